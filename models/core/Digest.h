@@ -1,0 +1,63 @@
+#pragma once
+// A content digest ("sha256:<64 hex>"), validated before it is ever used in a path, URL or tar
+// name (CVE-2024-3727). Only algorithms Wharf can verify parse successfully; grammar-valid but
+// unknown algorithms are reported as UnsupportedDigest so callers never trust such content.
+
+#include "core/Error.h"
+
+#include <QByteArrayView>
+#include <QCryptographicHash>
+#include <QString>
+
+namespace wharf {
+
+class Digest
+{
+public:
+    Digest() = default;
+
+    // Strict: algorithm must be sha256, sha384 or sha512 with lowercase hex of the right length.
+    [[nodiscard]] static Result<Digest> parse(QStringView text);
+    [[nodiscard]] static Digest sha256Of(QByteArrayView bytes);
+
+    [[nodiscard]] bool isValid() const { return !m_algorithm.isEmpty(); }
+    [[nodiscard]] const QString &algorithm() const { return m_algorithm; }
+    [[nodiscard]] const QString &encoded() const { return m_encoded; }
+    [[nodiscard]] QString toString() const;
+    // "sha256:0123456789ab" style, for display only.
+    [[nodiscard]] QString shortForm(int hexChars = 12) const;
+    [[nodiscard]] QCryptographicHash::Algorithm hashAlgorithm() const;
+
+    friend bool operator==(const Digest &a, const Digest &b) = default;
+
+private:
+    Digest(QString algorithm, QString encoded) : m_algorithm(std::move(algorithm)), m_encoded(std::move(encoded)) {}
+
+    QString m_algorithm;
+    QString m_encoded;
+};
+
+// Hashes bytes as they stream past and counts them; `verify` checks size first, then digest.
+class DigestVerifier
+{
+public:
+    explicit DigestVerifier(const Digest &expected, qint64 expectedSize = -1);
+
+    void addData(QByteArrayView bytes);
+    [[nodiscard]] qint64 bytesSeen() const { return m_seen; }
+    [[nodiscard]] Digest computed() const;
+    [[nodiscard]] Result<void> verify() const;
+
+private:
+    Digest m_expected;
+    qint64 m_expectedSize;
+    qint64 m_seen = 0;
+    QCryptographicHash m_hash;
+};
+
+// Checks bytes already in memory (manifests, configs) against a digest and optional size.
+[[nodiscard]] Result<void> verifyBytes(QByteArrayView bytes, const Digest &expected, qint64 expectedSize = -1);
+
+} // namespace wharf
+
+inline size_t qHash(const wharf::Digest &d, size_t seed = 0) { return qHash(d.toString(), seed); }
