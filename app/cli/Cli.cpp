@@ -1,11 +1,36 @@
 #include "cli/Cli.h"
 
+#include "cli/CliContext.h"
+#include "cli/Commands.h"
+
 #include <QCoreApplication>
 #include <QTextStream>
 
 #include <cstring>
 
 namespace wharf::cli {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("wharf::cli", text); }
+
+QString usageText()
+{
+    return tr("Usage: wharf [COMMAND] [OPTIONS]\n"
+              "\n"
+              "Without a command, Wharf opens its window.\n"
+              "\n"
+              "Commands:\n"
+              "  search QUERY [--registry HOST] [--limit N] [--json]   search Docker Hub or a registry's catalog\n"
+              "  tags REPO [--limit N] [--platforms] [--json]          list a repository's tags\n"
+              "  inspect REF [--platform P] [--json]                   platforms, layers, config and history\n"
+              "  login REGISTRY -u USER --password-stdin               keep credentials in the system keychain\n"
+              "  logout REGISTRY                                       forget them\n"
+              "\n"
+              "Run “wharf COMMAND --help” for a command's options.\n");
+}
+
+} // namespace
 
 bool wantsCli(int argc, char *argv[])
 {
@@ -18,9 +43,30 @@ bool wantsCli(int argc, char *argv[])
 
 int run(QCoreApplication &app)
 {
-    Q_UNUSED(app);
-    QTextStream(stderr) << "not implemented\n";
-    return 2;
+    QStringList arguments = app.arguments().mid(1);
+    const QString command = arguments.takeFirst();
+    if (command == QLatin1StringView("--help") || command == QLatin1StringView("-h") || command == QLatin1StringView("help")) {
+        QTextStream(stdout) << usageText();
+        return kExitOk;
+    }
+    if (command == QLatin1StringView("--version")) {
+        QTextStream(stdout) << "wharf " << QCoreApplication::applicationVersion() << '\n';
+        return kExitOk;
+    }
+    using Command = int (*)(CliContext &, const QStringList &);
+    const std::pair<QLatin1StringView, Command> commands[] = {
+        {QLatin1StringView("search"), searchCommand},   {QLatin1StringView("tags"), tagsCommand},
+        {QLatin1StringView("inspect"), inspectCommand}, {QLatin1StringView("login"), loginCommand},
+        {QLatin1StringView("logout"), logoutCommand},
+    };
+    for (const auto &[name, function] : commands) {
+        if (command == name) {
+            CliContext context;
+            return function(context, arguments);
+        }
+    }
+    QTextStream(stderr) << "wharf: " << tr("unknown command “%1”").arg(command) << "\n\n" << usageText();
+    return kExitUsage;
 }
 
 } // namespace wharf::cli

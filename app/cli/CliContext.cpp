@@ -1,0 +1,53 @@
+#include "cli/CliContext.h"
+
+#include "credentials/ChainedCredentialSource.h"
+#include "credentials/DockerConfigCredentials.h"
+#include "credentials/KeychainStore.h"
+#include "hub/HubClient.h"
+#include "registry/RegistryClient.h"
+
+#include <QEventLoop>
+
+namespace wharf::cli {
+
+CliContext::CliContext()
+    : m_keychain(std::make_unique<KeychainStore>()),
+      m_dockerConfig(std::make_unique<DockerConfigCredentials>()),
+      m_credentials(std::make_unique<ChainedCredentialSource>(
+          std::vector<CredentialSource *>{m_keychain.get(), m_dockerConfig.get()})),
+      m_registry(std::make_unique<RegistryClient>()),
+      m_hub(std::make_unique<HubClient>(m_registry->network())),
+      m_out(stdout),
+      m_err(stderr)
+{
+    m_registry->setCredentialSource(m_credentials.get());
+}
+
+CliContext::~CliContext() = default;
+
+void CliContext::wait(Job *job)
+{
+    job->setAutoDelete(false);
+    if (job->isFinished())
+        return;
+    QEventLoop loop;
+    QObject::connect(job, &Job::finished, &loop, &QEventLoop::quit);
+    job->start();
+    loop.exec();
+}
+
+int CliContext::fail(const Error &error)
+{
+    m_out.flush();
+    m_err << "wharf: error: " << error.message().simplified() << Qt::endl;
+    return kExitFailure;
+}
+
+int CliContext::usage(const QString &message)
+{
+    m_out.flush();
+    m_err << "wharf: " << message.simplified() << Qt::endl;
+    return kExitUsage;
+}
+
+} // namespace wharf::cli

@@ -1,0 +1,57 @@
+#pragma once
+// What every CLI command needs: the registry and Hub clients, the credential chain (Wharf's
+// keychain entries first, then Docker's config.json and credential helpers), the output
+// streams, and a way to wait for a job without a GUI.
+
+#include "core/Error.h"
+#include "core/Job.h"
+
+#include <QTextStream>
+
+#include <memory>
+
+namespace wharf {
+class RegistryClient;
+class HubClient;
+class KeychainStore;
+class DockerConfigCredentials;
+class ChainedCredentialSource;
+}
+
+namespace wharf::cli {
+
+class CliContext
+{
+public:
+    CliContext();
+    ~CliContext();
+    Q_DISABLE_COPY_MOVE(CliContext)
+
+    [[nodiscard]] RegistryClient &registry() { return *m_registry; }
+    [[nodiscard]] HubClient &hub() { return *m_hub; }
+    [[nodiscard]] KeychainStore &keychain() { return *m_keychain; }
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+
+    // Runs the event loop until `job` finishes; the job is not auto-deleted (the caller owns it).
+    void wait(Job *job);
+    // "wharf: error: <message>" on stderr, on one line; returns the exit code for it.
+    int fail(const Error &error);
+    int usage(const QString &message);
+
+private:
+    std::unique_ptr<KeychainStore> m_keychain;
+    std::unique_ptr<DockerConfigCredentials> m_dockerConfig;
+    std::unique_ptr<ChainedCredentialSource> m_credentials;
+    std::unique_ptr<RegistryClient> m_registry;
+    std::unique_ptr<HubClient> m_hub;
+    QTextStream m_out;
+    QTextStream m_err;
+};
+
+// Exit codes, documented in the README.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+} // namespace wharf::cli

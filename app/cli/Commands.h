@@ -1,0 +1,17 @@
+#pragma once
+// The CLI subcommands. Each takes its own arguments (after the subcommand name) and returns the
+// process exit code; none of them creates a widget.
+
+#include <QStringList>
+
+namespace wharf::cli {
+
+class CliContext;
+
+int searchCommand(CliContext &context, const QStringList &arguments);
+int tagsCommand(CliContext &context, const QStringList &arguments);
+int inspectCommand(CliContext &context, const QStringList &arguments);
+int loginCommand(CliContext &context, const QStringList &arguments);
+int logoutCommand(CliContext &context, const QStringList &arguments);
+
+} // namespace wharf::cli

@@ -1,0 +1,242 @@
+// wharf inspect REF [--platform os/arch[/variant]] [--json]
+// The index (platforms, attestations apart), then the chosen platform's manifest, config, layers
+// and build history. The JSON shape is documented in the README and kept stable.
+
+#include "cli/CliContext.h"
+#include "cli/Commands.h"
+#include "cli/Format.h"
+#include "documents/MediaTypes.h"
+#include "reference/ImageReference.h"
+#include "registry/ImageInspectJob.h"
+#include "registry/RegistryClient.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <memory>
+
+namespace wharf::cli {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("wharf::cli::inspect", text); }
+
+QJsonValue orNull(const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); }
+
+QJsonObject platformJson(const Platform &p)
+{
+    return QJsonObject{{QStringLiteral("os"), p.os},
+                       {QStringLiteral("architecture"), p.architecture},
+                       {QStringLiteral("variant"), orNull(p.variant)},
+                       {QStringLiteral("os.version"), orNull(p.osVersion)}};
+}
+
+QJsonObject descriptorJson(const Descriptor &d)
+{
+    return QJsonObject{{QStringLiteral("digest"), d.digest.toString()},
+                       {QStringLiteral("mediaType"), d.mediaType},
+                       {QStringLiteral("size"), d.size}};
+}
+
+QJsonArray strings(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+QJsonObject toJson(const InspectedImage &r)
+{
+    QJsonObject root;
+    root.insert(QStringLiteral("reference"), r.reference.toString());
+    if (r.index) {
+        QJsonArray platforms;
+        for (const Descriptor &d : r.platforms) {
+            QJsonObject o = descriptorJson(d);
+            o.insert(QStringLiteral("platform"), platformJson(d.platform.value_or(Platform())));
+            platforms.append(o);
+        }
+        QJsonArray attestations;
+        for (const Descriptor &d : r.attestations) {
+            QJsonObject o = descriptorJson(d);
+            o.insert(QStringLiteral("attests"), orNull(d.attestedDigest().toString()));
+            attestations.append(o);
+        }
+        root.insert(QStringLiteral("index"), QJsonObject{{QStringLiteral("digest"), r.index->digest.toString()},
+                                                         {QStringLiteral("mediaType"), r.index->mediaType},
+                                                         {QStringLiteral("size"), r.index->size},
+                                                         {QStringLiteral("platforms"), platforms},
+                                                         {QStringLiteral("attestations"), attestations}});
+    } else {
+        root.insert(QStringLiteral("index"), QJsonValue());
+    }
+    root.insert(QStringLiteral("platform"), platformJson(r.chosen.platform.value_or(Platform())));
+    root.insert(QStringLiteral("manifest"), QJsonObject{{QStringLiteral("digest"), r.manifest.digest.toString()},
+                                                        {QStringLiteral("mediaType"), r.manifest.mediaType},
+                                                        {QStringLiteral("size"), r.manifest.size}});
+    QJsonObject config = descriptorJson(r.configDescriptor);
+    if (r.config) {
+        const ImageConfig &c = *r.config;
+        QJsonObject labels;
+        for (auto it = c.config.labels.cbegin(); it != c.config.labels.cend(); ++it)
+            labels.insert(it.key(), it.value());
+        config.insert(QStringLiteral("architecture"), c.architecture);
+        config.insert(QStringLiteral("os"), c.os);
+        config.insert(QStringLiteral("variant"), orNull(c.variant));
+        config.insert(QStringLiteral("created"), c.created.isValid() ? QJsonValue(c.created.toUTC().toString(Qt::ISODate)) : QJsonValue());
+        config.insert(QStringLiteral("author"), orNull(c.author));
+        config.insert(QStringLiteral("user"), orNull(c.config.user));
+        config.insert(QStringLiteral("env"), strings(c.config.env));
+        config.insert(QStringLiteral("entrypoint"), strings(c.config.entrypoint));
+        config.insert(QStringLiteral("cmd"), strings(c.config.cmd));
+        config.insert(QStringLiteral("workingDir"), orNull(c.config.workingDir));
+        config.insert(QStringLiteral("exposedPorts"), strings(c.config.exposedPorts));
+        config.insert(QStringLiteral("volumes"), strings(c.config.volumes));
+        config.insert(QStringLiteral("stopSignal"), orNull(c.config.stopSignal));
+        config.insert(QStringLiteral("labels"), labels);
+    }
+    root.insert(QStringLiteral("config"), config);
+
+    QJsonArray layers;
+    for (qsizetype i = 0; i < r.imageManifest.layers.size(); ++i) {
+        QJsonObject o = descriptorJson(r.imageManifest.layers[i]);
+        const bool haveDiffIds = r.config && r.config->diffIds.size() == r.imageManifest.layers.size();
+        o.insert(QStringLiteral("diffId"), haveDiffIds ? QJsonValue(r.config->diffIds[i].toString()) : QJsonValue());
+        layers.append(o);
+    }
+    root.insert(QStringLiteral("layers"), layers);
+
+    QJsonArray history;
+    for (const HistoryRow &h : r.history.rows) {
+        QJsonObject o{{QStringLiteral("created"), h.created.isValid() ? QJsonValue(h.created.toUTC().toString(Qt::ISODate)) : QJsonValue()},
+                      {QStringLiteral("createdBy"), h.createdBy},
+                      {QStringLiteral("comment"), orNull(h.comment)},
+                      {QStringLiteral("emptyLayer"), h.emptyLayer}};
+        o.insert(QStringLiteral("layer"), h.layer ? QJsonValue(h.layer->digest.toString()) : QJsonValue());
+        o.insert(QStringLiteral("size"), h.layer ? QJsonValue(h.layer->size) : QJsonValue(0));
+        history.append(o);
+    }
+    root.insert(QStringLiteral("history"), history);
+    root.insert(QStringLiteral("historyMatchesLayers"), r.history.instructionsMatchLayers);
+    return root;
+}
+
+void printText(QTextStream &out, const InspectedImage &r)
+{
+    const auto line = [&out](const QString &label, const QString &value) {
+        out << QString(label + u':').leftJustified(14) << value << '\n';
+    };
+    line(tr("Reference"), r.reference.familiarString());
+    if (r.index) {
+        line(tr("Index"), tr("%1  %2, %3 bytes").arg(r.index->digest.toString(), r.index->mediaType).arg(r.index->size));
+        out << tr("Platforms (%1):").arg(r.platforms.size()) << '\n';
+        QList<QStringList> rows;
+        for (const Descriptor &d : r.platforms) {
+            const Platform p = d.platform.value_or(Platform());
+            QString name = p.toString();
+            if (!p.osVersion.isEmpty())
+                name += u" (" + p.osVersion + u')';
+            const bool chosen = d.digest == r.chosen.digest;
+            rows.append({chosen ? u"* " + name : u"  " + name, d.digest.toString(), humanBytes(d.size)});
+        }
+        out << table({tr("  PLATFORM"), tr("MANIFEST"), tr("SIZE")}, rows);
+        if (!r.attestations.isEmpty()) {
+            out << tr("Attestations (%1, not platforms):").arg(r.attestations.size()) << '\n';
+            for (const Descriptor &d : r.attestations)
+                out << "  " << d.digest.toString() << "  " << tr("for %1").arg(d.attestedDigest().shortForm()) << '\n';
+        }
+    }
+    line(tr("Platform"), r.chosen.platform.value_or(Platform()).toString());
+    line(tr("Manifest"), tr("%1  %2, %3 bytes").arg(r.manifest.digest.toString(), r.manifest.mediaType).arg(r.manifest.size));
+    line(tr("Config"), tr("%1  %2, %3 bytes").arg(r.configDescriptor.digest.toString(), r.configDescriptor.mediaType)
+                           .arg(r.configDescriptor.size));
+
+    out << tr("Layers (%1, %2 compressed):").arg(r.imageManifest.layers.size()).arg(humanBytes(r.imageManifest.totalLayerSize())) << '\n';
+    QList<QStringList> layerRows;
+    for (const Descriptor &d : r.imageManifest.layers)
+        layerRows.append({u"  " + d.digest.toString(), humanBytes(d.size), d.mediaType});
+    out << table({tr("  DIGEST"), tr("SIZE"), tr("MEDIA TYPE")}, layerRows);
+
+    if (!r.history.rows.isEmpty()) {
+        out << tr("History (%1 steps):").arg(r.history.rows.size()) << '\n';
+        if (!r.history.instructionsMatchLayers)
+            out << tr("  (the history does not match the layers; layers are listed without their instructions)") << '\n';
+        for (const HistoryRow &h : r.history.rows) {
+            const QString what = h.layer ? h.layer->digest.shortForm() + u"  " + humanBytes(h.layer->size) : tr("(empty layer)");
+            out << "  " << humanDate(h.created) << "  " << what << '\n';
+            const QString instruction = h.instruction();
+            if (!instruction.isEmpty())
+                out << "      " << instruction << '\n';
+        }
+    }
+    if (r.config) {
+        const ImageConfig::RunConfig &c = r.config->config;
+        out << tr("Config:") << '\n';
+        const auto field = [&out](const QString &label, const QString &value) {
+            if (!value.isEmpty())
+                out << "  " << QString(label + u':').leftJustified(14) << value << '\n';
+        };
+        const auto json = [](const QStringList &l) {
+            return l.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(l)).toJson(QJsonDocument::Compact));
+        };
+        field(tr("Entrypoint"), json(c.entrypoint));
+        field(tr("Cmd"), json(c.cmd));
+        field(tr("WorkingDir"), c.workingDir);
+        field(tr("User"), c.user);
+        field(tr("Ports"), c.exposedPorts.join(QStringLiteral(", ")));
+        field(tr("Volumes"), c.volumes.join(QStringLiteral(", ")));
+        field(tr("StopSignal"), c.stopSignal);
+        for (const QString &env : c.env)
+            field(tr("Env"), env);
+        for (auto it = c.labels.cbegin(); it != c.labels.cend(); ++it)
+            field(tr("Label"), it.key() + u'=' + it.value());
+    }
+}
+
+} // namespace
+
+int inspectCommand(CliContext &cx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Show an image's platforms, manifest, config, layers and history."));
+    parser.addPositionalArgument(QStringLiteral("reference"), tr("nginx:1.27, ghcr.io/owner/app@sha256:…, localhost:5000/app:tag"));
+    parser.addOption({QStringLiteral("platform"), tr("Platform to show for a multi-platform image (default: this machine's)."),
+                      QStringLiteral("os/arch[/variant]")});
+    parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("wharf inspect")} + arguments))
+        return cx.usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        cx.out() << parser.helpText();
+        return kExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return cx.usage(tr("usage: wharf inspect REF [--platform os/arch[/variant]] [--json]"));
+    auto reference = ImageReference::parseDockerRef(positional.first());
+    if (!reference) {
+        cx.fail(reference.error());
+        return kExitUsage;
+    }
+    std::optional<Platform> platform;
+    if (parser.isSet(QStringLiteral("platform"))) {
+        auto parsed = Platform::parse(parser.value(QStringLiteral("platform")));
+        if (!parsed) {
+            cx.fail(parsed.error());
+            return kExitUsage;
+        }
+        platform = *parsed;
+    }
+    std::unique_ptr<ImageInspectJob> job(new ImageInspectJob(&cx.registry(), *reference, platform));
+    cx.wait(job.get());
+    if (job->error())
+        return cx.fail(*job->error());
+    if (parser.isSet(QStringLiteral("json")))
+        cx.out() << QJsonDocument(toJson(job->result())).toJson(QJsonDocument::Indented);
+    else
+        printText(cx.out(), job->result());
+    return kExitOk;
+}
+
+} // namespace wharf::cli

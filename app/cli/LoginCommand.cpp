@@ -1,0 +1,137 @@
+// wharf login REGISTRY -u USER --password-stdin   /   wharf logout REGISTRY
+// The password is read from standard input only (never from the command line, where other users
+// could see it), checked against the registry, and then stored in the system keychain only.
+
+#include "cli/CliContext.h"
+#include "cli/Commands.h"
+#include "credentials/KeychainStore.h"
+#include "credentials/StaticCredentialSource.h"
+#include "registry/RegistryClient.h"
+#include "registry/RegistryRequest.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QUrl>
+
+#include <memory>
+
+namespace wharf::cli {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("wharf::cli::login", text); }
+
+constexpr qint64 kMaxSecret = 8 * 1024;
+
+// "https://index.docker.io/v1/", "hub.docker.com", "docker.io" → "docker.io"; "https://h:5000/x" → "h:5000"
+QString normaliseRegistry(QString text)
+{
+    text = text.trimmed().toLower();
+    if (text.contains(QLatin1StringView("://")))
+        text = QUrl(text).authority();
+    if (const qsizetype slash = text.indexOf(u'/'); slash >= 0)
+        text = text.left(slash);
+    if (text == QLatin1StringView("index.docker.io") || text == QLatin1StringView("registry-1.docker.io")
+        || text == QLatin1StringView("hub.docker.com") || text == QLatin1StringView("registry.hub.docker.com"))
+        return QStringLiteral("docker.io");
+    return text;
+}
+
+// Runs a keychain operation to its end (the keychain answers from the event loop).
+Result<void> waitForKeychain(const std::function<void(KeychainStore::DoneCallback)> &start)
+{
+    QEventLoop loop;
+    Result<void> result;
+    bool done = false;
+    start([&](Result<void> r) {
+        result = std::move(r);
+        done = true;
+        loop.quit();
+    });
+    if (!done)
+        loop.exec();
+    return result;
+}
+
+} // namespace
+
+int loginCommand(CliContext &cx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Check credentials against a registry and keep them in the system keychain."));
+    parser.addPositionalArgument(QStringLiteral("registry"), tr("docker.io, ghcr.io, localhost:5000, …"));
+    parser.addOption({{QStringLiteral("u"), QStringLiteral("username")}, tr("User name."), tr("user")});
+    parser.addOption({QStringLiteral("password-stdin"), tr("Read the password or access token from standard input.")});
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("wharf login")} + arguments))
+        return cx.usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        cx.out() << parser.helpText();
+        return kExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1 || !parser.isSet(QStringLiteral("username")) || !parser.isSet(QStringLiteral("password-stdin")))
+        return cx.usage(tr("usage: echo \"$TOKEN\" | wharf login REGISTRY -u USER --password-stdin"));
+    const QString registry = normaliseRegistry(positional.first());
+    if (registry.isEmpty())
+        return cx.usage(tr("“%1” is not a registry host").arg(positional.first()));
+
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return cx.fail(Error(Error::Code::Io, tr("cannot read standard input")));
+    QByteArray secret = in.read(kMaxSecret + 1);
+    if (secret.size() > kMaxSecret)
+        return cx.fail(Error(Error::Code::Credentials, tr("the password on standard input is longer than %1 bytes").arg(kMaxSecret)));
+    while (secret.endsWith('\n') || secret.endsWith('\r'))
+        secret.chop(1);
+    if (secret.isEmpty())
+        return cx.usage(tr("no password on standard input"));
+
+    const Credentials credentials{parser.value(QStringLiteral("username")), QString::fromUtf8(secret), {}};
+    secret.fill('\0');
+
+    // Check the credentials with a client that knows nothing else, so a stored login cannot mask a wrong one.
+    StaticCredentialSource source(registry, credentials);
+    RegistryClient client;
+    client.setCredentialSource(&source);
+    std::unique_ptr<RegistryRequest> ping(client.ping(registry));
+    cx.wait(ping.get());
+    if (ping->error())
+        return cx.fail(*ping->error());
+
+    const Result<void> stored = waitForKeychain([&](KeychainStore::DoneCallback done) {
+        cx.keychain().store(registry, credentials, &cx.keychain(), std::move(done));
+    });
+    if (!stored)
+        return cx.fail(stored.error());
+    cx.out() << tr("Login succeeded for %1; the credentials are in the system keychain.").arg(registry) << '\n';
+    return kExitOk;
+}
+
+int logoutCommand(CliContext &cx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Remove a registry's credentials from the system keychain."));
+    parser.addPositionalArgument(QStringLiteral("registry"), tr("docker.io, ghcr.io, localhost:5000, …"));
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("wharf logout")} + arguments))
+        return cx.usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        cx.out() << parser.helpText();
+        return kExitOk;
+    }
+    if (parser.positionalArguments().size() != 1)
+        return cx.usage(tr("usage: wharf logout REGISTRY"));
+    const QString registry = normaliseRegistry(parser.positionalArguments().first());
+    const Result<void> erased = waitForKeychain([&](KeychainStore::DoneCallback done) {
+        cx.keychain().erase(registry, &cx.keychain(), std::move(done));
+    });
+    if (!erased)
+        return cx.fail(erased.error());
+    cx.out() << tr("Removed the credentials for %1 from the system keychain.").arg(registry) << '\n';
+    return kExitOk;
+}
+
+} // namespace wharf::cli

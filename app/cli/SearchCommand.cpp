@@ -1,0 +1,151 @@
+// wharf search QUERY [--registry HOST] [--limit N] [--json]
+// Docker Hub's search API, or for any other registry its catalog filtered locally.
+
+#include "cli/CliContext.h"
+#include "cli/Commands.h"
+#include "cli/Format.h"
+#include "hub/HubClient.h"
+#include "hub/HubTypes.h"
+#include "registry/PagedListJob.h"
+#include "registry/RegistryClient.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <memory>
+
+namespace wharf::cli {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("wharf::cli::search", text); }
+
+bool isDockerHub(const QString &registry)
+{
+    return registry.isEmpty() || registry == QLatin1StringView("docker.io") || registry == QLatin1StringView("index.docker.io")
+        || registry == QLatin1StringView("hub.docker.com");
+}
+
+int searchHub(CliContext &cx, const QString &query, int limit, bool json)
+{
+    QList<HubSearchResult> results;
+    qint64 total = 0;
+    std::unique_ptr<HubRequest> job(cx.hub().search(query, std::min(limit, int(HubClient::kMaxPageSize))));
+    while (job) {
+        cx.wait(job.get());
+        if (job->error())
+            return cx.fail(*job->error());
+        auto page = hub::parseSearchPage(job->json());
+        if (!page)
+            return cx.fail(page.error());
+        total = page->count;
+        for (const HubSearchResult &r : std::as_const(page->results))
+            if (results.size() < limit)
+                results.append(r);
+        if (results.size() >= limit || page->next.isEmpty() || page->results.isEmpty())
+            job.reset();
+        else
+            job.reset(cx.hub().page(page->next, tr("search “%1”").arg(query)));
+    }
+
+    if (json) {
+        QJsonArray array;
+        for (const HubSearchResult &r : std::as_const(results))
+            array.append(QJsonObject{{QStringLiteral("name"), r.name},
+                                     {QStringLiteral("namespace"), r.namespaceName},
+                                     {QStringLiteral("repository"), r.repository},
+                                     {QStringLiteral("description"), r.description},
+                                     {QStringLiteral("stars"), r.stars},
+                                     {QStringLiteral("pulls"), r.pulls},
+                                     {QStringLiteral("official"), r.official},
+                                     {QStringLiteral("verified"), r.verified},
+                                     {QStringLiteral("automated"), r.automated}});
+        cx.out() << QJsonDocument(QJsonObject{{QStringLiteral("registry"), QStringLiteral("docker.io")},
+                                              {QStringLiteral("query"), query},
+                                              {QStringLiteral("total"), total},
+                                              {QStringLiteral("results"), array}})
+                        .toJson(QJsonDocument::Indented);
+        return kExitOk;
+    }
+    QList<QStringList> rows;
+    for (const HubSearchResult &r : std::as_const(results)) {
+        QStringList badges;
+        if (r.official)
+            badges << tr("official");
+        if (r.verified)
+            badges << tr("verified");
+        rows.append({r.name, QString::number(r.stars), humanCount(r.pulls), badges.join(u','),
+                     r.description.left(70)});
+    }
+    if (rows.isEmpty()) {
+        cx.out() << tr("No repositories match “%1”.").arg(query) << '\n';
+        return kExitOk;
+    }
+    cx.out() << table({tr("NAME"), tr("STARS"), tr("PULLS"), tr("BADGES"), tr("DESCRIPTION")}, rows);
+    return kExitOk;
+}
+
+int searchCatalog(CliContext &cx, const QString &registry, const QString &query, int limit, bool json)
+{
+    std::unique_ptr<PagedListJob> job(cx.registry().catalog(registry));
+    cx.wait(job.get());
+    if (job->error())
+        return cx.fail(*job->error());
+    QStringList matches;
+    for (const QString &name : job->names())
+        if (name.contains(query, Qt::CaseInsensitive) && matches.size() < limit)
+            matches.append(name);
+    if (json) {
+        QJsonArray array;
+        for (const QString &name : std::as_const(matches))
+            array.append(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("repository"), QString(registry + u'/' + name)}});
+        cx.out() << QJsonDocument(QJsonObject{{QStringLiteral("registry"), registry},
+                                              {QStringLiteral("query"), query},
+                                              {QStringLiteral("total"), matches.size()},
+                                              {QStringLiteral("results"), array}})
+                        .toJson(QJsonDocument::Indented);
+        return kExitOk;
+    }
+    if (matches.isEmpty()) {
+        cx.out() << tr("No repositories in %1 match “%2”.").arg(registry, query) << '\n';
+        return kExitOk;
+    }
+    for (const QString &name : std::as_const(matches))
+        cx.out() << registry << '/' << name << '\n';
+    return kExitOk;
+}
+
+} // namespace
+
+int searchCommand(CliContext &cx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Search Docker Hub, or another registry's catalog."));
+    parser.addPositionalArgument(QStringLiteral("query"), tr("Text to search for."));
+    parser.addOption({QStringLiteral("registry"), tr("Search this registry's catalog instead of Docker Hub."), tr("host")});
+    parser.addOption({QStringLiteral("limit"), tr("Show at most N results (default 25)."), QStringLiteral("N"), QStringLiteral("25")});
+    parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("wharf search")} + arguments))
+        return cx.usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        cx.out() << parser.helpText();
+        return kExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1 || positional.first().trimmed().isEmpty())
+        return cx.usage(tr("usage: wharf search QUERY [--registry HOST] [--limit N] [--json]"));
+    bool ok = false;
+    const int limit = parser.value(QStringLiteral("limit")).toInt(&ok);
+    if (!ok || limit < 1 || limit > 10'000)
+        return cx.usage(tr("--limit takes a number from 1 to 10000"));
+    const QString registry = parser.value(QStringLiteral("registry")).trimmed().toLower();
+    const QString query = positional.first().trimmed();
+    const bool json = parser.isSet(QStringLiteral("json"));
+    return isDockerHub(registry) ? searchHub(cx, query, limit, json) : searchCatalog(cx, registry, query, limit, json);
+}
+
+} // namespace wharf::cli

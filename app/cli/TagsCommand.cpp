@@ -1,0 +1,231 @@
+// wharf tags REPO [--limit N] [--platforms] [--json]
+// Docker Hub's tag API (with sizes, dates and platforms), or tags/list for any other registry,
+// where --platforms fetches each tag's manifest to list its platforms.
+
+#include "cli/CliContext.h"
+#include "cli/Commands.h"
+#include "cli/Format.h"
+#include "hub/HubClient.h"
+#include "hub/HubTypes.h"
+#include "reference/ImageReference.h"
+#include "registry/ManifestJob.h"
+#include "registry/PagedListJob.h"
+#include "registry/RegistryClient.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <memory>
+
+namespace wharf::cli {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("wharf::cli::tags", text); }
+
+QJsonObject platformJson(const Platform &p)
+{
+    QJsonObject o{{QStringLiteral("os"), p.os}, {QStringLiteral("architecture"), p.architecture}};
+    if (!p.variant.isEmpty())
+        o.insert(QStringLiteral("variant"), p.variant);
+    if (!p.osVersion.isEmpty())
+        o.insert(QStringLiteral("os.version"), p.osVersion);
+    return o;
+}
+
+struct TagRow
+{
+    QString name;
+    QString digest;
+    QString mediaType;
+    qint64 size = -1;
+    QDateTime lastPushed;
+    QList<std::pair<Platform, QString>> platforms; // platform, manifest digest
+    bool platformsKnown = false;
+};
+
+int printTags(CliContext &cx, const ImageReference &repo, const QString &source, const QList<TagRow> &tags, bool more,
+              bool json)
+{
+    if (json) {
+        QJsonArray array;
+        for (const TagRow &t : tags) {
+            QJsonObject o{{QStringLiteral("name"), t.name}};
+            o.insert(QStringLiteral("digest"), t.digest.isEmpty() ? QJsonValue() : QJsonValue(t.digest));
+            o.insert(QStringLiteral("mediaType"), t.mediaType.isEmpty() ? QJsonValue() : QJsonValue(t.mediaType));
+            o.insert(QStringLiteral("size"), t.size < 0 ? QJsonValue() : QJsonValue(t.size));
+            o.insert(QStringLiteral("lastPushed"), t.lastPushed.isValid() ? QJsonValue(t.lastPushed.toUTC().toString(Qt::ISODate)) : QJsonValue());
+            if (t.platformsKnown) {
+                QJsonArray platforms;
+                for (const auto &[platform, digest] : t.platforms) {
+                    QJsonObject p{{QStringLiteral("platform"), platformJson(platform)}};
+                    p.insert(QStringLiteral("digest"), digest.isEmpty() ? QJsonValue() : QJsonValue(digest));
+                    platforms.append(p);
+                }
+                o.insert(QStringLiteral("platforms"), platforms);
+            } else {
+                o.insert(QStringLiteral("platforms"), QJsonValue());
+            }
+            array.append(o);
+        }
+        cx.out() << QJsonDocument(QJsonObject{{QStringLiteral("repository"), repo.name()},
+                                              {QStringLiteral("source"), source},
+                                              {QStringLiteral("more"), more},
+                                              {QStringLiteral("tags"), array}})
+                        .toJson(QJsonDocument::Indented);
+        return kExitOk;
+    }
+    if (tags.isEmpty()) {
+        cx.out() << tr("%1 has no tags.").arg(repo.familiarName()) << '\n';
+        return kExitOk;
+    }
+    QList<QStringList> rows;
+    bool anyDetails = false;
+    for (const TagRow &t : tags) {
+        QStringList platforms;
+        for (const auto &[platform, digest] : t.platforms)
+            platforms.append(platform.toString());
+        anyDetails = anyDetails || t.platformsKnown || !t.digest.isEmpty();
+        rows.append({t.name, t.digest.isEmpty() ? QStringLiteral("-") : t.digest.left(19), humanBytes(t.size),
+                     humanDate(t.lastPushed), platforms.join(QStringLiteral(", "))});
+    }
+    if (anyDetails) {
+        cx.out() << table({tr("TAG"), tr("DIGEST"), tr("SIZE"), tr("PUSHED"), tr("PLATFORMS")}, rows);
+    } else {
+        for (const TagRow &t : tags)
+            cx.out() << t.name << '\n';
+    }
+    if (more)
+        cx.err() << tr("(more tags exist; raise --limit to see them)") << Qt::endl;
+    return kExitOk;
+}
+
+int hubTags(CliContext &cx, const ImageReference &repo, int limit, bool json)
+{
+    QList<TagRow> tags;
+    bool more = false;
+    std::unique_ptr<HubRequest> job(cx.hub().tags(repo.hubNamespace(), repo.hubRepository(),
+                                                  std::min(limit, int(HubClient::kMaxPageSize))));
+    while (job) {
+        cx.wait(job.get());
+        if (job->error())
+            return cx.fail(*job->error());
+        auto page = hub::parseTagsPage(job->json());
+        if (!page)
+            return cx.fail(page.error());
+        for (const HubTag &t : std::as_const(page->results)) {
+            if (tags.size() >= limit) {
+                more = true;
+                break;
+            }
+            TagRow row{t.name, t.digest, t.mediaType, t.fullSize, t.lastPushed.isValid() ? t.lastPushed : t.lastUpdated, {}, true};
+            for (const HubTagImage &image : t.images)
+                row.platforms.append({image.platform, image.digest});
+            tags.append(row);
+        }
+        if (tags.size() >= limit)
+            more = more || !page->next.isEmpty();
+        if (tags.size() >= limit || page->next.isEmpty() || page->results.isEmpty())
+            job.reset();
+        else
+            job.reset(cx.hub().page(page->next, tr("tags of %1").arg(repo.familiarName())));
+    }
+    return printTags(cx, repo, QStringLiteral("hub"), tags, more, json);
+}
+
+// Fetches every tag's manifest, four at a time, to learn its digest and platforms.
+std::optional<Error> fillPlatforms(CliContext &cx, const ImageReference &repo, QList<TagRow> &tags)
+{
+    QEventLoop loop;
+    qsizetype next = 0;
+    int running = 0;
+    std::optional<Error> failure;
+    std::function<void()> launch = [&] {
+        while (running < 4 && next < tags.size() && !failure) {
+            const qsizetype i = next++;
+            ManifestJob *job = cx.registry().fetchManifest(repo.domain(), repo.path(), tags[i].name);
+            ++running;
+            QObject::connect(job, &Job::finished, &loop, [&, i, job] {
+                --running;
+                if (job->error()) {
+                    failure = job->error()->withContext(tr("tag %1").arg(tags[i].name));
+                } else {
+                    const FetchedManifest &m = job->result();
+                    tags[i].digest = m.digest.toString();
+                    tags[i].mediaType = m.mediaType;
+                    tags[i].platformsKnown = true;
+                    if (const auto *index = std::get_if<ImageIndex>(&*m.document)) {
+                        for (const Descriptor &d : index->platformManifests())
+                            tags[i].platforms.append({d.platform.value_or(Platform()), d.digest.toString()});
+                    } else if (const auto *manifest = std::get_if<ImageManifest>(&*m.document)) {
+                        tags[i].size = manifest->totalLayerSize();
+                    }
+                }
+                launch();
+                if (running == 0)
+                    loop.quit();
+            });
+            job->start();
+        }
+    };
+    launch();
+    if (running > 0)
+        loop.exec();
+    return failure;
+}
+
+int registryTags(CliContext &cx, const ImageReference &repo, int limit, bool withPlatforms, bool json)
+{
+    std::unique_ptr<PagedListJob> job(cx.registry().listTags(repo.domain(), repo.path(), limit));
+    cx.wait(job.get());
+    if (job->error())
+        return cx.fail(*job->error());
+    QList<TagRow> tags;
+    for (const QString &name : job->names())
+        tags.append(TagRow{name, {}, {}, -1, {}, {}, false});
+    if (withPlatforms)
+        if (auto failure = fillPlatforms(cx, repo, tags))
+            return cx.fail(*failure);
+    return printTags(cx, repo, QStringLiteral("registry"), tags, job->hasMore(), json);
+}
+
+} // namespace
+
+int tagsCommand(CliContext &cx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("List a repository's tags."));
+    parser.addPositionalArgument(QStringLiteral("repository"), tr("nginx, ghcr.io/owner/name, localhost:5000/app, …"));
+    parser.addOption({QStringLiteral("limit"), tr("List at most N tags (default 100)."), QStringLiteral("N"), QStringLiteral("100")});
+    parser.addOption({QStringLiteral("platforms"), tr("Also fetch each tag's platforms (registries other than Docker Hub).")});
+    parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("wharf tags")} + arguments))
+        return cx.usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        cx.out() << parser.helpText();
+        return kExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return cx.usage(tr("usage: wharf tags REPO [--limit N] [--platforms] [--json]"));
+    bool ok = false;
+    const int limit = parser.value(QStringLiteral("limit")).toInt(&ok);
+    if (!ok || limit < 1 || limit > 1'000'000)
+        return cx.usage(tr("--limit takes a number from 1 to 1000000"));
+    auto repo = ImageReference::parseNormalized(positional.first());
+    if (!repo)
+        return cx.fail(repo.error());
+    if (repo->hasTag() || repo->hasDigest())
+        return cx.usage(tr("“%1” names an image; give the repository alone (e.g. %2)").arg(positional.first(), repo->repository().familiarName()));
+    const bool json = parser.isSet(QStringLiteral("json"));
+    if (repo->isDockerHub())
+        return hubTags(cx, *repo, limit, json);
+    return registryTags(cx, *repo, limit, parser.isSet(QStringLiteral("platforms")), json);
+}
+
+} // namespace wharf::cli

@@ -1,0 +1,61 @@
+#pragma once
+// Fetches one manifest or index (GET, or HEAD for a cheap digest/rate-limit check) with the full
+// Accept list, dispatches on the Content-Type it gets back, and verifies the bytes: against the
+// digest when fetched by digest, against Docker-Content-Digest when fetched by tag.
+
+#include "core/Digest.h"
+#include "core/Job.h"
+#include "documents/DocumentParser.h"
+#include "registry/RateLimit.h"
+
+#include <QPointer>
+
+#include <optional>
+
+namespace wharf {
+
+class RegistryClient;
+class RegistryRequest;
+
+struct FetchedManifest
+{
+    QString registry;
+    QString repository;
+    QString reference;   // the tag or digest asked for
+    QByteArray bytes;    // exactly as received; empty for HEAD
+    QString mediaType;   // Content-Type without parameters
+    Digest digest;       // of the bytes (GET), or as the registry reported it (HEAD)
+    qint64 size = -1;
+    std::optional<ManifestDocument> document; // GET only
+    RateLimit rateLimit;
+};
+
+class ManifestJob final : public Job
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ManifestJob)
+public:
+    ManifestJob(RegistryClient *client, QString registry, QString repository, QString reference, bool headOnly,
+                QObject *parent = nullptr);
+
+    [[nodiscard]] const FetchedManifest &result() const { return m_result; }
+
+    // What Wharf accepts, in containerd's order.
+    [[nodiscard]] static QByteArray acceptHeader();
+
+protected:
+    void run() override;
+    void abort() override;
+
+private:
+    void request(bool head);
+    void onResponse(RegistryRequest *reply, bool head);
+    [[nodiscard]] Result<void> verify(const QByteArray &bytes, const QByteArray &headerDigest);
+
+    QPointer<RegistryClient> m_client;
+    bool m_headOnly;
+    FetchedManifest m_result;
+    QPointer<RegistryRequest> m_request;
+};
+
+} // namespace wharf

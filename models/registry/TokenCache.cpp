@@ -1,0 +1,36 @@
+#include "registry/TokenCache.h"
+
+namespace wharf {
+
+namespace {
+constexpr int kSafetyMarginSeconds = 10;
+}
+
+QString TokenCache::key(const QString &registry, QStringList scopes)
+{
+    scopes.sort();
+    scopes.removeDuplicates();
+    return registry + u' ' + scopes.join(u' ');
+}
+
+QString TokenCache::find(const QString &key, const QDateTime &now) const
+{
+    const auto it = m_entries.constFind(key);
+    if (it == m_entries.cend())
+        return {};
+    if (it->expires.isValid() && now.addSecs(kSafetyMarginSeconds) >= it->expires)
+        return {};
+    return it->token;
+}
+
+void TokenCache::insert(const QString &key, const QString &token, const QDateTime &expires)
+{
+    m_entries.insert(key, Entry{token, expires});
+}
+
+void TokenCache::remove(const QString &key)
+{
+    m_entries.remove(key);
+}
+
+} // namespace wharf

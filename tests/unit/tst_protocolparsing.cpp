@@ -1,0 +1,278 @@
+// The small protocol parsers the registry client relies on: WWW-Authenticate challenges,
+// Retry-After, rate-limit headers, Link pagination, Content-Range, and the token cache.
+#include "net/HostRules.h"
+#include "net/RetryPolicy.h"
+#include "registry/AuthChallenge.h"
+#include "registry/BlobJob.h"
+#include "registry/PagedListJob.h"
+#include "registry/RateLimit.h"
+#include "registry/TokenCache.h"
+
+#include <QTest>
+
+using namespace wharf;
+using namespace Qt::StringLiterals;
+
+class TestProtocolParsing final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void challenges_data();
+    void challenges();
+    void challengePreference();
+    void retryAfter_data();
+    void retryAfter();
+    void backoffIsBounded();
+    void rateLimit_data();
+    void rateLimit();
+    void linkNext_data();
+    void linkNext();
+    void contentRange_data();
+    void contentRange();
+    void tokenCache();
+    void hostRules_data();
+    void hostRules();
+    void origins();
+};
+
+void TestProtocolParsing::challenges_data()
+{
+    QTest::addColumn<QList<QByteArray>>("headers");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QString>("scheme");
+    QTest::addColumn<QString>("realm");
+    QTest::addColumn<QString>("service");
+    QTest::addColumn<QStringList>("scopes");
+    QTest::addColumn<QString>("error");
+
+    QTest::addRow("docker hub ping") << QList<QByteArray>{R"(Bearer realm="https://auth.docker.io/token",service="registry.docker.io")"}
+                                     << 1 << u"bearer"_s << u"https://auth.docker.io/token"_s << u"registry.docker.io"_s << QStringList() << u""_s;
+    QTest::addRow("scope with port and actions")
+        << QList<QByteArray>{R"(Bearer realm="http://127.0.0.1:5001/token",service="reg",scope="repository:127.0.0.1:5000/a/b:pull,push")"}
+        << 1 << u"bearer"_s << u"http://127.0.0.1:5001/token"_s << u"reg"_s << QStringList{u"repository:127.0.0.1:5000/a/b:pull,push"_s} << u""_s;
+    QTest::addRow("several scopes") << QList<QByteArray>{R"(Bearer realm="r",scope="repository:a:pull repository:b:pull")"}
+                                    << 1 << u"bearer"_s << u"r"_s << u""_s << QStringList{u"repository:a:pull"_s, u"repository:b:pull"_s} << u""_s;
+    QTest::addRow("error param") << QList<QByteArray>{R"(Bearer realm="r",error="invalid_token")"}
+                                 << 1 << u"bearer"_s << u"r"_s << u""_s << QStringList() << u"invalid_token"_s;
+    QTest::addRow("case-insensitive scheme and keys") << QList<QByteArray>{R"(BEARER Realm="r", SERVICE="s")"}
+                                                      << 1 << u"bearer"_s << u"r"_s << u"s"_s << QStringList() << u""_s;
+    QTest::addRow("basic") << QList<QByteArray>{R"(Basic realm="Registry Realm")"} << 1 << u"basic"_s << u"Registry Realm"_s << u""_s
+                           << QStringList() << u""_s;
+    QTest::addRow("quoted escapes") << QList<QByteArray>{R"(Bearer realm="a\"b\\c",service=plain)"} << 1 << u"bearer"_s
+                                    << u"a\"b\\c"_s << u"plain"_s << QStringList() << u""_s;
+    QTest::addRow("two challenges in one header")
+        << QList<QByteArray>{R"(Basic realm="basic", Bearer realm="https://t/token",service="svc")"}
+        << 2 << u"bearer"_s << u"https://t/token"_s << u"svc"_s << QStringList() << u""_s;
+    QTest::addRow("two headers") << QList<QByteArray>{R"(Basic realm="b")", R"(Bearer realm="t")"} << 2 << u"bearer"_s << u"t"_s << u""_s
+                                 << QStringList() << u""_s;
+    QTest::addRow("unknown scheme ignored") << QList<QByteArray>{R"(Negotiate abc==, Basic realm="x")"} << 1 << u"basic"_s << u"x"_s
+                                            << u""_s << QStringList() << u""_s;
+    QTest::addRow("only unknown") << QList<QByteArray>{"Digest realm=\"d\", nonce=\"n\""} << 0 << u""_s << u""_s << u""_s << QStringList() << u""_s;
+    QTest::addRow("garbage") << QList<QByteArray>{"\"\"\"===,,,  "} << 0 << u""_s << u""_s << u""_s << QStringList() << u""_s;
+    QTest::addRow("empty") << QList<QByteArray>{} << 0 << u""_s << u""_s << u""_s << QStringList() << u""_s;
+}
+
+void TestProtocolParsing::challenges()
+{
+    QFETCH(QList<QByteArray>, headers);
+    QFETCH(int, count);
+    const QList<AuthChallenge> parsed = AuthChallenge::parse(headers);
+    QCOMPARE(parsed.size(), count);
+    if (count == 0)
+        return;
+    QFETCH(QString, scheme);
+    QFETCH(QString, realm);
+    QFETCH(QString, service);
+    QFETCH(QStringList, scopes);
+    QFETCH(QString, error);
+    const AuthChallenge &c = parsed.first();
+    QCOMPARE(c.scheme == AuthChallenge::Scheme::Bearer ? QStringLiteral("bearer") : QStringLiteral("basic"), scheme);
+    QCOMPARE(c.realm(), realm);
+    QCOMPARE(c.service(), service);
+    QCOMPARE(c.scopes(), scopes);
+    QCOMPARE(c.error(), error);
+}
+
+void TestProtocolParsing::challengePreference()
+{
+    const auto parsed = AuthChallenge::parse({R"(Basic realm="a")", R"(Bearer realm="b")", R"(Basic realm="c")"});
+    QCOMPARE(parsed.size(), 3);
+    QCOMPARE(parsed[0].realm(), QStringLiteral("b"));
+    QCOMPARE(parsed[1].realm(), QStringLiteral("a")); // stable among equals
+    QCOMPARE(parsed[2].realm(), QStringLiteral("c"));
+}
+
+void TestProtocolParsing::retryAfter_data()
+{
+    QTest::addColumn<QByteArray>("retryAfter");
+    QTest::addColumn<QByteArray>("xRetryAfter");
+    QTest::addColumn<qint64>("expectedMs"); // -1: none
+    QTest::addRow("seconds") << QByteArray("3") << QByteArray() << qint64(3000);
+    QTest::addRow("zero") << QByteArray("0") << QByteArray() << qint64(0);
+    QTest::addRow("negative") << QByteArray("-5") << QByteArray() << qint64(-1);
+    QTest::addRow("http date") << QByteArray("Thu, 26 Nov 2026 12:00:10 GMT") << QByteArray() << qint64(10'000);
+    QTest::addRow("date in the past") << QByteArray("Thu, 26 Nov 2026 11:00:00 GMT") << QByteArray() << qint64(0);
+    QTest::addRow("garbage") << QByteArray("soon") << QByteArray() << qint64(-1);
+    QTest::addRow("hub legacy epoch") << QByteArray() << QByteArray("1795694420") << qint64(20'000);
+    QTest::addRow("hub legacy seconds") << QByteArray() << QByteArray("7") << qint64(7000);
+    QTest::addRow("none") << QByteArray() << QByteArray() << qint64(-1);
+}
+
+void TestProtocolParsing::retryAfter()
+{
+    QFETCH(QByteArray, retryAfter);
+    QFETCH(QByteArray, xRetryAfter);
+    QFETCH(qint64, expectedMs);
+    const QDateTime now(QDate(2026, 11, 26), QTime(12, 0, 0), Qt::UTC);
+    const auto delay = net::RetryPolicy::retryAfterMs(retryAfter, xRetryAfter, now);
+    QCOMPARE(delay.value_or(-1), expectedMs);
+}
+
+void TestProtocolParsing::backoffIsBounded()
+{
+    net::RetryPolicy policy;
+    policy.baseDelayMs = 500;
+    policy.maxDelayMs = 4000;
+    QCOMPARE(policy.backoffMs(0), 500);
+    QCOMPARE(policy.backoffMs(1), 1000);
+    QCOMPARE(policy.backoffMs(3), 4000);
+    QCOMPARE(policy.backoffMs(60), 4000);
+    for (int status : {408, 429, 502, 503, 504})
+        QVERIFY(net::RetryPolicy::isRetryableStatus(status));
+    for (int status : {200, 400, 401, 403, 404, 416, 500, 501})
+        QVERIFY(!net::RetryPolicy::isRetryableStatus(status));
+}
+
+void TestProtocolParsing::rateLimit_data()
+{
+    QTest::addColumn<QByteArray>("limit");
+    QTest::addColumn<QByteArray>("remaining");
+    QTest::addColumn<int>("expectedLimit");
+    QTest::addColumn<int>("expectedRemaining");
+    QTest::addColumn<int>("window");
+    QTest::addRow("recorded hub") << QByteArray("100;w=21600") << QByteArray("76;w=21600") << 100 << 76 << 21600;
+    QTest::addRow("exhausted") << QByteArray("100;w=21600") << QByteArray("0;w=21600") << 100 << 0 << 21600;
+    QTest::addRow("no window") << QByteArray("10") << QByteArray("9") << 10 << 9 << -1;
+    QTest::addRow("absent") << QByteArray() << QByteArray() << -1 << -1 << -1;
+    QTest::addRow("garbage") << QByteArray("lots") << QByteArray("x;w=y") << -1 << -1 << -1;
+}
+
+void TestProtocolParsing::rateLimit()
+{
+    QFETCH(QByteArray, limit);
+    QFETCH(QByteArray, remaining);
+    QFETCH(int, expectedLimit);
+    QFETCH(int, expectedRemaining);
+    QFETCH(int, window);
+    const RateLimit r = RateLimit::fromHeaders(limit, remaining, "192.0.2.1");
+    QCOMPARE(r.limit, expectedLimit);
+    QCOMPARE(r.remaining, expectedRemaining);
+    QCOMPARE(r.windowSeconds, window);
+    QCOMPARE(r.source, QStringLiteral("192.0.2.1"));
+    QCOMPARE(r.isKnown(), expectedLimit >= 0 || expectedRemaining >= 0);
+}
+
+void TestProtocolParsing::linkNext_data()
+{
+    QTest::addColumn<QList<QByteArray>>("headers");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("relative") << QList<QByteArray>{R"(</v2/app/tags/list?last=v100&n=100>; rel="next")"}
+                              << u"http://127.0.0.1:5000/v2/app/tags/list?last=v100&n=100"_s;
+    QTest::addRow("absolute") << QList<QByteArray>{R"(<https://other.example/v2/x?last=a>; rel="next")"}
+                              << u"https://other.example/v2/x?last=a"_s;
+    QTest::addRow("unquoted rel") << QList<QByteArray>{"</p2>; rel=next"} << u"http://127.0.0.1:5000/p2"_s;
+    QTest::addRow("prev then next") << QList<QByteArray>{R"(</p1>; rel="prev", </p3>; rel="next")"} << u"http://127.0.0.1:5000/p3"_s;
+    QTest::addRow("only prev") << QList<QByteArray>{R"(</p1>; rel="prev")"} << u""_s;
+    QTest::addRow("malformed") << QList<QByteArray>{"/p2; rel=\"next\""} << u""_s;
+    QTest::addRow("none") << QList<QByteArray>{} << u""_s;
+}
+
+void TestProtocolParsing::linkNext()
+{
+    QFETCH(QList<QByteArray>, headers);
+    QFETCH(QString, expected);
+    const QUrl next = PagedListJob::nextPageUrl(headers, QUrl(QStringLiteral("http://127.0.0.1:5000/v2/app/tags/list?n=100")));
+    QCOMPARE(next.isValid() ? next.toString() : QString(), expected);
+}
+
+void TestProtocolParsing::contentRange_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<qint64>("start");
+    QTest::addColumn<qint64>("end");
+    QTest::addColumn<qint64>("total");
+    QTest::addRow("full") << QByteArray("bytes 100-199/200") << true << qint64(100) << qint64(199) << qint64(200);
+    QTest::addRow("unknown total") << QByteArray("bytes 0-9/*") << true << qint64(0) << qint64(9) << qint64(-1);
+    // Malformed forms (after containers/image's TestParseContentRange): each must be refused.
+    for (const char *bad : {"", "bytes", "bytes ", "bytes 1-2", "bytes 1-2/", "bytes -2/3", "bytes 1-/3", "bytes a-2/3",
+                            "bytes 1-b/3", "bytes 1-2/c", "bytes 3-2/5", "bytes 1-5/5", "items 1-2/3", "bytes 1--2/3",
+                            "bytes +1-2/3"})
+        QTest::addRow("bad: '%s'", bad) << QByteArray(bad) << false << qint64(0) << qint64(0) << qint64(0);
+}
+
+void TestProtocolParsing::contentRange()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(bool, valid);
+    const auto range = BlobJob::parseContentRange(header);
+    QCOMPARE(range.has_value(), valid);
+    if (!valid)
+        return;
+    QFETCH(qint64, start);
+    QFETCH(qint64, end);
+    QFETCH(qint64, total);
+    QCOMPARE(range->start, start);
+    QCOMPARE(range->end, end);
+    QCOMPARE(range->total, total);
+}
+
+void TestProtocolParsing::tokenCache()
+{
+    TokenCache cache;
+    const QString key = TokenCache::key(QStringLiteral("r"), {QStringLiteral("b"), QStringLiteral("a"), QStringLiteral("a")});
+    QCOMPARE(key, TokenCache::key(QStringLiteral("r"), {QStringLiteral("a"), QStringLiteral("b")}));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    cache.insert(key, QStringLiteral("t1"), now.addSecs(60));
+    QCOMPARE(cache.find(key, now), QStringLiteral("t1"));
+    QVERIFY(cache.find(key, now.addSecs(55)).isEmpty()); // refreshed a little before expiry
+    QVERIFY(cache.find(TokenCache::key(QStringLiteral("other"), {QStringLiteral("a"), QStringLiteral("b")}), now).isEmpty());
+    cache.remove(key);
+    QVERIFY(cache.find(key, now).isEmpty());
+}
+
+void TestProtocolParsing::hostRules_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<bool>("loopback");
+    QTest::addRow("localhost") << u"localhost"_s << true;
+    QTest::addRow("localhost:5000") << u"localhost:5000"_s << true;
+    QTest::addRow("127.0.0.1:5000") << u"127.0.0.1:5000"_s << true;
+    QTest::addRow("127.1.2.3") << u"127.1.2.3"_s << true;
+    QTest::addRow("[::1]:5000") << u"[::1]:5000"_s << true;
+    QTest::addRow("::1") << u"::1"_s << true;
+    QTest::addRow("docker.io") << u"docker.io"_s << false;
+    QTest::addRow("10.0.0.1") << u"10.0.0.1"_s << false;
+    QTest::addRow("localhost.evil.com") << u"localhost.evil.com"_s << false;
+    QTest::addRow("127.0.0.1.nip.io") << u"127.0.0.1.nip.io"_s << false;
+}
+
+void TestProtocolParsing::hostRules()
+{
+    QFETCH(QString, host);
+    QFETCH(bool, loopback);
+    QCOMPARE(net::isLoopbackHost(host), loopback);
+}
+
+void TestProtocolParsing::origins()
+{
+    QVERIFY(net::sameOrigin(QUrl(QStringLiteral("https://a.example/v2/")), QUrl(QStringLiteral("https://A.example:443/x"))));
+    QVERIFY(!net::sameOrigin(QUrl(QStringLiteral("https://a.example/")), QUrl(QStringLiteral("http://a.example/"))));
+    QVERIFY(!net::sameOrigin(QUrl(QStringLiteral("http://127.0.0.1:5000/")), QUrl(QStringLiteral("http://127.0.0.1:5001/"))));
+    QVERIFY(!net::sameOrigin(QUrl(QStringLiteral("https://registry.example/")), QUrl(QStringLiteral("https://cdn.registry.example/"))));
+    QCOMPARE(net::redactedUrl(QUrl(QStringLiteral("https://cdn.example/blob?verify=secret"))),
+             QStringLiteral("https://cdn.example/blob?REDACTED"));
+}
+
+QTEST_GUILESS_MAIN(TestProtocolParsing)
+#include "tst_protocolparsing.moc"
