@@ -43,7 +43,7 @@ Result<Digest> Digest::parse(QStringView text)
 {
     // image-spec descriptor.md: algorithm-component [a-z0-9]+ joined by [+._-]; encoded [a-zA-Z0-9=_-]+
     static const QRegularExpression grammar(
-        QStringLiteral("^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+$"));
+        QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+")));
     const QString owned = text.toString();
     if (!grammar.match(owned).hasMatch())
         return fail(Error::Code::InvalidDigest, tr("“%1” is not a valid digest").arg(owned.left(100)));
@@ -102,6 +102,8 @@ Digest DigestVerifier::computed() const
 
 Result<void> DigestVerifier::verify() const
 {
+    if (!m_expected.isValid())
+        return fail(Error::Code::InvalidDigest, tr("there is no valid digest to verify the content against"));
     if (m_expectedSize >= 0 && m_seen != m_expectedSize)
         return fail(Error::Code::SizeMismatch, tr("expected %1 bytes for %2 but received %3")
                                                    .arg(m_expectedSize).arg(m_expected.toString()).arg(m_seen));

@@ -136,9 +136,13 @@ void RegistryRequest::onExchangeFinished(net::HttpExchange *exchange)
         m_client->noteRateLimit(m_spec.registry, RateLimit::fromHeaders(response.header("ratelimit-limit"),
                                                                         response.header("ratelimit-remaining"),
                                                                         response.header("docker-ratelimit-source")));
-    if (response.status == 401 && !m_reauthorised) {
-        handleChallenge(response);
-        return;
+    if (response.status == 401) {
+        bool &used = m_authorization.isEmpty() ? m_challenged : m_refreshed;
+        if (!used) {
+            used = true;
+            handleChallenge(response);
+            return;
+        }
     }
     if (response.isSuccess() || m_spec.acceptedStatuses.contains(response.status)) {
         m_response = response;
@@ -164,7 +168,6 @@ void RegistryRequest::failUnauthorized(const Error &error)
 
 void RegistryRequest::handleChallenge(const net::HttpResponse &response)
 {
-    m_reauthorised = true;
     const QList<AuthChallenge> challenges = AuthChallenge::parse(response.headerValues("WWW-Authenticate"));
     if (challenges.isEmpty()) {
         fail(registryError(response, {m_spec.registry, m_spec.repository, m_spec.what, false}));
@@ -177,7 +180,12 @@ void RegistryRequest::handleChallenge(const net::HttpResponse &response)
         fetchToken(challenge);
         return;
     }
-    withCredentials([this, response] {
+    if (!m_authorization.isEmpty()) {
+        // Basic credentials were sent and refused: sending them again cannot help.
+        fail(registryError(response, {m_spec.registry, m_spec.repository, m_spec.what, true}));
+        return;
+    }
+    withCredentials([this] {
         if (!m_credentials || m_credentials->username.isEmpty()) {
             failUnauthorized(Error(Error::Code::Unauthorized, tr("%1 requires a login: run “wharf login %1”").arg(m_spec.registry)));
             return;

@@ -70,7 +70,10 @@ private:
     std::optional<Error> m_credentialError;
     bool m_credentialsLooked = false;
     QByteArray m_authorization;
-    bool m_reauthorised = false;
+    // A 401 to an anonymous request starts the auth flow; a 401 to an authorised one (an expired
+    // or revoked token) gets one fresh token. Each happens at most once per request.
+    bool m_challenged = false;
+    bool m_refreshed = false;
 };
 
 } // namespace wharf

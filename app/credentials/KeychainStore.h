@@ -1,0 +1,60 @@
+#pragma once
+// Registry credentials in the operating system's keychain (Secret Service / KWallet on Linux,
+// Keychain on macOS, Credential Manager on Windows) through QtKeychain. There is no plaintext
+// fallback: without a keychain, storing and looking up fail with a Credentials error and nothing
+// is ever written to a file (QtKeychain's insecureFallback stays off).
+//
+// One entry per registry: service "wharf", key "registry:<registry>", value the compact JSON
+// {"username":…,"secret":…,"identitytoken":…}.
+
+#include "credentials/CredentialSource.h"
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+namespace QKeychain {
+class Job;
+}
+
+namespace wharf {
+
+class KeychainStore final : public QObject, public CredentialSource
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(KeychainStore)
+public:
+    static constexpr QLatin1StringView Service{"wharf"};
+    // An entry is a few hundred bytes; anything far larger was not written by Wharf.
+    static constexpr qsizetype MaxEntrySize = 64 * 1024;
+
+    using DoneCallback = std::function<void(Result<void>)>;
+
+    explicit KeychainStore(QObject *parent = nullptr);
+    // Callers still waiting are answered with a Cancelled error.
+    ~KeychainStore() override;
+
+    [[nodiscard]] static QString keyFor(const QString &registry);
+
+    // Each callback is called exactly once, later, from `context`'s event loop. An entry that
+    // does not exist is std::nullopt for lookup() and success for erase(). Safe to call from any
+    // thread; the keychain jobs run on this object's thread.
+    void lookup(const QString &registry, QObject *context, Callback done) override;
+    void store(const QString &registry, const Credentials &credentials, QObject *context, DoneCallback done);
+    void erase(const QString &registry, QObject *context, DoneCallback done);
+
+private:
+    // Runs on this object's thread: starts `job` and hands it to `finished` when it ends.
+    void runJob(QKeychain::Job *job, std::function<void(QKeychain::Job &)> finished,
+                std::function<void(const Error &)> abandoned);
+    void onThisThread(std::function<void()> work);
+    [[nodiscard]] Error failure(const QKeychain::Job &job, const QString &registry) const;
+
+    // Jobs are never deleted before they finish (QtKeychain's backends call back into them), so
+    // the store only remembers how to answer their callers if it goes away first.
+    QHash<QKeychain::Job *, std::function<void(const Error &)>> m_pending;
+};
+
+} // namespace wharf

@@ -1,0 +1,354 @@
+#include "documents/DocumentParser.h"
+
+#include "documents/JsonFields.h"
+#include "documents/MediaTypes.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QList>
+#include <QSet>
+
+#include <initializer_list>
+#include <optional>
+
+namespace wharf {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("wharf::Documents", text); }
+
+// Finds the first object that names the same member twice. QJsonDocument silently keeps one of
+// them while other parsers may keep the other, so a document that hashes as one thing could be read
+// as another (CVE-2014-8179). Runs only on text QJsonDocument has accepted, so it just tracks
+// nesting and decodes member names; escapes are decoded so "\u0064igest" and "digest" collide.
+class DuplicateKeyScanner
+{
+public:
+    explicit DuplicateKeyScanner(QByteArrayView json) : m_json(json) {}
+
+    [[nodiscard]] std::optional<QString> firstDuplicate()
+    {
+        struct Frame {
+            bool isObject;
+            bool expectingKey;
+            QSet<QString> keys;
+        };
+        QList<Frame> stack;
+        while (m_pos < m_json.size()) {
+            const char c = m_json.at(m_pos);
+            switch (c) {
+            case '{':
+                stack.append({true, true, {}});
+                ++m_pos;
+                break;
+            case '[':
+                stack.append({false, false, {}});
+                ++m_pos;
+                break;
+            case '}':
+            case ']':
+                if (!stack.isEmpty())
+                    stack.removeLast();
+                ++m_pos;
+                break;
+            case ',':
+                if (!stack.isEmpty() && stack.last().isObject)
+                    stack.last().expectingKey = true;
+                ++m_pos;
+                break;
+            case '"':
+                if (!stack.isEmpty() && stack.last().isObject && stack.last().expectingKey) {
+                    const QString key = readString();
+                    Frame &frame = stack.last();
+                    frame.expectingKey = false;
+                    if (frame.keys.contains(key))
+                        return key;
+                    frame.keys.insert(key);
+                } else {
+                    skipString();
+                }
+                break;
+            default:
+                ++m_pos;
+                break;
+            }
+        }
+        return std::nullopt;
+    }
+
+private:
+    // At an opening quote; leaves m_pos after the closing one.
+    void skipString()
+    {
+        ++m_pos;
+        while (m_pos < m_json.size()) {
+            const char c = m_json.at(m_pos++);
+            if (c == '\\')
+                ++m_pos;
+            else if (c == '"')
+                return;
+        }
+    }
+
+    QString readString()
+    {
+        QString decoded;
+        ++m_pos;
+        qsizetype runStart = m_pos;
+        auto flushRun = [&] { decoded += QString::fromUtf8(m_json.sliced(runStart, m_pos - runStart)); };
+        while (m_pos < m_json.size()) {
+            const char c = m_json.at(m_pos);
+            if (c == '"') {
+                flushRun();
+                ++m_pos;
+                return decoded;
+            }
+            if (c != '\\') {
+                ++m_pos;
+                continue;
+            }
+            flushRun();
+            if (m_pos + 1 >= m_json.size())
+                break;
+            const char escaped = m_json.at(m_pos + 1);
+            m_pos += 2;
+            switch (escaped) {
+            case 'b': decoded += u'\b'; break;
+            case 'f': decoded += u'\f'; break;
+            case 'n': decoded += u'\n'; break;
+            case 'r': decoded += u'\r'; break;
+            case 't': decoded += u'\t'; break;
+            case 'u':
+                if (m_pos + 4 <= m_json.size()) {
+                    bool ok = false;
+                    const ushort unit = m_json.sliced(m_pos, 4).toByteArray().toUShort(&ok, 16);
+                    // UTF-16 code units, so an escaped surrogate pair decodes as Qt decodes it.
+                    decoded += QChar(ok ? unit : ushort(0xfffd));
+                    m_pos += 4;
+                }
+                break;
+            default: decoded += QLatin1Char(escaped); break; // \" \\ \/
+            }
+            runStart = m_pos;
+        }
+        return decoded;
+    }
+
+    QByteArrayView m_json;
+    qsizetype m_pos = 0;
+};
+
+Result<QJsonObject> readJsonObject(QByteArrayView bytes, qsizetype maxSize)
+{
+    if (bytes.size() > maxSize)
+        return fail(Error::Code::TooLarge, tr("the document is %1 bytes, more than the %2 bytes Wharf accepts")
+                                               .arg(bytes.size())
+                                               .arg(maxSize));
+    QJsonParseError error;
+    // fromRawData: no copy; QJsonDocument does not keep a reference to the input.
+    const QJsonDocument document =
+        QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), bytes.size()), &error);
+    if (error.error != QJsonParseError::NoError)
+        return JsonFields::malformed(
+            tr("the document is not valid JSON (%1 at byte %2)").arg(error.errorString()).arg(error.offset));
+    if (!document.isObject())
+        return JsonFields::malformed(tr("the document is not a JSON object"));
+    if (const auto key = DuplicateKeyScanner(bytes).firstDuplicate())
+        return JsonFields::malformed(tr("the document names the field “%1” twice").arg(key->left(100)));
+    return document.object();
+}
+
+// The members that identify a format (c/image's "essential" fields). Matched case-insensitively
+// because Go's decoder, used by most registries and clients, matches field names that way.
+bool hasMemberCaseInsensitive(const QJsonObject &object, QLatin1StringView name)
+{
+    for (auto it = object.begin(); it != object.end(); ++it)
+        if (it.key().compare(name, Qt::CaseInsensitive) == 0)
+            return true;
+    return false;
+}
+
+Result<void> rejectForeignMembers(const QJsonObject &object, std::initializer_list<QLatin1StringView> foreign,
+                                  const QString &mediaType)
+{
+    for (QLatin1StringView name : foreign)
+        if (hasMemberCaseInsensitive(object, name))
+            return fail(Error::Code::MediaTypeMismatch,
+                        tr("the document was served as “%1” but has a “%2” field, which belongs to a different kind "
+                           "of document")
+                            .arg(mediaType, name));
+    return {};
+}
+
+// A top-level member spelled like a known one in another case ("MediaType") is read by Go clients
+// as that member and ignored here: refuse it rather than disagree with them about the document.
+Result<void> rejectMisspelledMembers(const QJsonObject &object)
+{
+    static constexpr QLatin1StringView known[] = {
+        "schemaVersion"_L1, "mediaType"_L1, "artifactType"_L1, "config"_L1,
+        "layers"_L1,        "manifests"_L1, "subject"_L1,      "annotations"_L1,
+    };
+    for (auto it = object.begin(); it != object.end(); ++it)
+        for (QLatin1StringView name : known)
+            if (it.key() != name && it.key().compare(name, Qt::CaseInsensitive) == 0)
+                return JsonFields::malformed(tr("the field “%1” must be spelled “%2”").arg(it.key(), name));
+    return {};
+}
+
+std::unexpected<Error> schema1Refused()
+{
+    return fail(Error::Code::UnsupportedMediaType,
+                tr("this image uses Docker manifest schema 1, which is deprecated and not supported; push it again "
+                   "with a current Docker or buildah to convert it"));
+}
+
+bool isGenericContentType(const QString &type)
+{
+    return type.isEmpty() || type == "application/json"_L1 || type == "application/octet-stream"_L1
+        || type == "text/plain"_L1;
+}
+
+// No usable Content-Type and no mediaType field: decide from the members, as c/image's
+// GuessMIMEType does, but only when exactly one kind fits.
+Result<QString> typeFromShape(const QJsonObject &object)
+{
+    const QJsonValue version = object.value("schemaVersion"_L1);
+    if ((version.isDouble() && version.toDouble() == 1.0) || hasMemberCaseInsensitive(object, "fsLayers"_L1))
+        return QString(MediaTypes::DockerSchema1Manifest);
+    const bool indexShaped = hasMemberCaseInsensitive(object, "manifests"_L1);
+    const bool manifestShaped =
+        hasMemberCaseInsensitive(object, "config"_L1) || hasMemberCaseInsensitive(object, "layers"_L1);
+    if (indexShaped && manifestShaped)
+        return fail(Error::Code::MediaTypeMismatch,
+                    tr("the document has both “manifests” and “config”/“layers”, so it could be read as an index "
+                       "or as a manifest"));
+    // A Docker manifest list always declares its mediaType, so an undeclared index is OCI.
+    if (indexShaped)
+        return QString(MediaTypes::OciIndex);
+    if (manifestShaped) {
+        const QJsonValue configType = object.value("config"_L1).toObject().value("mediaType"_L1);
+        return QString(configType.toString() == MediaTypes::DockerConfig ? MediaTypes::DockerManifest
+                                                                          : MediaTypes::OciManifest);
+    }
+    return fail(Error::Code::UnsupportedMediaType,
+                tr("the document declares no media type and does not look like a manifest or an index"));
+}
+
+Result<QString> effectiveType(const QJsonObject &object, const QString &served)
+{
+    auto declared = JsonFields::readString(object, "mediaType"_L1, QString());
+    if (!declared)
+        return declared;
+    const bool hasDeclared = object.value("mediaType"_L1).isString();
+    if (hasDeclared && !MediaTypes::isWellFormed(*declared))
+        return JsonFields::malformed(tr("“mediaType” is not a valid media type"));
+
+    if (isGenericContentType(served))
+        return hasDeclared ? declared : typeFromShape(object);
+    if (MediaTypes::isSchema1(served))
+        return schema1Refused();
+    if (!MediaTypes::isIndex(served) && !MediaTypes::isManifest(served))
+        return fail(Error::Code::UnsupportedMediaType,
+                    tr("“%1” is not a manifest or index type Wharf can read").arg(served.left(140)));
+    // distribution-spec: if the manifest has a mediaType field, clients SHOULD reject it unless it
+    // matches the Content-Type.
+    if (hasDeclared && *declared != served)
+        return fail(Error::Code::MediaTypeMismatch,
+                    tr("the document says it is “%1” but was served as “%2”").arg(declared->left(140), served));
+    return served;
+}
+
+Result<ManifestDocument> parseAs(const QJsonObject &object, const QString &type)
+{
+    if (MediaTypes::isSchema1(type))
+        return schema1Refused();
+    if (MediaTypes::isIndex(type)) {
+        if (auto ok = rejectForeignMembers(object, {"config"_L1, "layers"_L1, "fsLayers"_L1, "history"_L1}, type); !ok)
+            return std::unexpected(ok.error());
+        if (auto ok = rejectMisspelledMembers(object); !ok)
+            return std::unexpected(ok.error());
+        auto index = ImageIndex::fromJson(object, type);
+        if (!index)
+            return std::unexpected(index.error());
+        return ManifestDocument(std::move(*index));
+    }
+    if (MediaTypes::isManifest(type)) {
+        if (auto ok = rejectForeignMembers(object, {"manifests"_L1, "fsLayers"_L1, "history"_L1}, type); !ok)
+            return std::unexpected(ok.error());
+        if (auto ok = rejectMisspelledMembers(object); !ok)
+            return std::unexpected(ok.error());
+        auto manifest = ImageManifest::fromJson(object, type);
+        if (!manifest)
+            return std::unexpected(manifest.error());
+        return ManifestDocument(std::move(*manifest));
+    }
+    return fail(Error::Code::UnsupportedMediaType,
+                tr("“%1” is not a manifest or index type Wharf can read").arg(type.left(140)));
+}
+
+} // namespace
+
+Result<ManifestDocument> parseManifest(QByteArrayView bytes, QStringView contentType)
+{
+    auto object = readJsonObject(bytes, kMaxManifestSize);
+    if (!object)
+        return std::unexpected(object.error());
+    auto type = effectiveType(*object, MediaTypes::stripParameters(contentType));
+    if (!type)
+        return std::unexpected(type.error());
+    return parseAs(*object, *type);
+}
+
+Result<ManifestDocument> parseManifest(QByteArrayView bytes, const Descriptor &expected)
+{
+    if (bytes.size() > kMaxManifestSize)
+        return fail(Error::Code::TooLarge, tr("the document is %1 bytes, more than the %2 bytes Wharf accepts")
+                                               .arg(bytes.size())
+                                               .arg(kMaxManifestSize));
+    // A default Digest would compare equal to the verifier's "could not compute" result.
+    if (!expected.digest.isValid())
+        return fail(Error::Code::InvalidDigest, tr("the descriptor has no digest to verify the document against"));
+    if (auto verified = verifyBytes(bytes, expected.digest, expected.size); !verified)
+        return std::unexpected(verified.error());
+    const QString &type = expected.mediaType;
+    if (!MediaTypes::isIndex(type) && !MediaTypes::isManifest(type) && !MediaTypes::isSchema1(type))
+        return fail(Error::Code::UnsupportedMediaType,
+                    tr("“%1” is not a manifest or index type Wharf can read").arg(type.left(140)));
+    return parseManifest(bytes, QStringView(type));
+}
+
+Result<ImageConfig> parseConfig(QByteArrayView bytes)
+{
+    auto object = readJsonObject(bytes, kMaxConfigSize);
+    if (!object)
+        return std::unexpected(object.error());
+    return ImageConfig::fromJson(*object);
+}
+
+Result<Descriptor> parseDescriptor(QByteArrayView bytes)
+{
+    auto object = readJsonObject(bytes, kMaxManifestSize);
+    if (!object)
+        return std::unexpected(object.error());
+    return Descriptor::fromJson(*object);
+}
+
+Result<QString> parseLayoutHeader(QByteArrayView bytes)
+{
+    auto object = readJsonObject(bytes, kMaxManifestSize);
+    if (!object)
+        return std::unexpected(object.error());
+    auto version = JsonFields::readString(*object, "imageLayoutVersion"_L1, QString(), JsonFields::Presence::Required);
+    if (!version)
+        return version;
+    if (*version != "1.0.0"_L1)
+        return fail(Error::Code::Unsupported,
+                    tr("OCI image layout version “%1” is not supported (only 1.0.0 is)").arg(version->left(40)));
+    return version;
+}
+
+} // namespace wharf
