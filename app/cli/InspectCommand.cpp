@@ -172,7 +172,7 @@ void printText(QTextStream &out, const InspectedImage &r)
     }
     if (r.config) {
         const ImageConfig::RunConfig &c = r.config->config;
-        out << tr("Config:") << '\n';
+        out << tr("Run config:") << '\n';
         const auto field = [&out](const QString &label, const QString &value) {
             if (!value.isEmpty())
                 out << "  " << QString(label + u':').leftJustified(14) << value << '\n';

@@ -12,6 +12,7 @@
 #include "registry/PagedListJob.h"
 #include "registry/RegistryClient.h"
 
+#include <QCollator>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -99,8 +100,10 @@ int printTags(CliContext &cx, const ImageReference &repo, const QString &source,
         for (const TagRow &t : tags)
             cx.out() << t.name << '\n';
     }
-    if (more)
+    if (more) {
+        cx.out().flush();
         cx.err() << tr("(more tags exist; raise --limit to see them)") << Qt::endl;
+    }
     return kExitOk;
 }
 
@@ -184,8 +187,13 @@ int registryTags(CliContext &cx, const ImageReference &repo, int limit, bool wit
     cx.wait(job.get());
     if (job->error())
         return cx.fail(*job->error());
+    // Registries list tags in no promised order; people read them best in natural order (1.9 < 1.10).
+    QStringList names = job->names();
+    QCollator collator(QLocale::c());
+    collator.setNumericMode(true);
+    std::sort(names.begin(), names.end(), collator);
     QList<TagRow> tags;
-    for (const QString &name : job->names())
+    for (const QString &name : std::as_const(names))
         tags.append(TagRow{name, {}, {}, -1, {}, {}, false});
     if (withPlatforms)
         if (auto failure = fillPlatforms(cx, repo, tags))

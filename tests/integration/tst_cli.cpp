@@ -1,0 +1,383 @@
+// The wharf binary driven as a user drives it: `wharf inspect | tags | search` against a real
+// docker-registry (and the Hub emulator for Docker Hub's web API), compared with what skopeo reads
+// from the same registry; exit codes and the one-line errors; and no widget for the CLI.
+#include "HttpServer.h"
+#include "HubEmulator.h"
+#include "RegistryProcess.h"
+#include "TestbedImages.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace wharf::testbed;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+    [[nodiscard]] QList<QByteArray> errLines() const { return err.trimmed().split('\n'); }
+};
+
+// Runs a program while this test's event loop keeps the in-process servers answering.
+Run runProgram(const QString &program, const QStringList &arguments, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+               const QByteArray &stdinData = {})
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(program, arguments);
+    if (!process.waitForStarted(5000))
+        return {};
+    if (!stdinData.isEmpty())
+        process.write(stdinData);
+    process.closeWriteChannel();
+    if (!finished.wait(60'000))
+        process.kill();
+    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+               process.readAllStandardError()};
+}
+
+QProcessEnvironment cliEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"WHARF_RETRY_BASE_MS"_s, u"20"_s);
+    env.insert(u"DOCKER_CONFIG"_s, u"/nonexistent-wharf-test"_s); // no stray credentials from the machine
+    env.insert(u"LANG"_s, u"C.UTF-8"_s);
+    env.remove(u"LANGUAGE"_s);
+    env.remove(u"WHARF_LANG"_s);
+    return env;
+}
+
+Run runWharf(const QStringList &arguments, const QProcessEnvironment &env = cliEnvironment())
+{
+    return runProgram(QStringLiteral(WHARF_EXECUTABLE), arguments, env);
+}
+
+QByteArray skopeo(const QStringList &arguments)
+{
+    const Run r = runProgram(u"skopeo"_s, QStringList{u"inspect"_s, u"--tls-verify=false"_s} + arguments);
+    return r.exitCode == 0 ? r.out : QByteArray();
+}
+
+QString sha256(const QByteArray &bytes)
+{
+    return u"sha256:"_s + QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace
+
+class TestCli final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void inspectMatchesSkopeo_data();
+    void inspectMatchesSkopeo();
+    void inspectPlainOutput();
+    void inspectSingleManifestHasNoIndex();
+    void failures_data();
+    void failures();
+    void invalidReferenceSendsNothing();
+    void tagsFromRegistry();
+    void tagsFromHub();
+    void searchHub();
+    void searchCatalog();
+    void helpAndVersionNeedNoDisplay();
+
+private:
+    TestbedImages m_images;
+    RegistryProcess m_registry;
+    HubEmulator m_hub;
+};
+
+void TestCli::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_images.load(TestbedImages::defaultDirectory(), &error), qPrintable(error));
+    RegistryOptions options;
+    options.storageRoot = m_images.storageRoot();
+    QVERIFY2(m_registry.start(options, &error), qPrintable(error));
+    m_hub.setStorageRoot(m_images.storageRoot());
+    QVERIFY2(m_hub.listen(&error), qPrintable(error));
+}
+
+void TestCli::inspectMatchesSkopeo_data()
+{
+    QTest::addColumn<QString>("image");
+    QTest::addColumn<QString>("platform");      // for wharf --platform
+    QTest::addColumn<QStringList>("overrides"); // the same choice for skopeo --config
+    QTest::addRow("multi linux/arm64") << u"multi:latest"_s << u"linux/arm64"_s
+                                       << QStringList{u"--override-arch"_s, u"arm64"_s, u"--override-variant"_s, u"v8"_s};
+    QTest::addRow("multi linux/arm/v7") << u"multi:latest"_s << u"linux/arm/v7"_s
+                                        << QStringList{u"--override-arch"_s, u"arm"_s, u"--override-variant"_s, u"v7"_s};
+    QTest::addRow("multi linux/amd64") << u"multi:latest"_s << u"linux/amd64"_s << QStringList{u"--override-arch"_s, u"amd64"_s};
+    QTest::addRow("docker v2s2") << u"docker-v2s2:latest"_s << QString() << QStringList();
+    QTest::addRow("zstd") << u"zstd:latest"_s << QString() << QStringList();
+    QTest::addRow("layers app") << u"layers:app"_s << QString() << QStringList();
+}
+
+void TestCli::inspectMatchesSkopeo()
+{
+    QFETCH(QString, image);
+    QFETCH(QString, platform);
+    QFETCH(QStringList, overrides);
+    const QString ref = m_registry.hostPort() + u'/' + image;
+    QStringList args{u"inspect"_s, ref, u"--json"_s};
+    if (!platform.isEmpty())
+        args << u"--platform"_s << platform;
+    const Run r = runWharf(args);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.isEmpty());
+    const QJsonObject w = r.json();
+
+    const QByteArray topRaw = skopeo({u"--raw"_s, u"docker://"_s + ref});
+    QVERIFY(!topRaw.isEmpty());
+    const QJsonObject top = QJsonDocument::fromJson(topRaw).object();
+    QByteArray manifestRaw = topRaw;
+    if (top.contains(u"manifests"_s)) {
+        QCOMPARE(w.value(u"index"_s).toObject().value(u"digest"_s).toString(), sha256(topRaw));
+        QJsonArray runnable, attestations;
+        for (const QJsonValue &m : top.value(u"manifests"_s).toArray()) {
+            const bool attestation = m[u"annotations"_s][u"vnd.docker.reference.type"_s].toString() == u"attestation-manifest"_s;
+            (attestation ? attestations : runnable).append(m);
+        }
+        const QJsonArray wp = w[u"index"_s][u"platforms"_s].toArray();
+        const QJsonArray wa = w[u"index"_s][u"attestations"_s].toArray();
+        QCOMPARE(wp.size(), runnable.size());
+        QCOMPARE(wa.size(), attestations.size());
+        for (qsizetype i = 0; i < wp.size(); ++i) {
+            QCOMPARE(wp[i][u"digest"_s], runnable[i][u"digest"_s]);
+            QCOMPARE(wp[i][u"size"_s].toInteger(), runnable[i][u"size"_s].toInteger());
+            QCOMPARE(wp[i][u"platform"_s][u"architecture"_s], runnable[i][u"platform"_s][u"architecture"_s]);
+        }
+        for (qsizetype i = 0; i < wa.size(); ++i)
+            QCOMPARE(wa[i][u"digest"_s], attestations[i][u"digest"_s]);
+        const QString chosen = w[u"manifest"_s][u"digest"_s].toString();
+        manifestRaw = skopeo({u"--raw"_s, u"docker://"_s + m_registry.hostPort() + u'/' + image.section(u':', 0, 0) + u'@' + chosen});
+        QVERIFY(!manifestRaw.isEmpty());
+    } else {
+        QVERIFY(w.value(u"index"_s).isNull());
+    }
+    QCOMPARE(w[u"manifest"_s][u"digest"_s].toString(), sha256(manifestRaw));
+    const QJsonObject manifest = QJsonDocument::fromJson(manifestRaw).object();
+    QCOMPARE(w[u"config"_s][u"digest"_s], manifest[u"config"_s][u"digest"_s]);
+    const QJsonArray layers = manifest[u"layers"_s].toArray();
+    const QJsonArray wl = w[u"layers"_s].toArray();
+    QCOMPARE(wl.size(), layers.size());
+    for (qsizetype i = 0; i < layers.size(); ++i) {
+        QCOMPARE(wl[i][u"digest"_s], layers[i][u"digest"_s]);
+        QCOMPARE(wl[i][u"mediaType"_s], layers[i][u"mediaType"_s]);
+        QCOMPARE(wl[i][u"size"_s].toInteger(), layers[i][u"size"_s].toInteger());
+    }
+
+    const QJsonObject config = QJsonDocument::fromJson(skopeo(QStringList{u"--config"_s} + overrides + QStringList{u"docker://"_s + ref})).object();
+    QVERIFY(!config.isEmpty());
+    QCOMPARE(w[u"config"_s][u"architecture"_s], config[u"architecture"_s]);
+    const QJsonArray diffIds = config[u"rootfs"_s][u"diff_ids"_s].toArray();
+    for (qsizetype i = 0; i < wl.size(); ++i)
+        QCOMPARE(wl[i][u"diffId"_s], diffIds[i]);
+    const QJsonArray history = config[u"history"_s].toArray();
+    const QJsonArray wh = w[u"history"_s].toArray();
+    QCOMPARE(wh.size(), history.size());
+    qsizetype layer = 0;
+    for (qsizetype i = 0; i < history.size(); ++i) {
+        QCOMPARE(wh[i][u"createdBy"_s].toString(), history[i][u"created_by"_s].toString());
+        const bool empty = history[i][u"empty_layer"_s].toBool();
+        QCOMPARE(wh[i][u"emptyLayer"_s].toBool(), empty);
+        QCOMPARE(wh[i][u"layer"_s], empty ? QJsonValue() : layers[layer++][u"digest"_s]);
+    }
+    QCOMPARE(w[u"config"_s][u"env"_s].toArray(), config[u"config"_s][u"Env"_s].toArray());
+    QCOMPARE(w[u"config"_s][u"cmd"_s].toArray(), config[u"config"_s][u"Cmd"_s].toArray());
+}
+
+void TestCli::inspectPlainOutput()
+{
+    const Run r = runWharf({u"inspect"_s, m_registry.hostPort() + u"/multi:latest"_s, u"--platform"_s, u"linux/arm64"_s});
+    QCOMPARE(r.exitCode, 0);
+    const QString text = QString::fromUtf8(r.out);
+    QVERIFY(text.contains(u"Platforms (3):"_s));
+    QVERIFY(text.contains(u"* linux/arm64/v8"_s));
+    QVERIFY(text.contains(u"Attestations (3, not platforms):"_s));
+    QVERIFY(!text.contains(u"unknown/unknown"_s));
+    QVERIFY(text.contains(m_images.imageDigest(u"multi"_s, u"latest"_s, u"linux/arm64/v8"_s)));
+    for (const QString &layer : m_images.layerDigests(u"multi"_s, u"latest"_s, u"linux/arm64/v8"_s))
+        QVERIFY(text.contains(layer));
+    QVERIFY(text.contains(u"(empty layer)"_s));
+}
+
+void TestCli::inspectSingleManifestHasNoIndex()
+{
+    const Run wrong = runWharf({u"inspect"_s, m_registry.hostPort() + u"/single:1.0"_s, u"--platform"_s, u"linux/arm64"_s});
+    QCOMPARE(wrong.exitCode, 1); // a single-platform amd64 image asked for as arm64
+    QCOMPARE(wrong.errLines().size(), 1);
+    const Run r = runWharf({u"inspect"_s, m_registry.hostPort() + u"/single:1.0"_s, u"--json"_s});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.json().value(u"index"_s).isNull());
+    QCOMPARE(r.json()[u"platform"_s][u"architecture"_s].toString(), u"amd64"_s);
+}
+
+void TestCli::failures_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    const QString reg = m_registry.hostPort();
+    QTest::addRow("invalid reference") << QStringList{u"inspect"_s, u"Nginx:Latest"_s} << 2;
+    QTest::addRow("invalid digest") << QStringList{u"inspect"_s, reg + u"/multi@sha256:../../etc"_s} << 2;
+    QTest::addRow("invalid platform") << QStringList{u"inspect"_s, reg + u"/multi"_s, u"--platform"_s, u"a/b/c/d"_s} << 2;
+    QTest::addRow("unknown repository") << QStringList{u"inspect"_s, reg + u"/no-such-repo:1"_s} << 1;
+    QTest::addRow("unknown tag") << QStringList{u"inspect"_s, reg + u"/multi:no-such-tag"_s} << 1;
+    QTest::addRow("no matching platform") << QStringList{u"inspect"_s, reg + u"/multi"_s, u"--platform"_s, u"linux/s390x"_s} << 1;
+    QTest::addRow("connection refused") << QStringList{u"inspect"_s, u"127.0.0.1:1/multi:latest"_s} << 1;
+    QTest::addRow("tags of unknown repository") << QStringList{u"tags"_s, reg + u"/no-such-repo"_s} << 1;
+    QTest::addRow("tags given an image") << QStringList{u"tags"_s, reg + u"/multi:latest"_s} << 2;
+    QTest::addRow("unknown command") << QStringList{u"frobnicate"_s} << 2;
+    QTest::addRow("missing argument") << QStringList{u"inspect"_s} << 2;
+    QTest::addRow("bad limit") << QStringList{u"tags"_s, reg + u"/multi"_s, u"--limit"_s, u"0"_s} << 2;
+    QTest::addRow("login without password-stdin") << QStringList{u"login"_s, reg, u"-u"_s, u"x"_s} << 2;
+}
+
+void TestCli::failures()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    const Run r = runWharf(arguments);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY(r.err.startsWith("wharf: "));
+    if (exitCode == 1)
+        QCOMPARE(r.errLines().size(), 1); // one clear line
+}
+
+void TestCli::invalidReferenceSendsNothing()
+{
+    HttpServer server;
+    QVERIFY(server.listen());
+    const QString host = u"127.0.0.1:%1"_s.arg(server.port());
+    for (const QString &bad : QStringList{host + u"/UPPER:1"_s, host + u"/app@sha256:0123"_s, host + u"/a//b"_s}) {
+        const Run r = runWharf({u"inspect"_s, bad});
+        QCOMPARE(r.exitCode, 2);
+    }
+    QCOMPARE(server.requestCount(), 0);
+}
+
+void TestCli::tagsFromRegistry()
+{
+    const Run r = runWharf({u"tags"_s, m_registry.hostPort() + u"/manytags"_s, u"--limit"_s, u"1000"_s, u"--json"_s});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject json = r.json();
+    QCOMPARE(json[u"source"_s].toString(), u"registry"_s);
+    QCOMPARE(json[u"more"_s].toBool(), false);
+    QStringList names;
+    for (const QJsonValue &t : json[u"tags"_s].toArray())
+        names.append(t[u"name"_s].toString());
+    QStringList expected = m_images.tags(u"manytags"_s);
+    QCOMPARE(names.size(), expected.size());
+    std::sort(names.begin(), names.end());
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(names, expected);
+
+    const Run limited = runWharf({u"tags"_s, m_registry.hostPort() + u"/manytags"_s, u"--limit"_s, u"10"_s});
+    QCOMPARE(limited.exitCode, 0);
+    QCOMPARE(limited.out.trimmed().split('\n').size(), 10);
+
+    const Run platforms = runWharf({u"tags"_s, m_registry.hostPort() + u"/multi"_s, u"--platforms"_s, u"--json"_s});
+    QCOMPARE(platforms.exitCode, 0);
+    const QJsonObject latest = platforms.json()[u"tags"_s].toArray().first().toObject();
+    QCOMPARE(latest[u"digest"_s].toString(), m_images.digest(u"multi"_s, u"latest"_s));
+    QCOMPARE(latest[u"platforms"_s].toArray().size(), 3);
+}
+
+void TestCli::tagsFromHub()
+{
+    QProcessEnvironment env = cliEnvironment();
+    env.insert(u"WHARF_HUB_URL"_s, m_hub.baseUrl().toString());
+    const Run r = runWharf({u"tags"_s, u"multi"_s, u"--json"_s}, env); // an official image: library/multi
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject json = r.json();
+    QCOMPARE(json[u"source"_s].toString(), u"hub"_s);
+    QCOMPARE(json[u"repository"_s].toString(), u"docker.io/library/multi"_s);
+    const QJsonObject latest = json[u"tags"_s].toArray().first().toObject();
+    QCOMPARE(latest[u"digest"_s].toString(), m_images.digest(u"multi"_s, u"latest"_s));
+    const QJsonArray platforms = latest[u"platforms"_s].toArray();
+    QCOMPARE(platforms.size(), 3);
+    for (const QJsonValue &p : platforms)
+        QVERIFY(p[u"platform"_s][u"os"_s].toString() != u"unknown"_s);
+
+    const Run many = runWharf({u"tags"_s, u"manytags"_s, u"--limit"_s, u"250"_s, u"--json"_s}, env);
+    QCOMPARE(many.exitCode, 0);
+    QCOMPARE(many.json()[u"tags"_s].toArray().size(), 250);
+    QCOMPARE(many.json()[u"more"_s].toBool(), true);
+    int tagPages = 0;
+    for (const HttpRequest &request : m_hub.requests())
+        tagPages += request.path().contains(u"manytags/tags"_s) ? 1 : 0;
+    QCOMPARE(tagPages, 3); // pages of 100 followed by `next`
+
+    const Run missing = runWharf({u"tags"_s, u"no-such-image"_s}, env);
+    QCOMPARE(missing.exitCode, 1);
+    QCOMPARE(missing.errLines().size(), 1);
+}
+
+void TestCli::searchHub()
+{
+    QProcessEnvironment env = cliEnvironment();
+    env.insert(u"WHARF_HUB_URL"_s, m_hub.baseUrl().toString());
+    m_hub.setRepositoryInfo(u"library/multi"_s, u"Multi-platform test image"_s, u"# multi"_s, 42, 123456789012);
+    const Run r = runWharf({u"search"_s, u"multi"_s, u"--json"_s}, env);
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray results = r.json()[u"results"_s].toArray();
+    QVERIFY(!results.isEmpty());
+    const auto it = std::find_if(results.begin(), results.end(), [](const QJsonValue &v) { return v[u"name"_s].toString() == u"multi"_s; });
+    QVERIFY(it != results.end());
+    QCOMPARE((*it)[u"official"_s].toBool(), true);
+    QCOMPARE((*it)[u"namespace"_s].toString(), u"library"_s);
+    QCOMPARE((*it)[u"stars"_s].toInteger(), 42);
+    QCOMPARE((*it)[u"pulls"_s].toInteger(), 123456789012);
+
+    const Run plain = runWharf({u"search"_s, u"multi"_s}, env);
+    QCOMPARE(plain.exitCode, 0);
+    QVERIFY(plain.out.contains("Multi-platform test image"));
+    QVERIFY(plain.out.contains("official"));
+
+    m_hub.setRateLimited(true);
+    const Run limited = runWharf({u"search"_s, u"multi"_s}, env);
+    m_hub.setRateLimited(false);
+    QCOMPARE(limited.exitCode, 1);
+    QCOMPARE(limited.errLines().size(), 1);
+}
+
+void TestCli::searchCatalog()
+{
+    const Run r = runWharf({u"search"_s, u"layer"_s, u"--registry"_s, m_registry.hostPort(), u"--json"_s});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray results = r.json()[u"results"_s].toArray();
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results.first()[u"name"_s].toString(), u"layers"_s);
+}
+
+void TestCli::helpAndVersionNeedNoDisplay()
+{
+    // With no display and a platform plugin that cannot start, only a widget-free CLI works.
+    QProcessEnvironment env = cliEnvironment();
+    env.remove(u"DISPLAY"_s);
+    env.remove(u"WAYLAND_DISPLAY"_s);
+    env.insert(u"QT_QPA_PLATFORM"_s, u"xcb"_s);
+    for (const QStringList &args : {QStringList{u"--help"_s}, QStringList{u"--version"_s}, QStringList{u"inspect"_s, u"--help"_s},
+                                    QStringList{u"inspect"_s, m_registry.hostPort() + u"/single:1.0"_s}}) {
+        const Run r = runWharf(args, env);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(!r.out.isEmpty());
+    }
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
