@@ -16,7 +16,9 @@
 #include "TestbedImages.h"
 #include "TokenServer.h"
 
+#include <QBuffer>
 #include <QElapsedTimer>
+#include <QUrlQuery>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -90,6 +92,9 @@ private Q_SLOTS:
     void bearerTokenFlowCredentials_data();
     void bearerTokenFlowCredentials();
     void expiredTokenIsRefreshedOnce();
+    void identityTokenUsesRefreshGrant();
+    void blobStreamsWithRange();
+    void rangeIgnoredWritesNothing();
 
     // a scripted server for misbehaviour
     void lyingDigestHeader();
@@ -501,6 +506,93 @@ void TestRegistryClient::expiredTokenIsRefreshedOnce()
     auto stuck = run(c2->fetchManifest(m_tokenRegistry.hostPort(), u"layers"_s, u"app"_s));
     QCOMPARE(codeOf(*stuck), Error::Code::Unauthorized);
     m_tokens.issueExpiredTokens(0);
+}
+
+void TestRegistryClient::identityTokenUsesRefreshGrant()
+{
+    m_tokens.addRefreshToken(u"idtok-7f3a"_s, u"bob"_s);
+    m_tokens.setAnonymousAccess(TokenServer::AnonymousAccess::EmptyToken);
+    StaticCredentialSource good(m_tokenRegistry.hostPort(), Credentials{QString(), QString(), u"idtok-7f3a"_s});
+    auto c = client(&good);
+    auto job = run(c->fetchManifest(m_tokenRegistry.hostPort(), u"multi"_s, u"latest"_s));
+    QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message() : QString()));
+    const HttpRequest last = m_tokens.requests().last();
+    QCOMPARE(last.method, "POST");
+    QVERIFY(!last.hasHeader("Authorization"));
+    QVERIFY(!last.target.contains("idtok")); // the token travels in the body, never in a URL
+    const QUrlQuery form(QString::fromLatin1(last.body));
+    QCOMPARE(form.queryItemValue(u"grant_type"_s), u"refresh_token"_s);
+    QCOMPARE(form.queryItemValue(u"refresh_token"_s), u"idtok-7f3a"_s);
+
+    StaticCredentialSource bad(m_tokenRegistry.hostPort(), Credentials{QString(), QString(), u"revoked"_s});
+    auto c2 = client(&bad);
+    auto refused = run(c2->fetchManifest(m_tokenRegistry.hostPort(), u"multi"_s, u"latest"_s));
+    QCOMPARE(codeOf(*refused), Error::Code::Unauthorized);
+    m_tokens.setAnonymousAccess(TokenServer::AnonymousAccess::Pull);
+}
+
+void TestRegistryClient::blobStreamsWithRange()
+{
+    QJsonObject layer; // the largest, so a third of it is a real resume point
+    for (const QJsonValue &v : m_images.image(u"single"_s, u"1.0"_s).value(u"layers"_s).toArray())
+        if (v[u"size"_s].toInteger() > layer.value(u"size"_s).toInteger())
+            layer = v.toObject();
+    Descriptor d;
+    d.mediaType = layer.value(u"mediaType"_s).toString();
+    d.digest = *Digest::parse(layer.value(u"digest"_s).toString());
+    d.size = layer.value(u"size"_s).toInteger();
+    QVERIFY(d.size > 1000);
+
+    auto c = client();
+    QBuffer whole;
+    whole.open(QIODevice::WriteOnly);
+    auto full = run(c->streamBlob(m_anonymous.hostPort(), u"single"_s, d, &whole));
+    QVERIFY(full->succeeded());
+    QCOMPARE(whole.data().size(), d.size);
+    QVERIFY(full->data().isEmpty()); // streamed, not held
+    QVERIFY(verifyBytes(whole.data(), d.digest, d.size));
+
+    const qint64 offset = d.size / 3;
+    QBuffer tail;
+    tail.open(QIODevice::WriteOnly);
+    auto job = std::unique_ptr<BlobJob>(c->streamBlob(m_anonymous.hostPort(), u"single"_s, d, &tail, offset));
+    job->setAutoDelete(false);
+    QSignalSpy progress(job.get(), &BlobJob::progress);
+    QSignalSpy done(job.get(), &Job::finished);
+    job->start();
+    QVERIFY(done.wait(10'000));
+    QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message() : QString()));
+    QCOMPARE(tail.data(), whole.data().mid(offset));
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().at(0).toLongLong(), d.size); // progress counts from the resume point
+}
+
+void TestRegistryClient::rangeIgnoredWritesNothing()
+{
+    const QByteArray blob(4096, 'x');
+    Descriptor d;
+    d.mediaType = u"application/vnd.oci.image.layer.v1.tar+gzip"_s;
+    d.digest = Digest::sha256Of(blob);
+    d.size = blob.size();
+    HttpServer server;
+    int calls = 0;
+    server.setHandler([&blob, &calls](const HttpRequest &, HttpResponder &r) {
+        if (++calls == 1)
+            r.respond(200, blob); // ignores Range
+        else
+            r.respond(206, blob.mid(10), {{"Content-Range", "bytes 10-4095/4096"}}); // not where we asked
+    });
+    QVERIFY(server.listen());
+    auto c = client();
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        QBuffer sink;
+        sink.open(QIODevice::WriteOnly);
+        auto job = run(c->streamBlob(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, d, &sink, 1000));
+        QCOMPARE(codeOf(*job), Error::Code::ServerError);
+        QVERIFY(job->error()->isRetryable());
+        QCOMPARE(sink.data().size(), 0); // a wrong answer never reaches the partial file
+    }
+    QCOMPARE(server.requests().first().header("Range"), "bytes=1000-");
 }
 
 // --- scripted misbehaviour -------------------------------------------------------------------

@@ -377,8 +377,9 @@ void TokenServer::handlePost(const HttpRequest &request, HttpResponder &responde
         oauthError(400, u"invalid_request"_s);
         return;
     }
-    if (field(u"grant_type"_s) != u"password") {
-        oauthError(400, u"unsupported_grant_type"_s); // refresh tokens are not issued here
+    const QString grantType = field(u"grant_type"_s);
+    if (grantType != u"password" && grantType != u"refresh_token") {
+        oauthError(400, u"unsupported_grant_type"_s);
         return;
     }
     const QString service = field(u"service"_s);
@@ -386,10 +387,20 @@ void TokenServer::handlePost(const HttpRequest &request, HttpResponder &responde
         responder.respond(400, errorBody(u"unknown service %1"_s.arg(service)), JsonHeaders);
         return;
     }
-    const QString user = field(u"username"_s);
-    if (!authenticate(user, field(u"password"_s))) {
-        responder.respond(401, errorBody(u"incorrect username or password"_s), JsonHeaders);
-        return;
+    QString user;
+    if (grantType == u"refresh_token") {
+        // An identity token (Docker's `identitytoken`) stands for the user it was issued to.
+        user = m_refreshTokens.value(field(u"refresh_token"_s));
+        if (user.isEmpty()) {
+            oauthError(401, u"invalid_grant"_s);
+            return;
+        }
+    } else {
+        user = field(u"username"_s);
+        if (!authenticate(user, field(u"password"_s))) {
+            responder.respond(401, errorBody(u"incorrect username or password"_s), JsonHeaders);
+            return;
+        }
     }
 
     const Grant granted = grant(field(u"scope"_s).split(u' ', Qt::SkipEmptyParts), true);

@@ -58,6 +58,9 @@ public:
     [[nodiscard]] QString keyId() const { return m_keyId; }
 
     void addUser(const QString &user, const QString &password);
+    // An OAuth2 refresh token (what Docker calls an identity token) that the POST
+    // grant_type=refresh_token flow exchanges for `user`'s access tokens.
+    void addRefreshToken(const QString &refreshToken, const QString &user) { m_refreshTokens.insert(refreshToken, user); }
     void setAnonymousPull(bool allowed); // Pull (default) or EmptyToken
     void setAnonymousAccess(AnonymousAccess access) { m_anonymous = access; }
     // Default 300. distribution accepts a token up to 60 s past its exp (leeway), so expiry tests
@@ -119,6 +122,7 @@ private:
     int m_expiredCount = 0;
     int m_tokensIssued = 0;
     std::function<void(QJsonObject &)> m_transform;
+    QHash<QString, QString> m_refreshTokens;
 };
 
 } // namespace wharf::testbed
