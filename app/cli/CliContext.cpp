@@ -6,6 +6,8 @@
 #include "hub/HubClient.h"
 #include "registry/RegistryClient.h"
 
+#include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QEventLoop>
 
 namespace wharf::cli {
@@ -34,6 +36,28 @@ void CliContext::wait(Job *job)
     QObject::connect(job, &Job::finished, &loop, &QEventLoop::quit);
     job->start();
     loop.exec();
+}
+
+std::optional<int> CliContext::parse(QCommandLineParser &parser, const QString &command, const QStringList &arguments)
+{
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{u"wharf " + command} + arguments))
+        return usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        m_out << parser.helpText();
+        return kExitOk;
+    }
+    return std::nullopt;
+}
+
+std::optional<int> CliContext::limit(const QCommandLineParser &parser, int max)
+{
+    bool ok = false;
+    const int value = parser.value(QStringLiteral("limit")).toInt(&ok);
+    if (ok && value >= 1 && value <= max)
+        return value;
+    usage(QCoreApplication::translate("wharf::cli", "--limit takes a number from 1 to %1").arg(max));
+    return std::nullopt;
 }
 
 int CliContext::fail(const Error &error)

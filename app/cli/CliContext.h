@@ -8,7 +8,11 @@
 
 #include <QTextStream>
 
+#include <optional>
+
 #include <memory>
+
+class QCommandLineParser;
 
 namespace wharf {
 class RegistryClient;
@@ -35,6 +39,12 @@ public:
 
     // Runs the event loop until `job` finishes; the job is not auto-deleted (the caller owns it).
     void wait(Job *job);
+    // Parses `arguments` for `wharf <command>`, adding --help. Returns an exit code when the
+    // command is already done (help printed, or a usage error reported), nullopt to go on.
+    [[nodiscard]] std::optional<int> parse(QCommandLineParser &parser, const QString &command, const QStringList &arguments);
+    // --limit as a number in [1, max], or nullopt after reporting a usage error.
+    [[nodiscard]] std::optional<int> limit(const QCommandLineParser &parser, int max);
+
     // "wharf: error: <message>" on stderr, on one line; returns the exit code for it.
     int fail(const Error &error);
     int usage(const QString &message);

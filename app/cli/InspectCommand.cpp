@@ -204,13 +204,8 @@ int inspectCommand(CliContext &cx, const QStringList &arguments)
     parser.addOption({QStringLiteral("platform"), tr("Platform to show for a multi-platform image (default: this machine's)."),
                       QStringLiteral("os/arch[/variant]")});
     parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("wharf inspect")} + arguments))
-        return cx.usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        cx.out() << parser.helpText();
-        return kExitOk;
-    }
+    if (const auto done = cx.parse(parser, QStringLiteral("inspect"), arguments))
+        return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
         return cx.usage(tr("usage: wharf inspect REF [--platform os/arch[/variant]] [--json]"));

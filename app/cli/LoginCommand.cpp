@@ -64,13 +64,8 @@ int loginCommand(CliContext &cx, const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("registry"), tr("docker.io, ghcr.io, localhost:5000, …"));
     parser.addOption({{QStringLiteral("u"), QStringLiteral("username")}, tr("User name."), tr("user")});
     parser.addOption({QStringLiteral("password-stdin"), tr("Read the password or access token from standard input.")});
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("wharf login")} + arguments))
-        return cx.usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        cx.out() << parser.helpText();
-        return kExitOk;
-    }
+    if (const auto done = cx.parse(parser, QStringLiteral("login"), arguments))
+        return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1 || !parser.isSet(QStringLiteral("username")) || !parser.isSet(QStringLiteral("password-stdin")))
         return cx.usage(tr("usage: echo \"$TOKEN\" | wharf login REGISTRY -u USER --password-stdin"));
@@ -115,13 +110,8 @@ int logoutCommand(CliContext &cx, const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Remove a registry's credentials from the system keychain."));
     parser.addPositionalArgument(QStringLiteral("registry"), tr("docker.io, ghcr.io, localhost:5000, …"));
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("wharf logout")} + arguments))
-        return cx.usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        cx.out() << parser.helpText();
-        return kExitOk;
-    }
+    if (const auto done = cx.parse(parser, QStringLiteral("logout"), arguments))
+        return *done;
     if (parser.positionalArguments().size() != 1)
         return cx.usage(tr("usage: wharf logout REGISTRY"));
     const QString registry = normaliseRegistry(parser.positionalArguments().first());

@@ -128,24 +128,18 @@ int searchCommand(CliContext &cx, const QStringList &arguments)
     parser.addOption({QStringLiteral("registry"), tr("Search this registry's catalog instead of Docker Hub."), tr("host")});
     parser.addOption({QStringLiteral("limit"), tr("Show at most N results (default 25)."), QStringLiteral("N"), QStringLiteral("25")});
     parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("wharf search")} + arguments))
-        return cx.usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        cx.out() << parser.helpText();
-        return kExitOk;
-    }
+    if (const auto done = cx.parse(parser, QStringLiteral("search"), arguments))
+        return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1 || positional.first().trimmed().isEmpty())
         return cx.usage(tr("usage: wharf search QUERY [--registry HOST] [--limit N] [--json]"));
-    bool ok = false;
-    const int limit = parser.value(QStringLiteral("limit")).toInt(&ok);
-    if (!ok || limit < 1 || limit > 10'000)
-        return cx.usage(tr("--limit takes a number from 1 to 10000"));
+    const auto limit = cx.limit(parser, 10'000);
+    if (!limit)
+        return kExitUsage;
     const QString registry = parser.value(QStringLiteral("registry")).trimmed().toLower();
     const QString query = positional.first().trimmed();
     const bool json = parser.isSet(QStringLiteral("json"));
-    return isDockerHub(registry) ? searchHub(cx, query, limit, json) : searchCatalog(cx, registry, query, limit, json);
+    return isDockerHub(registry) ? searchHub(cx, query, *limit, json) : searchCatalog(cx, registry, query, *limit, json);
 }
 
 } // namespace wharf::cli

@@ -211,20 +211,14 @@ int tagsCommand(CliContext &cx, const QStringList &arguments)
     parser.addOption({QStringLiteral("limit"), tr("List at most N tags (default 100)."), QStringLiteral("N"), QStringLiteral("100")});
     parser.addOption({QStringLiteral("platforms"), tr("Also fetch each tag's platforms (registries other than Docker Hub).")});
     parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("wharf tags")} + arguments))
-        return cx.usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        cx.out() << parser.helpText();
-        return kExitOk;
-    }
+    if (const auto done = cx.parse(parser, QStringLiteral("tags"), arguments))
+        return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
         return cx.usage(tr("usage: wharf tags REPO [--limit N] [--platforms] [--json]"));
-    bool ok = false;
-    const int limit = parser.value(QStringLiteral("limit")).toInt(&ok);
-    if (!ok || limit < 1 || limit > 1'000'000)
-        return cx.usage(tr("--limit takes a number from 1 to 1000000"));
+    const auto limit = cx.limit(parser, 1'000'000);
+    if (!limit)
+        return kExitUsage;
     auto repo = ImageReference::parseNormalized(positional.first());
     if (!repo)
         return cx.fail(repo.error());
@@ -232,8 +226,8 @@ int tagsCommand(CliContext &cx, const QStringList &arguments)
         return cx.usage(tr("“%1” names an image; give the repository alone (e.g. %2)").arg(positional.first(), repo->repository().familiarName()));
     const bool json = parser.isSet(QStringLiteral("json"));
     if (repo->isDockerHub())
-        return hubTags(cx, *repo, limit, json);
-    return registryTags(cx, *repo, limit, parser.isSet(QStringLiteral("platforms")), json);
+        return hubTags(cx, *repo, *limit, json);
+    return registryTags(cx, *repo, *limit, parser.isSet(QStringLiteral("platforms")), json);
 }
 
 } // namespace wharf::cli
