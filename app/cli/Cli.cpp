@@ -26,6 +26,10 @@ QString usageText()
               "  inspect REF [--platform P] [--json]                   platforms, layers, config and history\n"
               "  login REGISTRY -u USER --password-stdin               keep credentials in the system keychain\n"
               "  logout REGISTRY                                       forget them\n"
+              "  images [--store DIR] [--json]                         list the images in the local store\n"
+              "  rm REF [--platform P] [--store DIR]                   remove an image from the store\n"
+              "  gc [--store DIR] [--json]                             delete blobs no stored image uses\n"
+              "  verify [--store DIR] [--json]                         re-hash the store, report what is wrong\n"
               "\n"
               "Run “wharf COMMAND --help” for a command's options.\n");
 }
@@ -57,7 +61,9 @@ int run(QCoreApplication &app)
     const std::pair<QLatin1StringView, Command> commands[] = {
         {QLatin1StringView("search"), searchCommand},   {QLatin1StringView("tags"), tagsCommand},
         {QLatin1StringView("inspect"), inspectCommand}, {QLatin1StringView("login"), loginCommand},
-        {QLatin1StringView("logout"), logoutCommand},
+        {QLatin1StringView("logout"), logoutCommand},   {QLatin1StringView("images"), imagesCommand},
+        {QLatin1StringView("rm"), rmCommand},           {QLatin1StringView("gc"), gcCommand},
+        {QLatin1StringView("verify"), verifyCommand},
     };
     for (const auto &[name, function] : commands) {
         if (command == name) {

@@ -13,5 +13,10 @@ int tagsCommand(CliContext &context, const QStringList &arguments);
 int inspectCommand(CliContext &context, const QStringList &arguments);
 int loginCommand(CliContext &context, const QStringList &arguments);
 int logoutCommand(CliContext &context, const QStringList &arguments);
+// The local store (StoreCommands.cpp).
+int imagesCommand(CliContext &context, const QStringList &arguments);
+int rmCommand(CliContext &context, const QStringList &arguments);
+int gcCommand(CliContext &context, const QStringList &arguments);
+int verifyCommand(CliContext &context, const QStringList &arguments);
 
 } // namespace wharf::cli

@@ -4,7 +4,6 @@
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
-#include <QUrlQuery>
 
 #include <algorithm>
 
@@ -99,10 +98,15 @@ QUrl HubClient::endpoint(const QString &path, const QList<std::pair<QString, QSt
     QUrl url = m_baseUrl;
     url.setPath(url.path().chopped(url.path().endsWith(u'/') ? 1 : 0) + path);
     if (!query.isEmpty()) {
-        QUrlQuery q;
-        for (const auto &[key, value] : query)
-            q.addQueryItem(key, value);
-        url.setQuery(q);
+        // Encoded here, not by QUrlQuery: it leaves '+' as is (a space to Hub) and decodes a
+        // "%41" the user typed, so a search for "c++" would become one for "c  ".
+        QByteArray encoded;
+        for (const auto &[key, value] : query) {
+            if (!encoded.isEmpty())
+                encoded += '&';
+            encoded += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
+        }
+        url.setQuery(QString::fromLatin1(encoded), QUrl::StrictMode);
     }
     return url;
 }

@@ -1,0 +1,265 @@
+// wharf images [--json], wharf rm REF [--platform P], wharf gc [--json], wharf verify [--json]
+// The local store (an OCI image layout): what it holds, removing images, collecting unreferenced
+// blobs and stale partial downloads, and re-hashing everything. Each takes --store DIR (default:
+// $WHARF_STORE, else the app-data store). The JSON shapes are documented in the README.
+
+#include "cli/CliContext.h"
+#include "cli/Commands.h"
+#include "cli/Format.h"
+#include "store/ImageStore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+#include <optional>
+
+namespace wharf::cli {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("wharf::cli::store", text); }
+
+QCommandLineOption storeOption()
+{
+    return {QStringLiteral("store"), tr("The store folder (default: $WHARF_STORE, else %1).").arg(ImageStore::defaultRoot()),
+            QStringLiteral("DIR")};
+}
+
+QCommandLineOption jsonOption()
+{
+    return {QStringLiteral("json"), tr("Print JSON.")};
+}
+
+Result<ImageStore> openStore(const QCommandLineParser &parser)
+{
+    const QString root = parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store")) : ImageStore::defaultRoot();
+    return ImageStore::open(root);
+}
+
+QJsonValue orNull(const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); }
+
+// Layer bytes of one image, split into what no other stored image uses and what it shares.
+struct ImageSizes
+{
+    qint64 total = -1;
+    qint64 shared = 0;
+    qint64 unique = 0;
+    int layers = 0;
+};
+
+QList<ImageSizes> measure(const ImageStore &store, const QList<StoredImage> &images)
+{
+    // nullopt: the manifest could not be read (verify says why).
+    QList<std::optional<QList<Descriptor>>> layersOf(images.size());
+    QHash<QString, int> users; // layer digest → number of images using it
+    for (qsizetype i = 0; i < images.size(); ++i) {
+        auto manifest = store.readImageManifest(images[i].manifest);
+        if (!manifest)
+            continue;
+        layersOf[i] = manifest->layers;
+        QSet<QString> seen;
+        for (const Descriptor &layer : std::as_const(manifest->layers))
+            if (!seen.contains(layer.digest.toString())) {
+                seen.insert(layer.digest.toString());
+                ++users[layer.digest.toString()];
+            }
+    }
+    QList<ImageSizes> sizes(images.size());
+    for (qsizetype i = 0; i < images.size(); ++i) {
+        if (!layersOf[i])
+            continue;
+        ImageSizes &s = sizes[i];
+        s.total = 0;
+        for (const Descriptor &layer : std::as_const(*layersOf[i])) {
+            ++s.layers;
+            s.total += layer.size;
+            (users.value(layer.digest.toString()) > 1 ? s.shared : s.unique) += layer.size;
+        }
+    }
+    return sizes;
+}
+
+} // namespace
+
+int imagesCommand(CliContext &cx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("List the images in the local store."));
+    parser.addOption(storeOption());
+    parser.addOption(jsonOption());
+    if (const auto done = cx.parse(parser, QStringLiteral("images"), arguments))
+        return *done;
+    if (!parser.positionalArguments().isEmpty())
+        return cx.usage(tr("usage: wharf images [--store DIR] [--json]"));
+    auto store = openStore(parser);
+    if (!store)
+        return cx.fail(store.error());
+    auto images = store->images();
+    if (!images)
+        return cx.fail(images.error());
+    const QList<ImageSizes> sizes = measure(*store, *images);
+
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray list;
+        for (qsizetype i = 0; i < images->size(); ++i) {
+            const StoredImage &image = images->at(i);
+            const ImageSizes &s = sizes[i];
+            list.append(QJsonObject{
+                {QStringLiteral("reference"), image.reference},
+                {QStringLiteral("refName"), image.refName},
+                {QStringLiteral("platform"), orNull(image.platform.toString())},
+                {QStringLiteral("manifest"), QJsonObject{{QStringLiteral("digest"), image.manifest.digest.toString()},
+                                                         {QStringLiteral("mediaType"), image.manifest.mediaType},
+                                                         {QStringLiteral("size"), image.manifest.size}}},
+                {QStringLiteral("index"), orNull(image.indexDigest)},
+                {QStringLiteral("pulled"), image.pulledAt.isValid() ? QJsonValue(image.pulledAt.toUTC().toString(Qt::ISODate)) : QJsonValue()},
+                {QStringLiteral("layers"), s.total < 0 ? QJsonValue() : QJsonValue(s.layers)},
+                {QStringLiteral("size"), s.total < 0 ? QJsonValue() : QJsonValue(s.total)},
+                {QStringLiteral("sharedBytes"), s.total < 0 ? QJsonValue() : QJsonValue(s.shared)},
+                {QStringLiteral("uniqueBytes"), s.total < 0 ? QJsonValue() : QJsonValue(s.unique)},
+            });
+        }
+        cx.out() << QJsonDocument(list).toJson(QJsonDocument::Indented);
+        return kExitOk;
+    }
+    QList<QStringList> rows;
+    for (qsizetype i = 0; i < images->size(); ++i) {
+        const StoredImage &image = images->at(i);
+        const ImageSizes &s = sizes[i];
+        rows.append({image.reference, image.platform.toString(), image.manifest.digest.shortForm(),
+                     s.total < 0 ? tr("(unreadable)") : humanBytes(s.total), s.total < 0 ? QStringLiteral("-") : humanBytes(s.shared),
+                     humanDate(image.pulledAt)});
+    }
+    cx.out() << table({tr("REFERENCE"), tr("PLATFORM"), tr("MANIFEST"), tr("SIZE"), tr("SHARED"), tr("PULLED")}, rows);
+    return kExitOk;
+}
+
+int rmCommand(CliContext &cx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Remove an image from the local store. Blobs other images use stay; "
+                                        "run “wharf gc” to free the space of the rest."));
+    parser.addPositionalArgument(QStringLiteral("reference"), tr("nginx:1.27, docker.io/library/nginx:latest, …"));
+    parser.addOption({QStringLiteral("platform"), tr("Remove only this platform (default: every platform of REF)."),
+                      QStringLiteral("os/arch[/variant]")});
+    parser.addOption(storeOption());
+    if (const auto done = cx.parse(parser, QStringLiteral("rm"), arguments))
+        return *done;
+    if (parser.positionalArguments().size() != 1)
+        return cx.usage(tr("usage: wharf rm REF [--platform os/arch[/variant]] [--store DIR]"));
+    std::optional<Platform> platform;
+    if (parser.isSet(QStringLiteral("platform"))) {
+        auto parsed = Platform::parse(parser.value(QStringLiteral("platform")));
+        if (!parsed) {
+            cx.fail(parsed.error());
+            return kExitUsage;
+        }
+        platform = *parsed;
+    }
+    auto store = openStore(parser);
+    if (!store)
+        return cx.fail(store.error());
+    auto removed = store->removeImage(parser.positionalArguments().first(), platform);
+    if (!removed) {
+        if (removed.error().code() == Error::Code::InvalidReference) {
+            cx.fail(removed.error());
+            return kExitUsage;
+        }
+        return cx.fail(removed.error());
+    }
+    for (const StoredImage &image : std::as_const(*removed))
+        cx.out() << tr("Removed %1 (%2) %3").arg(image.reference, image.platform.toString(), image.manifest.digest.toString()) << '\n';
+    return kExitOk;
+}
+
+int gcCommand(CliContext &cx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Delete blobs no stored image uses, and partial downloads nobody resumed for a day."));
+    parser.addOption(storeOption());
+    parser.addOption(jsonOption());
+    if (const auto done = cx.parse(parser, QStringLiteral("gc"), arguments))
+        return *done;
+    if (!parser.positionalArguments().isEmpty())
+        return cx.usage(tr("usage: wharf gc [--store DIR] [--json]"));
+    auto store = openStore(parser);
+    if (!store)
+        return cx.fail(store.error());
+    auto report = store->collectGarbage();
+    if (!report)
+        return cx.fail(report.error());
+    if (parser.isSet(QStringLiteral("json"))) {
+        cx.out() << QJsonDocument(QJsonObject{
+                                      {QStringLiteral("blobsRemoved"), report->blobsRemoved},
+                                      {QStringLiteral("bytesRemoved"), report->bytesRemoved},
+                                      {QStringLiteral("removed"), QJsonArray::fromStringList(report->removedDigests)},
+                                      {QStringLiteral("blobsKept"), report->blobsKept},
+                                      {QStringLiteral("bytesKept"), report->bytesKept},
+                                      {QStringLiteral("ingestsRemoved"), report->ingestsRemoved},
+                                      {QStringLiteral("ingestBytesRemoved"), report->ingestBytesRemoved},
+                                      {QStringLiteral("ingestsInUse"), report->ingestsInUse},
+                                      {QStringLiteral("missingBlobs"), report->missingBlobs},
+                                  })
+                        .toJson(QJsonDocument::Indented);
+        return kExitOk;
+    }
+    for (const QString &digest : std::as_const(report->removedDigests))
+        cx.out() << tr("deleted %1").arg(digest) << '\n';
+    cx.out() << tr("Removed %1 blobs (%2) and %3 partial downloads (%4); kept %5 blobs (%6).")
+                    .arg(report->blobsRemoved).arg(humanBytes(report->bytesRemoved))
+                    .arg(report->ingestsRemoved).arg(humanBytes(report->ingestBytesRemoved))
+                    .arg(report->blobsKept).arg(humanBytes(report->bytesKept))
+             << '\n';
+    if (report->ingestsInUse > 0)
+        cx.out() << tr("%1 downloads in progress were left alone.").arg(report->ingestsInUse) << '\n';
+    if (report->missingBlobs > 0)
+        cx.out() << tr("%1 referenced blobs are missing; run “wharf verify” for details.").arg(report->missingBlobs) << '\n';
+    return kExitOk;
+}
+
+int verifyCommand(CliContext &cx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Re-hash every blob in the store and check what index.json refers to. "
+                                        "Exits with 1 when anything is wrong."));
+    parser.addOption(storeOption());
+    parser.addOption(jsonOption());
+    if (const auto done = cx.parse(parser, QStringLiteral("verify"), arguments))
+        return *done;
+    if (!parser.positionalArguments().isEmpty())
+        return cx.usage(tr("usage: wharf verify [--store DIR] [--json]"));
+    auto store = openStore(parser);
+    if (!store)
+        return cx.fail(store.error());
+    auto report = store->verify();
+    if (!report)
+        return cx.fail(report.error());
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray problems;
+        for (const VerifyProblem &p : std::as_const(report->problems))
+            problems.append(QJsonObject{{QStringLiteral("kind"), VerifyProblem::kindName(p.kind)},
+                                        {QStringLiteral("subject"), p.subject},
+                                        {QStringLiteral("detail"), p.detail}});
+        cx.out() << QJsonDocument(QJsonObject{{QStringLiteral("ok"), report->isClean()},
+                                              {QStringLiteral("blobsChecked"), report->blobsChecked},
+                                              {QStringLiteral("bytesChecked"), report->bytesChecked},
+                                              {QStringLiteral("indexEntries"), report->indexEntries},
+                                              {QStringLiteral("problems"), problems}})
+                        .toJson(QJsonDocument::Indented);
+    } else {
+        for (const VerifyProblem &p : std::as_const(report->problems))
+            cx.out() << VerifyProblem::kindName(p.kind) << ": " << p.detail << '\n';
+        cx.out() << tr("Checked %1 blobs (%2) and %3 index entries: %4.")
+                        .arg(report->blobsChecked).arg(humanBytes(report->bytesChecked)).arg(report->indexEntries)
+                        .arg(report->isClean() ? tr("no problems") : tr("%1 problems").arg(report->problems.size()))
+                 << '\n';
+    }
+    return report->isClean() ? kExitOk : kExitFailure;
+}
+
+} // namespace wharf::cli

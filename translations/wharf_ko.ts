@@ -1,0 +1,1514 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko" sourcelanguage="en">
+<context>
+    <name>wharf</name>
+    <message>
+        <source>the Docker configuration %1 is not valid (%2); fix it so that Wharf does not sign in with the wrong credentials</source>
+        <extracomment>%1 is the config file, %2 says what is wrong with it</extracomment>
+        <translation>Docker 설정 파일(%1)이 올바르지 않습니다(%2). Wharf가 잘못된 자격 증명으로 로그인하지 않도록 파일을 고치세요</translation>
+    </message>
+    <message>
+        <source>the &quot;auth&quot; value for %1 is not base64</source>
+        <translation>%1의 &quot;auth&quot; 값이 base64가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the &quot;auth&quot; value for %1 is not &quot;user:password&quot;</source>
+        <translation>%1의 &quot;auth&quot; 값이 &quot;user:password&quot; 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the entry for %1 is not an object</source>
+        <translation>%1 항목이 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; for %2 is not a string</source>
+        <translation>%2의 &quot;%1&quot; 값이 문자열이 아닙니다</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid media type in “%2”</source>
+        <translation>“%2”의 “%1”은(는) 올바른 미디어 타입이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the document is %1 bytes, more than the %2 bytes Wharf accepts</source>
+        <translation>문서 크기가 %1바이트로, Wharf가 받는 최대 크기인 %2바이트를 넘습니다</translation>
+    </message>
+    <message>
+        <source>the document is not valid JSON (%1 at byte %2)</source>
+        <translation>문서가 올바른 JSON이 아닙니다(%2바이트 위치: %1)</translation>
+    </message>
+    <message>
+        <source>the document is not a JSON object</source>
+        <translation>문서가 JSON 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the document names the field “%1” twice</source>
+        <translation>문서에 “%1” 필드가 두 번 있습니다</translation>
+    </message>
+    <message>
+        <source>the document was served as “%1” but has a “%2” field, which belongs to a different kind of document</source>
+        <translation>문서가 “%1” 타입으로 제공되었지만 다른 종류의 문서에 속하는 “%2” 필드가 있습니다</translation>
+    </message>
+    <message>
+        <source>the field “%1” must be spelled “%2”</source>
+        <translation>“%1” 필드 이름은 “%2” 형태로 써야 합니다</translation>
+    </message>
+    <message>
+        <source>this image uses Docker manifest schema 1, which is deprecated and not supported; push it again with a current Docker or buildah to convert it</source>
+        <translation>이 이미지는 지원이 중단된 Docker manifest schema 1을 사용하므로 읽을 수 없습니다. 최신 Docker나 buildah로 다시 push해 변환하세요</translation>
+    </message>
+    <message>
+        <source>the document has both “manifests” and “config”/“layers”, so it could be read as an index or as a manifest</source>
+        <translation>문서에 “manifests”와 “config”/“layers”가 모두 있어 인덱스로도 manifest로도 읽을 수 있습니다</translation>
+    </message>
+    <message>
+        <source>the document declares no media type and does not look like a manifest or an index</source>
+        <translation>문서에 미디어 타입이 없고 manifest나 인덱스로도 보이지 않습니다</translation>
+    </message>
+    <message>
+        <source>“mediaType” is not a valid media type</source>
+        <translation>“mediaType” 값이 올바른 미디어 타입이 아닙니다</translation>
+    </message>
+    <message>
+        <source>“%1” is not a manifest or index type Wharf can read</source>
+        <translation>“%1”은(는) Wharf가 읽을 수 있는 manifest 또는 인덱스 타입이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the document says it is “%1” but was served as “%2”</source>
+        <translation>문서에는 “%1” 타입으로 적혀 있지만 “%2” 타입으로 제공되었습니다</translation>
+    </message>
+    <message>
+        <source>the descriptor has no digest to verify the document against</source>
+        <translation>descriptor에 문서를 검증할 digest가 없습니다</translation>
+    </message>
+    <message>
+        <source>OCI image layout version “%1” is not supported (only 1.0.0 is)</source>
+        <translation>OCI 이미지 레이아웃 버전 “%1”은(는) 지원하지 않습니다(1.0.0만 지원)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a NAME=value pair</source>
+        <translation>“%1” 값이 NAME=value 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>repository name must have at least one component</source>
+        <translation>리포지토리 이름에는 구성 요소가 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>invalid reference format</source>
+        <translation>잘못된 참조 형식</translation>
+    </message>
+    <message>
+        <source>repository name must be lowercase</source>
+        <translation>리포지토리 이름은 소문자여야 합니다</translation>
+    </message>
+    <message>
+        <source>repository name must not be more than 255 characters</source>
+        <translation>리포지토리 이름은 255자를 넘을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>repository name must be canonical</source>
+        <translation>리포지토리 이름은 정규(canonical) 형식이어야 합니다</translation>
+    </message>
+    <message>
+        <source>invalid tag format</source>
+        <translation>잘못된 태그 형식</translation>
+    </message>
+    <message>
+        <source>invalid checksum digest format</source>
+        <translation>잘못된 체크섬 digest 형식</translation>
+    </message>
+    <message>
+        <source>unsupported digest algorithm</source>
+        <translation>지원하지 않는 digest 알고리즘</translation>
+    </message>
+    <message>
+        <source>cannot specify 64-byte hexadecimal strings</source>
+        <translation>64바이트 16진수 문자열은 지정할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>repository %1 not found</source>
+        <translation>리포지토리 %1을(를) 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 not found in %2</source>
+        <translation>%2에서 %1을(를) 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 not found</source>
+        <translation>%1을(를) 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 rejected the credentials for %2; check them with “wharf login %1”</source>
+        <translation>%1에서 %2의 자격 증명을 거부했습니다. “wharf login %1” 명령으로 확인하세요</translation>
+    </message>
+    <message>
+        <source>access to %1 was refused: the repository does not exist or needs “wharf login %2”</source>
+        <translation>%1에 접근할 수 없습니다. 리포지토리가 없거나 “wharf login %2” 명령으로 로그인해야 합니다</translation>
+    </message>
+    <message>
+        <source>access to %1 is denied%2</source>
+        <translation>%1에 대한 접근이 거부되었습니다%2</translation>
+    </message>
+    <message>
+        <source>%1 is rate limiting requests; try again later%2</source>
+        <translation>%1에서 요청 수를 제한하고 있습니다. 나중에 다시 시도하세요%2</translation>
+    </message>
+    <message>
+        <source>%1 refused the requested byte range</source>
+        <translation>%1에서 요청한 바이트 범위를 거부했습니다</translation>
+    </message>
+    <message>
+        <source>%1 failed with HTTP %2%3</source>
+        <translation>%1에서 HTTP %2 오류가 발생했습니다%3</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 for %3%4</source>
+        <translation>%1에서 %3 요청에 HTTP %2 응답을 보냈습니다%4</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes</source>
+        <translation>%1의 크기가 %2바이트보다 큽니다</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid image index; Wharf will not change it</source>
+        <translation>%1은(는) 올바른 이미지 인덱스가 아닙니다. Wharf는 이 파일을 바꾸지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1 has no “manifests” list; Wharf will not change it</source>
+        <translation>%1에 “manifests” 목록이 없습니다. Wharf는 이 파일을 바꾸지 않습니다</translation>
+    </message>
+    <message>
+        <source>“%1” names no repository</source>
+        <translation>“%1”에 리포지토리 이름이 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot follow %1</source>
+        <translation>%1을(를) 따라갈 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON document</source>
+        <translation>%1은(는) JSON 문서가 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1 has an unusable descriptor at %2</source>
+        <translation>%1의 %2에 사용할 수 없는 descriptor가 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 is missing (referenced by %2)</source>
+        <translation>%1이(가) 없습니다(%2에서 참조)</translation>
+    </message>
+    <message>
+        <source>%1 is not an object</source>
+        <translation>%1은(는) 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1 has the unknown media type “%2”</source>
+        <translation>%1의 미디어 타입을 알 수 없습니다: “%2”</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::BlobIngest</name>
+    <message>
+        <source>cannot store a blob without a valid digest</source>
+        <translation>올바른 digest가 없는 blob은 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot store %1: its size is negative</source>
+        <translation>%1을(를) 저장할 수 없습니다: 크기가 음수입니다</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>폴더를 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1 is being downloaded by another process (pid %2)</source>
+        <translation>다른 프로세스(pid %2)에서 %1을(를) 다운로드하고 있습니다</translation>
+    </message>
+    <message>
+        <source>cannot lock the download of %1 in %2</source>
+        <translation>%2에서 %1 다운로드를 잠글 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>the download is no longer open for writing</source>
+        <translation>다운로드 파일이 더 이상 쓰기용으로 열려 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>received more than the %1 bytes expected for %2</source>
+        <translation>%2에 예상한 %1바이트보다 많이 받았습니다</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot truncate %1: %2</source>
+        <translation>%1을(를) 잘라낼 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::BlobJob</name>
+    <message>
+        <source>the registry client is gone</source>
+        <translation>레지스트리 클라이언트가 이미 종료되었습니다</translation>
+    </message>
+    <message>
+        <source>the blob has no valid digest</source>
+        <translation>blob에 올바른 digest가 없습니다</translation>
+    </message>
+    <message>
+        <source>blob %1 is %2 bytes, more than the %3 Wharf reads into memory</source>
+        <translation>blob %1의 크기가 %2바이트로, Wharf가 메모리로 읽는 한도인 %3바이트를 넘습니다</translation>
+    </message>
+    <message>
+        <source>blob %1</source>
+        <translation>blob %1</translation>
+    </message>
+    <message>
+        <source>the registry did not resume the download at byte %1</source>
+        <translation>레지스트리가 %1바이트 지점부터 다운로드를 이어 주지 않았습니다</translation>
+    </message>
+    <message>
+        <source>blob from %1/%2</source>
+        <translation>%1/%2의 blob</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::CredentialHelper</name>
+    <message>
+        <source>the request to %1 was cancelled</source>
+        <translation>%1에 보낸 요청이 취소되었습니다</translation>
+    </message>
+    <message>
+        <source>the credential helper %1 gave an answer Wharf cannot read</source>
+        <translation>자격 증명 도우미(%1)의 응답을 Wharf가 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid credential helper name</source>
+        <translation>“%1”은(는) 올바른 자격 증명 도우미 이름이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the credential helper %1 is not installed (not found on PATH); install it or remove it from the Docker configuration</source>
+        <translation>자격 증명 도우미(%1)가 설치되어 있지 않습니다(PATH에 없음). 설치하거나 Docker 설정에서 제거하세요</translation>
+    </message>
+    <message>
+        <source>the credential helper %1 printed more than %2 bytes</source>
+        <translation>자격 증명 도우미(%1)의 출력이 %2바이트를 넘습니다</translation>
+    </message>
+    <message>
+        <source>could not start the credential helper %1 (%2)</source>
+        <translation>자격 증명 도우미(%1)를 시작할 수 없습니다(%2)</translation>
+    </message>
+    <message>
+        <source>the credential helper %1 crashed</source>
+        <translation>자격 증명 도우미(%1)가 비정상 종료되었습니다</translation>
+    </message>
+    <message>
+        <source>the credential helper %1 did not answer within %2 seconds</source>
+        <translation>자격 증명 도우미(%1)가 %2초 안에 응답하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the credential helper %1 failed to %2 credentials (exit code %3)</source>
+        <extracomment>%1 is a program name, %2 the action (get, store, erase), %3 its exit code</extracomment>
+        <translation>자격 증명 도우미(%1)의 %2 작업이 실패했습니다(종료 코드 %3)</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::Descriptor</name>
+    <message>
+        <source>“%1” is not a valid URL</source>
+        <translation>“%1” 값이 올바른 URL이 아닙니다</translation>
+    </message>
+    <message>
+        <source>“%1” is not valid base64</source>
+        <translation>“%1” 값이 올바른 base64가 아닙니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::Digest</name>
+    <message>
+        <source>“%1” is not a valid digest</source>
+        <translation>“%1”은(는) 올바른 digest가 아닙니다</translation>
+    </message>
+    <message>
+        <source>unsupported digest algorithm “%1”</source>
+        <translation>지원하지 않는 digest 알고리즘 “%1”</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid %2 digest</source>
+        <translation>“%1”은(는) 올바른 %2 digest가 아닙니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::DigestVerifier</name>
+    <message>
+        <source>there is no valid digest to verify the content against</source>
+        <translation>내용을 검증할 올바른 digest가 없습니다</translation>
+    </message>
+    <message>
+        <source>expected %1 bytes for %2 but received %3</source>
+        <translation>%2의 크기는 %1바이트여야 하는데 %3바이트를 받았습니다</translation>
+    </message>
+    <message>
+        <source>content does not match its digest: expected %1, got %2</source>
+        <translation>내용이 digest와 일치하지 않습니다: 예상 %1, 실제 %2</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::DockerConfig</name>
+    <message>
+        <source>the Docker configuration %1 is not a regular file</source>
+        <translation>Docker 설정 파일(%1)이 일반 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>could not read the Docker configuration %1 (%2)</source>
+        <translation>Docker 설정 파일(%1)을 읽을 수 없습니다(%2)</translation>
+    </message>
+    <message>
+        <source>the Docker configuration %1 is larger than %2 bytes; Wharf does not read it</source>
+        <translation>Docker 설정 파일(%1)이 %2바이트보다 커서 Wharf가 읽지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1 at offset %2</source>
+        <translation>%1(오프셋 %2)</translation>
+    </message>
+    <message>
+        <source>the top level is not an object</source>
+        <translation>최상위 값이 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>&quot;auths&quot; is not an object</source>
+        <translation>&quot;auths&quot; 값이 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>&quot;credHelpers&quot; is not an object</source>
+        <translation>&quot;credHelpers&quot; 값이 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the credential helper for %1 is not a string</source>
+        <translation>%1의 자격 증명 도우미 값이 문자열이 아닙니다</translation>
+    </message>
+    <message>
+        <source>&quot;credsStore&quot; is not a string</source>
+        <translation>&quot;credsStore&quot; 값이 문자열이 아닙니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::FileSync</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot sync %1: the file is not open</source>
+        <translation>%1을(를) 동기화할 수 없습니다: 파일이 열려 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>cannot sync %1 to disk: %2</source>
+        <translation>%1을(를) 디스크에 동기화할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot open folder %1: %2</source>
+        <translation>%1 폴더를 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot sync folder %1 to disk: %2</source>
+        <translation>%1 폴더를 디스크에 동기화할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>%1을(를) 만들 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot rename %1 to %2: %3</source>
+        <translation>%1의 이름을 %2(으)로 바꿀 수 없습니다: %3</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::HubClient</name>
+    <message>
+        <source>search “%1”</source>
+        <translation>“%1” 검색</translation>
+    </message>
+    <message>
+        <source>repository %1/%2</source>
+        <translation>리포지토리 %1/%2</translation>
+    </message>
+    <message>
+        <source>tags of %1/%2</source>
+        <translation>%1/%2의 태그</translation>
+    </message>
+    <message>
+        <source>tag %1 of %2/%3</source>
+        <translation>%2/%3의 태그 %1</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::HubRequest</name>
+    <message>
+        <source>the Docker Hub client is gone</source>
+        <translation>Docker Hub 클라이언트가 이미 종료되었습니다</translation>
+    </message>
+    <message>
+        <source>Docker Hub (%1)</source>
+        <translation>Docker Hub(%1)</translation>
+    </message>
+    <message>
+        <source>%1 not found on Docker Hub</source>
+        <translation>Docker Hub에서 %1을(를) 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Docker Hub requires a login for %1</source>
+        <translation>%1에는 Docker Hub 로그인이 필요합니다</translation>
+    </message>
+    <message>
+        <source>Docker Hub denied access to %1</source>
+        <translation>Docker Hub에서 %1에 대한 접근을 거부했습니다</translation>
+    </message>
+    <message>
+        <source>Docker Hub is rate limiting requests; try again in a minute</source>
+        <translation>Docker Hub에서 요청 수를 제한하고 있습니다. 1분 뒤에 다시 시도하세요</translation>
+    </message>
+    <message>
+        <source>Docker Hub answered HTTP %1 for %2%3</source>
+        <translation>Docker Hub에서 %2 요청에 HTTP %1 응답을 보냈습니다%3</translation>
+    </message>
+    <message>
+        <source>Docker Hub sent malformed JSON for %1</source>
+        <translation>Docker Hub에서 %1에 대해 잘못된 JSON을 보냈습니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::ImageConfig</name>
+    <message>
+        <source>“%1” must be an object</source>
+        <translation>“%1” 값은 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>“rootfs.type” must be “layers”, not “%1”</source>
+        <translation>“rootfs.type” 값은 “layers”여야 합니다(현재 “%1”)</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::ImageIndex</name>
+    <message>
+        <source>the index says it is “%1” but was expected to be “%2”</source>
+        <translation>인덱스에는 “%1” 타입으로 적혀 있지만 “%2” 타입이어야 합니다</translation>
+    </message>
+    <message>
+        <source>“artifactType” is not a valid media type</source>
+        <translation>“artifactType” 값이 올바른 미디어 타입이 아닙니다</translation>
+    </message>
+    <message>
+        <source>“%1” must be an object</source>
+        <translation>“%1” 값은 객체여야 합니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::ImageInspectJob</name>
+    <message>
+        <source>the registry client is gone</source>
+        <translation>레지스트리 클라이언트가 이미 종료되었습니다</translation>
+    </message>
+    <message>
+        <source>%1 has no image for %2 (it has: %3)</source>
+        <translation>%1에 %2용 이미지가 없습니다(있는 플랫폼: %3)</translation>
+    </message>
+    <message>
+        <source>no platforms</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>the manifest for %1 is %2 bytes but the index says %3</source>
+        <translation>%1의 manifest는 %2바이트인데 인덱스에는 %3바이트로 적혀 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 points to a nested index, which Wharf does not inspect</source>
+        <translation>%1은(는) 중첩된 인덱스를 가리킵니다. Wharf는 중첩 인덱스를 살펴보지 않습니다</translation>
+    </message>
+    <message>
+        <source>fetching the image config</source>
+        <translation>이미지 config 가져오기</translation>
+    </message>
+    <message>
+        <source>the image config</source>
+        <translation>이미지 config</translation>
+    </message>
+    <message>
+        <source>%1 is a single-platform image for %2, not %3</source>
+        <translation>%1은(는) %3용이 아니라 %2용 단일 플랫폼 이미지입니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::ImageManifest</name>
+    <message>
+        <source>the manifest says it is “%1” but was expected to be “%2”</source>
+        <translation>manifest에는 “%1” 타입으로 적혀 있지만 “%2” 타입이어야 합니다</translation>
+    </message>
+    <message>
+        <source>“artifactType” is not a valid media type</source>
+        <translation>“artifactType” 값이 올바른 미디어 타입이 아닙니다</translation>
+    </message>
+    <message>
+        <source>“%1” must be an object</source>
+        <translation>“%1” 값은 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>the image manifest lists no layers</source>
+        <translation>이미지 manifest에 레이어가 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::ImageReference</name>
+    <message>
+        <source>“%1” is not a valid image reference: %2</source>
+        <translation>“%1”은(는) 올바른 이미지 참조가 아닙니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::ImageStore</name>
+    <message>
+        <source>the store is busy: %1 (pid %2) holds %3</source>
+        <translation>저장소를 사용 중입니다: %1(pid %2)에서 %3을(를) 잠그고 있습니다</translation>
+    </message>
+    <message>
+        <source>cannot create the lock file %1</source>
+        <translation>잠금 파일을 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>no store folder given</source>
+        <translation>저장소 폴더를 지정하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>cannot create the store folder %1</source>
+        <translation>저장소 폴더를 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not empty and is not an OCI image layout</source>
+        <translation>%1은(는) 비어 있지 않고 OCI 이미지 레이아웃도 아닙니다</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>%1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes</source>
+        <translation>%1의 크기가 %2바이트보다 큽니다</translation>
+    </message>
+    <message>
+        <source>the stored blob is corrupt (run “wharf verify”)</source>
+        <translation>저장된 blob이 손상되었습니다(“wharf verify”를 실행하세요)</translation>
+    </message>
+    <message>
+        <source>no valid digest given</source>
+        <translation>올바른 digest를 지정하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not in the store</source>
+        <translation>저장소에 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 is an index, not an image manifest</source>
+        <translation>%1은(는) 이미지 manifest가 아니라 인덱스입니다</translation>
+    </message>
+    <message>
+        <source>an image entry must name an image manifest, not “%1”</source>
+        <translation>이미지 항목은 “%1”이(가) 아니라 이미지 manifest를 가리켜야 합니다</translation>
+    </message>
+    <message>
+        <source>the manifest %1 is not in the store</source>
+        <translation>저장소에 manifest %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>the config %1 is not in the store</source>
+        <translation>저장소에 config %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>the layer %1 is not in the store</source>
+        <translation>저장소에 레이어 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 for %2 is not in the store</source>
+        <translation>저장소에 %2용 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>garbage collection stopped, nothing was deleted</source>
+        <translation>가비지 컬렉션을 중단했습니다. 아무것도 삭제하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>cannot read the lease %1; nothing was deleted</source>
+        <translation>lease %1을(를) 읽을 수 없어 아무것도 삭제하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>cannot delete %1</source>
+        <translation>%1을(를) 삭제할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 does not belong in an image layout Wharf can verify</source>
+        <translation>%1은(는) Wharf가 검증할 수 있는 이미지 레이아웃에 속하지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file</source>
+        <translation>%1은(는) 일반 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1 is not named by a valid digest</source>
+        <translation>%1의 이름이 올바른 digest가 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is corrupt: %2 bytes where %3 are expected, and the content does not match its digest</source>
+        <translation>%1이(가) 손상되었습니다: %3바이트여야 하는데 %2바이트이고, 내용이 digest와 일치하지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1 is corrupt: the content does not match its digest</source>
+        <translation>%1이(가) 손상되었습니다: 내용이 digest와 일치하지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes but %3 says %4</source>
+        <translation>%1은(는) %2바이트인데 %3에는 %4바이트로 적혀 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::Job</name>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::JsonFields</name>
+    <message>
+        <source>the required field “%1” is missing</source>
+        <translation>필수 필드가 없습니다: “%1”</translation>
+    </message>
+    <message>
+        <source>“%1” must be a string</source>
+        <translation>“%1” 값은 문자열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>“%1” must be a list of strings</source>
+        <translation>“%1” 값은 문자열 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>“%1” must be an object of strings</source>
+        <translation>“%1” 값은 문자열로 된 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>“%1” in “%2” must be a string</source>
+        <translation>“%2”의 “%1” 값은 문자열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>“%1” must be an object</source>
+        <translation>“%1” 값은 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>“%1” in “%2” must be an object</source>
+        <translation>“%2”의 “%1” 값은 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>“%1” must be true or false</source>
+        <translation>“%1” 값은 true 또는 false여야 합니다</translation>
+    </message>
+    <message>
+        <source>“%1” must be a whole number of bytes, zero or more</source>
+        <translation>“%1” 값은 0 이상의 정수(바이트 수)여야 합니다</translation>
+    </message>
+    <message>
+        <source>“%1” must be a list</source>
+        <translation>“%1” 값은 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>“schemaVersion” must be 2</source>
+        <translation>“schemaVersion” 값은 2여야 합니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::KeychainStore</name>
+    <message>
+        <source>the keychain entry for %1 is not one Wharf can read; remove it and sign in again</source>
+        <translation>%1의 키체인 항목을 Wharf가 읽을 수 없습니다. 항목을 지우고 다시 로그인하세요</translation>
+    </message>
+    <message>
+        <source>the keychain request was cancelled</source>
+        <translation>키체인 요청이 취소되었습니다</translation>
+    </message>
+    <message>
+        <source>there are no credentials to store for %1</source>
+        <translation>%1에 저장할 자격 증명이 없습니다</translation>
+    </message>
+    <message>
+        <source>the system keychain refused access to the credentials for %1 (%2); unlock it and try again</source>
+        <translation>시스템 키체인이 %1의 자격 증명에 대한 접근을 거부했습니다(%2). 키체인 잠금을 풀고 다시 시도하세요</translation>
+    </message>
+    <message>
+        <source>could not remove the credentials for %1 from the system keychain (%2)</source>
+        <translation>시스템 키체인에서 %1의 자격 증명을 제거할 수 없습니다(%2)</translation>
+    </message>
+    <message>
+        <source>the system keychain failed on the credentials for %1 (%2)</source>
+        <translation>시스템 키체인에서 %1의 자격 증명을 처리하지 못했습니다(%2)</translation>
+    </message>
+    <message>
+        <source>no system keychain is available (%1); Wharf does not store secrets in plain files</source>
+        <translation>사용할 수 있는 시스템 키체인이 없습니다(%1). Wharf는 비밀 정보를 일반 파일에 저장하지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::MainWindow</name>
+    <message>
+        <source>Wharf</source>
+        <translation>Wharf</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::ManifestJob</name>
+    <message>
+        <source>the registry client is gone</source>
+        <translation>레지스트리 클라이언트가 이미 종료되었습니다</translation>
+    </message>
+    <message>
+        <source>manifest %1</source>
+        <translation>manifest %1</translation>
+    </message>
+    <message>
+        <source>tag %1</source>
+        <translation>태그 %1</translation>
+    </message>
+    <message>
+        <source>%1/%2:%3</source>
+        <translation>%1/%2:%3</translation>
+    </message>
+    <message>
+        <source>manifest from %1</source>
+        <translation>%1에서 받은 manifest</translation>
+    </message>
+    <message>
+        <source>Docker-Content-Digest from %1</source>
+        <translation>%1에서 받은 Docker-Content-Digest</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::PagedListJob</name>
+    <message>
+        <source>the registry client is gone</source>
+        <translation>레지스트리 클라이언트가 이미 종료되었습니다</translation>
+    </message>
+    <message>
+        <source>the tag list</source>
+        <translation>태그 목록</translation>
+    </message>
+    <message>
+        <source>the repository catalog</source>
+        <translation>리포지토리 카탈로그</translation>
+    </message>
+    <message>
+        <source>%1 does not let Wharf list its repositories (no catalog access); name a repository instead</source>
+        <translation>%1에서 리포지토리 목록을 볼 수 없습니다(카탈로그 접근 불가). 대신 리포지토리 이름을 지정하세요</translation>
+    </message>
+    <message>
+        <source>%1 sent a malformed %2</source>
+        <translation>%1에서 받은 %2의 형식이 잘못되었습니다</translation>
+    </message>
+    <message>
+        <source>%1 keeps linking to pages already seen</source>
+        <translation>%1의 다음 페이지 링크가 이미 받은 페이지를 계속 가리킵니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::Platform</name>
+    <message>
+        <source>“%1” is not a valid platform: %2</source>
+        <translation>“%1”은(는) 올바른 플랫폼이 아닙니다: %2</translation>
+    </message>
+    <message>
+        <source>wildcards are not supported</source>
+        <translation>와일드카드는 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <source>expected os[(version)]/architecture[/variant], such as linux/arm64</source>
+        <translation>os[(version)]/architecture[/variant] 형식이어야 합니다(예: linux/arm64)</translation>
+    </message>
+    <message>
+        <source>the OS version is not correctly escaped</source>
+        <translation>OS 버전이 올바르게 이스케이프되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>an OS feature is not correctly escaped</source>
+        <translation>OS feature 값이 올바르게 이스케이프되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>unknown operating system or architecture</source>
+        <translation>알 수 없는 운영체제 또는 아키텍처</translation>
+    </message>
+    <message>
+        <source>too many parts; expected os/architecture[/variant]</source>
+        <translation>구성 요소가 너무 많습니다. os/architecture[/variant] 형식이어야 합니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::RegistryClient</name>
+    <message>
+        <source>the registry API</source>
+        <translation>레지스트리 API</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::RegistryRequest</name>
+    <message>
+        <source>the registry client is gone</source>
+        <translation>레지스트리 클라이언트가 이미 종료되었습니다</translation>
+    </message>
+    <message>
+        <source>%1 refused anonymous access, and its credentials could not be read: %2</source>
+        <translation>%1에서 익명 접근을 거부했는데, 이 레지스트리의 자격 증명을 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 requires a login: run “wharf login %1”</source>
+        <translation>%1에 로그인해야 합니다. “wharf login %1” 명령을 실행하세요</translation>
+    </message>
+    <message>
+        <source>%1 sent an authentication challenge without a valid realm</source>
+        <translation>%1에서 보낸 인증 요청(challenge)에 올바른 realm이 없습니다</translation>
+    </message>
+    <message>
+        <source>getting a token from %1</source>
+        <translation>%1에서 토큰 받기</translation>
+    </message>
+    <message>
+        <source>%1 rejected the username or password for %2; check them with “wharf login %2”</source>
+        <translation>%1에서 %2의 사용자 이름 또는 비밀번호를 거부했습니다. “wharf login %2” 명령으로 확인하세요</translation>
+    </message>
+    <message>
+        <source>the token server %1 answered HTTP %2</source>
+        <translation>토큰 서버(%1)에서 HTTP %2 응답을 보냈습니다</translation>
+    </message>
+    <message>
+        <source>the token server %1 sent no token</source>
+        <translation>토큰 서버(%1)가 토큰을 보내지 않았습니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::StoreLease</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>폴더를 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>cannot create the lease %1</source>
+        <translation>lease %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot create the lease %1: %2</source>
+        <translation>lease %1을(를) 만들 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>the lease has already been released</source>
+        <translation>lease가 이미 해제되었습니다</translation>
+    </message>
+    <message>
+        <source>cannot protect an invalid digest</source>
+        <translation>올바르지 않은 digest는 보호할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot write the lease %1: %2</source>
+        <translation>lease %1에 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::WelcomeView</name>
+    <message>
+        <source>&lt;h1&gt;Wharf&lt;/h1&gt;</source>
+        <translation>&lt;h1&gt;Wharf&lt;/h1&gt;</translation>
+    </message>
+    <message>
+        <source>Search Docker Hub and any OCI registry, list tags and their platforms, and inspect an image&apos;s layers and history — without a Docker daemon.
+
+From a terminal: wharf search QUERY · wharf tags REPO · wharf inspect REF</source>
+        <translation>Docker 데몬 없이 Docker Hub와 모든 OCI 레지스트리를 검색하고, 태그와 플랫폼 목록을 보고, 이미지의 레이어와 기록을 살펴봅니다.
+
+터미널에서: wharf search QUERY · wharf tags REPO · wharf inspect REF</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::cli</name>
+    <message>
+        <source>unknown command “%1”</source>
+        <translation>알 수 없는 명령 “%1”</translation>
+    </message>
+    <message>
+        <source>--limit takes a number from 1 to %1</source>
+        <translation>--limit 값은 1에서 %1 사이의 숫자여야 합니다</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>%1  %2, %3 bytes</source>
+        <translation>%1  %2, %3바이트</translation>
+    </message>
+    <message>
+        <source>Platforms (%1):</source>
+        <translation>플랫폼 (%1개):</translation>
+    </message>
+    <message>
+        <source>  PLATFORM</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>  PLATFORM</translation>
+    </message>
+    <message>
+        <source>MANIFEST</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>MANIFEST</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>SIZE</translation>
+    </message>
+    <message>
+        <source>Attestations (%1, not platforms):</source>
+        <translation>Attestation (%1개, 플랫폼 아님):</translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation>대상: %1</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>Config</translation>
+    </message>
+    <message>
+        <source>Layers (%1, %2 compressed):</source>
+        <translation>레이어 (%1개, 압축 크기 %2):</translation>
+    </message>
+    <message>
+        <source>  DIGEST</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>  DIGEST</translation>
+    </message>
+    <message>
+        <source>MEDIA TYPE</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>MEDIA TYPE</translation>
+    </message>
+    <message>
+        <source>History (%1 steps):</source>
+        <translation>기록 (%1단계):</translation>
+    </message>
+    <message>
+        <source>  (the history does not match the layers; layers are listed without their instructions)</source>
+        <translation>  (기록이 레이어와 맞지 않아 레이어를 명령어 없이 표시합니다)</translation>
+    </message>
+    <message>
+        <source>(empty layer)</source>
+        <translation>(빈 레이어)</translation>
+    </message>
+    <message>
+        <source>Run config:</source>
+        <translation>실행 설정:</translation>
+    </message>
+    <message>
+        <source>Entrypoint</source>
+        <translatorcomment>Image-config keys as Docker spells them (docker inspect, Dockerfile); also padded by character count, like the labels above them.</translatorcomment>
+        <translation>Entrypoint</translation>
+    </message>
+    <message>
+        <source>Cmd</source>
+        <translatorcomment>Image-config keys as Docker spells them (docker inspect, Dockerfile); also padded by character count, like the labels above them.</translatorcomment>
+        <translation>Cmd</translation>
+    </message>
+    <message>
+        <source>WorkingDir</source>
+        <translatorcomment>Image-config keys as Docker spells them (docker inspect, Dockerfile); also padded by character count, like the labels above them.</translatorcomment>
+        <translation>WorkingDir</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translatorcomment>Image-config keys as Docker spells them (docker inspect, Dockerfile); also padded by character count, like the labels above them.</translatorcomment>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translatorcomment>Image-config keys as Docker spells them (docker inspect, Dockerfile); also padded by character count, like the labels above them.</translatorcomment>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translatorcomment>Image-config keys as Docker spells them (docker inspect, Dockerfile); also padded by character count, like the labels above them.</translatorcomment>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>StopSignal</source>
+        <translatorcomment>Image-config keys as Docker spells them (docker inspect, Dockerfile); also padded by character count, like the labels above them.</translatorcomment>
+        <translation>StopSignal</translation>
+    </message>
+    <message>
+        <source>Env</source>
+        <translatorcomment>Image-config keys as Docker spells them (docker inspect, Dockerfile); also padded by character count, like the labels above them.</translatorcomment>
+        <translation>Env</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translatorcomment>Image-config keys as Docker spells them (docker inspect, Dockerfile); also padded by character count, like the labels above them.</translatorcomment>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Show an image&apos;s platforms, manifest, config, layers and history.</source>
+        <translation>이미지의 플랫폼, manifest, config, 레이어, 기록을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>nginx:1.27, ghcr.io/owner/app@sha256:…, localhost:5000/app:tag</source>
+        <translation>예: nginx:1.27, ghcr.io/owner/app@sha256:…, localhost:5000/app:tag</translation>
+    </message>
+    <message>
+        <source>Platform to show for a multi-platform image (default: this machine&apos;s).</source>
+        <translation>다중 플랫폼 이미지에서 보여 줄 플랫폼입니다(기본값: 이 컴퓨터의 플랫폼).</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON으로 출력합니다.</translation>
+    </message>
+    <message>
+        <source>usage: wharf inspect REF [--platform os/arch[/variant]] [--json]</source>
+        <translation>사용 방법: wharf inspect REF [--platform os/arch[/variant]] [--json]</translation>
+    </message>
+    <message>
+        <source>Check credentials against a registry and keep them in the system keychain.</source>
+        <translation>레지스트리에서 자격 증명을 확인하고 시스템 키체인에 보관합니다.</translation>
+    </message>
+    <message>
+        <source>docker.io, ghcr.io, localhost:5000, …</source>
+        <translation>예: docker.io, ghcr.io, localhost:5000, …</translation>
+    </message>
+    <message>
+        <source>User name.</source>
+        <translation>사용자 이름입니다.</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>Read the password or access token from standard input.</source>
+        <translation>비밀번호나 액세스 토큰을 표준 입력에서 읽습니다.</translation>
+    </message>
+    <message>
+        <source>usage: echo &quot;$TOKEN&quot; | wharf login REGISTRY -u USER --password-stdin</source>
+        <translation>사용 방법: echo &quot;$TOKEN&quot; | wharf login REGISTRY -u USER --password-stdin</translation>
+    </message>
+    <message>
+        <source>“%1” is not a registry host</source>
+        <translation>“%1”은(는) 레지스트리 호스트가 아닙니다</translation>
+    </message>
+    <message>
+        <source>cannot read standard input</source>
+        <translation>표준 입력을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the password on standard input is longer than %1 bytes</source>
+        <translation>표준 입력으로 받은 비밀번호가 %1바이트보다 깁니다</translation>
+    </message>
+    <message>
+        <source>no password on standard input</source>
+        <translation>표준 입력에 비밀번호가 없습니다</translation>
+    </message>
+    <message>
+        <source>Login succeeded for %1; the credentials are in the system keychain.</source>
+        <translation>%1에 로그인했습니다. 자격 증명은 시스템 키체인에 보관했습니다.</translation>
+    </message>
+    <message>
+        <source>Remove a registry&apos;s credentials from the system keychain.</source>
+        <translation>레지스트리의 자격 증명을 시스템 키체인에서 제거합니다.</translation>
+    </message>
+    <message>
+        <source>usage: wharf logout REGISTRY</source>
+        <translation>사용 방법: wharf logout REGISTRY</translation>
+    </message>
+    <message>
+        <source>Removed the credentials for %1 from the system keychain.</source>
+        <translation>시스템 키체인에서 %1의 자격 증명을 제거했습니다.</translation>
+    </message>
+    <message>
+        <source>search “%1”</source>
+        <translation>“%1” 검색</translation>
+    </message>
+    <message>
+        <source>official</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>official</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <source>No repositories match “%1”.</source>
+        <translation>“%1”에 맞는 리포지토리가 없습니다.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>STARS</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>STARS</translation>
+    </message>
+    <message>
+        <source>PULLS</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>PULLS</translation>
+    </message>
+    <message>
+        <source>BADGES</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>BADGES</translation>
+    </message>
+    <message>
+        <source>DESCRIPTION</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>DESCRIPTION</translation>
+    </message>
+    <message>
+        <source>No repositories in %1 match “%2”.</source>
+        <translation>%1에는 “%2”에 맞는 리포지토리가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Search Docker Hub, or another registry&apos;s catalog.</source>
+        <translation>Docker Hub나 다른 레지스트리의 카탈로그를 검색합니다.</translation>
+    </message>
+    <message>
+        <source>Text to search for.</source>
+        <translation>검색할 텍스트입니다.</translation>
+    </message>
+    <message>
+        <source>Search this registry&apos;s catalog instead of Docker Hub.</source>
+        <translation>Docker Hub 대신 이 레지스트리의 카탈로그를 검색합니다.</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>호스트</translation>
+    </message>
+    <message>
+        <source>Show at most N results (default 25).</source>
+        <translation>결과를 최대 N개까지 보여 줍니다(기본값 25).</translation>
+    </message>
+    <message>
+        <source>usage: wharf search QUERY [--registry HOST] [--limit N] [--json]</source>
+        <translation>사용 방법: wharf search QUERY [--registry HOST] [--limit N] [--json]</translation>
+    </message>
+    <message>
+        <source>%1 has no tags.</source>
+        <translation>%1에 태그가 없습니다.</translation>
+    </message>
+    <message>
+        <source>TAG</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>TAG</translation>
+    </message>
+    <message>
+        <source>DIGEST</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>DIGEST</translation>
+    </message>
+    <message>
+        <source>PUSHED</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>PUSHED</translation>
+    </message>
+    <message>
+        <source>PLATFORMS</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>PLATFORMS</translation>
+    </message>
+    <message>
+        <source>(more tags exist; raise --limit to see them)</source>
+        <translation>(태그가 더 있습니다. 모두 보려면 --limit 값을 늘리세요)</translation>
+    </message>
+    <message>
+        <source>tags of %1</source>
+        <translation>%1의 태그</translation>
+    </message>
+    <message>
+        <source>tag %1</source>
+        <translation>태그 %1</translation>
+    </message>
+    <message>
+        <source>List a repository&apos;s tags.</source>
+        <translation>리포지토리의 태그 목록을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>nginx, ghcr.io/owner/name, localhost:5000/app, …</source>
+        <translation>예: nginx, ghcr.io/owner/name, localhost:5000/app, …</translation>
+    </message>
+    <message>
+        <source>List at most N tags (default 100).</source>
+        <translation>태그를 최대 N개까지 보여 줍니다(기본값 100).</translation>
+    </message>
+    <message>
+        <source>Also fetch each tag&apos;s platforms (registries other than Docker Hub).</source>
+        <translation>각 태그의 플랫폼도 가져옵니다(Docker Hub 이외의 레지스트리).</translation>
+    </message>
+    <message>
+        <source>usage: wharf tags REPO [--limit N] [--platforms] [--json]</source>
+        <translation>사용 방법: wharf tags REPO [--limit N] [--platforms] [--json]</translation>
+    </message>
+    <message>
+        <source>“%1” names an image; give the repository alone (e.g. %2)</source>
+        <translation>“%1”은(는) 이미지를 가리킵니다. 리포지토리만 지정하세요(예: %2)</translation>
+    </message>
+    <message>
+        <source>Usage: wharf [COMMAND] [OPTIONS]
+
+Without a command, Wharf opens its window.
+
+Commands:
+  search QUERY [--registry HOST] [--limit N] [--json]   search Docker Hub or a registry&apos;s catalog
+  tags REPO [--limit N] [--platforms] [--json]          list a repository&apos;s tags
+  inspect REF [--platform P] [--json]                   platforms, layers, config and history
+  login REGISTRY -u USER --password-stdin               keep credentials in the system keychain
+  logout REGISTRY                                       forget them
+  images [--store DIR] [--json]                         list the images in the local store
+  rm REF [--platform P] [--store DIR]                   remove an image from the store
+  gc [--store DIR] [--json]                             delete blobs no stored image uses
+  verify [--store DIR] [--json]                         re-hash the store, report what is wrong
+
+Run “wharf COMMAND --help” for a command&apos;s options.
+</source>
+        <translation>사용 방법: wharf [COMMAND] [OPTIONS]
+
+명령 없이 실행하면 Wharf 창이 열립니다.
+
+명령:
+  search QUERY [--registry HOST] [--limit N] [--json]   Docker Hub나 레지스트리 카탈로그 검색
+  tags REPO [--limit N] [--platforms] [--json]          리포지토리의 태그 목록
+  inspect REF [--platform P] [--json]                   플랫폼, 레이어, config, 기록 보기
+  login REGISTRY -u USER --password-stdin               자격 증명을 시스템 키체인에 보관
+  logout REGISTRY                                       보관한 자격 증명 삭제
+  images [--store DIR] [--json]                         로컬 저장소의 이미지 목록
+  rm REF [--platform P] [--store DIR]                   저장소에서 이미지 제거
+  gc [--store DIR] [--json]                             어떤 이미지도 쓰지 않는 blob 삭제
+  verify [--store DIR] [--json]                         저장소를 다시 해시하고 문제 보고
+
+명령별 옵션은 “wharf COMMAND --help”로 확인하세요.
+</translation>
+    </message>
+    <message>
+        <source>The store folder (default: $WHARF_STORE, else %1).</source>
+        <translation>저장소 폴더입니다(기본값: $WHARF_STORE, 없으면 %1).</translation>
+    </message>
+    <message>
+        <source>List the images in the local store.</source>
+        <translation>로컬 저장소의 이미지 목록을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>usage: wharf images [--store DIR] [--json]</source>
+        <translation>사용 방법: wharf images [--store DIR] [--json]</translation>
+    </message>
+    <message>
+        <source>(unreadable)</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>(unreadable)</translation>
+    </message>
+    <message>
+        <source>REFERENCE</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>REFERENCE</translation>
+    </message>
+    <message>
+        <source>PLATFORM</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>PLATFORM</translation>
+    </message>
+    <message>
+        <source>SHARED</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>SHARED</translation>
+    </message>
+    <message>
+        <source>PULLED</source>
+        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
+        <translation>PULLED</translation>
+    </message>
+    <message>
+        <source>Remove an image from the local store. Blobs other images use stay; run “wharf gc” to free the space of the rest.</source>
+        <translation>로컬 저장소에서 이미지를 제거합니다. 다른 이미지가 쓰는 blob은 남으며, 나머지 공간은 “wharf gc”로 확보하세요.</translation>
+    </message>
+    <message>
+        <source>nginx:1.27, docker.io/library/nginx:latest, …</source>
+        <translation>예: nginx:1.27, docker.io/library/nginx:latest, …</translation>
+    </message>
+    <message>
+        <source>Remove only this platform (default: every platform of REF).</source>
+        <translation>이 플랫폼만 제거합니다(기본값: REF의 모든 플랫폼).</translation>
+    </message>
+    <message>
+        <source>usage: wharf rm REF [--platform os/arch[/variant]] [--store DIR]</source>
+        <translation>사용 방법: wharf rm REF [--platform os/arch[/variant]] [--store DIR]</translation>
+    </message>
+    <message>
+        <source>Removed %1 (%2) %3</source>
+        <translation>제거했습니다: %1 (%2) %3</translation>
+    </message>
+    <message>
+        <source>Delete blobs no stored image uses, and partial downloads nobody resumed for a day.</source>
+        <translation>저장된 어떤 이미지도 쓰지 않는 blob과, 하루 동안 이어 받지 않은 미완성 다운로드를 삭제합니다.</translation>
+    </message>
+    <message>
+        <source>usage: wharf gc [--store DIR] [--json]</source>
+        <translation>사용 방법: wharf gc [--store DIR] [--json]</translation>
+    </message>
+    <message>
+        <source>deleted %1</source>
+        <translation>삭제함: %1</translation>
+    </message>
+    <message>
+        <source>Removed %1 blobs (%2) and %3 partial downloads (%4); kept %5 blobs (%6).</source>
+        <translation>blob %1개(%2)와 미완성 다운로드 %3개(%4)를 제거했고, blob %5개(%6)를 남겼습니다.</translation>
+    </message>
+    <message>
+        <source>%1 downloads in progress were left alone.</source>
+        <translation>진행 중인 다운로드 %1개는 그대로 두었습니다.</translation>
+    </message>
+    <message>
+        <source>%1 referenced blobs are missing; run “wharf verify” for details.</source>
+        <translation>참조된 blob %1개가 없습니다. 자세한 내용은 “wharf verify”로 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Re-hash every blob in the store and check what index.json refers to. Exits with 1 when anything is wrong.</source>
+        <translation>저장소의 모든 blob을 다시 해시하고 index.json이 가리키는 항목을 확인합니다. 문제가 있으면 종료 코드 1로 끝납니다.</translation>
+    </message>
+    <message>
+        <source>usage: wharf verify [--store DIR] [--json]</source>
+        <translation>사용 방법: wharf verify [--store DIR] [--json]</translation>
+    </message>
+    <message>
+        <source>Checked %1 blobs (%2) and %3 index entries: %4.</source>
+        <translation>blob %1개(%2)와 인덱스 항목 %3개를 확인했습니다: %4.</translation>
+    </message>
+    <message>
+        <source>no problems</source>
+        <translation>문제 없음</translation>
+    </message>
+    <message>
+        <source>%1 problems</source>
+        <translation>문제 %1개</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::hub</name>
+    <message>
+        <source>Docker Hub sent a malformed %1</source>
+        <translation>Docker Hub에서 받은 %1의 형식이 잘못되었습니다</translation>
+    </message>
+    <message>
+        <source>search result</source>
+        <translation>검색 결과</translation>
+    </message>
+    <message>
+        <source>search page</source>
+        <translation>검색 페이지</translation>
+    </message>
+    <message>
+        <source>repository record</source>
+        <translation>리포지토리 정보</translation>
+    </message>
+    <message>
+        <source>tag record</source>
+        <translation>태그 정보</translation>
+    </message>
+    <message>
+        <source>tag page</source>
+        <translation>태그 페이지</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::net::HttpExchange</name>
+    <message>
+        <source>refusing to fetch %1: only http and https are supported</source>
+        <translation>%1을(를) 가져오지 않습니다: http와 https만 지원합니다</translation>
+    </message>
+    <message>
+        <source>refusing plain HTTP to %1: only loopback registries and ones marked insecure may use it</source>
+        <translation>%1에는 암호화되지 않은 HTTP로 연결하지 않습니다: 루프백 레지스트리와 insecure로 지정한 레지스트리만 사용할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>the response from %1 is %2 bytes, more than the %3 allowed</source>
+        <translation>%1의 응답이 %2바이트로, 허용된 %3바이트를 넘습니다</translation>
+    </message>
+    <message>
+        <source>could not write the download: %1</source>
+        <translation>다운로드한 내용을 쓸 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>the response from %1 is larger than the %2 bytes allowed</source>
+        <translation>%1의 응답이 허용된 %2바이트보다 큽니다</translation>
+    </message>
+    <message>
+        <source>%1 sent nothing for %2 seconds</source>
+        <translation>%1에서 %2초 동안 아무것도 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>cannot reach %1: %2</source>
+        <translation>%1에 연결할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 redirected without a Location</source>
+        <translation>%1에서 Location 헤더 없이 리디렉션했습니다</translation>
+    </message>
+    <message>
+        <source>stopped after %1 redirects</source>
+        <translation>리디렉션을 %1번 따라간 뒤 중단했습니다</translation>
+    </message>
+    <message>
+        <source>refusing a redirect from HTTPS to plain HTTP (%1)</source>
+        <translation>HTTPS에서 암호화되지 않은 HTTP로의 리디렉션을 거부했습니다(%1)</translation>
+    </message>
+    <message>
+        <source>the transfer from %1 broke off after %2 bytes: %3</source>
+        <translation>%1에서 받던 전송이 %2바이트 뒤에 끊겼습니다: %3</translation>
+    </message>
+    <message>
+        <source>the transfer from %1 ended after %2 of %3 bytes</source>
+        <translation>%1에서 받던 전송이 %3바이트 중 %2바이트에서 끝났습니다</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2</source>
+        <translation>%1에서 HTTP %2 응답을 보냈습니다</translation>
+    </message>
+</context>
+</TS>
