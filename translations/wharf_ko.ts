@@ -2,257 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
-    <name>wharf</name>
-    <message>
-        <source>the Docker configuration %1 is not valid (%2); fix it so that Wharf does not sign in with the wrong credentials</source>
-        <extracomment>%1 is the config file, %2 says what is wrong with it</extracomment>
-        <translation>Docker 설정 파일(%1)이 올바르지 않습니다(%2). Wharf가 잘못된 자격 증명으로 로그인하지 않도록 파일을 고치세요</translation>
-    </message>
-    <message>
-        <source>the &quot;auth&quot; value for %1 is not base64</source>
-        <translation>%1의 &quot;auth&quot; 값이 base64가 아닙니다</translation>
-    </message>
-    <message>
-        <source>the &quot;auth&quot; value for %1 is not &quot;user:password&quot;</source>
-        <translation>%1의 &quot;auth&quot; 값이 &quot;user:password&quot; 형식이 아닙니다</translation>
-    </message>
-    <message>
-        <source>the entry for %1 is not an object</source>
-        <translation>%1 항목이 객체가 아닙니다</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; for %2 is not a string</source>
-        <translation>%2의 &quot;%1&quot; 값이 문자열이 아닙니다</translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid media type in “%2”</source>
-        <translation>“%2”의 “%1”은(는) 올바른 미디어 타입이 아닙니다</translation>
-    </message>
-    <message>
-        <source>the document is %1 bytes, more than the %2 bytes Wharf accepts</source>
-        <translation>문서 크기가 %1바이트로, Wharf가 받는 최대 크기인 %2바이트를 넘습니다</translation>
-    </message>
-    <message>
-        <source>the document is not valid JSON (%1 at byte %2)</source>
-        <translation>문서가 올바른 JSON이 아닙니다(%2바이트 위치: %1)</translation>
-    </message>
-    <message>
-        <source>the document is not a JSON object</source>
-        <translation>문서가 JSON 객체가 아닙니다</translation>
-    </message>
-    <message>
-        <source>the document names the field “%1” twice</source>
-        <translation>문서에 “%1” 필드가 두 번 있습니다</translation>
-    </message>
-    <message>
-        <source>the document was served as “%1” but has a “%2” field, which belongs to a different kind of document</source>
-        <translation>문서가 “%1” 타입으로 제공되었지만 다른 종류의 문서에 속하는 “%2” 필드가 있습니다</translation>
-    </message>
-    <message>
-        <source>the field “%1” must be spelled “%2”</source>
-        <translation>“%1” 필드 이름은 “%2” 형태로 써야 합니다</translation>
-    </message>
-    <message>
-        <source>this image uses Docker manifest schema 1, which is deprecated and not supported; push it again with a current Docker or buildah to convert it</source>
-        <translation>이 이미지는 지원이 중단된 Docker manifest schema 1을 사용하므로 읽을 수 없습니다. 최신 Docker나 buildah로 다시 push해 변환하세요</translation>
-    </message>
-    <message>
-        <source>the document has both “manifests” and “config”/“layers”, so it could be read as an index or as a manifest</source>
-        <translation>문서에 “manifests”와 “config”/“layers”가 모두 있어 인덱스로도 manifest로도 읽을 수 있습니다</translation>
-    </message>
-    <message>
-        <source>the document declares no media type and does not look like a manifest or an index</source>
-        <translation>문서에 미디어 타입이 없고 manifest나 인덱스로도 보이지 않습니다</translation>
-    </message>
-    <message>
-        <source>“mediaType” is not a valid media type</source>
-        <translation>“mediaType” 값이 올바른 미디어 타입이 아닙니다</translation>
-    </message>
-    <message>
-        <source>“%1” is not a manifest or index type Wharf can read</source>
-        <translation>“%1”은(는) Wharf가 읽을 수 있는 manifest 또는 인덱스 타입이 아닙니다</translation>
-    </message>
-    <message>
-        <source>the document says it is “%1” but was served as “%2”</source>
-        <translation>문서에는 “%1” 타입으로 적혀 있지만 “%2” 타입으로 제공되었습니다</translation>
-    </message>
-    <message>
-        <source>the descriptor has no digest to verify the document against</source>
-        <translation>descriptor에 문서를 검증할 digest가 없습니다</translation>
-    </message>
-    <message>
-        <source>OCI image layout version “%1” is not supported (only 1.0.0 is)</source>
-        <translation>OCI 이미지 레이아웃 버전 “%1”은(는) 지원하지 않습니다(1.0.0만 지원)</translation>
-    </message>
-    <message>
-        <source>“%1” is not a NAME=value pair</source>
-        <translation>“%1” 값이 NAME=value 형식이 아닙니다</translation>
-    </message>
-    <message>
-        <source>repository name must have at least one component</source>
-        <translation>리포지토리 이름에는 구성 요소가 하나 이상 있어야 합니다</translation>
-    </message>
-    <message>
-        <source>invalid reference format</source>
-        <translation>잘못된 참조 형식</translation>
-    </message>
-    <message>
-        <source>repository name must be lowercase</source>
-        <translation>리포지토리 이름은 소문자여야 합니다</translation>
-    </message>
-    <message>
-        <source>repository name must not be more than 255 characters</source>
-        <translation>리포지토리 이름은 255자를 넘을 수 없습니다</translation>
-    </message>
-    <message>
-        <source>repository name must be canonical</source>
-        <translation>리포지토리 이름은 정규(canonical) 형식이어야 합니다</translation>
-    </message>
-    <message>
-        <source>invalid tag format</source>
-        <translation>잘못된 태그 형식</translation>
-    </message>
-    <message>
-        <source>invalid checksum digest format</source>
-        <translation>잘못된 체크섬 digest 형식</translation>
-    </message>
-    <message>
-        <source>unsupported digest algorithm</source>
-        <translation>지원하지 않는 digest 알고리즘</translation>
-    </message>
-    <message>
-        <source>cannot specify 64-byte hexadecimal strings</source>
-        <translation>64바이트 16진수 문자열은 지정할 수 없습니다</translation>
-    </message>
-    <message>
-        <source>repository %1 not found</source>
-        <translation>리포지토리 %1을(를) 찾을 수 없습니다</translation>
-    </message>
-    <message>
-        <source>%1 not found in %2</source>
-        <translation>%2에서 %1을(를) 찾을 수 없습니다</translation>
-    </message>
-    <message>
-        <source>%1 not found</source>
-        <translation>%1을(를) 찾을 수 없습니다</translation>
-    </message>
-    <message>
-        <source>%1 rejected the credentials for %2; check them with “wharf login %1”</source>
-        <translation>%1에서 %2의 자격 증명을 거부했습니다. “wharf login %1” 명령으로 확인하세요</translation>
-    </message>
-    <message>
-        <source>access to %1 was refused: the repository does not exist or needs “wharf login %2”</source>
-        <translation>%1에 접근할 수 없습니다. 리포지토리가 없거나 “wharf login %2” 명령으로 로그인해야 합니다</translation>
-    </message>
-    <message>
-        <source>access to %1 is denied%2</source>
-        <translation>%1에 대한 접근이 거부되었습니다%2</translation>
-    </message>
-    <message>
-        <source>%1 is rate limiting requests; try again later%2</source>
-        <translation>%1에서 요청 수를 제한하고 있습니다. 나중에 다시 시도하세요%2</translation>
-    </message>
-    <message>
-        <source>%1 refused the requested byte range</source>
-        <translation>%1에서 요청한 바이트 범위를 거부했습니다</translation>
-    </message>
-    <message>
-        <source>%1 failed with HTTP %2%3</source>
-        <translation>%1에서 HTTP %2 오류가 발생했습니다%3</translation>
-    </message>
-    <message>
-        <source>%1 answered HTTP %2 for %3%4</source>
-        <translation>%1에서 %3 요청에 HTTP %2 응답을 보냈습니다%4</translation>
-    </message>
-    <message>
-        <source>cannot read %1: %2</source>
-        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>%1 is larger than %2 bytes</source>
-        <translation>%1의 크기가 %2바이트보다 큽니다</translation>
-    </message>
-    <message>
-        <source>%1 is not a valid image index; Wharf will not change it</source>
-        <translation>%1은(는) 올바른 이미지 인덱스가 아닙니다. Wharf는 이 파일을 바꾸지 않습니다</translation>
-    </message>
-    <message>
-        <source>%1 has no “manifests” list; Wharf will not change it</source>
-        <translation>%1에 “manifests” 목록이 없습니다. Wharf는 이 파일을 바꾸지 않습니다</translation>
-    </message>
-    <message>
-        <source>“%1” names no repository</source>
-        <translation>“%1”에 리포지토리 이름이 없습니다</translation>
-    </message>
-    <message>
-        <source>cannot follow %1</source>
-        <translation>%1을(를) 따라갈 수 없습니다</translation>
-    </message>
-    <message>
-        <source>%1 is not a JSON document</source>
-        <translation>%1은(는) JSON 문서가 아닙니다</translation>
-    </message>
-    <message>
-        <source>%1 has an unusable descriptor at %2</source>
-        <translation>%1의 %2에 사용할 수 없는 descriptor가 있습니다</translation>
-    </message>
-    <message>
-        <source>%1 is missing (referenced by %2)</source>
-        <translation>%1이(가) 없습니다(%2에서 참조)</translation>
-    </message>
-    <message>
-        <source>%1 is not an object</source>
-        <translation>%1은(는) 객체가 아닙니다</translation>
-    </message>
-    <message>
-        <source>%1 has the unknown media type “%2”</source>
-        <translation>%1의 미디어 타입을 알 수 없습니다: “%2”</translation>
-    </message>
-</context>
-<context>
-    <name>wharf::BlobIngest</name>
-    <message>
-        <source>cannot store a blob without a valid digest</source>
-        <translation>올바른 digest가 없는 blob은 저장할 수 없습니다</translation>
-    </message>
-    <message>
-        <source>cannot store %1: its size is negative</source>
-        <translation>%1을(를) 저장할 수 없습니다: 크기가 음수입니다</translation>
-    </message>
-    <message>
-        <source>cannot create the folder %1</source>
-        <translation>폴더를 만들 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <source>%1 is being downloaded by another process (pid %2)</source>
-        <translation>다른 프로세스(pid %2)에서 %1을(를) 다운로드하고 있습니다</translation>
-    </message>
-    <message>
-        <source>cannot lock the download of %1 in %2</source>
-        <translation>%2에서 %1 다운로드를 잠글 수 없습니다</translation>
-    </message>
-    <message>
-        <source>cannot open %1: %2</source>
-        <translation>%1을(를) 열 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>the download is no longer open for writing</source>
-        <translation>다운로드 파일이 더 이상 쓰기용으로 열려 있지 않습니다</translation>
-    </message>
-    <message>
-        <source>received more than the %1 bytes expected for %2</source>
-        <translation>%2에 예상한 %1바이트보다 많이 받았습니다</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1에 쓸 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>cannot truncate %1: %2</source>
-        <translation>%1을(를) 잘라낼 수 없습니다: %2</translation>
-    </message>
-</context>
-<context>
     <name>wharf::BlobJob</name>
     <message>
         <source>the registry client is gone</source>
@@ -320,17 +69,6 @@
     </message>
 </context>
 <context>
-    <name>wharf::Descriptor</name>
-    <message>
-        <source>“%1” is not a valid URL</source>
-        <translation>“%1” 값이 올바른 URL이 아닙니다</translation>
-    </message>
-    <message>
-        <source>“%1” is not valid base64</source>
-        <translation>“%1” 값이 올바른 base64가 아닙니다</translation>
-    </message>
-</context>
-<context>
     <name>wharf::Digest</name>
     <message>
         <source>“%1” is not a valid digest</source>
@@ -344,9 +82,6 @@
         <source>“%1” is not a valid %2 digest</source>
         <translation>“%1”은(는) 올바른 %2 digest가 아닙니다</translation>
     </message>
-</context>
-<context>
-    <name>wharf::DigestVerifier</name>
     <message>
         <source>there is no valid digest to verify the content against</source>
         <translation>내용을 검증할 올바른 digest가 없습니다</translation>
@@ -398,36 +133,192 @@
         <source>&quot;credsStore&quot; is not a string</source>
         <translation>&quot;credsStore&quot; 값이 문자열이 아닙니다</translation>
     </message>
+    <message>
+        <source>the Docker configuration %1 is not valid (%2); fix it so that Wharf does not sign in with the wrong credentials</source>
+        <extracomment>%1 is the config file, %2 says what is wrong with it</extracomment>
+        <translation>Docker 설정 파일(%1)이 올바르지 않습니다(%2). Wharf가 잘못된 자격 증명으로 로그인하지 않도록 파일을 고치세요</translation>
+    </message>
+    <message>
+        <source>the &quot;auth&quot; value for %1 is not base64</source>
+        <translation>%1의 &quot;auth&quot; 값이 base64가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the &quot;auth&quot; value for %1 is not &quot;user:password&quot;</source>
+        <translation>%1의 &quot;auth&quot; 값이 &quot;user:password&quot; 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the entry for %1 is not an object</source>
+        <translation>%1 항목이 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; for %2 is not a string</source>
+        <translation>%2의 &quot;%1&quot; 값이 문자열이 아닙니다</translation>
+    </message>
 </context>
 <context>
-    <name>wharf::FileSync</name>
+    <name>wharf::Documents</name>
     <message>
-        <source>cannot write %1: %2</source>
-        <translation>%1에 쓸 수 없습니다: %2</translation>
+        <source>“%1” is not a valid media type in “%2”</source>
+        <translation>“%2”의 “%1”은(는) 올바른 미디어 타입이 아닙니다</translation>
     </message>
     <message>
-        <source>cannot sync %1: the file is not open</source>
-        <translation>%1을(를) 동기화할 수 없습니다: 파일이 열려 있지 않습니다</translation>
+        <source>“%1” is not a valid URL</source>
+        <translation>“%1” 값이 올바른 URL이 아닙니다</translation>
     </message>
     <message>
-        <source>cannot sync %1 to disk: %2</source>
-        <translation>%1을(를) 디스크에 동기화할 수 없습니다: %2</translation>
+        <source>“%1” is not valid base64</source>
+        <translation>“%1” 값이 올바른 base64가 아닙니다</translation>
     </message>
     <message>
-        <source>cannot open folder %1: %2</source>
-        <translation>%1 폴더를 열 수 없습니다: %2</translation>
+        <source>the document is %1 bytes, more than the %2 bytes Wharf accepts</source>
+        <translation>문서 크기가 %1바이트로, Wharf가 받는 최대 크기인 %2바이트를 넘습니다</translation>
     </message>
     <message>
-        <source>cannot sync folder %1 to disk: %2</source>
-        <translation>%1 폴더를 디스크에 동기화할 수 없습니다: %2</translation>
+        <source>the document is not valid JSON (%1 at byte %2)</source>
+        <translation>문서가 올바른 JSON이 아닙니다(%2바이트 위치: %1)</translation>
     </message>
     <message>
-        <source>cannot create %1: %2</source>
-        <translation>%1을(를) 만들 수 없습니다: %2</translation>
+        <source>the document is not a JSON object</source>
+        <translation>문서가 JSON 객체가 아닙니다</translation>
     </message>
     <message>
-        <source>cannot rename %1 to %2: %3</source>
-        <translation>%1의 이름을 %2(으)로 바꿀 수 없습니다: %3</translation>
+        <source>the document names the field “%1” twice</source>
+        <translation>문서에 “%1” 필드가 두 번 있습니다</translation>
+    </message>
+    <message>
+        <source>the document was served as “%1” but has a “%2” field, which belongs to a different kind of document</source>
+        <translation>문서가 “%1” 타입으로 제공되었지만 다른 종류의 문서에 속하는 “%2” 필드가 있습니다</translation>
+    </message>
+    <message>
+        <source>the field “%1” must be spelled “%2”</source>
+        <translation>“%1” 필드 이름은 “%2” 형태로 써야 합니다</translation>
+    </message>
+    <message>
+        <source>this image uses Docker manifest schema 1, which is deprecated and not supported; push it again with a current Docker or buildah to convert it</source>
+        <translation>이 이미지는 지원이 중단된 Docker manifest schema 1을 사용하므로 읽을 수 없습니다. 최신 Docker나 buildah로 다시 push해 변환하세요</translation>
+    </message>
+    <message>
+        <source>the document has both “manifests” and “config”/“layers”, so it could be read as an index or as a manifest</source>
+        <translation>문서에 “manifests”와 “config”/“layers”가 모두 있어 인덱스로도 manifest로도 읽을 수 있습니다</translation>
+    </message>
+    <message>
+        <source>the document declares no media type and does not look like a manifest or an index</source>
+        <translation>문서에 미디어 타입이 없고 manifest나 인덱스로도 보이지 않습니다</translation>
+    </message>
+    <message>
+        <source>“mediaType” is not a valid media type</source>
+        <translation>“mediaType” 값이 올바른 미디어 타입이 아닙니다</translation>
+    </message>
+    <message>
+        <source>“%1” is not a manifest or index type Wharf can read</source>
+        <translation>“%1”은(는) Wharf가 읽을 수 있는 manifest 또는 인덱스 타입이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the document says it is “%1” but was served as “%2”</source>
+        <translation>문서에는 “%1” 타입으로 적혀 있지만 “%2” 타입으로 제공되었습니다</translation>
+    </message>
+    <message>
+        <source>the descriptor has no digest to verify the document against</source>
+        <translation>descriptor에 문서를 검증할 digest가 없습니다</translation>
+    </message>
+    <message>
+        <source>OCI image layout version “%1” is not supported (only 1.0.0 is)</source>
+        <translation>OCI 이미지 레이아웃 버전 “%1”은(는) 지원하지 않습니다(1.0.0만 지원)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a NAME=value pair</source>
+        <translation>“%1” 값이 NAME=value 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>“%1” must be an object</source>
+        <translation>“%1” 값은 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>“rootfs.type” must be “layers”, not “%1”</source>
+        <translation>“rootfs.type” 값은 “layers”여야 합니다(현재 “%1”)</translation>
+    </message>
+    <message>
+        <source>the index says it is “%1” but was expected to be “%2”</source>
+        <translation>인덱스에는 “%1” 타입으로 적혀 있지만 “%2” 타입이어야 합니다</translation>
+    </message>
+    <message>
+        <source>“artifactType” is not a valid media type</source>
+        <translation>“artifactType” 값이 올바른 미디어 타입이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the manifest says it is “%1” but was expected to be “%2”</source>
+        <translation>manifest에는 “%1” 타입으로 적혀 있지만 “%2” 타입이어야 합니다</translation>
+    </message>
+    <message>
+        <source>the image manifest lists no layers</source>
+        <translation>이미지 manifest에 레이어가 없습니다</translation>
+    </message>
+    <message>
+        <source>the required field “%1” is missing</source>
+        <translation>필수 필드가 없습니다: “%1”</translation>
+    </message>
+    <message>
+        <source>“%1” must be a string</source>
+        <translation>“%1” 값은 문자열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>“%1” must be a list of strings</source>
+        <translation>“%1” 값은 문자열 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>“%1” must be an object of strings</source>
+        <translation>“%1” 값은 문자열로 된 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>“%1” in “%2” must be a string</source>
+        <translation>“%2”의 “%1” 값은 문자열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>“%1” in “%2” must be an object</source>
+        <translation>“%2”의 “%1” 값은 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>“%1” must be true or false</source>
+        <translation>“%1” 값은 true 또는 false여야 합니다</translation>
+    </message>
+    <message>
+        <source>“%1” must be a whole number of bytes, zero or more</source>
+        <translation>“%1” 값은 0 이상의 정수(바이트 수)여야 합니다</translation>
+    </message>
+    <message>
+        <source>“%1” must be a list</source>
+        <translation>“%1” 값은 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>“schemaVersion” must be 2</source>
+        <translation>“schemaVersion” 값은 2여야 합니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::Hub</name>
+    <message>
+        <source>Docker Hub sent a malformed %1</source>
+        <translation>Docker Hub에서 받은 %1의 형식이 잘못되었습니다</translation>
+    </message>
+    <message>
+        <source>search result</source>
+        <translation>검색 결과</translation>
+    </message>
+    <message>
+        <source>search page</source>
+        <translation>검색 페이지</translation>
+    </message>
+    <message>
+        <source>repository record</source>
+        <translation>리포지토리 정보</translation>
+    </message>
+    <message>
+        <source>tag record</source>
+        <translation>태그 정보</translation>
+    </message>
+    <message>
+        <source>tag page</source>
+        <translation>태그 페이지</translation>
     </message>
 </context>
 <context>
@@ -485,32 +376,6 @@
     </message>
 </context>
 <context>
-    <name>wharf::ImageConfig</name>
-    <message>
-        <source>“%1” must be an object</source>
-        <translation>“%1” 값은 객체여야 합니다</translation>
-    </message>
-    <message>
-        <source>“rootfs.type” must be “layers”, not “%1”</source>
-        <translation>“rootfs.type” 값은 “layers”여야 합니다(현재 “%1”)</translation>
-    </message>
-</context>
-<context>
-    <name>wharf::ImageIndex</name>
-    <message>
-        <source>the index says it is “%1” but was expected to be “%2”</source>
-        <translation>인덱스에는 “%1” 타입으로 적혀 있지만 “%2” 타입이어야 합니다</translation>
-    </message>
-    <message>
-        <source>“artifactType” is not a valid media type</source>
-        <translation>“artifactType” 값이 올바른 미디어 타입이 아닙니다</translation>
-    </message>
-    <message>
-        <source>“%1” must be an object</source>
-        <translation>“%1” 값은 객체여야 합니다</translation>
-    </message>
-</context>
-<context>
     <name>wharf::ImageInspectJob</name>
     <message>
         <source>the registry client is gone</source>
@@ -546,29 +411,46 @@
     </message>
 </context>
 <context>
-    <name>wharf::ImageManifest</name>
-    <message>
-        <source>the manifest says it is “%1” but was expected to be “%2”</source>
-        <translation>manifest에는 “%1” 타입으로 적혀 있지만 “%2” 타입이어야 합니다</translation>
-    </message>
-    <message>
-        <source>“artifactType” is not a valid media type</source>
-        <translation>“artifactType” 값이 올바른 미디어 타입이 아닙니다</translation>
-    </message>
-    <message>
-        <source>“%1” must be an object</source>
-        <translation>“%1” 값은 객체여야 합니다</translation>
-    </message>
-    <message>
-        <source>the image manifest lists no layers</source>
-        <translation>이미지 manifest에 레이어가 없습니다</translation>
-    </message>
-</context>
-<context>
     <name>wharf::ImageReference</name>
     <message>
         <source>“%1” is not a valid image reference: %2</source>
         <translation>“%1”은(는) 올바른 이미지 참조가 아닙니다: %2</translation>
+    </message>
+    <message>
+        <source>repository name must have at least one component</source>
+        <translation>리포지토리 이름에는 구성 요소가 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>invalid reference format</source>
+        <translation>잘못된 참조 형식</translation>
+    </message>
+    <message>
+        <source>repository name must be lowercase</source>
+        <translation>리포지토리 이름은 소문자여야 합니다</translation>
+    </message>
+    <message>
+        <source>repository name must not be more than 255 characters</source>
+        <translation>리포지토리 이름은 255자를 넘을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>repository name must be canonical</source>
+        <translation>리포지토리 이름은 정규(canonical) 형식이어야 합니다</translation>
+    </message>
+    <message>
+        <source>invalid tag format</source>
+        <translation>잘못된 태그 형식</translation>
+    </message>
+    <message>
+        <source>invalid checksum digest format</source>
+        <translation>잘못된 체크섬 digest 형식</translation>
+    </message>
+    <message>
+        <source>unsupported digest algorithm</source>
+        <translation>지원하지 않는 digest 알고리즘</translation>
+    </message>
+    <message>
+        <source>cannot specify 64-byte hexadecimal strings</source>
+        <translation>64바이트 16진수 문자열은 지정할 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -681,59 +563,132 @@
         <source>%1 is %2 bytes but %3 says %4</source>
         <translation>%1은(는) %2바이트인데 %3에는 %4바이트로 적혀 있습니다</translation>
     </message>
+    <message>
+        <source>cannot store a blob without a valid digest</source>
+        <translation>올바른 digest가 없는 blob은 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot store %1: its size is negative</source>
+        <translation>%1을(를) 저장할 수 없습니다: 크기가 음수입니다</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>폴더를 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1 is being downloaded by another process (pid %2)</source>
+        <translation>다른 프로세스(pid %2)에서 %1을(를) 다운로드하고 있습니다</translation>
+    </message>
+    <message>
+        <source>cannot lock the download of %1 in %2</source>
+        <translation>%2에서 %1 다운로드를 잠글 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>the download is no longer open for writing</source>
+        <translation>다운로드 파일이 더 이상 쓰기용으로 열려 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>received more than the %1 bytes expected for %2</source>
+        <translation>%2에 예상한 %1바이트보다 많이 받았습니다</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot truncate %1: %2</source>
+        <translation>%1을(를) 잘라낼 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot sync %1: the file is not open</source>
+        <translation>%1을(를) 동기화할 수 없습니다: 파일이 열려 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>cannot sync %1 to disk: %2</source>
+        <translation>%1을(를) 디스크에 동기화할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot open folder %1: %2</source>
+        <translation>%1 폴더를 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot sync folder %1 to disk: %2</source>
+        <translation>%1 폴더를 디스크에 동기화할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>%1을(를) 만들 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot rename %1 to %2: %3</source>
+        <translation>%1의 이름을 %2(으)로 바꿀 수 없습니다: %3</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid image index; Wharf will not change it</source>
+        <translation>%1은(는) 올바른 이미지 인덱스가 아닙니다. Wharf는 이 파일을 바꾸지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1 has no “manifests” list; Wharf will not change it</source>
+        <translation>%1에 “manifests” 목록이 없습니다. Wharf는 이 파일을 바꾸지 않습니다</translation>
+    </message>
+    <message>
+        <source>“%1” names no repository</source>
+        <translation>“%1”에 리포지토리 이름이 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot follow %1</source>
+        <translation>%1을(를) 따라갈 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON document</source>
+        <translation>%1은(는) JSON 문서가 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1 has an unusable descriptor at %2</source>
+        <translation>%1의 %2에 사용할 수 없는 descriptor가 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 is missing (referenced by %2)</source>
+        <translation>%1이(가) 없습니다(%2에서 참조)</translation>
+    </message>
+    <message>
+        <source>%1 is not an object</source>
+        <translation>%1은(는) 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1 has the unknown media type “%2”</source>
+        <translation>%1의 미디어 타입을 알 수 없습니다: “%2”</translation>
+    </message>
+    <message>
+        <source>cannot create the lease %1</source>
+        <translation>lease %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot create the lease %1: %2</source>
+        <translation>lease %1을(를) 만들 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>the lease has already been released</source>
+        <translation>lease가 이미 해제되었습니다</translation>
+    </message>
+    <message>
+        <source>cannot protect an invalid digest</source>
+        <translation>올바르지 않은 digest는 보호할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot write the lease %1: %2</source>
+        <translation>lease %1에 쓸 수 없습니다: %2</translation>
+    </message>
 </context>
 <context>
     <name>wharf::Job</name>
     <message>
         <source>cancelled</source>
         <translation>취소됨</translation>
-    </message>
-</context>
-<context>
-    <name>wharf::JsonFields</name>
-    <message>
-        <source>the required field “%1” is missing</source>
-        <translation>필수 필드가 없습니다: “%1”</translation>
-    </message>
-    <message>
-        <source>“%1” must be a string</source>
-        <translation>“%1” 값은 문자열이어야 합니다</translation>
-    </message>
-    <message>
-        <source>“%1” must be a list of strings</source>
-        <translation>“%1” 값은 문자열 목록이어야 합니다</translation>
-    </message>
-    <message>
-        <source>“%1” must be an object of strings</source>
-        <translation>“%1” 값은 문자열로 된 객체여야 합니다</translation>
-    </message>
-    <message>
-        <source>“%1” in “%2” must be a string</source>
-        <translation>“%2”의 “%1” 값은 문자열이어야 합니다</translation>
-    </message>
-    <message>
-        <source>“%1” must be an object</source>
-        <translation>“%1” 값은 객체여야 합니다</translation>
-    </message>
-    <message>
-        <source>“%1” in “%2” must be an object</source>
-        <translation>“%2”의 “%1” 값은 객체여야 합니다</translation>
-    </message>
-    <message>
-        <source>“%1” must be true or false</source>
-        <translation>“%1” 값은 true 또는 false여야 합니다</translation>
-    </message>
-    <message>
-        <source>“%1” must be a whole number of bytes, zero or more</source>
-        <translation>“%1” 값은 0 이상의 정수(바이트 수)여야 합니다</translation>
-    </message>
-    <message>
-        <source>“%1” must be a list</source>
-        <translation>“%1” 값은 목록이어야 합니다</translation>
-    </message>
-    <message>
-        <source>“schemaVersion” must be 2</source>
-        <translation>“schemaVersion” 값은 2여야 합니다</translation>
     </message>
 </context>
 <context>
@@ -867,6 +822,49 @@
     </message>
 </context>
 <context>
+    <name>wharf::RegistryErrors</name>
+    <message>
+        <source>repository %1 not found</source>
+        <translation>리포지토리 %1을(를) 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 not found in %2</source>
+        <translation>%2에서 %1을(를) 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 not found</source>
+        <translation>%1을(를) 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 rejected the credentials for %2; check them with “wharf login %1”</source>
+        <translation>%1에서 %2의 자격 증명을 거부했습니다. “wharf login %1” 명령으로 확인하세요</translation>
+    </message>
+    <message>
+        <source>access to %1 was refused: the repository does not exist or needs “wharf login %2”</source>
+        <translation>%1에 접근할 수 없습니다. 리포지토리가 없거나 “wharf login %2” 명령으로 로그인해야 합니다</translation>
+    </message>
+    <message>
+        <source>access to %1 is denied%2</source>
+        <translation>%1에 대한 접근이 거부되었습니다%2</translation>
+    </message>
+    <message>
+        <source>%1 is rate limiting requests; try again later%2</source>
+        <translation>%1에서 요청 수를 제한하고 있습니다. 나중에 다시 시도하세요%2</translation>
+    </message>
+    <message>
+        <source>%1 refused the requested byte range</source>
+        <translation>%1에서 요청한 바이트 범위를 거부했습니다</translation>
+    </message>
+    <message>
+        <source>%1 failed with HTTP %2%3</source>
+        <translation>%1에서 HTTP %2 오류가 발생했습니다%3</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 for %3%4</source>
+        <translation>%1에서 %3 요청에 HTTP %2 응답을 보냈습니다%4</translation>
+    </message>
+</context>
+<context>
     <name>wharf::RegistryRequest</name>
     <message>
         <source>the registry client is gone</source>
@@ -902,33 +900,6 @@
     </message>
 </context>
 <context>
-    <name>wharf::StoreLease</name>
-    <message>
-        <source>cannot create the folder %1</source>
-        <translation>폴더를 만들 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <source>cannot create the lease %1</source>
-        <translation>lease %1을(를) 만들 수 없습니다</translation>
-    </message>
-    <message>
-        <source>cannot create the lease %1: %2</source>
-        <translation>lease %1을(를) 만들 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>the lease has already been released</source>
-        <translation>lease가 이미 해제되었습니다</translation>
-    </message>
-    <message>
-        <source>cannot protect an invalid digest</source>
-        <translation>올바르지 않은 digest는 보호할 수 없습니다</translation>
-    </message>
-    <message>
-        <source>cannot write the lease %1: %2</source>
-        <translation>lease %1에 쓸 수 없습니다: %2</translation>
-    </message>
-</context>
-<context>
     <name>wharf::WelcomeView</name>
     <message>
         <source>&lt;h1&gt;Wharf&lt;/h1&gt;</source>
@@ -954,13 +925,50 @@ From a terminal: wharf search QUERY · wharf tags REPO · wharf inspect REF</sou
         <translation>--limit 값은 1에서 %1 사이의 숫자여야 합니다</translation>
     </message>
     <message>
+        <source>Usage: wharf [COMMAND] [OPTIONS]
+
+Without a command, Wharf opens its window.
+
+Commands:
+  search QUERY [--registry HOST] [--limit N] [--json]   search Docker Hub or a registry&apos;s catalog
+  tags REPO [--limit N] [--platforms] [--json]          list a repository&apos;s tags
+  inspect REF [--platform P] [--json]                   platforms, layers, config and history
+  login REGISTRY -u USER --password-stdin               keep credentials in the system keychain
+  logout REGISTRY                                       forget them
+  images [--store DIR] [--json]                         list the images in the local store
+  rm REF [--platform P] [--store DIR]                   remove an image from the store
+  gc [--store DIR] [--json]                             delete blobs no stored image uses
+  verify [--store DIR] [--json]                         re-hash the store, report what is wrong
+
+Run “wharf COMMAND --help” for a command&apos;s options.
+</source>
+        <translation>사용 방법: wharf [COMMAND] [OPTIONS]
+
+명령 없이 실행하면 Wharf 창이 열립니다.
+
+명령:
+  search QUERY [--registry HOST] [--limit N] [--json]   Docker Hub나 레지스트리 카탈로그 검색
+  tags REPO [--limit N] [--platforms] [--json]          리포지토리의 태그 목록
+  inspect REF [--platform P] [--json]                   플랫폼, 레이어, config, 기록 보기
+  login REGISTRY -u USER --password-stdin               자격 증명을 시스템 키체인에 보관
+  logout REGISTRY                                       보관한 자격 증명 삭제
+  images [--store DIR] [--json]                         로컬 저장소의 이미지 목록
+  rm REF [--platform P] [--store DIR]                   저장소에서 이미지 제거
+  gc [--store DIR] [--json]                             어떤 이미지도 쓰지 않는 blob 삭제
+  verify [--store DIR] [--json]                         저장소를 다시 해시하고 문제 보고
+
+명령별 옵션은 “wharf COMMAND --help”로 확인하세요.
+</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::cli::inspect</name>
+    <message>
         <source>Reference</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>Reference</translation>
     </message>
     <message>
         <source>Index</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>Index</translation>
     </message>
     <message>
@@ -973,17 +981,14 @@ From a terminal: wharf search QUERY · wharf tags REPO · wharf inspect REF</sou
     </message>
     <message>
         <source>  PLATFORM</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>  PLATFORM</translation>
     </message>
     <message>
         <source>MANIFEST</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>MANIFEST</translation>
     </message>
     <message>
         <source>SIZE</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>SIZE</translation>
     </message>
     <message>
@@ -996,17 +1001,14 @@ From a terminal: wharf search QUERY · wharf tags REPO · wharf inspect REF</sou
     </message>
     <message>
         <source>Platform</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>Platform</translation>
     </message>
     <message>
         <source>Manifest</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>Manifest</translation>
     </message>
     <message>
         <source>Config</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>Config</translation>
     </message>
     <message>
@@ -1015,12 +1017,10 @@ From a terminal: wharf search QUERY · wharf tags REPO · wharf inspect REF</sou
     </message>
     <message>
         <source>  DIGEST</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>  DIGEST</translation>
     </message>
     <message>
         <source>MEDIA TYPE</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>MEDIA TYPE</translation>
     </message>
     <message>
@@ -1041,47 +1041,38 @@ From a terminal: wharf search QUERY · wharf tags REPO · wharf inspect REF</sou
     </message>
     <message>
         <source>Entrypoint</source>
-        <translatorcomment>Image-config keys as Docker spells them (docker inspect, Dockerfile); also padded by character count, like the labels above them.</translatorcomment>
         <translation>Entrypoint</translation>
     </message>
     <message>
         <source>Cmd</source>
-        <translatorcomment>Image-config keys as Docker spells them (docker inspect, Dockerfile); also padded by character count, like the labels above them.</translatorcomment>
         <translation>Cmd</translation>
     </message>
     <message>
         <source>WorkingDir</source>
-        <translatorcomment>Image-config keys as Docker spells them (docker inspect, Dockerfile); also padded by character count, like the labels above them.</translatorcomment>
         <translation>WorkingDir</translation>
     </message>
     <message>
         <source>User</source>
-        <translatorcomment>Image-config keys as Docker spells them (docker inspect, Dockerfile); also padded by character count, like the labels above them.</translatorcomment>
         <translation>User</translation>
     </message>
     <message>
         <source>Ports</source>
-        <translatorcomment>Image-config keys as Docker spells them (docker inspect, Dockerfile); also padded by character count, like the labels above them.</translatorcomment>
         <translation>Ports</translation>
     </message>
     <message>
         <source>Volumes</source>
-        <translatorcomment>Image-config keys as Docker spells them (docker inspect, Dockerfile); also padded by character count, like the labels above them.</translatorcomment>
         <translation>Volumes</translation>
     </message>
     <message>
         <source>StopSignal</source>
-        <translatorcomment>Image-config keys as Docker spells them (docker inspect, Dockerfile); also padded by character count, like the labels above them.</translatorcomment>
         <translation>StopSignal</translation>
     </message>
     <message>
         <source>Env</source>
-        <translatorcomment>Image-config keys as Docker spells them (docker inspect, Dockerfile); also padded by character count, like the labels above them.</translatorcomment>
         <translation>Env</translation>
     </message>
     <message>
         <source>Label</source>
-        <translatorcomment>Image-config keys as Docker spells them (docker inspect, Dockerfile); also padded by character count, like the labels above them.</translatorcomment>
         <translation>Label</translation>
     </message>
     <message>
@@ -1104,6 +1095,9 @@ From a terminal: wharf search QUERY · wharf tags REPO · wharf inspect REF</sou
         <source>usage: wharf inspect REF [--platform os/arch[/variant]] [--json]</source>
         <translation>사용 방법: wharf inspect REF [--platform os/arch[/variant]] [--json]</translation>
     </message>
+</context>
+<context>
+    <name>wharf::cli::login</name>
     <message>
         <source>Check credentials against a registry and keep them in the system keychain.</source>
         <translation>레지스트리에서 자격 증명을 확인하고 시스템 키체인에 보관합니다.</translation>
@@ -1160,18 +1154,19 @@ From a terminal: wharf search QUERY · wharf tags REPO · wharf inspect REF</sou
         <source>Removed the credentials for %1 from the system keychain.</source>
         <translation>시스템 키체인에서 %1의 자격 증명을 제거했습니다.</translation>
     </message>
+</context>
+<context>
+    <name>wharf::cli::search</name>
     <message>
         <source>search “%1”</source>
         <translation>“%1” 검색</translation>
     </message>
     <message>
         <source>official</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>official</translation>
     </message>
     <message>
         <source>verified</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>verified</translation>
     </message>
     <message>
@@ -1180,27 +1175,22 @@ From a terminal: wharf search QUERY · wharf tags REPO · wharf inspect REF</sou
     </message>
     <message>
         <source>NAME</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>NAME</translation>
     </message>
     <message>
         <source>STARS</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>STARS</translation>
     </message>
     <message>
         <source>PULLS</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>PULLS</translation>
     </message>
     <message>
         <source>BADGES</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>BADGES</translation>
     </message>
     <message>
         <source>DESCRIPTION</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>DESCRIPTION</translation>
     </message>
     <message>
@@ -1228,108 +1218,23 @@ From a terminal: wharf search QUERY · wharf tags REPO · wharf inspect REF</sou
         <translation>결과를 최대 N개까지 보여 줍니다(기본값 25).</translation>
     </message>
     <message>
+        <source>Print JSON.</source>
+        <translation>JSON으로 출력합니다.</translation>
+    </message>
+    <message>
         <source>usage: wharf search QUERY [--registry HOST] [--limit N] [--json]</source>
         <translation>사용 방법: wharf search QUERY [--registry HOST] [--limit N] [--json]</translation>
     </message>
-    <message>
-        <source>%1 has no tags.</source>
-        <translation>%1에 태그가 없습니다.</translation>
-    </message>
-    <message>
-        <source>TAG</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
-        <translation>TAG</translation>
-    </message>
-    <message>
-        <source>DIGEST</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
-        <translation>DIGEST</translation>
-    </message>
-    <message>
-        <source>PUSHED</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
-        <translation>PUSHED</translation>
-    </message>
-    <message>
-        <source>PLATFORMS</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
-        <translation>PLATFORMS</translation>
-    </message>
-    <message>
-        <source>(more tags exist; raise --limit to see them)</source>
-        <translation>(태그가 더 있습니다. 모두 보려면 --limit 값을 늘리세요)</translation>
-    </message>
-    <message>
-        <source>tags of %1</source>
-        <translation>%1의 태그</translation>
-    </message>
-    <message>
-        <source>tag %1</source>
-        <translation>태그 %1</translation>
-    </message>
-    <message>
-        <source>List a repository&apos;s tags.</source>
-        <translation>리포지토리의 태그 목록을 보여 줍니다.</translation>
-    </message>
-    <message>
-        <source>nginx, ghcr.io/owner/name, localhost:5000/app, …</source>
-        <translation>예: nginx, ghcr.io/owner/name, localhost:5000/app, …</translation>
-    </message>
-    <message>
-        <source>List at most N tags (default 100).</source>
-        <translation>태그를 최대 N개까지 보여 줍니다(기본값 100).</translation>
-    </message>
-    <message>
-        <source>Also fetch each tag&apos;s platforms (registries other than Docker Hub).</source>
-        <translation>각 태그의 플랫폼도 가져옵니다(Docker Hub 이외의 레지스트리).</translation>
-    </message>
-    <message>
-        <source>usage: wharf tags REPO [--limit N] [--platforms] [--json]</source>
-        <translation>사용 방법: wharf tags REPO [--limit N] [--platforms] [--json]</translation>
-    </message>
-    <message>
-        <source>“%1” names an image; give the repository alone (e.g. %2)</source>
-        <translation>“%1”은(는) 이미지를 가리킵니다. 리포지토리만 지정하세요(예: %2)</translation>
-    </message>
-    <message>
-        <source>Usage: wharf [COMMAND] [OPTIONS]
-
-Without a command, Wharf opens its window.
-
-Commands:
-  search QUERY [--registry HOST] [--limit N] [--json]   search Docker Hub or a registry&apos;s catalog
-  tags REPO [--limit N] [--platforms] [--json]          list a repository&apos;s tags
-  inspect REF [--platform P] [--json]                   platforms, layers, config and history
-  login REGISTRY -u USER --password-stdin               keep credentials in the system keychain
-  logout REGISTRY                                       forget them
-  images [--store DIR] [--json]                         list the images in the local store
-  rm REF [--platform P] [--store DIR]                   remove an image from the store
-  gc [--store DIR] [--json]                             delete blobs no stored image uses
-  verify [--store DIR] [--json]                         re-hash the store, report what is wrong
-
-Run “wharf COMMAND --help” for a command&apos;s options.
-</source>
-        <translation>사용 방법: wharf [COMMAND] [OPTIONS]
-
-명령 없이 실행하면 Wharf 창이 열립니다.
-
-명령:
-  search QUERY [--registry HOST] [--limit N] [--json]   Docker Hub나 레지스트리 카탈로그 검색
-  tags REPO [--limit N] [--platforms] [--json]          리포지토리의 태그 목록
-  inspect REF [--platform P] [--json]                   플랫폼, 레이어, config, 기록 보기
-  login REGISTRY -u USER --password-stdin               자격 증명을 시스템 키체인에 보관
-  logout REGISTRY                                       보관한 자격 증명 삭제
-  images [--store DIR] [--json]                         로컬 저장소의 이미지 목록
-  rm REF [--platform P] [--store DIR]                   저장소에서 이미지 제거
-  gc [--store DIR] [--json]                             어떤 이미지도 쓰지 않는 blob 삭제
-  verify [--store DIR] [--json]                         저장소를 다시 해시하고 문제 보고
-
-명령별 옵션은 “wharf COMMAND --help”로 확인하세요.
-</translation>
-    </message>
+</context>
+<context>
+    <name>wharf::cli::store</name>
     <message>
         <source>The store folder (default: $WHARF_STORE, else %1).</source>
         <translation>저장소 폴더입니다(기본값: $WHARF_STORE, 없으면 %1).</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON으로 출력합니다.</translation>
     </message>
     <message>
         <source>List the images in the local store.</source>
@@ -1341,27 +1246,30 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>(unreadable)</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>(unreadable)</translation>
     </message>
     <message>
         <source>REFERENCE</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>REFERENCE</translation>
     </message>
     <message>
         <source>PLATFORM</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>PLATFORM</translation>
     </message>
     <message>
+        <source>MANIFEST</source>
+        <translation>MANIFEST</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>SIZE</translation>
+    </message>
+    <message>
         <source>SHARED</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>SHARED</translation>
     </message>
     <message>
         <source>PULLED</source>
-        <translatorcomment>The CLI pads this column by QString::size() (cli/Format.cpp table(), the inspect labels), and Hangul takes two terminal columns, so Korean text here would misalign the rows. Keep it in English until the padding measures display width.</translatorcomment>
         <translation>PULLED</translation>
     </message>
     <message>
@@ -1430,30 +1338,70 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
 </context>
 <context>
-    <name>wharf::hub</name>
+    <name>wharf::cli::tags</name>
     <message>
-        <source>Docker Hub sent a malformed %1</source>
-        <translation>Docker Hub에서 받은 %1의 형식이 잘못되었습니다</translation>
+        <source>%1 has no tags.</source>
+        <translation>%1에 태그가 없습니다.</translation>
     </message>
     <message>
-        <source>search result</source>
-        <translation>검색 결과</translation>
+        <source>TAG</source>
+        <translation>TAG</translation>
     </message>
     <message>
-        <source>search page</source>
-        <translation>검색 페이지</translation>
+        <source>DIGEST</source>
+        <translation>DIGEST</translation>
     </message>
     <message>
-        <source>repository record</source>
-        <translation>리포지토리 정보</translation>
+        <source>SIZE</source>
+        <translation>SIZE</translation>
     </message>
     <message>
-        <source>tag record</source>
-        <translation>태그 정보</translation>
+        <source>PUSHED</source>
+        <translation>PUSHED</translation>
     </message>
     <message>
-        <source>tag page</source>
-        <translation>태그 페이지</translation>
+        <source>PLATFORMS</source>
+        <translation>PLATFORMS</translation>
+    </message>
+    <message>
+        <source>(more tags exist; raise --limit to see them)</source>
+        <translation>(태그가 더 있습니다. 모두 보려면 --limit 값을 늘리세요)</translation>
+    </message>
+    <message>
+        <source>tags of %1</source>
+        <translation>%1의 태그</translation>
+    </message>
+    <message>
+        <source>tag %1</source>
+        <translation>태그 %1</translation>
+    </message>
+    <message>
+        <source>List a repository&apos;s tags.</source>
+        <translation>리포지토리의 태그 목록을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>nginx, ghcr.io/owner/name, localhost:5000/app, …</source>
+        <translation>예: nginx, ghcr.io/owner/name, localhost:5000/app, …</translation>
+    </message>
+    <message>
+        <source>List at most N tags (default 100).</source>
+        <translation>태그를 최대 N개까지 보여 줍니다(기본값 100).</translation>
+    </message>
+    <message>
+        <source>Also fetch each tag&apos;s platforms (registries other than Docker Hub).</source>
+        <translation>각 태그의 플랫폼도 가져옵니다(Docker Hub 이외의 레지스트리).</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON으로 출력합니다.</translation>
+    </message>
+    <message>
+        <source>usage: wharf tags REPO [--limit N] [--platforms] [--json]</source>
+        <translation>사용 방법: wharf tags REPO [--limit N] [--platforms] [--json]</translation>
+    </message>
+    <message>
+        <source>“%1” names an image; give the repository alone (e.g. %2)</source>
+        <translation>“%1”은(는) 이미지를 가리킵니다. 리포지토리만 지정하세요(예: %2)</translation>
     </message>
 </context>
 <context>

@@ -12,11 +12,15 @@ namespace wharf::cli {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::cli", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::cli)
+};
 
 QString usageText()
 {
-    return tr("Usage: wharf [COMMAND] [OPTIONS]\n"
+    return Tr::tr("Usage: wharf [COMMAND] [OPTIONS]\n"
               "\n"
               "Without a command, Wharf opens its window.\n"
               "\n"
@@ -71,7 +75,7 @@ int run(QCoreApplication &app)
             return function(context, arguments);
         }
     }
-    QTextStream(stderr) << "wharf: " << tr("unknown command “%1”").arg(command) << "\n\n" << usageText();
+    QTextStream(stderr) << "wharf: " << Tr::tr("unknown command “%1”").arg(command) << "\n\n" << usageText();
     return kExitUsage;
 }
 

@@ -44,7 +44,12 @@ std::optional<int> CliContext::parse(QCommandLineParser &parser, const QString &
     if (!parser.parse(QStringList{u"wharf " + command} + arguments))
         return usage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        m_out << parser.helpText();
+        // QCommandLineParser names the executable's path; users type "wharf <command>".
+        QString help = parser.helpText();
+        const QString program = QCoreApplication::arguments().value(0);
+        if (const qsizetype at = help.indexOf(program); at >= 0 && !program.isEmpty())
+            help.replace(at, program.size(), u"wharf " + command);
+        m_out << help;
         return kExitOk;
     }
     return std::nullopt;

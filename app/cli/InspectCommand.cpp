@@ -22,7 +22,11 @@ namespace wharf::cli {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::cli::inspect", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::cli::inspect)
+};
 
 QJsonValue orNull(const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); }
 
@@ -127,10 +131,10 @@ void printText(QTextStream &out, const InspectedImage &r)
     const auto line = [&out](const QString &label, const QString &value) {
         out << QString(label + u':').leftJustified(14) << value << '\n';
     };
-    line(tr("Reference"), r.reference.familiarString());
+    line(Tr::tr("Reference"), r.reference.familiarString());
     if (r.index) {
-        line(tr("Index"), tr("%1  %2, %3 bytes").arg(r.index->digest.toString(), r.index->mediaType).arg(r.index->size));
-        out << tr("Platforms (%1):").arg(r.platforms.size()) << '\n';
+        line(Tr::tr("Index"), Tr::tr("%1  %2, %3 bytes").arg(r.index->digest.toString(), r.index->mediaType).arg(r.index->size));
+        out << Tr::tr("Platforms (%1):").arg(r.platforms.size()) << '\n';
         QList<QStringList> rows;
         for (const Descriptor &d : r.platforms) {
             const Platform p = d.platform.value_or(Platform());
@@ -140,30 +144,30 @@ void printText(QTextStream &out, const InspectedImage &r)
             const bool chosen = d.digest == r.chosen.digest;
             rows.append({chosen ? u"* " + name : u"  " + name, d.digest.toString(), humanBytes(d.size)});
         }
-        out << table({tr("  PLATFORM"), tr("MANIFEST"), tr("SIZE")}, rows);
+        out << table({Tr::tr("  PLATFORM"), Tr::tr("MANIFEST"), Tr::tr("SIZE")}, rows);
         if (!r.attestations.isEmpty()) {
-            out << tr("Attestations (%1, not platforms):").arg(r.attestations.size()) << '\n';
+            out << Tr::tr("Attestations (%1, not platforms):").arg(r.attestations.size()) << '\n';
             for (const Descriptor &d : r.attestations)
-                out << "  " << d.digest.toString() << "  " << tr("for %1").arg(d.attestedDigest().shortForm()) << '\n';
+                out << "  " << d.digest.toString() << "  " << Tr::tr("for %1").arg(d.attestedDigest().shortForm()) << '\n';
         }
     }
-    line(tr("Platform"), r.chosen.platform.value_or(Platform()).toString());
-    line(tr("Manifest"), tr("%1  %2, %3 bytes").arg(r.manifest.digest.toString(), r.manifest.mediaType).arg(r.manifest.size));
-    line(tr("Config"), tr("%1  %2, %3 bytes").arg(r.configDescriptor.digest.toString(), r.configDescriptor.mediaType)
+    line(Tr::tr("Platform"), r.chosen.platform.value_or(Platform()).toString());
+    line(Tr::tr("Manifest"), Tr::tr("%1  %2, %3 bytes").arg(r.manifest.digest.toString(), r.manifest.mediaType).arg(r.manifest.size));
+    line(Tr::tr("Config"), Tr::tr("%1  %2, %3 bytes").arg(r.configDescriptor.digest.toString(), r.configDescriptor.mediaType)
                            .arg(r.configDescriptor.size));
 
-    out << tr("Layers (%1, %2 compressed):").arg(r.imageManifest.layers.size()).arg(humanBytes(r.imageManifest.totalLayerSize())) << '\n';
+    out << Tr::tr("Layers (%1, %2 compressed):").arg(r.imageManifest.layers.size()).arg(humanBytes(r.imageManifest.totalLayerSize())) << '\n';
     QList<QStringList> layerRows;
     for (const Descriptor &d : r.imageManifest.layers)
         layerRows.append({u"  " + d.digest.toString(), humanBytes(d.size), d.mediaType});
-    out << table({tr("  DIGEST"), tr("SIZE"), tr("MEDIA TYPE")}, layerRows);
+    out << table({Tr::tr("  DIGEST"), Tr::tr("SIZE"), Tr::tr("MEDIA TYPE")}, layerRows);
 
     if (!r.history.rows.isEmpty()) {
-        out << tr("History (%1 steps):").arg(r.history.rows.size()) << '\n';
+        out << Tr::tr("History (%1 steps):").arg(r.history.rows.size()) << '\n';
         if (!r.history.instructionsMatchLayers)
-            out << tr("  (the history does not match the layers; layers are listed without their instructions)") << '\n';
+            out << Tr::tr("  (the history does not match the layers; layers are listed without their instructions)") << '\n';
         for (const HistoryRow &h : r.history.rows) {
-            const QString what = h.layer ? h.layer->digest.shortForm() + u"  " + humanBytes(h.layer->size) : tr("(empty layer)");
+            const QString what = h.layer ? h.layer->digest.shortForm() + u"  " + humanBytes(h.layer->size) : Tr::tr("(empty layer)");
             out << "  " << humanDate(h.created) << "  " << what << '\n';
             const QString instruction = h.instruction();
             if (!instruction.isEmpty())
@@ -172,7 +176,7 @@ void printText(QTextStream &out, const InspectedImage &r)
     }
     if (r.config) {
         const ImageConfig::RunConfig &c = r.config->config;
-        out << tr("Run config:") << '\n';
+        out << Tr::tr("Run config:") << '\n';
         const auto field = [&out](const QString &label, const QString &value) {
             if (!value.isEmpty())
                 out << "  " << QString(label + u':').leftJustified(14) << value << '\n';
@@ -180,17 +184,17 @@ void printText(QTextStream &out, const InspectedImage &r)
         const auto json = [](const QStringList &l) {
             return l.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(l)).toJson(QJsonDocument::Compact));
         };
-        field(tr("Entrypoint"), json(c.entrypoint));
-        field(tr("Cmd"), json(c.cmd));
-        field(tr("WorkingDir"), c.workingDir);
-        field(tr("User"), c.user);
-        field(tr("Ports"), c.exposedPorts.join(QStringLiteral(", ")));
-        field(tr("Volumes"), c.volumes.join(QStringLiteral(", ")));
-        field(tr("StopSignal"), c.stopSignal);
+        field(Tr::tr("Entrypoint"), json(c.entrypoint));
+        field(Tr::tr("Cmd"), json(c.cmd));
+        field(Tr::tr("WorkingDir"), c.workingDir);
+        field(Tr::tr("User"), c.user);
+        field(Tr::tr("Ports"), c.exposedPorts.join(QStringLiteral(", ")));
+        field(Tr::tr("Volumes"), c.volumes.join(QStringLiteral(", ")));
+        field(Tr::tr("StopSignal"), c.stopSignal);
         for (const QString &env : c.env)
-            field(tr("Env"), env);
+            field(Tr::tr("Env"), env);
         for (auto it = c.labels.cbegin(); it != c.labels.cend(); ++it)
-            field(tr("Label"), it.key() + u'=' + it.value());
+            field(Tr::tr("Label"), it.key() + u'=' + it.value());
     }
 }
 
@@ -199,16 +203,16 @@ void printText(QTextStream &out, const InspectedImage &r)
 int inspectCommand(CliContext &cx, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Show an image's platforms, manifest, config, layers and history."));
-    parser.addPositionalArgument(QStringLiteral("reference"), tr("nginx:1.27, ghcr.io/owner/app@sha256:…, localhost:5000/app:tag"));
-    parser.addOption({QStringLiteral("platform"), tr("Platform to show for a multi-platform image (default: this machine's)."),
+    parser.setApplicationDescription(Tr::tr("Show an image's platforms, manifest, config, layers and history."));
+    parser.addPositionalArgument(QStringLiteral("reference"), Tr::tr("nginx:1.27, ghcr.io/owner/app@sha256:…, localhost:5000/app:tag"));
+    parser.addOption({QStringLiteral("platform"), Tr::tr("Platform to show for a multi-platform image (default: this machine's)."),
                       QStringLiteral("os/arch[/variant]")});
-    parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
+    parser.addOption({QStringLiteral("json"), Tr::tr("Print JSON.")});
     if (const auto done = cx.parse(parser, QStringLiteral("inspect"), arguments))
         return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
-        return cx.usage(tr("usage: wharf inspect REF [--platform os/arch[/variant]] [--json]"));
+        return cx.usage(Tr::tr("usage: wharf inspect REF [--platform os/arch[/variant]] [--json]"));
     auto reference = ImageReference::parseDockerRef(positional.first());
     if (!reference) {
         cx.fail(reference.error());

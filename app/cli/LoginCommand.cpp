@@ -21,7 +21,11 @@ namespace wharf::cli {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::cli::login", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::cli::login)
+};
 
 constexpr qint64 kMaxSecret = 8 * 1024;
 
@@ -60,29 +64,29 @@ Result<void> waitForKeychain(const std::function<void(KeychainStore::DoneCallbac
 int loginCommand(CliContext &cx, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Check credentials against a registry and keep them in the system keychain."));
-    parser.addPositionalArgument(QStringLiteral("registry"), tr("docker.io, ghcr.io, localhost:5000, …"));
-    parser.addOption({{QStringLiteral("u"), QStringLiteral("username")}, tr("User name."), tr("user")});
-    parser.addOption({QStringLiteral("password-stdin"), tr("Read the password or access token from standard input.")});
+    parser.setApplicationDescription(Tr::tr("Check credentials against a registry and keep them in the system keychain."));
+    parser.addPositionalArgument(QStringLiteral("registry"), Tr::tr("docker.io, ghcr.io, localhost:5000, …"));
+    parser.addOption({{QStringLiteral("u"), QStringLiteral("username")}, Tr::tr("User name."), Tr::tr("user")});
+    parser.addOption({QStringLiteral("password-stdin"), Tr::tr("Read the password or access token from standard input.")});
     if (const auto done = cx.parse(parser, QStringLiteral("login"), arguments))
         return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1 || !parser.isSet(QStringLiteral("username")) || !parser.isSet(QStringLiteral("password-stdin")))
-        return cx.usage(tr("usage: echo \"$TOKEN\" | wharf login REGISTRY -u USER --password-stdin"));
+        return cx.usage(Tr::tr("usage: echo \"$TOKEN\" | wharf login REGISTRY -u USER --password-stdin"));
     const QString registry = normaliseRegistry(positional.first());
     if (registry.isEmpty())
-        return cx.usage(tr("“%1” is not a registry host").arg(positional.first()));
+        return cx.usage(Tr::tr("“%1” is not a registry host").arg(positional.first()));
 
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
-        return cx.fail(Error(Error::Code::Io, tr("cannot read standard input")));
+        return cx.fail(Error(Error::Code::Io, Tr::tr("cannot read standard input")));
     QByteArray secret = in.read(kMaxSecret + 1);
     if (secret.size() > kMaxSecret)
-        return cx.fail(Error(Error::Code::Credentials, tr("the password on standard input is longer than %1 bytes").arg(kMaxSecret)));
+        return cx.fail(Error(Error::Code::Credentials, Tr::tr("the password on standard input is longer than %1 bytes").arg(kMaxSecret)));
     while (secret.endsWith('\n') || secret.endsWith('\r'))
         secret.chop(1);
     if (secret.isEmpty())
-        return cx.usage(tr("no password on standard input"));
+        return cx.usage(Tr::tr("no password on standard input"));
 
     const Credentials credentials{parser.value(QStringLiteral("username")), QString::fromUtf8(secret), {}};
     secret.fill('\0');
@@ -101,26 +105,26 @@ int loginCommand(CliContext &cx, const QStringList &arguments)
     });
     if (!stored)
         return cx.fail(stored.error());
-    cx.out() << tr("Login succeeded for %1; the credentials are in the system keychain.").arg(registry) << '\n';
+    cx.out() << Tr::tr("Login succeeded for %1; the credentials are in the system keychain.").arg(registry) << '\n';
     return kExitOk;
 }
 
 int logoutCommand(CliContext &cx, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Remove a registry's credentials from the system keychain."));
-    parser.addPositionalArgument(QStringLiteral("registry"), tr("docker.io, ghcr.io, localhost:5000, …"));
+    parser.setApplicationDescription(Tr::tr("Remove a registry's credentials from the system keychain."));
+    parser.addPositionalArgument(QStringLiteral("registry"), Tr::tr("docker.io, ghcr.io, localhost:5000, …"));
     if (const auto done = cx.parse(parser, QStringLiteral("logout"), arguments))
         return *done;
     if (parser.positionalArguments().size() != 1)
-        return cx.usage(tr("usage: wharf logout REGISTRY"));
+        return cx.usage(Tr::tr("usage: wharf logout REGISTRY"));
     const QString registry = normaliseRegistry(parser.positionalArguments().first());
     const Result<void> erased = waitForKeychain([&](KeychainStore::DoneCallback done) {
         cx.keychain().erase(registry, &cx.keychain(), std::move(done));
     });
     if (!erased)
         return cx.fail(erased.error());
-    cx.out() << tr("Removed the credentials for %1 from the system keychain.").arg(registry) << '\n';
+    cx.out() << Tr::tr("Removed the credentials for %1 from the system keychain.").arg(registry) << '\n';
     return kExitOk;
 }
 

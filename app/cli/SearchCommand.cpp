@@ -21,7 +21,11 @@ namespace wharf::cli {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::cli::search", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::cli::search)
+};
 
 bool isDockerHub(const QString &registry)
 {
@@ -48,7 +52,7 @@ int searchHub(CliContext &cx, const QString &query, int limit, bool json)
         if (results.size() >= limit || page->next.isEmpty() || page->results.isEmpty())
             job.reset();
         else
-            job.reset(cx.hub().page(page->next, tr("search “%1”").arg(query)));
+            job.reset(cx.hub().page(page->next, Tr::tr("search “%1”").arg(query)));
     }
 
     if (json) {
@@ -74,17 +78,17 @@ int searchHub(CliContext &cx, const QString &query, int limit, bool json)
     for (const HubSearchResult &r : std::as_const(results)) {
         QStringList badges;
         if (r.official)
-            badges << tr("official");
+            badges << Tr::tr("official");
         if (r.verified)
-            badges << tr("verified");
+            badges << Tr::tr("verified");
         rows.append({r.name, QString::number(r.stars), humanCount(r.pulls), badges.join(u','),
                      r.description.left(70)});
     }
     if (rows.isEmpty()) {
-        cx.out() << tr("No repositories match “%1”.").arg(query) << '\n';
+        cx.out() << Tr::tr("No repositories match “%1”.").arg(query) << '\n';
         return kExitOk;
     }
-    cx.out() << table({tr("NAME"), tr("STARS"), tr("PULLS"), tr("BADGES"), tr("DESCRIPTION")}, rows);
+    cx.out() << table({Tr::tr("NAME"), Tr::tr("STARS"), Tr::tr("PULLS"), Tr::tr("BADGES"), Tr::tr("DESCRIPTION")}, rows);
     return kExitOk;
 }
 
@@ -110,7 +114,7 @@ int searchCatalog(CliContext &cx, const QString &registry, const QString &query,
         return kExitOk;
     }
     if (matches.isEmpty()) {
-        cx.out() << tr("No repositories in %1 match “%2”.").arg(registry, query) << '\n';
+        cx.out() << Tr::tr("No repositories in %1 match “%2”.").arg(registry, query) << '\n';
         return kExitOk;
     }
     for (const QString &name : std::as_const(matches))
@@ -123,16 +127,16 @@ int searchCatalog(CliContext &cx, const QString &registry, const QString &query,
 int searchCommand(CliContext &cx, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Search Docker Hub, or another registry's catalog."));
-    parser.addPositionalArgument(QStringLiteral("query"), tr("Text to search for."));
-    parser.addOption({QStringLiteral("registry"), tr("Search this registry's catalog instead of Docker Hub."), tr("host")});
-    parser.addOption({QStringLiteral("limit"), tr("Show at most N results (default 25)."), QStringLiteral("N"), QStringLiteral("25")});
-    parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
+    parser.setApplicationDescription(Tr::tr("Search Docker Hub, or another registry's catalog."));
+    parser.addPositionalArgument(QStringLiteral("query"), Tr::tr("Text to search for."));
+    parser.addOption({QStringLiteral("registry"), Tr::tr("Search this registry's catalog instead of Docker Hub."), Tr::tr("host")});
+    parser.addOption({QStringLiteral("limit"), Tr::tr("Show at most N results (default 25)."), QStringLiteral("N"), QStringLiteral("25")});
+    parser.addOption({QStringLiteral("json"), Tr::tr("Print JSON.")});
     if (const auto done = cx.parse(parser, QStringLiteral("search"), arguments))
         return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1 || positional.first().trimmed().isEmpty())
-        return cx.usage(tr("usage: wharf search QUERY [--registry HOST] [--limit N] [--json]"));
+        return cx.usage(Tr::tr("usage: wharf search QUERY [--registry HOST] [--limit N] [--json]"));
     const auto limit = cx.limit(parser, 10'000);
     if (!limit)
         return kExitUsage;

@@ -22,17 +22,21 @@ namespace wharf::cli {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::cli::store", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::cli::store)
+};
 
 QCommandLineOption storeOption()
 {
-    return {QStringLiteral("store"), tr("The store folder (default: $WHARF_STORE, else %1).").arg(ImageStore::defaultRoot()),
+    return {QStringLiteral("store"), Tr::tr("The store folder (default: $WHARF_STORE, else %1).").arg(ImageStore::defaultRoot()),
             QStringLiteral("DIR")};
 }
 
 QCommandLineOption jsonOption()
 {
-    return {QStringLiteral("json"), tr("Print JSON.")};
+    return {QStringLiteral("json"), Tr::tr("Print JSON.")};
 }
 
 Result<ImageStore> openStore(const QCommandLineParser &parser)
@@ -89,13 +93,13 @@ QList<ImageSizes> measure(const ImageStore &store, const QList<StoredImage> &ima
 int imagesCommand(CliContext &cx, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("List the images in the local store."));
+    parser.setApplicationDescription(Tr::tr("List the images in the local store."));
     parser.addOption(storeOption());
     parser.addOption(jsonOption());
     if (const auto done = cx.parse(parser, QStringLiteral("images"), arguments))
         return *done;
     if (!parser.positionalArguments().isEmpty())
-        return cx.usage(tr("usage: wharf images [--store DIR] [--json]"));
+        return cx.usage(Tr::tr("usage: wharf images [--store DIR] [--json]"));
     auto store = openStore(parser);
     if (!store)
         return cx.fail(store.error());
@@ -132,26 +136,26 @@ int imagesCommand(CliContext &cx, const QStringList &arguments)
         const StoredImage &image = images->at(i);
         const ImageSizes &s = sizes[i];
         rows.append({image.reference, image.platform.toString(), image.manifest.digest.shortForm(),
-                     s.total < 0 ? tr("(unreadable)") : humanBytes(s.total), s.total < 0 ? QStringLiteral("-") : humanBytes(s.shared),
+                     s.total < 0 ? Tr::tr("(unreadable)") : humanBytes(s.total), s.total < 0 ? QStringLiteral("-") : humanBytes(s.shared),
                      humanDate(image.pulledAt)});
     }
-    cx.out() << table({tr("REFERENCE"), tr("PLATFORM"), tr("MANIFEST"), tr("SIZE"), tr("SHARED"), tr("PULLED")}, rows);
+    cx.out() << table({Tr::tr("REFERENCE"), Tr::tr("PLATFORM"), Tr::tr("MANIFEST"), Tr::tr("SIZE"), Tr::tr("SHARED"), Tr::tr("PULLED")}, rows);
     return kExitOk;
 }
 
 int rmCommand(CliContext &cx, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Remove an image from the local store. Blobs other images use stay; "
+    parser.setApplicationDescription(Tr::tr("Remove an image from the local store. Blobs other images use stay; "
                                         "run “wharf gc” to free the space of the rest."));
-    parser.addPositionalArgument(QStringLiteral("reference"), tr("nginx:1.27, docker.io/library/nginx:latest, …"));
-    parser.addOption({QStringLiteral("platform"), tr("Remove only this platform (default: every platform of REF)."),
+    parser.addPositionalArgument(QStringLiteral("reference"), Tr::tr("nginx:1.27, docker.io/library/nginx:latest, …"));
+    parser.addOption({QStringLiteral("platform"), Tr::tr("Remove only this platform (default: every platform of REF)."),
                       QStringLiteral("os/arch[/variant]")});
     parser.addOption(storeOption());
     if (const auto done = cx.parse(parser, QStringLiteral("rm"), arguments))
         return *done;
     if (parser.positionalArguments().size() != 1)
-        return cx.usage(tr("usage: wharf rm REF [--platform os/arch[/variant]] [--store DIR]"));
+        return cx.usage(Tr::tr("usage: wharf rm REF [--platform os/arch[/variant]] [--store DIR]"));
     std::optional<Platform> platform;
     if (parser.isSet(QStringLiteral("platform"))) {
         auto parsed = Platform::parse(parser.value(QStringLiteral("platform")));
@@ -173,20 +177,20 @@ int rmCommand(CliContext &cx, const QStringList &arguments)
         return cx.fail(removed.error());
     }
     for (const StoredImage &image : std::as_const(*removed))
-        cx.out() << tr("Removed %1 (%2) %3").arg(image.reference, image.platform.toString(), image.manifest.digest.toString()) << '\n';
+        cx.out() << Tr::tr("Removed %1 (%2) %3").arg(image.reference, image.platform.toString(), image.manifest.digest.toString()) << '\n';
     return kExitOk;
 }
 
 int gcCommand(CliContext &cx, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Delete blobs no stored image uses, and partial downloads nobody resumed for a day."));
+    parser.setApplicationDescription(Tr::tr("Delete blobs no stored image uses, and partial downloads nobody resumed for a day."));
     parser.addOption(storeOption());
     parser.addOption(jsonOption());
     if (const auto done = cx.parse(parser, QStringLiteral("gc"), arguments))
         return *done;
     if (!parser.positionalArguments().isEmpty())
-        return cx.usage(tr("usage: wharf gc [--store DIR] [--json]"));
+        return cx.usage(Tr::tr("usage: wharf gc [--store DIR] [--json]"));
     auto store = openStore(parser);
     if (!store)
         return cx.fail(store.error());
@@ -209,30 +213,30 @@ int gcCommand(CliContext &cx, const QStringList &arguments)
         return kExitOk;
     }
     for (const QString &digest : std::as_const(report->removedDigests))
-        cx.out() << tr("deleted %1").arg(digest) << '\n';
-    cx.out() << tr("Removed %1 blobs (%2) and %3 partial downloads (%4); kept %5 blobs (%6).")
+        cx.out() << Tr::tr("deleted %1").arg(digest) << '\n';
+    cx.out() << Tr::tr("Removed %1 blobs (%2) and %3 partial downloads (%4); kept %5 blobs (%6).")
                     .arg(report->blobsRemoved).arg(humanBytes(report->bytesRemoved))
                     .arg(report->ingestsRemoved).arg(humanBytes(report->ingestBytesRemoved))
                     .arg(report->blobsKept).arg(humanBytes(report->bytesKept))
              << '\n';
     if (report->ingestsInUse > 0)
-        cx.out() << tr("%1 downloads in progress were left alone.").arg(report->ingestsInUse) << '\n';
+        cx.out() << Tr::tr("%1 downloads in progress were left alone.").arg(report->ingestsInUse) << '\n';
     if (report->missingBlobs > 0)
-        cx.out() << tr("%1 referenced blobs are missing; run “wharf verify” for details.").arg(report->missingBlobs) << '\n';
+        cx.out() << Tr::tr("%1 referenced blobs are missing; run “wharf verify” for details.").arg(report->missingBlobs) << '\n';
     return kExitOk;
 }
 
 int verifyCommand(CliContext &cx, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Re-hash every blob in the store and check what index.json refers to. "
+    parser.setApplicationDescription(Tr::tr("Re-hash every blob in the store and check what index.json refers to. "
                                         "Exits with 1 when anything is wrong."));
     parser.addOption(storeOption());
     parser.addOption(jsonOption());
     if (const auto done = cx.parse(parser, QStringLiteral("verify"), arguments))
         return *done;
     if (!parser.positionalArguments().isEmpty())
-        return cx.usage(tr("usage: wharf verify [--store DIR] [--json]"));
+        return cx.usage(Tr::tr("usage: wharf verify [--store DIR] [--json]"));
     auto store = openStore(parser);
     if (!store)
         return cx.fail(store.error());
@@ -254,9 +258,9 @@ int verifyCommand(CliContext &cx, const QStringList &arguments)
     } else {
         for (const VerifyProblem &p : std::as_const(report->problems))
             cx.out() << VerifyProblem::kindName(p.kind) << ": " << p.detail << '\n';
-        cx.out() << tr("Checked %1 blobs (%2) and %3 index entries: %4.")
+        cx.out() << Tr::tr("Checked %1 blobs (%2) and %3 index entries: %4.")
                         .arg(report->blobsChecked).arg(humanBytes(report->bytesChecked)).arg(report->indexEntries)
-                        .arg(report->isClean() ? tr("no problems") : tr("%1 problems").arg(report->problems.size()))
+                        .arg(report->isClean() ? Tr::tr("no problems") : Tr::tr("%1 problems").arg(report->problems.size()))
                  << '\n';
     }
     return report->isClean() ? kExitOk : kExitFailure;

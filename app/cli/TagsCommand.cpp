@@ -26,7 +26,11 @@ namespace wharf::cli {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::cli::tags", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::cli::tags)
+};
 
 QJsonObject platformJson(const Platform &p)
 {
@@ -81,7 +85,7 @@ int printTags(CliContext &cx, const ImageReference &repo, const QString &source,
         return kExitOk;
     }
     if (tags.isEmpty()) {
-        cx.out() << tr("%1 has no tags.").arg(repo.familiarName()) << '\n';
+        cx.out() << Tr::tr("%1 has no tags.").arg(repo.familiarName()) << '\n';
         return kExitOk;
     }
     QList<QStringList> rows;
@@ -95,14 +99,14 @@ int printTags(CliContext &cx, const ImageReference &repo, const QString &source,
                      humanDate(t.lastPushed), platforms.join(QStringLiteral(", "))});
     }
     if (anyDetails) {
-        cx.out() << table({tr("TAG"), tr("DIGEST"), tr("SIZE"), tr("PUSHED"), tr("PLATFORMS")}, rows);
+        cx.out() << table({Tr::tr("TAG"), Tr::tr("DIGEST"), Tr::tr("SIZE"), Tr::tr("PUSHED"), Tr::tr("PLATFORMS")}, rows);
     } else {
         for (const TagRow &t : tags)
             cx.out() << t.name << '\n';
     }
     if (more) {
         cx.out().flush();
-        cx.err() << tr("(more tags exist; raise --limit to see them)") << Qt::endl;
+        cx.err() << Tr::tr("(more tags exist; raise --limit to see them)") << Qt::endl;
     }
     return kExitOk;
 }
@@ -135,7 +139,7 @@ int hubTags(CliContext &cx, const ImageReference &repo, int limit, bool json)
         if (tags.size() >= limit || page->next.isEmpty() || page->results.isEmpty())
             job.reset();
         else
-            job.reset(cx.hub().page(page->next, tr("tags of %1").arg(repo.familiarName())));
+            job.reset(cx.hub().page(page->next, Tr::tr("tags of %1").arg(repo.familiarName())));
     }
     return printTags(cx, repo, QStringLiteral("hub"), tags, more, json);
 }
@@ -155,7 +159,7 @@ std::optional<Error> fillPlatforms(CliContext &cx, const ImageReference &repo, Q
             QObject::connect(job, &Job::finished, &loop, [&, i, job] {
                 --running;
                 if (job->error()) {
-                    failure = job->error()->withContext(tr("tag %1").arg(tags[i].name));
+                    failure = job->error()->withContext(Tr::tr("tag %1").arg(tags[i].name));
                 } else {
                     const FetchedManifest &m = job->result();
                     tags[i].digest = m.digest.toString();
@@ -206,16 +210,16 @@ int registryTags(CliContext &cx, const ImageReference &repo, int limit, bool wit
 int tagsCommand(CliContext &cx, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("List a repository's tags."));
-    parser.addPositionalArgument(QStringLiteral("repository"), tr("nginx, ghcr.io/owner/name, localhost:5000/app, …"));
-    parser.addOption({QStringLiteral("limit"), tr("List at most N tags (default 100)."), QStringLiteral("N"), QStringLiteral("100")});
-    parser.addOption({QStringLiteral("platforms"), tr("Also fetch each tag's platforms (registries other than Docker Hub).")});
-    parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
+    parser.setApplicationDescription(Tr::tr("List a repository's tags."));
+    parser.addPositionalArgument(QStringLiteral("repository"), Tr::tr("nginx, ghcr.io/owner/name, localhost:5000/app, …"));
+    parser.addOption({QStringLiteral("limit"), Tr::tr("List at most N tags (default 100)."), QStringLiteral("N"), QStringLiteral("100")});
+    parser.addOption({QStringLiteral("platforms"), Tr::tr("Also fetch each tag's platforms (registries other than Docker Hub).")});
+    parser.addOption({QStringLiteral("json"), Tr::tr("Print JSON.")});
     if (const auto done = cx.parse(parser, QStringLiteral("tags"), arguments))
         return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
-        return cx.usage(tr("usage: wharf tags REPO [--limit N] [--platforms] [--json]"));
+        return cx.usage(Tr::tr("usage: wharf tags REPO [--limit N] [--platforms] [--json]"));
     const auto limit = cx.limit(parser, 1'000'000);
     if (!limit)
         return kExitUsage;
@@ -223,7 +227,7 @@ int tagsCommand(CliContext &cx, const QStringList &arguments)
     if (!repo)
         return cx.fail(repo.error());
     if (repo->hasTag() || repo->hasDigest())
-        return cx.usage(tr("“%1” names an image; give the repository alone (e.g. %2)").arg(positional.first(), repo->repository().familiarName()));
+        return cx.usage(Tr::tr("“%1” names an image; give the repository alone (e.g. %2)").arg(positional.first(), repo->repository().familiarName()));
     const bool json = parser.isSet(QStringLiteral("json"));
     if (repo->isDockerHub())
         return hubTags(cx, *repo, *limit, json);

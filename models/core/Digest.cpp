@@ -7,7 +7,11 @@ namespace wharf {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::Digest", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::Digest)
+};
 
 struct Algorithm {
     QLatin1StringView name;
@@ -46,7 +50,7 @@ Result<Digest> Digest::parse(QStringView text)
         QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+")));
     const QString owned = text.toString();
     if (!grammar.match(owned).hasMatch())
-        return fail(Error::Code::InvalidDigest, tr("“%1” is not a valid digest").arg(owned.left(100)));
+        return fail(Error::Code::InvalidDigest, Tr::tr("“%1” is not a valid digest").arg(owned.left(100)));
 
     const qsizetype colon = text.indexOf(u':');
     const QStringView algorithm = text.left(colon);
@@ -54,9 +58,9 @@ Result<Digest> Digest::parse(QStringView text)
     const Algorithm *known = findAlgorithm(algorithm);
     if (!known)
         return fail(Error::Code::UnsupportedDigest,
-                    tr("unsupported digest algorithm “%1”").arg(algorithm.toString().left(40)));
+                    Tr::tr("unsupported digest algorithm “%1”").arg(algorithm.toString().left(40)));
     if (encoded.size() != known->hexLength || !isLowerHex(encoded))
-        return fail(Error::Code::InvalidDigest, tr("“%1” is not a valid %2 digest")
+        return fail(Error::Code::InvalidDigest, Tr::tr("“%1” is not a valid %2 digest")
                                                     .arg(owned.left(140), algorithm.toString()));
     return Digest(algorithm.toString(), encoded.toString());
 }
@@ -103,14 +107,14 @@ Digest DigestVerifier::computed() const
 Result<void> DigestVerifier::verify() const
 {
     if (!m_expected.isValid())
-        return fail(Error::Code::InvalidDigest, tr("there is no valid digest to verify the content against"));
+        return fail(Error::Code::InvalidDigest, Tr::tr("there is no valid digest to verify the content against"));
     if (m_expectedSize >= 0 && m_seen != m_expectedSize)
-        return fail(Error::Code::SizeMismatch, tr("expected %1 bytes for %2 but received %3")
+        return fail(Error::Code::SizeMismatch, Tr::tr("expected %1 bytes for %2 but received %3")
                                                    .arg(m_expectedSize).arg(m_expected.toString()).arg(m_seen));
     const Digest got = computed();
     if (got != m_expected)
         return fail(Error::Code::DigestMismatch,
-                    tr("content does not match its digest: expected %1, got %2").arg(m_expected.toString(), got.toString()));
+                    Tr::tr("content does not match its digest: expected %1, got %2").arg(m_expected.toString(), got.toString()));
     return {};
 }
 

@@ -16,13 +16,17 @@ namespace {
 const QString HubAddress = QStringLiteral("https://index.docker.io/v1/");
 const QString HubDomain = QStringLiteral("docker.io");
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::DockerConfig", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::DockerConfig)
+};
 
 std::unexpected<Error> malformed(const QString &origin, const QString &what)
 {
     //: %1 is the config file, %2 says what is wrong with it
     return fail(Error::Code::Credentials,
-                tr("the Docker configuration %1 is not valid (%2); fix it so that Wharf does not sign in with "
+                Tr::tr("the Docker configuration %1 is not valid (%2); fix it so that Wharf does not sign in with "
                    "the wrong credentials")
                     .arg(origin, what));
 }
@@ -32,11 +36,11 @@ Result<Credentials> decodeAuth(const QString &auth, const QString &origin, const
 {
     const auto decoded = QByteArray::fromBase64Encoding(auth.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
-        return malformed(origin, tr("the \"auth\" value for %1 is not base64").arg(key));
+        return malformed(origin, Tr::tr("the \"auth\" value for %1 is not base64").arg(key));
     const QString text = QString::fromUtf8(*decoded);
     const qsizetype colon = text.indexOf(QLatin1Char(':'));
     if (colon <= 0)
-        return malformed(origin, tr("the \"auth\" value for %1 is not \"user:password\"").arg(key));
+        return malformed(origin, Tr::tr("the \"auth\" value for %1 is not \"user:password\"").arg(key));
     Credentials credentials;
     credentials.username = text.left(colon);
     credentials.secret = text.mid(colon + 1);
@@ -48,14 +52,14 @@ Result<Credentials> decodeAuth(const QString &auth, const QString &origin, const
 Result<Credentials> parseAuthEntry(const QJsonValue &value, const QString &origin, const QString &key)
 {
     if (!value.isObject())
-        return malformed(origin, tr("the entry for %1 is not an object").arg(key));
+        return malformed(origin, Tr::tr("the entry for %1 is not an object").arg(key));
     const QJsonObject entry = value.toObject();
     const auto text = [&](QLatin1StringView field) -> Result<QString> {
         const QJsonValue v = entry.value(field);
         if (v.isUndefined() || v.isNull())
             return QString();
         if (!v.isString())
-            return malformed(origin, tr("\"%1\" for %2 is not a string").arg(field, key));
+            return malformed(origin, Tr::tr("\"%1\" for %2 is not a string").arg(field, key));
         return v.toString();
     };
 
@@ -98,17 +102,17 @@ Result<DockerConfig> DockerConfig::load(const QString &path)
     if (!info.exists())
         return DockerConfig();
     if (!info.isFile())
-        return fail(Error::Code::Io, tr("the Docker configuration %1 is not a regular file").arg(path));
+        return fail(Error::Code::Io, Tr::tr("the Docker configuration %1 is not a regular file").arg(path));
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(Error::Code::Io,
-                    tr("could not read the Docker configuration %1 (%2)").arg(path, file.errorString()));
+                    Tr::tr("could not read the Docker configuration %1 (%2)").arg(path, file.errorString()));
     // Read one byte past the cap rather than trusting size(): the file may grow while we read.
     const QByteArray bytes = file.read(MaxFileSize + 1);
     if (bytes.size() > MaxFileSize)
         return fail(Error::Code::TooLarge,
-                    tr("the Docker configuration %1 is larger than %2 bytes; Wharf does not read it")
+                    Tr::tr("the Docker configuration %1 is larger than %2 bytes; Wharf does not read it")
                         .arg(path)
                         .arg(MaxFileSize));
     return parse(bytes, path);
@@ -125,16 +129,16 @@ Result<DockerConfig> DockerConfig::parse(QByteArrayView json, const QString &ori
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     // The parser's message and offset only; the text itself may hold secrets.
     if (parseError.error != QJsonParseError::NoError)
-        return malformed(where, tr("%1 at offset %2").arg(parseError.errorString()).arg(parseError.offset));
+        return malformed(where, Tr::tr("%1 at offset %2").arg(parseError.errorString()).arg(parseError.offset));
     if (!document.isObject())
-        return malformed(where, tr("the top level is not an object"));
+        return malformed(where, Tr::tr("the top level is not an object"));
     const QJsonObject root = document.object();
 
     DockerConfig config;
     const QJsonValue auths = root.value(QLatin1StringView("auths"));
     if (!auths.isUndefined() && !auths.isNull()) {
         if (!auths.isObject())
-            return malformed(where, tr("\"auths\" is not an object"));
+            return malformed(where, Tr::tr("\"auths\" is not an object"));
         const QJsonObject entries = auths.toObject();
         for (auto it = entries.begin(); it != entries.end(); ++it) {
             auto credentials = parseAuthEntry(it.value(), where, it.key());
@@ -147,11 +151,11 @@ Result<DockerConfig> DockerConfig::parse(QByteArrayView json, const QString &ori
     const QJsonValue helpers = root.value(QLatin1StringView("credHelpers"));
     if (!helpers.isUndefined() && !helpers.isNull()) {
         if (!helpers.isObject())
-            return malformed(where, tr("\"credHelpers\" is not an object"));
+            return malformed(where, Tr::tr("\"credHelpers\" is not an object"));
         const QJsonObject entries = helpers.toObject();
         for (auto it = entries.begin(); it != entries.end(); ++it) {
             if (!it.value().isString())
-                return malformed(where, tr("the credential helper for %1 is not a string").arg(it.key()));
+                return malformed(where, Tr::tr("the credential helper for %1 is not a string").arg(it.key()));
             config.m_credHelpers.append({it.key(), it.value().toString()});
         }
     }
@@ -159,7 +163,7 @@ Result<DockerConfig> DockerConfig::parse(QByteArrayView json, const QString &ori
     const QJsonValue store = root.value(QLatin1StringView("credsStore"));
     if (!store.isUndefined() && !store.isNull()) {
         if (!store.isString())
-            return malformed(where, tr("\"credsStore\" is not a string"));
+            return malformed(where, Tr::tr("\"credsStore\" is not a string"));
         config.m_credsStore = store.toString();
     }
     return config;

@@ -14,7 +14,11 @@ using JsonFields::Presence;
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::Documents", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::Documents)
+};
 
 constexpr auto kAttestationType = "vnd.docker.reference.type"_L1;
 constexpr auto kAttestationDigest = "vnd.docker.reference.digest"_L1;
@@ -27,7 +31,7 @@ Result<QString> readMediaType(const QJsonObject &object, QLatin1StringView key, 
         return value;
     const bool given = object.value(key).isString();
     if (given && !MediaTypes::isWellFormed(*value))
-        return JsonFields::malformed(tr("“%1” is not a valid media type in “%2”")
+        return JsonFields::malformed(Tr::tr("“%1” is not a valid media type in “%2”")
                                          .arg(value->left(140), JsonFields::memberPath(path, key)));
     return value;
 }
@@ -104,7 +108,7 @@ Result<Descriptor> Descriptor::fromJson(const QJsonObject &object, const QString
     for (qsizetype i = 0; i < urls->size(); ++i)
         if (!isAbsoluteUri(urls->at(i)))
             return JsonFields::malformed(
-                tr("“%1” is not a valid URL").arg(JsonFields::elementPath(JsonFields::memberPath(path, "urls"_L1), i)));
+                Tr::tr("“%1” is not a valid URL").arg(JsonFields::elementPath(JsonFields::memberPath(path, "urls"_L1), i)));
     d.urls = *urls;
 
     auto annotations = JsonFields::readStringMap(object, "annotations"_L1, path);
@@ -133,7 +137,7 @@ Result<Descriptor> Descriptor::fromJson(const QJsonObject &object, const QString
     const bool hasData = object.value("data"_L1).isString();
     if (hasData && !isStrictBase64(*data))
         return JsonFields::malformed(
-            tr("“%1” is not valid base64").arg(JsonFields::memberPath(path, "data"_L1)));
+            Tr::tr("“%1” is not valid base64").arg(JsonFields::memberPath(path, "data"_L1)));
 
     // The digest comes last so that a document broken in some other way is reported as broken,
     // not merely as unverifiable.
@@ -149,7 +153,7 @@ Result<Descriptor> Descriptor::fromJson(const QJsonObject &object, const QString
         auto decoded = QByteArray::fromBase64Encoding(data->toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded)
             return JsonFields::malformed(
-                tr("“%1” is not valid base64").arg(JsonFields::memberPath(path, "data"_L1)));
+                Tr::tr("“%1” is not valid base64").arg(JsonFields::memberPath(path, "data"_L1)));
         // Embedded data MUST be the described blob (descriptor.md); a mismatch means the document
         // lies about its content, so the whole document is refused rather than the data dropped.
         if (auto verified = verifyBytes(*decoded, d.digest, d.size); !verified)

@@ -19,7 +19,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::Documents", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::Documents)
+};
 
 // Finds the first object that names the same member twice. QJsonDocument silently keeps one of
 // them while other parsers may keep the other, so a document that hashes as one thing could be read
@@ -145,7 +149,7 @@ private:
 Result<QJsonObject> readJsonObject(QByteArrayView bytes, qsizetype maxSize)
 {
     if (bytes.size() > maxSize)
-        return fail(Error::Code::TooLarge, tr("the document is %1 bytes, more than the %2 bytes Wharf accepts")
+        return fail(Error::Code::TooLarge, Tr::tr("the document is %1 bytes, more than the %2 bytes Wharf accepts")
                                                .arg(bytes.size())
                                                .arg(maxSize));
     QJsonParseError error;
@@ -154,11 +158,11 @@ Result<QJsonObject> readJsonObject(QByteArrayView bytes, qsizetype maxSize)
         QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), bytes.size()), &error);
     if (error.error != QJsonParseError::NoError)
         return JsonFields::malformed(
-            tr("the document is not valid JSON (%1 at byte %2)").arg(error.errorString()).arg(error.offset));
+            Tr::tr("the document is not valid JSON (%1 at byte %2)").arg(error.errorString()).arg(error.offset));
     if (!document.isObject())
-        return JsonFields::malformed(tr("the document is not a JSON object"));
+        return JsonFields::malformed(Tr::tr("the document is not a JSON object"));
     if (const auto key = DuplicateKeyScanner(bytes).firstDuplicate())
-        return JsonFields::malformed(tr("the document names the field “%1” twice").arg(key->left(100)));
+        return JsonFields::malformed(Tr::tr("the document names the field “%1” twice").arg(key->left(100)));
     return document.object();
 }
 
@@ -178,7 +182,7 @@ Result<void> rejectForeignMembers(const QJsonObject &object, std::initializer_li
     for (QLatin1StringView name : foreign)
         if (hasMemberCaseInsensitive(object, name))
             return fail(Error::Code::MediaTypeMismatch,
-                        tr("the document was served as “%1” but has a “%2” field, which belongs to a different kind "
+                        Tr::tr("the document was served as “%1” but has a “%2” field, which belongs to a different kind "
                            "of document")
                             .arg(mediaType, name));
     return {};
@@ -195,14 +199,14 @@ Result<void> rejectMisspelledMembers(const QJsonObject &object)
     for (auto it = object.begin(); it != object.end(); ++it)
         for (QLatin1StringView name : known)
             if (it.key() != name && it.key().compare(name, Qt::CaseInsensitive) == 0)
-                return JsonFields::malformed(tr("the field “%1” must be spelled “%2”").arg(it.key(), name));
+                return JsonFields::malformed(Tr::tr("the field “%1” must be spelled “%2”").arg(it.key(), name));
     return {};
 }
 
 std::unexpected<Error> schema1Refused()
 {
     return fail(Error::Code::UnsupportedMediaType,
-                tr("this image uses Docker manifest schema 1, which is deprecated and not supported; push it again "
+                Tr::tr("this image uses Docker manifest schema 1, which is deprecated and not supported; push it again "
                    "with a current Docker or buildah to convert it"));
 }
 
@@ -224,7 +228,7 @@ Result<QString> typeFromShape(const QJsonObject &object)
         hasMemberCaseInsensitive(object, "config"_L1) || hasMemberCaseInsensitive(object, "layers"_L1);
     if (indexShaped && manifestShaped)
         return fail(Error::Code::MediaTypeMismatch,
-                    tr("the document has both “manifests” and “config”/“layers”, so it could be read as an index "
+                    Tr::tr("the document has both “manifests” and “config”/“layers”, so it could be read as an index "
                        "or as a manifest"));
     // A Docker manifest list always declares its mediaType, so an undeclared index is OCI.
     if (indexShaped)
@@ -235,7 +239,7 @@ Result<QString> typeFromShape(const QJsonObject &object)
                                                                           : MediaTypes::OciManifest);
     }
     return fail(Error::Code::UnsupportedMediaType,
-                tr("the document declares no media type and does not look like a manifest or an index"));
+                Tr::tr("the document declares no media type and does not look like a manifest or an index"));
 }
 
 Result<QString> effectiveType(const QJsonObject &object, const QString &served)
@@ -245,7 +249,7 @@ Result<QString> effectiveType(const QJsonObject &object, const QString &served)
         return declared;
     const bool hasDeclared = object.value("mediaType"_L1).isString();
     if (hasDeclared && !MediaTypes::isWellFormed(*declared))
-        return JsonFields::malformed(tr("“mediaType” is not a valid media type"));
+        return JsonFields::malformed(Tr::tr("“mediaType” is not a valid media type"));
 
     if (isGenericContentType(served))
         return hasDeclared ? declared : typeFromShape(object);
@@ -253,12 +257,12 @@ Result<QString> effectiveType(const QJsonObject &object, const QString &served)
         return schema1Refused();
     if (!MediaTypes::isIndex(served) && !MediaTypes::isManifest(served))
         return fail(Error::Code::UnsupportedMediaType,
-                    tr("“%1” is not a manifest or index type Wharf can read").arg(served.left(140)));
+                    Tr::tr("“%1” is not a manifest or index type Wharf can read").arg(served.left(140)));
     // distribution-spec: if the manifest has a mediaType field, clients SHOULD reject it unless it
     // matches the Content-Type.
     if (hasDeclared && *declared != served)
         return fail(Error::Code::MediaTypeMismatch,
-                    tr("the document says it is “%1” but was served as “%2”").arg(declared->left(140), served));
+                    Tr::tr("the document says it is “%1” but was served as “%2”").arg(declared->left(140), served));
     return served;
 }
 
@@ -287,7 +291,7 @@ Result<ManifestDocument> parseAs(const QJsonObject &object, const QString &type)
         return ManifestDocument(std::move(*manifest));
     }
     return fail(Error::Code::UnsupportedMediaType,
-                tr("“%1” is not a manifest or index type Wharf can read").arg(type.left(140)));
+                Tr::tr("“%1” is not a manifest or index type Wharf can read").arg(type.left(140)));
 }
 
 } // namespace
@@ -306,18 +310,18 @@ Result<ManifestDocument> parseManifest(QByteArrayView bytes, QStringView content
 Result<ManifestDocument> parseManifest(QByteArrayView bytes, const Descriptor &expected)
 {
     if (bytes.size() > kMaxManifestSize)
-        return fail(Error::Code::TooLarge, tr("the document is %1 bytes, more than the %2 bytes Wharf accepts")
+        return fail(Error::Code::TooLarge, Tr::tr("the document is %1 bytes, more than the %2 bytes Wharf accepts")
                                                .arg(bytes.size())
                                                .arg(kMaxManifestSize));
     // A default Digest would compare equal to the verifier's "could not compute" result.
     if (!expected.digest.isValid())
-        return fail(Error::Code::InvalidDigest, tr("the descriptor has no digest to verify the document against"));
+        return fail(Error::Code::InvalidDigest, Tr::tr("the descriptor has no digest to verify the document against"));
     if (auto verified = verifyBytes(bytes, expected.digest, expected.size); !verified)
         return std::unexpected(verified.error());
     const QString &type = expected.mediaType;
     if (!MediaTypes::isIndex(type) && !MediaTypes::isManifest(type) && !MediaTypes::isSchema1(type))
         return fail(Error::Code::UnsupportedMediaType,
-                    tr("“%1” is not a manifest or index type Wharf can read").arg(type.left(140)));
+                    Tr::tr("“%1” is not a manifest or index type Wharf can read").arg(type.left(140)));
     return parseManifest(bytes, QStringView(type));
 }
 
@@ -347,7 +351,7 @@ Result<QString> parseLayoutHeader(QByteArrayView bytes)
         return version;
     if (*version != "1.0.0"_L1)
         return fail(Error::Code::Unsupported,
-                    tr("OCI image layout version “%1” is not supported (only 1.0.0 is)").arg(version->left(40)));
+                    Tr::tr("OCI image layout version “%1” is not supported (only 1.0.0 is)").arg(version->left(40)));
     return version;
 }
 

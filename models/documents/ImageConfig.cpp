@@ -12,7 +12,11 @@ using JsonFields::Presence;
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::Documents", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::Documents)
+};
 
 // Config timestamps are Go's RFC 3339 with up to nanoseconds; a bad one is shown blank rather than
 // refusing an image over a cosmetic field.
@@ -44,7 +48,7 @@ Result<ImageConfig::RunConfig> readRunConfig(const QJsonObject &object)
             return std::unexpected(field->error());
     for (qsizetype i = 0; i < env->size(); ++i)
         if (!env->at(i).contains(u'='))
-            return JsonFields::malformed(tr("“%1” is not a NAME=value pair")
+            return JsonFields::malformed(Tr::tr("“%1” is not a NAME=value pair")
                                              .arg(JsonFields::elementPath(u"config.Env"_s, i)));
     run.env = *env;
     run.entrypoint = *entrypoint;
@@ -134,7 +138,7 @@ Result<ImageConfig> ImageConfig::fromJson(const QJsonObject &object)
     for (qsizetype i = 0; i < history->size(); ++i) {
         const QString path = JsonFields::elementPath(u"history"_s, i);
         if (!history->at(i).isObject())
-            return JsonFields::malformed(tr("“%1” must be an object").arg(path));
+            return JsonFields::malformed(Tr::tr("“%1” must be an object").arg(path));
         auto entry = readHistoryEntry(history->at(i).toObject(), path);
         if (!entry)
             return std::unexpected(entry.error());
@@ -149,7 +153,7 @@ Result<ImageConfig> ImageConfig::fromJson(const QJsonObject &object)
         return std::unexpected(rootfsType.error());
     // config.md: any other value MUST be an error, since the layers could not be applied.
     if (*rootfsType != "layers"_L1)
-        return JsonFields::malformed(tr("“rootfs.type” must be “layers”, not “%1”").arg(rootfsType->left(40)));
+        return JsonFields::malformed(Tr::tr("“rootfs.type” must be “layers”, not “%1”").arg(rootfsType->left(40)));
     auto diffIds = JsonFields::readStringArray(*rootfs, "diff_ids"_L1, u"rootfs"_s, Presence::Required);
     if (!diffIds)
         return std::unexpected(diffIds.error());

@@ -13,7 +13,11 @@ using JsonFields::Presence;
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::Documents", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::Documents)
+};
 
 } // namespace
 
@@ -30,13 +34,13 @@ Result<ImageIndex> ImageIndex::fromJson(const QJsonObject &object, const QString
         return std::unexpected(declared.error());
     if (object.value("mediaType"_L1).isString() && *declared != mediaType)
         return fail(Error::Code::MediaTypeMismatch,
-                    tr("the index says it is “%1” but was expected to be “%2”").arg(declared->left(140), mediaType));
+                    Tr::tr("the index says it is “%1” but was expected to be “%2”").arg(declared->left(140), mediaType));
 
     auto artifactType = JsonFields::readString(object, "artifactType"_L1, QString());
     if (!artifactType)
         return std::unexpected(artifactType.error());
     if (object.value("artifactType"_L1).isString() && !MediaTypes::isWellFormed(*artifactType))
-        return JsonFields::malformed(tr("“artifactType” is not a valid media type"));
+        return JsonFields::malformed(Tr::tr("“artifactType” is not a valid media type"));
     index.artifactType = *artifactType;
 
     auto annotations = JsonFields::readStringMap(object, "annotations"_L1, QString());
@@ -64,7 +68,7 @@ Result<ImageIndex> ImageIndex::fromJson(const QJsonObject &object, const QString
     for (qsizetype i = 0; i < manifests->size(); ++i) {
         const QString path = JsonFields::elementPath(u"manifests"_s, i);
         if (!manifests->at(i).isObject())
-            return JsonFields::malformed(tr("“%1” must be an object").arg(path));
+            return JsonFields::malformed(Tr::tr("“%1” must be an object").arg(path));
         auto entry = readDescriptor(manifests->at(i).toObject(), path);
         if (!entry)
             return std::unexpected(entry.error());

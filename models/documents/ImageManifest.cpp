@@ -15,7 +15,11 @@ using JsonFields::Presence;
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::Documents", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::Documents)
+};
 
 } // namespace
 
@@ -32,13 +36,13 @@ Result<ImageManifest> ImageManifest::fromJson(const QJsonObject &object, const Q
         return std::unexpected(declared.error());
     if (object.value("mediaType"_L1).isString() && *declared != mediaType)
         return fail(Error::Code::MediaTypeMismatch,
-                    tr("the manifest says it is “%1” but was expected to be “%2”").arg(declared->left(140), mediaType));
+                    Tr::tr("the manifest says it is “%1” but was expected to be “%2”").arg(declared->left(140), mediaType));
 
     auto artifactType = JsonFields::readString(object, "artifactType"_L1, QString());
     if (!artifactType)
         return std::unexpected(artifactType.error());
     if (object.value("artifactType"_L1).isString() && !MediaTypes::isWellFormed(*artifactType))
-        return JsonFields::malformed(tr("“artifactType” is not a valid media type"));
+        return JsonFields::malformed(Tr::tr("“artifactType” is not a valid media type"));
     m.artifactType = *artifactType;
 
     auto annotations = JsonFields::readStringMap(object, "annotations"_L1, QString());
@@ -74,7 +78,7 @@ Result<ImageManifest> ImageManifest::fromJson(const QJsonObject &object, const Q
     for (qsizetype i = 0; i < layers->size(); ++i) {
         const QString path = JsonFields::elementPath(u"layers"_s, i);
         if (!layers->at(i).isObject())
-            return JsonFields::malformed(tr("“%1” must be an object").arg(path));
+            return JsonFields::malformed(Tr::tr("“%1” must be an object").arg(path));
         auto layer = readDescriptor(layers->at(i).toObject(), path);
         if (!layer)
             return std::unexpected(layer.error());
@@ -91,7 +95,7 @@ Result<ImageManifest> ImageManifest::fromJson(const QJsonObject &object, const Q
     }
 
     if (m.layers.isEmpty() && !m.isArtifact())
-        return JsonFields::malformed(tr("the image manifest lists no layers"));
+        return JsonFields::malformed(Tr::tr("the image manifest lists no layers"));
 
     if (unverifiable)
         return std::unexpected(*unverifiable);

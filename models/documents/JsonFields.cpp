@@ -9,14 +9,18 @@ namespace wharf::JsonFields {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::Documents", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::Documents)
+};
 
 // Absent and null are the same for optional members; for required ones both are an error.
 bool isMissing(const QJsonValue &value) { return value.isUndefined() || value.isNull(); }
 
 std::unexpected<Error> missing(const QString &path)
 {
-    return malformed(tr("the required field “%1” is missing").arg(path));
+    return malformed(Tr::tr("the required field “%1” is missing").arg(path));
 }
 
 } // namespace
@@ -43,7 +47,7 @@ Result<QString> readString(const QJsonObject &object, QLatin1StringView key, con
     if (isMissing(value))
         return presence == Presence::Required ? Result<QString>(missing(where)) : Result<QString>(QString());
     if (!value.isString())
-        return malformed(tr("“%1” must be a string").arg(where));
+        return malformed(Tr::tr("“%1” must be a string").arg(where));
     return value.toString();
 }
 
@@ -55,14 +59,14 @@ Result<QStringList> readStringArray(const QJsonObject &object, QLatin1StringView
     if (isMissing(value))
         return presence == Presence::Required ? Result<QStringList>(missing(where)) : Result<QStringList>();
     if (!value.isArray())
-        return malformed(tr("“%1” must be a list of strings").arg(where));
+        return malformed(Tr::tr("“%1” must be a list of strings").arg(where));
     const QJsonArray array = value.toArray();
     QStringList strings;
     strings.reserve(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QJsonValue element = array.at(i);
         if (!element.isString())
-            return malformed(tr("“%1” must be a string").arg(elementPath(where, i)));
+            return malformed(Tr::tr("“%1” must be a string").arg(elementPath(where, i)));
         strings.append(element.toString());
     }
     return strings;
@@ -75,12 +79,12 @@ Result<QMap<QString, QString>> readStringMap(const QJsonObject &object, QLatin1S
     if (isMissing(value))
         return QMap<QString, QString>();
     if (!value.isObject())
-        return malformed(tr("“%1” must be an object of strings").arg(where));
+        return malformed(Tr::tr("“%1” must be an object of strings").arg(where));
     const QJsonObject map = value.toObject();
     QMap<QString, QString> strings;
     for (auto it = map.begin(); it != map.end(); ++it) {
         if (!it.value().isString())
-            return malformed(tr("“%1” in “%2” must be a string").arg(it.key().left(200), where));
+            return malformed(Tr::tr("“%1” in “%2” must be a string").arg(it.key().left(200), where));
         strings.insert(it.key(), it.value().toString());
     }
     return strings;
@@ -93,11 +97,11 @@ Result<QStringList> readObjectKeys(const QJsonObject &object, QLatin1StringView 
     if (isMissing(value))
         return QStringList();
     if (!value.isObject())
-        return malformed(tr("“%1” must be an object").arg(where));
+        return malformed(Tr::tr("“%1” must be an object").arg(where));
     const QJsonObject map = value.toObject();
     for (auto it = map.begin(); it != map.end(); ++it)
         if (!it.value().isObject())
-            return malformed(tr("“%1” in “%2” must be an object").arg(it.key().left(200), where));
+            return malformed(Tr::tr("“%1” in “%2” must be an object").arg(it.key().left(200), where));
     return map.keys();
 }
 
@@ -107,7 +111,7 @@ Result<bool> readBool(const QJsonObject &object, QLatin1StringView key, const QS
     if (isMissing(value))
         return false;
     if (!value.isBool())
-        return malformed(tr("“%1” must be true or false").arg(memberPath(path, key)));
+        return malformed(Tr::tr("“%1” must be true or false").arg(memberPath(path, key)));
     return value.toBool();
 }
 
@@ -121,7 +125,7 @@ Result<qint64> readSize(const QJsonObject &object, QLatin1StringView key, const 
     const double asDouble = value.toDouble(-1);
     const qint64 asInteger = value.toInteger(-1);
     if (!value.isDouble() || !std::isfinite(asDouble) || asDouble < 0 || asInteger < 0)
-        return malformed(tr("“%1” must be a whole number of bytes, zero or more").arg(where));
+        return malformed(Tr::tr("“%1” must be a whole number of bytes, zero or more").arg(where));
     return asInteger;
 }
 
@@ -133,7 +137,7 @@ Result<QJsonObject> readObject(const QJsonObject &object, QLatin1StringView key,
     if (isMissing(value))
         return presence == Presence::Required ? Result<QJsonObject>(missing(where)) : Result<QJsonObject>();
     if (!value.isObject())
-        return malformed(tr("“%1” must be an object").arg(where));
+        return malformed(Tr::tr("“%1” must be an object").arg(where));
     return value.toObject();
 }
 
@@ -145,7 +149,7 @@ Result<QJsonArray> readArray(const QJsonObject &object, QLatin1StringView key, c
     if (isMissing(value))
         return presence == Presence::Required ? Result<QJsonArray>(missing(where)) : Result<QJsonArray>();
     if (!value.isArray())
-        return malformed(tr("“%1” must be a list").arg(where));
+        return malformed(Tr::tr("“%1” must be a list").arg(where));
     return value.toArray();
 }
 
@@ -155,7 +159,7 @@ Result<int> readSchemaVersion(const QJsonObject &object)
     if (isMissing(value))
         return missing(QStringLiteral("schemaVersion"));
     if (!value.isDouble() || value.toDouble() != 2.0)
-        return malformed(tr("“schemaVersion” must be 2"));
+        return malformed(Tr::tr("“schemaVersion” must be 2"));
     return 2;
 }
 

@@ -9,11 +9,15 @@ namespace wharf::hub {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::Hub", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::Hub)
+};
 
 std::unexpected<Error> malformed(const QString &what)
 {
-    return fail(Error::Code::MalformedDocument, tr("Docker Hub sent a malformed %1").arg(what));
+    return fail(Error::Code::MalformedDocument, Tr::tr("Docker Hub sent a malformed %1").arg(what));
 }
 
 // Reads one Hub object's fields. Hub writes an absent value as null, "" or leaves it out,
@@ -127,7 +131,7 @@ Result<HubSearchResult> parseSearchResult(const QJsonObject &o)
     HubSearchResult r;
     r.name = f.text(QLatin1StringView("repo_name"));
     if (r.name.isEmpty())
-        return malformed(tr("search result"));
+        return malformed(Tr::tr("search result"));
     const qsizetype slash = r.name.indexOf(u'/');
     r.namespaceName = slash < 0 ? QStringLiteral("library") : r.name.left(slash);
     r.repository = slash < 0 ? r.name : r.name.mid(slash + 1);
@@ -139,7 +143,7 @@ Result<HubSearchResult> parseSearchResult(const QJsonObject &o)
     r.verified = f.flag(QLatin1StringView("is_verified_publisher"))
         || f.text(QLatin1StringView("badge")) == QLatin1StringView("verified_publisher");
     if (!f.ok())
-        return malformed(tr("search result"));
+        return malformed(Tr::tr("search result"));
     return r;
 }
 
@@ -147,7 +151,7 @@ Result<HubSearchResult> parseSearchResult(const QJsonObject &o)
 
 Result<HubPage<HubSearchResult>> parseSearchPage(const QJsonObject &json)
 {
-    return parsePage<HubSearchResult>(json, parseSearchResult, tr("search page"));
+    return parsePage<HubSearchResult>(json, parseSearchResult, Tr::tr("search page"));
 }
 
 Result<HubRepositoryDetails> parseRepository(const QJsonObject &json)
@@ -164,7 +168,7 @@ Result<HubRepositoryDetails> parseRepository(const QJsonObject &json)
     d.isPrivate = f.flag(QLatin1StringView("is_private"));
     d.storageSize = f.integer(QLatin1StringView("storage_size"), -1);
     if (d.name.isEmpty() || !f.ok())
-        return malformed(tr("repository record"));
+        return malformed(Tr::tr("repository record"));
     return d;
 }
 
@@ -180,7 +184,7 @@ Result<HubTag> parseTag(const QJsonObject &json)
     t.lastPushed = f.timestamp(QLatin1StringView("tag_last_pushed"));
     const QJsonArray images = f.objects(QLatin1StringView("images"));
     if (t.name.isEmpty() || !f.ok())
-        return malformed(tr("tag record"));
+        return malformed(Tr::tr("tag record"));
     for (const QJsonValue &v : images) {
         Fields fi(v.toObject());
         HubTagImage image;
@@ -196,7 +200,7 @@ Result<HubTag> parseTag(const QJsonObject &json)
         image.status = fi.text(QLatin1StringView("status"));
         image.lastPushed = fi.timestamp(QLatin1StringView("last_pushed"));
         if (!fi.ok())
-            return malformed(tr("tag record"));
+            return malformed(Tr::tr("tag record"));
         t.images.append(image);
     }
     return t;
@@ -204,7 +208,7 @@ Result<HubTag> parseTag(const QJsonObject &json)
 
 Result<HubPage<HubTag>> parseTagsPage(const QJsonObject &json)
 {
-    return parsePage<HubTag>(json, parseTag, tr("tag page"));
+    return parsePage<HubTag>(json, parseTag, Tr::tr("tag page"));
 }
 
 } // namespace wharf::hub

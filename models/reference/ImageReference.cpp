@@ -31,7 +31,11 @@ constexpr QLatin1StringView kDockerHubRegistryHost("registry-1.docker.io");
 // tag and a sha512 digest).
 constexpr qsizetype kMaxInputLength = 4096;
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::ImageReference", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::ImageReference)
+};
 
 QString reasonText(ImageReference::Failure reason)
 {
@@ -40,23 +44,23 @@ QString reasonText(ImageReference::Failure reason)
     case ImageReference::Failure::None:
         break;
     case ImageReference::Failure::NameEmpty:
-        return tr("repository name must have at least one component");
+        return Tr::tr("repository name must have at least one component");
     case ImageReference::Failure::InvalidFormat:
-        return tr("invalid reference format");
+        return Tr::tr("invalid reference format");
     case ImageReference::Failure::NameContainsUppercase:
-        return tr("repository name must be lowercase");
+        return Tr::tr("repository name must be lowercase");
     case ImageReference::Failure::NameTooLong:
-        return tr("repository name must not be more than 255 characters");
+        return Tr::tr("repository name must not be more than 255 characters");
     case ImageReference::Failure::NameNotCanonical:
-        return tr("repository name must be canonical");
+        return Tr::tr("repository name must be canonical");
     case ImageReference::Failure::TagInvalid:
-        return tr("invalid tag format");
+        return Tr::tr("invalid tag format");
     case ImageReference::Failure::DigestInvalid:
-        return tr("invalid checksum digest format");
+        return Tr::tr("invalid checksum digest format");
     case ImageReference::Failure::DigestUnsupported:
-        return tr("unsupported digest algorithm");
+        return Tr::tr("unsupported digest algorithm");
     case ImageReference::Failure::HexIdentifier:
-        return tr("cannot specify 64-byte hexadecimal strings");
+        return Tr::tr("cannot specify 64-byte hexadecimal strings");
     }
     return QString();
 }
@@ -154,7 +158,7 @@ Result<ImageReference> ImageReference::finish(Failure reason, ImageReference ref
     if (input.size() > shown.size())
         shown += u'…';
     return fail(Error::Code::InvalidReference,
-                tr("“%1” is not a valid image reference: %2").arg(shown, reasonText(reason)));
+                Tr::tr("“%1” is not a valid image reference: %2").arg(shown, reasonText(reason)));
 }
 
 ImageReference::Failure ImageReference::nameInto(const QString &name, ImageReference &out)

@@ -21,7 +21,11 @@ namespace wharf {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::Platform", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::Platform)
+};
 
 constexpr QLatin1StringView kUnknown("unknown");
 
@@ -221,10 +225,10 @@ Result<Platform> Platform::parse(QStringView specifier)
 {
     const QString text = specifier.toString();
     const auto invalid = [&text](const QString &why) {
-        return fail(Error::Code::InvalidPlatform, tr("“%1” is not a valid platform: %2").arg(text.left(100), why));
+        return fail(Error::Code::InvalidPlatform, Tr::tr("“%1” is not a valid platform: %2").arg(text.left(100), why));
     };
     if (text.contains(u'*'))
-        return invalid(tr("wildcards are not supported"));
+        return invalid(Tr::tr("wildcards are not supported"));
 
     // strings.SplitN(specifier, "/", 4): a fourth part means too many.
     QStringList parts;
@@ -245,24 +249,24 @@ Result<Platform> Platform::parse(QStringView specifier)
     Platform p;
     const QRegularExpressionMatch osMatch = osPattern.match(parts.first());
     if (!osMatch.hasMatch())
-        return invalid(tr("expected os[(version)]/architecture[/variant], such as linux/arm64"));
+        return invalid(Tr::tr("expected os[(version)]/architecture[/variant], such as linux/arm64"));
     p.os = normalizeOS(osMatch.captured(1));
     const std::optional<QString> osVersion = decodeOsOption(osMatch.captured(2));
     if (!osVersion)
-        return invalid(tr("the OS version is not correctly escaped"));
+        return invalid(Tr::tr("the OS version is not correctly escaped"));
     p.osVersion = *osVersion;
     const QString features = osMatch.captured(3);
     if (!features.isEmpty()) {
         for (const QString &raw : features.mid(1).split(u'+')) {
             const std::optional<QString> feature = decodeOsOption(raw);
             if (!feature)
-                return invalid(tr("an OS feature is not correctly escaped"));
+                return invalid(Tr::tr("an OS feature is not correctly escaped"));
             p.osFeatures.append(*feature);
         }
     }
     for (qsizetype i = 1; i < parts.size(); ++i) {
         if (!componentPattern.match(parts.at(i)).hasMatch())
-            return invalid(tr("expected os[(version)]/architecture[/variant], such as linux/arm64"));
+            return invalid(Tr::tr("expected os[(version)]/architecture[/variant], such as linux/arm64"));
     }
 
     switch (parts.size()) {
@@ -281,7 +285,7 @@ Result<Platform> Platform::parse(QStringView specifier)
             p.os = hostSpec().os;
             return p;
         }
-        return invalid(tr("unknown operating system or architecture"));
+        return invalid(Tr::tr("unknown operating system or architecture"));
     case 2:
         std::tie(p.architecture, p.variant) = normalizeArch(parts.at(1), QString());
         // arm/v7 is the arm everyone means; containerd writes it without the variant.
@@ -294,7 +298,7 @@ Result<Platform> Platform::parse(QStringView specifier)
             p.variant = u"v8"_s;
         return p;
     default:
-        return invalid(tr("too many parts; expected os/architecture[/variant]"));
+        return invalid(Tr::tr("too many parts; expected os/architecture[/variant]"));
     }
 }
 

@@ -9,7 +9,11 @@ namespace wharf {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::RegistryErrors", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::RegistryErrors)
+};
 
 QString firstMessage(const QByteArray &body)
 {
@@ -36,31 +40,31 @@ Error registryError(const net::HttpResponse &response, const RegistryErrorContex
     if (status == 404 || code == QLatin1StringView("NAME_UNKNOWN") || code == QLatin1StringView("MANIFEST_UNKNOWN")
         || code == QLatin1StringView("BLOB_UNKNOWN")) {
         if (code == QLatin1StringView("NAME_UNKNOWN"))
-            return Error(Error::Code::NotFound, tr("repository %1 not found").arg(where));
+            return Error(Error::Code::NotFound, Tr::tr("repository %1 not found").arg(where));
         if (!c.what.isEmpty())
-            return Error(Error::Code::NotFound, tr("%1 not found in %2").arg(c.what, where));
-        return Error(Error::Code::NotFound, tr("%1 not found").arg(where));
+            return Error(Error::Code::NotFound, Tr::tr("%1 not found in %2").arg(c.what, where));
+        return Error(Error::Code::NotFound, Tr::tr("%1 not found").arg(where));
     }
     if (status == 401) {
         if (c.hadCredentials)
-            return Error(Error::Code::Unauthorized, tr("%1 rejected the credentials for %2; check them with “wharf login %1”")
+            return Error(Error::Code::Unauthorized, Tr::tr("%1 rejected the credentials for %2; check them with “wharf login %1”")
                                                         .arg(c.registry, where));
         return Error(Error::Code::Unauthorized,
-                     tr("access to %1 was refused: the repository does not exist or needs “wharf login %2”").arg(where, c.registry));
+                     Tr::tr("access to %1 was refused: the repository does not exist or needs “wharf login %2”").arg(where, c.registry));
     }
     if (status == 403)
-        return Error(Error::Code::Denied, tr("access to %1 is denied%2").arg(where, detail.isEmpty() ? QString() : u": " + detail));
+        return Error(Error::Code::Denied, Tr::tr("access to %1 is denied%2").arg(where, detail.isEmpty() ? QString() : u": " + detail));
     if (status == 429)
-        return Error(Error::Code::RateLimited, tr("%1 is rate limiting requests; try again later%2")
+        return Error(Error::Code::RateLimited, Tr::tr("%1 is rate limiting requests; try again later%2")
                                                    .arg(c.registry, detail.isEmpty() ? QString() : u" (" + detail + u')'),
                      true);
     if (status == 416)
-        return Error(Error::Code::ServerError, tr("%1 refused the requested byte range").arg(c.registry), true);
+        return Error(Error::Code::ServerError, Tr::tr("%1 refused the requested byte range").arg(c.registry), true);
     if (status >= 500)
-        return Error(Error::Code::ServerError, tr("%1 failed with HTTP %2%3")
+        return Error(Error::Code::ServerError, Tr::tr("%1 failed with HTTP %2%3")
                                                    .arg(c.registry).arg(status).arg(detail.isEmpty() ? QString() : u": " + detail),
                      status == 502 || status == 503 || status == 504);
-    return Error(Error::Code::ServerError, tr("%1 answered HTTP %2 for %3%4")
+    return Error(Error::Code::ServerError, Tr::tr("%1 answered HTTP %2 for %3%4")
                                                .arg(c.registry).arg(status).arg(c.what.isEmpty() ? where : c.what)
                                                .arg(detail.isEmpty() ? QString() : u": " + detail));
 }

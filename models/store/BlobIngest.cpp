@@ -17,7 +17,11 @@ namespace wharf {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::ImageStore", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::ImageStore)
+};
 
 constexpr qint64 kRehashChunk = 1 << 20;
 constexpr qint64 kMaxMetaSize = 64 * 1024;
@@ -81,9 +85,9 @@ QString BlobIngest::ingestName(const Digest &digest)
 Result<BlobIngest> BlobIngest::begin(const QString &root, const Descriptor &descriptor)
 {
     if (!descriptor.digest.isValid())
-        return fail(Error::Code::InvalidDigest, tr("cannot store a blob without a valid digest"));
+        return fail(Error::Code::InvalidDigest, Tr::tr("cannot store a blob without a valid digest"));
     if (descriptor.size < 0)
-        return fail(Error::Code::SizeMismatch, tr("cannot store %1: its size is negative").arg(descriptor.digest.toString()));
+        return fail(Error::Code::SizeMismatch, Tr::tr("cannot store %1: its size is negative").arg(descriptor.digest.toString()));
 
     auto p = std::make_unique<Private>();
     p->descriptor = descriptor;
@@ -91,7 +95,7 @@ Result<BlobIngest> BlobIngest::begin(const QString &root, const Descriptor &desc
     const QString name = ingestName(descriptor.digest);
     const QDir ingestDir(QDir(root).filePath(QStringLiteral("ingest")));
     if (!ingestDir.mkpath(QStringLiteral(".")))
-        return fail(Error::Code::Io, tr("cannot create the folder %1").arg(ingestDir.path()));
+        return fail(Error::Code::Io, Tr::tr("cannot create the folder %1").arg(ingestDir.path()));
     p->folder = ingestDir.filePath(name);
 
     // The lock lives beside the folder, not in it, so that gc can delete the folder while holding it.
@@ -105,13 +109,13 @@ Result<BlobIngest> BlobIngest::begin(const QString &root, const Descriptor &desc
         p->lock->getLockInfo(&pid, &host, &app);
         p->lock.reset();
         if (busy)
-            return fail(Error::Code::Io, tr("%1 is being downloaded by another process (pid %2)")
+            return fail(Error::Code::Io, Tr::tr("%1 is being downloaded by another process (pid %2)")
                                              .arg(descriptor.digest.toString()).arg(pid), /*retryable=*/true);
-        return fail(Error::Code::Io, tr("cannot lock the download of %1 in %2").arg(descriptor.digest.toString(), ingestDir.path()));
+        return fail(Error::Code::Io, Tr::tr("cannot lock the download of %1 in %2").arg(descriptor.digest.toString(), ingestDir.path()));
     }
     if (!QDir(p->folder).mkpath(QStringLiteral("."))) {
         p->unlock();
-        return fail(Error::Code::Io, tr("cannot create the folder %1").arg(p->folder));
+        return fail(Error::Code::Io, Tr::tr("cannot create the folder %1").arg(p->folder));
     }
 
     // Resume only a partial that says it is this blob, of this size, and is not longer than it.
@@ -159,7 +163,7 @@ Result<BlobIngest> BlobIngest::begin(const QString &root, const Descriptor &desc
     }
     p->data.setFileName(p->dataPath());
     if (!p->data.open(QIODevice::WriteOnly | QIODevice::Append)) {
-        const QString message = tr("cannot open %1: %2").arg(p->dataPath(), p->data.errorString());
+        const QString message = Tr::tr("cannot open %1: %2").arg(p->dataPath(), p->data.errorString());
         p->unlock();
         return fail(Error::Code::Io, message);
     }
@@ -190,15 +194,15 @@ bool BlobIngest::isActive() const
 Result<void> BlobIngest::write(QByteArrayView bytes)
 {
     if (!isActive())
-        return fail(Error::Code::Io, tr("the download is no longer open for writing"));
+        return fail(Error::Code::Io, Tr::tr("the download is no longer open for writing"));
     if (bytes.isEmpty())
         return {};
     const qint64 at = offset();
     if (bytes.size() > d->descriptor.size - at)
-        return fail(Error::Code::SizeMismatch, tr("received more than the %1 bytes expected for %2")
+        return fail(Error::Code::SizeMismatch, Tr::tr("received more than the %1 bytes expected for %2")
                                                    .arg(d->descriptor.size).arg(d->descriptor.digest.toString()));
     if (d->data.write(bytes.data(), bytes.size()) != bytes.size() || !d->data.flush()) {
-        const QString message = tr("cannot write %1: %2").arg(d->dataPath(), d->data.errorString());
+        const QString message = Tr::tr("cannot write %1: %2").arg(d->dataPath(), d->data.errorString());
         // Keep the file and the hash state in step: what is on disk must be what was hashed.
         if (!d->data.resize(at)) {
             (void)restart();
@@ -212,17 +216,17 @@ Result<void> BlobIngest::write(QByteArrayView bytes)
 Result<void> BlobIngest::restart()
 {
     if (!isActive())
-        return fail(Error::Code::Io, tr("the download is no longer open for writing"));
+        return fail(Error::Code::Io, Tr::tr("the download is no longer open for writing"));
     d->resetHash();
     if (!d->data.resize(0))
-        return fail(Error::Code::Io, tr("cannot truncate %1: %2").arg(d->dataPath(), d->data.errorString()));
+        return fail(Error::Code::Io, Tr::tr("cannot truncate %1: %2").arg(d->dataPath(), d->data.errorString()));
     return {};
 }
 
 Result<void> BlobIngest::commit()
 {
     if (!isActive())
-        return fail(Error::Code::Io, tr("the download is no longer open for writing"));
+        return fail(Error::Code::Io, Tr::tr("the download is no longer open for writing"));
     if (auto synced = FileSync::syncFile(d->data); !synced)
         return synced;
     // Size first, then digest (descriptor.md "Verification").
@@ -237,7 +241,7 @@ Result<void> BlobIngest::commit()
     const Digest &digest = d->descriptor.digest;
     const QDir blobDir(QDir(d->root).filePath(u"blobs/" + digest.algorithm()));
     if (!blobDir.mkpath(QStringLiteral(".")))
-        return fail(Error::Code::Io, tr("cannot create the folder %1").arg(blobDir.path()));
+        return fail(Error::Code::Io, Tr::tr("cannot create the folder %1").arg(blobDir.path()));
     const QString target = blobDir.filePath(digest.encoded());
     const QFileInfo existing(target);
     if (existing.isFile() && !existing.isSymLink() && existing.size() == d->descriptor.size) {

@@ -15,7 +15,11 @@ namespace wharf::FileSync {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::ImageStore", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::ImageStore)
+};
 
 QString systemError(int error) { return QString::fromLocal8Bit(std::strerror(error)); }
 
@@ -24,12 +28,12 @@ QString systemError(int error) { return QString::fromLocal8Bit(std::strerror(err
 Result<void> syncFile(QFileDevice &file)
 {
     if (!file.flush())
-        return fail(Error::Code::Io, tr("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+        return fail(Error::Code::Io, Tr::tr("cannot write %1: %2").arg(file.fileName(), file.errorString()));
     const int fd = file.handle();
     if (fd < 0)
-        return fail(Error::Code::Io, tr("cannot sync %1: the file is not open").arg(file.fileName()));
+        return fail(Error::Code::Io, Tr::tr("cannot sync %1: the file is not open").arg(file.fileName()));
     if (::fsync(fd) != 0)
-        return fail(Error::Code::Io, tr("cannot sync %1 to disk: %2").arg(file.fileName(), systemError(errno)));
+        return fail(Error::Code::Io, Tr::tr("cannot sync %1 to disk: %2").arg(file.fileName(), systemError(errno)));
     return {};
 }
 
@@ -38,12 +42,12 @@ Result<void> syncDirectory(const QString &path)
     const QByteArray native = QFile::encodeName(path);
     const int fd = ::open(native.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
-        return fail(Error::Code::Io, tr("cannot open folder %1: %2").arg(path, systemError(errno)));
+        return fail(Error::Code::Io, Tr::tr("cannot open folder %1: %2").arg(path, systemError(errno)));
     const int rc = ::fsync(fd);
     const int error = errno;
     ::close(fd);
     if (rc != 0)
-        return fail(Error::Code::Io, tr("cannot sync folder %1 to disk: %2").arg(path, systemError(error)));
+        return fail(Error::Code::Io, Tr::tr("cannot sync folder %1 to disk: %2").arg(path, systemError(error)));
     return {};
 }
 
@@ -56,13 +60,13 @@ Result<void> replaceFile(const QString &path, QByteArrayView bytes)
         u'.' + target.fileName() + u'.' + QUuid::createUuid().toString(QUuid::Id128) + u".tmp");
     QFile file(temporary);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return fail(Error::Code::Io, tr("cannot create %1: %2").arg(temporary, file.errorString()));
+        return fail(Error::Code::Io, Tr::tr("cannot create %1: %2").arg(temporary, file.errorString()));
     const auto cleanup = [&file] {
         file.close();
         file.remove();
     };
     if (file.write(bytes.data(), bytes.size()) != bytes.size()) {
-        const QString message = tr("cannot write %1: %2").arg(temporary, file.errorString());
+        const QString message = Tr::tr("cannot write %1: %2").arg(temporary, file.errorString());
         cleanup();
         return fail(Error::Code::Io, message);
     }
@@ -83,7 +87,7 @@ Result<void> renameDurably(const QString &from, const QString &to)
     // QFile::rename refuses to replace an existing file; rename(2) replaces it atomically, which is
     // the whole point here.
     if (::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0)
-        return fail(Error::Code::Io, tr("cannot rename %1 to %2: %3").arg(from, to, systemError(errno)));
+        return fail(Error::Code::Io, Tr::tr("cannot rename %1 to %2: %3").arg(from, to, systemError(errno)));
     return syncDirectory(QFileInfo(to).absolutePath());
 }
 

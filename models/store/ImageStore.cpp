@@ -23,7 +23,11 @@ namespace wharf {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::ImageStore", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::ImageStore)
+};
 
 const QString kRefName = QStringLiteral("org.opencontainers.image.ref.name");
 const QString kWharfReference = QStringLiteral("io.github.wharf.reference");
@@ -63,16 +67,16 @@ Result<QJsonObject> readIndexFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(Error::Code::Io, tr("cannot read %1: %2").arg(path, file.errorString()));
+        return fail(Error::Code::Io, Tr::tr("cannot read %1: %2").arg(path, file.errorString()));
     if (file.size() > ImageStore::kMaxIndexSize)
-        return fail(Error::Code::TooLarge, tr("%1 is larger than %2 bytes").arg(path).arg(ImageStore::kMaxIndexSize));
+        return fail(Error::Code::TooLarge, Tr::tr("%1 is larger than %2 bytes").arg(path).arg(ImageStore::kMaxIndexSize));
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(file.read(ImageStore::kMaxIndexSize), &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
-        return fail(Error::Code::MalformedDocument, tr("%1 is not a valid image index; Wharf will not change it").arg(path));
+        return fail(Error::Code::MalformedDocument, Tr::tr("%1 is not a valid image index; Wharf will not change it").arg(path));
     const QJsonObject root = document.object();
     if (!root.value(kManifests).isArray())
-        return fail(Error::Code::MalformedDocument, tr("%1 has no “manifests” list; Wharf will not change it").arg(path));
+        return fail(Error::Code::MalformedDocument, Tr::tr("%1 has no “manifests” list; Wharf will not change it").arg(path));
     return root;
 }
 
@@ -94,7 +98,7 @@ Result<QString> canonicalReference(const QString &text)
     if (!parsed)
         return std::unexpected(parsed.error());
     if (parsed->isDigestOnly())
-        return fail(Error::Code::InvalidReference, tr("“%1” names no repository").arg(text.left(200)));
+        return fail(Error::Code::InvalidReference, Tr::tr("“%1” names no repository").arg(text.left(200)));
     return parsed->toString();
 }
 
@@ -218,13 +222,13 @@ void walkDocument(const ImageStore &store, const Descriptor &descriptor, Referen
     if (!bytes) {
         // Corrupt blobs are reported by verify's re-hash; gc must not guess at their children.
         if (!walk.failure)
-            walk.failure = bytes.error().withContext(tr("cannot follow %1").arg(subject));
+            walk.failure = bytes.error().withContext(Tr::tr("cannot follow %1").arg(subject));
         return;
     }
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(*bytes, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject()) {
-        walk.problem(VerifyProblem::Kind::UnreadableManifest, subject, tr("%1 is not a JSON document").arg(subject),
+        walk.problem(VerifyProblem::Kind::UnreadableManifest, subject, Tr::tr("%1 is not a JSON document").arg(subject),
                      Error::Code::MalformedDocument);
         return;
     }
@@ -233,7 +237,7 @@ void walkDocument(const ImageStore &store, const Descriptor &descriptor, Referen
         auto parsed = Descriptor::fromJson(value.toObject(), path);
         if (!value.isObject() || !parsed) {
             walk.problem(VerifyProblem::Kind::UnreadableManifest, subject,
-                         tr("%1 has an unusable descriptor at %2").arg(subject, path), Error::Code::MalformedDocument);
+                         Tr::tr("%1 has an unusable descriptor at %2").arg(subject, path), Error::Code::MalformedDocument);
             return;
         }
         walkDescriptor(store, *parsed, subject, walk);
@@ -261,7 +265,7 @@ void walkDescriptor(const ImageStore &store, const Descriptor &descriptor, const
             return;
         ++walk.missing;
         // Missing blobs are allowed by image-layout.md; gc has nothing to do about them.
-        walk.problems.append({VerifyProblem::Kind::Missing, key, tr("%1 is missing (referenced by %2)").arg(key, from)});
+        walk.problems.append({VerifyProblem::Kind::Missing, key, Tr::tr("%1 is missing (referenced by %2)").arg(key, from)});
         return;
     }
     if (MediaTypes::isManifest(descriptor.mediaType) || MediaTypes::isIndex(descriptor.mediaType))
@@ -276,14 +280,14 @@ ReferenceWalk walkIndex(const ImageStore &store, const QJsonArray &manifests)
         auto descriptor = Descriptor::fromJson(manifests.at(i).toObject(), path);
         if (!manifests.at(i).isObject() || !descriptor) {
             walk.problem(VerifyProblem::Kind::BadIndexEntry, path,
-                         descriptor ? tr("%1 is not an object").arg(path) : descriptor.error().message(),
+                         descriptor ? Tr::tr("%1 is not an object").arg(path) : descriptor.error().message(),
                          Error::Code::MalformedDocument);
             continue;
         }
         if (!MediaTypes::isManifest(descriptor->mediaType) && !MediaTypes::isIndex(descriptor->mediaType)) {
             // gcr's TestGcUnknownMediaType: a root gc cannot follow stops gc.
             walk.problem(VerifyProblem::Kind::BadIndexEntry, path,
-                         tr("%1 has the unknown media type “%2”").arg(path, descriptor->mediaType.left(200)),
+                         Tr::tr("%1 has the unknown media type “%2”").arg(path, descriptor->mediaType.left(200)),
                          Error::Code::UnsupportedMediaType);
             continue;
         }
@@ -327,18 +331,18 @@ QString ImageStore::defaultRoot()
 Result<ImageStore> ImageStore::open(const QString &root)
 {
     if (root.isEmpty())
-        return fail(Error::Code::Io, tr("no store folder given"));
+        return fail(Error::Code::Io, Tr::tr("no store folder given"));
     const QString absolute = QDir::cleanPath(QDir(root).absolutePath());
     QDir dir(absolute);
     if (!dir.mkpath(QStringLiteral(".")))
-        return fail(Error::Code::Io, tr("cannot create the store folder %1").arg(absolute));
+        return fail(Error::Code::Io, Tr::tr("cannot create the store folder %1").arg(absolute));
     ImageStore store(absolute);
 
     const QString layoutPath = store.path(u"oci-layout");
     if (QFileInfo::exists(layoutPath)) {
         QFile file(layoutPath);
         if (!file.open(QIODevice::ReadOnly))
-            return fail(Error::Code::Io, tr("cannot read %1: %2").arg(layoutPath, file.errorString()));
+            return fail(Error::Code::Io, Tr::tr("cannot read %1: %2").arg(layoutPath, file.errorString()));
         auto version = parseLayoutHeader(file.read(kMaxLayoutHeaderSize));
         if (!version)
             return std::unexpected(version.error().withContext(layoutPath));
@@ -346,7 +350,7 @@ Result<ImageStore> ImageStore::open(const QString &root)
         // Never turn a folder of other things (a mistyped --store) into a store.
         for (const QFileInfo &entry : entriesOf(absolute)) {
             if (entry.fileName() != u"index.lock" && !entry.fileName().endsWith(u".rmlock"))
-                return fail(Error::Code::Io, tr("%1 is not empty and is not an OCI image layout").arg(absolute));
+                return fail(Error::Code::Io, Tr::tr("%1 is not empty and is not an OCI image layout").arg(absolute));
         }
     }
 
@@ -367,7 +371,7 @@ Result<ImageStore> ImageStore::open(const QString &root)
                 return std::unexpected(written.error());
         for (const auto folder : {u"blobs/sha256", u"ingest"})
             if (!dir.mkpath(QString::fromUtf16(folder)))
-                return fail(Error::Code::Io, tr("cannot create %1").arg(store.path(folder)));
+                return fail(Error::Code::Io, Tr::tr("cannot create %1").arg(store.path(folder)));
     }
     if (auto index = readIndexFile(indexPath); !index)
         return std::unexpected(index.error());
@@ -400,24 +404,24 @@ Result<QByteArray> ImageStore::readBlob(const Digest &digest, qint64 maxBytes) c
     if (!file)
         return std::unexpected(file.error());
     if ((*file)->size() > maxBytes)
-        return fail(Error::Code::TooLarge, tr("%1 is larger than %2 bytes").arg(digest.toString()).arg(maxBytes));
+        return fail(Error::Code::TooLarge, Tr::tr("%1 is larger than %2 bytes").arg(digest.toString()).arg(maxBytes));
     const QByteArray bytes = (*file)->read(maxBytes + 1);
     if (bytes.size() > maxBytes)
-        return fail(Error::Code::TooLarge, tr("%1 is larger than %2 bytes").arg(digest.toString()).arg(maxBytes));
+        return fail(Error::Code::TooLarge, Tr::tr("%1 is larger than %2 bytes").arg(digest.toString()).arg(maxBytes));
     if (auto verified = verifyBytes(bytes, digest); !verified)
-        return std::unexpected(verified.error().withContext(tr("the stored blob is corrupt (run “wharf verify”)")));
+        return std::unexpected(verified.error().withContext(Tr::tr("the stored blob is corrupt (run “wharf verify”)")));
     return bytes;
 }
 
 Result<std::unique_ptr<QFile>> ImageStore::openBlob(const Digest &digest) const
 {
     if (!digest.isValid())
-        return fail(Error::Code::InvalidDigest, tr("no valid digest given"));
+        return fail(Error::Code::InvalidDigest, Tr::tr("no valid digest given"));
     if (!hasBlob(digest))
-        return fail(Error::Code::NotFound, tr("%1 is not in the store").arg(digest.toString()));
+        return fail(Error::Code::NotFound, Tr::tr("%1 is not in the store").arg(digest.toString()));
     auto file = std::make_unique<QFile>(blobPath(digest));
     if (!file->open(QIODevice::ReadOnly))
-        return fail(Error::Code::Io, tr("cannot read %1: %2").arg(file->fileName(), file->errorString()));
+        return fail(Error::Code::Io, Tr::tr("cannot read %1: %2").arg(file->fileName(), file->errorString()));
     return file;
 }
 
@@ -430,7 +434,7 @@ Result<ImageManifest> ImageStore::readImageManifest(const Descriptor &manifest) 
     if (!document)
         return std::unexpected(document.error());
     if (!std::holds_alternative<ImageManifest>(*document))
-        return fail(Error::Code::MediaTypeMismatch, tr("%1 is an index, not an image manifest").arg(manifest.digest.toString()));
+        return fail(Error::Code::MediaTypeMismatch, Tr::tr("%1 is an index, not an image manifest").arg(manifest.digest.toString()));
     return std::get<ImageManifest>(std::move(*document));
 }
 
@@ -464,18 +468,18 @@ Result<void> ImageStore::addImage(const StoredImage &image) const
         return std::unexpected(reference.error());
     if (!MediaTypes::isManifest(image.manifest.mediaType))
         return fail(Error::Code::UnsupportedMediaType,
-                    tr("an image entry must name an image manifest, not “%1”").arg(image.manifest.mediaType.left(200)));
+                    Tr::tr("an image entry must name an image manifest, not “%1”").arg(image.manifest.mediaType.left(200)));
     if (!hasBlob(image.manifest.digest, image.manifest.size))
-        return fail(Error::Code::NotFound, tr("the manifest %1 is not in the store").arg(image.manifest.digest.toString()));
+        return fail(Error::Code::NotFound, Tr::tr("the manifest %1 is not in the store").arg(image.manifest.digest.toString()));
     auto manifest = readImageManifest(image.manifest);
     if (!manifest)
         return std::unexpected(manifest.error());
     if (!hasBlob(manifest->config.digest, manifest->config.size))
-        return fail(Error::Code::NotFound, tr("the config %1 is not in the store").arg(manifest->config.digest.toString()));
+        return fail(Error::Code::NotFound, Tr::tr("the config %1 is not in the store").arg(manifest->config.digest.toString()));
     for (const Descriptor &layer : std::as_const(manifest->layers)) {
         const bool foreign = MediaTypes::isNonDistributableLayer(layer.mediaType) && !layer.urls.isEmpty();
         if (!foreign && !hasBlob(layer.digest, layer.size))
-            return fail(Error::Code::NotFound, tr("the layer %1 is not in the store").arg(layer.digest.toString()));
+            return fail(Error::Code::NotFound, Tr::tr("the layer %1 is not in the store").arg(layer.digest.toString()));
     }
 
     auto lock = StoreLock::acquire(path(u"index.lock"));
@@ -525,8 +529,8 @@ Result<QList<StoredImage>> ImageStore::removeImage(const QString &reference, std
         manifests.removeAt(i--);
     }
     if (removed.isEmpty()) {
-        return fail(Error::Code::NotFound, platform ? tr("%1 for %2 is not in the store").arg(*canonical, platform->toString())
-                                                    : tr("%1 is not in the store").arg(*canonical));
+        return fail(Error::Code::NotFound, platform ? Tr::tr("%1 for %2 is not in the store").arg(*canonical, platform->toString())
+                                                    : Tr::tr("%1 is not in the store").arg(*canonical));
     }
     assignRefNames(manifests);
     if (auto written = writeIndexFile(path(u"index.json"), *index, manifests); !written)
@@ -546,7 +550,7 @@ Result<GcReport> ImageStore::collectGarbage() const
         return std::unexpected(index.error());
     ReferenceWalk walk = walkIndex(*this, index->value(kManifests).toArray());
     if (walk.failure)
-        return std::unexpected(walk.failure->withContext(tr("garbage collection stopped, nothing was deleted")));
+        return std::unexpected(walk.failure->withContext(Tr::tr("garbage collection stopped, nothing was deleted")));
     report.missingBlobs = walk.missing;
 
     // Leases of live pulls are roots too; those of dead processes go.
@@ -562,7 +566,7 @@ Result<GcReport> ImageStore::collectGarbage() const
         }
         QFile file(entry.absoluteFilePath());
         if (!file.open(QIODevice::ReadOnly))
-            return fail(Error::Code::Io, tr("cannot read the lease %1; nothing was deleted").arg(file.fileName()));
+            return fail(Error::Code::Io, Tr::tr("cannot read the lease %1; nothing was deleted").arg(file.fileName()));
         while (!file.atEnd()) {
             const QString line = QString::fromLatin1(file.readLine(256)).trimmed();
             if (auto digest = Digest::parse(line))
@@ -588,7 +592,7 @@ Result<GcReport> ImageStore::collectGarbage() const
             }
             const qint64 size = blob.size();
             if (!QFile::remove(blob.absoluteFilePath()))
-                return fail(Error::Code::Io, tr("cannot delete %1").arg(blob.absoluteFilePath()));
+                return fail(Error::Code::Io, Tr::tr("cannot delete %1").arg(blob.absoluteFilePath()));
             removedAny = true;
             ++report.blobsRemoved;
             report.bytesRemoved += size;
@@ -664,24 +668,24 @@ Result<VerifyReport> ImageStore::verify() const
     for (const QFileInfo &algorithmDir : entriesOf(blobsFolder)) {
         const QString relative = u"blobs/" + algorithmDir.fileName();
         if (!algorithmDir.isDir() || algorithmDir.isSymLink() || !isKnownAlgorithm(algorithmDir.fileName())) {
-            blobProblems.append({VerifyProblem::Kind::Foreign, relative, tr("%1 does not belong in an image layout Wharf can verify").arg(relative)});
+            blobProblems.append({VerifyProblem::Kind::Foreign, relative, Tr::tr("%1 does not belong in an image layout Wharf can verify").arg(relative)});
             continue;
         }
         for (const QFileInfo &blob : entriesOf(algorithmDir.absoluteFilePath())) {
             const QString blobRelative = relative + u'/' + blob.fileName();
             if (!blob.isFile() || blob.isSymLink()) {
-                blobProblems.append({VerifyProblem::Kind::Foreign, blobRelative, tr("%1 is not a regular file").arg(blobRelative)});
+                blobProblems.append({VerifyProblem::Kind::Foreign, blobRelative, Tr::tr("%1 is not a regular file").arg(blobRelative)});
                 continue;
             }
             const auto digest = digestFromBlobName(algorithmDir.fileName(), blob.fileName());
             if (!digest) {
-                blobProblems.append({VerifyProblem::Kind::Misnamed, blobRelative, tr("%1 is not named by a valid digest").arg(blobRelative)});
+                blobProblems.append({VerifyProblem::Kind::Misnamed, blobRelative, Tr::tr("%1 is not named by a valid digest").arg(blobRelative)});
                 continue;
             }
             QFile file(blob.absoluteFilePath());
             if (!file.open(QIODevice::ReadOnly)) {
                 blobProblems.append({VerifyProblem::Kind::Corrupt, digest->toString(),
-                                     tr("%1 cannot be read: %2").arg(digest->toString(), file.errorString())});
+                                     Tr::tr("%1 cannot be read: %2").arg(digest->toString(), file.errorString())});
                 corrupt.insert(digest->toString());
                 continue;
             }
@@ -698,9 +702,9 @@ Result<VerifyReport> ImageStore::verify() const
                 const auto referenced = walk.referenced.constFind(digest->toString());
                 const qint64 expected = referenced != walk.referenced.cend() ? referenced->size : -1;
                 const QString detail = expected >= 0 && expected != verifier.bytesSeen()
-                    ? tr("%1 is corrupt: %2 bytes where %3 are expected, and the content does not match its digest")
+                    ? Tr::tr("%1 is corrupt: %2 bytes where %3 are expected, and the content does not match its digest")
                           .arg(digest->toString()).arg(verifier.bytesSeen()).arg(expected)
-                    : tr("%1 is corrupt: the content does not match its digest").arg(digest->toString());
+                    : Tr::tr("%1 is corrupt: the content does not match its digest").arg(digest->toString());
                 blobProblems.append({VerifyProblem::Kind::Corrupt, digest->toString(), detail});
                 corrupt.insert(digest->toString());
             }
@@ -713,7 +717,7 @@ Result<VerifyReport> ImageStore::verify() const
         if (!digest || it->size < 0 || corrupt.contains(it.key()) || !hasBlob(*digest) || hasBlob(*digest, it->size))
             continue;
         walk.problems.append({VerifyProblem::Kind::SizeMismatch, it.key(),
-                              tr("%1 is %2 bytes but %3 says %4").arg(it.key()).arg(QFileInfo(blobPath(*digest)).size())
+                              Tr::tr("%1 is %2 bytes but %3 says %4").arg(it.key()).arg(QFileInfo(blobPath(*digest)).size())
                                   .arg(it->from).arg(it->size)});
     }
     report.problems = walk.problems + blobProblems;

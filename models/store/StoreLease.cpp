@@ -12,7 +12,11 @@ namespace wharf {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("wharf::ImageStore", text); }
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::ImageStore)
+};
 
 } // namespace
 
@@ -44,7 +48,7 @@ Result<StoreLease> StoreLease::begin(const QString &root)
 {
     const QDir leases(QDir(root).filePath(QStringLiteral("leases")));
     if (!leases.mkpath(QStringLiteral(".")))
-        return fail(Error::Code::Io, tr("cannot create the folder %1").arg(leases.path()));
+        return fail(Error::Code::Io, Tr::tr("cannot create the folder %1").arg(leases.path()));
     auto p = std::make_unique<Private>();
     p->root = root;
     const QString id = QUuid::createUuid().toString(QUuid::Id128);
@@ -52,19 +56,19 @@ Result<StoreLease> StoreLease::begin(const QString &root)
     p->lock = std::make_unique<QLockFile>(leases.filePath(id + u".lock"));
     p->lock->setStaleLockTime(0);
     if (!p->lock->tryLock(0))
-        return fail(Error::Code::Io, tr("cannot create the lease %1").arg(p->path));
+        return fail(Error::Code::Io, Tr::tr("cannot create the lease %1").arg(p->path));
     QFile file(p->path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return fail(Error::Code::Io, tr("cannot create the lease %1: %2").arg(p->path, file.errorString()));
+        return fail(Error::Code::Io, Tr::tr("cannot create the lease %1: %2").arg(p->path, file.errorString()));
     return StoreLease(std::move(p));
 }
 
 Result<void> StoreLease::protect(const Digest &digest)
 {
     if (!isActive())
-        return fail(Error::Code::Io, tr("the lease has already been released"));
+        return fail(Error::Code::Io, Tr::tr("the lease has already been released"));
     if (!digest.isValid())
-        return fail(Error::Code::InvalidDigest, tr("cannot protect an invalid digest"));
+        return fail(Error::Code::InvalidDigest, Tr::tr("cannot protect an invalid digest"));
     auto locked = StoreLock::acquire(QDir(d->root).filePath(QStringLiteral("index.lock")));
     if (!locked)
         return std::unexpected(locked.error());
@@ -72,7 +76,7 @@ Result<void> StoreLease::protect(const Digest &digest)
     // No fsync: if the machine goes down, so does the owner, and the lease is void anyway.
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append) || file.write(digest.toString().toLatin1() + '\n') < 0
         || !file.flush())
-        return fail(Error::Code::Io, tr("cannot write the lease %1: %2").arg(d->path, file.errorString()));
+        return fail(Error::Code::Io, Tr::tr("cannot write the lease %1: %2").arg(d->path, file.errorString()));
     return {};
 }
 

@@ -54,7 +54,7 @@ QProcessEnvironment cliEnvironment()
     env.insert(u"DOCKER_CONFIG"_s, u"/nonexistent-wharf-test"_s); // no stray credentials from the machine
     env.insert(u"LANG"_s, u"C.UTF-8"_s);
     env.remove(u"LANGUAGE"_s);
-    env.remove(u"WHARF_LANG"_s);
+    env.insert(u"WHARF_LANG"_s, u"en"_s); // whatever ui/language this machine's settings say
     return env;
 }
 
