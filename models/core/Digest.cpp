@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <openssl/evp.h>
+
 namespace wharf {
 
 namespace {
@@ -16,13 +18,12 @@ struct Tr
 struct Algorithm {
     QLatin1StringView name;
     int hexLength;
-    QCryptographicHash::Algorithm hash;
 };
 
 constexpr Algorithm kAlgorithms[] = {
-    {QLatin1StringView("sha256"), 64, QCryptographicHash::Sha256},
-    {QLatin1StringView("sha384"), 96, QCryptographicHash::Sha384},
-    {QLatin1StringView("sha512"), 128, QCryptographicHash::Sha512},
+    {QLatin1StringView("sha256"), 64},
+    {QLatin1StringView("sha384"), 96},
+    {QLatin1StringView("sha512"), 128},
 };
 
 const Algorithm *findAlgorithm(QStringView name)
@@ -67,8 +68,10 @@ Result<Digest> Digest::parse(QStringView text)
 
 Digest Digest::sha256Of(QByteArrayView bytes)
 {
-    return Digest(QStringLiteral("sha256"),
-                  QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+    Digest sha256(QStringLiteral("sha256"), QString(64, u'0'));
+    DigestVerifier hasher(sha256);
+    hasher.addData(bytes);
+    return hasher.computed();
 }
 
 QString Digest::toString() const
@@ -81,27 +84,53 @@ QString Digest::shortForm(int hexChars) const
     return isValid() ? m_algorithm + u':' + m_encoded.left(hexChars) : QString();
 }
 
-QCryptographicHash::Algorithm Digest::hashAlgorithm() const
+
+struct DigestVerifier::Context
 {
-    const Algorithm *known = findAlgorithm(m_algorithm);
-    return known ? known->hash : QCryptographicHash::Sha256;
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    ~Context() { EVP_MD_CTX_free(ctx); }
+};
+
+namespace {
+
+const EVP_MD *evpFor(const QString &algorithm)
+{
+    if (algorithm == QLatin1StringView("sha384"))
+        return EVP_sha384();
+    if (algorithm == QLatin1StringView("sha512"))
+        return EVP_sha512();
+    return EVP_sha256();
 }
 
+} // namespace
+
 DigestVerifier::DigestVerifier(const Digest &expected, qint64 expectedSize)
-    : m_expected(expected), m_expectedSize(expectedSize), m_hash(expected.hashAlgorithm())
+    : m_expected(expected), m_expectedSize(expectedSize), m_context(std::make_unique<Context>())
 {
+    EVP_DigestInit_ex(m_context->ctx, evpFor(expected.algorithm()), nullptr);
 }
+
+DigestVerifier::~DigestVerifier() = default;
+DigestVerifier::DigestVerifier(DigestVerifier &&) noexcept = default;
+DigestVerifier &DigestVerifier::operator=(DigestVerifier &&) noexcept = default;
 
 void DigestVerifier::addData(QByteArrayView bytes)
 {
-    m_hash.addData(bytes);
+    EVP_DigestUpdate(m_context->ctx, bytes.data(), size_t(bytes.size()));
     m_seen += bytes.size();
 }
 
 Digest DigestVerifier::computed() const
 {
-    auto parsed = Digest::parse(QString(m_expected.algorithm() + u':' + QString::fromLatin1(m_hash.resultView().toByteArray().toHex())));
-    return parsed ? *parsed : Digest();
+    if (!m_result.isValid()) {
+        unsigned char out[EVP_MAX_MD_SIZE];
+        unsigned int length = 0;
+        EVP_DigestFinal_ex(m_context->ctx, out, &length);
+        const QByteArray hex = QByteArray(reinterpret_cast<const char *>(out), int(length)).toHex();
+        const QString algorithm = m_expected.isValid() ? m_expected.algorithm() : QStringLiteral("sha256");
+        m_result = Digest::parse(QString(algorithm + u':' + QString::fromLatin1(hex))).value_or(Digest());
+    }
+    return m_result;
 }
 
 Result<void> DigestVerifier::verify() const

@@ -6,8 +6,9 @@
 #include "core/Error.h"
 
 #include <QByteArrayView>
-#include <QCryptographicHash>
 #include <QString>
+
+#include <memory>
 
 namespace wharf {
 
@@ -26,7 +27,6 @@ public:
     [[nodiscard]] QString toString() const;
     // "sha256:0123456789ab" style, for display only.
     [[nodiscard]] QString shortForm(int hexChars = 12) const;
-    [[nodiscard]] QCryptographicHash::Algorithm hashAlgorithm() const;
 
     friend bool operator==(const Digest &a, const Digest &b) = default;
 
@@ -38,10 +38,16 @@ private:
 };
 
 // Hashes bytes as they stream past and counts them; `verify` checks size first, then digest.
+// OpenSSL's SHA-2 (SHA-NI/AVX2 where the CPU has them) runs about ten times faster than
+// QCryptographicHash's portable code, and every pulled byte passes through here.
 class DigestVerifier
 {
 public:
     explicit DigestVerifier(const Digest &expected, qint64 expectedSize = -1);
+    ~DigestVerifier();
+    DigestVerifier(DigestVerifier &&) noexcept;
+    DigestVerifier &operator=(DigestVerifier &&) noexcept;
+    Q_DISABLE_COPY(DigestVerifier)
 
     void addData(QByteArrayView bytes);
     [[nodiscard]] qint64 bytesSeen() const { return m_seen; }
@@ -49,10 +55,12 @@ public:
     [[nodiscard]] Result<void> verify() const;
 
 private:
+    struct Context;
     Digest m_expected;
     qint64 m_expectedSize;
     qint64 m_seen = 0;
-    QCryptographicHash m_hash;
+    std::unique_ptr<Context> m_context;
+    mutable Digest m_result; // computed once, at the end
 };
 
 // Checks bytes already in memory (manifests, configs) against a digest and optional size.
