@@ -376,6 +376,55 @@
     </message>
 </context>
 <context>
+    <name>wharf::ImageExporter</name>
+    <message>
+        <source>the export was cancelled</source>
+        <translation>내보내기가 취소되었습니다</translation>
+    </message>
+    <message>
+        <source>the stored blob %1 is damaged (run “wharf verify”)</source>
+        <translation>저장된 blob %1이(가) 손상되었습니다(“wharf verify”를 실행하세요)</translation>
+    </message>
+    <message>
+        <source>expected %1 bytes, found %2</source>
+        <translation>%1바이트여야 하는데 %2바이트입니다</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>layer %1 of %2</source>
+        <extracomment>%1 and %2 count layers (&quot;layer 2 of 5&quot;)</extracomment>
+        <translation>레이어 %2개 중 %1번째</translation>
+    </message>
+    <message>
+        <source>layer %1 of %2 (%3)</source>
+        <extracomment>%1 and %2 count layers (&quot;layer 2 of 5&quot;), %3 is its digest</extracomment>
+        <translation>레이어 %2개 중 %1번째(%3)</translation>
+    </message>
+    <message>
+        <source>%1 is an index, not an image manifest</source>
+        <translation>%1은(는) 이미지 manifest가 아니라 인덱스입니다</translation>
+    </message>
+    <message>
+        <source>reading the config</source>
+        <translation>config 읽기</translation>
+    </message>
+    <message>
+        <source>%1 is not a container image (its config is “%2”); only --format oci-archive can export it</source>
+        <translation>%1은(는) 컨테이너 이미지가 아닙니다(config: “%2”). --format oci-archive로만 내보낼 수 있습니다</translation>
+    </message>
+    <message>
+        <source>the config lists %1 diff_ids for %2 layers; the image is inconsistent</source>
+        <translation>레이어는 %2개인데 config의 diff_ids는 %1개입니다. 이미지가 일관되지 않습니다</translation>
+    </message>
+    <message>
+        <source>the layer %1 is “%2”, not a tar layer</source>
+        <translation>레이어 %1의 미디어 타입이 “%2”이므로 tar 레이어가 아닙니다</translation>
+    </message>
+</context>
+<context>
     <name>wharf::ImageInspectJob</name>
     <message>
         <source>the registry client is gone</source>
@@ -723,6 +772,45 @@
     </message>
 </context>
 <context>
+    <name>wharf::LayerDecompressor</name>
+    <message>
+        <source>cannot read the layer: %1</source>
+        <translation>레이어를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>the layer is not a valid gzip, zstd or tar stream: %1</source>
+        <translation>레이어가 올바른 gzip, zstd 또는 tar 스트림이 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>알 수 없는 오류</translation>
+    </message>
+    <message>
+        <source>cannot start decompressing the layer</source>
+        <translation>레이어 압축 해제를 시작할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>this libarchive cannot decompress gzip and zstd by itself</source>
+        <translation>이 libarchive는 gzip과 zstd를 자체적으로 압축 해제할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>this libarchive cannot read raw streams</source>
+        <translation>이 libarchive는 raw 스트림을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the layer expands to more than %1 bytes; Wharf stops there (a decompression bomb?)</source>
+        <translation>레이어의 압축을 풀면 %1바이트를 넘으므로 Wharf가 중단합니다(압축 폭탄일 수 있습니다)</translation>
+    </message>
+    <message>
+        <source>the layer has not been read to its end</source>
+        <translation>레이어를 끝까지 읽지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the uncompressed layer is %1, but the config&apos;s diff_id says %2</source>
+        <translation>압축을 푼 레이어는 %1인데 config의 diff_id는 %2입니다</translation>
+    </message>
+</context>
+<context>
     <name>wharf::MainWindow</name>
     <message>
         <source>Wharf</source>
@@ -815,6 +903,29 @@
     </message>
 </context>
 <context>
+    <name>wharf::PullJob</name>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>레이어 %1</translation>
+    </message>
+    <message>
+        <source>writing layer %1</source>
+        <translation>레이어 %1 쓰기</translation>
+    </message>
+    <message>
+        <source>storing the image config</source>
+        <translation>이미지 config 저장</translation>
+    </message>
+    <message>
+        <source>storing the manifest</source>
+        <translation>manifest 저장</translation>
+    </message>
+</context>
+<context>
     <name>wharf::RegistryClient</name>
     <message>
         <source>the registry API</source>
@@ -900,6 +1011,65 @@
     </message>
 </context>
 <context>
+    <name>wharf::TarWriter</name>
+    <message>
+        <source>the archive %1 is already complete</source>
+        <translation>아카이브 %1은(는) 이미 완료되었습니다</translation>
+    </message>
+    <message>
+        <source>cannot write %1 to %2: %3</source>
+        <translation>%2에 %1을(를) 쓸 수 없습니다: %3</translation>
+    </message>
+    <message>
+        <source>%1: the previous entry is not complete</source>
+        <translation>%1: 이전 항목이 완료되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>“%1” is not a safe name for an archive entry</source>
+        <translation>“%1”은(는) 아카이브 항목에 쓸 수 있는 안전한 이름이 아닙니다</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>%1을(를) 만들 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>the archive header</source>
+        <translation>아카이브 헤더</translation>
+    </message>
+    <message>
+        <source>%1: negative size for %2</source>
+        <translation>%1: %2의 크기가 음수입니다</translation>
+    </message>
+    <message>
+        <source>%1: data written outside of a file entry</source>
+        <translation>%1: 파일 항목 밖에 데이터를 썼습니다</translation>
+    </message>
+    <message>
+        <source>%1: more bytes than the entry&apos;s size</source>
+        <translation>%1: 항목 크기보다 많은 바이트입니다</translation>
+    </message>
+    <message>
+        <source>an entry</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>%1: no file entry is open</source>
+        <translation>%1: 열린 파일 항목이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: an entry ended %2 bytes short</source>
+        <translation>%1: 항목이 %2바이트 모자란 채로 끝났습니다</translation>
+    </message>
+    <message>
+        <source>%1: the last entry is not complete</source>
+        <translation>%1: 마지막 항목이 완료되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the end of the archive</source>
+        <translation>아카이브 끝</translation>
+    </message>
+</context>
+<context>
     <name>wharf::WelcomeView</name>
     <message>
         <source>&lt;h1&gt;Wharf&lt;/h1&gt;</source>
@@ -935,10 +1105,12 @@ Commands:
   inspect REF [--platform P] [--json]                   platforms, layers, config and history
   login REGISTRY -u USER --password-stdin               keep credentials in the system keychain
   logout REGISTRY                                       forget them
+  pull REF [--platform P] [--store DIR] [--jobs N]      pull one platform into the local store
   images [--store DIR] [--json]                         list the images in the local store
   rm REF [--platform P] [--store DIR]                   remove an image from the store
   gc [--store DIR] [--json]                             delete blobs no stored image uses
   verify [--store DIR] [--json]                         re-hash the store, report what is wrong
+  export REF -o FILE [--format F] [--platform P]        write a stored image as docker-archive or oci-archive
 
 Run “wharf COMMAND --help” for a command&apos;s options.
 </source>
@@ -952,13 +1124,56 @@ Run “wharf COMMAND --help” for a command&apos;s options.
   inspect REF [--platform P] [--json]                   플랫폼, 레이어, config, 기록 보기
   login REGISTRY -u USER --password-stdin               자격 증명을 시스템 키체인에 보관
   logout REGISTRY                                       보관한 자격 증명 삭제
+  pull REF [--platform P] [--store DIR] [--jobs N]      플랫폼 하나를 로컬 저장소로 가져오기
   images [--store DIR] [--json]                         로컬 저장소의 이미지 목록
   rm REF [--platform P] [--store DIR]                   저장소에서 이미지 제거
   gc [--store DIR] [--json]                             어떤 이미지도 쓰지 않는 blob 삭제
   verify [--store DIR] [--json]                         저장소를 다시 해시하고 문제 보고
+  export REF -o FILE [--format F] [--platform P]        저장된 이미지를 docker-archive나 oci-archive로 쓰기
 
 명령별 옵션은 “wharf COMMAND --help”로 확인하세요.
 </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::cli::exporting</name>
+    <message>
+        <source>Write an image from the local store to a tar file that docker load, podman load and skopeo read.</source>
+        <translation>로컬 저장소의 이미지를 docker load, podman load, skopeo가 읽는 tar 파일로 씁니다.</translation>
+    </message>
+    <message>
+        <source>nginx:1.27, docker.io/library/nginx:latest, …</source>
+        <translation>예: nginx:1.27, docker.io/library/nginx:latest, …</translation>
+    </message>
+    <message>
+        <source>The tar file to write (replaced if it exists).</source>
+        <translation>쓸 tar 파일입니다(이미 있으면 바꿉니다).</translation>
+    </message>
+    <message>
+        <source>docker-archive (the default: what docker save writes) or oci-archive.</source>
+        <translation>docker-archive(기본값: docker save가 쓰는 형식) 또는 oci-archive입니다.</translation>
+    </message>
+    <message>
+        <source>The platform to export when the store keeps several of REF.</source>
+        <translation>저장소에 REF의 플랫폼이 여러 개 있을 때 내보낼 플랫폼입니다.</translation>
+    </message>
+    <message>
+        <source>usage: wharf export REF -o FILE [--format docker-archive|oci-archive] [--platform os/arch[/variant]] [--store DIR]</source>
+        <translation>사용 방법: wharf export REF -o FILE [--format docker-archive|oci-archive] [--platform os/arch[/variant]] [--store DIR]</translation>
+    </message>
+    <message>
+        <source>unknown format “%1”; use docker-archive or oci-archive</source>
+        <translation>알 수 없는 형식 “%1”입니다. docker-archive나 oci-archive를 쓰세요</translation>
+    </message>
+    <message>
+        <source>the store keeps %1 for several platforms (%2); choose one with --platform</source>
+        <extracomment>%1 is the reference, %2 the platforms the store keeps for it, comma-separated</extracomment>
+        <translation>저장소에 %1의 플랫폼이 여러 개(%2) 있습니다. --platform으로 하나를 고르세요</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2) to %3 as %4, %5</source>
+        <extracomment>%1 reference, %2 platform, %3 file, %4 format (docker-archive/oci-archive), %5 size</extracomment>
+        <translation>%1 (%2)을(를) %4 형식으로 %3에 썼습니다, %5</translation>
     </message>
 </context>
 <context>
@@ -1153,6 +1368,61 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     <message>
         <source>Removed the credentials for %1 from the system keychain.</source>
         <translation>시스템 키체인에서 %1의 자격 증명을 제거했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::cli::pull</name>
+    <message>
+        <source>already present</source>
+        <translation>이미 있음</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>ETA %1 s</source>
+        <translation>남은 시간 %1초</translation>
+    </message>
+    <message>
+        <source>%1 of %2  %3/s  %4</source>
+        <translation>%2 중 %1  %3/s  %4</translation>
+    </message>
+    <message>
+        <source>Pull one platform of an image into the local store.</source>
+        <translation>이미지의 플랫폼 하나를 로컬 저장소로 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>nginx:1.27, ghcr.io/owner/app@sha256:…, localhost:5000/app:tag</source>
+        <translation>예: nginx:1.27, ghcr.io/owner/app@sha256:…, localhost:5000/app:tag</translation>
+    </message>
+    <message>
+        <source>Platform to pull (default: this machine&apos;s).</source>
+        <translation>가져올 플랫폼입니다(기본값: 이 컴퓨터의 플랫폼).</translation>
+    </message>
+    <message>
+        <source>Layers downloaded at once (default 4).</source>
+        <translation>동시에 내려받을 레이어 수입니다(기본값 4).</translation>
+    </message>
+    <message>
+        <source>usage: wharf pull REF [--platform os/arch[/variant]] [--store DIR] [--jobs N]</source>
+        <translation>사용 방법: wharf pull REF [--platform os/arch[/variant]] [--store DIR] [--jobs N]</translation>
+    </message>
+    <message>
+        <source>--jobs takes a number from 1 to 16</source>
+        <translation>--jobs에는 1부터 16까지의 숫자를 지정하세요</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 layers, %4 already present; %5 to fetch</source>
+        <translation>%1 (%2): 레이어 %3개, 이미 있는 것 %4개, 받을 크기 %5</translation>
+    </message>
+    <message>
+        <source>Pulled %1 (%2) %3: fetched %4 in %5 s, %6 blobs already present; store %7</source>
+        <translation>%1 (%2) %3을(를) 가져왔습니다: %5초 동안 %4 받음, 이미 있던 blob %6개, 저장소 %7</translation>
     </message>
 </context>
 <context>

@@ -30,10 +30,12 @@ QString usageText()
               "  inspect REF [--platform P] [--json]                   platforms, layers, config and history\n"
               "  login REGISTRY -u USER --password-stdin               keep credentials in the system keychain\n"
               "  logout REGISTRY                                       forget them\n"
+              "  pull REF [--platform P] [--store DIR] [--jobs N]      pull one platform into the local store\n"
               "  images [--store DIR] [--json]                         list the images in the local store\n"
               "  rm REF [--platform P] [--store DIR]                   remove an image from the store\n"
               "  gc [--store DIR] [--json]                             delete blobs no stored image uses\n"
               "  verify [--store DIR] [--json]                         re-hash the store, report what is wrong\n"
+              "  export REF -o FILE [--format F] [--platform P]        write a stored image as docker-archive or oci-archive\n"
               "\n"
               "Run “wharf COMMAND --help” for a command's options.\n");
 }
@@ -68,6 +70,8 @@ int run(QCoreApplication &app)
         {QLatin1StringView("logout"), logoutCommand},   {QLatin1StringView("images"), imagesCommand},
         {QLatin1StringView("rm"), rmCommand},           {QLatin1StringView("gc"), gcCommand},
         {QLatin1StringView("verify"), verifyCommand},
+        {QLatin1StringView("export"), exportCommand},
+        {QLatin1StringView("pull"), pullCommand},
     };
     for (const auto &[name, function] : commands) {
         if (command == name) {

@@ -27,6 +27,11 @@ CliContext::CliContext()
 
 CliContext::~CliContext() = default;
 
+CredentialSource *CliContext::credentials()
+{
+    return m_credentials.get();
+}
+
 void CliContext::wait(Job *job)
 {
     job->setAutoDelete(false);

@@ -20,6 +20,7 @@ class HubClient;
 class KeychainStore;
 class DockerConfigCredentials;
 class ChainedCredentialSource;
+class CredentialSource;
 }
 
 namespace wharf::cli {
@@ -34,6 +35,8 @@ public:
     [[nodiscard]] RegistryClient &registry() { return *m_registry; }
     [[nodiscard]] HubClient &hub() { return *m_hub; }
     [[nodiscard]] KeychainStore &keychain() { return *m_keychain; }
+    // Wharf's keychain entries, then Docker's config.json and credential helpers.
+    [[nodiscard]] CredentialSource *credentials();
     QTextStream &out() { return m_out; }
     QTextStream &err() { return m_err; }
 

@@ -14,9 +14,11 @@ int inspectCommand(CliContext &context, const QStringList &arguments);
 int loginCommand(CliContext &context, const QStringList &arguments);
 int logoutCommand(CliContext &context, const QStringList &arguments);
 // The local store (StoreCommands.cpp).
+int pullCommand(CliContext &context, const QStringList &arguments);
 int imagesCommand(CliContext &context, const QStringList &arguments);
 int rmCommand(CliContext &context, const QStringList &arguments);
 int gcCommand(CliContext &context, const QStringList &arguments);
 int verifyCommand(CliContext &context, const QStringList &arguments);
+int exportCommand(CliContext &context, const QStringList &arguments); // ExportCommand.cpp
 
 } // namespace wharf::cli

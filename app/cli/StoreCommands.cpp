@@ -6,6 +6,7 @@
 #include "cli/CliContext.h"
 #include "cli/Commands.h"
 #include "cli/Format.h"
+#include "cli/StoreOptions.h"
 #include "store/ImageStore.h"
 
 #include <QCommandLineParser>
@@ -28,21 +29,9 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(wharf::cli::store)
 };
 
-QCommandLineOption storeOption()
-{
-    return {QStringLiteral("store"), Tr::tr("The store folder (default: $WHARF_STORE, else %1).").arg(ImageStore::defaultRoot()),
-            QStringLiteral("DIR")};
-}
-
 QCommandLineOption jsonOption()
 {
     return {QStringLiteral("json"), Tr::tr("Print JSON.")};
-}
-
-Result<ImageStore> openStore(const QCommandLineParser &parser)
-{
-    const QString root = parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store")) : ImageStore::defaultRoot();
-    return ImageStore::open(root);
 }
 
 QJsonValue orNull(const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); }

@@ -110,6 +110,13 @@ void ImageInspectJob::useManifest(const FetchedManifest &fetched)
     m_result.manifest = fetched;
     m_result.imageManifest = *manifest;
     m_result.configDescriptor = manifest->config;
+    if (m_localBlobs) {
+        if (const std::optional<QByteArray> local = m_localBlobs(manifest->config);
+            local && verifyBytes(*local, manifest->config.digest, manifest->config.size)) {
+            useConfig(*local);
+            return;
+        }
+    }
     auto *blob = m_client->fetchBlob(fetched.registry, fetched.repository, manifest->config, kMaxConfigSize);
     connect(blob, &Job::finished, this, [this, blob] { onConfig(blob); });
     track(blob);
@@ -123,11 +130,17 @@ void ImageInspectJob::onConfig(BlobJob *job)
         fail(job->error()->withContext(tr("fetching the image config")));
         return;
     }
+    useConfig(job->data());
+}
+
+void ImageInspectJob::useConfig(const QByteArray &bytes)
+{
+    m_result.configBytes = bytes;
     if (!MediaTypes::isImageConfig(m_result.configDescriptor.mediaType)) {
         emitResult(); // an artifact: its config is opaque data
         return;
     }
-    auto config = parseConfig(job->data());
+    auto config = parseConfig(bytes);
     if (!config) {
         fail(config.error().withContext(tr("the image config")));
         return;

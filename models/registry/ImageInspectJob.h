@@ -13,6 +13,7 @@
 
 #include <QPointer>
 
+#include <functional>
 #include <optional>
 
 namespace wharf {
@@ -30,6 +31,7 @@ struct InspectedImage
     FetchedManifest manifest;              // the image manifest, bytes as received
     ImageManifest imageManifest;
     Descriptor configDescriptor;
+    QByteArray configBytes;                // exactly as fetched (verified against configDescriptor)
     std::optional<ImageConfig> config;     // absent for artifacts whose config is not an image config
     ImageHistory history;
 };
@@ -45,6 +47,11 @@ public:
 
     [[nodiscard]] const InspectedImage &result() const { return m_result; }
 
+    // Where blobs may already be (the local store): asked for the config before fetching it; the
+    // bytes it returns are verified like fetched ones. Lets a re-pull touch no blob at all.
+    using LocalBlobs = std::function<std::optional<QByteArray>(const Descriptor &)>;
+    void setLocalBlobs(LocalBlobs localBlobs) { m_localBlobs = std::move(localBlobs); }
+
 protected:
     void run() override;
     void abort() override;
@@ -54,12 +61,14 @@ private:
     void onPlatformManifest(ManifestJob *job);
     void useManifest(const FetchedManifest &fetched);
     void onConfig(class BlobJob *job);
+    void useConfig(const QByteArray &bytes);
     void track(Job *job);
 
     QPointer<RegistryClient> m_client;
     std::optional<Platform> m_platform;
     InspectedImage m_result;
     QPointer<Job> m_current;
+    LocalBlobs m_localBlobs;
 };
 
 } // namespace wharf

@@ -119,6 +119,18 @@ bool samePlatform(const Platform &a, const Platform &b)
     return x.osVersion.isEmpty() || y.osVersion.isEmpty() || x.osVersion == y.osVersion;
 }
 
+// The one matching rule of findImages() and removeImage(): `canonical` from canonicalReference().
+bool isSelected(const StoredImage &image, const QString &canonical, const std::optional<Platform> &platform)
+{
+    return image.reference == canonical && (!platform || samePlatform(image.platform, *platform));
+}
+
+std::unexpected<Error> notInStore(const QString &canonical, const std::optional<Platform> &platform)
+{
+    return fail(Error::Code::NotFound, platform ? Tr::tr("%1 for %2 is not in the store").arg(canonical, platform->toString())
+                                                : Tr::tr("%1 is not in the store").arg(canonical));
+}
+
 std::optional<StoredImage> storedImageFromEntry(const QJsonObject &entry)
 {
     if (!isWharfEntry(entry))
@@ -508,6 +520,23 @@ Result<void> ImageStore::addImage(const StoredImage &image) const
     return writeIndexFile(path(u"index.json"), *index, manifests);
 }
 
+Result<QList<StoredImage>> ImageStore::findImages(const QString &reference, std::optional<Platform> platform) const
+{
+    auto canonical = canonicalReference(reference);
+    if (!canonical)
+        return std::unexpected(canonical.error());
+    auto all = images();
+    if (!all)
+        return std::unexpected(all.error());
+    QList<StoredImage> found;
+    for (const StoredImage &image : std::as_const(*all))
+        if (isSelected(image, *canonical, platform))
+            found.append(image);
+    if (found.isEmpty())
+        return notInStore(*canonical, platform);
+    return found;
+}
+
 Result<QList<StoredImage>> ImageStore::removeImage(const QString &reference, std::optional<Platform> platform) const
 {
     auto canonical = canonicalReference(reference);
@@ -523,15 +552,13 @@ Result<QList<StoredImage>> ImageStore::removeImage(const QString &reference, std
     QList<StoredImage> removed;
     for (qsizetype i = 0; i < manifests.size(); ++i) {
         const auto existing = storedImageFromEntry(manifests.at(i).toObject());
-        if (!existing || existing->reference != *canonical || (platform && !samePlatform(existing->platform, *platform)))
+        if (!existing || !isSelected(*existing, *canonical, platform))
             continue;
         removed.append(*existing);
         manifests.removeAt(i--);
     }
-    if (removed.isEmpty()) {
-        return fail(Error::Code::NotFound, platform ? Tr::tr("%1 for %2 is not in the store").arg(*canonical, platform->toString())
-                                                    : Tr::tr("%1 is not in the store").arg(*canonical));
-    }
+    if (removed.isEmpty())
+        return notInStore(*canonical, platform);
     assignRefNames(manifests);
     if (auto written = writeIndexFile(path(u"index.json"), *index, manifests); !written)
         return std::unexpected(written.error());

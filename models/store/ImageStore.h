@@ -85,9 +85,12 @@ public:
     // manifest, its config and its layers must already be in blobs/ (NotFound otherwise;
     // non-distributable layers may be absent). InvalidReference when `reference` does not parse.
     [[nodiscard]] Result<void> addImage(const StoredImage &image) const;
-    // Removes every entry of `reference` (normalised like the CLI does: nginx → docker.io/library/
-    // nginx:latest), or only the one for `platform`. Blobs stay until collectGarbage(). NotFound if
-    // nothing matched. Returns what was removed.
+    // The entries of `reference` (normalised like the CLI does: nginx → docker.io/library/
+    // nginx:latest), or only the one for `platform`, in index.json order: what `wharf rm` removes and
+    // `wharf export` reads. NotFound if nothing matched; InvalidReference when it does not parse.
+    [[nodiscard]] Result<QList<StoredImage>> findImages(const QString &reference, std::optional<Platform> platform = std::nullopt) const;
+    // Removes what findImages() would return. Blobs stay until collectGarbage(). Returns what was
+    // removed.
     [[nodiscard]] Result<QList<StoredImage>> removeImage(const QString &reference, std::optional<Platform> platform = std::nullopt) const;
     // Mark from index.json (manifests → config and layers, indexes → children) and live leases,
     // sweep unreferenced blobs with valid digest names, and remove ingests that nobody holds and

@@ -5,6 +5,7 @@
 // binary, down to `verify` exiting 1 for a corrupted blob.
 
 #include "TestbedImages.h"
+#include "TestbedStore.h"
 
 #include "core/Digest.h"
 #include "documents/Descriptor.h"
@@ -57,12 +58,6 @@ Run runWharf(const QStringList &arguments)
     return runProgram(QStringLiteral(WHARF_EXECUTABLE), arguments);
 }
 
-Descriptor descriptorOf(const QJsonObject &object)
-{
-    auto parsed = Descriptor::fromJson(object);
-    return parsed ? *parsed : Descriptor();
-}
-
 } // namespace
 
 class TestStoreInterop final : public QObject
@@ -75,8 +70,6 @@ private Q_SLOTS:
     void cliCommands();
 
 private:
-    // Streams one blob of the test bed's layout into the store through a BlobIngest.
-    bool copyBlob(const Descriptor &descriptor);
     bool addImage(const QString &reference, const QString &repository, const QString &tag, const QString &platform);
 
     TestbedImages m_images;
@@ -98,52 +91,13 @@ void TestStoreInterop::initTestCase()
     QVERIFY(addImage(u"multi"_s, u"multi"_s, u"latest"_s, u"linux/arm64/v8"_s));
 }
 
-bool TestStoreInterop::copyBlob(const Descriptor &descriptor)
-{
-    if (m_store->hasBlob(descriptor.digest, descriptor.size))
-        return true;
-    QFile source(m_images.layoutPath() + u"/blobs/sha256/"_s + descriptor.digest.encoded());
-    if (!source.open(QIODevice::ReadOnly))
-        return false;
-    auto ingest = m_store->beginIngest(descriptor);
-    if (!ingest)
-        return false;
-    while (!source.atEnd())
-        if (!ingest->write(source.read(64 * 1024)))
-            return false;
-    return bool(ingest->commit());
-}
-
 bool TestStoreInterop::addImage(const QString &reference, const QString &repository, const QString &tag, const QString &platform)
 {
-    const QJsonObject image = m_images.image(repository, tag, platform);
-    if (image.isEmpty())
-        return false;
-    const Descriptor manifest = descriptorOf(image);
-    if (!copyBlob(manifest) || !copyBlob(descriptorOf(image.value("config"_L1).toObject())))
-        return false;
-    for (const QJsonValue &layer : image.value("layers"_L1).toArray())
-        if (!copyBlob(descriptorOf(layer.toObject())))
-            return false;
-    StoredImage stored;
-    stored.reference = reference;
-    stored.platform = *Platform::parse(TestbedImages::platformString(image.value("platform"_L1).toObject()));
-    stored.manifest = manifest;
-    const QString top = m_images.digest(repository, tag);
-    if (top != manifest.digest.toString()) {
-        // Keep the index too: gc keeps it as long as a platform from it is stored.
-        Descriptor index;
-        index.mediaType = m_images.mediaType(repository, tag);
-        index.digest = *Digest::parse(top);
-        index.size = m_images.tag(repository, tag).value("size"_L1).toInteger();
-        if (!copyBlob(index))
-            return false;
-        stored.indexDigest = top;
-    }
-    auto added = m_store->addImage(stored);
+    QString error;
+    const bool added = TestbedStore(m_images, *m_store).addImage(reference, repository, tag, platform, &error);
     if (!added)
-        qWarning() << added.error().message();
-    return bool(added);
+        qWarning() << error;
+    return added;
 }
 
 void TestStoreInterop::skopeoAndUmociReadTheStore()

@@ -812,6 +812,16 @@ void TestImageStore::removeImageNotFound()
     QVERIFY(!invalid);
     QCOMPARE(invalid.error().code(), Error::Code::InvalidReference);
     QCOMPARE(store->images()->size(), 1);
+
+    // findImages() (wharf export) matches exactly what removeImage() would remove.
+    auto found = store->findImages(u"docker.io/library/a:1"_s);
+    QVERIFY(found);
+    QCOMPARE(found->size(), 1);
+    QCOMPARE(found->first().manifest.digest, a.digest);
+    QVERIFY(store->findImages(u"a:1"_s, *Platform::parse(u"linux/amd64"_s)));
+    QCOMPARE(store->findImages(u"a:2"_s).error().code(), Error::Code::NotFound);
+    QCOMPARE(store->findImages(u"a:1"_s, *Platform::parse(u"linux/arm64"_s)).error().code(), Error::Code::NotFound);
+    QCOMPARE(store->findImages(u"UPPER/../x"_s).error().code(), Error::Code::InvalidReference);
 }
 
 void TestImageStore::gcRemovesUnreferencedAndStaleIngests()

@@ -1,0 +1,64 @@
+#include "pull/PullEngine.h"
+
+#include "pull/PullHandle.h"
+#include "pull/PullJob.h"
+
+#include <QPointer>
+#include <QThread>
+
+namespace wharf {
+
+PullEngine::PullEngine(ImageStore store, Options options, QObject *parent)
+    : QObject(parent), m_store(std::move(store)), m_options(std::move(options)), m_pullThread(new QThread(this))
+{
+    qRegisterMetaType<wharf::PullPlan>();
+    qRegisterMetaType<wharf::PullProgress>();
+    qRegisterMetaType<wharf::PullOutcome>();
+    qRegisterMetaType<std::optional<wharf::Error>>();
+    m_pullThread->setObjectName(QStringLiteral("wharf-pull"));
+    m_pullThread->start();
+    const int workers = std::clamp(m_options.workers, 1, 16);
+    for (int i = 0; i < workers; ++i) {
+        auto *thread = new QThread(this);
+        thread->setObjectName(QStringLiteral("wharf-fetch-%1").arg(i));
+        auto *fetcher = new BlobFetcher(m_store, m_options.client);
+        fetcher->moveToThread(thread);
+        connect(thread, &QThread::finished, fetcher, &QObject::deleteLater);
+        thread->start();
+        m_workerThreads.append(thread);
+        m_fetchers.append(fetcher);
+    }
+}
+
+PullEngine::~PullEngine()
+{
+    // Jobs and fetchers are deleted on their own threads as those wind down.
+    m_pullThread->quit();
+    m_pullThread->wait();
+    for (QThread *thread : std::as_const(m_workerThreads)) {
+        thread->quit();
+        thread->wait();
+    }
+}
+
+PullHandle *PullEngine::pull(const PullRequest &request)
+{
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    auto *handle = new PullHandle(cancel, this);
+    auto *job = new PullJob(m_store, request, m_fetchers, m_options.client, cancel);
+    job->moveToThread(m_pullThread);
+    connect(m_pullThread, &QThread::finished, job, &QObject::deleteLater);
+    connect(job, &PullJob::planned, handle, &PullHandle::planned);
+    connect(job, &PullJob::progressed, handle, &PullHandle::progress);
+    // The outcome is copied on the pull thread, where the job lives, and delivered queued: the
+    // caller's thread never touches the job, which deletes itself after finishing.
+    connect(job, &Job::finished, job, [job, guard = QPointer<PullHandle>(handle)] {
+        const PullOutcome outcome{job->error(), job->result()};
+        if (PullHandle *h = guard.data())
+            QMetaObject::invokeMethod(h, [guard, outcome] { if (guard) guard->finish(outcome); }, Qt::QueuedConnection);
+    }, Qt::DirectConnection);
+    QMetaObject::invokeMethod(job, &Job::start, Qt::QueuedConnection);
+    return handle;
+}
+
+} // namespace wharf

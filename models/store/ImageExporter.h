@@ -1,0 +1,84 @@
+#pragma once
+// Writes one stored image to a tar file that other tools load: `wharf export`.
+//
+// docker-archive — what `docker load`, `podman load` and `skopeo … docker-archive:` read:
+//   <config hex>.json           the config blob, byte for byte
+//   <diff_id hex>/layer.tar     each layer uncompressed (its sha256 is the diff_id), once per diff_id
+//   manifest.json               [{"Config":"<config hex>.json","RepoTags":["docker.io/library/x:tag"],
+//                                 "Layers":["<diff_id hex>/layer.tar", …]}]
+//   No legacy <id>/json, <id>/VERSION or `repositories`: docker load (moby ≥ 1.10 and the containerd
+//   importer of Docker ≥ 25) and c/image (podman, skopeo) read manifest.json alone; those files only
+//   serve the pre-1.10 loader, which runs only when manifest.json is missing. RepoTags is the full
+//   reference when it has a tag (c/image writes the explicit form too), empty for a pull by digest.
+// oci-archive — a tar of an OCI image layout, what `skopeo … oci-archive:` and `podman load` read:
+//   oci-layout, blobs/<alg>/<hex> for the manifest, the config and the layers as stored (compressed),
+//   index.json with the one manifest, its platform and org.opencontainers.image.ref.name (the full
+//   reference, when it is a valid ref.name).
+//
+// Every entry name comes from a validated Digest or is a fixed word: never from a tag or an annotation
+// (CVE-2024-3727, jib#4522). Every blob is re-verified while it streams; for docker-archive each
+// layer is also decompressed and its digest checked against the config's rootfs.diff_ids (refused
+// with DigestMismatch otherwise). A tar header carries an entry's size before its data and the
+// uncompressed size is only known at the end, so each compressed layer is decompressed twice: once
+// to measure and verify it, once into the archive (c/image spools it to a temporary file instead;
+// two passes keep a second copy of the layer off the disk, and nothing unverified enters the archive).
+// Nothing large is held in memory. On any failure the partial file is removed (TarWriter).
+//
+// Synchronous: the CLI calls it directly, the GUI on a worker thread (with `cancel`).
+
+#include "archive/LayerDecompressor.h"
+#include "core/Digest.h"
+#include "core/Error.h"
+#include "store/StoredImage.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <optional>
+
+namespace wharf {
+
+class ImageStore;
+
+class ImageExporter
+{
+public:
+    enum class Format { DockerArchive, OciArchive };
+
+    struct Options
+    {
+        LayerDecompressor::Limits limits;
+        // Checked between chunks; set from any thread to stop with Error::Code::Cancelled.
+        const std::atomic_bool *cancel = nullptr;
+    };
+
+    struct Report
+    {
+        QString path;
+        Format format = Format::DockerArchive;
+        qint64 bytes = 0; // the archive's size
+        Digest manifest;
+        Digest config;
+        int layers = 0;
+        QStringList repoTags; // docker-archive only
+    };
+
+    // "docker-archive", "oci-archive"; nullopt for anything else.
+    [[nodiscard]] static std::optional<Format> formatFromName(QStringView name);
+    [[nodiscard]] static QString formatName(Format format);
+
+    // Errors: those of ImageStore::readBlob/openBlob (NotFound for a missing blob, DigestMismatch or
+    // SizeMismatch for a corrupt one), MalformedDocument (unreadable manifest or config, diff_ids
+    // that do not match the layers, a layer that does not decompress), UnsupportedMediaType (an
+    // artifact or a non-tar layer to docker-archive), TooLarge (LayerDecompressor's limits),
+    // DigestMismatch (a layer whose uncompressed digest is not its diff_id), Cancelled, Io.
+    [[nodiscard]] static Result<Report> exportImage(const ImageStore &store, const StoredImage &image, const QString &path,
+                                                    Format format, const Options &options);
+    [[nodiscard]] static Result<Report> exportImage(const ImageStore &store, const StoredImage &image, const QString &path,
+                                                    Format format);
+};
+
+using ExportReport = ImageExporter::Report;
+
+} // namespace wharf

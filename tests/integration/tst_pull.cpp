@@ -1,0 +1,498 @@
+// The pull engine against the real docker-registry, directly and through the fault-injecting
+// proxy: every fault ends exactly as it should (success after resume or retry, or one clean typed
+// failure), and afterwards the store verifies clean and skopeo reads it. Cancel, SIGKILL and two
+// processes pulling into one store leave it consistent, and the next pull resumes with Range.
+#include "pull/PullEngine.h"
+#include "pull/PullHandle.h"
+#include "store/ImageStore.h"
+
+#include "BlobCdn.h"
+#include "FaultProxy.h"
+#include "RegistryProcess.h"
+#include "TestbedImages.h"
+#include "TokenServer.h"
+
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace wharf;
+using namespace wharf::testbed;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Pulled
+{
+    PullOutcome outcome;
+    std::optional<PullPlan> plan;
+    int progressSignals = 0;
+};
+
+PullEngine::Options fastOptions()
+{
+    PullEngine::Options o;
+    o.workers = 4;
+    o.client.retry.maxAttempts = 3;
+    o.client.retry.baseDelayMs = 20;
+    o.client.transferTimeoutMs = 1500;
+    return o;
+}
+
+Pulled pullInto(const ImageStore &store, const QString &reference, const QString &platform = QString(),
+                PullEngine::Options options = fastOptions())
+{
+    PullEngine engine(store, options);
+    PullRequest request;
+    request.reference = *ImageReference::parseDockerRef(reference);
+    if (!platform.isEmpty())
+        request.platform = *Platform::parse(platform);
+    PullHandle *handle = engine.pull(request);
+    Pulled pulled;
+    QObject::connect(handle, &PullHandle::planned, handle, [&pulled](const PullPlan &plan) { pulled.plan = plan; });
+    QObject::connect(handle, &PullHandle::progress, handle, [&pulled](const PullProgress &) { ++pulled.progressSignals; });
+    QSignalSpy finished(handle, &PullHandle::finished);
+    if (!finished.wait(60'000))
+        qWarning("pull of %s did not finish", qPrintable(reference));
+    pulled.outcome = handle->outcome();
+    return pulled;
+}
+
+QString errorText(const Pulled &p)
+{
+    return p.outcome.error ? p.outcome.error->message() : QString();
+}
+
+Error::Code codeOf(const Pulled &p)
+{
+    return p.outcome.error ? p.outcome.error->code() : Error::Code::Cancelled;
+}
+
+int blobGets(const QList<HttpRequest> &requests, const QString &digest = QString())
+{
+    int n = 0;
+    for (const HttpRequest &r : requests)
+        n += r.method == "GET" && r.path().contains(u"/blobs/"_s) && (digest.isEmpty() || r.path().endsWith(digest)) ? 1 : 0;
+    return n;
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+} // namespace
+
+class TestPull final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+
+    void pullsOnePlatformIntoAStoreSkopeoReads();
+    void rePullFetchesNoBlob();
+    void layersAlreadyPresentAreSkippedWhicheverRegistry();
+    void singlePlatformImages_data();
+    void singlePlatformImages();
+    void truncatedBlobResumesWithRange();
+    void flippedByteFailsNamingTheLayer();
+    void rateLimitedThenServed();
+    void serviceUnavailableTwice();
+    void stalledBodyResumes();
+    void redirectToCdnKeepsTokenHome();
+    void expiredTokenMidPull();
+    void oversizedManifestFailsCleanly();
+    void traversalDigestIsRefused();
+    void cancelKeepsStoreConsistentAndResumes();
+    void sigkillThenResume();
+    void twoProcessesOneStore();
+    void cliReportsAndExitCodes();
+
+private:
+    [[nodiscard]] Run runWharf(const QStringList &arguments, int killAfterBytesThroughProxy = -1);
+    void checkStoreClean(const ImageStore &store);
+    [[nodiscard]] QString layerDigest(const QString &repository, const QString &tag, const QString &platform, int largest = 0) const;
+
+    TestbedImages m_images;
+    RegistryProcess m_registry;
+    std::unique_ptr<FaultProxy> m_proxy;
+    TokenServer m_tokens;
+    RegistryProcess m_tokenRegistry;
+    std::unique_ptr<FaultProxy> m_tokenProxy;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::optional<ImageStore> m_store;
+};
+
+void TestPull::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_images.load(TestbedImages::defaultDirectory(), &error), qPrintable(error));
+    RegistryOptions anonymous;
+    anonymous.storageRoot = m_images.storageRoot();
+    QVERIFY2(m_registry.start(anonymous, &error), qPrintable(error));
+    m_proxy = std::make_unique<FaultProxy>(m_registry.hostPort());
+    QVERIFY2(m_proxy->listen(&error), qPrintable(error));
+
+    QVERIFY2(m_tokens.listen(&error), qPrintable(error));
+    RegistryOptions token = anonymous;
+    token.auth = RegistryOptions::Auth::Token;
+    token.tokenRealm = m_tokens.realm().toString();
+    token.tokenService = m_tokens.service();
+    token.tokenIssuer = m_tokens.issuer();
+    token.tokenRootCertBundle = m_tokens.rootCertBundlePath();
+    QVERIFY2(m_tokenRegistry.start(token, &error), qPrintable(error));
+    m_tokenProxy = std::make_unique<FaultProxy>(m_tokenRegistry.hostPort());
+    QVERIFY2(m_tokenProxy->listen(&error), qPrintable(error));
+}
+
+void TestPull::init()
+{
+    m_proxy->clearRules();
+    m_proxy->clearRecords();
+    m_tokenProxy->clearRules();
+    m_tokenProxy->clearRecords();
+    m_dir = std::make_unique<QTemporaryDir>();
+    auto store = ImageStore::open(m_dir->filePath(u"store"_s));
+    QVERIFY(store);
+    m_store = *store;
+}
+
+QString TestPull::layerDigest(const QString &repository, const QString &tag, const QString &platform, int largest) const
+{
+    QList<std::pair<qint64, QString>> layers;
+    for (const QJsonValue &v : m_images.image(repository, tag, platform).value(u"layers"_s).toArray())
+        layers.append({v[u"size"_s].toInteger(), v[u"digest"_s].toString()});
+    std::sort(layers.begin(), layers.end(), std::greater<>());
+    return layers.value(largest).second;
+}
+
+void TestPull::checkStoreClean(const ImageStore &store)
+{
+    auto report = store.verify();
+    QVERIFY(report);
+    QVERIFY2(report->isClean(), qPrintable(report->problems.isEmpty() ? QString() : report->problems.first().detail));
+    // Nothing partial or unverified under blobs/: every file there hashes to its name.
+    QDirIterator it(store.root() + u"/blobs"_s, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QVERIFY2(!path.contains(u".tmp"_s) && !path.contains(u"partial"_s), qPrintable(path));
+    }
+}
+
+void TestPull::pullsOnePlatformIntoAStoreSkopeoReads()
+{
+    const QString ref = m_registry.hostPort() + u"/multi:latest"_s;
+    const Pulled p = pullInto(*m_store, ref, u"linux/arm64"_s);
+    QVERIFY2(!p.outcome.error, qPrintable(errorText(p)));
+    QVERIFY(p.plan);
+    qint64 layerBytes = 0;
+    for (const QJsonValue &v : m_images.image(u"multi"_s, u"latest"_s, u"linux/arm64/v8"_s).value(u"layers"_s).toArray())
+        layerBytes += v[u"size"_s].toInteger();
+    QCOMPARE(p.plan->bytesToFetch, layerBytes); // known before any layer moved
+    QCOMPARE(p.outcome.result.bytesFetched, layerBytes);
+    QCOMPARE(p.outcome.result.image.manifest.digest.toString(), m_images.imageDigest(u"multi"_s, u"latest"_s, u"linux/arm64/v8"_s));
+    QCOMPARE(p.outcome.result.image.indexDigest, m_images.digest(u"multi"_s, u"latest"_s));
+    QCOMPARE(p.outcome.result.image.platform.toString(), u"linux/arm64/v8"_s);
+
+    auto images = m_store->images();
+    QVERIFY(images);
+    QCOMPARE(images->size(), 1);
+    checkStoreClean(*m_store);
+
+    QProcess skopeo;
+    skopeo.start(u"skopeo"_s, {u"inspect"_s, u"--raw"_s, u"oci:"_s + m_store->root() + u':' + images->first().refName});
+    QVERIFY(skopeo.waitForFinished(30'000));
+    QCOMPARE(skopeo.exitCode(), 0);
+    QCOMPARE(Digest::sha256Of(skopeo.readAllStandardOutput()).toString(), p.outcome.result.image.manifest.digest.toString());
+}
+
+void TestPull::rePullFetchesNoBlob()
+{
+    const QString ref = m_proxy->hostPort() + u"/multi:latest"_s;
+    QVERIFY(!pullInto(*m_store, ref, u"linux/amd64"_s).outcome.error);
+    m_proxy->clearRecords();
+    QElapsedTimer clock;
+    clock.start();
+    const Pulled again = pullInto(*m_store, ref, u"linux/amd64"_s);
+    const qint64 elapsed = clock.elapsed();
+    QVERIFY(!again.outcome.error);
+    QCOMPARE(again.plan->bytesToFetch, 0);
+    QCOMPARE(again.outcome.result.blobsFetched, 0);
+    QCOMPARE(blobGets(m_proxy->requests()), 0); // not even the config: the store has it
+    QCOMPARE(m_store->images()->size(), 1);      // no duplicate entry
+    qInfo("re-pull took %lld ms", elapsed);
+}
+
+void TestPull::layersAlreadyPresentAreSkippedWhicheverRegistry()
+{
+    // layers:base comes from the registry directly; layers:app through the proxy, another origin.
+    QVERIFY(!pullInto(*m_store, m_registry.hostPort() + u"/layers:base"_s).outcome.error);
+    const QStringList base = m_images.layerDigests(u"layers"_s, u"base"_s);
+    const Pulled app = pullInto(*m_store, m_proxy->hostPort() + u"/layers:app"_s);
+    QVERIFY2(!app.outcome.error, qPrintable(errorText(app)));
+    QCOMPARE(app.plan->blobsPresent, base.size());
+    for (const QString &digest : base)
+        QCOMPARE(blobGets(m_proxy->requests(), digest), 0);
+    checkStoreClean(*m_store);
+}
+
+void TestPull::singlePlatformImages_data()
+{
+    QTest::addColumn<QString>("image");
+    QTest::addRow("docker v2s2") << u"docker-v2s2:latest"_s;
+    QTest::addRow("zstd") << u"zstd:latest"_s;
+    QTest::addRow("oci") << u"single:1.0"_s;
+}
+
+void TestPull::singlePlatformImages()
+{
+    QFETCH(QString, image);
+    const Pulled p = pullInto(*m_store, m_registry.hostPort() + u'/' + image);
+    QVERIFY2(!p.outcome.error, qPrintable(errorText(p)));
+    QCOMPARE(p.outcome.result.image.manifest.digest.toString(), m_images.digest(image.section(u':', 0, 0), image.section(u':', 1)));
+    checkStoreClean(*m_store);
+}
+
+void TestPull::truncatedBlobResumesWithRange()
+{
+    const QString digest = layerDigest(u"layers"_s, u"base"_s, QString());
+    m_proxy->addRule({"GET", FaultRule::blobPath(digest), fault::TruncateAt{100'000}, 1});
+    const Pulled p = pullInto(*m_store, m_proxy->hostPort() + u"/layers:base"_s);
+    QVERIFY2(!p.outcome.error, qPrintable(errorText(p)));
+    QList<QByteArray> ranges;
+    for (const HttpRequest &r : m_proxy->requests())
+        if (r.path().endsWith(digest))
+            ranges.append(r.header("Range"));
+    QCOMPARE(ranges.size(), 2);
+    QVERIFY(ranges[0].isEmpty());
+    QVERIFY2(ranges[1].startsWith("bytes=") && ranges[1] != "bytes=0-", ranges[1].constData()); // resumed, not restarted
+    checkStoreClean(*m_store);
+}
+
+void TestPull::flippedByteFailsNamingTheLayer()
+{
+    const QString digest = layerDigest(u"layers"_s, u"base"_s, QString());
+    m_proxy->addRule({"GET", FaultRule::blobPath(digest), fault::FlipByte{5000}, -1});
+    const Pulled p = pullInto(*m_store, m_proxy->hostPort() + u"/layers:base"_s);
+    QCOMPARE(codeOf(p), Error::Code::DigestMismatch);
+    QVERIFY(p.outcome.error->message().contains(digest)); // names the layer
+    QVERIFY(m_store->images()->isEmpty());                 // nothing half-pulled in the index
+    QVERIFY(!m_store->hasBlob(*Digest::parse(digest)));
+    checkStoreClean(*m_store);
+}
+
+void TestPull::rateLimitedThenServed()
+{
+    const QString digest = layerDigest(u"single"_s, u"1.0"_s, QString());
+    m_proxy->addRule({"GET", FaultRule::blobPath(digest), fault::Status{429, {{"Retry-After", "1"}}, {}}, 1});
+    QElapsedTimer clock;
+    clock.start();
+    const Pulled p = pullInto(*m_store, m_proxy->hostPort() + u"/single:1.0"_s);
+    QVERIFY2(!p.outcome.error, qPrintable(errorText(p)));
+    QVERIFY(clock.elapsed() >= 950);
+    QCOMPARE(blobGets(m_proxy->requests(), digest), 2);
+}
+
+void TestPull::serviceUnavailableTwice()
+{
+    const QString digest = layerDigest(u"single"_s, u"1.0"_s, QString());
+    m_proxy->addRule({"GET", FaultRule::blobPath(digest), fault::Status{503, {}, "busy"}, 2});
+    const Pulled p = pullInto(*m_store, m_proxy->hostPort() + u"/single:1.0"_s);
+    QVERIFY2(!p.outcome.error, qPrintable(errorText(p)));
+    QCOMPARE(blobGets(m_proxy->requests(), digest), 3);
+    checkStoreClean(*m_store);
+}
+
+void TestPull::stalledBodyResumes()
+{
+    const QString digest = layerDigest(u"layers"_s, u"base"_s, QString());
+    m_proxy->addRule({"GET", FaultRule::blobPath(digest), fault::StallAt{200'000}, 1});
+    PullEngine::Options options = fastOptions();
+    options.client.transferTimeoutMs = 400;
+    const Pulled p = pullInto(*m_store, m_proxy->hostPort() + u"/layers:base"_s, QString(), options);
+    QVERIFY2(!p.outcome.error, qPrintable(errorText(p)));
+    bool resumed = false;
+    for (const HttpRequest &r : m_proxy->requests())
+        resumed = resumed || (r.path().endsWith(digest) && r.header("Range").startsWith("bytes=2"));
+    QVERIFY(resumed);
+    checkStoreClean(*m_store);
+}
+
+void TestPull::redirectToCdnKeepsTokenHome()
+{
+    BlobCdn cdn(m_images.storageRoot());
+    QVERIFY(cdn.listen());
+    m_tokenProxy->addRule({"GET", FaultRule::blobPath(), fault::RedirectTo{cdn.baseUrl()}, -1});
+    const Pulled p = pullInto(*m_store, m_tokenProxy->hostPort() + u"/layers:app"_s);
+    QVERIFY2(!p.outcome.error, qPrintable(errorText(p)));
+    QVERIFY(cdn.requestCount() > 0);
+    for (const HttpRequest &r : cdn.requests())
+        QVERIFY(!r.hasHeader("Authorization"));
+    bool bearerAtRegistry = false;
+    for (const HttpRequest &r : m_tokenProxy->requests())
+        bearerAtRegistry = bearerAtRegistry || r.header("Authorization").startsWith("Bearer ");
+    QVERIFY(bearerAtRegistry);
+    checkStoreClean(*m_store);
+}
+
+void TestPull::expiredTokenMidPull()
+{
+    // Resolve with a good token, then every layer request first meets an expired one.
+    const Pulled warm = pullInto(*m_store, m_tokenProxy->hostPort() + u"/single:1.0"_s);
+    QVERIFY(!warm.outcome.error);
+    auto other = ImageStore::open(m_dir->filePath(u"other"_s));
+    QVERIFY(other);
+    m_tokens.issueExpiredTokens(1);
+    const int before = m_tokens.tokensIssued();
+    const Pulled p = pullInto(*other, m_tokenProxy->hostPort() + u"/single:1.0"_s);
+    QVERIFY2(!p.outcome.error, qPrintable(errorText(p)));
+    QVERIFY(m_tokens.tokensIssued() - before >= 2); // the expired one, then a fresh one
+    checkStoreClean(*other);
+}
+
+void TestPull::oversizedManifestFailsCleanly()
+{
+    const QByteArray huge = "{\"schemaVersion\":2," + QByteArray(5 * 1024 * 1024, ' ') + "}";
+    m_proxy->addRule({"GET", FaultRule::manifestPath(u"1.0"_s), fault::ReplaceBody{huge, "application/vnd.oci.image.manifest.v1+json"}, -1});
+    const Pulled p = pullInto(*m_store, m_proxy->hostPort() + u"/single:1.0"_s);
+    QCOMPARE(codeOf(p), Error::Code::TooLarge);
+    QVERIFY(m_store->images()->isEmpty());
+    QCOMPARE(blobGets(m_proxy->requests()), 0);
+}
+
+void TestPull::traversalDigestIsRefused()
+{
+    QFile file(m_images.layoutPath() + u"/blobs/sha256/"_s + m_images.digest(u"single"_s, u"1.0"_s).mid(7));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray manifest = file.readAll();
+    const QString digest = layerDigest(u"single"_s, u"1.0"_s, QString());
+    manifest.replace(digest.toUtf8(), "sha256:../../../../../../tmp/wharf-pwned");
+    m_proxy->addRule({"GET", FaultRule::manifestPath(u"1.0"_s), fault::ReplaceBody{manifest, "application/vnd.oci.image.manifest.v1+json"}, -1});
+    const Pulled p = pullInto(*m_store, m_proxy->hostPort() + u"/single:1.0"_s);
+    QCOMPARE(codeOf(p), Error::Code::InvalidDigest);
+    QVERIFY(!QFile::exists(u"/tmp/wharf-pwned"_s));
+    QCOMPARE(blobGets(m_proxy->requests()), 0);
+    for (const HttpRequest &r : m_proxy->requests())
+        QVERIFY(!r.target.contains(".."));
+}
+
+void TestPull::cancelKeepsStoreConsistentAndResumes()
+{
+    const QString digest = layerDigest(u"layers"_s, u"base"_s, QString());
+    m_proxy->addRule({"GET", FaultRule::blobPath(digest), fault::StallAt{300'000}, 1});
+    {
+        PullEngine engine(*m_store, fastOptions());
+        PullRequest request;
+        request.reference = *ImageReference::parseDockerRef(QString(m_proxy->hostPort() + u"/layers:base"_s));
+        PullHandle *handle = engine.pull(request);
+        QSignalSpy finished(handle, &PullHandle::finished);
+        QSignalSpy applied(m_proxy.get(), &FaultProxy::faultApplied);
+        QVERIFY(applied.wait(20'000));
+        QTest::qWait(300); // bytes up to the stall are in the ingest
+        handle->cancel();
+        QVERIFY(finished.wait(20'000));
+        QCOMPARE(handle->outcome().error->code(), Error::Code::Cancelled);
+    }
+    QVERIFY(m_store->images()->isEmpty());
+    checkStoreClean(*m_store);
+    m_proxy->clearRules();
+    m_proxy->clearRecords();
+    const Pulled p = pullInto(*m_store, m_proxy->hostPort() + u"/layers:base"_s);
+    QVERIFY2(!p.outcome.error, qPrintable(errorText(p)));
+    const PullBlob resumed = *std::find_if(p.plan->blobs.cbegin(), p.plan->blobs.cend(),
+                                           [&digest](const PullBlob &b) { return b.descriptor.digest.toString() == digest; });
+    QVERIFY2(resumed.resumedFrom >= 300'000, qPrintable(QString::number(resumed.resumedFrom)));
+    bool ranged = false;
+    for (const HttpRequest &r : m_proxy->requests())
+        ranged = ranged || (r.path().endsWith(digest) && r.header("Range") == "bytes=" + QByteArray::number(resumed.resumedFrom) + '-');
+    QVERIFY(ranged);
+    checkStoreClean(*m_store);
+}
+
+Run TestPull::runWharf(const QStringList &arguments, int killAfterBytesThroughProxy)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"WHARF_RETRY_BASE_MS"_s, u"20"_s);
+    env.insert(u"DOCKER_CONFIG"_s, u"/nonexistent-wharf-test"_s);
+    env.insert(u"WHARF_LANG"_s, u"en"_s);
+    process.setProcessEnvironment(env);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(WHARF_EXECUTABLE), arguments);
+    if (!process.waitForStarted(5000))
+        return {};
+    if (killAfterBytesThroughProxy >= 0) {
+        QSignalSpy applied(m_proxy.get(), &FaultProxy::faultApplied);
+        if (applied.wait(20'000)) {
+            QTest::qWait(300);
+            ::kill(pid_t(process.processId()), SIGKILL); // no chance to clean up
+        }
+    }
+    if (!finished.wait(60'000))
+        process.kill();
+    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -9, process.readAllStandardOutput(),
+               process.readAllStandardError()};
+}
+
+void TestPull::sigkillThenResume()
+{
+    const QString digest = layerDigest(u"layers"_s, u"base"_s, QString());
+    m_proxy->addRule({"GET", FaultRule::blobPath(digest), fault::StallAt{250'000}, 1});
+    const QStringList args{u"pull"_s, m_proxy->hostPort() + u"/layers:base"_s, u"--store"_s, m_store->root()};
+    const Run killed = runWharf(args, 0);
+    QCOMPARE(killed.exitCode, -9);
+    QVERIFY(m_store->images()->isEmpty());
+    checkStoreClean(*m_store);
+
+    m_proxy->clearRules();
+    m_proxy->clearRecords();
+    const Run again = runWharf(args);
+    QCOMPARE(again.exitCode, 0);
+    QByteArray range;
+    for (const HttpRequest &r : m_proxy->requests())
+        if (r.path().endsWith(digest))
+            range = r.header("Range");
+    QVERIFY2(range.startsWith("bytes=") && range.mid(6).split('-').first().toLongLong() >= 250'000, range.constData());
+    QCOMPARE(m_store->images()->size(), 1);
+    checkStoreClean(*m_store);
+}
+
+void TestPull::twoProcessesOneStore()
+{
+    QProcess a, b;
+    QSignalSpy aDone(&a, &QProcess::finished), bDone(&b, &QProcess::finished);
+    a.start(QStringLiteral(WHARF_EXECUTABLE), {u"pull"_s, m_registry.hostPort() + u"/layers:app"_s, u"--store"_s, m_store->root()});
+    b.start(QStringLiteral(WHARF_EXECUTABLE), {u"pull"_s, m_registry.hostPort() + u"/layers:base"_s, u"--store"_s, m_store->root()});
+    QVERIFY(aDone.wait(60'000) || a.state() == QProcess::NotRunning);
+    QVERIFY(bDone.count() > 0 || bDone.wait(60'000));
+    QCOMPARE(a.exitCode(), 0);
+    QCOMPARE(b.exitCode(), 0);
+    QCOMPARE(m_store->images()->size(), 2);
+    checkStoreClean(*m_store);
+}
+
+void TestPull::cliReportsAndExitCodes()
+{
+    const Run ok = runWharf({u"pull"_s, m_registry.hostPort() + u"/multi:latest"_s, u"--platform"_s, u"linux/arm/v7"_s,
+                             u"--store"_s, m_store->root(), u"--jobs"_s, u"2"_s});
+    QCOMPARE(ok.exitCode, 0);
+    QVERIFY(ok.out.contains(m_images.imageDigest(u"multi"_s, u"latest"_s, u"linux/arm/v7"_s).toUtf8()));
+    QVERIFY(ok.err.isEmpty()); // quiet when stderr is not a terminal
+    QCOMPARE(runWharf({u"pull"_s, u"Bad:Ref"_s, u"--store"_s, m_store->root()}).exitCode, 2);
+    QCOMPARE(runWharf({u"pull"_s, m_registry.hostPort() + u"/multi"_s, u"--jobs"_s, u"0"_s}).exitCode, 2);
+    const Run missing = runWharf({u"pull"_s, m_registry.hostPort() + u"/nope:1"_s, u"--store"_s, m_store->root()});
+    QCOMPARE(missing.exitCode, 1);
+    QCOMPARE(missing.err.trimmed().split('\n').size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestPull)
+#include "tst_pull.moc"
