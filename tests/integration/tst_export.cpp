@@ -25,6 +25,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace wharf;
@@ -87,6 +88,7 @@ private Q_SLOTS:
     void dockerArchive();
     void ociArchive_data();
     void ociArchive();
+    void podmanLoads();
     void whiteoutsSurvive();
     void reproducible();
     void platforms();
@@ -283,6 +285,26 @@ void TestExport::ociArchive()
     const Run raw = runProgram(u"skopeo"_s, {u"inspect"_s, u"--raw"_s, u"oci-archive:"_s + archive});
     QVERIFY2(raw.exitCode == 0, raw.err.constData());
     QCOMPARE(Digest::sha256Of(raw.out).toString(), image.value("digest"_L1).toString());
+}
+
+void TestExport::podmanLoads()
+{
+    // `podman load` needs no daemon: a private root with the vfs driver is enough.
+    if (QStandardPaths::findExecutable(u"podman"_s).isEmpty())
+        QSKIP("podman is not installed (scripts/setup-deps --test installs it)");
+    const QString archive = exportTo(u"layers:app"_s, u"docker-archive"_s, u"podman.tar"_s);
+    QVERIFY(!archive.isEmpty());
+    const QStringList storage{u"--root"_s, m_tmp.filePath(u"podman-root"_s), u"--runroot"_s, m_tmp.filePath(u"podman-run"_s),
+                              u"--storage-driver"_s, u"vfs"_s};
+    const Run load = runProgram(u"podman"_s, storage + QStringList{u"load"_s, u"-i"_s, archive});
+    QVERIFY2(load.exitCode == 0, load.err.constData());
+    const Run inspect = runProgram(u"podman"_s, storage + QStringList{u"image"_s, u"inspect"_s, u"docker.io/library/layers:app"_s});
+    QVERIFY2(inspect.exitCode == 0, inspect.err.constData());
+    const QJsonObject image = QJsonDocument::fromJson(inspect.out).array().first().toObject();
+    QStringList layers;
+    for (const Digest &d : configOf(u"layers"_s, u"app"_s).diffIds)
+        layers.append(d.toString());
+    QCOMPARE(stringList(image.value("RootFS"_L1).toObject().value("Layers"_L1)), layers);
 }
 
 void TestExport::whiteoutsSurvive()

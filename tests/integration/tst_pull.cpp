@@ -186,6 +186,18 @@ void TestPull::checkStoreClean(const ImageStore &store)
         const QString path = it.next();
         QVERIFY2(!path.contains(u".tmp"_s) && !path.contains(u"partial"_s), qPrintable(path));
     }
+    // And a peer reads every stored OCI image (skopeo 1.9 cannot address Docker schema 2 entries).
+    auto images = store.images();
+    QVERIFY(images);
+    for (const StoredImage &image : *images) {
+        if (!image.manifest.mediaType.contains(u"oci"_s))
+            continue;
+        QProcess skopeo;
+        skopeo.start(u"skopeo"_s, {u"inspect"_s, u"--raw"_s, u"oci:"_s + store.root() + u':' + image.refName});
+        QVERIFY(skopeo.waitForFinished(30'000));
+        QCOMPARE(skopeo.exitCode(), 0);
+        QCOMPARE(Digest::sha256Of(skopeo.readAllStandardOutput()), image.manifest.digest);
+    }
 }
 
 void TestPull::pullsOnePlatformIntoAStoreSkopeoReads()
