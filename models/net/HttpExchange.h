@@ -97,6 +97,7 @@ private:
     QTimer m_retryTimer;
     QUrl m_currentUrl;
     QByteArray m_method;
+    QByteArray m_chunk; // reused for streamed bodies
     int m_attempt = 0;
     int m_hops = 0;
 };

@@ -124,15 +124,18 @@ void PullJob::onInspected(ImageInspectJob *job)
 
     QList<Descriptor> blobs{image.configDescriptor};
     blobs.append(image.imageManifest.layers);
+    // Protect before looking: a `wharf gc` in another process must not take what we count on.
+    QList<Digest> digests{m_plan.manifest.digest};
+    for (const Descriptor &d : std::as_const(blobs))
+        digests.append(d.digest);
+    if (auto protectedBlobs = m_lease->protect(digests); !protectedBlobs) {
+        fail(protectedBlobs.error());
+        return;
+    }
     for (qsizetype i = 0; i < blobs.size(); ++i) {
         PullBlob blob;
         blob.descriptor = blobs[i];
         blob.isConfig = i == 0;
-        // Protect before looking: a `wharf gc` in another process must not take what we count on.
-        if (auto protectedBlob = m_lease->protect(blob.descriptor.digest); !protectedBlob) {
-            fail(protectedBlob.error());
-            return;
-        }
         if (m_store.hasBlob(blob.descriptor.digest, blob.descriptor.size)) {
             blob.state = PullBlob::State::Present;
             blob.received = blob.descriptor.size;

@@ -65,17 +65,26 @@ Result<StoreLease> StoreLease::begin(const QString &root)
 
 Result<void> StoreLease::protect(const Digest &digest)
 {
+    return protect(QList<Digest>{digest});
+}
+
+Result<void> StoreLease::protect(const QList<Digest> &digests)
+{
     if (!isActive())
         return fail(Error::Code::Io, Tr::tr("the lease has already been released"));
-    if (!digest.isValid())
-        return fail(Error::Code::InvalidDigest, Tr::tr("cannot protect an invalid digest"));
+    QByteArray lines;
+    for (const Digest &digest : digests) {
+        if (!digest.isValid())
+            return fail(Error::Code::InvalidDigest, Tr::tr("cannot protect an invalid digest"));
+        lines += digest.toString().toLatin1() + '\n';
+    }
+    // One lock for the whole image: each acquisition costs a sync, and a busy disk makes that slow.
     auto locked = StoreLock::acquire(QDir(d->root).filePath(QStringLiteral("index.lock")));
     if (!locked)
         return std::unexpected(locked.error());
     QFile file(d->path);
     // No fsync: if the machine goes down, so does the owner, and the lease is void anyway.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append) || file.write(digest.toString().toLatin1() + '\n') < 0
-        || !file.flush())
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append) || file.write(lines) < 0 || !file.flush())
         return fail(Error::Code::Io, Tr::tr("cannot write the lease %1: %2").arg(d->path, file.errorString()));
     return {};
 }

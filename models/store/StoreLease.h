@@ -11,6 +11,8 @@
 #include "core/Digest.h"
 #include "core/Error.h"
 
+#include <QList>
+
 #include <QString>
 
 #include <memory>
@@ -28,6 +30,8 @@ public:
 
     // Records the digest under the store's index lock, so gc either sees it or has finished.
     [[nodiscard]] Result<void> protect(const Digest &digest);
+    // All at once, under one lock.
+    [[nodiscard]] Result<void> protect(const QList<Digest> &digests);
     [[nodiscard]] bool isActive() const;
     // Deletes the lease; its blobs are garbage again unless index.json refers to them.
     void release();

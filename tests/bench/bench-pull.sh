@@ -8,7 +8,7 @@
 #   WHARF         the wharf binary (default: <repo>/build/app/wharf); the bench_pull CMake target
 #                 sets it to the build's own
 #   BENCH_DIR     where the image, the registry storage and the destinations go (default:
-#                 <repo>/build/bench); needs ~1.5 GB
+#                 <repo>/build/bench); needs ~1.6 GB
 #   BENCH_ROUNDS  timed rounds, each one skopeo copy and one wharf pull (default 5)
 #   BENCH_JOBS    wharf pull --jobs (default 4)
 #   BENCH_STRICT  1 = as --strict: exit 1 when a target is missed
@@ -17,10 +17,10 @@
 # kernel-chosen port, pushes the image once with skopeo, pulls it once with each tool untimed (warm
 # page cache, warm registry), then runs the rounds — skopeo first in odd rounds, wharf first in
 # even ones — each after a `sync`, into a destination that does not exist yet. For each run it
-# records the wall time, the peak RSS and the CPU time of the puller (GNU time), and the CPU time
-# the registry spent meanwhile. Last, it pulls again into the filled Wharf store (--repulls times)
-# and checks from the registry's access log that no blob was fetched, and from the store that no
-# blob file was rewritten.
+# records the wall time, the peak RSS and the CPU time of the puller (GNU time), the CPU time the
+# registry spent meanwhile, and the CPU time the rest of the machine used (the noise). Last, it
+# pulls again into the filled Wharf store (--repulls times) and checks from the registry's access
+# log that no blob was fetched, and from the store that no blob file was rewritten.
 #
 # Targets: wharf median wall <= 0.7 x skopeo median wall; wharf peak RSS <= 64 MiB (the largest of
 # its runs); re-pull median < 0.2 s with no blob GET. Prints PASS/FAIL for each; exits 1 on a FAIL
@@ -195,9 +195,9 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 maximum() { printf '%s\n' "$@" | sort -g | tail -n 1; }
 
-ROW_FORMAT='%-7s %-7s %9s %8s %10s %9s %13s %10s\n'
+columns() { printf '%-7s %-7s %9s %8s %10s %9s %13s %10s\n' "$@"; }
 row() { # row ROUND TOOL
-    printf "$ROW_FORMAT" "$1" "$2" "$WALL" "$(mb_per_s "$WALL")" "$(mib "$RSS_KIB")" "$CPU" "$REG_CPU" "$OTHER_CPU"
+    columns "$1" "$2" "$WALL" "$(mb_per_s "$WALL")" "$(mib "$RSS_KIB")" "$CPU" "$REG_CPU" "$OTHER_CPU"
 }
 
 skopeo_walls=() skopeo_rss=() wharf_walls=() wharf_rss=()
@@ -230,7 +230,7 @@ run() {
 echo "bench-pull: $("$WHARF" --version 2>/dev/null | head -1 || echo wharf) ($WHARF), $(skopeo --version)"
 echo "bench-pull: $(nproc) CPUs; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-printf "$ROW_FORMAT" round tool "wall s" "MB/s" "peak MiB" "cpu s" "registry cpu" "other cpu"
+columns round tool "wall s" "MB/s" "peak MiB" "cpu s" "registry cpu" "other cpu"
 run warm skopeo
 run warm wharf
 for ((round = 1; round <= ROUNDS; round++)); do
