@@ -5,6 +5,7 @@
 #include "HubEmulator.h"
 #include "RegistryProcess.h"
 #include "TestbedImages.h"
+#include "TestSupport.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -19,53 +20,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    [[nodiscard]] QList<QByteArray> errLines() const { return err.trimmed().split('\n'); }
-};
-
-// Runs a program while this test's event loop keeps the in-process servers answering.
-Run runProgram(const QString &program, const QStringList &arguments, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
-               const QByteArray &stdinData = {})
-{
-    QProcess process;
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(program, arguments);
-    if (!process.waitForStarted(5000))
-        return {};
-    if (!stdinData.isEmpty())
-        process.write(stdinData);
-    process.closeWriteChannel();
-    if (!finished.wait(60'000))
-        process.kill();
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-               process.readAllStandardError()};
-}
-
-QProcessEnvironment cliEnvironment()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"WHARF_RETRY_BASE_MS"_s, u"20"_s);
-    env.insert(u"DOCKER_CONFIG"_s, u"/nonexistent-wharf-test"_s); // no stray credentials from the machine
-    env.insert(u"LANG"_s, u"C.UTF-8"_s);
-    env.remove(u"LANGUAGE"_s);
-    env.insert(u"WHARF_LANG"_s, u"en"_s); // whatever ui/language this machine's settings say
-    return env;
-}
-
-Run runWharf(const QStringList &arguments, const QProcessEnvironment &env = cliEnvironment())
+ProgramRun runWharf(const QStringList &arguments, const QProcessEnvironment &env = testEnvironment())
 {
     return runProgram(QStringLiteral(WHARF_EXECUTABLE), arguments, env);
 }
 
 QByteArray skopeo(const QStringList &arguments)
 {
-    const Run r = runProgram(u"skopeo"_s, QStringList{u"inspect"_s, u"--tls-verify=false"_s} + arguments);
+    const ProgramRun r = runProgram(u"skopeo"_s, QStringList{u"inspect"_s, u"--tls-verify=false"_s} + arguments);
     return r.exitCode == 0 ? r.out : QByteArray();
 }
 
@@ -135,7 +97,7 @@ void TestCli::inspectMatchesSkopeo()
     QStringList args{u"inspect"_s, ref, u"--json"_s};
     if (!platform.isEmpty())
         args << u"--platform"_s << platform;
-    const Run r = runWharf(args);
+    const ProgramRun r = runWharf(args);
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.err.isEmpty());
     const QJsonObject w = r.json();
@@ -202,7 +164,7 @@ void TestCli::inspectMatchesSkopeo()
 
 void TestCli::inspectPlainOutput()
 {
-    const Run r = runWharf({u"inspect"_s, m_registry.hostPort() + u"/multi:latest"_s, u"--platform"_s, u"linux/arm64"_s});
+    const ProgramRun r = runWharf({u"inspect"_s, m_registry.hostPort() + u"/multi:latest"_s, u"--platform"_s, u"linux/arm64"_s});
     QCOMPARE(r.exitCode, 0);
     const QString text = QString::fromUtf8(r.out);
     QVERIFY(text.contains(u"Platforms (3):"_s));
@@ -217,10 +179,10 @@ void TestCli::inspectPlainOutput()
 
 void TestCli::inspectSingleManifestHasNoIndex()
 {
-    const Run wrong = runWharf({u"inspect"_s, m_registry.hostPort() + u"/single:1.0"_s, u"--platform"_s, u"linux/arm64"_s});
+    const ProgramRun wrong = runWharf({u"inspect"_s, m_registry.hostPort() + u"/single:1.0"_s, u"--platform"_s, u"linux/arm64"_s});
     QCOMPARE(wrong.exitCode, 1); // a single-platform amd64 image asked for as arm64
     QCOMPARE(wrong.errLines().size(), 1);
-    const Run r = runWharf({u"inspect"_s, m_registry.hostPort() + u"/single:1.0"_s, u"--json"_s});
+    const ProgramRun r = runWharf({u"inspect"_s, m_registry.hostPort() + u"/single:1.0"_s, u"--json"_s});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.json().value(u"index"_s).isNull());
     QCOMPARE(r.json()[u"platform"_s][u"architecture"_s].toString(), u"amd64"_s);
@@ -250,7 +212,7 @@ void TestCli::failures()
 {
     QFETCH(QStringList, arguments);
     QFETCH(int, exitCode);
-    const Run r = runWharf(arguments);
+    const ProgramRun r = runWharf(arguments);
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY(r.out.isEmpty());
     QVERIFY(r.err.startsWith("wharf: "));
@@ -264,7 +226,7 @@ void TestCli::invalidReferenceSendsNothing()
     QVERIFY(server.listen());
     const QString host = u"127.0.0.1:%1"_s.arg(server.port());
     for (const QString &bad : QStringList{host + u"/UPPER:1"_s, host + u"/app@sha256:0123"_s, host + u"/a//b"_s}) {
-        const Run r = runWharf({u"inspect"_s, bad});
+        const ProgramRun r = runWharf({u"inspect"_s, bad});
         QCOMPARE(r.exitCode, 2);
     }
     QCOMPARE(server.requestCount(), 0);
@@ -272,7 +234,7 @@ void TestCli::invalidReferenceSendsNothing()
 
 void TestCli::tagsFromRegistry()
 {
-    const Run r = runWharf({u"tags"_s, m_registry.hostPort() + u"/manytags"_s, u"--limit"_s, u"1000"_s, u"--json"_s});
+    const ProgramRun r = runWharf({u"tags"_s, m_registry.hostPort() + u"/manytags"_s, u"--limit"_s, u"1000"_s, u"--json"_s});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject json = r.json();
     QCOMPARE(json[u"source"_s].toString(), u"registry"_s);
@@ -286,11 +248,11 @@ void TestCli::tagsFromRegistry()
     std::sort(expected.begin(), expected.end());
     QCOMPARE(names, expected);
 
-    const Run limited = runWharf({u"tags"_s, m_registry.hostPort() + u"/manytags"_s, u"--limit"_s, u"10"_s});
+    const ProgramRun limited = runWharf({u"tags"_s, m_registry.hostPort() + u"/manytags"_s, u"--limit"_s, u"10"_s});
     QCOMPARE(limited.exitCode, 0);
     QCOMPARE(limited.out.trimmed().split('\n').size(), 10);
 
-    const Run platforms = runWharf({u"tags"_s, m_registry.hostPort() + u"/multi"_s, u"--platforms"_s, u"--json"_s});
+    const ProgramRun platforms = runWharf({u"tags"_s, m_registry.hostPort() + u"/multi"_s, u"--platforms"_s, u"--json"_s});
     QCOMPARE(platforms.exitCode, 0);
     const QJsonObject latest = platforms.json()[u"tags"_s].toArray().first().toObject();
     QCOMPARE(latest[u"digest"_s].toString(), m_images.digest(u"multi"_s, u"latest"_s));
@@ -299,9 +261,9 @@ void TestCli::tagsFromRegistry()
 
 void TestCli::tagsFromHub()
 {
-    QProcessEnvironment env = cliEnvironment();
+    QProcessEnvironment env = testEnvironment();
     env.insert(u"WHARF_HUB_URL"_s, m_hub.baseUrl().toString());
-    const Run r = runWharf({u"tags"_s, u"multi"_s, u"--json"_s}, env); // an official image: library/multi
+    const ProgramRun r = runWharf({u"tags"_s, u"multi"_s, u"--json"_s}, env); // an official image: library/multi
     QCOMPARE(r.exitCode, 0);
     const QJsonObject json = r.json();
     QCOMPARE(json[u"source"_s].toString(), u"hub"_s);
@@ -313,7 +275,7 @@ void TestCli::tagsFromHub()
     for (const QJsonValue &p : platforms)
         QVERIFY(p[u"platform"_s][u"os"_s].toString() != u"unknown"_s);
 
-    const Run many = runWharf({u"tags"_s, u"manytags"_s, u"--limit"_s, u"250"_s, u"--json"_s}, env);
+    const ProgramRun many = runWharf({u"tags"_s, u"manytags"_s, u"--limit"_s, u"250"_s, u"--json"_s}, env);
     QCOMPARE(many.exitCode, 0);
     QCOMPARE(many.json()[u"tags"_s].toArray().size(), 250);
     QCOMPARE(many.json()[u"more"_s].toBool(), true);
@@ -322,17 +284,17 @@ void TestCli::tagsFromHub()
         tagPages += request.path().contains(u"manytags/tags"_s) ? 1 : 0;
     QCOMPARE(tagPages, 3); // pages of 100 followed by `next`
 
-    const Run missing = runWharf({u"tags"_s, u"no-such-image"_s}, env);
+    const ProgramRun missing = runWharf({u"tags"_s, u"no-such-image"_s}, env);
     QCOMPARE(missing.exitCode, 1);
     QCOMPARE(missing.errLines().size(), 1);
 }
 
 void TestCli::searchHub()
 {
-    QProcessEnvironment env = cliEnvironment();
+    QProcessEnvironment env = testEnvironment();
     env.insert(u"WHARF_HUB_URL"_s, m_hub.baseUrl().toString());
     m_hub.setRepositoryInfo(u"library/multi"_s, u"Multi-platform test image"_s, u"# multi"_s, 42, 123456789012);
-    const Run r = runWharf({u"search"_s, u"multi"_s, u"--json"_s}, env);
+    const ProgramRun r = runWharf({u"search"_s, u"multi"_s, u"--json"_s}, env);
     QCOMPARE(r.exitCode, 0);
     const QJsonArray results = r.json()[u"results"_s].toArray();
     QVERIFY(!results.isEmpty());
@@ -343,13 +305,13 @@ void TestCli::searchHub()
     QCOMPARE((*it)[u"stars"_s].toInteger(), 42);
     QCOMPARE((*it)[u"pulls"_s].toInteger(), 123456789012);
 
-    const Run plain = runWharf({u"search"_s, u"multi"_s}, env);
+    const ProgramRun plain = runWharf({u"search"_s, u"multi"_s}, env);
     QCOMPARE(plain.exitCode, 0);
     QVERIFY(plain.out.contains("Multi-platform test image"));
     QVERIFY(plain.out.contains("official"));
 
     m_hub.setRateLimited(true);
-    const Run limited = runWharf({u"search"_s, u"multi"_s}, env);
+    const ProgramRun limited = runWharf({u"search"_s, u"multi"_s}, env);
     m_hub.setRateLimited(false);
     QCOMPARE(limited.exitCode, 1);
     QCOMPARE(limited.errLines().size(), 1);
@@ -357,7 +319,7 @@ void TestCli::searchHub()
 
 void TestCli::searchCatalog()
 {
-    const Run r = runWharf({u"search"_s, u"layer"_s, u"--registry"_s, m_registry.hostPort(), u"--json"_s});
+    const ProgramRun r = runWharf({u"search"_s, u"layer"_s, u"--registry"_s, m_registry.hostPort(), u"--json"_s});
     QCOMPARE(r.exitCode, 0);
     const QJsonArray results = r.json()[u"results"_s].toArray();
     QCOMPARE(results.size(), 1);
@@ -367,13 +329,13 @@ void TestCli::searchCatalog()
 void TestCli::helpAndVersionNeedNoDisplay()
 {
     // With no display and a platform plugin that cannot start, only a widget-free CLI works.
-    QProcessEnvironment env = cliEnvironment();
+    QProcessEnvironment env = testEnvironment();
     env.remove(u"DISPLAY"_s);
     env.remove(u"WAYLAND_DISPLAY"_s);
     env.insert(u"QT_QPA_PLATFORM"_s, u"xcb"_s);
     for (const QStringList &args : {QStringList{u"--help"_s}, QStringList{u"--version"_s}, QStringList{u"inspect"_s, u"--help"_s},
                                     QStringList{u"inspect"_s, m_registry.hostPort() + u"/single:1.0"_s}}) {
-        const Run r = runWharf(args, env);
+        const ProgramRun r = runWharf(args, env);
         QCOMPARE(r.exitCode, 0);
         QVERIFY(!r.out.isEmpty());
     }

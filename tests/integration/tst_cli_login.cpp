@@ -4,6 +4,7 @@
 // nothing; without a keychain nothing is stored anywhere.
 #include "RegistryProcess.h"
 #include "TestbedImages.h"
+#include "TestSupport.h"
 #include "TokenServer.h"
 
 #include <QDirIterator>
@@ -17,30 +18,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
+ProgramRun runWharf(const QStringList &arguments, const QByteArray &stdinData = {},
+                    const QProcessEnvironment &env = testEnvironment())
 {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runWharf(const QStringList &arguments, const QByteArray &stdinData = {},
-             QProcessEnvironment env = QProcessEnvironment::systemEnvironment())
-{
-    env.insert(u"WHARF_RETRY_BASE_MS"_s, u"20"_s);
-    env.insert(u"DOCKER_CONFIG"_s, u"/nonexistent-wharf-test"_s);
-    QProcess process;
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(WHARF_EXECUTABLE), arguments);
-    if (!process.waitForStarted(5000))
-        return {};
-    process.write(stdinData);
-    process.closeWriteChannel();
-    if (!finished.wait(60'000))
-        process.kill();
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-               process.readAllStandardError()};
+    return runProgram(QStringLiteral(WHARF_EXECUTABLE), arguments, env, stdinData, 60'000);
 }
 
 } // namespace
@@ -95,26 +76,26 @@ void TestCliLogin::tokenRegistryLoginFlow()
     const QString reg = m_tokenRegistry.hostPort();
     const QStringList inspect{u"inspect"_s, reg + u"/multi:latest"_s, u"--json"_s};
 
-    const Run anonymous = runWharf(inspect);
+    const ProgramRun anonymous = runWharf(inspect);
     QCOMPARE(anonymous.exitCode, 1); // private: anonymous tokens grant nothing
 
-    const Run wrong = runWharf({u"login"_s, reg, u"-u"_s, u"bob"_s, u"--password-stdin"_s}, "not-the-password\n");
+    const ProgramRun wrong = runWharf({u"login"_s, reg, u"-u"_s, u"bob"_s, u"--password-stdin"_s}, "not-the-password\n");
     QCOMPARE(wrong.exitCode, 1);
     QCOMPARE(wrong.err.trimmed().split('\n').size(), 1);
     QVERIFY(!wrong.err.contains("not-the-password"));
     QCOMPARE(runWharf(inspect).exitCode, 1); // nothing was stored
 
     const int before = m_tokens.tokensIssued();
-    const Run right = runWharf({u"login"_s, reg, u"-u"_s, u"bob"_s, u"--password-stdin"_s}, "hunter2\n");
+    const ProgramRun right = runWharf({u"login"_s, reg, u"-u"_s, u"bob"_s, u"--password-stdin"_s}, "hunter2\n");
     QCOMPARE(right.exitCode, 0);
     QVERIFY(m_tokens.tokensIssued() > before);
 
-    const Run authorised = runWharf(inspect);
+    const ProgramRun authorised = runWharf(inspect);
     QCOMPARE(authorised.exitCode, 0);
     QVERIFY(authorised.out.contains(m_images.digest(u"multi"_s, u"latest"_s).toUtf8()));
     QCOMPARE(m_tokens.requests().last().header("Authorization"), "Basic " + QByteArray("bob:hunter2").toBase64());
 
-    const Run logout = runWharf({u"logout"_s, reg});
+    const ProgramRun logout = runWharf({u"logout"_s, reg});
     QCOMPARE(logout.exitCode, 0);
     QCOMPARE(runWharf(inspect).exitCode, 1);
 }
@@ -133,9 +114,9 @@ void TestCliLogin::htpasswdLogin()
     QFETCH(QByteArray, password);
     QFETCH(int, exitCode);
     const QString reg = m_basic.hostPort();
-    const Run r = runWharf({u"login"_s, reg, u"-u"_s, u"alice"_s, u"--password-stdin"_s}, password);
+    const ProgramRun r = runWharf({u"login"_s, reg, u"-u"_s, u"alice"_s, u"--password-stdin"_s}, password);
     QCOMPARE(r.exitCode, exitCode);
-    const Run tags = runWharf({u"tags"_s, reg + u"/multi"_s});
+    const ProgramRun tags = runWharf({u"tags"_s, reg + u"/multi"_s});
     QCOMPARE(tags.exitCode, exitCode == 0 ? 0 : 1);
     if (exitCode == 0)
         QCOMPARE(runWharf({u"logout"_s, reg}).exitCode, 0);
@@ -144,12 +125,12 @@ void TestCliLogin::htpasswdLogin()
 void TestCliLogin::noKeychainStoresNothing()
 {
     QTemporaryDir home;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment env = testEnvironment();
     env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=/nonexistent/wharf-bus"_s);
     env.insert(u"HOME"_s, home.path());
     env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
     env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
-    const Run r = runWharf({u"login"_s, m_basic.hostPort(), u"-u"_s, u"alice"_s, u"--password-stdin"_s}, "s3cret\n", env);
+    const ProgramRun r = runWharf({u"login"_s, m_basic.hostPort(), u"-u"_s, u"alice"_s, u"--password-stdin"_s}, "s3cret\n", env);
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.err.trimmed().split('\n').size(), 1);
     QDirIterator it(home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);

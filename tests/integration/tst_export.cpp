@@ -9,6 +9,7 @@
 
 #include "TestbedImages.h"
 #include "TestbedStore.h"
+#include "TestSupport.h"
 
 #include "core/Digest.h"
 #include "documents/DocumentParser.h"
@@ -34,34 +35,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runProgram(const QString &program, const QStringList &arguments)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"LANG"_s, u"C.UTF-8"_s);
-    env.remove(u"LANGUAGE"_s);
-    env.remove(u"WHARF_LANG"_s);
-    env.remove(u"WHARF_STORE"_s);
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(program, arguments);
-    if (!process.waitForStarted(5000))
-        return {};
-    process.closeWriteChannel();
-    if (!finished.wait(120'000))
-        process.kill();
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-               process.readAllStandardError()};
-}
-
-Run runWharf(const QStringList &arguments)
+ProgramRun runWharf(const QStringList &arguments)
 {
     return runProgram(QStringLiteral(WHARF_EXECUTABLE), arguments);
 }
@@ -134,7 +108,7 @@ void TestExport::initTestCase()
 QString TestExport::exportTo(const QString &reference, const QString &format, const QString &name)
 {
     const QString path = m_tmp.filePath(name);
-    const Run run = runWharf({u"export"_s, reference, u"-o"_s, path, u"--format"_s, format, u"--store"_s, m_store->root()});
+    const ProgramRun run = runWharf({u"export"_s, reference, u"-o"_s, path, u"--format"_s, format, u"--store"_s, m_store->root()});
     if (run.exitCode != 0) {
         qWarning() << run.err;
         return {};
@@ -157,7 +131,7 @@ ImageConfig TestExport::configOf(const QString &repository, const QString &tag, 
 
 QStringList TestExport::tarNames(const QString &archive)
 {
-    const Run list = runProgram(u"tar"_s, {u"-tf"_s, archive});
+    const ProgramRun list = runProgram(u"tar"_s, {u"-tf"_s, archive});
     if (list.exitCode != 0)
         return {};
     return QString::fromUtf8(list.out).split(u'\n', Qt::SkipEmptyParts);
@@ -165,7 +139,7 @@ QStringList TestExport::tarNames(const QString &archive)
 
 QByteArray TestExport::tarMember(const QString &archive, const QString &member)
 {
-    const Run extract = runProgram(u"tar"_s, {u"-xOf"_s, archive, member});
+    const ProgramRun extract = runProgram(u"tar"_s, {u"-xOf"_s, archive, member});
     return extract.exitCode == 0 ? extract.out : QByteArray();
 }
 
@@ -213,24 +187,24 @@ void TestExport::dockerArchive()
 
     // skopeo reads it: layers are the diff_ids, the config is the stored one.
     const QString source = u"docker-archive:"_s + archive;
-    const Run inspect = runProgram(u"skopeo"_s, {u"inspect"_s, source});
+    const ProgramRun inspect = runProgram(u"skopeo"_s, {u"inspect"_s, source});
     QVERIFY2(inspect.exitCode == 0, inspect.err.constData());
     QCOMPARE(stringList(jsonObject(inspect.out).value("Layers"_L1)), diffIds);
-    const Run raw = runProgram(u"skopeo"_s, {u"inspect"_s, u"--raw"_s, source});
+    const ProgramRun raw = runProgram(u"skopeo"_s, {u"inspect"_s, u"--raw"_s, source});
     QVERIFY2(raw.exitCode == 0, raw.err.constData());
     QCOMPARE(jsonObject(raw.out).value("config"_L1).toObject().value("digest"_L1).toString(), configDigest);
 
     // And copies it back into an OCI layout with the same layers. (Converting the Docker manifest
     // to OCI re-serialises the config, so only its diff_ids are comparable there.)
     const QString layout = m_tmp.filePath(repository + u"-copied"_s);
-    const Run copy = runProgram(u"skopeo"_s, {u"copy"_s, source, u"oci:"_s + layout + u":x"_s});
+    const ProgramRun copy = runProgram(u"skopeo"_s, {u"copy"_s, source, u"oci:"_s + layout + u":x"_s});
     QVERIFY2(copy.exitCode == 0, copy.err.constData());
-    const Run copied = runProgram(u"skopeo"_s, {u"inspect"_s, u"--config"_s, u"oci:"_s + layout + u":x"_s});
+    const ProgramRun copied = runProgram(u"skopeo"_s, {u"inspect"_s, u"--config"_s, u"oci:"_s + layout + u":x"_s});
     QVERIFY2(copied.exitCode == 0, copied.err.constData());
     QCOMPARE(stringList(jsonObject(copied.out).value("rootfs"_L1).toObject().value("diff_ids"_L1)), diffIds);
     // A copy that keeps the manifest format keeps the config byte for byte, and the layers as written.
     const QString folder = m_tmp.filePath(repository + u"-dir"_s);
-    const Run copyDir = runProgram(u"skopeo"_s, {u"copy"_s, source, u"dir:"_s + folder});
+    const ProgramRun copyDir = runProgram(u"skopeo"_s, {u"copy"_s, source, u"dir:"_s + folder});
     QVERIFY2(copyDir.exitCode == 0, copyDir.err.constData());
     QFile dirManifest(folder + u"/manifest.json"_s);
     QVERIFY(dirManifest.open(QIODevice::ReadOnly));
@@ -279,10 +253,10 @@ void TestExport::ociArchive()
     // the Docker schema 2 manifest in an OCI layout; everything else it must read as it is.
     if (image.value("mediaType"_L1).toString().contains(u"docker"_s))
         return;
-    const Run inspect = runProgram(u"skopeo"_s, {u"inspect"_s, u"oci-archive:"_s + archive});
+    const ProgramRun inspect = runProgram(u"skopeo"_s, {u"inspect"_s, u"oci-archive:"_s + archive});
     QVERIFY2(inspect.exitCode == 0, inspect.err.constData());
     QCOMPARE(jsonObject(inspect.out).value("Digest"_L1).toString(), image.value("digest"_L1).toString());
-    const Run raw = runProgram(u"skopeo"_s, {u"inspect"_s, u"--raw"_s, u"oci-archive:"_s + archive});
+    const ProgramRun raw = runProgram(u"skopeo"_s, {u"inspect"_s, u"--raw"_s, u"oci-archive:"_s + archive});
     QVERIFY2(raw.exitCode == 0, raw.err.constData());
     QCOMPARE(Digest::sha256Of(raw.out).toString(), image.value("digest"_L1).toString());
 }
@@ -296,9 +270,9 @@ void TestExport::podmanLoads()
     QVERIFY(!archive.isEmpty());
     const QStringList storage{u"--root"_s, m_tmp.filePath(u"podman-root"_s), u"--runroot"_s, m_tmp.filePath(u"podman-run"_s),
                               u"--storage-driver"_s, u"vfs"_s};
-    const Run load = runProgram(u"podman"_s, storage + QStringList{u"load"_s, u"-i"_s, archive});
+    const ProgramRun load = runProgram(u"podman"_s, storage + QStringList{u"load"_s, u"-i"_s, archive});
     QVERIFY2(load.exitCode == 0, load.err.constData());
-    const Run inspect = runProgram(u"podman"_s, storage + QStringList{u"image"_s, u"inspect"_s, u"docker.io/library/layers:app"_s});
+    const ProgramRun inspect = runProgram(u"podman"_s, storage + QStringList{u"image"_s, u"inspect"_s, u"docker.io/library/layers:app"_s});
     QVERIFY2(inspect.exitCode == 0, inspect.err.constData());
     const QJsonObject image = QJsonDocument::fromJson(inspect.out).array().first().toObject();
     QStringList layers;
@@ -319,7 +293,7 @@ void TestExport::whiteoutsSurvive()
     QStringList inner;
     for (qsizetype i = 0; i < layers.size(); ++i) {
         const QString digest = layers.at(i).toObject().value("digest"_L1).toString();
-        const Run gunzip = runProgram(u"gzip"_s, {u"-dc"_s, m_store->blobPath(*Digest::parse(digest))});
+        const ProgramRun gunzip = runProgram(u"gzip"_s, {u"-dc"_s, m_store->blobPath(*Digest::parse(digest))});
         QCOMPARE(gunzip.exitCode, 0);
         const QString member = config.diffIds[i].encoded() + u"/layer.tar"_s;
         const QByteArray exported = tarMember(archive, member);
@@ -355,16 +329,16 @@ void TestExport::platforms()
 {
     // multi:latest is kept for two platforms: REF alone is ambiguous (a usage error), --platform picks.
     const QString path = m_tmp.filePath(u"multi.tar"_s);
-    const Run ambiguous = runWharf({u"export"_s, u"multi:latest"_s, u"-o"_s, path, u"--store"_s, m_store->root()});
+    const ProgramRun ambiguous = runWharf({u"export"_s, u"multi:latest"_s, u"-o"_s, path, u"--store"_s, m_store->root()});
     QCOMPARE(ambiguous.exitCode, 2);
     QVERIFY(!QFile::exists(path));
-    const Run picked = runWharf({u"export"_s, u"multi:latest"_s, u"-o"_s, path, u"--platform"_s, u"linux/arm64/v8"_s,
+    const ProgramRun picked = runWharf({u"export"_s, u"multi:latest"_s, u"-o"_s, path, u"--platform"_s, u"linux/arm64/v8"_s,
                                  u"--store"_s, m_store->root()});
     QVERIFY2(picked.exitCode == 0, picked.err.constData());
-    const Run inspect = runProgram(u"skopeo"_s, {u"inspect"_s, u"--config"_s, u"docker-archive:"_s + path});
+    const ProgramRun inspect = runProgram(u"skopeo"_s, {u"inspect"_s, u"--config"_s, u"docker-archive:"_s + path});
     QVERIFY2(inspect.exitCode == 0, inspect.err.constData());
     QCOMPARE(jsonObject(inspect.out).value("architecture"_L1).toString(), u"arm64"_s);
-    const Run other = runWharf({u"export"_s, u"multi:latest"_s, u"-o"_s, path, u"--platform"_s, u"linux/s390x"_s,
+    const ProgramRun other = runWharf({u"export"_s, u"multi:latest"_s, u"-o"_s, path, u"--platform"_s, u"linux/s390x"_s,
                                 u"--store"_s, m_store->root()});
     QCOMPARE(other.exitCode, 1);
 }
@@ -374,7 +348,7 @@ void TestExport::commandLineErrors()
     const QString root = m_store->root();
     const QString path = m_tmp.filePath(u"never.tar"_s);
     // Nothing stored under that name: the operation failed (1).
-    const Run unknown = runWharf({u"export"_s, u"nothing:here"_s, u"-o"_s, path, u"--store"_s, root});
+    const ProgramRun unknown = runWharf({u"export"_s, u"nothing:here"_s, u"-o"_s, path, u"--store"_s, root});
     QCOMPARE(unknown.exitCode, 1);
     QCOMPARE(unknown.err.count('\n'), 1);
     // The command line is wrong (2).
@@ -425,7 +399,7 @@ void TestExport::corruptBlob()
     file.close();
 
     const QString output = dir.filePath(u"out.tar"_s);
-    const Run run = runWharf({u"export"_s, u"single:1.0"_s, u"-o"_s, output, u"--format"_s, format, u"--store"_s, store->root()});
+    const ProgramRun run = runWharf({u"export"_s, u"single:1.0"_s, u"-o"_s, output, u"--format"_s, format, u"--store"_s, store->root()});
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(run.err.count('\n'), 1);
     QVERIFY2(run.err.contains(digest.toUtf8()), run.err.constData()); // the message names the blob

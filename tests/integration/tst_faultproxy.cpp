@@ -16,6 +16,7 @@
 #include "RegistryProcess.h"
 #include "TestbedImages.h"
 #include "TokenServer.h"
+#include "TestSupport.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -39,24 +40,6 @@ using namespace wharf::testbed;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// Runs a job to its end and keeps it for inspection.
-template <typename J>
-std::unique_ptr<J> run(J *job, int timeoutMs = 20'000)
-{
-    std::unique_ptr<J> owned(job);
-    owned->setAutoDelete(false);
-    QSignalSpy spy(owned.get(), &Job::finished);
-    owned->start();
-    if (!spy.wait(timeoutMs))
-        qWarning("job did not finish in %d ms", timeoutMs);
-    return owned;
-}
-
-Error::Code codeOf(const Job &job)
-{
-    return job.error() ? job.error()->code() : Error::Code::Cancelled;
-}
 
 // What a plain client saw.
 struct Fetched
@@ -299,7 +282,7 @@ void TestFaultProxy::blobPassesThrough()
 
     // And through Wharf, into memory with verification.
     auto c = client();
-    auto job = run(c->fetchBlob(m_proxy->hostPort(), u"layers"_s, d));
+    auto job = runJob(c->fetchBlob(m_proxy->hostPort(), u"layers"_s, d));
     QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message() : QString()));
     QCOMPARE(job->data().size(), d.size);
 }
@@ -320,7 +303,7 @@ void TestFaultProxy::rangePassesThrough()
     auto c = client();
     QBuffer tail;
     tail.open(QIODevice::WriteOnly);
-    auto job = run(c->streamBlob(m_proxy->hostPort(), u"layers"_s, d, &tail, offset));
+    auto job = runJob(c->streamBlob(m_proxy->hostPort(), u"layers"_s, d, &tail, offset));
     QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message() : QString()));
     QVERIFY(tail.data() == whole.mid(offset));
 }
@@ -353,7 +336,7 @@ void TestFaultProxy::tokenFlowPassesThrough()
     // Wharf through the proxy: challenge, token, authorised retry.
     const int issued = m_tokens.tokensIssued();
     auto c = client();
-    auto job = run(c->fetchManifest(m_tokenProxy->hostPort(), u"multi"_s, u"latest"_s));
+    auto job = runJob(c->fetchManifest(m_tokenProxy->hostPort(), u"multi"_s, u"latest"_s));
     QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message() : QString()));
     QCOMPARE(job->result().digest.toString(), m_images.digest(u"multi"_s, u"latest"_s));
     QCOMPARE(m_tokens.tokensIssued() - issued, 1);
@@ -393,7 +376,7 @@ void TestFaultProxy::basicChallengePassesThrough()
     StaticCredentialSource source(proxy.hostPort(), Credentials{u"alice"_s, u"s3cret"_s, {}});
     auto c = client();
     c->setCredentialSource(&source);
-    auto job = run(c->fetchManifest(proxy.hostPort(), u"single"_s, u"1.0"_s));
+    auto job = runJob(c->fetchManifest(proxy.hostPort(), u"single"_s, u"1.0"_s));
     QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message() : QString()));
     QCOMPARE(proxy.requests().last().header("Authorization"), basic);
 }
@@ -470,7 +453,7 @@ void TestFaultProxy::truncatedBlob()
     auto c = client();
     const int second = truncateOnce();
     m_proxy->clearRecords();
-    auto inMemory = run(c->fetchBlob(m_proxy->hostPort(), u"layers"_s, d));
+    auto inMemory = runJob(c->fetchBlob(m_proxy->hostPort(), u"layers"_s, d));
     QVERIFY2(inMemory->succeeded(), qPrintable(inMemory->error() ? inMemory->error()->message() : QString()));
     QCOMPARE(m_proxy->applied(second), 1);
     QCOMPARE(m_proxy->requestCount(), 2);
@@ -479,12 +462,12 @@ void TestFaultProxy::truncatedBlob()
     const int third = truncateOnce();
     QBuffer sink;
     sink.open(QIODevice::WriteOnly);
-    auto broken = run(c->streamBlob(m_proxy->hostPort(), u"layers"_s, d, &sink));
+    auto broken = runJob(c->streamBlob(m_proxy->hostPort(), u"layers"_s, d, &sink));
     QCOMPARE(codeOf(*broken), Error::Code::Network);
     QVERIFY(broken->error()->isRetryable());
     QCOMPARE(sink.data().size(), half);
     QCOMPARE(m_proxy->applied(third), 1);
-    auto resumed = run(c->streamBlob(m_proxy->hostPort(), u"layers"_s, d, &sink, sink.data().size()));
+    auto resumed = runJob(c->streamBlob(m_proxy->hostPort(), u"layers"_s, d, &sink, sink.data().size()));
     QVERIFY2(resumed->succeeded(), qPrintable(resumed->error() ? resumed->error()->message() : QString()));
     QVERIFY(sink.data() == whole);
     QVERIFY(verifyBytes(sink.data(), d.digest, d.size));
@@ -516,7 +499,7 @@ void TestFaultProxy::flippedByte()
     // the authorised 200 carries the flipped byte, and Wharf refuses it.
     const int tokenRule = m_tokenProxy->addRule({"GET", FaultRule::blobPath(d.digest.toString()), fault::FlipByte{offset}, 1});
     auto c = client();
-    auto job = run(c->fetchBlob(m_tokenProxy->hostPort(), u"layers"_s, d));
+    auto job = runJob(c->fetchBlob(m_tokenProxy->hostPort(), u"layers"_s, d));
     QCOMPARE(codeOf(*job), Error::Code::DigestMismatch);
     QVERIFY(job->data().isEmpty());
     QCOMPARE(m_tokenProxy->applied(tokenRule), 1);
@@ -537,7 +520,7 @@ void TestFaultProxy::rateLimitedWithRetryAfter()
     auto c = client();
     QElapsedTimer clock;
     clock.start();
-    auto job = run(c->fetchManifest(m_proxy->hostPort(), u"multi"_s, u"latest"_s));
+    auto job = runJob(c->fetchManifest(m_proxy->hostPort(), u"multi"_s, u"latest"_s));
     QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message() : QString()));
     // Qt's coarse timers may fire up to 5 % early.
     QVERIFY2(clock.elapsed() >= 950, qPrintable(u"retried after %1 ms"_s.arg(clock.elapsed())));
@@ -552,7 +535,7 @@ void TestFaultProxy::serviceUnavailableTwice()
     // Behind tokens: 503, 503, then the real registry's challenge, the token, and the manifest.
     const int rule = m_tokenProxy->addRule({"GET", FaultRule::manifestPath(), fault::Status{503, {}, "busy"}, 2});
     auto c = client();
-    auto job = run(c->fetchManifest(m_tokenProxy->hostPort(), u"single"_s, u"1.0"_s));
+    auto job = runJob(c->fetchManifest(m_tokenProxy->hostPort(), u"single"_s, u"1.0"_s));
     QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message() : QString()));
     QCOMPARE(job->result().digest.toString(), m_images.digest(u"single"_s, u"1.0"_s));
     QCOMPARE(m_tokenProxy->applied(rule), 2);
@@ -566,7 +549,7 @@ void TestFaultProxy::serviceUnavailableTwice()
     // Three in a row exhaust the client's three attempts.
     m_tokenProxy->addRule({"GET", FaultRule::manifestPath(), fault::Status{503, {}, "busy"}, 3});
     auto c2 = client();
-    auto again = run(c2->fetchManifest(m_tokenProxy->hostPort(), u"single"_s, u"1.0"_s));
+    auto again = runJob(c2->fetchManifest(m_tokenProxy->hostPort(), u"single"_s, u"1.0"_s));
     QCOMPARE(codeOf(*again), Error::Code::ServerError);
     QVERIFY(again->error()->isRetryable());
 }
@@ -588,7 +571,7 @@ void TestFaultProxy::stalledBody()
     m_proxy->clearRecords();
     QElapsedTimer clock;
     clock.start();
-    auto job = run(c->fetchBlob(m_proxy->hostPort(), u"layers"_s, d));
+    auto job = runJob(c->fetchBlob(m_proxy->hostPort(), u"layers"_s, d));
     QCOMPARE(codeOf(*job), Error::Code::Timeout);
     QVERIFY(job->error()->isRetryable());
     QVERIFY(clock.elapsed() < 10'000);
@@ -614,7 +597,7 @@ void TestFaultProxy::blobRedirectedToCdn()
 
     // Wharf: challenge, token, the authorised GET is redirected, the CDN serves the blob.
     auto c = client();
-    auto job = run(c->fetchBlob(m_tokenProxy->hostPort(), u"layers"_s, d));
+    auto job = runJob(c->fetchBlob(m_tokenProxy->hostPort(), u"layers"_s, d));
     QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message() : QString()));
     QVERIFY(job->data() == whole);
     QCOMPARE(m_tokenProxy->applied(rule), 1);
@@ -631,7 +614,7 @@ void TestFaultProxy::blobRedirectedToCdn()
     const qint64 offset = d.size / 3;
     QBuffer tail;
     tail.open(QIODevice::WriteOnly);
-    auto resumed = run(c->streamBlob(m_tokenProxy->hostPort(), u"layers"_s, d, &tail, offset));
+    auto resumed = runJob(c->streamBlob(m_tokenProxy->hostPort(), u"layers"_s, d, &tail, offset));
     QVERIFY2(resumed->succeeded(), qPrintable(resumed->error() ? resumed->error()->message() : QString()));
     QVERIFY(tail.data() == whole.mid(offset));
     QCOMPARE(m_cdn->requestCount(), 2);
@@ -652,7 +635,7 @@ void TestFaultProxy::oversizedManifest()
     QVERIFY(got.body == huge);
 
     auto c = client();
-    auto job = run(c->fetchManifest(m_proxy->hostPort(), u"single"_s, u"1.0"_s));
+    auto job = runJob(c->fetchManifest(m_proxy->hostPort(), u"single"_s, u"1.0"_s));
     QCOMPARE(codeOf(*job), Error::Code::TooLarge);
     QCOMPARE(m_proxy->applied(rule), 2);
 }
@@ -678,7 +661,7 @@ void TestFaultProxy::pathTraversalLayerDigest()
     QCOMPARE(parsed.error().code(), Error::Code::InvalidDigest);
 
     auto c = client();
-    auto job = run(c->fetchManifest(m_proxy->hostPort(), u"single"_s, u"1.0"_s));
+    auto job = runJob(c->fetchManifest(m_proxy->hostPort(), u"single"_s, u"1.0"_s));
     QCOMPARE(codeOf(*job), Error::Code::InvalidDigest);
     QVERIFY(!job->result().document);
     QCOMPARE(m_proxy->applied(rule), 2);
@@ -711,7 +694,7 @@ void TestFaultProxy::ignoredRange()
     auto c = client();
     QBuffer sink;
     sink.open(QIODevice::WriteOnly);
-    auto job = run(c->streamBlob(m_proxy->hostPort(), u"layers"_s, d, &sink, 1000));
+    auto job = runJob(c->streamBlob(m_proxy->hostPort(), u"layers"_s, d, &sink, 1000));
     QCOMPARE(codeOf(*job), Error::Code::ServerError);
     QVERIFY(job->error()->isRetryable());
     QCOMPARE(sink.data().size(), 0); // the whole blob never lands at offset 1000

@@ -10,6 +10,7 @@
 #include "FaultProxy.h"
 #include "RegistryProcess.h"
 #include "TestbedImages.h"
+#include "TestSupport.h"
 #include "TokenServer.h"
 
 #include <QDirIterator>
@@ -82,13 +83,6 @@ int blobGets(const QList<HttpRequest> &requests, const QString &digest = QString
     return n;
 }
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
 } // namespace
 
 class TestPull final : public QObject
@@ -118,7 +112,7 @@ private Q_SLOTS:
     void cliReportsAndExitCodes();
 
 private:
-    [[nodiscard]] Run runWharf(const QStringList &arguments, int killAfterBytesThroughProxy = -1);
+    [[nodiscard]] ProgramRun runWharf(const QStringList &arguments, int killAfterBytesThroughProxy = -1);
     void checkStoreClean(const ImageStore &store);
     [[nodiscard]] QString layerDigest(const QString &repository, const QString &tag, const QString &platform, int largest = 0) const;
 
@@ -430,29 +424,26 @@ void TestPull::cancelKeepsStoreConsistentAndResumes()
     checkStoreClean(*m_store);
 }
 
-Run TestPull::runWharf(const QStringList &arguments, int killAfterBytesThroughProxy)
+ProgramRun TestPull::runWharf(const QStringList &arguments, int killAfterBytesThroughProxy)
 {
+    if (killAfterBytesThroughProxy < 0)
+        return runProgram(QStringLiteral(WHARF_EXECUTABLE), arguments, testEnvironment(), {}, 60'000);
+    // Killed once the proxy has applied its fault (the stall), with bytes already in the ingest.
     QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"WHARF_RETRY_BASE_MS"_s, u"20"_s);
-    env.insert(u"DOCKER_CONFIG"_s, u"/nonexistent-wharf-test"_s);
-    env.insert(u"WHARF_LANG"_s, u"en"_s);
-    process.setProcessEnvironment(env);
+    process.setProcessEnvironment(testEnvironment());
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(QStringLiteral(WHARF_EXECUTABLE), arguments);
     if (!process.waitForStarted(5000))
         return {};
-    if (killAfterBytesThroughProxy >= 0) {
-        QSignalSpy applied(m_proxy.get(), &FaultProxy::faultApplied);
-        if (applied.wait(20'000)) {
-            QTest::qWait(300);
-            ::kill(pid_t(process.processId()), SIGKILL); // no chance to clean up
-        }
+    QSignalSpy applied(m_proxy.get(), &FaultProxy::faultApplied);
+    if (applied.wait(20'000)) {
+        QTest::qWait(300);
+        ::kill(pid_t(process.processId()), SIGKILL); // no chance to clean up
     }
     if (!finished.wait(60'000))
         process.kill();
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -9, process.readAllStandardOutput(),
-               process.readAllStandardError()};
+    return ProgramRun{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -9, process.readAllStandardOutput(),
+                      process.readAllStandardError()};
 }
 
 void TestPull::sigkillThenResume()
@@ -460,14 +451,14 @@ void TestPull::sigkillThenResume()
     const QString digest = layerDigest(u"layers"_s, u"base"_s, QString());
     m_proxy->addRule({"GET", FaultRule::blobPath(digest), fault::StallAt{250'000}, 1});
     const QStringList args{u"pull"_s, m_proxy->hostPort() + u"/layers:base"_s, u"--store"_s, m_store->root()};
-    const Run killed = runWharf(args, 0);
+    const ProgramRun killed = runWharf(args, 0);
     QCOMPARE(killed.exitCode, -9);
     QVERIFY(m_store->images()->isEmpty());
     checkStoreClean(*m_store);
 
     m_proxy->clearRules();
     m_proxy->clearRecords();
-    const Run again = runWharf(args);
+    const ProgramRun again = runWharf(args);
     QCOMPARE(again.exitCode, 0);
     QByteArray range;
     for (const HttpRequest &r : m_proxy->requests())
@@ -494,14 +485,14 @@ void TestPull::twoProcessesOneStore()
 
 void TestPull::cliReportsAndExitCodes()
 {
-    const Run ok = runWharf({u"pull"_s, m_registry.hostPort() + u"/multi:latest"_s, u"--platform"_s, u"linux/arm/v7"_s,
+    const ProgramRun ok = runWharf({u"pull"_s, m_registry.hostPort() + u"/multi:latest"_s, u"--platform"_s, u"linux/arm/v7"_s,
                              u"--store"_s, m_store->root(), u"--jobs"_s, u"2"_s});
     QCOMPARE(ok.exitCode, 0);
     QVERIFY(ok.out.contains(m_images.imageDigest(u"multi"_s, u"latest"_s, u"linux/arm/v7"_s).toUtf8()));
     QVERIFY(ok.err.isEmpty()); // quiet when stderr is not a terminal
     QCOMPARE(runWharf({u"pull"_s, u"Bad:Ref"_s, u"--store"_s, m_store->root()}).exitCode, 2);
     QCOMPARE(runWharf({u"pull"_s, m_registry.hostPort() + u"/multi"_s, u"--jobs"_s, u"0"_s}).exitCode, 2);
-    const Run missing = runWharf({u"pull"_s, m_registry.hostPort() + u"/nope:1"_s, u"--store"_s, m_store->root()});
+    const ProgramRun missing = runWharf({u"pull"_s, m_registry.hostPort() + u"/nope:1"_s, u"--store"_s, m_store->root()});
     QCOMPARE(missing.exitCode, 1);
     QCOMPARE(missing.err.trimmed().split('\n').size(), 1);
 }

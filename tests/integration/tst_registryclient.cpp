@@ -15,6 +15,7 @@
 #include "RegistryProcess.h"
 #include "TestbedImages.h"
 #include "TokenServer.h"
+#include "TestSupport.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>
@@ -34,19 +35,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Runs a job to its end and keeps it for inspection.
-template <typename J>
-std::unique_ptr<J> run(J *job, int timeoutMs = 20'000)
-{
-    std::unique_ptr<J> owned(job);
-    owned->setAutoDelete(false);
-    QSignalSpy spy(owned.get(), &Job::finished);
-    owned->start();
-    if (!spy.wait(timeoutMs))
-        qWarning("job did not finish in %d ms", timeoutMs);
-    return owned;
-}
-
 QByteArray fixture(const QString &name)
 {
     QFile f(QStringLiteral(WHARF_FIXTURES_DIR "/registry/") + name);
@@ -55,11 +43,6 @@ QByteArray fixture(const QString &name)
 
 const QByteArray kOciManifest = fixture(u"registry_oci_manifest_hello-world_amd64_2025-01.json"_s);
 const QByteArray kOciIndex = fixture(u"registry_oci_index_hello-world_latest_2025-01.json"_s);
-
-Error::Code codeOf(const Job &job)
-{
-    return job.error() ? job.error()->code() : Error::Code::Cancelled;
-}
 
 } // namespace
 
@@ -164,7 +147,7 @@ void TestRegistryClient::initTestCase()
 void TestRegistryClient::manifestByTag()
 {
     auto c = client();
-    auto job = run(c->fetchManifest(m_anonymous.hostPort(), u"multi"_s, u"latest"_s));
+    auto job = runJob(c->fetchManifest(m_anonymous.hostPort(), u"multi"_s, u"latest"_s));
     QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message() : QString()));
     const FetchedManifest &m = job->result();
     QCOMPARE(m.digest.toString(), m_images.digest(u"multi"_s, u"latest"_s));
@@ -183,7 +166,7 @@ void TestRegistryClient::manifestByDigest()
 {
     auto c = client();
     const QString digest = m_images.imageDigest(u"multi"_s, u"latest"_s, u"linux/arm/v7"_s);
-    auto job = run(c->fetchManifest(m_anonymous.hostPort(), u"multi"_s, digest));
+    auto job = runJob(c->fetchManifest(m_anonymous.hostPort(), u"multi"_s, digest));
     QVERIFY(job->succeeded());
     QCOMPARE(job->result().digest.toString(), digest);
     QVERIFY(std::holds_alternative<ImageManifest>(*job->result().document));
@@ -192,7 +175,7 @@ void TestRegistryClient::manifestByDigest()
 void TestRegistryClient::manifestHead()
 {
     auto c = client();
-    auto job = run(c->fetchManifest(m_anonymous.hostPort(), u"single"_s, u"1.0"_s, true));
+    auto job = runJob(c->fetchManifest(m_anonymous.hostPort(), u"single"_s, u"1.0"_s, true));
     QVERIFY(job->succeeded());
     QCOMPARE(job->result().digest.toString(), m_images.digest(u"single"_s, u"1.0"_s));
     QVERIFY(job->result().bytes.isEmpty());
@@ -222,7 +205,7 @@ void TestRegistryClient::inspectPicksRequestedPlatform()
     QVERIFY(ref);
     auto platform = Platform::parse(requested);
     QVERIFY(platform);
-    auto job = run(new ImageInspectJob(c.get(), *ref, *platform));
+    auto job = runJob(new ImageInspectJob(c.get(), *ref, *platform));
     QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message() : QString()));
     const InspectedImage &r = job->result();
     QVERIFY(r.index);
@@ -264,7 +247,7 @@ void TestRegistryClient::inspectSinglePlatformImages()
     auto c = client();
     auto ref = ImageReference::parseDockerRef(QString(m_anonymous.hostPort() + u'/' + repository + u':' + tag));
     QVERIFY(ref);
-    auto job = run(new ImageInspectJob(c.get(), *ref, std::nullopt));
+    auto job = runJob(new ImageInspectJob(c.get(), *ref, std::nullopt));
     QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message() : QString()));
     const InspectedImage &r = job->result();
     QVERIFY(!r.index);
@@ -280,7 +263,7 @@ void TestRegistryClient::inspectNoMatchingPlatform()
 {
     auto c = client();
     auto ref = ImageReference::parseDockerRef(QString(m_anonymous.hostPort() + u"/multi:latest"));
-    auto job = run(new ImageInspectJob(c.get(), *ref, *Platform::parse(u"linux/s390x"_s)));
+    auto job = runJob(new ImageInspectJob(c.get(), *ref, *Platform::parse(u"linux/s390x"_s)));
     QCOMPARE(codeOf(*job), Error::Code::NoMatchingPlatform);
     QVERIFY(job->error()->message().contains(u"linux/arm64"_s));
     QVERIFY(!job->error()->message().contains(u"unknown"_s)); // attestations are not offered
@@ -337,14 +320,14 @@ void TestRegistryClient::tagsFollowLinkPages()
 void TestRegistryClient::tagsRespectLimit()
 {
     auto c = client();
-    auto all = run(c->listTags(m_anonymous.hostPort(), u"manytags"_s, -1, 100));
+    auto all = runJob(c->listTags(m_anonymous.hostPort(), u"manytags"_s, -1, 100));
     QVERIFY(all->succeeded());
-    auto job = run(c->listTags(m_anonymous.hostPort(), u"manytags"_s, 150, 100));
+    auto job = runJob(c->listTags(m_anonymous.hostPort(), u"manytags"_s, 150, 100));
     QVERIFY(job->succeeded());
     QCOMPARE(job->names().size(), 150);
     QCOMPARE(job->names(), all->names().mid(0, 150));
     QVERIFY(job->hasMore());
-    auto exact = run(c->listTags(m_anonymous.hostPort(), u"manytags"_s, int(all->names().size()), 100));
+    auto exact = runJob(c->listTags(m_anonymous.hostPort(), u"manytags"_s, int(all->names().size()), 100));
     QVERIFY(exact->succeeded());
     QVERIFY(!exact->hasMore());
 }
@@ -369,12 +352,12 @@ void TestRegistryClient::catalogListsRepositories()
 void TestRegistryClient::unknownRepositoryAndTag()
 {
     auto c = client();
-    auto repo = run(c->fetchManifest(m_anonymous.hostPort(), u"no-such-repo"_s, u"latest"_s));
+    auto repo = runJob(c->fetchManifest(m_anonymous.hostPort(), u"no-such-repo"_s, u"latest"_s));
     QCOMPARE(codeOf(*repo), Error::Code::NotFound);
-    auto tag = run(c->fetchManifest(m_anonymous.hostPort(), u"multi"_s, u"no-such-tag"_s));
+    auto tag = runJob(c->fetchManifest(m_anonymous.hostPort(), u"multi"_s, u"no-such-tag"_s));
     QCOMPARE(codeOf(*tag), Error::Code::NotFound);
     QVERIFY(tag->error()->message().contains(u"no-such-tag"_s));
-    auto tags = run(c->listTags(m_anonymous.hostPort(), u"no-such-repo"_s));
+    auto tags = runJob(c->listTags(m_anonymous.hostPort(), u"no-such-repo"_s));
     QCOMPARE(codeOf(*tags), Error::Code::NotFound);
 }
 
@@ -384,7 +367,7 @@ void TestRegistryClient::invalidDigestNeverReachesTheNetwork()
     QVERIFY(server.listen());
     auto c = client();
     for (const QString &bad : {u"sha256:../../../etc/passwd"_s, u"sha256:abc"_s, u"md5:d41d8cd98f00b204e9800998ecf8427e"_s}) {
-        auto job = run(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, bad));
+        auto job = runJob(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, bad));
         QVERIFY(job->error());
         QVERIFY(job->error()->code() == Error::Code::InvalidDigest || job->error()->code() == Error::Code::UnsupportedDigest);
     }
@@ -399,13 +382,13 @@ void TestRegistryClient::configBlobIsVerified()
     d.mediaType = config.value(u"mediaType"_s).toString();
     d.digest = *Digest::parse(config.value(u"digest"_s).toString());
     d.size = config.value(u"size"_s).toInteger();
-    auto ok = run(c->fetchBlob(m_anonymous.hostPort(), u"single"_s, d));
+    auto ok = runJob(c->fetchBlob(m_anonymous.hostPort(), u"single"_s, d));
     QVERIFY(ok->succeeded());
     QCOMPARE(ok->data().size(), d.size);
     QVERIFY(parseConfig(ok->data()));
 
     d.size += 1; // a descriptor that disagrees with the bytes
-    auto wrongSize = run(c->fetchBlob(m_anonymous.hostPort(), u"single"_s, d));
+    auto wrongSize = runJob(c->fetchBlob(m_anonymous.hostPort(), u"single"_s, d));
     QCOMPARE(codeOf(*wrongSize), Error::Code::SizeMismatch);
     QVERIFY(wrongSize->data().isEmpty());
 }
@@ -428,12 +411,12 @@ void TestRegistryClient::htpasswd()
     QFETCH(bool, succeeds);
     StaticCredentialSource source(m_basic.hostPort(), Credentials{user, password, {}});
     auto c = client(user.isEmpty() ? nullptr : &source);
-    auto job = run(c->fetchManifest(m_basic.hostPort(), u"multi"_s, u"latest"_s));
+    auto job = runJob(c->fetchManifest(m_basic.hostPort(), u"multi"_s, u"latest"_s));
     if (succeeds) {
         QVERIFY(job->succeeded());
         QCOMPARE(job->result().digest.toString(), m_images.digest(u"multi"_s, u"latest"_s));
         // Basic credentials are now sent up front: no second 401 round trip.
-        auto again = run(c->listTags(m_basic.hostPort(), u"multi"_s));
+        auto again = runJob(c->listTags(m_basic.hostPort(), u"multi"_s));
         QVERIFY(again->succeeded());
     } else {
         QCOMPARE(codeOf(*job), Error::Code::Unauthorized);
@@ -445,10 +428,10 @@ void TestRegistryClient::bearerTokenFlowAnonymous()
     m_tokens.setAnonymousAccess(TokenServer::AnonymousAccess::Pull);
     const int before = m_tokens.tokensIssued();
     auto c = client();
-    auto first = run(c->fetchManifest(m_tokenRegistry.hostPort(), u"multi"_s, u"latest"_s));
+    auto first = runJob(c->fetchManifest(m_tokenRegistry.hostPort(), u"multi"_s, u"latest"_s));
     QVERIFY2(first->succeeded(), qPrintable(first->error() ? first->error()->message() : QString()));
     QCOMPARE(first->result().digest.toString(), m_images.digest(u"multi"_s, u"latest"_s));
-    auto second = run(c->fetchManifest(m_tokenRegistry.hostPort(), u"multi"_s, u"latest"_s, true));
+    auto second = runJob(c->fetchManifest(m_tokenRegistry.hostPort(), u"multi"_s, u"latest"_s, true));
     QVERIFY(second->succeeded());
     QCOMPARE(m_tokens.tokensIssued() - before, 1); // cached per scope
     const HttpRequest last = m_tokens.requests().last();
@@ -457,7 +440,7 @@ void TestRegistryClient::bearerTokenFlowAnonymous()
     QCOMPARE(last.query().queryItemValue(u"service"_s), m_tokens.service());
 
     // Another repository is another scope, so another token.
-    auto other = run(c->fetchManifest(m_tokenRegistry.hostPort(), u"single"_s, u"1.0"_s));
+    auto other = runJob(c->fetchManifest(m_tokenRegistry.hostPort(), u"single"_s, u"1.0"_s));
     QVERIFY(other->succeeded());
     QCOMPARE(m_tokens.tokensIssued() - before, 2);
 }
@@ -480,7 +463,7 @@ void TestRegistryClient::bearerTokenFlowCredentials()
     m_tokens.setAnonymousAccess(TokenServer::AnonymousAccess::EmptyToken);
     StaticCredentialSource source(m_tokenRegistry.hostPort(), Credentials{user, password, {}});
     auto c = client(user.isEmpty() ? nullptr : &source);
-    auto job = run(c->fetchManifest(m_tokenRegistry.hostPort(), u"multi"_s, u"latest"_s));
+    auto job = runJob(c->fetchManifest(m_tokenRegistry.hostPort(), u"multi"_s, u"latest"_s));
     m_tokens.setAnonymousAccess(TokenServer::AnonymousAccess::Pull);
     if (expected < 0) {
         QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message() : QString()));
@@ -497,13 +480,13 @@ void TestRegistryClient::expiredTokenIsRefreshedOnce()
     auto c = client();
     m_tokens.issueExpiredTokens(1);
     const int before = m_tokens.tokensIssued();
-    auto job = run(c->fetchManifest(m_tokenRegistry.hostPort(), u"layers"_s, u"base"_s));
+    auto job = runJob(c->fetchManifest(m_tokenRegistry.hostPort(), u"layers"_s, u"base"_s));
     QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message() : QString()));
     QCOMPARE(m_tokens.tokensIssued() - before, 2);
 
     m_tokens.issueExpiredTokens(5); // expired again and again: one refresh, then a clear failure
     auto c2 = client();
-    auto stuck = run(c2->fetchManifest(m_tokenRegistry.hostPort(), u"layers"_s, u"app"_s));
+    auto stuck = runJob(c2->fetchManifest(m_tokenRegistry.hostPort(), u"layers"_s, u"app"_s));
     QCOMPARE(codeOf(*stuck), Error::Code::Unauthorized);
     m_tokens.issueExpiredTokens(0);
 }
@@ -514,7 +497,7 @@ void TestRegistryClient::identityTokenUsesRefreshGrant()
     m_tokens.setAnonymousAccess(TokenServer::AnonymousAccess::EmptyToken);
     StaticCredentialSource good(m_tokenRegistry.hostPort(), Credentials{QString(), QString(), u"idtok-7f3a"_s});
     auto c = client(&good);
-    auto job = run(c->fetchManifest(m_tokenRegistry.hostPort(), u"multi"_s, u"latest"_s));
+    auto job = runJob(c->fetchManifest(m_tokenRegistry.hostPort(), u"multi"_s, u"latest"_s));
     QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message() : QString()));
     const HttpRequest last = m_tokens.requests().last();
     QCOMPARE(last.method, "POST");
@@ -526,7 +509,7 @@ void TestRegistryClient::identityTokenUsesRefreshGrant()
 
     StaticCredentialSource bad(m_tokenRegistry.hostPort(), Credentials{QString(), QString(), u"revoked"_s});
     auto c2 = client(&bad);
-    auto refused = run(c2->fetchManifest(m_tokenRegistry.hostPort(), u"multi"_s, u"latest"_s));
+    auto refused = runJob(c2->fetchManifest(m_tokenRegistry.hostPort(), u"multi"_s, u"latest"_s));
     QCOMPARE(codeOf(*refused), Error::Code::Unauthorized);
     m_tokens.setAnonymousAccess(TokenServer::AnonymousAccess::Pull);
 }
@@ -546,7 +529,7 @@ void TestRegistryClient::blobStreamsWithRange()
     auto c = client();
     QBuffer whole;
     whole.open(QIODevice::WriteOnly);
-    auto full = run(c->streamBlob(m_anonymous.hostPort(), u"single"_s, d, &whole));
+    auto full = runJob(c->streamBlob(m_anonymous.hostPort(), u"single"_s, d, &whole));
     QVERIFY(full->succeeded());
     QCOMPARE(whole.data().size(), d.size);
     QVERIFY(full->data().isEmpty()); // streamed, not held
@@ -587,7 +570,7 @@ void TestRegistryClient::rangeIgnoredWritesNothing()
     for (int attempt = 0; attempt < 2; ++attempt) {
         QBuffer sink;
         sink.open(QIODevice::WriteOnly);
-        auto job = run(c->streamBlob(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, d, &sink, 1000));
+        auto job = runJob(c->streamBlob(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, d, &sink, 1000));
         QCOMPARE(codeOf(*job), Error::Code::ServerError);
         QVERIFY(job->error()->isRetryable());
         QCOMPARE(sink.data().size(), 0); // a wrong answer never reaches the partial file
@@ -606,7 +589,7 @@ void TestRegistryClient::lyingDigestHeader()
     });
     QVERIFY(server.listen());
     auto c = client();
-    auto job = run(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, u"latest"_s));
+    auto job = runJob(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, u"latest"_s));
     QCOMPARE(codeOf(*job), Error::Code::DigestMismatch);
 }
 
@@ -619,7 +602,7 @@ void TestRegistryClient::digestMismatchByDigest()
     QVERIFY(server.listen());
     auto c = client();
     const QString other = Digest::sha256Of("something else").toString();
-    auto job = run(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, other));
+    auto job = runJob(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, other));
     QCOMPARE(codeOf(*job), Error::Code::DigestMismatch);
 }
 
@@ -635,7 +618,7 @@ void TestRegistryClient::mediaTypeConfusion()
     QVERIFY(server.listen());
     auto c = client();
     for (const QString &tag : {u"index-as-manifest"_s, u"manifest-as-index"_s}) {
-        auto job = run(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, tag));
+        auto job = runJob(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, tag));
         QCOMPARE(codeOf(*job), Error::Code::MediaTypeMismatch);
     }
 }
@@ -656,7 +639,7 @@ void TestRegistryClient::oversizedManifest()
     QVERIFY(server.listen());
     auto c = client();
     for (const QString &tag : {u"declared"_s, u"chunked"_s}) {
-        auto job = run(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, tag));
+        auto job = runJob(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, tag));
         QCOMPARE(codeOf(*job), Error::Code::TooLarge);
     }
 }
@@ -669,7 +652,7 @@ void TestRegistryClient::malformedManifest()
     });
     QVERIFY(server.listen());
     auto c = client();
-    auto job = run(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, u"latest"_s));
+    auto job = runJob(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, u"latest"_s));
     QCOMPARE(codeOf(*job), Error::Code::MalformedDocument);
 }
 
@@ -687,7 +670,7 @@ void TestRegistryClient::rateLimitedThenServed()
     auto c = client();
     QElapsedTimer clock;
     clock.start();
-    auto job = run(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, u"latest"_s));
+    auto job = runJob(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, u"latest"_s));
     QVERIFY(job->succeeded());
     QCOMPARE(calls, 2);
     QVERIFY2(clock.elapsed() >= 900, "Retry-After was not honoured");
@@ -705,7 +688,7 @@ void TestRegistryClient::serviceUnavailableTwiceThenServed()
     });
     QVERIFY(server.listen());
     auto c = client();
-    auto job = run(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, u"latest"_s));
+    auto job = runJob(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, u"latest"_s));
     QVERIFY(job->succeeded());
     QCOMPARE(calls, 3);
 }
@@ -716,7 +699,7 @@ void TestRegistryClient::serverErrorsExhaustRetries()
     server.setHandler([](const HttpRequest &, HttpResponder &r) { r.respond(503, "busy"); });
     QVERIFY(server.listen());
     auto c = client();
-    auto job = run(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, u"latest"_s));
+    auto job = runJob(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, u"latest"_s));
     QCOMPARE(codeOf(*job), Error::Code::ServerError);
     QVERIFY(job->error()->isRetryable());
     QCOMPARE(server.requestCount(), qsizetype(c->retryPolicy().maxAttempts));
@@ -735,7 +718,7 @@ void TestRegistryClient::stalledBodyTimesOut()
     c->setTransferTimeoutMs(300);
     QElapsedTimer clock;
     clock.start();
-    auto job = run(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, u"latest"_s));
+    auto job = runJob(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, u"latest"_s));
     QCOMPARE(codeOf(*job), Error::Code::Timeout);
     QCOMPARE(server.requestCount(), qsizetype(c->retryPolicy().maxAttempts));
     QVERIFY(clock.elapsed() < 10'000);
@@ -753,7 +736,7 @@ void TestRegistryClient::truncatedBodyIsRetried()
     });
     QVERIFY(server.listen());
     auto c = client();
-    auto job = run(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, u"latest"_s));
+    auto job = runJob(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, u"latest"_s));
     QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message() : QString()));
     QCOMPARE(calls, 2);
     QCOMPARE(job->result().digest, Digest::sha256Of(kOciManifest));
@@ -782,7 +765,7 @@ void TestRegistryClient::blobRedirectDropsAuthorization()
     const QString host = u"127.0.0.1:%1"_s.arg(registry.port());
     StaticCredentialSource source(host, Credentials{u"alice"_s, u"s3cret"_s, {}});
     auto c = client(&source);
-    auto job = run(c->fetchBlob(host, u"app"_s, d));
+    auto job = runJob(c->fetchBlob(host, u"app"_s, d));
     QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message() : QString()));
     QCOMPARE(job->data(), blob);
     QCOMPARE(cdn.requestCount(), 1);
@@ -799,7 +782,7 @@ void TestRegistryClient::redirectLoopStops()
     });
     QVERIFY(server.listen());
     auto c = client();
-    auto job = run(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, u"latest"_s));
+    auto job = runJob(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, u"latest"_s));
     QCOMPARE(codeOf(*job), Error::Code::RedirectRefused);
     QCOMPARE(server.requestCount(), 11); // the first request and ten hops
 }
@@ -819,7 +802,7 @@ void TestRegistryClient::plainHttpRefusedOffLoopback()
     net::HttpRequestSpec spec;
     spec.url = QUrl(u"http://192.0.2.1/token"_s);
     spec.allowPlainHttp = [&c](const QUrl &url) { return c->allowsPlainHttp(url); };
-    auto job = run(new net::HttpExchange(c->network(), spec));
+    auto job = runJob(new net::HttpExchange(c->network(), spec));
     QCOMPARE(codeOf(*job), Error::Code::InsecureRefused);
 }
 
@@ -836,7 +819,7 @@ void TestRegistryClient::rateLimitHeadersSurface()
     auto c = client();
     QSignalSpy changed(c.get(), &RegistryClient::rateLimitChanged);
     const QString host = u"127.0.0.1:%1"_s.arg(server.port());
-    auto job = run(c->fetchManifest(host, u"app"_s, u"latest"_s, true));
+    auto job = runJob(c->fetchManifest(host, u"app"_s, u"latest"_s, true));
     QVERIFY(job->succeeded()); // HEAD without a digest header falls back to GET
     QCOMPARE(changed.size(), 1);
     QCOMPARE(c->rateLimit(host).limit, 100);

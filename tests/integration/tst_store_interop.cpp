@@ -6,6 +6,7 @@
 
 #include "TestbedImages.h"
 #include "TestbedStore.h"
+#include "TestSupport.h"
 
 #include "core/Digest.h"
 #include "documents/Descriptor.h"
@@ -26,34 +27,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runProgram(const QString &program, const QStringList &arguments)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"LANG"_s, u"C.UTF-8"_s);
-    env.remove(u"LANGUAGE"_s);
-    env.remove(u"WHARF_LANG"_s);
-    env.remove(u"WHARF_STORE"_s);
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(program, arguments);
-    if (!process.waitForStarted(5000))
-        return {};
-    process.closeWriteChannel();
-    if (!finished.wait(120'000))
-        process.kill();
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-               process.readAllStandardError()};
-}
-
-Run runWharf(const QStringList &arguments)
+ProgramRun runWharf(const QStringList &arguments)
 {
     return runProgram(QStringLiteral(WHARF_EXECUTABLE), arguments);
 }
@@ -119,7 +93,7 @@ void TestStoreInterop::skopeoAndUmociReadTheStore()
         {arm64, m_images.imageDigest(u"multi"_s, u"latest"_s, u"linux/arm64/v8"_s), u"arm64"_s},
     };
     for (const auto &e : expected) {
-        const Run inspect = runProgram(u"skopeo"_s, {u"inspect"_s, u"oci:"_s + root + u':' + e.name});
+        const ProgramRun inspect = runProgram(u"skopeo"_s, {u"inspect"_s, u"oci:"_s + root + u':' + e.name});
         QVERIFY2(inspect.exitCode == 0, inspect.err.constData());
         const QJsonObject json = QJsonDocument::fromJson(inspect.out).object();
         QCOMPARE(json.value("Digest"_L1).toString(), e.digest);
@@ -127,33 +101,33 @@ void TestStoreInterop::skopeoAndUmociReadTheStore()
     }
 
     const QString archive = m_tmp.filePath(u"single.tar"_s);
-    const Run copy = runProgram(u"skopeo"_s, {u"copy"_s, u"oci:"_s + root + u':' + single,
+    const ProgramRun copy = runProgram(u"skopeo"_s, {u"copy"_s, u"oci:"_s + root + u':' + single,
                                               u"docker-archive:"_s + archive + u":example/single:1.0"_s});
     QVERIFY2(copy.exitCode == 0, copy.err.constData());
     QVERIFY(QFileInfo(archive).size() > 0);
     const QString archive2 = m_tmp.filePath(u"arm64.tar"_s);
-    const Run copy2 = runProgram(u"skopeo"_s, {u"copy"_s, u"oci:"_s + root + u':' + arm64, u"docker-archive:"_s + archive2});
+    const ProgramRun copy2 = runProgram(u"skopeo"_s, {u"copy"_s, u"oci:"_s + root + u':' + arm64, u"docker-archive:"_s + archive2});
     QVERIFY2(copy2.exitCode == 0, copy2.err.constData());
 
-    const Run ls = runProgram(u"umoci"_s, {u"ls"_s, u"--layout"_s, root});
+    const ProgramRun ls = runProgram(u"umoci"_s, {u"ls"_s, u"--layout"_s, root});
     QVERIFY2(ls.exitCode == 0, ls.err.constData());
     const QList<QByteArray> listed = ls.out.trimmed().split('\n');
     QCOMPARE(listed.size(), 3);
     QVERIFY(listed.contains(single.toUtf8()));
     QVERIFY(listed.contains(arm64.toUtf8()));
-    const Run stat = runProgram(u"umoci"_s, {u"stat"_s, u"--image"_s, root + u':' + arm64, u"--json"_s});
+    const ProgramRun stat = runProgram(u"umoci"_s, {u"stat"_s, u"--image"_s, root + u':' + arm64, u"--json"_s});
     QVERIFY2(stat.exitCode == 0, stat.err.constData());
     QVERIFY(stat.out.contains(m_images.layerDigests(u"multi"_s, u"latest"_s, u"linux/arm64/v8"_s).first().toUtf8()));
 
     // Nothing the tools did changed the store.
-    const Run verify = runWharf({u"verify"_s, u"--store"_s, root});
+    const ProgramRun verify = runWharf({u"verify"_s, u"--store"_s, root});
     QCOMPARE(verify.exitCode, 0);
 }
 
 void TestStoreInterop::cliCommands()
 {
     const QString root = m_store->root();
-    const Run list = runWharf({u"images"_s, u"--store"_s, root, u"--json"_s});
+    const ProgramRun list = runWharf({u"images"_s, u"--store"_s, root, u"--json"_s});
     QCOMPARE(list.exitCode, 0);
     const QJsonArray images = QJsonDocument::fromJson(list.out).array();
     QCOMPARE(images.size(), 3);
@@ -174,20 +148,20 @@ void TestStoreInterop::cliCommands()
     QCOMPARE(arm.value("size"_L1).toInteger(), arm.value("sharedBytes"_L1).toInteger() + arm.value("uniqueBytes"_L1).toInteger());
     QCOMPARE(images.at(0).toObject().value("sharedBytes"_L1).toInteger(), 0);
     QVERIFY(QDateTime::fromString(arm.value("pulled"_L1).toString(), Qt::ISODate).isValid());
-    const Run text = runWharf({u"images"_s, u"--store"_s, root});
+    const ProgramRun text = runWharf({u"images"_s, u"--store"_s, root});
     QCOMPARE(text.exitCode, 0);
     QVERIFY(text.out.contains("docker.io/library/single:1.0"));
 
     // rm one platform: the other keeps its blobs and gets the plain name back.
-    const Run rm = runWharf({u"rm"_s, u"multi:latest"_s, u"--platform"_s, u"linux/amd64"_s, u"--store"_s, root});
+    const ProgramRun rm = runWharf({u"rm"_s, u"multi:latest"_s, u"--platform"_s, u"linux/amd64"_s, u"--store"_s, root});
     QVERIFY2(rm.exitCode == 0, rm.err.constData());
     QVERIFY(rm.out.contains(m_images.imageDigest(u"multi"_s, u"latest"_s, u"linux/amd64"_s).toUtf8()));
-    const Run inspect = runProgram(u"skopeo"_s, {u"inspect"_s, u"oci:"_s + root + u":docker.io/library/multi:latest"_s});
+    const ProgramRun inspect = runProgram(u"skopeo"_s, {u"inspect"_s, u"oci:"_s + root + u":docker.io/library/multi:latest"_s});
     QVERIFY2(inspect.exitCode == 0, inspect.err.constData());
     QCOMPARE(QJsonDocument::fromJson(inspect.out).object().value("Digest"_L1).toString(),
              m_images.imageDigest(u"multi"_s, u"latest"_s, u"linux/arm64/v8"_s));
 
-    const Run gc = runWharf({u"gc"_s, u"--store"_s, root, u"--json"_s});
+    const ProgramRun gc = runWharf({u"gc"_s, u"--store"_s, root, u"--json"_s});
     QCOMPARE(gc.exitCode, 0);
     const QJsonObject report = QJsonDocument::fromJson(gc.out).object();
     // amd64's manifest, config and own base layer; the shared layer and the index stay.
@@ -197,7 +171,7 @@ void TestStoreInterop::cliCommands()
     QVERIFY(!removed.contains(sharedLayer));
     QVERIFY(m_store->hasBlob(*Digest::parse(sharedLayer)));
     QVERIFY(m_store->hasBlob(*Digest::parse(m_images.digest(u"multi"_s, u"latest"_s))));
-    const Run again = runWharf({u"gc"_s, u"--store"_s, root, u"--json"_s});
+    const ProgramRun again = runWharf({u"gc"_s, u"--store"_s, root, u"--json"_s});
     QCOMPARE(QJsonDocument::fromJson(again.out).object().value("blobsRemoved"_L1).toInt(), 0);
 
     QCOMPARE(runWharf({u"verify"_s, u"--store"_s, root}).exitCode, 0);
@@ -212,10 +186,10 @@ void TestStoreInterop::cliCommands()
     QVERIFY(file.seek(100));
     file.write(QByteArray(1, char(original ^ 0x40)));
     file.close();
-    const Run bad = runWharf({u"verify"_s, u"--store"_s, root});
+    const ProgramRun bad = runWharf({u"verify"_s, u"--store"_s, root});
     QCOMPARE(bad.exitCode, 1);
     QVERIFY(bad.out.contains(QByteArray("corrupt: " + layer.toUtf8())));
-    const Run badJson = runWharf({u"verify"_s, u"--store"_s, root, u"--json"_s});
+    const ProgramRun badJson = runWharf({u"verify"_s, u"--store"_s, root, u"--json"_s});
     QCOMPARE(badJson.exitCode, 1);
     const QJsonObject verdict = QJsonDocument::fromJson(badJson.out).object();
     QCOMPARE(verdict.value("ok"_L1).toBool(true), false);
@@ -226,7 +200,7 @@ void TestStoreInterop::cliCommands()
     QCOMPARE(runWharf({u"rm"_s, u"nothing:here"_s, u"--store"_s, root}).exitCode, 1);
     QCOMPARE(runWharf({u"rm"_s, u"Bad Ref"_s, u"--store"_s, root}).exitCode, 2);
     QCOMPARE(runWharf({u"rm"_s, u"--store"_s, root}).exitCode, 2);
-    const Run rmAll = runWharf({u"rm"_s, u"single:1.0"_s, u"--store"_s, root});
+    const ProgramRun rmAll = runWharf({u"rm"_s, u"single:1.0"_s, u"--store"_s, root});
     QCOMPARE(rmAll.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(runWharf({u"images"_s, u"--store"_s, root, u"--json"_s}).out).array().size(), 1);
 }

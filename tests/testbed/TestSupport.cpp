@@ -1,0 +1,50 @@
+#include "TestSupport.h"
+
+#include <QJsonDocument>
+#include <QProcess>
+
+using namespace Qt::StringLiterals;
+
+namespace wharf::testbed {
+
+QJsonObject ProgramRun::json() const
+{
+    return QJsonDocument::fromJson(out).object();
+}
+
+QList<QByteArray> ProgramRun::errLines() const
+{
+    return err.trimmed().split('\n');
+}
+
+QProcessEnvironment testEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"LANG"_s, u"C.UTF-8"_s);
+    env.remove(u"LANGUAGE"_s);
+    env.insert(u"WHARF_LANG"_s, u"en"_s);       // whatever ui/language this machine's settings say
+    env.remove(u"WHARF_STORE"_s);
+    env.insert(u"DOCKER_CONFIG"_s, u"/nonexistent-wharf-test"_s);
+    env.insert(u"WHARF_RETRY_BASE_MS"_s, u"20"_s);
+    return env;
+}
+
+ProgramRun runProgram(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
+                      const QByteArray &standardInput, int timeoutMs)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(program, arguments);
+    if (!process.waitForStarted(5000))
+        return {};
+    if (!standardInput.isEmpty())
+        process.write(standardInput);
+    process.closeWriteChannel();
+    if (!finished.wait(timeoutMs))
+        process.kill();
+    return ProgramRun{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+                      process.readAllStandardError()};
+}
+
+} // namespace wharf::testbed
