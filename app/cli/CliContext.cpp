@@ -77,6 +77,24 @@ int CliContext::fail(const Error &error)
     return kExitFailure;
 }
 
+std::optional<std::optional<Platform>> CliContext::platform(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(QStringLiteral("platform")))
+        return std::optional<Platform>();
+    auto parsed = Platform::parse(parser.value(QStringLiteral("platform")));
+    if (!parsed) {
+        failUsage(parsed.error());
+        return std::nullopt;
+    }
+    return std::optional<Platform>(*parsed);
+}
+
+int CliContext::failUsage(const Error &error)
+{
+    fail(error);
+    return kExitUsage;
+}
+
 int CliContext::usage(const QString &message)
 {
     m_out.flush();

@@ -5,6 +5,7 @@
 
 #include "core/Error.h"
 #include "core/Job.h"
+#include "reference/Platform.h"
 
 #include <QTextStream>
 
@@ -48,9 +49,14 @@ public:
     // --limit as a number in [1, max], or nullopt after reporting a usage error.
     [[nodiscard]] std::optional<int> limit(const QCommandLineParser &parser, int max);
 
+    // --platform os/arch[/variant] if given; nullopt (outer) after reporting a usage error.
+    [[nodiscard]] std::optional<std::optional<Platform>> platform(const QCommandLineParser &parser);
+
     // "wharf: error: <message>" on stderr, on one line; returns the exit code for it.
     int fail(const Error &error);
     int usage(const QString &message);
+    // The same line for input the user got wrong (a reference, digest or platform): exit code 2.
+    int failUsage(const Error &error);
 
 private:
     std::unique_ptr<KeychainStore> m_keychain;

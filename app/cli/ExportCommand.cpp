@@ -49,26 +49,17 @@ int exportCommand(CliContext &cx, const QStringList &arguments)
     const auto format = ImageExporter::formatFromName(parser.value(QStringLiteral("format")));
     if (!format)
         return cx.usage(Tr::tr("unknown format “%1”; use docker-archive or oci-archive").arg(parser.value(QStringLiteral("format")).left(100)));
-    std::optional<Platform> platform;
-    if (parser.isSet(QStringLiteral("platform"))) {
-        auto parsed = Platform::parse(parser.value(QStringLiteral("platform")));
-        if (!parsed) {
-            cx.fail(parsed.error());
-            return kExitUsage;
-        }
-        platform = *parsed;
-    }
+    const auto platformArg = cx.platform(parser);
+    if (!platformArg)
+        return kExitUsage;
+    const std::optional<Platform> platform = *platformArg;
 
     auto store = openStore(parser);
     if (!store)
         return cx.fail(store.error());
     auto found = store->findImages(parser.positionalArguments().first(), platform);
     if (!found) {
-        if (found.error().code() == Error::Code::InvalidReference) {
-            cx.fail(found.error());
-            return kExitUsage;
-        }
-        return cx.fail(found.error());
+        return found.error().code() == Error::Code::InvalidReference ? cx.failUsage(found.error()) : cx.fail(found.error());
     }
     if (found->size() > 1) {
         QStringList platforms;

@@ -214,19 +214,12 @@ int inspectCommand(CliContext &cx, const QStringList &arguments)
     if (positional.size() != 1)
         return cx.usage(Tr::tr("usage: wharf inspect REF [--platform os/arch[/variant]] [--json]"));
     auto reference = ImageReference::parseDockerRef(positional.first());
-    if (!reference) {
-        cx.fail(reference.error());
+    if (!reference)
+        return cx.failUsage(reference.error());
+    const auto platformArg = cx.platform(parser);
+    if (!platformArg)
         return kExitUsage;
-    }
-    std::optional<Platform> platform;
-    if (parser.isSet(QStringLiteral("platform"))) {
-        auto parsed = Platform::parse(parser.value(QStringLiteral("platform")));
-        if (!parsed) {
-            cx.fail(parsed.error());
-            return kExitUsage;
-        }
-        platform = *parsed;
-    }
+    const std::optional<Platform> platform = *platformArg;
     std::unique_ptr<ImageInspectJob> job(new ImageInspectJob(&cx.registry(), *reference, platform));
     cx.wait(job.get());
     if (job->error())

@@ -85,20 +85,14 @@ int pullCommand(CliContext &cx, const QStringList &arguments)
     if (parser.positionalArguments().size() != 1)
         return cx.usage(Tr::tr("usage: wharf pull REF [--platform os/arch[/variant]] [--store DIR] [--jobs N]"));
     auto reference = ImageReference::parseDockerRef(parser.positionalArguments().first());
-    if (!reference) {
-        cx.fail(reference.error());
-        return kExitUsage;
-    }
+    if (!reference)
+        return cx.failUsage(reference.error());
     PullRequest request;
     request.reference = *reference;
-    if (parser.isSet(QStringLiteral("platform"))) {
-        auto platform = Platform::parse(parser.value(QStringLiteral("platform")));
-        if (!platform) {
-            cx.fail(platform.error());
-            return kExitUsage;
-        }
-        request.platform = *platform;
-    }
+    const auto platform = cx.platform(parser);
+    if (!platform)
+        return kExitUsage;
+    request.platform = *platform;
     bool ok = false;
     request.jobs = parser.value(QStringLiteral("jobs")).toInt(&ok);
     if (!ok || request.jobs < 1 || request.jobs > 16)

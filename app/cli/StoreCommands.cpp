@@ -145,25 +145,16 @@ int rmCommand(CliContext &cx, const QStringList &arguments)
         return *done;
     if (parser.positionalArguments().size() != 1)
         return cx.usage(Tr::tr("usage: wharf rm REF [--platform os/arch[/variant]] [--store DIR]"));
-    std::optional<Platform> platform;
-    if (parser.isSet(QStringLiteral("platform"))) {
-        auto parsed = Platform::parse(parser.value(QStringLiteral("platform")));
-        if (!parsed) {
-            cx.fail(parsed.error());
-            return kExitUsage;
-        }
-        platform = *parsed;
-    }
+    const auto platformArg = cx.platform(parser);
+    if (!platformArg)
+        return kExitUsage;
+    const std::optional<Platform> platform = *platformArg;
     auto store = openStore(parser);
     if (!store)
         return cx.fail(store.error());
     auto removed = store->removeImage(parser.positionalArguments().first(), platform);
     if (!removed) {
-        if (removed.error().code() == Error::Code::InvalidReference) {
-            cx.fail(removed.error());
-            return kExitUsage;
-        }
-        return cx.fail(removed.error());
+        return removed.error().code() == Error::Code::InvalidReference ? cx.failUsage(removed.error()) : cx.fail(removed.error());
     }
     for (const StoredImage &image : std::as_const(*removed))
         cx.out() << Tr::tr("Removed %1 (%2) %3").arg(image.reference, image.platform.toString(), image.manifest.digest.toString()) << '\n';
