@@ -29,6 +29,21 @@
     </message>
 </context>
 <context>
+    <name>wharf::ConfigModel</name>
+    <message>
+        <source>Field</source>
+        <translation>필드</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+</context>
+<context>
     <name>wharf::CredentialHelper</name>
     <message>
         <source>the request to %1 was cancelled</source>
@@ -292,6 +307,38 @@
     <message>
         <source>“schemaVersion” must be 2</source>
         <translation>“schemaVersion” 값은 2여야 합니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::HistoryModel</name>
+    <message>
+        <source>no layer</source>
+        <extracomment>a build step (ENV, CMD, …) that changed only the config</extracomment>
+        <translation>레이어 없음</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>생성 시각</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation>명령</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Layer digest</source>
+        <translation>레이어 digest</translation>
+    </message>
+    <message>
+        <source>Diff ID</source>
+        <translation>Diff ID</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>설명</translation>
     </message>
 </context>
 <context>
@@ -811,6 +858,44 @@
     </message>
 </context>
 <context>
+    <name>wharf::LocalImagesModel</name>
+    <message>
+        <source>unknown</source>
+        <extracomment>the size of an image whose manifest cannot be read</extracomment>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>플랫폼</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <extracomment>layer bytes other stored images use too</extracomment>
+        <translation>공유</translation>
+    </message>
+    <message>
+        <source>Unique</source>
+        <extracomment>layer bytes only this image uses: what removing it frees</extracomment>
+        <translation>고유</translation>
+    </message>
+    <message>
+        <source>Pulled</source>
+        <translation>가져온 시각</translation>
+    </message>
+</context>
+<context>
     <name>wharf::MainWindow</name>
     <message>
         <source>Wharf</source>
@@ -903,6 +988,75 @@
     </message>
 </context>
 <context>
+    <name>wharf::PlatformModel</name>
+    <message>
+        <source>The manifest of this platform is not known, and there is no registry to ask.</source>
+        <translation>이 플랫폼의 manifest를 알 수 없고, 조회할 레지스트리도 없습니다.</translation>
+    </message>
+    <message>
+        <source>This platform&apos;s manifest is a nested index, which Wharf does not pull.</source>
+        <translation>이 플랫폼의 manifest는 중첩된 인덱스라서 Wharf가 가져오지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Platforms</source>
+        <translation>플랫폼</translation>
+    </message>
+    <message>
+        <source>Attestations</source>
+        <translation>Attestation</translation>
+    </message>
+    <message>
+        <source>unknown platform</source>
+        <translation>알 수 없는 플랫폼</translation>
+    </message>
+    <message>
+        <source>Attestation for %1</source>
+        <translation>%1에 대한 attestation</translation>
+    </message>
+    <message>
+        <source>Attestation</source>
+        <translation>Attestation</translation>
+    </message>
+    <message>
+        <source>Working out what a pull would fetch…</source>
+        <translation>가져올 항목을 계산하는 중…</translation>
+    </message>
+    <message>
+        <source>Pull size unknown</source>
+        <translation>가져올 크기를 알 수 없음</translation>
+    </message>
+    <message>
+        <source>Nothing to fetch: all %1 layers are already here</source>
+        <extracomment>%1 is a number of layers</extracomment>
+        <translation>가져올 것 없음: 레이어 %1개가 모두 이미 있음</translation>
+    </message>
+    <message>
+        <source>%1 to fetch, %2 of %3 layers already here</source>
+        <extracomment>%1 is a size (12.3 MB), %2 and %3 numbers of layers</extracomment>
+        <translation>가져올 크기 %1, 레이어 %3개 중 %2개는 이미 있음</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>플랫폼</translation>
+    </message>
+    <message>
+        <source>OS version</source>
+        <translation>OS 버전</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Pull</source>
+        <translation>가져오기</translation>
+    </message>
+</context>
+<context>
     <name>wharf::PullJob</name>
     <message>
         <source>cancelled</source>
@@ -923,6 +1077,102 @@
     <message>
         <source>storing the manifest</source>
         <translation>manifest 저장</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::PullListModel</name>
+    <message>
+        <source>The pull could not be started.</source>
+        <translation>가져오기를 시작할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>Resolving</source>
+        <translation>확인 중</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>내려받는 중</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <extracomment>bytes fetched of bytes to fetch: &quot;3.1 MB of 12.3 MB&quot;</extracomment>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <extracomment>a transfer rate: &quot;1.2 MB/s&quot;</extracomment>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <extracomment>time left, in seconds</extracomment>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <extracomment>time left: minutes and seconds</extracomment>
+        <translation>%1분 %2초</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <extracomment>time left: hours and minutes</extracomment>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <source>Already here</source>
+        <translation>이미 있음</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>중단됨</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>플랫폼</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>진행률</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>남은 시간</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
     </message>
 </context>
 <context>
@@ -1008,6 +1258,48 @@
     <message>
         <source>the token server %1 sent no token</source>
         <translation>토큰 서버(%1)가 토큰을 보내지 않았습니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::SearchModel</name>
+    <message>
+        <source>Searching %1 is not available here</source>
+        <translation>여기서는 %1 검색을 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Searching Docker Hub is not available here</source>
+        <translation>여기서는 Docker Hub 검색을 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>more results for “%1”</source>
+        <translation>“%1”의 추가 결과</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>리포지토리</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::TagListModel</name>
+    <message>
+        <source>No repository to list tags for</source>
+        <translation>태그를 나열할 리포지토리가 없습니다</translation>
+    </message>
+    <message>
+        <source>Listing the tags of %1 is not available here</source>
+        <translation>여기서는 %1의 태그 목록을 가져올 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Docker Hub is not available here</source>
+        <translation>여기서는 Docker Hub를 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>more tags of %1/%2</source>
+        <translation>%1/%2의 추가 태그</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>태그</translation>
     </message>
 </context>
 <context>

@@ -20,14 +20,20 @@ struct Tr
 };
 
 constexpr int kProgressIntervalMs = 100;
+constexpr int kCancelPollMs = 100;
 constexpr int kWaitForOtherWriterMs = 250;
 constexpr int kMaxWaitsForOtherWriter = 4 * 60 * 10; // ten minutes: another pull of the same blob
 
 } // namespace
 
 BlobFetcher::BlobFetcher(ImageStore store, Options options, QObject *parent)
-    : QObject(parent), m_store(std::move(store)), m_options(std::move(options))
+    : QObject(parent), m_store(std::move(store)), m_options(std::move(options)), m_cancelPoll(this)
 {
+    m_cancelPoll.setInterval(kCancelPollMs);
+    connect(&m_cancelPoll, &QTimer::timeout, this, [this] {
+        if (cancelled() && m_transfer)
+            m_transfer->cancel();
+    });
 }
 
 BlobFetcher::~BlobFetcher()
@@ -144,11 +150,13 @@ void BlobFetcher::attempt()
         }
     });
     connect(job, &Job::finished, this, [this, job] { onTransferFinished(job); });
+    m_cancelPoll.start();
     job->start();
 }
 
 void BlobFetcher::onTransferFinished(BlobJob *job)
 {
+    m_cancelPoll.stop();
     if (!m_current)
         return;
     m_transfer = nullptr;

@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QQueue>
+#include <QTimer>
 #include <QStringList>
 
 #include <memory>
@@ -75,6 +76,7 @@ private:
     std::optional<FetchTask> m_current;
     std::unique_ptr<class BlobIngestDevice> m_device;
     QPointer<BlobJob> m_transfer;
+    QTimer m_cancelPoll; // a stalled transfer sends no progress to notice a cancel on
     int m_resumes = 0;
     int m_waits = 0;
     qint64 m_lastReported = -1;

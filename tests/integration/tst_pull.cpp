@@ -396,7 +396,9 @@ void TestPull::cancelKeepsStoreConsistentAndResumes()
     const QString digest = layerDigest(u"layers"_s, u"base"_s, QString());
     m_proxy->addRule({"GET", FaultRule::blobPath(digest), fault::StallAt{300'000}, 1});
     {
-        PullEngine engine(*m_store, fastOptions());
+        PullEngine::Options options = fastOptions();
+        options.client.transferTimeoutMs = 20'000; // the stall alone would hold the pull this long
+        PullEngine engine(*m_store, options);
         PullRequest request;
         request.reference = *ImageReference::parseDockerRef(QString(m_proxy->hostPort() + u"/layers:base"_s));
         PullHandle *handle = engine.pull(request);
@@ -404,8 +406,11 @@ void TestPull::cancelKeepsStoreConsistentAndResumes()
         QSignalSpy applied(m_proxy.get(), &FaultProxy::faultApplied);
         QVERIFY(applied.wait(20'000));
         QTest::qWait(300); // bytes up to the stall are in the ingest
+        QElapsedTimer clock;
+        clock.start();
         handle->cancel();
         QVERIFY(finished.wait(20'000));
+        QVERIFY2(clock.elapsed() < 2000, "cancel must not wait for a stalled transfer to time out");
         QCOMPARE(handle->outcome().error->code(), Error::Code::Cancelled);
     }
     QVERIFY(m_store->images()->isEmpty());

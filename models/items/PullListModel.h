@@ -1,0 +1,146 @@
+#pragma once
+// The Pulls pane's model: the queue of pulls this window started, as a tree. One top-level row per
+// pull (reference, platform, state, bytes fetched of bytes to fetch, rate, ETA, error); under it one
+// row per layer of its plan (received of size, and whether it was already here, is waiting, is
+// downloading, is done or failed). Rows follow the PullHandle's queued, throttled signals with
+// dataChanged() on the cells that moved — never a reset while pulls run — and layers arrive as one
+// insert when the plan does.
+//
+// States: Planning from add() until the plan arrives (manifests resolved, the store checked);
+// Queued while no byte of the plan has arrived yet (download slots busy, connecting); Downloading;
+// then Done, Failed or Cancelled. retry() re-issues the same PullRequest through the engine in the
+// same row, so a cancelled pull resumes from the bytes it left in the store's ingest area.
+
+#include "core/Error.h"
+#include "pull/PullTypes.h"
+
+#include <QAbstractItemModel>
+#include <QPointer>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace wharf {
+
+class PullEngine;
+class PullHandle;
+
+class PullListModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PullListModel)
+    Q_PROPERTY(int activeCount READ activeCount NOTIFY activeCountChanged)
+public:
+    enum class State { Queued, Planning, Downloading, Done, Failed, Cancelled };
+    Q_ENUM(State)
+    // Stopped: the pull ended (cancelled or failed elsewhere) before this layer was complete; its
+    // bytes so far stay in the ingest area for a retry to resume.
+    enum class LayerState { Present, Waiting, Downloading, Done, Failed, Stopped };
+    Q_ENUM(LayerState)
+    enum class RowKind { Pull, Layer };
+    Q_ENUM(RowKind)
+
+    enum Column {
+        ReferenceColumn, // layers: the layer digest
+        PlatformColumn,
+        StateColumn,
+        ProgressColumn,  // "3.1 MB of 12.3 MB"
+        RateColumn,
+        EtaColumn,
+        ErrorColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        KindRole = Qt::UserRole + 1, // RowKind
+        RawValueRole,                // the column's value unformatted, for sorting and copying
+        ReferenceRole,               // the pull's full reference (also on its layer rows)
+        PlatformRole,                // "os/arch[/variant]": as planned, else as requested
+        StateRole,                   // State (pulls)
+        LayerStateRole,              // LayerState (layers)
+        BytesDoneRole,               // qint64: fetched (pulls, this run) / received (layers)
+        BytesTotalRole,              // qint64: to fetch (pulls, -1 before the plan) / layer size
+        ProgressRole,                // double 0..1 for a progress bar; -1 while unknown
+        RateRole,                    // double bytes per second (pulls)
+        EtaRole,                     // int seconds, -1 unknown (pulls)
+        ErrorRole,                   // the failure's message (pulls)
+        ErrorCodeRole,               // Error::Code, invalid when there is none
+        DigestRole,                  // "sha256:…" (layers)
+        CanCancelRole,               // bool (pulls)
+        CanRetryRole,                // bool (pulls)
+    };
+    Q_ENUM(Role)
+
+    // `engine` (not owned) is what pull() and retry() use; without one only add() works.
+    explicit PullListModel(PullEngine *engine = nullptr, QObject *parent = nullptr);
+    ~PullListModel() override;
+
+    // Follows a pull started elsewhere; `request` is what it was started with (shown until the plan
+    // comes, and re-issued by retry()). The model deletes the handle once it has finished.
+    // Returns the new row.
+    int add(PullHandle *handle, const PullRequest &request);
+    // Starts a pull through the engine and adds it; -1 without an engine.
+    int pull(const PullRequest &request);
+    // Asks a running pull to stop; it ends Cancelled. False when the row is not running.
+    bool cancel(int row);
+    // Starts a failed or cancelled pull again in the same row. False otherwise or without an engine.
+    bool retry(int row);
+    // Drops every Done, Failed and Cancelled row.
+    void removeFinished();
+
+    [[nodiscard]] int activeCount() const;
+    [[nodiscard]] QModelIndex pullIndex(int row, int column = 0) const;
+    [[nodiscard]] QModelIndex layerIndex(int row, int layer, int column = 0) const;
+    [[nodiscard]] static bool isFinished(State state) { return state >= State::Done; }
+
+    [[nodiscard]] QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QModelIndex parent(const QModelIndex &child) const override;
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] Qt::ItemFlags flags(const QModelIndex &index) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+Q_SIGNALS:
+    // Once per run of a pull, however it ended (error is Cancelled for a cancelled one): what the
+    // window turns into a notification.
+    void pullFinished(const QString &reference, const std::optional<wharf::Error> &error);
+    void activeCountChanged(int count);
+
+private:
+    struct Pull
+    {
+        PullRequest request;
+        QPointer<PullHandle> handle;
+        State state = State::Planning;
+        bool planned = false;
+        QString platform;
+        qint64 bytesFetched = 0;
+        qint64 bytesToFetch = -1;
+        double bytesPerSecond = 0;
+        int etaSeconds = -1;
+        std::optional<Error> error;
+        QList<PullBlob> layers; // the plan's blobs without the config
+    };
+
+    void watch(Pull *pull, PullHandle *handle);
+    void onPlanned(Pull *pull, const PullPlan &plan);
+    void onProgress(Pull *pull, const PullProgress &progress);
+    void onFinished(Pull *pull, const PullOutcome &outcome);
+    // Replaces the layer rows' values, with one dataChanged over the span that moved (or one
+    // insert when there were none yet).
+    void updateLayers(Pull *pull, QList<PullBlob> blobs);
+    void emitActiveCountIfChanged(int before);
+    [[nodiscard]] int rowOf(const Pull *pull) const;
+    [[nodiscard]] QVariant pullData(const Pull &pull, int column, int role) const;
+    [[nodiscard]] QVariant layerData(const Pull &pull, int layer, int column, int role) const;
+    [[nodiscard]] static LayerState layerState(const PullBlob &blob, State pullState);
+
+    QPointer<PullEngine> m_engine;
+    std::vector<std::unique_ptr<Pull>> m_pulls;
+};
+
+} // namespace wharf

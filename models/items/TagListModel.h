@@ -1,0 +1,180 @@
+#pragma once
+// The Tags pane's model: every tag of one repository with its digest, platforms, size and push
+// time, built to cope with repositories of thousands of tags. On Docker Hub the tags API already
+// carries all of that, 100 tags per page, paged by its `next` through fetchMore. Any other
+// registry only lists names (tags/list, streamed page by page as the registry links them), so a
+// row's details come from its manifest, fetched on demand for the rows a view shows
+// (requestDetails), at most kMaxDetailRequests at a time. Tags that point to the same digest are
+// aliases of each other; AliasesRole follows as digests arrive. Raw values live in their roles
+// (QDateTime, qint64, QStringList) so TagFilterProxyModel sorts and filters on them.
+//
+// SemverKeyRole is a string whose plain (code point) order is the order of versions:
+//   * A tag is a version when it reads [v|V]N(.N)*[-PRE][+BUILD], N decimal digits (any count of
+//     components, leading zeros ignored), PRE dot-separated [0-9A-Za-z-] identifiers.
+//   * Versions compare component by component numerically (1.9 < 1.10 < 1.10.1); a version with
+//     fewer components comes first when the shared ones are equal (1.10 < 1.10.0).
+//   * As in semver, a pre-release comes before its release (1.0-rc.1 < 1.0), pre-release
+//     identifiers compare numerically when numeric, in ASCII otherwise, numeric before
+//     alphanumeric, a longer list after its prefix (alpha < alpha.1 < alpha.beta < beta). Docker's
+//     flavour suffixes follow the same rule ("1.25-alpine" is read as a pre-release of 1.25).
+//   * Build metadata (+…) and a leading v are ignored, so "v1.2" and "1.2+b" tie with "1.2".
+//   * Every other tag ("latest", "stable", "bookworm") comes after all versions, by name.
+
+#include "core/Error.h"
+#include "hub/HubTypes.h"
+#include "reference/ImageReference.h"
+
+#include <QAbstractListModel>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QPointer>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+namespace wharf {
+
+class HubClient;
+class Job;
+class ManifestJob;
+class RegistryClient;
+
+class TagListModel final : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TagListModel)
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY stateChanged)
+    Q_PROPERTY(qint64 totalCount READ totalCount NOTIFY totalCountChanged)
+public:
+    enum Role {
+        NameRole = Qt::UserRole + 1, // QString: the tag
+        DigestRole,                  // QString: the tag's manifest or index digest; empty until known
+        MediaTypeRole,               // QString: the manifest's or index's media type; empty until known
+        LastPushedRole,              // QDateTime: Hub's last push; elsewhere the image config's `created`
+                                     // (registries keep no push time); invalid when unknown
+        SizeRole,                    // qint64: compressed bytes; -1 when unknown (a registry index)
+        PlatformsRole,               // QStringList: "os/arch[/variant]", index order, never attestations
+        PlatformCountRole,           // int
+        DetailsLoadedRole,           // bool: digest, platforms and size are filled in
+        DetailsFailedRole,           // bool: the manifest could not be fetched (requestDetails won't retry)
+        AliasesRole,                 // QStringList: the other tags in the model with the same digest
+        AliasCountRole,              // int: AliasesRole's size, without building the list
+        SemverKeyRole,               // QString: the version sort key described above
+    };
+    Q_ENUM(Role)
+
+    enum class State {
+        Idle,    // no repository
+        Loading, // the tag list (or its next page) is in flight
+        Ready,
+        Empty,   // the repository has no tags
+        Error,   // the last list request failed; rows fetched before it stay
+    };
+    Q_ENUM(State)
+
+    // One row, as the proxy reads it without going through QVariant.
+    struct Tag
+    {
+        QString name;
+        QString digest;
+        QString mediaType;
+        QDateTime lastPushed;
+        qint64 size = -1;
+        QStringList platforms;
+        QString semverKey;
+        enum class Details : quint8 { Missing, Queued, Loading, Loaded, Failed } details = Details::Missing;
+    };
+
+    static constexpr int kHubPageSize = 100;
+    static constexpr int kMaxDetailRequests = 4;
+
+    // Neither client is owned; docker.io repositories need the Hub client, others the registry client.
+    explicit TagListModel(HubClient *hub, RegistryClient *registryClient, QObject *parent = nullptr);
+    ~TagListModel() override;
+
+    // Lists the tags of `repository` (a normalised reference; tag and digest are ignored). The same
+    // repository again changes nothing unless the last attempt failed; reload() always starts over.
+    void setRepository(const ImageReference &repository);
+    void reload();
+    void clear();
+
+    // Asks for one registry tag's manifest (and, for a single-platform image, its config) so its
+    // row gets digest, platforms and size; the view calls it for the rows it shows. Rows asked for
+    // last are fetched first (the ones on screen now). Hub rows already have their details.
+    void requestDetails(int row);
+
+    [[nodiscard]] const ImageReference &repository() const { return m_repository; }
+    [[nodiscard]] bool isDockerHub() const { return m_fromHub; }
+    [[nodiscard]] State state() const { return m_state; }
+    [[nodiscard]] QString errorMessage() const { return m_error ? m_error->message() : QString(); }
+    [[nodiscard]] std::optional<Error::Code> errorCode() const;
+    // Hub's count of all tags; elsewhere the names listed so far.
+    [[nodiscard]] qint64 totalCount() const { return m_totalCount; }
+    [[nodiscard]] bool isBusy() const { return !m_request.isNull(); }
+    [[nodiscard]] int detailRequestsInFlight() const { return int(m_detailJobs.size()); }
+
+    [[nodiscard]] const Tag &tag(int row) const { return m_rows.at(row); }
+    [[nodiscard]] QStringList aliases(int row) const;
+    [[nodiscard]] int aliasCount(int row) const;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    [[nodiscard]] bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    [[nodiscard]] static QString semverKey(QStringView tag);
+
+Q_SIGNALS:
+    void stateChanged();
+    void totalCountChanged();
+    void repositoryChanged();
+
+private:
+    void start();
+    void abandonRequests();
+    void requestHubPage(const QUrl &next);
+    void onHubPage(Job *job, quint64 generation);
+    void onTagNames(const QStringList &names, quint64 generation);
+    void onListFinished(Job *job, quint64 generation);
+    void appendRows(QList<Tag> rows);
+    void pumpDetails();
+    void onManifest(Job *job, int row, quint64 generation);
+    void onConfig(Job *job, int row, quint64 generation);
+    void releaseSlot(Job *job);
+    void setDetailsFailed(int row);
+    // Records `row`'s digest in the alias index; returns the rows whose aliases changed besides it.
+    void indexDigest(int row, QList<int> *touched);
+    void emitAliasesChanged(QList<int> rows);
+    void setError(const Error &error);
+    void setTotalCount(qint64 count);
+    void updateState();
+    [[nodiscard]] State computeState() const;
+
+    QPointer<HubClient> m_hub;
+    QPointer<RegistryClient> m_registryClient;
+
+    ImageReference m_repository;
+    bool m_fromHub = false;
+    QString m_registry;       // host[:port] for registry requests
+    QList<Tag> m_rows;
+    QHash<QString, QList<int>> m_rowsByDigest; // ascending rows per digest: the alias groups
+    QUrl m_next;
+    QSet<QUrl> m_seenPages;
+    qint64 m_totalCount = 0;
+    std::optional<Error> m_error;
+    State m_state = State::Idle;
+
+    QPointer<Job> m_request;  // the tag list (page) in flight
+    QList<int> m_detailQueue; // rows waiting for a slot, most recent last
+    QList<QPointer<Job>> m_detailJobs; // the manifest or config request of each busy slot
+    quint64 m_generation = 0;
+};
+
+} // namespace wharf
