@@ -7,6 +7,16 @@
 #include <QCoreApplication>
 #include <QIcon>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <vector>
+
+#ifdef Q_OS_UNIX
+#include <cstdlib>
+#include <unistd.h>
+#endif
+
 namespace {
 
 void describeApplication()
@@ -16,10 +26,36 @@ void describeApplication()
     QCoreApplication::setApplicationVersion(QStringLiteral(WHARF_VERSION));
 }
 
+// `wharf --demo`: scripts/demo from the source tree this binary was built from, over this build
+// tree (a local registry and Hub emulator with the test bed's images; see the README).
+int runDemo(char *argv[])
+{
+#if defined(Q_OS_UNIX) && defined(WHARF_DEMO_SCRIPT)
+    if (::access(WHARF_DEMO_SCRIPT, R_OK) != 0) {
+        std::fprintf(stderr, "wharf: --demo needs the source tree this wharf was built from (%s is gone)\n",
+                     WHARF_DEMO_SCRIPT);
+        return 1;
+    }
+    ::setenv("WHARF_BUILD_DIR", WHARF_DEMO_BUILD_DIR, 1);
+    std::vector<char *> arguments{const_cast<char *>("bash"), const_cast<char *>(WHARF_DEMO_SCRIPT)};
+    for (char **a = argv + 2; *a; ++a)
+        arguments.push_back(*a);
+    arguments.push_back(nullptr);
+    ::execvp("bash", arguments.data());
+    std::fprintf(stderr, "wharf: cannot run %s: %s\n", WHARF_DEMO_SCRIPT, std::strerror(errno));
+#else
+    Q_UNUSED(argv);
+    std::fputs("wharf: --demo needs the source tree (scripts/demo); run scripts/demo there\n", stderr);
+#endif
+    return 1;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (argc >= 2 && std::strcmp(argv[1], "--demo") == 0)
+        return runDemo(argv);
     if (wharf::cli::wantsCli(argc, argv)) {
         QCoreApplication app(argc, argv);
         describeApplication();

@@ -507,6 +507,29 @@
     </message>
 </context>
 <context>
+    <name>wharf::ImagePane</name>
+    <message>
+        <source>Pick a platform to see its layers, history and config.</source>
+        <translation>플랫폼을 고르면 레이어, 기록, config를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Loading the image’s manifest and config…</source>
+        <translation>이미지의 manifest와 config를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>The image could not be inspected: %1</source>
+        <translation>이미지를 살펴볼 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>This image has no layers or history.</source>
+        <translation>이 이미지에는 레이어도 기록도 없습니다.</translation>
+    </message>
+    <message>
+        <source>The build history does not match the layers; only the layers are listed.</source>
+        <translation>빌드 기록이 레이어와 맞지 않아 레이어만 표시합니다.</translation>
+    </message>
+</context>
+<context>
     <name>wharf::ImageReference</name>
     <message>
         <source>“%1” is not a valid image reference: %2</source>
@@ -896,10 +919,212 @@
     </message>
 </context>
 <context>
+    <name>wharf::LocalImagesPane</name>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Remove the image from the local store (its layers stay until garbage collection)</source>
+        <translation>로컬 저장소에서 이미지를 제거합니다(레이어는 가비지 컬렉션 때까지 남습니다)</translation>
+    </message>
+    <message>
+        <source>The local store could not be read: %1</source>
+        <translation>로컬 저장소를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Reading the local store…</source>
+        <translation>로컬 저장소를 읽는 중…</translation>
+    </message>
+    <message>
+        <source>No images in the local store yet. Pulled images appear here.</source>
+        <translation>로컬 저장소에 아직 이미지가 없습니다. 가져온 이미지가 여기에 표시됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::LoginDialog</name>
+    <message>
+        <source>Log In to a Registry</source>
+        <translation>레지스트리에 로그인</translation>
+    </message>
+    <message>
+        <source>docker.io, ghcr.io, localhost:5000, …</source>
+        <translation>예: docker.io, ghcr.io, localhost:5000, …</translation>
+    </message>
+    <message>
+        <source>Remember in the system keychain: the password is stored there, never in a file.</source>
+        <translation>시스템 키체인에 기억: 비밀번호는 파일이 아니라 시스템 키체인에만 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Registry:</source>
+        <translation>레지스트리(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>사용자(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Password or access token:</source>
+        <translation>비밀번호 또는 액세스 토큰(&amp;P):</translation>
+    </message>
+    <message>
+        <source>“%1” is not a registry host.</source>
+        <translation>“%1”은(는) 레지스트리 호스트가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Saving to the system keychain…</source>
+        <translation>시스템 키체인에 저장하는 중…</translation>
+    </message>
+    <message>
+        <source>No system keychain is available; Wharf will use this login until you quit.</source>
+        <translation>사용할 수 있는 시스템 키체인이 없습니다. Wharf를 종료할 때까지만 이 로그인을 사용합니다.</translation>
+    </message>
+</context>
+<context>
     <name>wharf::MainWindow</name>
     <message>
         <source>Wharf</source>
         <translation>Wharf</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>리포지토리</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <source>Platforms</source>
+        <translation>플랫폼</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <source>Pulls</source>
+        <translation>가져오기 목록</translation>
+    </message>
+    <message>
+        <source>Local images</source>
+        <translation>로컬 이미지</translation>
+    </message>
+    <message>
+        <source>Pulled %1</source>
+        <translation>%1 가져오기 완료</translation>
+    </message>
+    <message>
+        <source>Cancelled the pull of %1</source>
+        <translation>%1 가져오기를 취소했습니다</translation>
+    </message>
+    <message>
+        <source>The pull of %1 failed: %2</source>
+        <translation>%1 가져오기 실패: %2</translation>
+    </message>
+    <message>
+        <source>Could not delete the image: %1</source>
+        <translation>이미지를 삭제할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation>%1 삭제됨</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>내보내기 실패: %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>%1(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>준비됨</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Log in…</source>
+        <translation>로그인…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>찾기(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy digest or reference</source>
+        <translation>digest 또는 참조 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>This platform cannot be pulled.</source>
+        <translation>이 플랫폼은 가져올 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Pulling needs the local store: %1</source>
+        <translation>가져오려면 로컬 저장소가 필요합니다: %1</translation>
+    </message>
+    <message>
+        <source>Pulling %1 for %2…</source>
+        <translation>%2용 %1 가져오는 중…</translation>
+    </message>
+    <message>
+        <source>Docker archive (*.tar)</source>
+        <translation>Docker 아카이브 (*.tar)</translation>
+    </message>
+    <message>
+        <source>OCI archive (*.tar)</source>
+        <translation>OCI 아카이브 (*.tar)</translation>
+    </message>
+    <message>
+        <source>Export image</source>
+        <translation>이미지 내보내기</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>%1(으)로 내보내는 중…</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 복사됨</translation>
+    </message>
+    <message>
+        <source>Logging in is not available in this window.</source>
+        <translation>이 창에서는 로그인할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Logged in to %1</source>
+        <translation>%1에 로그인했습니다</translation>
+    </message>
+    <message>
+        <source>Logged in to %1 for this session only</source>
+        <translation>%1에 로그인했습니다(이번 실행 동안만)</translation>
     </message>
 </context>
 <context>
@@ -1057,6 +1282,68 @@
     </message>
 </context>
 <context>
+    <name>wharf::PlatformsPane</name>
+    <message>
+        <source>Pull</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>Pull the selected platform into the local store (Enter)</source>
+        <translation>선택한 플랫폼을 로컬 저장소로 가져옵니다 (Enter)</translation>
+    </message>
+    <message>
+        <source>Pick a tag to see its platforms.</source>
+        <translation>태그를 고르면 플랫폼을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Resolving the tag’s platforms…</source>
+        <translation>태그의 플랫폼을 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>The tag could not be resolved: %1</source>
+        <translation>태그를 확인할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>This tag offers no platforms.</source>
+        <translation>이 태그에는 플랫폼이 없습니다.</translation>
+    </message>
+    <message>
+        <source>A single-platform image</source>
+        <translation>단일 플랫폼 이미지</translation>
+    </message>
+    <message>
+        <source>Index %1</source>
+        <translation>인덱스 %1</translation>
+    </message>
+    <message>
+        <source>Select a platform to pull it.</source>
+        <translation>가져올 플랫폼을 선택하십시오.</translation>
+    </message>
+    <message>
+        <source>Working out what the pull needs…</source>
+        <translation>가져오기에 필요한 양을 계산하는 중…</translation>
+    </message>
+    <message>
+        <source>Cost unknown: %1</source>
+        <translation>필요한 양을 알 수 없음: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::ProgressDelegate</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2/s</source>
+        <translation>%1 · %2/초</translation>
+    </message>
+    <message>
+        <source>%1 · %2 s left</source>
+        <translation>%1 · %2초 남음</translation>
+    </message>
+</context>
+<context>
     <name>wharf::PullJob</name>
     <message>
         <source>cancelled</source>
@@ -1176,6 +1463,25 @@
     </message>
 </context>
 <context>
+    <name>wharf::PullsPane</name>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>끝난 항목 지우기</translation>
+    </message>
+    <message>
+        <source>No pulls yet. Pick a platform and press Pull.</source>
+        <translation>아직 가져오기가 없습니다. 플랫폼을 고르고 가져오기를 누르십시오.</translation>
+    </message>
+</context>
+<context>
     <name>wharf::RegistryClient</name>
     <message>
         <source>the registry API</source>
@@ -1261,6 +1567,49 @@
     </message>
 </context>
 <context>
+    <name>wharf::RepositoryPane</name>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy the docker pull command</source>
+        <translation>docker pull 명령 복사</translation>
+    </message>
+    <message>
+        <source>Pick a repository to see its description and tags.</source>
+        <translation>리포지토리를 고르면 설명과 태그를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Loading the repository’s details…</source>
+        <translation>리포지토리 정보를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>★ %1 stars</source>
+        <translation>★ 별 %1개</translation>
+    </message>
+    <message>
+        <source>%1 pulls</source>
+        <translation>%1회 pull</translation>
+    </message>
+    <message>
+        <source>updated %1</source>
+        <translation>%1 업데이트</translation>
+    </message>
+    <message>
+        <source>This repository has no description.</source>
+        <translation>이 리포지토리에는 설명이 없습니다.</translation>
+    </message>
+    <message>
+        <source>This registry publishes no stars, pulls or description.</source>
+        <translation>이 레지스트리는 별, pull 수, 설명을 제공하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The repository’s details could not be loaded: %1</source>
+        <translation>리포지토리 정보를 불러올 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
     <name>wharf::SearchModel</name>
     <message>
         <source>Searching %1 is not available here</source>
@@ -1277,6 +1626,64 @@
     <message>
         <source>Repository</source>
         <translation>리포지토리</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::SearchPane</name>
+    <message>
+        <source>Search images (Ctrl+F)</source>
+        <translation>이미지 검색 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Where to search</source>
+        <translation>검색할 곳</translation>
+    </message>
+    <message>
+        <source>Docker Hub</source>
+        <translation>Docker Hub</translation>
+    </message>
+    <message>
+        <source>Type to search Docker Hub or pick a registry.</source>
+        <translation>입력하여 Docker Hub를 검색하거나 레지스트리를 고르십시오.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>검색하는 중…</translation>
+    </message>
+    <message>
+        <source>No repositories match “%1”.</source>
+        <translation>“%1”에 맞는 리포지토리가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>검색 실패: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::SearchResultDelegate</name>
+    <message>
+        <source>%1B</source>
+        <translation>%1B</translation>
+    </message>
+    <message>
+        <source>%1M</source>
+        <translation>%1M</translation>
+    </message>
+    <message>
+        <source>%1K</source>
+        <translation>%1K</translation>
+    </message>
+    <message>
+        <source>★ %1 · %2 pulls</source>
+        <translation>★ %1 · pull %2회</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>공식</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>인증됨</translation>
     </message>
 </context>
 <context>
@@ -1300,6 +1707,76 @@
     <message>
         <source>Tag</source>
         <translation>태그</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::TagTableModel</name>
+    <message>
+        <source>unavailable</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <source>Platforms</source>
+        <translation>플랫폼</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Last pushed</source>
+        <translation>마지막 푸시</translation>
+    </message>
+    <message>
+        <source>Same image as</source>
+        <translation>같은 이미지</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::TagsPane</name>
+    <message>
+        <source>Regex</source>
+        <translation>정규식</translation>
+    </message>
+    <message>
+        <source>Filter tags</source>
+        <translation>태그 필터</translation>
+    </message>
+    <message>
+        <source>Treat the filter as a regular expression</source>
+        <translation>필터를 정규 표현식으로 해석합니다</translation>
+    </message>
+    <message>
+        <source>This is not a valid regular expression.</source>
+        <translation>올바른 정규 표현식이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Pick a repository to list its tags.</source>
+        <translation>리포지토리를 고르면 태그 목록을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Loading tags…</source>
+        <translation>태그를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>This repository has no tags.</source>
+        <translation>이 리포지토리에는 태그가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The tags could not be listed: %1</source>
+        <translation>태그 목록을 가져올 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>No tag matches “%1”.</source>
+        <translation>“%1”에 맞는 태그가 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -1359,21 +1836,6 @@
     <message>
         <source>the end of the archive</source>
         <translation>아카이브 끝</translation>
-    </message>
-</context>
-<context>
-    <name>wharf::WelcomeView</name>
-    <message>
-        <source>&lt;h1&gt;Wharf&lt;/h1&gt;</source>
-        <translation>&lt;h1&gt;Wharf&lt;/h1&gt;</translation>
-    </message>
-    <message>
-        <source>Search Docker Hub and any OCI registry, list tags and their platforms, and inspect an image&apos;s layers and history — without a Docker daemon.
-
-From a terminal: wharf search QUERY · wharf tags REPO · wharf inspect REF</source>
-        <translation>Docker 데몬 없이 Docker Hub와 모든 OCI 레지스트리를 검색하고, 태그와 플랫폼 목록을 보고, 이미지의 레이어와 기록을 살펴봅니다.
-
-터미널에서: wharf search QUERY · wharf tags REPO · wharf inspect REF</translation>
     </message>
 </context>
 <context>

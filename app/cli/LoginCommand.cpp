@@ -5,6 +5,7 @@
 #include "cli/CliContext.h"
 #include "cli/Commands.h"
 #include "credentials/KeychainStore.h"
+#include "credentials/RegistryName.h"
 #include "credentials/StaticCredentialSource.h"
 #include "registry/RegistryClient.h"
 #include "registry/RegistryRequest.h"
@@ -13,7 +14,6 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
-#include <QUrl>
 
 #include <memory>
 
@@ -28,20 +28,6 @@ struct Tr
 };
 
 constexpr qint64 kMaxSecret = 8 * 1024;
-
-// "https://index.docker.io/v1/", "hub.docker.com", "docker.io" → "docker.io"; "https://h:5000/x" → "h:5000"
-QString normaliseRegistry(QString text)
-{
-    text = text.trimmed().toLower();
-    if (text.contains(QLatin1StringView("://")))
-        text = QUrl(text).authority();
-    if (const qsizetype slash = text.indexOf(u'/'); slash >= 0)
-        text = text.left(slash);
-    if (text == QLatin1StringView("index.docker.io") || text == QLatin1StringView("registry-1.docker.io")
-        || text == QLatin1StringView("hub.docker.com") || text == QLatin1StringView("registry.hub.docker.com"))
-        return QStringLiteral("docker.io");
-    return text;
-}
 
 // Runs a keychain operation to its end (the keychain answers from the event loop).
 Result<void> waitForKeychain(const std::function<void(KeychainStore::DoneCallback)> &start)
@@ -73,7 +59,7 @@ int loginCommand(CliContext &cx, const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1 || !parser.isSet(QStringLiteral("username")) || !parser.isSet(QStringLiteral("password-stdin")))
         return cx.usage(Tr::tr("usage: echo \"$TOKEN\" | wharf login REGISTRY -u USER --password-stdin"));
-    const QString registry = normaliseRegistry(positional.first());
+    const QString registry = normaliseRegistryName(positional.first());
     if (registry.isEmpty())
         return cx.usage(Tr::tr("“%1” is not a registry host").arg(positional.first()));
 
@@ -118,7 +104,7 @@ int logoutCommand(CliContext &cx, const QStringList &arguments)
         return *done;
     if (parser.positionalArguments().size() != 1)
         return cx.usage(Tr::tr("usage: wharf logout REGISTRY"));
-    const QString registry = normaliseRegistry(parser.positionalArguments().first());
+    const QString registry = normaliseRegistryName(parser.positionalArguments().first());
     const Result<void> erased = waitForKeychain([&](KeychainStore::DoneCallback done) {
         cx.keychain().erase(registry, &cx.keychain(), std::move(done));
     });

@@ -137,9 +137,9 @@ void HubEmulator::setStorageRoot(const QString &path)
     m_manifests.clear();
 }
 
-bool HubEmulator::listen(QString *error)
+bool HubEmulator::listen(QString *error, quint16 port)
 {
-    return m_http->listen(error);
+    return m_http->listen(error, port);
 }
 
 QUrl HubEmulator::baseUrl() const

@@ -40,7 +40,8 @@ public:
 
     // The registry's filesystem storage root (the directory holding docker/registry/v2).
     void setStorageRoot(const QString &path);
-    bool listen(QString *error = nullptr);
+    // On 127.0.0.1; port 0 picks a free one.
+    bool listen(QString *error = nullptr, quint16 port = 0);
     [[nodiscard]] QUrl baseUrl() const;
 
     // Overrides the synthetic description, README, star and pull counts of a Hub repository

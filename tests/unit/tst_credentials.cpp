@@ -6,6 +6,8 @@
 #include "credentials/CredentialHelper.h"
 #include "credentials/DockerConfig.h"
 #include "credentials/DockerConfigCredentials.h"
+#include "credentials/RegistryName.h"
+#include "credentials/SessionCredentialSource.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -98,6 +100,9 @@ private Q_SLOTS:
     void convertToHostname();
     void canonicalRegistry_data();
     void canonicalRegistry();
+    void registryName_data();
+    void registryName();
+    void sessionSource();
     void dockerConfig_data();
     void dockerConfig();
     void missingFileIsEmptyConfig();
@@ -250,6 +255,56 @@ void tst_Credentials::canonicalRegistry_data()
     QTest::addRow("lookalike is not the Hub") << QStringLiteral("docker.io.evil.example")
                                               << QStringLiteral("docker.io.evil.example")
                                               << QStringLiteral("docker.io.evil.example");
+}
+
+void tst_Credentials::registryName_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("expected");
+    const QString hub = QStringLiteral("docker.io");
+    QTest::addRow("docker.io") << QStringLiteral("docker.io") << hub;
+    QTest::addRow("v1 address") << QStringLiteral("https://index.docker.io/v1/") << hub;
+    QTest::addRow("web host") << QStringLiteral("hub.docker.com") << hub;
+    QTest::addRow("web URL") << QStringLiteral("https://hub.docker.com/_/nginx") << hub;
+    QTest::addRow("registry.hub") << QStringLiteral("registry.hub.docker.com") << hub;
+    QTest::addRow("registry-1") << QStringLiteral(" Registry-1.Docker.IO ") << hub;
+    QTest::addRow("scheme, port and path") << QStringLiteral("HTTP://Host.Example:5000/v2/x") << QStringLiteral("host.example:5000");
+    QTest::addRow("path only") << QStringLiteral("ghcr.io/owner/image") << QStringLiteral("ghcr.io");
+    QTest::addRow("loopback") << QStringLiteral("127.0.0.1:5000") << QStringLiteral("127.0.0.1:5000");
+    QTest::addRow("lookalike") << QStringLiteral("docker.io.evil.example") << QStringLiteral("docker.io.evil.example");
+    QTest::addRow("empty") << QStringLiteral("  ") << QString();
+}
+
+void tst_Credentials::registryName()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, expected);
+    QCOMPARE(normaliseRegistryName(typed), expected);
+}
+
+void tst_Credentials::sessionSource()
+{
+    SessionCredentialSource session;
+    const Credentials bob{QStringLiteral("bob"), QStringLiteral("hunter2"), {}};
+    session.remember(QStringLiteral("docker.io"), bob);
+    QVERIFY(session.contains(QStringLiteral("docker.io")));
+
+    QObject context;
+    std::optional<Result<std::optional<Credentials>>> found, missing;
+    session.lookup(QStringLiteral("docker.io"), &context, [&](Result<std::optional<Credentials>> r) { found = std::move(r); });
+    session.lookup(QStringLiteral("ghcr.io"), &context, [&](Result<std::optional<Credentials>> r) { missing = std::move(r); });
+    QVERIFY(!found && !missing); // never synchronous
+    QTRY_VERIFY(found && missing);
+    QVERIFY(*found && found->value() == bob);
+    QVERIFY(*missing && !missing->value());
+
+    // Written from another thread, read from this one.
+    std::unique_ptr<QThread> writer(QThread::create([&] { session.remember(QStringLiteral("ghcr.io"), bob); }));
+    writer->start();
+    QVERIFY(writer->wait(10000));
+    QVERIFY(session.contains(QStringLiteral("ghcr.io")));
+    session.forget(QStringLiteral("docker.io"));
+    QVERIFY(!session.contains(QStringLiteral("docker.io")));
 }
 
 void tst_Credentials::canonicalRegistry()

@@ -1,0 +1,143 @@
+#include "TagTableModel.h"
+
+#include "TagFilterProxyModel.h"
+#include "TagListModel.h"
+
+#include <QLocale>
+
+namespace wharf {
+
+TagTableModel::TagTableModel(QObject *parent)
+    : QIdentityProxyModel(parent)
+{
+}
+
+void TagTableModel::setFilterProxy(TagFilterProxyModel *proxy)
+{
+    m_proxy = proxy;
+    setSourceModel(proxy);
+    // The identity proxy only forwards the changed cells of column 0; every column shows that row.
+    connect(proxy, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles) {
+                Q_EMIT dataChanged(index(topLeft.row(), 0), index(bottomRight.row(), ColumnCount - 1), roles);
+            });
+}
+
+QModelIndex TagTableModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    return createIndex(row, column);
+}
+
+QModelIndex TagTableModel::parent(const QModelIndex &) const
+{
+    return {};
+}
+
+QModelIndex TagTableModel::sibling(int row, int column, const QModelIndex &) const
+{
+    return index(row, column);
+}
+
+int TagTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+int TagTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() || !sourceModel() ? 0 : sourceModel()->rowCount();
+}
+
+QModelIndex TagTableModel::mapToSource(const QModelIndex &proxyIndex) const
+{
+    if (!proxyIndex.isValid() || !sourceModel())
+        return {};
+    return sourceModel()->index(proxyIndex.row(), 0);
+}
+
+QModelIndex TagTableModel::mapFromSource(const QModelIndex &sourceIndex) const
+{
+    // Our indexes carry no internal pointer (the rows are flat), unlike the filter proxy's.
+    if (!sourceIndex.isValid() || sourceIndex.model() != sourceModel())
+        return {};
+    return index(sourceIndex.row(), sourceIndex.column());
+}
+
+QVariant TagTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const QModelIndex source = mapToSource(index);
+    if (role != Qt::DisplayRole)
+        return source.data(role);
+    const QLocale locale;
+    switch (index.column()) {
+    case NameColumn:
+        return source.data(TagListModel::NameRole);
+    case PlatformsColumn: {
+        const QStringList platforms = source.data(TagListModel::PlatformsRole).toStringList();
+        if (platforms.isEmpty() && source.data(TagListModel::DetailsFailedRole).toBool())
+            return tr("unavailable");
+        if (platforms.isEmpty() && !source.data(TagListModel::DetailsLoadedRole).toBool())
+            return tr("…");
+        return platforms.join(u"  ");
+    }
+    case SizeColumn: {
+        const qint64 size = source.data(TagListModel::SizeRole).toLongLong();
+        return size < 0 ? QString() : locale.formattedDataSize(size);
+    }
+    case LastPushedColumn: {
+        const QDateTime when = source.data(TagListModel::LastPushedRole).toDateTime();
+        return when.isValid() ? locale.toString(when.toLocalTime(), QLocale::ShortFormat) : QString();
+    }
+    case AliasesColumn:
+        return source.data(TagListModel::AliasesRole).toStringList().join(u", ");
+    default:
+        return {};
+    }
+}
+
+QVariant TagTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QIdentityProxyModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Tag");
+    case PlatformsColumn:
+        return tr("Platforms");
+    case SizeColumn:
+        return tr("Size");
+    case LastPushedColumn:
+        return tr("Last pushed");
+    case AliasesColumn:
+        return tr("Same image as");
+    default:
+        return {};
+    }
+}
+
+void TagTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (!m_proxy)
+        return;
+    switch (column) {
+    case SizeColumn:
+        m_proxy->setSortKey(TagFilterProxyModel::SortKey::Size);
+        break;
+    case LastPushedColumn:
+        m_proxy->setSortKey(TagFilterProxyModel::SortKey::LastPushed);
+        break;
+    case NameColumn:
+        m_proxy->setSortKey(TagFilterProxyModel::SortKey::SemanticVersion);
+        break;
+    default:
+        m_proxy->setSortKey(TagFilterProxyModel::SortKey::Name);
+        break;
+    }
+    m_proxy->setSortOrder(order);
+}
+
+} // namespace wharf

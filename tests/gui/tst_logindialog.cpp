@@ -1,0 +1,275 @@
+// The login dialog against a real token-auth registry (TokenServer + docker-registry) and a real
+// gnome-keyring (tests/run-with-keyring.sh): a wrong password keeps the dialog open and stores
+// nothing; the right one lands in the keychain and closes it; without a keychain (a copy of this
+// program whose session bus points nowhere) the login is kept for the run only, the dialog says
+// so, and no file anywhere holds the password.
+#include "LoginDialog.h"
+#include "RegistryProcess.h"
+#include "TestbedImages.h"
+#include "TokenServer.h"
+#include "credentials/KeychainStore.h"
+#include "credentials/SessionCredentialSource.h"
+
+#include <QDialogButtonBox>
+#include <QDirIterator>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wharf;
+using namespace wharf::testbed;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr const char *ChildVariable = "WHARF_LOGINDIALOG_TEST_CHILD";
+constexpr const char *RegistryVariable = "WHARF_LOGINDIALOG_TEST_REGISTRY";
+
+bool isChild()
+{
+    return qEnvironmentVariableIsSet(ChildVariable);
+}
+
+using Lookup = Result<std::optional<Credentials>>;
+
+std::optional<Lookup> lookupIn(CredentialSource &source, const QString &registry)
+{
+    QObject context;
+    std::optional<Lookup> answer;
+    source.lookup(registry, &context, [&](Lookup result) { answer = std::move(result); });
+    if (!QTest::qWaitFor([&] { return answer.has_value(); }, 20'000))
+        return std::nullopt;
+    return answer;
+}
+
+void fillIn(LoginDialog &dialog, const QString &user, const QString &secret)
+{
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"username"_s), user);
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"secret"_s), secret);
+}
+
+QPushButton *okButton(LoginDialog &dialog)
+{
+    return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+}
+
+} // namespace
+
+class tst_LoginDialog final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void secretIsHidden();
+    void wrongPasswordKeepsDialogOpen();
+    void rightPasswordGoesToKeychain();
+    void noKeychainKeepsLoginForSession();
+    void noKeychainChild();
+
+private:
+    QString registry() const;
+
+    TestbedImages m_images;
+    TokenServer m_tokens;
+    RegistryProcess m_registry;
+};
+
+void tst_LoginDialog::initTestCase()
+{
+    if (isChild())
+        return; // the parent's registry is named in the environment
+    if (qEnvironmentVariableIsEmpty("WHARF_TEST_KEYRING"))
+        QSKIP("needs a private keyring: run through tests/run-with-keyring.sh (ctest does)");
+    QString error;
+    QVERIFY2(m_images.load(TestbedImages::defaultDirectory(), &error), qPrintable(error));
+    m_tokens.addUser(u"bob"_s, u"hunter2"_s);
+    m_tokens.setAnonymousAccess(TokenServer::AnonymousAccess::EmptyToken);
+    QVERIFY2(m_tokens.listen(&error), qPrintable(error));
+    RegistryOptions options;
+    options.storageRoot = m_images.storageRoot();
+    options.auth = RegistryOptions::Auth::Token;
+    options.tokenRealm = m_tokens.realm().toString();
+    options.tokenService = m_tokens.service();
+    options.tokenIssuer = m_tokens.issuer();
+    options.tokenRootCertBundle = m_tokens.rootCertBundlePath();
+    QVERIFY2(m_registry.start(options, &error), qPrintable(error));
+}
+
+QString tst_LoginDialog::registry() const
+{
+    return isChild() ? qEnvironmentVariable(RegistryVariable) : m_registry.hostPort();
+}
+
+void tst_LoginDialog::secretIsHidden()
+{
+    if (isChild())
+        QSKIP("parent only");
+    KeychainStore keychain;
+    SessionCredentialSource session;
+    LoginDialog dialog(&keychain, &session);
+    dialog.setRegistry(u"HTTPS://Index.Docker.io/v1/"_s);
+    QCOMPARE(dialog.registry(), u"docker.io"_s);
+    QCOMPARE(dialog.findChild<QLineEdit *>(u"secret"_s)->echoMode(), QLineEdit::Password);
+    QVERIFY(!okButton(dialog)->isEnabled()); // nothing to check yet
+    fillIn(dialog, u"bob"_s, u"x"_s);
+    QVERIFY(okButton(dialog)->isEnabled());
+}
+
+void tst_LoginDialog::wrongPasswordKeepsDialogOpen()
+{
+    if (isChild())
+        QSKIP("parent only");
+    KeychainStore keychain;
+    SessionCredentialSource session;
+    LoginDialog dialog(&keychain, &session);
+    QSignalSpy loggedIn(&dialog, &LoginDialog::loggedIn);
+    dialog.setRegistry(registry());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    fillIn(dialog, u"bob"_s, u"not-the-password"_s);
+
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QVERIFY(dialog.isBusy()); // asynchronous: the GUI thread goes on
+    QVERIFY(!okButton(dialog)->isEnabled());
+    auto *status = dialog.findChild<QLabel *>(u"status"_s);
+    QVERIFY(status->isVisible());
+
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), 30'000);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(status->isVisible());
+    QVERIFY(!status->text().isEmpty());
+    QVERIFY(!status->text().contains(u'\n'));
+    QVERIFY(!status->text().contains(u"not-the-password"_s));
+    QVERIFY(okButton(dialog)->isEnabled()); // try again
+    QCOMPARE(loggedIn.size(), 0);
+
+    const auto stored = lookupIn(keychain, registry());
+    QVERIFY(stored && *stored);
+    QVERIFY(!stored->value().has_value());
+    QVERIFY(!session.contains(registry()));
+}
+
+void tst_LoginDialog::rightPasswordGoesToKeychain()
+{
+    if (isChild())
+        QSKIP("parent only");
+    KeychainStore keychain;
+    SessionCredentialSource session;
+    LoginDialog dialog(&keychain, &session);
+    QSignalSpy loggedIn(&dialog, &LoginDialog::loggedIn);
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    dialog.setRegistry(registry());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    fillIn(dialog, u"bob"_s, u"hunter2"_s);
+    const int tokensBefore = m_tokens.tokensIssued();
+
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QVERIFY(accepted.wait(30'000));
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(!dialog.isVisible());
+    QVERIFY(m_tokens.tokensIssued() > tokensBefore);
+    QCOMPARE(loggedIn.size(), 1);
+    QCOMPARE(loggedIn.first().at(0).toString(), registry());
+    QCOMPARE(loggedIn.first().at(1).toBool(), true);
+
+    const auto stored = lookupIn(keychain, registry());
+    QVERIFY(stored && *stored);
+    QVERIFY(stored->value().has_value());
+    QCOMPARE(stored->value()->username, u"bob"_s);
+    QCOMPARE(stored->value()->secret, u"hunter2"_s);
+    QVERIFY(!session.contains(registry()));
+
+    bool erased = false;
+    QObject context;
+    keychain.erase(registry(), &context, [&](Result<void> r) { erased = bool(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(erased, 20'000);
+}
+
+void tst_LoginDialog::noKeychainKeepsLoginForSession()
+{
+    if (isChild())
+        QSKIP("this is the child");
+    // QtKeychain picks its backend once per process, so the keychain-less world is a fresh copy
+    // of this program with its own empty HOME and a session bus address that leads nowhere.
+    QTemporaryDir home;
+    QTemporaryDir runtime;
+    QVERIFY(home.isValid() && runtime.isValid());
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString &name : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"WHARF_TEST_KEYRING"_s, u"GNOME_KEYRING_CONTROL"_s,
+                                u"XDG_CURRENT_DESKTOP"_s, u"DESKTOP_SESSION"_s, u"KDE_FULL_SESSION"_s})
+        environment.remove(name);
+    environment.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=%1/no-such-bus"_s.arg(runtime.path()));
+    environment.insert(u"HOME"_s, home.path());
+    environment.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u".config"_s));
+    environment.insert(u"XDG_DATA_HOME"_s, home.filePath(u".local/share"_s));
+    environment.insert(u"XDG_CACHE_HOME"_s, home.filePath(u".cache"_s));
+    environment.insert(u"XDG_RUNTIME_DIR"_s, runtime.path());
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    environment.insert(QString::fromLatin1(ChildVariable), u"1"_s);
+    environment.insert(QString::fromLatin1(RegistryVariable), registry());
+
+    QProcess child;
+    child.setProcessEnvironment(environment);
+    child.setProcessChannelMode(QProcess::MergedChannels);
+    child.setWorkingDirectory(home.path());
+    QSignalSpy finished(&child, &QProcess::finished);
+    child.start(QCoreApplication::applicationFilePath(), {u"noKeychainChild"_s});
+    QVERIFY(finished.wait(60'000));
+    const QByteArray output = child.readAll();
+    QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0, output.constData());
+    QVERIFY2(output.contains("PASS   : tst_LoginDialog::noKeychainChild()"), output.constData());
+
+    // No plaintext fallback: no file the child could write holds the password.
+    for (const QString &root : {home.path(), runtime.path()}) {
+        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+            QVERIFY2(!file.readAll().contains("hunter2"), qPrintable(file.fileName()));
+        }
+    }
+}
+
+void tst_LoginDialog::noKeychainChild()
+{
+    if (!isChild())
+        QSKIP("runs in the copy of this program that noKeychainKeepsLoginForSession starts");
+    KeychainStore keychain;
+    SessionCredentialSource session;
+    LoginDialog dialog(&keychain, &session);
+    QSignalSpy loggedIn(&dialog, &LoginDialog::loggedIn);
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    dialog.setRegistry(registry());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    fillIn(dialog, u"bob"_s, u"hunter2"_s);
+
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QVERIFY(loggedIn.wait(30'000));
+    QCOMPARE(loggedIn.first().at(0).toString(), registry());
+    QCOMPARE(loggedIn.first().at(1).toBool(), false);
+    // Still open, saying the login lasts for this run only.
+    QVERIFY(dialog.isVisible());
+    QVERIFY(!dialog.isBusy());
+    auto *status = dialog.findChild<QLabel *>(u"status"_s);
+    QVERIFY(status->isVisible());
+    QCOMPARE(status->text(), LoginDialog::tr("No system keychain is available; Wharf will use this login until you quit."));
+    QVERIFY(session.contains(registry()));
+    const auto kept = lookupIn(session, registry());
+    QVERIFY(kept && *kept && kept->value().has_value());
+    QCOMPARE(kept->value()->username, u"bob"_s);
+    QCOMPARE(kept->value()->secret, u"hunter2"_s);
+
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QCOMPARE(accepted.size(), 1);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+QTEST_MAIN(tst_LoginDialog)
+#include "tst_logindialog.moc"

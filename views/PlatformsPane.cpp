@@ -1,0 +1,167 @@
+#include "PlatformsPane.h"
+
+#include "StatePanel.h"
+#include "items/PlatformModel.h"
+#include "reference/Platform.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace wharf {
+
+PlatformsPane::PlatformsPane(PlatformModel *model, QWidget *parent)
+    : QWidget(parent),
+      m_model(model),
+      m_view(new QTreeView(this)),
+      m_indexDigest(new QLabel(this)),
+      m_cost(new QLabel(this)),
+      m_pull(new QPushButton(tr("Pull"), this))
+{
+    auto *content = new QWidget(this);
+    m_view->setObjectName(QStringLiteral("platformsView"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setUniformRowHeights(true);
+    m_view->header()->setStretchLastSection(true);
+    m_view->setColumnWidth(PlatformModel::NameColumn, 170);
+    m_view->setColumnWidth(PlatformModel::OsVersionColumn, 80);
+    m_view->setColumnWidth(PlatformModel::DigestColumn, 120);
+    m_indexDigest->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_indexDigest->setWordWrap(true);
+    m_cost->setObjectName(QStringLiteral("pullCost"));
+    m_cost->setWordWrap(true);
+    m_pull->setObjectName(QStringLiteral("pullButton"));
+    m_pull->setToolTip(tr("Pull the selected platform into the local store (Enter)"));
+    m_pull->setEnabled(false);
+
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_cost, 1);
+    bottom->addWidget(m_pull);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_indexDigest);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(bottom);
+    m_state = new StatePanel(content, this);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_state);
+
+    connect(m_model, &QAbstractItemModel::modelReset, this, &PlatformsPane::onModelReset);
+    connect(m_model, &PlatformModel::pullCostChanged, this, &PlatformsPane::updateCost);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PlatformsPane::onCurrentChanged);
+    connect(m_pull, &QPushButton::clicked, this, &PlatformsPane::requestPull);
+    // Enter (and a double click) on a platform pulls it.
+    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        if (index.data(PlatformModel::KindRole).value<PlatformModel::RowKind>() == PlatformModel::RowKind::Platform)
+            requestPull();
+    });
+    clear();
+}
+
+void PlatformsPane::clear()
+{
+    m_state->showMessage(tr("Pick a tag to see its platforms."));
+    m_pull->setEnabled(false);
+    m_cost->clear();
+}
+
+void PlatformsPane::setLoading()
+{
+    m_state->showMessage(tr("Resolving the tag’s platforms…"));
+    m_pull->setEnabled(false);
+}
+
+void PlatformsPane::setError(const QString &message)
+{
+    m_state->showError(tr("The tag could not be resolved: %1").arg(message));
+    m_pull->setEnabled(false);
+}
+
+int PlatformsPane::currentPlatform() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid()
+        || current.data(PlatformModel::KindRole).value<PlatformModel::RowKind>() != PlatformModel::RowKind::Platform)
+        return -1;
+    return current.row();
+}
+
+bool PlatformsPane::selectPlatform(const QString &platform)
+{
+    // "linux/arm64" names the same platform as the index's "linux/arm64/v8".
+    const auto parsed = Platform::parse(platform);
+    const QString wanted = parsed ? parsed->normalized().toString() : platform;
+    for (int row = 0; row < m_model->platformCount(); ++row) {
+        const QModelIndex index = m_model->platformIndex(row);
+        const QString name = index.data(PlatformModel::PlatformRole).toString();
+        const auto normalised = Platform::parse(name);
+        if (name == platform || (normalised ? normalised->normalized().toString() : name) == wanted) {
+            m_view->setCurrentIndex(index);
+            return true;
+        }
+    }
+    return false;
+}
+
+void PlatformsPane::onModelReset()
+{
+    if (m_model->platformCount() == 0 && m_model->attestationCount() == 0) {
+        m_state->showMessage(tr("This tag offers no platforms."));
+        return;
+    }
+    m_view->expand(m_model->sectionIndex(PlatformModel::PlatformsSection));
+    m_view->collapse(m_model->sectionIndex(PlatformModel::AttestationsSection));
+    m_indexDigest->setText(m_model->indexDigest().isEmpty()
+                               ? tr("A single-platform image")
+                               : tr("Index %1").arg(m_model->indexDigest()));
+    m_state->showContent();
+    onCurrentChanged();
+}
+
+void PlatformsPane::onCurrentChanged()
+{
+    const int row = currentPlatform();
+    m_pull->setEnabled(row >= 0);
+    if (row >= 0) {
+        m_model->requestPullCost(row);
+        Q_EMIT platformSelected(row);
+    }
+    updateCost();
+}
+
+void PlatformsPane::updateCost()
+{
+    const int row = currentPlatform();
+    if (row < 0) {
+        m_cost->setText(m_model->platformCount() > 0 ? tr("Select a platform to pull it.") : QString());
+        return;
+    }
+    const QModelIndex index = m_model->platformIndex(row, PlatformModel::PullCostColumn);
+    switch (index.data(PlatformModel::PullCostStateRole).value<PlatformModel::PullCostState>()) {
+    case PlatformModel::PullCostState::Unknown:
+    case PlatformModel::PullCostState::Resolving:
+        m_cost->setText(tr("Working out what the pull needs…"));
+        break;
+    case PlatformModel::PullCostState::Known:
+        m_cost->setText(index.data(Qt::DisplayRole).toString());
+        break;
+    case PlatformModel::PullCostState::Failed:
+        m_cost->setText(tr("Cost unknown: %1").arg(index.data(PlatformModel::PullCostErrorRole).toString()));
+        break;
+    }
+}
+
+void PlatformsPane::requestPull()
+{
+    const int row = currentPlatform();
+    if (row >= 0)
+        Q_EMIT pullRequested(row);
+}
+
+} // namespace wharf

@@ -1,0 +1,56 @@
+#pragma once
+// The Platforms pane: the selected tag's platforms and, in their own collapsed section, its
+// attestations (a PlatformModel tree), the index digest apart, and a Pull button for the selected
+// platform that previews what the pull will cost ("12 MB to fetch, 3 of 5 layers already here").
+// Enter on a platform pulls it.
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTreeView;
+
+namespace wharf {
+
+class PlatformModel;
+class StatePanel;
+
+class PlatformsPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PlatformsPane)
+public:
+    explicit PlatformsPane(PlatformModel *model, QWidget *parent = nullptr);
+
+    void clear();
+    void setLoading();
+    void setError(const QString &message);
+
+    // The selected platform's row in the Platforms section, -1 when none (or an attestation).
+    [[nodiscard]] int currentPlatform() const;
+    bool selectPlatform(const QString &platform);
+
+    [[nodiscard]] QTreeView *view() const { return m_view; }
+    [[nodiscard]] QPushButton *pullButton() const { return m_pull; }
+    [[nodiscard]] QLabel *costLabel() const { return m_cost; }
+    [[nodiscard]] StatePanel *statePanel() const { return m_state; }
+
+Q_SIGNALS:
+    void platformSelected(int row);
+    void pullRequested(int row);
+
+private:
+    void onModelReset();
+    void onCurrentChanged();
+    void updateCost();
+    void requestPull();
+
+    PlatformModel *m_model;
+    QTreeView *m_view;
+    QLabel *m_indexDigest;
+    QLabel *m_cost;
+    QPushButton *m_pull;
+    StatePanel *m_state;
+};
+
+} // namespace wharf

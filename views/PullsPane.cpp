@@ -1,0 +1,88 @@
+#include "PullsPane.h"
+
+#include "ProgressDelegate.h"
+#include "StatePanel.h"
+#include "items/PullListModel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QPushButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace wharf {
+
+PullsPane::PullsPane(PullListModel *model, QWidget *parent)
+    : QWidget(parent),
+      m_model(model),
+      m_view(new QTreeView(this)),
+      m_cancel(new QPushButton(tr("Cancel"), this)),
+      m_retry(new QPushButton(tr("Retry"), this)),
+      m_clear(new QPushButton(tr("Clear finished"), this)),
+      m_state(new StatePanel(m_view, this))
+{
+    m_view->setObjectName(QStringLiteral("pullsView"));
+    m_view->setModel(m_model);
+    m_view->setItemDelegateForColumn(PullListModel::ProgressColumn, new ProgressDelegate(m_view));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setUniformRowHeights(true);
+    m_view->setColumnWidth(PullListModel::ReferenceColumn, 170);
+    m_view->setColumnWidth(PullListModel::PlatformColumn, 100);
+    m_view->setColumnWidth(PullListModel::StateColumn, 80);
+    m_view->setColumnWidth(PullListModel::ProgressColumn, 280);
+    m_cancel->setObjectName(QStringLiteral("cancelPull"));
+    m_retry->setObjectName(QStringLiteral("retryPull"));
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_retry);
+    buttons->addWidget(m_clear);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_state, 1);
+    layout->addLayout(buttons);
+
+    connect(m_cancel, &QPushButton::clicked, this, [this] { m_model->cancel(currentPull()); });
+    connect(m_retry, &QPushButton::clicked, this, [this] { m_model->retry(currentPull()); });
+    connect(m_clear, &QPushButton::clicked, m_model, &PullListModel::removeFinished);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PullsPane::updateButtons);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &PullsPane::updateButtons);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first) {
+        if (!parent.isValid())
+            m_view->setCurrentIndex(m_model->pullIndex(first));
+        updateState();
+    });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &PullsPane::updateState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &PullsPane::updateState);
+    updateState();
+    updateButtons();
+}
+
+int PullsPane::currentPull() const
+{
+    QModelIndex current = m_view->currentIndex();
+    while (current.parent().isValid())
+        current = current.parent();
+    return current.isValid() ? current.row() : -1;
+}
+
+void PullsPane::updateButtons()
+{
+    const int row = currentPull();
+    const QModelIndex index = row >= 0 ? m_model->pullIndex(row) : QModelIndex();
+    m_cancel->setEnabled(index.data(PullListModel::CanCancelRole).toBool());
+    m_retry->setEnabled(index.data(PullListModel::CanRetryRole).toBool());
+}
+
+void PullsPane::updateState()
+{
+    if (m_model->rowCount() == 0)
+        m_state->showMessage(tr("No pulls yet. Pick a platform and press Pull."));
+    else
+        m_state->showContent();
+    updateButtons();
+}
+
+} // namespace wharf

@@ -1,0 +1,134 @@
+#include "RepositoryPane.h"
+
+#include "StatePanel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace wharf {
+
+RepositoryPane::RepositoryPane(QWidget *parent)
+    : QWidget(parent),
+      m_title(new QLabel(this)),
+      m_stats(new QLabel(this)),
+      m_pullLine(new QLineEdit(this)),
+      m_description(new QTextBrowser(this))
+{
+    auto *content = new QWidget(this);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    m_title->setFont(titleFont);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_stats->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_pullLine->setReadOnly(true);
+    m_pullLine->setObjectName(QStringLiteral("pullCommand"));
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    m_pullLine->setFont(mono);
+    auto *copy = new QToolButton(content);
+    copy->setText(tr("Copy"));
+    copy->setToolTip(tr("Copy the docker pull command"));
+    connect(copy, &QToolButton::clicked, this, [this] { QApplication::clipboard()->setText(pullCommand()); });
+    m_description->setOpenExternalLinks(true);
+    m_description->setObjectName(QStringLiteral("repositoryDescription"));
+
+    auto *pullRow = new QHBoxLayout;
+    pullRow->addWidget(m_pullLine, 1);
+    pullRow->addWidget(copy);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_title);
+    layout->addWidget(m_stats);
+    layout->addLayout(pullRow);
+    layout->addWidget(m_description, 1);
+
+    m_state = new StatePanel(content, this);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_state);
+    clear();
+}
+
+void RepositoryPane::clear()
+{
+    m_reference.clear();
+    m_tag.clear();
+    m_description->clear();
+    m_state->showMessage(tr("Pick a repository to see its description and tags."));
+}
+
+void RepositoryPane::setRepository(const QString &name, const QString &pullReference)
+{
+    m_reference = pullReference;
+    m_tag.clear();
+    m_title->setText(name);
+    m_stats->clear();
+    m_description->clear();
+    updatePullLine();
+}
+
+void RepositoryPane::setLoading()
+{
+    m_state->showMessage(tr("Loading the repository’s details…"));
+}
+
+void RepositoryPane::setDetails(const HubRepositoryDetails &details)
+{
+    const QLocale locale;
+    QStringList stats{tr("★ %1 stars").arg(locale.toString(details.stars)),
+                      tr("%1 pulls").arg(locale.toString(details.pulls))};
+    if (details.lastUpdated.isValid())
+        stats << tr("updated %1").arg(locale.toString(details.lastUpdated.toLocalTime(), QLocale::ShortFormat));
+    m_stats->setText(stats.join(u"  ·  "));
+    if (!details.fullDescription.trimmed().isEmpty())
+        m_description->setMarkdown(details.fullDescription);
+    else if (!details.description.trimmed().isEmpty())
+        m_description->setPlainText(details.description);
+    else
+        m_description->setPlainText(tr("This repository has no description."));
+    m_state->showContent();
+}
+
+void RepositoryPane::setNoDetails()
+{
+    m_stats->setText(tr("This registry publishes no stars, pulls or description."));
+    m_description->clear();
+    m_state->showContent();
+}
+
+void RepositoryPane::setError(const QString &message)
+{
+    m_stats->setText(tr("The repository’s details could not be loaded: %1").arg(message));
+    m_description->clear();
+    m_state->showContent();
+}
+
+void RepositoryPane::setTag(const QString &tag)
+{
+    m_tag = tag;
+    updatePullLine();
+}
+
+QString RepositoryPane::pullCommand() const
+{
+    if (m_reference.isEmpty())
+        return {};
+    if (m_tag.isEmpty())
+        return QString(u"docker pull " + m_reference);
+    return QString(u"docker pull " + m_reference + u':' + m_tag);
+}
+
+void RepositoryPane::updatePullLine()
+{
+    m_pullLine->setText(pullCommand());
+}
+
+} // namespace wharf

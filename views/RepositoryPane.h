@@ -1,0 +1,52 @@
+#pragma once
+// The Repository pane: the picked repository's name, stars, pulls and last update, a copyable
+// `docker pull` line, and its full description rendered from markdown. The window fetches the
+// details (Hub's repository API) and hands them over; this pane only shows them and their state.
+
+#include "hub/HubTypes.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QTextBrowser;
+
+namespace wharf {
+
+class StatePanel;
+
+class RepositoryPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RepositoryPane)
+public:
+    explicit RepositoryPane(QWidget *parent = nullptr);
+
+    void clear();
+    // A repository was picked; `pullReference` is what `docker pull` takes (nginx, ns/name, host/repo).
+    void setRepository(const QString &name, const QString &pullReference);
+    void setLoading();
+    void setDetails(const HubRepositoryDetails &details);
+    // For registries without a description (anything but Docker Hub).
+    void setNoDetails();
+    void setError(const QString &message);
+    // The tag picked in the Tags pane, appended to the pull line.
+    void setTag(const QString &tag);
+
+    [[nodiscard]] QString pullCommand() const;
+    [[nodiscard]] QTextBrowser *descriptionView() const { return m_description; }
+    [[nodiscard]] StatePanel *statePanel() const { return m_state; }
+
+private:
+    void updatePullLine();
+
+    QLabel *m_title;
+    QLabel *m_stats;
+    QLineEdit *m_pullLine;
+    QTextBrowser *m_description;
+    StatePanel *m_state;
+    QString m_reference;
+    QString m_tag;
+};
+
+} // namespace wharf

@@ -1,0 +1,128 @@
+#include "SearchPane.h"
+
+#include "SearchResultDelegate.h"
+#include "StatePanel.h"
+#include "items/SearchModel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QListView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace wharf {
+
+SearchPane::SearchPane(SearchModel *model, QWidget *parent)
+    : QWidget(parent),
+      m_model(model),
+      m_query(new QLineEdit(this)),
+      m_registry(new QComboBox(this)),
+      m_results(new QListView(this)),
+      m_state(new StatePanel(m_results, this)),
+      m_debounce(new QTimer(this))
+{
+    m_query->setPlaceholderText(tr("Search images (Ctrl+F)"));
+    m_query->setClearButtonEnabled(true);
+    m_query->setObjectName(QStringLiteral("searchQuery"));
+    m_registry->setObjectName(QStringLiteral("searchRegistry"));
+    m_registry->setToolTip(tr("Where to search"));
+    m_registry->addItem(tr("Docker Hub"), QString());
+    m_results->setObjectName(QStringLiteral("searchResults"));
+    m_results->setModel(m_model);
+    m_results->setItemDelegate(new SearchResultDelegate(m_results));
+    m_results->setUniformItemSizes(true);
+    m_results->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_results->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_query, 1);
+    top->addWidget(m_registry);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_state, 1);
+
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(kDebounceMs);
+    connect(m_debounce, &QTimer::timeout, this, &SearchPane::searchNow);
+    connect(m_query, &QLineEdit::textEdited, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_query, &QLineEdit::returnPressed, this, &SearchPane::searchNow);
+    connect(m_registry, &QComboBox::currentIndexChanged, this, &SearchPane::searchNow);
+    connect(m_model, &SearchModel::stateChanged, this, &SearchPane::updateState);
+    connect(m_results->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    Q_EMIT repositorySelected(current.data(SearchModel::ReferenceRole).toString());
+            });
+    updateState();
+}
+
+void SearchPane::setRegistries(const QStringList &registries)
+{
+    const QString current = registry();
+    const QSignalBlocker blocker(m_registry);
+    while (m_registry->count() > 1)
+        m_registry->removeItem(1);
+    for (const QString &r : registries) {
+        if (!r.trimmed().isEmpty())
+            m_registry->addItem(r.trimmed(), r.trimmed());
+    }
+    setRegistry(current);
+}
+
+QString SearchPane::registry() const
+{
+    return m_registry->currentData().toString();
+}
+
+void SearchPane::setRegistry(const QString &registry)
+{
+    const int at = m_registry->findData(registry);
+    m_registry->setCurrentIndex(at < 0 ? 0 : at);
+}
+
+void SearchPane::focusQuery()
+{
+    m_query->setFocus(Qt::ShortcutFocusReason);
+    m_query->selectAll();
+}
+
+void SearchPane::searchNow()
+{
+    m_debounce->stop();
+    const QString query = m_query->text().trimmed();
+    if (query.isEmpty() && registry().isEmpty()) {
+        m_model->clear();
+        return;
+    }
+    m_model->search(query, registry());
+}
+
+void SearchPane::updateState()
+{
+    switch (m_model->state()) {
+    case SearchModel::State::Idle:
+        m_state->showMessage(tr("Type to search Docker Hub or pick a registry."));
+        break;
+    case SearchModel::State::Loading:
+        if (m_model->rowCount() == 0)
+            m_state->showMessage(tr("Searching…"));
+        break;
+    case SearchModel::State::Ready:
+        m_state->showContent();
+        break;
+    case SearchModel::State::Empty:
+        m_state->showMessage(tr("No repositories match “%1”.").arg(m_model->query()));
+        break;
+    case SearchModel::State::Error:
+        if (m_model->rowCount() == 0)
+            m_state->showError(tr("The search failed: %1").arg(m_model->errorMessage()));
+        else
+            m_state->showContent();
+        break;
+    }
+}
+
+} // namespace wharf

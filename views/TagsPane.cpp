@@ -1,0 +1,150 @@
+#include "TagsPane.h"
+
+#include "StatePanel.h"
+#include "items/TagFilterProxyModel.h"
+#include "items/TagListModel.h"
+#include "items/TagTableModel.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace wharf {
+
+TagsPane::TagsPane(TagListModel *model, QWidget *parent)
+    : QWidget(parent),
+      m_model(model),
+      m_proxy(new TagFilterProxyModel(this)),
+      m_table(new TagTableModel(this)),
+      m_filter(new QLineEdit(this)),
+      m_regex(new QCheckBox(tr("Regex"), this)),
+      m_view(new QTableView(this)),
+      m_state(new StatePanel(m_view, this)),
+      m_detailsTimer(new QTimer(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_table->setFilterProxy(m_proxy);
+
+    m_filter->setPlaceholderText(tr("Filter tags"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setObjectName(QStringLiteral("tagFilter"));
+    m_regex->setToolTip(tr("Treat the filter as a regular expression"));
+    m_view->setObjectName(QStringLiteral("tagsView"));
+    m_view->setModel(m_table);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(TagTableModel::NameColumn, Qt::DescendingOrder);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(TagTableModel::PlatformsColumn, QHeaderView::Interactive);
+    m_view->setColumnWidth(TagTableModel::NameColumn, 110);
+    m_view->setColumnWidth(TagTableModel::PlatformsColumn, 180);
+    m_view->setColumnWidth(TagTableModel::SizeColumn, 80);
+    m_view->setWordWrap(false);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_filter, 1);
+    top->addWidget(m_regex);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_state, 1);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &TagFilterProxyModel::setFilterText);
+    connect(m_regex, &QCheckBox::toggled, m_proxy, &TagFilterProxyModel::setRegexMode);
+    connect(m_proxy, &TagFilterProxyModel::invalidPatternChanged, this, [this](bool invalid) {
+        m_filter->setStyleSheet(invalid ? QStringLiteral("color: #b3261e;") : QString());
+        m_filter->setToolTip(invalid ? tr("This is not a valid regular expression.") : QString());
+    });
+    connect(m_proxy, &TagFilterProxyModel::filterChanged, this, &TagsPane::updateState);
+    connect(m_model, &TagListModel::stateChanged, this, &TagsPane::updateState);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (current.isValid())
+            Q_EMIT tagSelected(current.data(TagListModel::NameRole).toString());
+    });
+
+    // Details of registry tags are fetched for what is on screen, once scrolling settles.
+    m_detailsTimer->setSingleShot(true);
+    m_detailsTimer->setInterval(60);
+    connect(m_detailsTimer, &QTimer::timeout, this, &TagsPane::requestVisibleDetails);
+    const auto later = [this] { m_detailsTimer->start(); };
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, later);
+    connect(m_table, &QAbstractItemModel::rowsInserted, this, later);
+    connect(m_table, &QAbstractItemModel::modelReset, this, later);
+    connect(m_table, &QAbstractItemModel::layoutChanged, this, later);
+    updateState();
+}
+
+QString TagsPane::currentTag() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? current.data(TagListModel::NameRole).toString() : QString();
+}
+
+bool TagsPane::selectTag(const QString &tag)
+{
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const QModelIndex index = m_table->index(row, 0);
+        if (index.data(TagListModel::NameRole).toString() == tag) {
+            m_view->setCurrentIndex(index);
+            m_view->scrollTo(index);
+            return true;
+        }
+    }
+    return false;
+}
+
+void TagsPane::updateState()
+{
+    switch (m_model->state()) {
+    case TagListModel::State::Idle:
+        m_state->showMessage(tr("Pick a repository to list its tags."));
+        return;
+    case TagListModel::State::Loading:
+        if (m_model->rowCount() == 0) {
+            m_state->showMessage(tr("Loading tags…"));
+            return;
+        }
+        break;
+    case TagListModel::State::Empty:
+        m_state->showMessage(tr("This repository has no tags."));
+        return;
+    case TagListModel::State::Error:
+        if (m_model->rowCount() == 0) {
+            m_state->showError(tr("The tags could not be listed: %1").arg(m_model->errorMessage()));
+            return;
+        }
+        break;
+    case TagListModel::State::Ready:
+        break;
+    }
+    if (m_table->rowCount() == 0 && !m_filter->text().isEmpty())
+        m_state->showMessage(tr("No tag matches “%1”.").arg(m_filter->text()));
+    else
+        m_state->showContent();
+}
+
+void TagsPane::requestVisibleDetails()
+{
+    if (m_model->isDockerHub() || m_table->rowCount() == 0)
+        return;
+    const int first = qMax(0, m_view->rowAt(0));
+    int last = m_view->rowAt(m_view->viewport()->height() - 1);
+    if (last < 0)
+        last = m_table->rowCount() - 1;
+    for (int row = first; row <= last; ++row) {
+        const QModelIndex source = m_proxy->mapToSource(m_proxy->index(row, 0));
+        if (source.isValid())
+            m_model->requestDetails(source.row());
+    }
+}
+
+} // namespace wharf
