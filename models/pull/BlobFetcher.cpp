@@ -176,9 +176,7 @@ void BlobFetcher::onTransferFinished(BlobJob *job)
         const Error &error = *job->error();
         if (error.isRetryable() && m_resumes < m_options.maxResumes) {
             ++m_resumes;
-            // A server that ignored Range sent the whole blob from byte 0: nothing was written, but
-            // resuming would ask the same again; start this blob over instead.
-            if (error.code() == Error::Code::ServerError && ingest.offset() > 0 && m_resumes > 2)
+            if (job->rangeIgnored()) // asking for the same range again would get the same answer
                 (void)ingest.restart();
             QTimer::singleShot(m_options.retry.backoffMs(m_resumes - 1), this, [this] {
                 if (m_current)

@@ -72,7 +72,9 @@ void BlobJob::run()
         spec.headers.append({"Range", "bytes=" + QByteArray::number(m_offset) + '-'});
         const qint64 offset = m_offset;
         const qint64 size = m_descriptor.size;
-        spec.validateSuccess = [offset, size](const net::HttpResponse &response) -> std::optional<Error> {
+        spec.validateSuccess = [this, offset, size](const net::HttpResponse &response) -> std::optional<Error> {
+            // A plain 200 means the server ignored Range: only starting over can help.
+            m_rangeIgnored = response.status == 200;
             const auto range = parseContentRange(response.header("Content-Range"));
             if (response.status != 206 || !range || range->start != offset || (size > 0 && range->total >= 0 && range->total != size)
                 || (size > 0 && range->end != size - 1))

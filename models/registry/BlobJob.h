@@ -26,6 +26,9 @@ public:
     [[nodiscard]] const QByteArray &data() const { return m_data; }
     [[nodiscard]] const Descriptor &descriptor() const { return m_descriptor; }
     [[nodiscard]] qint64 bytesReceived() const { return m_received; }
+    // The ranged request was answered with the whole blob (200): resuming cannot work here, and
+    // nothing was written; the caller must start the blob over from byte 0.
+    [[nodiscard]] bool rangeIgnored() const { return m_rangeIgnored; }
 
     // Parses "bytes START-END/TOTAL" strictly; nullopt when malformed.
     struct ContentRange { qint64 start; qint64 end; qint64 total; };
@@ -50,6 +53,7 @@ private:
     qint64 m_maxBytes;
     QByteArray m_data;
     qint64 m_received = 0;
+    bool m_rangeIgnored = false;
     QPointer<RegistryRequest> m_request;
 };
 

@@ -98,6 +98,7 @@ private Q_SLOTS:
     void singlePlatformImages_data();
     void singlePlatformImages();
     void truncatedBlobResumesWithRange();
+    void resumeRefusedStartsOver();
     void flippedByteFailsNamingTheLayer();
     void rateLimitedThenServed();
     void serviceUnavailableTwice();
@@ -281,6 +282,23 @@ void TestPull::truncatedBlobResumesWithRange()
     QCOMPARE(ranges.size(), 2);
     QVERIFY(ranges[0].isEmpty());
     QVERIFY2(ranges[1].startsWith("bytes=") && ranges[1] != "bytes=0-", ranges[1].constData()); // resumed, not restarted
+    checkStoreClean(*m_store);
+}
+
+void TestPull::resumeRefusedStartsOver()
+{
+    const QString digest = layerDigest(u"layers"_s, u"base"_s, QString());
+    m_proxy->addRule({"GET", FaultRule::blobPath(digest), fault::TruncateAt{100'000}, 1});
+    m_proxy->addRule({"GET", FaultRule::blobPath(digest), fault::IgnoreRange{}, 1}); // the resume gets a 200
+    const Pulled p = pullInto(*m_store, m_proxy->hostPort() + u"/layers:base"_s);
+    QVERIFY2(!p.outcome.error, qPrintable(errorText(p)));
+    QList<QByteArray> ranges;
+    for (const HttpRequest &r : m_proxy->requests())
+        if (r.path().endsWith(digest))
+            ranges.append(r.header("Range"));
+    QCOMPARE(ranges.size(), 3);       // whole, refused resume, whole again
+    QVERIFY(!ranges[1].isEmpty());
+    QVERIFY(ranges[2].isEmpty());     // started over at once instead of asking for the range again
     checkStoreClean(*m_store);
 }
 

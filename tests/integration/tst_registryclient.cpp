@@ -574,6 +574,7 @@ void TestRegistryClient::rangeIgnoredWritesNothing()
         QCOMPARE(codeOf(*job), Error::Code::ServerError);
         QVERIFY(job->error()->isRetryable());
         QCOMPARE(sink.data().size(), 0); // a wrong answer never reaches the partial file
+        QCOMPARE(job->rangeIgnored(), attempt == 0); // 200: ignored; 206 at the wrong offset: not that
     }
     QCOMPARE(server.requests().first().header("Range"), "bytes=1000-");
 }
