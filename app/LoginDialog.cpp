@@ -58,6 +58,8 @@ LoginDialog::LoginDialog(KeychainStore *keychain, SessionCredentialSource *sessi
     for (QLineEdit *edit : {m_registryEdit, m_userEdit, m_secretEdit})
         connect(edit, &QLineEdit::textChanged, this, &LoginDialog::updateOkButton);
     updateOkButton();
+    // Wide enough that a refusal reads as a sentence, not a column of words.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 64);
 }
 
 LoginDialog::~LoginDialog()
@@ -181,6 +183,7 @@ void LoginDialog::finishLogin(bool storedInKeychain)
 void LoginDialog::showError(const QString &message)
 {
     setBusy(false, message);
+    m_status->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_secretEdit->selectAll();
     m_secretEdit->setFocus();
 }
@@ -191,6 +194,7 @@ void LoginDialog::setBusy(bool busy, const QString &status)
     for (QLineEdit *edit : {m_registryEdit, m_userEdit, m_secretEdit})
         edit->setEnabled(!busy);
     m_buttons->setEnabled(!busy);
+    m_status->setStyleSheet(QString());
     m_status->setText(status);
     m_status->setVisible(!status.isEmpty());
     if (!busy)

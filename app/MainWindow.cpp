@@ -1,12 +1,22 @@
 #include "MainWindow.h"
 
+#include "ComparePane.h"
+#include "DockTitleBar.h"
+#include "EfficiencyPanel.h"
+#include "FileManager.h"
+#include "HubRateLimitProbe.h"
 #include "ImagePane.h"
+#include "LayerFilesPane.h"
+#include "LayerMapPane.h"
 #include "LocalImagesPane.h"
 #include "LoginDialog.h"
 #include "PlatformsPane.h"
+#include "Preferences.h"
 #include "PullsPane.h"
+#include "RateLimitIndicator.h"
 #include "RepositoryPane.h"
 #include "SearchPane.h"
+#include "SettingsDialog.h"
 #include "StatePanel.h"
 #include "TagsPane.h"
 #include "credentials/ChainedCredentialSource.h"
@@ -17,11 +27,17 @@
 #include "hub/HubTypes.h"
 #include "items/ConfigModel.h"
 #include "items/HistoryModel.h"
+#include "items/ImageDiffModel.h"
+#include "items/ImageEfficiencyModel.h"
+#include "items/LayerFilesModel.h"
+#include "items/LayerFilesProxyModel.h"
 #include "items/LocalImagesModel.h"
 #include "items/PlatformModel.h"
 #include "items/PullListModel.h"
 #include "items/SearchModel.h"
 #include "items/TagListModel.h"
+#include "layers/LayerFileExtractJob.h"
+#include "layers/LayerMapLoader.h"
 #include "pull/PullEngine.h"
 #include "registry/ImageInspectJob.h"
 #include "registry/RegistryClient.h"
@@ -30,24 +46,31 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QMenuBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QStyle>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <numeric>
+
 namespace wharf {
 
 namespace {
 
-// QSettings keys.
+// QSettings keys (the preferences' own are in Preferences).
 constexpr auto kGeometry = "window/geometry";
 constexpr auto kState = "window/state";
 constexpr auto kMainSplitter = "window/mainSplitter";
@@ -59,12 +82,6 @@ constexpr auto kRegistry = "search/registry";
 constexpr auto kRepository = "selection/repository";
 constexpr auto kTag = "selection/tag";
 constexpr auto kPlatform = "selection/platform";
-constexpr auto kRegistries = "registries/list";
-
-QSettings settings()
-{
-    return QSettings(QStringLiteral("Wharf"), QStringLiteral("wharf"));
-}
 
 QString key(const char *name)
 {
@@ -72,18 +89,55 @@ QString key(const char *name)
 }
 
 // A titled box around a pane, for the panes that live in splitters.
-QWidget *titled(const QString &title, QWidget *pane, QWidget *parent)
+QWidget *titled(const QString &title, Icons::Name icon, QWidget *pane, QWidget *parent)
 {
     auto *box = new QWidget(parent);
+    auto *iconLabel = new QLabel(box);
+    const int size = box->style()->pixelMetric(QStyle::PM_SmallIconSize);
+    iconLabel->setPixmap(Icons::icon(icon).pixmap(size, size));
     auto *label = new QLabel(title, box);
     QFont font = label->font();
     font.setBold(true);
     label->setFont(font);
+    auto *heading = new QHBoxLayout;
+    heading->setSpacing(6);
+    heading->addWidget(iconLabel);
+    heading->addWidget(label, 1);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(label);
+    layout->addLayout(heading);
     layout->addWidget(pane, 1);
     return box;
+}
+
+std::optional<MainWindow::ExportTarget> askForExportTarget(QWidget *parent, const QString &suggestedName)
+{
+    const QString docker = MainWindow::tr("Docker archive (*.tar)");
+    const QString oci = MainWindow::tr("OCI archive (*.tar)");
+    QString selected = docker;
+    const QString path = QFileDialog::getSaveFileName(parent, MainWindow::tr("Export Image"),
+                                                      QDir::home().filePath(suggestedName), docker + u";;" + oci, &selected);
+    if (path.isEmpty())
+        return std::nullopt;
+    return MainWindow::ExportTarget{path, selected == oci ? ImageExporter::Format::OciArchive
+                                                          : ImageExporter::Format::DockerArchive};
+}
+
+QString askForExtractFolder(QWidget *parent, const QString &fileName)
+{
+    return QFileDialog::getExistingDirectory(parent, MainWindow::tr("Extract %1 Into").arg(fileName),
+                                             QStandardPaths::writableLocation(QStandardPaths::DownloadLocation));
+}
+
+// "docker.io/library/nginx:latest" + "linux/arm64/v8" → "nginx-latest-linux-arm64-v8.tar"
+QString exportFileName(const QString &familiarReference, const QString &platform)
+{
+    QString name = familiarReference.section(u'/', -1) + u'-' + platform;
+    for (QChar &c : name) {
+        if (c == u':' || c == u'/' || c == u'@')
+            c = u'-';
+    }
+    return name + QStringLiteral(".tar");
 }
 
 } // namespace
@@ -108,6 +162,8 @@ MainWindow::~MainWindow()
         m_inspectJob->cancel();
     if (m_repositoryJob)
         m_repositoryJob->cancel();
+    if (m_compareJob)
+        m_compareJob->cancel();
 }
 
 void MainWindow::createDefaultServices()
@@ -122,12 +178,15 @@ void MainWindow::createDefaultServices()
     m_ownedHub = std::make_unique<HubClient>(m_ownedRegistry->network());
     m_services.registry = m_ownedRegistry.get();
     m_services.hub = m_ownedHub.get();
+    m_services.keychain = m_keychain.get();
+    m_services.session = m_session.get();
 
     auto store = ImageStore::open(ImageStore::defaultRoot());
     if (store) {
         m_services.store = *store;
         PullEngine::Options options;
         options.client.credentials = m_credentials.get();
+        options.workerNice = PullEngine::kInteractiveNice; // the window stays responsive during pulls
         m_ownedEngine = std::make_unique<PullEngine>(*store, options);
         m_services.engine = m_ownedEngine.get();
     } else {
@@ -135,10 +194,39 @@ void MainWindow::createDefaultServices()
     }
 }
 
+void MainWindow::setDesktop(Desktop desktop)
+{
+    if (desktop.chooseExportTarget)
+        m_desktop.chooseExportTarget = std::move(desktop.chooseExportTarget);
+    if (desktop.reveal)
+        m_desktop.reveal = std::move(desktop.reveal);
+    if (desktop.chooseExtractFolder)
+        m_desktop.chooseExtractFolder = std::move(desktop.chooseExtractFolder);
+}
+
 void MainWindow::build()
 {
     setWindowTitle(tr("Wharf"));
+    m_desktop.chooseExportTarget = askForExportTarget;
+    m_desktop.reveal = FileManager::reveal;
+    m_desktop.chooseExtractFolder = askForExtractFolder;
 
+    createModels();
+    createPanes();
+    createLayout();
+    createMenus();
+    createStatusBar();
+    connectPanes();
+    resize(1280, 800);
+    restoreSettings();
+    if (m_localImagesModel)
+        m_localImagesModel->refresh();
+    else
+        m_localImagesPane->setError(m_storeError.isEmpty() ? tr("no store is set for this window") : m_storeError);
+}
+
+void MainWindow::createModels()
+{
     m_searchModel = new SearchModel(m_services.hub, m_services.registry, this);
     m_tagModel = new TagListModel(m_services.hub, m_services.registry, this);
     m_platformModel = new PlatformModel(this);
@@ -150,7 +238,15 @@ void MainWindow::build()
     // Without a store there is no model; the Local images pane says why.
     if (m_services.store)
         m_localImagesModel = new LocalImagesModel(*m_services.store, this);
+    m_rateLimitProbe = new HubRateLimitProbe(m_services.registry, this);
+    m_layerMapLoader = new LayerMapLoader(m_services.registry, this);
+    m_layerFilesModel = new LayerFilesModel(this);
+    m_efficiencyModel = new ImageEfficiencyModel(this);
+    m_diffModel = new ImageDiffModel(this);
+}
 
+void MainWindow::createPanes()
+{
     m_searchPane = new SearchPane(m_searchModel, this);
     m_repositoryPane = new RepositoryPane(this);
     m_tagsPane = new TagsPane(m_tagModel, this);
@@ -158,18 +254,27 @@ void MainWindow::build()
     m_imagePane = new ImagePane(m_historyModel, m_configModel, this);
     m_pullsPane = new PullsPane(m_pullModel, this);
     m_localImagesPane = new LocalImagesPane(m_localImagesModel, this);
+    m_layerMapPane = new LayerMapPane(m_layerMapLoader, this);
+    m_layerMapPane->setTagModel(m_tagModel, TagListModel::NameRole);
+    m_layerFilesPane = new LayerFilesPane(m_layerFilesModel, this);
+    m_efficiencyPanel = new EfficiencyPanel(m_efficiencyModel, this);
+    m_comparePane = new ComparePane(m_diffModel, this);
+    m_comparePane->setTagModel(m_tagModel, TagListModel::NameRole);
+}
 
+void MainWindow::createLayout()
+{
     m_middleSplitter = new QSplitter(Qt::Vertical, this);
     m_middleSplitter->setObjectName(QStringLiteral("middleSplitter"));
-    m_middleSplitter->addWidget(titled(tr("Repository"), m_repositoryPane, m_middleSplitter));
-    m_middleSplitter->addWidget(titled(tr("Tags"), m_tagsPane, m_middleSplitter));
+    m_middleSplitter->addWidget(titled(tr("Repository"), Icons::Name::Repository, m_repositoryPane, m_middleSplitter));
+    m_middleSplitter->addWidget(titled(tr("Tags"), Icons::Name::Tags, m_tagsPane, m_middleSplitter));
     m_rightSplitter = new QSplitter(Qt::Vertical, this);
     m_rightSplitter->setObjectName(QStringLiteral("rightSplitter"));
-    m_rightSplitter->addWidget(titled(tr("Platforms"), m_platformsPane, m_rightSplitter));
-    m_rightSplitter->addWidget(titled(tr("Image"), m_imagePane, m_rightSplitter));
+    m_rightSplitter->addWidget(titled(tr("Platforms"), Icons::Name::Platforms, m_platformsPane, m_rightSplitter));
+    m_rightSplitter->addWidget(titled(tr("Image"), Icons::Name::Image, m_imagePane, m_rightSplitter));
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_mainSplitter->addWidget(titled(tr("Search"), m_searchPane, m_mainSplitter));
+    m_mainSplitter->addWidget(titled(tr("Search"), Icons::Name::Search, m_searchPane, m_mainSplitter));
     m_mainSplitter->addWidget(m_middleSplitter);
     m_mainSplitter->addWidget(m_rightSplitter);
     m_mainSplitter->setStretchFactor(0, 2);
@@ -177,36 +282,103 @@ void MainWindow::build()
     m_mainSplitter->setStretchFactor(2, 3);
     setCentralWidget(m_mainSplitter);
 
-    m_pullsDock = new QDockWidget(tr("Pulls"), this);
-    m_pullsDock->setObjectName(QStringLiteral("pullsDock"));
-    m_pullsDock->setWidget(m_pullsPane);
-    addDockWidget(Qt::BottomDockWidgetArea, m_pullsDock);
-    m_localDock = new QDockWidget(tr("Local images"), this);
-    m_localDock->setObjectName(QStringLiteral("localImagesDock"));
-    m_localDock->setWidget(m_localImagesPane);
-    addDockWidget(Qt::BottomDockWidgetArea, m_localDock);
+    m_pullsDock = addPaneDock(m_pullsPane, tr("Pulls"), Icons::Name::Pulls, QStringLiteral("pullsDock"),
+                              Qt::BottomDockWidgetArea);
+    m_localDock = addPaneDock(m_localImagesPane, tr("Local images"), Icons::Name::LocalImages,
+                              QStringLiteral("localImagesDock"), Qt::BottomDockWidgetArea);
     splitDockWidget(m_pullsDock, m_localDock, Qt::Horizontal);
+    // The layer panes share the bottom with them: the map behind Pulls, the files behind Local
+    // images, efficiency and compare in a third column. Picking a repository or a layer brings
+    // them forward; a pull brings Pulls back.
+    m_layerMapDock = addPaneDock(m_layerMapPane, tr("Layer map"), Icons::Name::Layers, QStringLiteral("layerMapDock"),
+                                 Qt::BottomDockWidgetArea);
+    m_filesDock = addPaneDock(m_layerFilesPane, tr("Files"), Icons::Name::Files, QStringLiteral("layerFilesDock"),
+                              Qt::BottomDockWidgetArea);
+    m_efficiencyDock = addPaneDock(m_efficiencyPanel, tr("Efficiency"), Icons::Name::Efficiency,
+                                   QStringLiteral("efficiencyDock"), Qt::BottomDockWidgetArea);
+    m_compareDock = addPaneDock(m_comparePane, tr("Compare"), Icons::Name::Compare, QStringLiteral("compareDock"),
+                                Qt::BottomDockWidgetArea);
+    splitDockWidget(m_localDock, m_efficiencyDock, Qt::Horizontal);
+    tabifyDockWidget(m_pullsDock, m_layerMapDock);
+    tabifyDockWidget(m_localDock, m_filesDock);
+    tabifyDockWidget(m_efficiencyDock, m_compareDock);
+    m_pullsDock->raise();
+    m_localDock->raise();
+    m_efficiencyDock->raise();
     // Browsing gets most of the height; the docks keep a few rows each.
     resizeDocks({m_pullsDock}, {180}, Qt::Vertical);
+}
 
+QDockWidget *MainWindow::addPaneDock(QWidget *pane, const QString &title, Icons::Name icon, const QString &name,
+                                     Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(name);
+    dock->setWindowIcon(Icons::icon(icon)); // shown on the tab when docks are stacked
+    dock->setTitleBarWidget(new DockTitleBar(dock, Icons::icon(icon)));
+    dock->setWidget(pane);
+    dock->toggleViewAction()->setIcon(Icons::icon(icon));
+    addDockWidget(area, dock);
+    m_docks.append(dock);
+    return dock;
+}
+
+void MainWindow::connectPanes()
+{
     connect(m_searchPane, &SearchPane::repositorySelected, this, &MainWindow::onRepositorySelected);
+    connect(m_repositoryPane, &RepositoryPane::retryRequested, this, &MainWindow::loadRepositoryDetails);
     connect(m_tagsPane, &TagsPane::tagSelected, this, &MainWindow::onTagSelected);
     connect(m_platformsPane, &PlatformsPane::platformSelected, this, &MainWindow::onPlatformSelected);
     connect(m_platformsPane, &PlatformsPane::pullRequested, this, &MainWindow::onPullRequested);
+    connect(m_platformsPane, &PlatformsPane::retryRequested, this, &MainWindow::resolveTag);
+    connect(m_imagePane, &ImagePane::retryRequested, this, [this] {
+        if (m_inspectedPlatform.isEmpty() || m_platformModel->platformCount() == 0)
+            resolveTag();
+        else
+            inspectPlatform(m_inspectedPlatform);
+    });
     connect(m_localImagesPane, &LocalImagesPane::exportRequested, this, &MainWindow::onExportRequested);
+    connect(m_localImagesPane, &LocalImagesPane::revealRequested, this, &MainWindow::onRevealRequested);
+    connect(m_pullModel, &PullListModel::pullFinished, this, &MainWindow::onPullFinished);
 
-    connect(m_pullModel, &PullListModel::pullFinished, this,
-            [this](const QString &reference, const std::optional<Error> &error) {
-                if (!error)
-                    statusBar()->showMessage(tr("Pulled %1").arg(reference));
-                else if (error->code() == Error::Code::Cancelled)
-                    statusBar()->showMessage(tr("Cancelled the pull of %1").arg(reference));
-                else
-                    statusBar()->showMessage(tr("The pull of %1 failed: %2").arg(reference, error->message()));
-                if (m_localImagesModel)
-                    m_localImagesModel->refresh();
-                m_platformModel->refreshPullCosts();
-            });
+    // Layers: the history row, the map and the Files pane follow one another, by signal.
+    connect(m_imagePane->historyView()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onHistoryRowChanged);
+    connect(m_layerMapPane, &LayerMapPane::layerSelected, this, &MainWindow::onMapLayerSelected);
+    connect(m_layerFilesPane, &LayerFilesPane::extractRequested, this, &MainWindow::onExtractRequested);
+    connect(m_layerFilesPane, &LayerFilesPane::retryRequested, this, [this] { showLayerFiles(m_filesLayer); });
+    connect(m_efficiencyPanel, &EfficiencyPanel::analyseRequested, this, &MainWindow::analyseEfficiency);
+    connect(m_efficiencyPanel, &EfficiencyPanel::offenderActivated, this, [this](const QString &path) {
+        // The last layer's merged view has every path the image ever had that is still there or
+        // was deleted by it; show it there.
+        if (m_imageLayers.isEmpty())
+            return;
+        m_layerFilesModel->setView(LayerFilesModel::View::Merged);
+        showLayerFiles(int(m_imageLayers.size()) - 1);
+        m_pendingFilesPath = path;
+    });
+    connect(m_layerFilesModel, &LayerFilesModel::stateChanged, this, [this] {
+        if (!m_pendingFilesPath.isEmpty() && m_layerFilesModel->state() == LayerFilesModel::State::Ready) {
+            m_layerFilesPane->findEdit()->clear();
+            m_layerFilesPane->selectPath(m_pendingFilesPath);
+            m_pendingFilesPath.clear();
+        }
+    });
+    connect(m_efficiencyModel, &ImageEfficiencyModel::stateChanged, this, [this] {
+        // The Files pane reuses the listings once they are all there.
+        if (m_efficiencyModel->state() == ImageEfficiencyModel::State::Ready && m_filesLayer >= 0
+            && m_layerFilesModel->state() == LayerFilesModel::State::Error)
+            showLayerFiles(m_filesLayer);
+    });
+    connect(m_comparePane, &ComparePane::compareRequested, this, &MainWindow::onCompareRequested);
+
+    connect(m_rateLimit, &RateLimitIndicator::refreshRequested, this, &MainWindow::refreshRateLimit);
+    connect(m_rateLimitProbe, &HubRateLimitProbe::checking, m_rateLimit, &RateLimitIndicator::setChecking);
+    connect(m_rateLimitProbe, &HubRateLimitProbe::limitChanged, m_rateLimit,
+            [this](const RateLimit &limit) { m_rateLimit->setLimit(limit); });
+    connect(m_rateLimitProbe, &HubRateLimitProbe::notLimited, m_rateLimit, &RateLimitIndicator::setNotLimited);
+    connect(m_rateLimitProbe, &HubRateLimitProbe::failed, m_rateLimit, &RateLimitIndicator::setFailure);
+
     if (m_localImagesModel) {
         connect(m_localImagesModel, &LocalImagesModel::removeFinished, this, [this](const LocalImageRemoval &removal) {
             if (removal.error)
@@ -241,53 +413,59 @@ void MainWindow::build()
         if (!m_pendingPlatform.isEmpty() && m_platformsPane->selectPlatform(m_pendingPlatform))
             m_pendingPlatform.clear();
     });
-
-    createMenus();
-    resize(1280, 800);
-    restoreSettings();
-    if (m_localImagesModel)
-        m_localImagesModel->refresh();
-    else
-        m_localImagesPane->setError(m_storeError);
-    statusBar()->showMessage(tr("Ready"));
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *login = file->addAction(tr("Log in…"));
+    QAction *login = file->addAction(Icons::icon(Icons::Name::Login), tr("&Log In…"));
     login->setObjectName(QStringLiteral("loginAction"));
+    login->setEnabled(m_services.keychain && m_services.session);
     connect(login, &QAction::triggered, this, &MainWindow::openLoginDialog);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *find = edit->addAction(tr("&Find…"));
+    QAction *find = edit->addAction(Icons::icon(Icons::Name::Search), tr("&Find…"));
     find->setObjectName(QStringLiteral("findAction"));
     find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
     connect(find, &QAction::triggered, m_searchPane, &SearchPane::focusQuery);
-    QAction *copy = edit->addAction(tr("&Copy digest or reference"));
+    QAction *copy = edit->addAction(Icons::icon(Icons::Name::Copy), tr("&Copy Digest or Reference"));
     copy->setObjectName(QStringLiteral("copyAction"));
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_C));
     connect(copy, &QAction::triggered, this, &MainWindow::copySelection);
+    edit->addSeparator();
+    QAction *settings = edit->addAction(Icons::icon(Icons::Name::Settings), tr("&Settings…"));
+    settings->setObjectName(QStringLiteral("settingsAction"));
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
+    connect(settings, &QAction::triggered, this, &MainWindow::openSettingsDialog);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_pullsDock->toggleViewAction());
-    view->addAction(m_localDock->toggleViewAction());
+    for (QDockWidget *dock : std::as_const(m_docks))
+        view->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::createStatusBar()
+{
+    m_rateLimit = new RateLimitIndicator(statusBar());
+    statusBar()->addPermanentWidget(m_rateLimit);
+    statusBar()->showMessage(tr("Ready"));
 }
 
 void MainWindow::restoreSettings()
 {
-    const QSettings s = settings();
+    const QSettings s = Preferences::settings();
     restoreGeometry(s.value(key(kGeometry)).toByteArray());
     restoreState(s.value(key(kState)).toByteArray());
     m_mainSplitter->restoreState(s.value(key(kMainSplitter)).toByteArray());
     m_middleSplitter->restoreState(s.value(key(kMiddleSplitter)).toByteArray());
     m_rightSplitter->restoreState(s.value(key(kRightSplitter)).toByteArray());
     m_imagePane->splitter()->restoreState(s.value(key(kImageSplitter)).toByteArray());
-    m_searchPane->setRegistries(s.value(key(kRegistries)).toStringList());
+    m_searchPane->setRegistries(Preferences::load().registries);
 
     m_pendingRepository = s.value(key(kRepository)).toString();
     m_pendingTag = s.value(key(kTag)).toString();
@@ -305,7 +483,7 @@ void MainWindow::restoreSettings()
 
 void MainWindow::saveSettings() const
 {
-    QSettings s = settings();
+    QSettings s = Preferences::settings();
     s.setValue(key(kGeometry), saveGeometry());
     s.setValue(key(kState), saveState());
     s.setValue(key(kMainSplitter), m_mainSplitter->saveState());
@@ -328,6 +506,21 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // The meter's first reading, once there is a window to show it in.
+    if (!m_rateLimitAsked) {
+        m_rateLimitAsked = true;
+        refreshRateLimit();
+    }
+}
+
+void MainWindow::refreshRateLimit()
+{
+    m_rateLimitProbe->refresh();
+}
+
 void MainWindow::onRepositorySelected(const QString &reference)
 {
     auto parsed = ImageReference::parseDockerRef(reference);
@@ -347,10 +540,20 @@ void MainWindow::onRepositorySelected(const QString &reference)
     m_imagePane->clear();
     if (m_inspectJob)
         m_inspectJob->cancel();
-
+    clearImageLayers();
+    m_comparePane->clear();
+    m_layerMapLoader->setRepository(m_repository.domain(), m_repository.path());
+    m_layerMapDock->raise();
     m_repositoryPane->setRepository(m_repository.familiarName(), m_repository.familiarName());
+    loadRepositoryDetails();
+}
+
+void MainWindow::loadRepositoryDetails()
+{
     if (m_repositoryJob)
         m_repositoryJob->cancel();
+    if (!m_repository.isValid())
+        return;
     const bool hub = m_repository.domain() == QLatin1StringView("docker.io");
     if (!hub || !m_services.hub) {
         m_repositoryPane->setNoDetails();
@@ -367,14 +570,14 @@ void MainWindow::onRepositorySelected(const QString &reference)
         if (generation != m_repositoryGeneration || request->isCancelled())
             return;
         if (request->error()) {
-            m_repositoryPane->setError(request->error()->message());
+            m_repositoryPane->setError(*request->error());
             return;
         }
         auto details = hub::parseRepository(request->json());
         if (details)
             m_repositoryPane->setDetails(*details);
         else
-            m_repositoryPane->setError(details.error().message());
+            m_repositoryPane->setError(details.error());
     });
     request->start();
 }
@@ -383,13 +586,21 @@ void MainWindow::onTagSelected(const QString &tag)
 {
     if (tag.isEmpty() || tag == m_tag)
         return;
-    auto reference = m_repository.withTag(tag);
-    if (!reference) {
-        m_platformsPane->setError(reference.error().message());
-        return;
-    }
     m_tag = tag;
     m_repositoryPane->setTag(tag);
+    m_layerMapPane->setCheckedTags({tag});
+    resolveTag();
+}
+
+void MainWindow::resolveTag()
+{
+    if (m_tag.isEmpty())
+        return;
+    auto reference = m_repository.withTag(m_tag);
+    if (!reference) {
+        m_platformsPane->setError(reference.error());
+        return;
+    }
     inspect(*reference, QString(), true);
 }
 
@@ -398,6 +609,11 @@ void MainWindow::onPlatformSelected(int row)
     const QString platform = m_platformModel->platformIndex(row).data(PlatformModel::PlatformRole).toString();
     if (platform.isEmpty() || platform == m_inspectedPlatform)
         return;
+    inspectPlatform(platform);
+}
+
+void MainWindow::inspectPlatform(const QString &platform)
+{
     auto reference = m_repository.withTag(m_tag);
     if (reference)
         inspect(*reference, platform, false);
@@ -427,8 +643,8 @@ void MainWindow::inspect(const ImageReference &reference, const QString &platfor
             return;
         if (job->error()) {
             if (platformsToo)
-                m_platformsPane->setError(job->error()->message());
-            m_imagePane->setError(job->error()->message());
+                m_platformsPane->setError(*job->error());
+            m_imagePane->setError(*job->error());
             return;
         }
         const InspectedImage &image = job->result();
@@ -438,6 +654,204 @@ void MainWindow::inspect(const ImageReference &reference, const QString &platfor
         m_historyModel->setImage(image);
         m_configModel->setImage(image);
         m_imagePane->showImage();
+        showImageLayers(image);
+    });
+    job->start();
+}
+
+QString MainWindow::storeRoot() const
+{
+    return m_services.store ? m_services.store->root() : QString();
+}
+
+void MainWindow::clearImageLayers()
+{
+    m_imageLayers.clear();
+    m_imageRegistry.clear();
+    m_imageRepository.clear();
+    m_filesLayer = -1;
+    m_pendingFilesPath.clear();
+    m_layerFilesModel->clear();
+    m_layerFilesPane->setLayerTitle(tr("No layer chosen"));
+    m_efficiencyModel->clear();
+    m_efficiencyPanel->clear();
+    m_diffModel->clear();
+    if (m_compareJob)
+        m_compareJob->cancel();
+}
+
+void MainWindow::showImageLayers(const InspectedImage &image)
+{
+    if (image.manifest.registry == m_imageRegistry && image.manifest.repository == m_imageRepository
+        && image.imageManifest.layers == m_imageLayers && !m_imageLayers.isEmpty())
+        return; // the same image again (a retry): keep what the panes show
+    clearImageLayers();
+    m_imageRegistry = image.manifest.registry;
+    m_imageRepository = image.manifest.repository;
+    m_imageLayers = image.imageManifest.layers;
+    QStringList platforms;
+    for (int row = 0; row < m_platformModel->platformCount(); ++row)
+        platforms.append(m_platformModel->platformIndex(row).data(PlatformModel::PlatformRole).toString());
+    m_comparePane->setCurrentImage(m_tag, m_inspectedPlatform, platforms);
+    const qint64 compressed = std::accumulate(m_imageLayers.cbegin(), m_imageLayers.cend(), qint64(0),
+                                              [](qint64 sum, const Descriptor &layer) { return sum + std::max<qint64>(0, layer.size); });
+    if (m_imageLayers.isEmpty())
+        m_efficiencyPanel->clear();
+    else if (compressed <= m_autoAnalyseBytes)
+        analyseEfficiency();
+    else
+        m_efficiencyPanel->setPending(compressed, int(m_imageLayers.size()));
+}
+
+void MainWindow::analyseEfficiency()
+{
+    if (m_imageLayers.isEmpty() || !m_services.registry)
+        return;
+    m_efficiencyModel->analyse(m_services.registry, m_imageRegistry, m_imageRepository, m_imageLayers, storeRoot());
+}
+
+void MainWindow::onHistoryRowChanged(const QModelIndex &current)
+{
+    const int layer = current.data(HistoryModel::LayerIndexRole).toInt();
+    const QString digest = current.data(HistoryModel::LayerDigestRole).toString();
+    if (!current.isValid() || layer < 0 || digest.isEmpty())
+        return; // a metadata-only step: the Files pane keeps the last layer
+    m_layerMapPane->setSelectedLayer(digest);
+    showLayerFiles(layer);
+}
+
+void MainWindow::onMapLayerSelected(const QString &digest)
+{
+    for (int row = 0; row < m_historyModel->rowCount(); ++row) {
+        const QModelIndex index = m_historyModel->index(row, HistoryModel::InstructionColumn);
+        if (index.data(HistoryModel::LayerDigestRole).toString() == digest) {
+            QTableView *history = m_imagePane->historyView();
+            history->setCurrentIndex(index); // the Files pane follows (onHistoryRowChanged)
+            history->scrollTo(index);
+            if (m_filesLayer != index.data(HistoryModel::LayerIndexRole).toInt())
+                showLayerFiles(index.data(HistoryModel::LayerIndexRole).toInt());
+            return;
+        }
+    }
+    // The map shows every ticked tag; the Files pane shows the layers of the image in view.
+    const qsizetype layer = std::find_if(m_imageLayers.cbegin(), m_imageLayers.cend(),
+                                         [&digest](const Descriptor &d) { return d.digest.toString() == digest; })
+                            - m_imageLayers.cbegin();
+    if (layer < m_imageLayers.size()) {
+        showLayerFiles(int(layer));
+        return;
+    }
+    statusBar()->showMessage(tr("That layer belongs to an image other than the one in view: pick its tag and platform "
+                                "to see its files."));
+}
+
+void MainWindow::showLayerFiles(int layer)
+{
+    if (layer < 0 || layer >= m_imageLayers.size() || !m_services.registry)
+        return;
+    m_filesLayer = layer;
+    const Descriptor &descriptor = m_imageLayers.at(layer);
+    QString instruction;
+    for (int row = 0; row < m_historyModel->rowCount(); ++row) {
+        const QModelIndex index = m_historyModel->index(row, HistoryModel::InstructionColumn);
+        if (index.data(HistoryModel::LayerIndexRole).toInt() == layer)
+            instruction = index.data(HistoryModel::InstructionRole).toString();
+    }
+    QString title = tr("Layer %1 of %2 · %3 · %4")
+                        .arg(layer + 1)
+                        .arg(m_imageLayers.size())
+                        .arg(descriptor.digest.shortForm(), QLocale().formattedDataSize(descriptor.size));
+    if (!instruction.isEmpty())
+        title += QStringLiteral(" · ") + instruction.simplified();
+    m_layerFilesPane->setLayerTitle(title);
+    // Listings the efficiency measure already read are not read again.
+    const LayerStack &stack = m_efficiencyModel->stack();
+    bool known = m_efficiencyModel->state() == ImageEfficiencyModel::State::Ready && stack.size() == m_imageLayers.size()
+                 && stack.isComplete(layer);
+    for (int i = 0; known && i <= layer; ++i)
+        known = stack.layer(i).layer == m_imageLayers.at(i).digest;
+    if (known)
+        m_layerFilesModel->setLayers(stack, layer);
+    else
+        m_layerFilesModel->load(m_services.registry, m_imageRegistry, m_imageRepository, m_imageLayers, layer, storeRoot());
+    if (m_filesDock->isHidden())
+        m_filesDock->show();
+    m_filesDock->raise();
+}
+
+void MainWindow::onExtractRequested(const QString &path, int sourceLayer)
+{
+    if (sourceLayer < 0 || sourceLayer >= m_imageLayers.size() || !m_services.registry)
+        return;
+    const QString fileName = path.section(u'/', -1);
+    const QString folder = m_desktop.chooseExtractFolder(this, fileName);
+    if (folder.isEmpty())
+        return;
+    LayerFileExtractor::Request request;
+    request.path = path;
+    request.folder = folder;
+    auto *job = new LayerFileExtractJob(m_services.registry, m_imageRegistry, m_imageRepository,
+                                        m_imageLayers.at(sourceLayer), storeRoot(), request, this);
+    connect(job, &LayerFileExtractJob::progress, this, [this, fileName](qint64 received, qint64 total) {
+        statusBar()->showMessage(tr("Extracting %1: downloading its layer, %2 of %3…")
+                                     .arg(fileName, QLocale().formattedDataSize(received), QLocale().formattedDataSize(total)));
+    });
+    connect(job, &Job::finished, this, [this, job, fileName] {
+        if (job->error()) {
+            if (job->error()->code() == Error::Code::Cancelled)
+                statusBar()->showMessage(tr("Cancelled extracting %1").arg(fileName));
+            else
+                statusBar()->showMessage(tr("Could not extract %1: %2").arg(fileName, job->error()->message()));
+            return;
+        }
+        statusBar()->showMessage(tr("Extracted %1").arg(QDir::toNativeSeparators(job->writtenPath())));
+    });
+    statusBar()->showMessage(tr("Extracting %1…").arg(fileName));
+    job->start();
+}
+
+void MainWindow::onCompareRequested(const QString &tag, const QString &platform)
+{
+    if (m_imageLayers.isEmpty() || !m_services.registry)
+        return;
+    auto reference = m_repository.withTag(tag);
+    if (!reference) {
+        m_comparePane->setFailure(reference.error());
+        return;
+    }
+    std::optional<Platform> wanted;
+    if (!platform.isEmpty()) {
+        auto parsed = Platform::parse(platform);
+        if (!parsed) {
+            m_comparePane->setFailure(parsed.error());
+            return;
+        }
+        wanted = *parsed;
+    }
+    if (m_compareJob)
+        m_compareJob->cancel();
+    m_diffModel->clear();
+    auto *job = new ImageInspectJob(m_services.registry, *reference, wanted, this);
+    m_compareJob = job;
+    const quint64 generation = ++m_compareGeneration;
+    m_comparePane->setResolving(platform.isEmpty() ? tag : tr("%1 (%2)").arg(tag, platform));
+    m_compareDock->show();
+    m_compareDock->raise();
+    connect(job, &Job::finished, this, [this, job, generation, tag] {
+        if (generation != m_compareGeneration || job->isCancelled())
+            return;
+        if (job->error()) {
+            m_comparePane->setFailure(*job->error());
+            return;
+        }
+        const InspectedImage &other = job->result();
+        const QString otherPlatform = other.chosen.platform ? other.chosen.platform->toString() : QString();
+        // Name the sides by what tells them apart: the tag, or the platform when the tag is the same.
+        const bool sameTag = tag == m_tag;
+        const QString fromName = sameTag ? m_inspectedPlatform : m_tag;
+        const QString toName = sameTag ? otherPlatform : tag;
+        m_diffModel->compare(m_services.registry, m_imageRegistry, m_imageRepository, m_imageLayers,
+                             other.imageManifest.layers, fromName, toName, storeRoot());
     });
     job->start();
 }
@@ -464,20 +878,51 @@ void MainWindow::onPullRequested(int row)
     statusBar()->showMessage(tr("Pulling %1 for %2…").arg(reference->toString(), platform->toString()));
 }
 
+void MainWindow::onPullFinished(const QString &reference, const std::optional<Error> &error)
+{
+    if (!error)
+        statusBar()->showMessage(tr("Pulled %1").arg(reference));
+    else if (error->code() == Error::Code::Cancelled)
+        statusBar()->showMessage(tr("Cancelled the pull of %1").arg(reference));
+    else if (StatePanel::isOffline(*error))
+        statusBar()->showMessage(tr("The pull of %1 stopped: offline, or the registry cannot be reached (%2)")
+                                     .arg(reference, error->message()));
+    else
+        statusBar()->showMessage(tr("The pull of %1 failed: %2").arg(reference, error->message()));
+    if (m_localImagesModel)
+        m_localImagesModel->refresh();
+    m_platformModel->refreshPullCosts();
+    // A pull from Docker Hub used up one of its pulls: read the meter again.
+    auto parsed = ImageReference::parseDockerRef(reference);
+    if (parsed && parsed->domain() == HubRateLimitProbe::Registry)
+        refreshRateLimit();
+}
+
 void MainWindow::onExportRequested(int row)
 {
-    if (!m_localImagesModel)
+    const auto image = m_localImagesModel ? m_localImagesModel->image(row) : std::nullopt;
+    if (!image)
         return;
-    const QString docker = tr("Docker archive (*.tar)");
-    const QString oci = tr("OCI archive (*.tar)");
-    QString selected = docker;
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export image"), QString(), docker + u";;" + oci, &selected);
-    if (path.isEmpty())
+    const QModelIndex index = m_localImagesModel->index(row, 0);
+    const auto target = m_desktop.chooseExportTarget(
+        this, exportFileName(index.data(LocalImagesModel::FamiliarReferenceRole).toString(),
+                             index.data(LocalImagesModel::PlatformRole).toString()));
+    if (!target || target->path.isEmpty())
         return;
-    m_localImagesModel->exportImage(
-        row, path, selected == oci ? ImageExporter::Format::OciArchive : ImageExporter::Format::DockerArchive);
-    statusBar()->showMessage(tr("Exporting to %1…").arg(path));
+    m_localImagesModel->exportImage(row, target->path, target->format);
+    statusBar()->showMessage(tr("Exporting to %1…").arg(target->path));
+}
+
+void MainWindow::onRevealRequested(int row)
+{
+    if (!m_localImagesModel || !m_services.store)
+        return;
+    // The image's manifest, selected among the store's blobs; its layers and config are beside it.
+    const auto digest =
+        Digest::parse(m_localImagesModel->index(row, 0).data(LocalImagesModel::ManifestDigestRole).toString());
+    const QString path = digest ? m_services.store->blobPath(*digest) : m_services.store->root();
+    if (!m_desktop.reveal(path))
+        statusBar()->showMessage(tr("No file manager could be opened for %1").arg(QDir::toNativeSeparators(path)));
 }
 
 void MainWindow::copySelection()
@@ -515,11 +960,11 @@ void MainWindow::copySelection()
 
 void MainWindow::openLoginDialog()
 {
-    if (!m_keychain || !m_session) {
+    if (!m_services.keychain || !m_services.session) {
         statusBar()->showMessage(tr("Logging in is not available in this window."));
         return;
     }
-    auto *dialog = new LoginDialog(m_keychain.get(), m_session.get(), this);
+    auto *dialog = new LoginDialog(m_services.keychain, m_services.session, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (m_repository.isValid())
         dialog->setRegistry(m_repository.domain());
@@ -528,8 +973,28 @@ void MainWindow::openLoginDialog()
             m_services.registry->forgetCredentials(registry);
         statusBar()->showMessage(storedInKeychain ? tr("Logged in to %1").arg(registry)
                                                   : tr("Logged in to %1 for this session only").arg(registry));
+        // Logged-in pulls count against the account, not the address: the limit changes.
+        if (registry == HubRateLimitProbe::Registry)
+            refreshRateLimit();
     });
     dialog->open();
+}
+
+void MainWindow::openSettingsDialog()
+{
+    auto *dialog = new SettingsDialog(Preferences::load(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::preferencesSaved, this, [this](const Preferences &preferences, bool languageChanged) {
+        applyPreferences(preferences);
+        statusBar()->showMessage(languageChanged ? tr("Settings saved. The new language is used the next time Wharf starts.")
+                                                 : tr("Settings saved."));
+    });
+    dialog->open();
+}
+
+void MainWindow::applyPreferences(const Preferences &preferences)
+{
+    m_searchPane->setRegistries(preferences.registries);
 }
 
 } // namespace wharf

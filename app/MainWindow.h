@@ -4,31 +4,50 @@
 // in the left and middle splitters, Platforms and Image on the right; Pulls and Local images are
 // docks that stay visible while browsing. Geometry, dock layout, splitter sizes and the last
 // search and selections come back from QSettings. The window owns the jobs that resolve a tag
-// (ImageInspectJob) and fetch Hub repository details; the panes never do I/O.
+// (ImageInspectJob) and fetch Hub repository details; the panes never do I/O. The status bar
+// carries Docker Hub's pull-rate meter (HubRateLimitProbe → RateLimitIndicator).
+//
+// What touches the desktop (the export file dialog, the file manager) goes through Desktop, which
+// tests replace so that no dialog blocks and nothing is launched.
 
+#include "Icons.h"
+#include "documents/Descriptor.h"
 #include "reference/ImageReference.h"
+#include "store/ImageExporter.h"
 #include "store/ImageStore.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 class QAction;
 class QDockWidget;
+class QMenu;
 class QSplitter;
 
 namespace wharf {
 
 class ChainedCredentialSource;
+class ComparePane;
 class ConfigModel;
 class DockerConfigCredentials;
+class Error;
 class HistoryModel;
 class HubClient;
+class HubRateLimitProbe;
+class EfficiencyPanel;
+class ImageDiffModel;
+class ImageEfficiencyModel;
 class ImagePane;
 class Job;
 class KeychainStore;
+class LayerFilesModel;
+class LayerFilesPane;
+class LayerMapLoader;
+class LayerMapPane;
 class LocalImagesModel;
 class LocalImagesPane;
 class PlatformModel;
@@ -36,6 +55,7 @@ class PlatformsPane;
 class PullEngine;
 class PullListModel;
 class PullsPane;
+class RateLimitIndicator;
 class RegistryClient;
 class RepositoryPane;
 class SearchModel;
@@ -43,6 +63,8 @@ class SearchPane;
 class SessionCredentialSource;
 class TagListModel;
 class TagsPane;
+struct InspectedImage;
+struct Preferences;
 
 class MainWindow final : public QMainWindow
 {
@@ -56,7 +78,37 @@ public:
         HubClient *hub = nullptr;
         std::optional<ImageStore> store;
         PullEngine *engine = nullptr;
+        // Where File → Log in… keeps a checked login: the keychain, or this run only when there is
+        // no keychain. Both must be sources of `registry`'s credentials. Without them, no login.
+        KeychainStore *keychain = nullptr;
+        SessionCredentialSource *session = nullptr;
     };
+
+    // Where to export an image to, as the person chose it.
+    struct ExportTarget
+    {
+        QString path;
+        ImageExporter::Format format = ImageExporter::Format::DockerArchive;
+    };
+
+    // The window's ways into the desktop.
+    struct Desktop
+    {
+        // Asks where to write an export; nullopt when the person cancelled. Default: a save dialog.
+        std::function<std::optional<ExportTarget>(QWidget *parent, const QString &suggestedName)> chooseExportTarget;
+        // Shows a file in the file manager. Default: FileManager::reveal().
+        std::function<bool(const QString &path)> reveal;
+        // Asks which folder to extract a layer's file (named `fileName`) into; empty when the
+        // person cancelled. Default: a folder dialog.
+        std::function<QString(QWidget *parent, const QString &fileName)> chooseExtractFolder;
+    };
+
+    // An image whose layers are at most this many compressed bytes is measured for wasted space as
+    // soon as it is shown (a few seconds at most, and the store often has the blobs); a bigger one
+    // waits for "Analyse Layers", since measuring downloads every layer the store does not have.
+    static constexpr qint64 kAutoAnalyseBytes = 50 * 1024 * 1024;
+    // Changes that limit (0: never measure without being asked).
+    void setAutoAnalyseLimit(qint64 bytes) { m_autoAnalyseBytes = bytes; }
 
     // The real thing: credentials from the keychain, this run's logins and ~/.docker/config.json,
     // the store at ImageStore::defaultRoot().
@@ -64,6 +116,7 @@ public:
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    void setDesktop(Desktop desktop);
     void saveSettings() const;
 
     [[nodiscard]] SearchPane *searchPane() const { return m_searchPane; }
@@ -73,6 +126,17 @@ public:
     [[nodiscard]] ImagePane *imagePane() const { return m_imagePane; }
     [[nodiscard]] PullsPane *pullsPane() const { return m_pullsPane; }
     [[nodiscard]] LocalImagesPane *localImagesPane() const { return m_localImagesPane; }
+    [[nodiscard]] RateLimitIndicator *rateLimitIndicator() const { return m_rateLimit; }
+    [[nodiscard]] LayerMapPane *layerMapPane() const { return m_layerMapPane; }
+    [[nodiscard]] LayerFilesPane *layerFilesPane() const { return m_layerFilesPane; }
+    [[nodiscard]] EfficiencyPanel *efficiencyPanel() const { return m_efficiencyPanel; }
+    [[nodiscard]] ComparePane *comparePane() const { return m_comparePane; }
+    [[nodiscard]] LayerMapLoader *layerMapLoader() const { return m_layerMapLoader; }
+    [[nodiscard]] LayerFilesModel *layerFilesModel() const { return m_layerFilesModel; }
+    [[nodiscard]] ImageEfficiencyModel *efficiencyModel() const { return m_efficiencyModel; }
+    [[nodiscard]] ImageDiffModel *diffModel() const { return m_diffModel; }
+    // The layers of the image the Image pane shows, base first.
+    [[nodiscard]] const QList<Descriptor> &imageLayers() const { return m_imageLayers; }
     [[nodiscard]] SearchModel *searchModel() const { return m_searchModel; }
     [[nodiscard]] TagListModel *tagModel() const { return m_tagModel; }
     [[nodiscard]] PlatformModel *platformModel() const { return m_platformModel; }
@@ -81,23 +145,51 @@ public:
     [[nodiscard]] PullListModel *pullModel() const { return m_pullModel; }
     [[nodiscard]] LocalImagesModel *localImagesModel() const { return m_localImagesModel; }
 
+    // Asks Docker Hub for the pull limit again (also done on first show and after each pull).
+    void refreshRateLimit();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createDefaultServices();
     void build();
+    void createModels();
+    void createPanes();
+    void createLayout();
+    void connectPanes();
     void createMenus();
+    void createStatusBar();
     void restoreSettings();
+    // A pane in a dock of its own, listed in View; `name` is its objectName (saved layouts use it).
+    QDockWidget *addPaneDock(QWidget *pane, const QString &title, Icons::Name icon, const QString &name,
+                             Qt::DockWidgetArea area);
 
     void onRepositorySelected(const QString &reference);
+    void loadRepositoryDetails();
     void onTagSelected(const QString &tag);
+    void resolveTag();
     void onPlatformSelected(int row);
+    void inspectPlatform(const QString &platform);
     void onPullRequested(int row);
+    void onPullFinished(const QString &reference, const std::optional<Error> &error);
     void onExportRequested(int row);
+    void onRevealRequested(int row);
     void inspect(const ImageReference &reference, const QString &platform, bool platformsToo);
+    void showImageLayers(const InspectedImage &image);
+    void clearImageLayers();
+    void onHistoryRowChanged(const QModelIndex &current);
+    void onMapLayerSelected(const QString &digest);
+    void showLayerFiles(int layer);
+    void analyseEfficiency();
+    void onExtractRequested(const QString &path, int sourceLayer);
+    void onCompareRequested(const QString &tag, const QString &platform);
+    [[nodiscard]] QString storeRoot() const;
     void copySelection();
     void openLoginDialog();
+    void openSettingsDialog();
+    void applyPreferences(const Preferences &preferences);
 
     // Owned only by the default constructor.
     std::unique_ptr<SessionCredentialSource> m_session;
@@ -109,6 +201,7 @@ private:
     std::unique_ptr<PullEngine> m_ownedEngine;
 
     Services m_services;
+    Desktop m_desktop;
     QString m_storeError;
 
     SearchModel *m_searchModel = nullptr;
@@ -118,6 +211,7 @@ private:
     ConfigModel *m_configModel = nullptr;
     PullListModel *m_pullModel = nullptr;
     LocalImagesModel *m_localImagesModel = nullptr;
+    HubRateLimitProbe *m_rateLimitProbe = nullptr;
 
     SearchPane *m_searchPane = nullptr;
     RepositoryPane *m_repositoryPane = nullptr;
@@ -126,19 +220,43 @@ private:
     ImagePane *m_imagePane = nullptr;
     PullsPane *m_pullsPane = nullptr;
     LocalImagesPane *m_localImagesPane = nullptr;
+    RateLimitIndicator *m_rateLimit = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_middleSplitter = nullptr;
     QSplitter *m_rightSplitter = nullptr;
     QDockWidget *m_pullsDock = nullptr;
     QDockWidget *m_localDock = nullptr;
+    QDockWidget *m_layerMapDock = nullptr;
+    QDockWidget *m_filesDock = nullptr;
+    QDockWidget *m_efficiencyDock = nullptr;
+    QDockWidget *m_compareDock = nullptr;
+    LayerMapLoader *m_layerMapLoader = nullptr;
+    LayerFilesModel *m_layerFilesModel = nullptr;
+    ImageEfficiencyModel *m_efficiencyModel = nullptr;
+    ImageDiffModel *m_diffModel = nullptr;
+    LayerMapPane *m_layerMapPane = nullptr;
+    LayerFilesPane *m_layerFilesPane = nullptr;
+    EfficiencyPanel *m_efficiencyPanel = nullptr;
+    ComparePane *m_comparePane = nullptr;
+    QList<QDockWidget *> m_docks; // in the order View lists them
 
     ImageReference m_repository;
     QString m_tag;
     QString m_inspectedPlatform; // the platform the Image pane shows
+    // The image the Image pane shows, for the layer panes: where its blobs are and its layers.
+    QString m_imageRegistry;
+    QString m_imageRepository;
+    QList<Descriptor> m_imageLayers;
+    qint64 m_autoAnalyseBytes = kAutoAnalyseBytes;
+    int m_filesLayer = -1;          // the layer the Files pane shows
+    QString m_pendingFilesPath;     // to select once the Files pane has loaded
+    QPointer<Job> m_compareJob;
+    quint64 m_compareGeneration = 0;
     QPointer<Job> m_repositoryJob;
     QPointer<Job> m_inspectJob;
     quint64 m_inspectGeneration = 0;
     quint64 m_repositoryGeneration = 0;
+    bool m_rateLimitAsked = false;
 
     // Selections restored from the settings, applied when their rows appear.
     QString m_pendingRepository;

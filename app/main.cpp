@@ -5,9 +5,13 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEvent>
 #include <QIcon>
+#include <QTimer>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <vector>
@@ -50,10 +54,46 @@ int runDemo(char *argv[])
     return 1;
 }
 
+// WHARF_BENCH_STARTUP=1 (tests/bench/bench-gui.sh, start-up to a painted window): once the window's
+// first paint has returned and its frame has gone to the window system, prints the time since
+// main() and the wall-clock time (for the launcher's own clock), then quits.
+class FirstFrameReport final : public QObject
+{
+    Q_DISABLE_COPY_MOVE(FirstFrameReport)
+public:
+    FirstFrameReport(QWidget *window, const QElapsedTimer &sinceMain)
+        : QObject(window),
+          m_sinceMain(sinceMain)
+    {
+        window->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint) {
+            watched->removeEventFilter(this);
+            QTimer::singleShot(0, this, [this] {
+                const double now = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+                std::printf("wharf-startup: first frame %.1f ms after main(), at %.6f\n",
+                            double(m_sinceMain.nsecsElapsed()) / 1e6, now);
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QElapsedTimer m_sinceMain;
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     if (argc >= 2 && std::strcmp(argv[1], "--demo") == 0)
         return runDemo(argv);
     if (wharf::cli::wantsCli(argc, argv)) {
@@ -71,6 +111,8 @@ int main(int argc, char *argv[])
     // Ties the window to resources/io.github.wharf.Wharf.desktop (its icon and name on Wayland).
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.wharf.Wharf"));
     wharf::MainWindow window;
+    if (qEnvironmentVariableIsSet("WHARF_BENCH_STARTUP"))
+        new FirstFrameReport(&window, sinceMain);
     window.show();
     return app.exec();
 }

@@ -1,4 +1,141 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>wharf::EfficiencyPanel</name>
+    <message numerus="yes">
+        <source>Measuring wasted space reads all %n layer(s) of this image — %1 to download unless the local store has them.</source>
+        <translation>
+            <numerusform>Measuring wasted space reads the %n layer of this image — %1 to download unless the local store has it.</numerusform>
+            <numerusform>Measuring wasted space reads all %n layers of this image — %1 to download unless the local store has them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of files in the layers · %2 kept · &lt;b&gt;%3 wasted&lt;/b&gt; in %n path(s) that later layers overwrote or deleted</source>
+        <translation>
+            <numerusform>%1 of files in the layers · %2 kept · &lt;b&gt;%3 wasted&lt;/b&gt; in %n path that later layers overwrote or deleted</numerusform>
+            <numerusform>%1 of files in the layers · %2 kept · &lt;b&gt;%3 wasted&lt;/b&gt; in %n paths that later layers overwrote or deleted</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::ImageEfficiencyModel</name>
+    <message numerus="yes">
+        <source>/%1: %2 in %n copies, all gone from the final image</source>
+        <translation>
+            <numerusform>/%1: %2 in %n copy, gone from the final image</numerusform>
+            <numerusform>/%1: %2 in %n copies, all gone from the final image</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>/%1: %2 in %n copies that a later copy hides</source>
+        <translation>
+            <numerusform>/%1: %2 in %n copy that a later copy hides</numerusform>
+            <numerusform>/%1: %2 in %n copies that a later copy hides</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::LayerMapJob</name>
+    <message numerus="yes">
+        <source>only the first %n images are mapped</source>
+        <translation>
+            <numerusform>only the first %n image is mapped</numerusform>
+            <numerusform>only the first %n images are mapped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 +%n more</source>
+        <translation>
+            <numerusform>%1 +%n more</numerusform>
+            <numerusform>%1 +%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::LayerMapPane</name>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::LayerMapScene</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Used by every image (%n):</source>
+        <translation>
+            <numerusform>Used by every image (%n):</numerusform>
+            <numerusform>Used by every image (%n):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Used by %n image(s):</source>
+        <translation>
+            <numerusform>Used by %n image:</numerusform>
+            <numerusform>Used by %n images:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s), %1 in all</source>
+        <translation>
+            <numerusform>%n layer, %1 in all</numerusform>
+            <numerusform>%n layers, %1 in all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only in this image: %1 (%n layer(s))</source>
+        <translation>
+            <numerusform>Only in this image: %1 (%n layer)</numerusform>
+            <numerusform>Only in this image: %1 (%n layers)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shared with other images: %1 (%n layer(s))</source>
+        <translation>
+            <numerusform>Shared with other images: %1 (%n layer)</numerusform>
+            <numerusform>Shared with other images: %1 (%n layers)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer blob(s), %1 shared</source>
+        <translation>
+            <numerusform>%n layer blob, %1 shared</numerusform>
+            <numerusform>%n layer blobs, %1 shared</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This blob also appears in %n other place(s) of the map, on top of different layers.</source>
+        <translation>
+            <numerusform>This blob also appears in %n other place of the map, on top of different layers.</numerusform>
+            <numerusform>This blob also appears in %n other places of the map, on top of different layers.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::cli::layers</name>
+    <message numerus="yes">
+        <source>%1  %2  %n entries, %3 in files</source>
+        <translation>
+            <numerusform>%1  %2  %n entry, %3 in files</numerusform>
+            <numerusform>%1  %2  %n entries, %3 in files</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

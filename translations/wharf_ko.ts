@@ -29,6 +29,85 @@
     </message>
 </context>
 <context>
+    <name>wharf::ComparePane</name>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>비교(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;with</source>
+        <translation>비교 대상(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Reading the layers… %1 of %2 listed (%3 of %4)</source>
+        <translation>레이어를 읽는 중… %2개 중 %1개 완료 (%4 중 %3)</translation>
+    </message>
+    <message>
+        <source>Compare &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>비교 기준: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Compare &lt;b&gt;%1&lt;/b&gt; (%2)</source>
+        <translation>비교 기준: &lt;b&gt;%1&lt;/b&gt; (%2)</translation>
+    </message>
+    <message>
+        <source>Pick another tag or platform and press Compare to see the layers and files that differ.</source>
+        <translation>다른 태그나 플랫폼을 고르고 비교를 누르면 달라진 레이어와 파일을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>Pick an image, then another tag or platform to compare it with.</source>
+        <translation>이미지를 고른 다음, 비교할 다른 태그나 플랫폼을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Looking up %1…</source>
+        <translation>%1 조회 중…</translation>
+    </message>
+    <message>
+        <source>The other image could not be looked up</source>
+        <translation>비교할 이미지를 조회할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Pick an image first.</source>
+        <translation>먼저 이미지를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Pick a tag or platform other than the one in view.</source>
+        <translation>지금 보고 있는 것과 다른 태그나 플랫폼을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Compare the layers and files of the two images</source>
+        <translation>두 이미지의 레이어와 파일을 비교합니다</translation>
+    </message>
+    <message>
+        <source>Reading the layers…</source>
+        <translation>레이어를 읽는 중…</translation>
+    </message>
+    <message>
+        <source>The layers could not be read</source>
+        <translation>레이어를 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The layers could not be read.</source>
+        <translation>레이어를 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Layers:&lt;/b&gt; %1 in common (the first %2 shared as a base), %3 only in %4, %5 only in %6.</source>
+        <translation>&lt;b&gt;레이어:&lt;/b&gt; 공통 %1개(처음 %2개는 베이스로 공유), %4에만 %3개, %6에만 %5개.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Files:&lt;/b&gt; %1 added (%2), %3 removed (%4), %5 changed (%6); %7 → %8 (%9).</source>
+        <translation>&lt;b&gt;파일:&lt;/b&gt; 추가 %1개(%2), 제거 %3개(%4), 변경 %5개(%6). %7 → %8 (%9).</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Some layers could not be read to the end: %1&lt;/i&gt;</source>
+        <translation>&lt;i&gt;일부 레이어를 끝까지 읽지 못했습니다: %1&lt;/i&gt;</translation>
+    </message>
+</context>
+<context>
     <name>wharf::ConfigModel</name>
     <message>
         <source>Field</source>
@@ -108,6 +187,17 @@
     <message>
         <source>content does not match its digest: expected %1, got %2</source>
         <translation>내용이 digest와 일치하지 않습니다: 예상 %1, 실제 %2</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::DockTitleBar</name>
+    <message>
+        <source>Detach or attach again</source>
+        <translation>창 분리 또는 다시 붙이기</translation>
+    </message>
+    <message>
+        <source>Hide (the View menu brings it back)</source>
+        <translation>숨기기(보기 메뉴에서 다시 표시)</translation>
     </message>
 </context>
 <context>
@@ -310,6 +400,72 @@
     </message>
 </context>
 <context>
+    <name>wharf::EfficiencyPanel</name>
+    <message>
+        <source>&amp;Analyse Layers</source>
+        <translation>레이어 분석(&amp;A)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measuring wasted space reads all %n layer(s) of this image — %1 to download unless the local store has them.</source>
+        <translation>
+            <numerusform>낭비 공간을 측정하려면 이 이미지의 레이어 %n개를 모두 읽습니다. 로컬 저장소에 없으면 내려받을 크기는 %1입니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pick an image to see how much of it is wasted space.</source>
+        <translation>이미지를 고르면 낭비 공간이 얼마나 되는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Reading the layers…</source>
+        <translation>레이어를 읽는 중…</translation>
+    </message>
+    <message>
+        <source>The layers could not be read</source>
+        <translation>레이어를 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The layers could not be read.</source>
+        <translation>레이어를 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Efficiency: the share of the layers&apos; file bytes the final image still shows</source>
+        <translation>효율: 레이어에 담긴 파일 바이트 중 최종 이미지에 남아 보이는 비율</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of files in the layers · %2 kept · &lt;b&gt;%3 wasted&lt;/b&gt; in %n path(s) that later layers overwrote or deleted</source>
+        <translation>
+            <numerusform>레이어의 파일 합계 %1 · 유지 %2 · 뒤 레이어가 덮어쓰거나 삭제한 경로 %n개에서 &lt;b&gt;낭비 %3&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some layers could not be read to the end; the figures cover what was read: %1</source>
+        <translation>일부 레이어를 끝까지 읽지 못해 읽은 부분만 집계했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Nothing is wasted: every file the layers hold is in the final image.</source>
+        <translation>낭비가 없습니다. 레이어에 담긴 모든 파일이 최종 이미지에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Worst offenders:</source>
+        <translation>낭비가 가장 큰 항목:</translation>
+    </message>
+    <message>
+        <source>Reading the layers… %1 of %2 listed (%3 of %4)</source>
+        <translation>레이어를 읽는 중… %2개 중 %1개 완료 (%4 중 %3)</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::ElidedLabel</name>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+</context>
+<context>
     <name>wharf::HistoryModel</name>
     <message>
         <source>no layer</source>
@@ -423,6 +579,159 @@
     </message>
 </context>
 <context>
+    <name>wharf::ImageDiffLayersModel</name>
+    <message>
+        <source>shared base</source>
+        <translation>공유 베이스</translation>
+    </message>
+    <message>
+        <source>in both</source>
+        <translation>양쪽 모두</translation>
+    </message>
+    <message>
+        <source>only in %1</source>
+        <translation>%1에만 있음</translation>
+    </message>
+    <message>
+        <source>layer %1 → layer %2</source>
+        <translation>레이어 %1 → 레이어 %2</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>레이어 %1</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>레이어</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>위치</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::ImageDiffModel</name>
+    <message>
+        <source>added</source>
+        <translation>추가됨</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>제거됨</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>변경됨</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>모드</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>소유자</translation>
+    </message>
+    <message>
+        <source>link target</source>
+        <translation>링크 대상</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>수정 시각</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>레이어</translation>
+    </message>
+    <message>
+        <source>Another layer blob holds this path; nothing else in its entry differs, so the bytes may be the same.</source>
+        <translation>이 경로가 다른 레이어 blob에 들어 있습니다. 항목의 다른 부분은 모두 같으므로 내용은 같을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>경로</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <source>Size before</source>
+        <translation>이전 크기</translation>
+    </message>
+    <message>
+        <source>Size in %1</source>
+        <translation>%1의 크기</translation>
+    </message>
+    <message>
+        <source>Size after</source>
+        <translation>이후 크기</translation>
+    </message>
+    <message>
+        <source>Δ Size</source>
+        <translation>Δ 크기</translation>
+    </message>
+    <message>
+        <source>What differs</source>
+        <translation>차이점</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::ImageEfficiencyModel</name>
+    <message>
+        <source>removed</source>
+        <translation>삭제됨</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>유지됨</translation>
+    </message>
+    <message numerus="yes">
+        <source>/%1: %2 in %n copies, all gone from the final image</source>
+        <translation>
+            <numerusform>/%1: 사본 %n개에 %2, 최종 이미지에는 모두 없음</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>/%1: %2 in %n copies that a later copy hides</source>
+        <translation>
+            <numerusform>/%1: 뒤 사본이 가리는 사본 %n개에 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>경로</translation>
+    </message>
+    <message>
+        <source>Wasted</source>
+        <translation>낭비</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>사본</translation>
+    </message>
+    <message>
+        <source>Final image</source>
+        <translation>최종 이미지</translation>
+    </message>
+</context>
+<context>
     <name>wharf::ImageExporter</name>
     <message>
         <source>the export was cancelled</source>
@@ -517,16 +826,16 @@
         <translation>이미지의 manifest와 config를 불러오는 중…</translation>
     </message>
     <message>
-        <source>The image could not be inspected: %1</source>
-        <translation>이미지를 살펴볼 수 없습니다: %1</translation>
-    </message>
-    <message>
         <source>This image has no layers or history.</source>
         <translation>이 이미지에는 레이어도 기록도 없습니다.</translation>
     </message>
     <message>
         <source>The build history does not match the layers; only the layers are listed.</source>
         <translation>빌드 기록이 레이어와 맞지 않아 레이어만 표시합니다.</translation>
+    </message>
+    <message>
+        <source>The image could not be inspected</source>
+        <translation>이미지를 살펴볼 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -842,6 +1151,113 @@
     </message>
 </context>
 <context>
+    <name>wharf::LayerArchiveReader</name>
+    <message>
+        <source>cannot read the layer: %1</source>
+        <translation>레이어를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>the layer expands to more than %1 bytes; Wharf stops there (a decompression bomb?)</source>
+        <translation>레이어의 압축을 풀면 %1바이트를 넘으므로 Wharf가 중단합니다(압축 폭탄일 수 있습니다)</translation>
+    </message>
+    <message>
+        <source>the layer is longer than the %1 bytes its descriptor gives</source>
+        <translation>레이어가 descriptor에 적힌 %1바이트보다 깁니다</translation>
+    </message>
+    <message>
+        <source>the layer ends after %1 of its %2 bytes</source>
+        <translation>레이어가 %2바이트 중 %1바이트에서 끝났습니다</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>알 수 없는 오류</translation>
+    </message>
+    <message>
+        <source>a tar header of the layer is too large: %1</source>
+        <translation>레이어의 tar 헤더가 너무 큽니다: %1</translation>
+    </message>
+    <message>
+        <source>the layer is not a valid tar, or its gzip or zstd compression is damaged: %1</source>
+        <translation>레이어가 올바른 tar가 아니거나 gzip 또는 zstd 압축이 손상되었습니다: %1</translation>
+    </message>
+    <message>
+        <source>cannot start reading the layer</source>
+        <translation>레이어 읽기를 시작할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>this libarchive cannot decompress gzip and zstd by itself</source>
+        <translation>이 libarchive는 gzip과 zstd를 자체적으로 압축 해제할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>this libarchive cannot read tar</source>
+        <translation>이 libarchive는 tar를 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>entry %1 of the layer has no name</source>
+        <translation>레이어의 %1번째 항목에 이름이 없습니다</translation>
+    </message>
+    <message>
+        <source>entry %1 of the layer has a name of %2 bytes, more than the %3 Wharf accepts</source>
+        <translation>레이어의 %1번째 항목 이름이 %2바이트로, Wharf가 받는 최대 크기인 %3바이트를 넘습니다</translation>
+    </message>
+    <message>
+        <source>the layer&apos;s entry %1 points outside the image (&quot;..&quot;)</source>
+        <translation>레이어 항목 %1의 경로가 이미지 밖을 가리킵니다(&quot;..&quot;)</translation>
+    </message>
+    <message>
+        <source>the layer&apos;s entry %1 comes with %2 bytes of extended headers, more than the %3 Wharf accepts</source>
+        <translation>레이어 항목 %1의 확장 헤더가 %2바이트로, Wharf가 받는 최대 크기인 %3바이트를 넘습니다</translation>
+    </message>
+    <message>
+        <source>the layer&apos;s entry %1 has a negative size</source>
+        <translation>레이어 항목 %1의 크기가 음수입니다</translation>
+    </message>
+    <message>
+        <source>the layer&apos;s entry %1 claims %2 bytes, more than the whole layer may hold</source>
+        <translation>레이어 항목 %1의 크기가 %2바이트로 적혀 있는데, 레이어 전체가 담을 수 있는 크기보다 큽니다</translation>
+    </message>
+    <message>
+        <source>the layer&apos;s entry %1 has a type tar layers cannot hold</source>
+        <translation>레이어 항목 %1의 유형은 tar 레이어에 담을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the layer&apos;s entry %1 replaces the root folder</source>
+        <translation>레이어 항목 %1은(는) 루트 폴더를 대체합니다</translation>
+    </message>
+    <message>
+        <source>the layer&apos;s entry %1 is not a valid whiteout</source>
+        <translation>레이어 항목 %1은(는) 올바른 whiteout이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the layer&apos;s hard link %1 has a target of %2 bytes, more than the %3 Wharf accepts</source>
+        <translation>레이어의 하드 링크 %1의 대상 경로가 %2바이트로, Wharf가 받는 최대 크기인 %3바이트를 넘습니다</translation>
+    </message>
+    <message>
+        <source>the layer&apos;s hard link %1 points at %2, which is not a file earlier in the layer</source>
+        <translation>레이어의 하드 링크 %1의 대상(%2)이 레이어에서 앞서 나온 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the layer&apos;s symbolic link %1 has a target of %2 bytes, more than the %3 Wharf accepts</source>
+        <translation>레이어의 심볼릭 링크 %1의 대상 경로가 %2바이트로, Wharf가 받는 최대 크기인 %3바이트를 넘습니다</translation>
+    </message>
+    <message>
+        <source>the layer has more than %1 entries; Wharf stops there</source>
+        <translation>레이어의 항목이 %1개를 넘으므로 Wharf가 중단합니다</translation>
+    </message>
+    <message>
+        <source>only a file&apos;s content can be read</source>
+        <translation>파일의 내용만 읽을 수 있습니다</translation>
+    </message>
+    <message>
+        <source>the layer is larger than %1 bytes; Wharf stops there</source>
+        <translation>레이어가 %1바이트보다 크므로 Wharf가 중단합니다</translation>
+    </message>
+</context>
+<context>
     <name>wharf::LayerDecompressor</name>
     <message>
         <source>cannot read the layer: %1</source>
@@ -878,6 +1294,634 @@
     <message>
         <source>the uncompressed layer is %1, but the config&apos;s diff_id says %2</source>
         <translation>압축을 푼 레이어는 %1인데 config의 diff_id는 %2입니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::LayerFileExtractJob</name>
+    <message>
+        <source>the layer has no valid digest</source>
+        <translation>레이어에 올바른 digest가 없습니다</translation>
+    </message>
+    <message>
+        <source>the registry client is gone</source>
+        <translation>레지스트리 클라이언트가 이미 종료되었습니다</translation>
+    </message>
+    <message>
+        <source>could not create a temporary file for the layer: %1</source>
+        <translation>레이어용 임시 파일을 만들 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::LayerFileExtractor</name>
+    <message>
+        <source>cannot create a file in the folder: %1</source>
+        <translation>폴더에 파일을 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>cannot write the file: %1</source>
+        <translation>파일에 쓸 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>a file named %1 is already in the folder</source>
+        <translation>폴더에 이름이 %1인 파일이 이미 있습니다</translation>
+    </message>
+    <message>
+        <source>cannot save the file: %1</source>
+        <translation>파일을 저장할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link to %2; Wharf saves only regular files</source>
+        <translation>%1은(는) %2을(를) 가리키는 심볼릭 링크입니다. Wharf는 일반 파일만 저장합니다</translation>
+    </message>
+    <message>
+        <source>%1 is a hard link to %2; save %2 instead</source>
+        <translation>%1은(는) %2을(를) 가리키는 하드 링크입니다. 대신 %2을(를) 저장하세요</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; Wharf saves one regular file at a time</source>
+        <translation>%1은(는) 폴더입니다. Wharf는 한 번에 일반 파일 하나만 저장합니다</translation>
+    </message>
+    <message>
+        <source>this layer deletes %1; it holds no file to save there</source>
+        <translation>이 레이어는 %1을(를) 삭제하므로 저장할 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 is a device or a pipe, not a regular file</source>
+        <translation>%1은(는) 일반 파일이 아니라 장치나 파이프입니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a plain file name; Wharf writes only directly into the chosen folder</source>
+        <translation>&quot;%1&quot;은(는) 단순한 파일 이름이 아닙니다. Wharf는 선택한 폴더 바로 아래에만 씁니다</translation>
+    </message>
+    <message>
+        <source>cannot open the folder %1: %2</source>
+        <translation>%1 폴더를 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>the layer has no file %1</source>
+        <translation>레이어에 %1 파일이 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::LayerFilesModel</name>
+    <message>
+        <source>The image has no layer %1.</source>
+        <translation>이미지에 %1번째 레이어가 없습니다.</translation>
+    </message>
+    <message>
+        <source>deleted file</source>
+        <translation>삭제된 파일</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>deleted folder</source>
+        <translation>삭제된 폴더</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <source>deleted symbolic link</source>
+        <translation>삭제된 심볼릭 링크</translation>
+    </message>
+    <message>
+        <source>symbolic link</source>
+        <translation>심볼릭 링크</translation>
+    </message>
+    <message>
+        <source>deleted hard link</source>
+        <translation>삭제된 하드 링크</translation>
+    </message>
+    <message>
+        <source>hard link</source>
+        <translation>하드 링크</translation>
+    </message>
+    <message>
+        <source>deleted character device</source>
+        <translation>삭제된 문자 장치</translation>
+    </message>
+    <message>
+        <source>character device</source>
+        <translation>문자 장치</translation>
+    </message>
+    <message>
+        <source>deleted block device</source>
+        <translation>삭제된 블록 장치</translation>
+    </message>
+    <message>
+        <source>block device</source>
+        <translation>블록 장치</translation>
+    </message>
+    <message>
+        <source>deleted FIFO</source>
+        <translation>삭제된 FIFO</translation>
+    </message>
+    <message>
+        <source>FIFO</source>
+        <translation>FIFO</translation>
+    </message>
+    <message>
+        <source>whiteout (nothing below)</source>
+        <extracomment>a whiteout entry whose path was not there in the layers below</extracomment>
+        <translation>whiteout(아래 레이어에 없음)</translation>
+    </message>
+    <message>
+        <source>opaque marker</source>
+        <translation>opaque 표시</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <extracomment>what a layer did to a path: it was not there below</extracomment>
+        <translation>추가됨</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <extracomment>what a layer did to a path: it was there below and the layer wrote it again</extracomment>
+        <translation>수정됨</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <extracomment>what a layer did to a path: it was there below and the layer removed it</extracomment>
+        <translation>삭제됨</translation>
+    </message>
+    <message>
+        <source>−%1</source>
+        <extracomment>the bytes a deletion removed from the image</extracomment>
+        <translation>−%1</translation>
+    </message>
+    <message>
+        <source>%1: deleted by this layer, but it was not there below</source>
+        <translation>%1: 이 레이어에서 삭제했지만 아래 레이어에는 없었습니다</translation>
+    </message>
+    <message>
+        <source>%1: deleted by this layer</source>
+        <translation>%1: 이 레이어에서 삭제됨</translation>
+    </message>
+    <message>
+        <source>%1: this layer hides what the layers below had in this folder</source>
+        <translation>%1: 아래 레이어들이 이 폴더에 둔 내용을 이 레이어가 가립니다</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>모드</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <extracomment>uid:gid of a file</extracomment>
+        <translation>소유자</translation>
+    </message>
+    <message>
+        <source>Link target</source>
+        <translation>링크 대상</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <extracomment>what this layer did to the file: added, modified or deleted</extracomment>
+        <translation>변경</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::LayerFilesPane</name>
+    <message>
+        <source>This Layer Only</source>
+        <translation>이 레이어만</translation>
+    </message>
+    <message>
+        <source>What this layer&apos;s own tar holds, and what it deleted below</source>
+        <translation>이 레이어의 tar에 든 내용과, 이 레이어가 아래 레이어에서 삭제한 항목</translation>
+    </message>
+    <message>
+        <source>Merged up to This Layer</source>
+        <translation>이 레이어까지 병합</translation>
+    </message>
+    <message>
+        <source>The file system a container sees with the layers up to this one, and what this layer deleted</source>
+        <translation>이 레이어까지 쌓았을 때 컨테이너가 보는 파일 시스템과, 이 레이어가 삭제한 항목</translation>
+    </message>
+    <message>
+        <source>C&amp;hanges only</source>
+        <translation>변경 사항만(&amp;H)</translation>
+    </message>
+    <message>
+        <source>E&amp;xtract…</source>
+        <translation>추출(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>No layer chosen</source>
+        <translation>선택한 레이어 없음</translation>
+    </message>
+    <message>
+        <source>Find by name (*.so for patterns)</source>
+        <translation>이름으로 찾기(패턴은 *.so 형식)</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd:</source>
+        <translation>찾기(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Show only what this layer added, modified or deleted</source>
+        <translation>이 레이어가 추가, 수정, 삭제한 항목만 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Pick a layer in the image&apos;s history or on the layer map to see its files.</source>
+        <translation>이미지 기록이나 레이어 맵에서 레이어를 고르면 파일을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Reading the layer&apos;s files…</source>
+        <translation>레이어의 파일을 읽는 중…</translation>
+    </message>
+    <message>
+        <source>This layer has no files of its own.</source>
+        <translation>이 레이어에는 자체 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No files up to this layer.</source>
+        <translation>이 레이어까지 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The layer could not be read</source>
+        <translation>레이어를 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Only part of the layers could be read — the tree shows what was read before it stopped: %1</source>
+        <translation>레이어를 일부만 읽었습니다. 트리에는 중단되기 전까지 읽은 내용이 표시됩니다: %1</translation>
+    </message>
+    <message>
+        <source>+%1 ~%2 −%3</source>
+        <extracomment>short counts of what the layer did: +added ~modified −deleted</extracomment>
+        <translation>+%1 ~%2 −%3</translation>
+    </message>
+    <message>
+        <source>%1 added · %2 modified · %3 deleted by this layer</source>
+        <translation>이 레이어에서 추가 %1개 · 수정 %2개 · 삭제 %3개</translation>
+    </message>
+    <message>
+        <source>Reading layers… %1 of %2 listed (%3 of %4)</source>
+        <translation>레이어를 읽는 중… %2개 중 %1개 완료 (%4 중 %3)</translation>
+    </message>
+    <message>
+        <source>Select a file to extract it.</source>
+        <translation>추출할 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>This layer deleted it: there is nothing to extract.</source>
+        <translation>이 레이어에서 삭제한 항목이라 추출할 내용이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Folders cannot be extracted: select a file.</source>
+        <translation>폴더는 추출할 수 없습니다. 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Links are not followed: this is a symbolic link to %1.</source>
+        <translation>링크는 따라가지 않습니다. 이 항목은 %1에 대한 심볼릭 링크입니다.</translation>
+    </message>
+    <message>
+        <source>Links are not followed: this is a hard link, extract /%1 instead.</source>
+        <translation>링크는 따라가지 않습니다. 이 항목은 하드 링크이므로 대신 /%1을(를) 추출하세요.</translation>
+    </message>
+    <message>
+        <source>Only regular files can be extracted, not devices or pipes.</source>
+        <translation>일반 파일만 추출할 수 있습니다. 장치나 파이프는 추출할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Save /%1 into a folder you choose</source>
+        <translation>/%1을(를) 선택한 폴더에 저장합니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::LayerListJob</name>
+    <message>
+        <source>the layer is no longer being read</source>
+        <translation>레이어를 더 이상 읽고 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>the registry client is gone</source>
+        <translation>레지스트리 클라이언트가 이미 종료되었습니다</translation>
+    </message>
+    <message>
+        <source>the layer has no valid digest</source>
+        <translation>레이어에 올바른 digest가 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::LayerMapJob</name>
+    <message>
+        <source>the registry client is gone</source>
+        <translation>레지스트리 클라이언트가 이미 종료되었습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>only the first %n images are mapped</source>
+        <translation>
+            <numerusform>처음 %n개 이미지만 맵에 표시합니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has no image for %2</source>
+        <translation>%1에 %2용 이미지가 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 is neither an image nor an index</source>
+        <translation>%1은(는) 이미지도 인덱스도 아닙니다</translation>
+    </message>
+    <message>
+        <source>the manifest for %1 is %2 bytes but the index says %3</source>
+        <translation>%1의 manifest는 %2바이트인데 인덱스에는 %3바이트로 적혀 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 points to a nested index, which Wharf does not map</source>
+        <translation>%1은(는) 중첩된 인덱스를 가리킵니다. Wharf는 중첩 인덱스를 맵에 표시하지 않습니다</translation>
+    </message>
+    <message>
+        <source>fetching the image config</source>
+        <translation>이미지 config 가져오기</translation>
+    </message>
+    <message>
+        <source>the image config</source>
+        <translation>이미지 config</translation>
+    </message>
+    <message>
+        <source>%1 is a single-platform image for %2, not %3</source>
+        <translation>%1은(는) %3용이 아니라 %2용 단일 플랫폼 이미지입니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 +%n more</source>
+        <translation>
+            <numerusform>%1 외 %n개</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::LayerMapPane</name>
+    <message>
+        <source>Filter tags</source>
+        <translation>태그 필터</translation>
+    </message>
+    <message>
+        <source>Tick the tags whose images the map compares.</source>
+        <translation>맵에서 이미지를 비교할 태그를 체크하세요.</translation>
+    </message>
+    <message>
+        <source>All platforms</source>
+        <translation>모든 플랫폼</translation>
+    </message>
+    <message>
+        <source>Map every platform of each tag, or only one.</source>
+        <translation>태그마다 모든 플랫폼을 맵에 표시하거나 한 플랫폼만 표시합니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>플랫폼(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Tags to compare:</source>
+        <translation>비교할 태그(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>As PNG Image…</source>
+        <translation>PNG 이미지로…</translation>
+    </message>
+    <message>
+        <source>As SVG Drawing…</source>
+        <translation>SVG 그림으로…</translation>
+    </message>
+    <message>
+        <source>Pick a repository to see how its images share layers.</source>
+        <translation>리포지토리를 고르면 이미지들이 레이어를 어떻게 공유하는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Tick one or more tags on the left to map their layers.</source>
+        <translation>왼쪽에서 태그를 하나 이상 체크하면 레이어 맵을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Fetching manifests and configs… (%1 of %2)</source>
+        <translation>manifest와 config를 가져오는 중… (%2개 중 %1개)</translation>
+    </message>
+    <message>
+        <source>Fetching manifests and configs…</source>
+        <translation>manifest와 config를 가져오는 중…</translation>
+    </message>
+    <message>
+        <source>The layer map could not be built</source>
+        <translation>레이어 맵을 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The chosen images have no layers to map.</source>
+        <translation>선택한 이미지에 맵에 표시할 레이어가 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 is what could not be mapped (a tag or tag and platform), %2 the reason</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Not on the map: %1</source>
+        <translation>맵에 없음: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>이미지 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in all, %2 shared</source>
+        <translation>전체 %1, 공유 %2</translation>
+    </message>
+    <message>
+        <source>Export the Layer Map</source>
+        <translation>레이어 맵 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <extracomment>the zoom level in percent</extracomment>
+        <translation>%1%</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::LayerMapScene</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>외 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Layer %1 from the base, %2 (%3 bytes) compressed</source>
+        <translation>베이스부터 %1번째 레이어, 압축 크기 %2(%3바이트)</translation>
+    </message>
+    <message>
+        <source>Created by: %1</source>
+        <translation>생성 명령: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Used by every image (%n):</source>
+        <translation>
+            <numerusform>모든 이미지에서 사용(%n개):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Used by %n image(s):</source>
+        <translation>
+            <numerusform>이미지 %n개에서 사용:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 own · %2 shared</source>
+        <translation>고유 %1 · 공유 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s), %1 in all</source>
+        <translation>
+            <numerusform>레이어 %n개, 전체 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only in this image: %1 (%n layer(s))</source>
+        <translation>
+            <numerusform>이 이미지에만 있음: %1 (레이어 %n개)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shared with other images: %1 (%n layer(s))</source>
+        <translation>
+            <numerusform>다른 이미지와 공유: %1 (레이어 %n개)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>태그: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>이미지 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer blob(s), %1 shared</source>
+        <translation>
+            <numerusform>레이어 blob %n개, 공유 %1개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in all, %2 of it shared</source>
+        <translation>전체 %1, 그중 공유 %2</translation>
+    </message>
+    <message>
+        <source>Used by:</source>
+        <translation>사용하는 이미지:</translation>
+    </message>
+    <message>
+        <source>every image</source>
+        <translation>모든 이미지</translation>
+    </message>
+    <message>
+        <source>some images (one colour per set)</source>
+        <translation>일부 이미지(조합마다 한 가지 색)</translation>
+    </message>
+    <message>
+        <source>one image (its label’s colour)</source>
+        <translation>이미지 하나(레이블 색)</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>크기:</translation>
+    </message>
+    <message>
+        <source>thicker: more images</source>
+        <translation>굵을수록 이미지가 많음</translation>
+    </message>
+    <message>
+        <source>Line:</source>
+        <translation>선:</translation>
+    </message>
+    <message numerus="yes">
+        <source>This blob also appears in %n other place(s) of the map, on top of different layers.</source>
+        <translation>
+            <numerusform>이 blob은 맵의 다른 %n곳에서도 다른 레이어 위에 놓여 있습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::LayerMapView</name>
+    <message>
+        <source>The layer map could not be saved as %1: %2</source>
+        <translation>레이어 맵을 %1에 저장할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>확대</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>축소</translation>
+    </message>
+    <message>
+        <source>Fit to View</source>
+        <translation>화면에 맞추기</translation>
+    </message>
+    <message>
+        <source>Actual Size</source>
+        <translation>실제 크기</translation>
+    </message>
+    <message>
+        <source>the map is empty</source>
+        <translation>맵이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>Layer map</source>
+        <translation>레이어 맵</translation>
+    </message>
+    <message>
+        <source>Layer map of %1</source>
+        <translation>%1의 레이어 맵</translation>
+    </message>
+    <message>
+        <source>Drawn by Wharf</source>
+        <translation>Wharf로 그림</translation>
+    </message>
+    <message>
+        <source>the SVG could not be started</source>
+        <translation>SVG 그리기를 시작할 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::LayerStackJob</name>
+    <message>
+        <source>listing layer %1</source>
+        <translation>레이어 %1 파일 목록 읽기</translation>
     </message>
 </context>
 <context>
@@ -943,6 +1987,18 @@
     <message>
         <source>No images in the local store yet. Pulled images appear here.</source>
         <translation>로컬 저장소에 아직 이미지가 없습니다. 가져온 이미지가 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>폴더에서 보기</translation>
+    </message>
+    <message>
+        <source>Write the image to a docker-archive or oci-archive tar file</source>
+        <translation>이미지를 docker-archive 또는 oci-archive tar 파일로 씁니다</translation>
+    </message>
+    <message>
+        <source>Show the image&apos;s files in the file manager</source>
+        <translation>파일 관리자에서 이미지 파일을 보여 줍니다</translation>
     </message>
 </context>
 <context>
@@ -1059,10 +2115,6 @@
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <source>Log in…</source>
-        <translation>로그인…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
@@ -1073,10 +2125,6 @@
     <message>
         <source>&amp;Find…</source>
         <translation>찾기(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>&amp;Copy digest or reference</source>
-        <translation>digest 또는 참조 복사(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1103,10 +2151,6 @@
         <translation>OCI 아카이브 (*.tar)</translation>
     </message>
     <message>
-        <source>Export image</source>
-        <translation>이미지 내보내기</translation>
-    </message>
-    <message>
         <source>Exporting to %1…</source>
         <translation>%1(으)로 내보내는 중…</translation>
     </message>
@@ -1125,6 +2169,98 @@
     <message>
         <source>Logged in to %1 for this session only</source>
         <translation>%1에 로그인했습니다(이번 실행 동안만)</translation>
+    </message>
+    <message>
+        <source>Export Image</source>
+        <translation>이미지 내보내기</translation>
+    </message>
+    <message>
+        <source>&amp;Log In…</source>
+        <translation>로그인(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Digest or Reference</source>
+        <translation>digest 또는 참조 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>설정(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>The pull of %1 stopped: offline, or the registry cannot be reached (%2)</source>
+        <translation>%1 가져오기가 중단되었습니다: 오프라인이거나 레지스트리에 연결할 수 없습니다(%2)</translation>
+    </message>
+    <message>
+        <source>No file manager could be opened for %1</source>
+        <translation>파일 관리자에서 %1 위치를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Settings saved. The new language is used the next time Wharf starts.</source>
+        <translation>설정을 저장했습니다. 새 언어는 Wharf를 다음에 시작할 때 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>설정을 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Extract %1 Into</source>
+        <translation>%1 추출 위치</translation>
+    </message>
+    <message>
+        <source>no store is set for this window</source>
+        <translation>이 창에 설정된 저장소가 없습니다</translation>
+    </message>
+    <message>
+        <source>Layer map</source>
+        <translation>레이어 맵</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>효율</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>No layer chosen</source>
+        <translation>선택한 레이어 없음</translation>
+    </message>
+    <message>
+        <source>That layer belongs to an image other than the one in view: pick its tag and platform to see its files.</source>
+        <translation>그 레이어는 지금 보고 있는 이미지가 아닌 다른 이미지의 레이어입니다. 파일을 보려면 해당 태그와 플랫폼을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Layer %1 of %2 · %3 · %4</source>
+        <translation>레이어 %2개 중 %1번째 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Extracting %1: downloading its layer, %2 of %3…</source>
+        <translation>%1 추출 중: 레이어 내려받는 중, %3 중 %2…</translation>
+    </message>
+    <message>
+        <source>Cancelled extracting %1</source>
+        <translation>%1 추출을 취소했습니다</translation>
+    </message>
+    <message>
+        <source>Could not extract %1: %2</source>
+        <translation>%1 추출 실패: %2</translation>
+    </message>
+    <message>
+        <source>Extracted %1</source>
+        <translation>추출 완료: %1</translation>
+    </message>
+    <message>
+        <source>Extracting %1…</source>
+        <translation>%1 추출 중…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1277,8 +2413,19 @@
         <translation>크기</translation>
     </message>
     <message>
-        <source>Pull</source>
-        <translation>가져오기</translation>
+        <source>unknown</source>
+        <extracomment>the pull size in the Platforms table when it could not be worked out</extracomment>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <extracomment>the pull size in the Platforms table when every layer is in the store</extracomment>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>To fetch</source>
+        <extracomment>column header: the bytes a pull of the platform would download</extracomment>
+        <translation>가져올 크기</translation>
     </message>
 </context>
 <context>
@@ -1298,10 +2445,6 @@
     <message>
         <source>Resolving the tag’s platforms…</source>
         <translation>태그의 플랫폼을 확인하는 중…</translation>
-    </message>
-    <message>
-        <source>The tag could not be resolved: %1</source>
-        <translation>태그를 확인할 수 없습니다: %1</translation>
     </message>
     <message>
         <source>This tag offers no platforms.</source>
@@ -1327,20 +2470,16 @@
         <source>Cost unknown: %1</source>
         <translation>필요한 양을 알 수 없음: %1</translation>
     </message>
+    <message>
+        <source>The tag could not be resolved</source>
+        <translation>태그를 확인할 수 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>wharf::ProgressDelegate</name>
     <message>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
-    </message>
-    <message>
-        <source>%1 · %2/s</source>
-        <translation>%1 · %2/초</translation>
-    </message>
-    <message>
-        <source>%1 · %2 s left</source>
-        <translation>%1 · %2초 남음</translation>
     </message>
 </context>
 <context>
@@ -1480,6 +2619,98 @@
         <source>No pulls yet. Pick a platform and press Pull.</source>
         <translation>아직 가져오기가 없습니다. 플랫폼을 고르고 가져오기를 누르십시오.</translation>
     </message>
+    <message>
+        <source>Stop the selected pull; the layers fetched so far stay for the next try</source>
+        <translation>선택한 가져오기를 중단합니다. 지금까지 받은 레이어는 다음 시도를 위해 남겨 둡니다</translation>
+    </message>
+    <message>
+        <source>Pull the selected image again, resuming where it stopped</source>
+        <translation>선택한 이미지를 중단된 지점부터 이어서 다시 가져옵니다</translation>
+    </message>
+    <message>
+        <source>Offline: a pull stopped because its registry cannot be reached. Select it and press Retry when the network is back; the layers already fetched are kept.</source>
+        <translation>오프라인: 레지스트리에 연결할 수 없어 가져오기가 중단되었습니다. 네트워크가 복구되면 해당 항목을 선택하고 다시 시도를 누르세요. 이미 받은 레이어는 유지됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::RateLimitIndicator</name>
+    <message>
+        <source>%1 h</source>
+        <extracomment>hours, abbreviated</extracomment>
+        <translation>%1시간</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <extracomment>minutes, abbreviated</extracomment>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <extracomment>seconds, abbreviated</extracomment>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>Docker Hub pulls: not checked yet</source>
+        <translation>Docker Hub pull: 아직 확인 안 함</translation>
+    </message>
+    <message>
+        <source>Click to ask Docker Hub how many pulls are left.</source>
+        <translation>클릭하면 Docker Hub에 남은 pull 횟수를 확인합니다.</translation>
+    </message>
+    <message>
+        <source>Checking Docker Hub’s pull limit…</source>
+        <translation>Docker Hub pull 한도를 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Docker Hub pulls: checking…</source>
+        <translation>Docker Hub pull: 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Docker Hub pulls: %1 of %2 left</source>
+        <translation>Docker Hub pull: %2회 중 %1회 남음</translation>
+    </message>
+    <message>
+        <source>Docker Hub pulls: %1 left</source>
+        <translation>Docker Hub pull: %1회 남음</translation>
+    </message>
+    <message>
+        <source>Docker Hub pulls: limit %1</source>
+        <translation>Docker Hub pull: 한도 %1회</translation>
+    </message>
+    <message>
+        <source>Docker Hub allows %1 pulls every %2.</source>
+        <translation>Docker Hub는 %2마다 pull을 %1회까지 허용합니다.</translation>
+    </message>
+    <message>
+        <source>Counted for: %1</source>
+        <translation>집계 대상: %1</translation>
+    </message>
+    <message>
+        <source>Checked %1. Click to check again.</source>
+        <translation>%1에 확인했습니다. 클릭하면 다시 확인합니다.</translation>
+    </message>
+    <message>
+        <source>Docker Hub pulls: no limit reported</source>
+        <translation>Docker Hub pull: 보고된 한도 없음</translation>
+    </message>
+    <message>
+        <source>Docker Hub sent no rate-limit headers: this address or account is not limited (or a paid plan applies). Click to check again.</source>
+        <translation>Docker Hub에서 rate-limit 헤더를 보내지 않았습니다. 이 주소나 계정에는 한도가 없습니다(또는 유료 요금제가 적용됩니다). 클릭하면 다시 확인합니다.</translation>
+    </message>
+    <message>
+        <source>Docker Hub pulls: unknown (offline)</source>
+        <translation>Docker Hub pull: 알 수 없음(오프라인)</translation>
+    </message>
+    <message>
+        <source>Docker Hub pulls: unknown</source>
+        <translation>Docker Hub pull: 알 수 없음</translation>
+    </message>
+    <message>
+        <source>The pull limit could not be checked: %1
+Click to try again.</source>
+        <translation>pull 한도를 확인할 수 없습니다: %1
+클릭하면 다시 시도합니다.</translation>
+    </message>
 </context>
 <context>
     <name>wharf::RegistryClient</name>
@@ -1605,8 +2836,8 @@
         <translation>이 레지스트리는 별, pull 수, 설명을 제공하지 않습니다.</translation>
     </message>
     <message>
-        <source>The repository’s details could not be loaded: %1</source>
-        <translation>리포지토리 정보를 불러올 수 없습니다: %1</translation>
+        <source>The details of %1 could not be loaded</source>
+        <translation>%1의 정보를 불러올 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -1655,8 +2886,12 @@
         <translation>“%1”에 맞는 리포지토리가 없습니다.</translation>
     </message>
     <message>
-        <source>The search failed: %1</source>
-        <translation>검색 실패: %1</translation>
+        <source>Searching Docker Hub failed</source>
+        <translation>Docker Hub 검색 실패</translation>
+    </message>
+    <message>
+        <source>Listing the catalog of %1 failed</source>
+        <translation>%1 카탈로그 조회 실패</translation>
     </message>
 </context>
 <context>
@@ -1684,6 +2919,60 @@
     <message>
         <source>Verified</source>
         <translation>인증됨</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>시스템 기본값(%1)</translation>
+    </message>
+    <message>
+        <source>localhost:5000
+registry.example.com</source>
+        <translation>localhost:5000
+registry.example.com</translation>
+    </message>
+    <message>
+        <source>One host[:port] per line. Searching one of them lists its catalog.</source>
+        <translation>한 줄에 host[:port]를 하나씩 적습니다. 이 중 하나를 검색하면 그 레지스트리의 카탈로그를 나열합니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>언어(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Registries to search:</source>
+        <translation>검색할 레지스트리(&amp;R):</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time Wharf starts.</source>
+        <translation>새 언어는 Wharf를 다음에 시작할 때 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>%1=%2 is set and takes precedence over this choice.</source>
+        <translation>환경 변수(%1=%2)가 설정되어 있어 이 선택보다 우선합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::StatePanel</name>
+    <message>
+        <source>Retry</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>You are offline, or the server cannot be reached.
+%1: %2</source>
+        <translation>오프라인이거나 서버에 연결할 수 없습니다.
+%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1771,12 +3060,12 @@
         <translation>이 리포지토리에는 태그가 없습니다.</translation>
     </message>
     <message>
-        <source>The tags could not be listed: %1</source>
-        <translation>태그 목록을 가져올 수 없습니다: %1</translation>
-    </message>
-    <message>
         <source>No tag matches “%1”.</source>
         <translation>“%1”에 맞는 태그가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The tags of %1 could not be listed</source>
+        <translation>%1의 태그 목록을 가져올 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -1857,6 +3146,9 @@ Commands:
   search QUERY [--registry HOST] [--limit N] [--json]   search Docker Hub or a registry&apos;s catalog
   tags REPO [--limit N] [--platforms] [--json]          list a repository&apos;s tags
   inspect REF [--platform P] [--json]                   platforms, layers, config and history
+  layers REF [--platform P] [--json]                    layers with their build steps, sizes and wasted space
+    [--files DIGEST] [--merged] [--diff REF2]           one layer&apos;s files, the merged tree, or a diff of two images
+    [--store DIR]                                       read layers the store already holds from it
   login REGISTRY -u USER --password-stdin               keep credentials in the system keychain
   logout REGISTRY                                       forget them
   pull REF [--platform P] [--store DIR] [--jobs N]      pull one platform into the local store
@@ -1876,6 +3168,9 @@ Run “wharf COMMAND --help” for a command&apos;s options.
   search QUERY [--registry HOST] [--limit N] [--json]   Docker Hub나 레지스트리 카탈로그 검색
   tags REPO [--limit N] [--platforms] [--json]          리포지토리의 태그 목록
   inspect REF [--platform P] [--json]                   플랫폼, 레이어, config, 기록 보기
+  layers REF [--platform P] [--json]                    레이어와 빌드 단계, 크기, 낭비 공간 보기
+    [--files DIGEST] [--merged] [--diff REF2]           레이어 하나의 파일, 병합된 트리, 두 이미지의 차이
+    [--store DIR]                                       저장소에 이미 있는 레이어는 저장소에서 읽기
   login REGISTRY -u USER --password-stdin               자격 증명을 시스템 키체인에 보관
   logout REGISTRY                                       보관한 자격 증명 삭제
   pull REF [--platform P] [--store DIR] [--jobs N]      플랫폼 하나를 로컬 저장소로 가져오기
@@ -2063,6 +3358,208 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     <message>
         <source>usage: wharf inspect REF [--platform os/arch[/variant]] [--json]</source>
         <translation>사용 방법: wharf inspect REF [--platform os/arch[/variant]] [--json]</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::cli::layers</name>
+    <message>
+        <source>%1 matches more than one layer of %2 (%3 and %4); give more of the digest</source>
+        <translation>%1에 해당하는 %2의 레이어가 여러 개입니다(%3, %4). digest를 더 길게 지정하세요</translation>
+    </message>
+    <message>
+        <source>%1 has no layer %2; “wharf layers %1” lists them</source>
+        <translation>%1에 %2 레이어가 없습니다. 레이어 목록은 “wharf layers %1”로 확인하세요</translation>
+    </message>
+    <message>
+        <source>Listing layers: %1 of %2, %3 of %4</source>
+        <extracomment>%1 of %2 layers listed, %3 of %4 bytes read</extracomment>
+        <translation>레이어 목록 읽는 중: %2개 중 %1개, %4 중 %3</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <source>%1, %2 compressed, %3 as tar, %4 in files</source>
+        <translation>%1개, 압축 %2, tar %3, 파일 합계 %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  %2  %n entries, %3 in files</source>
+        <translation>
+            <numerusform>%1  %2  항목 %n개, 파일 합계 %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, %1 wasted</source>
+        <translation>, 낭비 %1</translation>
+    </message>
+    <message>
+        <source>History (%1 steps):</source>
+        <translation>기록 (%1단계):</translation>
+    </message>
+    <message>
+        <source>  (the history does not match the layers; layers are listed without their instructions)</source>
+        <translation>  (기록이 레이어와 맞지 않아 레이어를 명령어 없이 표시합니다)</translation>
+    </message>
+    <message>
+        <source>(empty layer)</source>
+        <translation>(빈 레이어)</translation>
+    </message>
+    <message>
+        <source>Efficiency:</source>
+        <translation>효율:</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Wasted</source>
+        <translation>Wasted</translation>
+    </message>
+    <message>
+        <source>%1 of %2 in files (copies overwritten or deleted by later layers)</source>
+        <translation>파일 합계 %2 중 %1 (뒤 레이어가 덮어쓰거나 삭제한 사본)</translation>
+    </message>
+    <message>
+        <source>  Worst offenders (%1 of %2):</source>
+        <translation>  낭비가 가장 큰 항목 (%2개 중 %1개):</translation>
+    </message>
+    <message>
+        <source>%1 (removed)</source>
+        <translation>%1 (삭제됨)</translation>
+    </message>
+    <message>
+        <source>    WASTED</source>
+        <translation>    WASTED</translation>
+    </message>
+    <message>
+        <source>COPIES</source>
+        <translation>COPIES</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source> (hard link to %1)</source>
+        <translation> (%1에 대한 하드 링크)</translation>
+    </message>
+    <message>
+        <source> (whiteout; nothing below)</source>
+        <translation> (whiteout, 아래 레이어에 없음)</translation>
+    </message>
+    <message>
+        <source> (opaque: lower contents hidden)</source>
+        <translation> (opaque: 아래 레이어의 내용을 가림)</translation>
+    </message>
+    <message>
+        <source>Layer %1 of %2: %3, %4</source>
+        <translation>레이어 %2개 중 %1번째: %3, %4</translation>
+    </message>
+    <message>
+        <source>This layer only</source>
+        <translation>이 레이어만</translation>
+    </message>
+    <message>
+        <source>Merged up to this layer</source>
+        <translation>이 레이어까지 병합</translation>
+    </message>
+    <message>
+        <source>%1 added (A), %2 modified (M), %3 deleted (D)</source>
+        <translation>추가 %1개(A), 수정 %2개(M), 삭제 %3개(D)</translation>
+    </message>
+    <message>
+        <source>%1: the merged file system, %2 in files</source>
+        <translation>%1: 병합된 파일 시스템, 파일 합계 %2</translation>
+    </message>
+    <message>
+        <source>MODE</source>
+        <translation>MODE</translation>
+    </message>
+    <message>
+        <source>OWNER</source>
+        <translation>OWNER</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>SIZE</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Layers: %1 in common (the first %2 shared as a base), %3 only in the first, %4 only in the second; %5 → %6 compressed (%7)</source>
+        <translation>레이어: 공통 %1개(처음 %2개는 베이스로 공유), 첫 번째에만 %3개, 두 번째에만 %4개. 압축 크기 %5 → %6 (%7)</translation>
+    </message>
+    <message>
+        <source>LAYER</source>
+        <translation>LAYER</translation>
+    </message>
+    <message>
+        <source>Files: %1 added (%2), %3 removed (%4), %5 changed (%6); %7 → %8 in files (%9)</source>
+        <translation>파일: 추가 %1개(%2), 제거 %3개(%4), 변경 %5개(%6). 파일 합계 %7 → %8 (%9)</translation>
+    </message>
+    <message>
+        <source>PATH (what changed)</source>
+        <translation>PATH (what changed)</translation>
+    </message>
+    <message>
+        <source>Show an image&apos;s layers with the build steps that made them, their sizes and the space they waste; one layer&apos;s files; the merged file system; or what changed from one image to another.</source>
+        <translation>이미지의 레이어를 그 레이어를 만든 빌드 단계, 크기, 낭비하는 공간과 함께 보여 줍니다. 레이어 하나의 파일, 병합된 파일 시스템, 한 이미지에서 다른 이미지로 바뀐 내용도 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>nginx:1.27, ghcr.io/owner/app@sha256:…, localhost:5000/app:tag</source>
+        <translation>예: nginx:1.27, ghcr.io/owner/app@sha256:…, localhost:5000/app:tag</translation>
+    </message>
+    <message>
+        <source>Platform to show for a multi-platform image (default: this machine&apos;s).</source>
+        <translation>다중 플랫폼 이미지에서 보여 줄 플랫폼입니다(기본값: 이 컴퓨터의 플랫폼).</translation>
+    </message>
+    <message>
+        <source>List one layer&apos;s entries: what it added (A), modified (M) and deleted (D). DIGEST is the layer&apos;s digest or a unique prefix of at least 12 hex digits.</source>
+        <translation>레이어 하나의 항목, 즉 그 레이어가 추가(A), 수정(M), 삭제(D)한 항목을 보여 줍니다. DIGEST는 레이어의 digest이거나, 하나의 레이어만 가리키는 16진수 12자리 이상의 접두사입니다.</translation>
+    </message>
+    <message>
+        <source>List the merged file system: up to the layer given with --files, else of the whole image.</source>
+        <translation>병합된 파일 시스템을 보여 줍니다. --files로 지정한 레이어까지 병합하고, 지정하지 않으면 이미지 전체를 병합합니다.</translation>
+    </message>
+    <message>
+        <source>Compare with another image: layers in common and the files that differ.</source>
+        <translation>다른 이미지와 비교해 공통 레이어와 달라진 파일을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON으로 출력합니다.</translation>
+    </message>
+    <message>
+        <source>--diff compares whole images: it cannot be combined with --files or --merged</source>
+        <translation>--diff는 이미지 전체를 비교하므로 --files나 --merged와 함께 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>“%1” is not a layer digest: give sha256:&lt;hex&gt; or at least %2 of its hex digits</source>
+        <translation>“%1”은(는) 레이어 digest가 아닙니다. sha256:&lt;hex&gt; 형식이나 16진수 %2자리 이상을 지정하세요</translation>
+    </message>
+    <message>
+        <source>usage: wharf layers REF [--platform os/arch[/variant]] [--files DIGEST] [--merged] [--diff REF2] [--store DIR] [--json]</source>
+        <translation>사용 방법: wharf layers REF [--platform os/arch[/variant]] [--files DIGEST] [--merged] [--diff REF2] [--store DIR] [--json]</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,7 @@ ImagePane::ImagePane(HistoryModel *history, ConfigModel *config, QWidget *parent
     m_config->setModel(config);
     setUpTable(m_config);
     m_config->horizontalHeader()->setSectionResizeMode(ConfigModel::FieldColumn, QHeaderView::ResizeToContents);
+    m_config->horizontalHeader()->setSectionResizeMode(ConfigModel::KeyColumn, QHeaderView::Interactive);
     m_config->horizontalHeader()->setSectionResizeMode(ConfigModel::ValueColumn, QHeaderView::Stretch);
 
     m_note->setWordWrap(true);
@@ -66,6 +67,7 @@ ImagePane::ImagePane(HistoryModel *history, ConfigModel *config, QWidget *parent
     m_splitter->setStretchFactor(1, 2);
 
     m_state = new StatePanel(m_splitter, this);
+    connect(m_state, &StatePanel::retryRequested, this, &ImagePane::retryRequested);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_state);
@@ -82,9 +84,9 @@ void ImagePane::setLoading()
     m_state->showMessage(tr("Loading the image’s manifest and config…"));
 }
 
-void ImagePane::setError(const QString &message)
+void ImagePane::setError(const Error &error)
 {
-    m_state->showError(tr("The image could not be inspected: %1").arg(message));
+    m_state->showFailure(tr("The image could not be inspected"), error);
 }
 
 void ImagePane::showImage()
@@ -96,6 +98,23 @@ void ImagePane::showImage()
     m_note->setVisible(!m_historyModel->instructionsMatchLayers());
     m_note->setText(tr("The build history does not match the layers; only the layers are listed."));
     m_state->showContent();
+    fitConfigKeys();
+}
+
+void ImagePane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitConfigKeys();
+}
+
+void ImagePane::fitConfigKeys()
+{
+    // Label and variable names are single words (org.opencontainers.image.source) that cannot
+    // wrap: the column fits them, up to a third of the table so the values keep their room.
+    m_config->resizeColumnToContents(ConfigModel::KeyColumn);
+    const int cap = m_config->viewport()->width() / 3;
+    if (cap > 0 && m_config->columnWidth(ConfigModel::KeyColumn) > cap)
+        m_config->setColumnWidth(ConfigModel::KeyColumn, cap);
 }
 
 } // namespace wharf

@@ -1,6 +1,9 @@
 #pragma once
 // The Image pane: the selected platform's build history joined with its layers (full created_by
-// text, wrapped; metadata-only steps greyed) above its config as key/value rows.
+// text, wrapped; metadata-only steps greyed) above its config as key/value rows. When the image
+// cannot be inspected it says why, with Retry (retryRequested(); the window inspects it again).
+
+#include "core/Error.h"
 
 #include <QWidget>
 
@@ -23,7 +26,7 @@ public:
 
     void clear();
     void setLoading();
-    void setError(const QString &message);
+    void setError(const Error &error);
     // The models were filled: show them (and say when history and layers could not be matched).
     void showImage();
 
@@ -32,7 +35,15 @@ public:
     [[nodiscard]] QSplitter *splitter() const { return m_splitter; }
     [[nodiscard]] StatePanel *statePanel() const { return m_state; }
 
+Q_SIGNALS:
+    void retryRequested();
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void fitConfigKeys();
+
     HistoryModel *m_historyModel;
     QTableView *m_history;
     QTableView *m_config;

@@ -1,5 +1,6 @@
 #include "LocalImagesPane.h"
 
+#include "Icons.h"
 #include "StatePanel.h"
 #include "items/LocalImagesModel.h"
 
@@ -16,8 +17,9 @@ LocalImagesPane::LocalImagesPane(LocalImagesModel *model, QWidget *parent)
     : QWidget(parent),
       m_model(model),
       m_view(new QTableView(this)),
-      m_delete(new QPushButton(tr("Delete"), this)),
-      m_export(new QPushButton(tr("Export…"), this)),
+      m_delete(new QPushButton(Icons::icon(Icons::Name::Delete), tr("Delete"), this)),
+      m_export(new QPushButton(Icons::icon(Icons::Name::Export), tr("Export…"), this)),
+      m_reveal(new QPushButton(Icons::icon(Icons::Name::Reveal), tr("Show in Folder"), this)),
       m_state(new StatePanel(m_view, this))
 {
     m_view->setObjectName(QStringLiteral("localImagesView"));
@@ -30,11 +32,15 @@ LocalImagesPane::LocalImagesPane(LocalImagesModel *model, QWidget *parent)
     m_delete->setObjectName(QStringLiteral("deleteImage"));
     m_delete->setToolTip(tr("Remove the image from the local store (its layers stay until garbage collection)"));
     m_export->setObjectName(QStringLiteral("exportImage"));
+    m_export->setToolTip(tr("Write the image to a docker-archive or oci-archive tar file"));
+    m_reveal->setObjectName(QStringLiteral("revealImage"));
+    m_reveal->setToolTip(tr("Show the image's files in the file manager"));
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
     buttons->addWidget(m_delete);
     buttons->addWidget(m_export);
+    buttons->addWidget(m_reveal);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_state, 1);
@@ -43,6 +49,7 @@ LocalImagesPane::LocalImagesPane(LocalImagesModel *model, QWidget *parent)
     if (!m_model) {
         m_delete->setEnabled(false);
         m_export->setEnabled(false);
+        m_reveal->setEnabled(false);
         return;
     }
     connect(m_delete, &QPushButton::clicked, this, [this] {
@@ -52,6 +59,10 @@ LocalImagesPane::LocalImagesPane(LocalImagesModel *model, QWidget *parent)
     connect(m_export, &QPushButton::clicked, this, [this] {
         if (const int row = currentImage(); row >= 0)
             Q_EMIT exportRequested(row);
+    });
+    connect(m_reveal, &QPushButton::clicked, this, [this] {
+        if (const int row = currentImage(); row >= 0)
+            Q_EMIT revealRequested(row);
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &LocalImagesPane::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &LocalImagesPane::updateState);
@@ -92,6 +103,7 @@ void LocalImagesPane::updateButtons()
     const bool selected = currentImage() >= 0;
     m_delete->setEnabled(selected);
     m_export->setEnabled(selected);
+    m_reveal->setEnabled(selected);
 }
 
 } // namespace wharf

@@ -1,7 +1,8 @@
 #pragma once
 // The Local images pane: what the local store holds (LocalImagesModel), with shared and unique
-// sizes, and Delete / Export… buttons. Exporting asks the window for a path (it owns dialogs that
-// touch the file system); this pane only says which row.
+// sizes, and Delete / Export… / Reveal buttons. Exporting asks the window for a path and revealing
+// asks it to open the file manager (the window owns what touches the desktop and the file
+// system); this pane only says which row.
 
 #include <QWidget>
 
@@ -23,12 +24,15 @@ public:
 
     [[nodiscard]] QTableView *view() const { return m_view; }
     [[nodiscard]] QPushButton *deleteButton() const { return m_delete; }
+    [[nodiscard]] QPushButton *exportButton() const { return m_export; }
+    [[nodiscard]] QPushButton *revealButton() const { return m_reveal; }
     [[nodiscard]] StatePanel *statePanel() const { return m_state; }
     [[nodiscard]] int currentImage() const;
     void setError(const QString &message);
 
 Q_SIGNALS:
     void exportRequested(int row);
+    void revealRequested(int row);
 
 private:
     void updateState();
@@ -38,6 +42,7 @@ private:
     QTableView *m_view;
     QPushButton *m_delete;
     QPushButton *m_export;
+    QPushButton *m_reveal;
     StatePanel *m_state;
 };
 

@@ -1,5 +1,7 @@
 #include "PlatformsPane.h"
 
+#include "ElidedLabel.h"
+#include "Icons.h"
 #include "StatePanel.h"
 #include "items/PlatformModel.h"
 #include "reference/Platform.h"
@@ -18,21 +20,27 @@ PlatformsPane::PlatformsPane(PlatformModel *model, QWidget *parent)
     : QWidget(parent),
       m_model(model),
       m_view(new QTreeView(this)),
-      m_indexDigest(new QLabel(this)),
+      m_indexDigest(new ElidedLabel(this)),
       m_cost(new QLabel(this)),
-      m_pull(new QPushButton(tr("Pull"), this))
+      m_pull(new QPushButton(Icons::icon(Icons::Name::Pull), tr("Pull"), this))
 {
     auto *content = new QWidget(this);
     m_view->setObjectName(QStringLiteral("platformsView"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setUniformRowHeights(true);
-    m_view->header()->setStretchLastSection(true);
-    m_view->setColumnWidth(PlatformModel::NameColumn, 170);
-    m_view->setColumnWidth(PlatformModel::OsVersionColumn, 80);
-    m_view->setColumnWidth(PlatformModel::DigestColumn, 120);
-    m_indexDigest->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_indexDigest->setWordWrap(true);
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    // The digest takes what is left and is elided in the middle; the short columns fit their text.
+    QHeaderView *header = m_view->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(PlatformModel::NameColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(PlatformModel::OsVersionColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(PlatformModel::DigestColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(PlatformModel::SizeColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(PlatformModel::PullCostColumn, QHeaderView::ResizeToContents);
+    header->setMinimumSectionSize(fontMetrics().averageCharWidth() * 6);
+    m_view->setColumnWidth(PlatformModel::NameColumn, fontMetrics().horizontalAdvance(QStringLiteral("linux/arm64/v8")) + 60);
+    m_indexDigest->setObjectName(QStringLiteral("indexDigest"));
     m_cost->setObjectName(QStringLiteral("pullCost"));
     m_cost->setWordWrap(true);
     m_pull->setObjectName(QStringLiteral("pullButton"));
@@ -56,6 +64,7 @@ PlatformsPane::PlatformsPane(PlatformModel *model, QWidget *parent)
     connect(m_model, &PlatformModel::pullCostChanged, this, &PlatformsPane::updateCost);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PlatformsPane::onCurrentChanged);
     connect(m_pull, &QPushButton::clicked, this, &PlatformsPane::requestPull);
+    connect(m_state, &StatePanel::retryRequested, this, &PlatformsPane::retryRequested);
     // Enter (and a double click) on a platform pulls it.
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
         if (index.data(PlatformModel::KindRole).value<PlatformModel::RowKind>() == PlatformModel::RowKind::Platform)
@@ -77,9 +86,9 @@ void PlatformsPane::setLoading()
     m_pull->setEnabled(false);
 }
 
-void PlatformsPane::setError(const QString &message)
+void PlatformsPane::setError(const Error &error)
 {
-    m_state->showError(tr("The tag could not be resolved: %1").arg(message));
+    m_state->showFailure(tr("The tag could not be resolved"), error);
     m_pull->setEnabled(false);
 }
 
@@ -117,6 +126,18 @@ void PlatformsPane::onModelReset()
     }
     m_view->expand(m_model->sectionIndex(PlatformModel::PlatformsSection));
     m_view->collapse(m_model->sectionIndex(PlatformModel::AttestationsSection));
+    // Most images name no OS version (only Windows ones do); an empty column is only noise.
+    bool anyOsVersion = false;
+    for (int row = 0; row < m_model->platformCount() && !anyOsVersion; ++row)
+        anyOsVersion = !m_model->platformIndex(row).data(PlatformModel::OsVersionRole).toString().isEmpty();
+    m_view->setColumnHidden(PlatformModel::OsVersionColumn, !anyOsVersion);
+    // An image without attestations does not need an empty section saying so.
+    const QModelIndex attestations = m_model->sectionIndex(PlatformModel::AttestationsSection);
+    m_view->setRowHidden(attestations.row(), attestations.parent(), m_model->attestationCount() == 0);
+    m_view->resizeColumnToContents(PlatformModel::NameColumn);
+    // One platform is the only choice: select it, so Pull and its cost are there at once.
+    if (m_model->platformCount() == 1 && currentPlatform() < 0)
+        m_view->setCurrentIndex(m_model->platformIndex(0));
     m_indexDigest->setText(m_model->indexDigest().isEmpty()
                                ? tr("A single-platform image")
                                : tr("Index %1").arg(m_model->indexDigest()));
@@ -149,7 +170,7 @@ void PlatformsPane::updateCost()
         m_cost->setText(tr("Working out what the pull needs…"));
         break;
     case PlatformModel::PullCostState::Known:
-        m_cost->setText(index.data(Qt::DisplayRole).toString());
+        m_cost->setText(index.data(PlatformModel::PullCostTextRole).toString());
         break;
     case PlatformModel::PullCostState::Failed:
         m_cost->setText(tr("Cost unknown: %1").arg(index.data(PlatformModel::PullCostErrorRole).toString()));

@@ -2,7 +2,10 @@
 // The Platforms pane: the selected tag's platforms and, in their own collapsed section, its
 // attestations (a PlatformModel tree), the index digest apart, and a Pull button for the selected
 // platform that previews what the pull will cost ("12 MB to fetch, 3 of 5 layers already here").
-// Enter on a platform pulls it.
+// Enter on a platform pulls it. When the tag cannot be resolved the pane says why, with Retry
+// (retryRequested(); the window resolves it again).
+
+#include "core/Error.h"
 
 #include <QWidget>
 
@@ -12,6 +15,7 @@ class QTreeView;
 
 namespace wharf {
 
+class ElidedLabel;
 class PlatformModel;
 class StatePanel;
 
@@ -24,7 +28,7 @@ public:
 
     void clear();
     void setLoading();
-    void setError(const QString &message);
+    void setError(const Error &error);
 
     // The selected platform's row in the Platforms section, -1 when none (or an attestation).
     [[nodiscard]] int currentPlatform() const;
@@ -33,11 +37,13 @@ public:
     [[nodiscard]] QTreeView *view() const { return m_view; }
     [[nodiscard]] QPushButton *pullButton() const { return m_pull; }
     [[nodiscard]] QLabel *costLabel() const { return m_cost; }
+    [[nodiscard]] ElidedLabel *indexDigestLabel() const { return m_indexDigest; }
     [[nodiscard]] StatePanel *statePanel() const { return m_state; }
 
 Q_SIGNALS:
     void platformSelected(int row);
     void pullRequested(int row);
+    void retryRequested();
 
 private:
     void onModelReset();
@@ -47,7 +53,7 @@ private:
 
     PlatformModel *m_model;
     QTreeView *m_view;
-    QLabel *m_indexDigest;
+    ElidedLabel *m_indexDigest;
     QLabel *m_cost;
     QPushButton *m_pull;
     StatePanel *m_state;

@@ -19,15 +19,8 @@ QString ProgressDelegate::progressText(const QModelIndex &index)
     const QLocale locale;
     const qint64 done = index.data(PullListModel::BytesDoneRole).toLongLong();
     const qint64 total = index.data(PullListModel::BytesTotalRole).toLongLong();
-    QString text = total >= 0 ? tr("%1 of %2").arg(locale.formattedDataSize(done), locale.formattedDataSize(total))
-                              : locale.formattedDataSize(done);
-    const double rate = index.data(PullListModel::RateRole).toDouble();
-    if (rate > 0)
-        text = tr("%1 · %2/s").arg(text, locale.formattedDataSize(qint64(rate)));
-    const QVariant eta = index.data(PullListModel::EtaRole);
-    if (eta.isValid() && eta.toInt() >= 0 && rate > 0)
-        text = tr("%1 · %2 s left").arg(text).arg(eta.toInt());
-    return text;
+    return total >= 0 ? tr("%1 of %2").arg(locale.formattedDataSize(done), locale.formattedDataSize(total))
+                      : locale.formattedDataSize(done);
 }
 
 void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -59,7 +52,7 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         bar.maximum = 1000;
         bar.progress = int(qBound(0.0, fraction, 1.0) * 1000);
     }
-    bar.text = progressText(index);
+    bar.text = option.fontMetrics.elidedText(progressText(index), Qt::ElideRight, bar.rect.width() - 8);
     bar.textVisible = true;
     bar.textAlignment = Qt::AlignCenter;
     style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);

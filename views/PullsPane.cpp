@@ -1,5 +1,6 @@
 #include "PullsPane.h"
 
+#include "Icons.h"
 #include "ProgressDelegate.h"
 #include "StatePanel.h"
 #include "items/PullListModel.h"
@@ -7,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QPushButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -17,10 +19,11 @@ PullsPane::PullsPane(PullListModel *model, QWidget *parent)
     : QWidget(parent),
       m_model(model),
       m_view(new QTreeView(this)),
-      m_cancel(new QPushButton(tr("Cancel"), this)),
-      m_retry(new QPushButton(tr("Retry"), this)),
+      m_cancel(new QPushButton(Icons::icon(Icons::Name::Cancel), tr("Cancel"), this)),
+      m_retry(new QPushButton(Icons::icon(Icons::Name::Retry), tr("Retry"), this)),
       m_clear(new QPushButton(tr("Clear finished"), this)),
-      m_state(new StatePanel(m_view, this))
+      m_state(new StatePanel(m_view, this)),
+      m_offline(new QLabel(this))
 {
     m_view->setObjectName(QStringLiteral("pullsView"));
     m_view->setModel(m_model);
@@ -29,10 +32,20 @@ PullsPane::PullsPane(PullListModel *model, QWidget *parent)
     m_view->setUniformRowHeights(true);
     m_view->setColumnWidth(PullListModel::ReferenceColumn, 170);
     m_view->setColumnWidth(PullListModel::PlatformColumn, 100);
-    m_view->setColumnWidth(PullListModel::StateColumn, 80);
-    m_view->setColumnWidth(PullListModel::ProgressColumn, 280);
+    // Room for the longest state ("Downloading"; a measure, not shown).
+    m_view->setColumnWidth(PullListModel::StateColumn, fontMetrics().horizontalAdvance(QStringLiteral("Downloading")) + 24);
+    m_view->setColumnWidth(PullListModel::ProgressColumn, 220);
+    m_view->setColumnWidth(PullListModel::RateColumn, 90);
+    m_view->setColumnWidth(PullListModel::EtaColumn, 70);
     m_cancel->setObjectName(QStringLiteral("cancelPull"));
     m_retry->setObjectName(QStringLiteral("retryPull"));
+    m_cancel->setToolTip(tr("Stop the selected pull; the layers fetched so far stay for the next try"));
+    m_retry->setToolTip(tr("Pull the selected image again, resuming where it stopped"));
+    m_offline->setObjectName(QStringLiteral("pullsOffline"));
+    m_offline->setWordWrap(true);
+    m_offline->setText(tr("Offline: a pull stopped because its registry cannot be reached. Select it and press "
+                          "Retry when the network is back; the layers already fetched are kept."));
+    m_offline->hide();
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
@@ -41,6 +54,7 @@ PullsPane::PullsPane(PullListModel *model, QWidget *parent)
     buttons->addWidget(m_clear);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_offline);
     layout->addWidget(m_state, 1);
     layout->addLayout(buttons);
 
@@ -48,7 +62,10 @@ PullsPane::PullsPane(PullListModel *model, QWidget *parent)
     connect(m_retry, &QPushButton::clicked, this, [this] { m_model->retry(currentPull()); });
     connect(m_clear, &QPushButton::clicked, m_model, &PullListModel::removeFinished);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PullsPane::updateButtons);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &PullsPane::updateButtons);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+        updateButtons();
+        updateOfflineNotice();
+    });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first) {
         if (!parent.isValid())
             m_view->setCurrentIndex(m_model->pullIndex(first));
@@ -76,8 +93,20 @@ void PullsPane::updateButtons()
     m_retry->setEnabled(index.data(PullListModel::CanRetryRole).toBool());
 }
 
+void PullsPane::updateOfflineNotice()
+{
+    bool offline = false;
+    for (int row = 0; row < m_model->rowCount() && !offline; ++row) {
+        const QModelIndex index = m_model->pullIndex(row);
+        offline = index.data(PullListModel::StateRole).value<PullListModel::State>() == PullListModel::State::Failed
+                  && StatePanel::isOffline(index.data(PullListModel::ErrorCodeRole).value<Error::Code>());
+    }
+    m_offline->setVisible(offline);
+}
+
 void PullsPane::updateState()
 {
+    updateOfflineNotice();
     if (m_model->rowCount() == 0)
         m_state->showMessage(tr("No pulls yet. Pick a platform and press Pull."));
     else

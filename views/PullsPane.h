@@ -1,10 +1,12 @@
 #pragma once
 // The Pulls pane: every pull this window started, with per-pull and per-layer progress bars (a
 // ProgressDelegate), rate and ETA, and Cancel / Retry / Clear finished. It stays docked while the
-// user keeps browsing.
+// user keeps browsing. When a pull stopped because the registry could not be reached, a line above
+// the list says the window is offline and that Retry resumes it (the layers already fetched stay).
 
 #include <QWidget>
 
+class QLabel;
 class QPushButton;
 class QTreeView;
 
@@ -22,11 +24,15 @@ public:
 
     [[nodiscard]] QTreeView *view() const { return m_view; }
     [[nodiscard]] StatePanel *statePanel() const { return m_state; }
+    [[nodiscard]] QLabel *offlineNotice() const { return m_offline; }
+    [[nodiscard]] QPushButton *retryButton() const { return m_retry; }
+    [[nodiscard]] QPushButton *cancelButton() const { return m_cancel; }
 
 private:
     [[nodiscard]] int currentPull() const;
     void updateButtons();
     void updateState();
+    void updateOfflineNotice();
 
     PullListModel *m_model;
     QTreeView *m_view;
@@ -34,6 +40,7 @@ private:
     QPushButton *m_retry;
     QPushButton *m_clear;
     StatePanel *m_state;
+    QLabel *m_offline;
 };
 
 } // namespace wharf

@@ -1,5 +1,6 @@
 #include "RepositoryPane.h"
 
+#include "Icons.h"
 #include "StatePanel.h"
 
 #include <QApplication>
@@ -35,6 +36,9 @@ RepositoryPane::RepositoryPane(QWidget *parent)
     m_pullLine->setFont(mono);
     auto *copy = new QToolButton(content);
     copy->setText(tr("Copy"));
+    copy->setIcon(Icons::icon(Icons::Name::Copy));
+    copy->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    copy->setObjectName(QStringLiteral("copyPullCommand"));
     copy->setToolTip(tr("Copy the docker pull command"));
     connect(copy, &QToolButton::clicked, this, [this] { QApplication::clipboard()->setText(pullCommand()); });
     m_description->setOpenExternalLinks(true);
@@ -49,8 +53,10 @@ RepositoryPane::RepositoryPane(QWidget *parent)
     layout->addWidget(m_stats);
     layout->addLayout(pullRow);
     layout->addWidget(m_description, 1);
+    layout->addStretch(0); // takes the room when there is no description
 
     m_state = new StatePanel(content, this);
+    connect(m_state, &StatePanel::retryRequested, this, &RepositoryPane::retryRequested);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_state);
@@ -94,6 +100,7 @@ void RepositoryPane::setDetails(const HubRepositoryDetails &details)
         m_description->setPlainText(details.description);
     else
         m_description->setPlainText(tr("This repository has no description."));
+    m_description->show();
     m_state->showContent();
 }
 
@@ -101,14 +108,16 @@ void RepositoryPane::setNoDetails()
 {
     m_stats->setText(tr("This registry publishes no stars, pulls or description."));
     m_description->clear();
+    // No empty box where a description would be.
+    m_description->hide();
     m_state->showContent();
 }
 
-void RepositoryPane::setError(const QString &message)
+void RepositoryPane::setError(const Error &error)
 {
-    m_stats->setText(tr("The repository’s details could not be loaded: %1").arg(message));
+    m_stats->clear();
     m_description->clear();
-    m_state->showContent();
+    m_state->showFailure(tr("The details of %1 could not be loaded").arg(m_title->text()), error);
 }
 
 void RepositoryPane::setTag(const QString &tag)

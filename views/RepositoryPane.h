@@ -2,6 +2,7 @@
 // The Repository pane: the picked repository's name, stars, pulls and last update, a copyable
 // `docker pull` line, and its full description rendered from markdown. The window fetches the
 // details (Hub's repository API) and hands them over; this pane only shows them and their state.
+// When they cannot be loaded it says why (offline or the server's error), with Retry.
 
 #include "hub/HubTypes.h"
 
@@ -29,13 +30,17 @@ public:
     void setDetails(const HubRepositoryDetails &details);
     // For registries without a description (anything but Docker Hub).
     void setNoDetails();
-    void setError(const QString &message);
+    void setError(const Error &error);
     // The tag picked in the Tags pane, appended to the pull line.
     void setTag(const QString &tag);
 
     [[nodiscard]] QString pullCommand() const;
     [[nodiscard]] QTextBrowser *descriptionView() const { return m_description; }
     [[nodiscard]] StatePanel *statePanel() const { return m_state; }
+
+Q_SIGNALS:
+    // Retry after a failure: the window fetches the details again.
+    void retryRequested();
 
 private:
     void updatePullLine();

@@ -1,5 +1,6 @@
 #include "SearchPane.h"
 
+#include "Icons.h"
 #include "SearchResultDelegate.h"
 #include "StatePanel.h"
 #include "items/SearchModel.h"
@@ -26,6 +27,7 @@ SearchPane::SearchPane(SearchModel *model, QWidget *parent)
     m_query->setPlaceholderText(tr("Search images (Ctrl+F)"));
     m_query->setClearButtonEnabled(true);
     m_query->setObjectName(QStringLiteral("searchQuery"));
+    m_query->addAction(Icons::icon(Icons::Name::Search), QLineEdit::LeadingPosition);
     m_registry->setObjectName(QStringLiteral("searchRegistry"));
     m_registry->setToolTip(tr("Where to search"));
     m_registry->addItem(tr("Docker Hub"), QString());
@@ -51,6 +53,7 @@ SearchPane::SearchPane(SearchModel *model, QWidget *parent)
     connect(m_query, &QLineEdit::returnPressed, this, &SearchPane::searchNow);
     connect(m_registry, &QComboBox::currentIndexChanged, this, &SearchPane::searchNow);
     connect(m_model, &SearchModel::stateChanged, this, &SearchPane::updateState);
+    connect(m_state, &StatePanel::retryRequested, m_model, &SearchModel::reload);
     connect(m_results->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 if (current.isValid())
@@ -118,7 +121,9 @@ void SearchPane::updateState()
         break;
     case SearchModel::State::Error:
         if (m_model->rowCount() == 0)
-            m_state->showError(tr("The search failed: %1").arg(m_model->errorMessage()));
+            m_state->showFailure(m_model->isDockerHub() ? tr("Searching Docker Hub failed")
+                                                        : tr("Listing the catalog of %1 failed").arg(m_model->registry()),
+                                 Error(m_model->errorCode().value_or(Error::Code::ServerError), m_model->errorMessage()));
         else
             m_state->showContent();
         break;

@@ -11,11 +11,31 @@
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QScrollBar>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
 
 namespace wharf {
+
+namespace {
+
+// Tags differ at their ends (nightly-2024-01-21, 1.25.3-alpine): the Tag column elides in the
+// middle, the other columns as usual.
+class MiddleElideDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideMiddle;
+    }
+};
+
+} // namespace
 
 TagsPane::TagsPane(TagListModel *model, QWidget *parent)
     : QWidget(parent),
@@ -45,8 +65,9 @@ TagsPane::TagsPane(TagListModel *model, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(TagTableModel::PlatformsColumn, QHeaderView::Interactive);
-    m_view->setColumnWidth(TagTableModel::NameColumn, 110);
-    m_view->setColumnWidth(TagTableModel::PlatformsColumn, 180);
+    m_view->setItemDelegateForColumn(TagTableModel::NameColumn, new MiddleElideDelegate(m_view));
+    m_view->setColumnWidth(TagTableModel::NameColumn, fontMetrics().horizontalAdvance(QStringLiteral("nightly-2024-01-21")) + 16);
+    m_view->setColumnWidth(TagTableModel::PlatformsColumn, 150);
     m_view->setColumnWidth(TagTableModel::SizeColumn, 80);
     m_view->setWordWrap(false);
 
@@ -66,6 +87,7 @@ TagsPane::TagsPane(TagListModel *model, QWidget *parent)
     });
     connect(m_proxy, &TagFilterProxyModel::filterChanged, this, &TagsPane::updateState);
     connect(m_model, &TagListModel::stateChanged, this, &TagsPane::updateState);
+    connect(m_state, &StatePanel::retryRequested, m_model, &TagListModel::reload);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         if (current.isValid())
             Q_EMIT tagSelected(current.data(TagListModel::NameRole).toString());
@@ -119,7 +141,8 @@ void TagsPane::updateState()
         return;
     case TagListModel::State::Error:
         if (m_model->rowCount() == 0) {
-            m_state->showError(tr("The tags could not be listed: %1").arg(m_model->errorMessage()));
+            m_state->showFailure(tr("The tags of %1 could not be listed").arg(m_model->repository().familiarName()),
+                                 Error(m_model->errorCode().value_or(Error::Code::ServerError), m_model->errorMessage()));
             return;
         }
         break;

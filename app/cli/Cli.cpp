@@ -28,6 +28,9 @@ QString usageText()
               "  search QUERY [--registry HOST] [--limit N] [--json]   search Docker Hub or a registry's catalog\n"
               "  tags REPO [--limit N] [--platforms] [--json]          list a repository's tags\n"
               "  inspect REF [--platform P] [--json]                   platforms, layers, config and history\n"
+              "  layers REF [--platform P] [--json]                    layers with their build steps, sizes and wasted space\n"
+              "    [--files DIGEST] [--merged] [--diff REF2]           one layer's files, the merged tree, or a diff of two images\n"
+              "    [--store DIR]                                       read layers the store already holds from it\n"
               "  login REGISTRY -u USER --password-stdin               keep credentials in the system keychain\n"
               "  logout REGISTRY                                       forget them\n"
               "  pull REF [--platform P] [--store DIR] [--jobs N]      pull one platform into the local store\n"
@@ -72,6 +75,7 @@ int run(QCoreApplication &app)
         {QLatin1StringView("verify"), verifyCommand},
         {QLatin1StringView("export"), exportCommand},
         {QLatin1StringView("pull"), pullCommand},
+        {QLatin1StringView("layers"), layersCommand},
     };
     for (const auto &[name, function] : commands) {
         if (command == name) {

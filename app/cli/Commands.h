@@ -20,5 +20,6 @@ int rmCommand(CliContext &context, const QStringList &arguments);
 int gcCommand(CliContext &context, const QStringList &arguments);
 int verifyCommand(CliContext &context, const QStringList &arguments);
 int exportCommand(CliContext &context, const QStringList &arguments); // ExportCommand.cpp
+int layersCommand(CliContext &context, const QStringList &arguments); // LayersCommand.cpp
 
 } // namespace wharf::cli

@@ -5,6 +5,7 @@
 #include "cli/CliContext.h"
 #include "cli/Commands.h"
 #include "cli/Format.h"
+#include "cli/JsonFields.h"
 #include "documents/MediaTypes.h"
 #include "reference/ImageReference.h"
 #include "registry/ImageInspectJob.h"
@@ -27,23 +28,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(wharf::cli::inspect)
 };
-
-QJsonValue orNull(const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); }
-
-QJsonObject platformJson(const Platform &p)
-{
-    return QJsonObject{{QStringLiteral("os"), p.os},
-                       {QStringLiteral("architecture"), p.architecture},
-                       {QStringLiteral("variant"), orNull(p.variant)},
-                       {QStringLiteral("os.version"), orNull(p.osVersion)}};
-}
-
-QJsonObject descriptorJson(const Descriptor &d)
-{
-    return QJsonObject{{QStringLiteral("digest"), d.digest.toString()},
-                       {QStringLiteral("mediaType"), d.mediaType},
-                       {QStringLiteral("size"), d.size}};
-}
 
 QJsonArray strings(const QStringList &list)
 {

@@ -6,6 +6,7 @@
 #include "cli/CliContext.h"
 #include "cli/Commands.h"
 #include "cli/Format.h"
+#include "cli/JsonFields.h"
 #include "cli/StoreOptions.h"
 #include "store/ImageStore.h"
 
@@ -33,8 +34,6 @@ QCommandLineOption jsonOption()
 {
     return {QStringLiteral("json"), Tr::tr("Print JSON.")};
 }
-
-QJsonValue orNull(const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); }
 
 // Layer bytes of one image, split into what no other stored image uses and what it shares.
 struct ImageSizes

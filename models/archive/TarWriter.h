@@ -8,7 +8,8 @@
 // `path`. After any failure, or when the writer is destroyed before finish(), the partial file is
 // removed: a failed export never leaves half an archive under either name.
 //
-// models/archive/ is the only place Wharf talks to libarchive (this writer and LayerDecompressor).
+// models/archive/ is the only place Wharf talks to libarchive (this writer, LayerDecompressor and
+// LayerArchiveReader).
 // Movable, not copyable; one thread at a time.
 
 #include "core/Error.h"

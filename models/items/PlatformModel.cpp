@@ -337,6 +337,8 @@ QVariant PlatformModel::platformData(const PlatformRow &row, int column, int rol
         return costKnown ? QVariant(int(row.manifest->layers.size())) : QVariant();
     case PullCostErrorRole:
         return row.costError;
+    case PullCostTextRole:
+        return pullCostText(row);
     case RawValueRole:
         switch (column) {
         case NameColumn:
@@ -363,12 +365,14 @@ QVariant PlatformModel::platformData(const PlatformRow &row, int column, int rol
         case SizeColumn:
             return row.manifest ? formatSize(row.manifest->totalLayerSize()) : QString();
         case PullCostColumn:
-            return pullCostText(row);
+            return pullCostShortText(row);
         default:
             return {};
         }
     case Qt::ToolTipRole:
-        return column == PullCostColumn && row.costState == PullCostState::Failed ? row.costError : QString();
+        if (column != PullCostColumn)
+            return QString();
+        return row.costState == PullCostState::Failed ? row.costError : pullCostText(row);
     default:
         return {};
     }
@@ -421,6 +425,23 @@ QVariant PlatformModel::attestationData(const Descriptor &d, int column, int rol
     }
 }
 
+QString PlatformModel::pullCostShortText(const PlatformRow &row) const
+{
+    switch (row.costState) {
+    case PullCostState::Unknown:
+        return {};
+    case PullCostState::Resolving:
+        return QStringLiteral("…");
+    case PullCostState::Failed:
+        //: the pull size in the Platforms table when it could not be worked out
+        return tr("unknown");
+    case PullCostState::Known:
+        break;
+    }
+    //: the pull size in the Platforms table when every layer is in the store
+    return row.bytesToFetch == 0 ? tr("nothing") : formatSize(row.bytesToFetch);
+}
+
 QString PlatformModel::pullCostText(const PlatformRow &row) const
 {
     switch (row.costState) {
@@ -466,7 +487,8 @@ QVariant PlatformModel::headerData(int section, Qt::Orientation orientation, int
     case SizeColumn:
         return tr("Size");
     case PullCostColumn:
-        return tr("Pull");
+        //: column header: the bytes a pull of the platform would download
+        return tr("To fetch");
     default:
         return {};
     }
@@ -496,6 +518,7 @@ QHash<int, QByteArray> PlatformModel::roleNames() const
         {LayersPresentRole, "layersPresent"},
         {LayersTotalRole, "layersTotal"},
         {PullCostErrorRole, "pullCostError"},
+        {PullCostTextRole, "pullCostText"},
     });
     return names;
 }

@@ -7,8 +7,9 @@
 // Each platform row can also preview what pulling it would cost against the local store:
 // requestPullCost() resolves that platform's manifest (through the RegistryClient, unless it is
 // already known) and counts, on a worker thread, which of its layers the store already holds.
-// The Pull button reads BytesToFetchRole / LayersPresentRole / LayersTotalRole, or PullCostColumn's
-// text ("12.3 MB to fetch, 3 of 5 layers already here").
+// The Pull button reads BytesToFetchRole / LayersPresentRole / LayersTotalRole, or PullCostTextRole
+// ("12.3 MB to fetch, 3 of 5 layers already here"); PullCostColumn shows the bytes alone, the
+// sentence is its tooltip.
 
 #include "documents/Descriptor.h"
 #include "documents/ImageManifest.h"
@@ -75,6 +76,7 @@ public:
         LayersPresentRole,           // int; likewise
         LayersTotalRole,             // int; likewise
         PullCostErrorRole,           // message when PullCostState::Failed
+        PullCostTextRole,            // the cost as a sentence; empty while Unknown
     };
     Q_ENUM(Role)
 
@@ -152,6 +154,7 @@ private:
     [[nodiscard]] QVariant platformData(const PlatformRow &row, int column, int role) const;
     [[nodiscard]] QVariant attestationData(const Descriptor &descriptor, int column, int role) const;
     [[nodiscard]] QString pullCostText(const PlatformRow &row) const;
+    [[nodiscard]] QString pullCostShortText(const PlatformRow &row) const;
     [[nodiscard]] QString attestedPlatform(const Descriptor &attestation) const;
 
     QPointer<RegistryClient> m_client;

@@ -89,7 +89,11 @@ void TagFilterProxyModel::rebuildMatcher()
     // "Everything" again (an invalid pattern after an invalid one) needs no pass over the rows.
     if (before == Matcher::All && m_matcher == Matcher::All)
         return;
-    invalidateRowsFilter();
+    // One layout change, not invalidateRowsFilter(): that removes and inserts each contiguous run
+    // of rows separately, and a table's header does O(rows) work per run — a keystroke that hides
+    // every other tag of 10,000 then cost ~25 ms of CPU (tests/bench, bench_tagspane). Refiltering
+    // and re-sorting 10,000 rows at once costs ~2 ms; selections follow through persistent indexes.
+    invalidate();
 }
 
 void TagFilterProxyModel::setSortKey(SortKey key)

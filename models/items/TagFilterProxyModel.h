@@ -4,7 +4,8 @@
 // (semantic version, last pushed, name, size). It compares the raw values (the semver key, the
 // QDateTime, the byte count), never display text. Built for 10,000-tag repositories: the matcher
 // is prepared once per change of the filter, rows are read straight from the TagListModel, and
-// nothing is re-filtered when a setter is given what it already has.
+// nothing is re-filtered when a setter is given what it already has; a new filter reaches views as
+// one layout change rather than a removal or insertion per run of rows.
 
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>

@@ -16,6 +16,13 @@ void TagTableModel::setFilterProxy(TagFilterProxyModel *proxy)
 {
     m_proxy = proxy;
     setSourceModel(proxy);
+    // QIdentityProxyModel carries persistent indexes through a layout change by mapping them to
+    // the source and back; our source has one column, so every index would come back in column 0
+    // (a selected row shrinks to its first cell after sorting). These handlers keep the column.
+    disconnect(proxy, &QAbstractItemModel::layoutAboutToBeChanged, this, nullptr);
+    disconnect(proxy, &QAbstractItemModel::layoutChanged, this, nullptr);
+    connect(proxy, &QAbstractItemModel::layoutAboutToBeChanged, this, &TagTableModel::onSourceLayoutAboutToBeChanged);
+    connect(proxy, &QAbstractItemModel::layoutChanged, this, &TagTableModel::onSourceLayoutChanged);
     // The identity proxy only forwards the changed cells of column 0; every column shows that row.
     connect(proxy, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles) {
@@ -117,6 +124,31 @@ QVariant TagTableModel::headerData(int section, Qt::Orientation orientation, int
     default:
         return {};
     }
+}
+
+void TagTableModel::onSourceLayoutAboutToBeChanged(const QList<QPersistentModelIndex> &, LayoutChangeHint hint)
+{
+    // A flat table: the only parent there is is the root.
+    Q_EMIT layoutAboutToBeChanged({}, hint);
+    m_layoutIndexes = persistentIndexList();
+    m_layoutSources.clear();
+    m_layoutSources.reserve(m_layoutIndexes.size());
+    for (const QModelIndex &index : std::as_const(m_layoutIndexes))
+        m_layoutSources.append(QPersistentModelIndex(mapToSource(index)));
+}
+
+void TagTableModel::onSourceLayoutChanged(const QList<QPersistentModelIndex> &, LayoutChangeHint hint)
+{
+    QModelIndexList moved;
+    moved.reserve(m_layoutIndexes.size());
+    for (qsizetype i = 0; i < m_layoutIndexes.size(); ++i) {
+        const QModelIndex source = m_layoutSources.at(i);
+        moved.append(source.isValid() ? index(source.row(), m_layoutIndexes.at(i).column()) : QModelIndex());
+    }
+    changePersistentIndexList(m_layoutIndexes, moved);
+    m_layoutIndexes.clear();
+    m_layoutSources.clear();
+    Q_EMIT layoutChanged({}, hint);
 }
 
 void TagTableModel::sort(int column, Qt::SortOrder order)

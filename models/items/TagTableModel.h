@@ -4,6 +4,8 @@
 // row as Tag | Platforms | Size | Last pushed | Aliases, formatting the raw roles for display and
 // keeping them (and every other role) reachable on any column. Sorting by a header asks the
 // filter proxy for the matching sort key, so the order is always computed on raw values.
+// Layout changes (a re-sort) keep every persistent index in its column, so a selected row stays
+// selected across all its cells.
 
 #include <QIdentityProxyModel>
 
@@ -36,7 +38,13 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 private:
+    void onSourceLayoutAboutToBeChanged(const QList<QPersistentModelIndex> &parents, QAbstractItemModel::LayoutChangeHint hint);
+    void onSourceLayoutChanged(const QList<QPersistentModelIndex> &parents, QAbstractItemModel::LayoutChangeHint hint);
+
     TagFilterProxyModel *m_proxy = nullptr;
+    // Across a layout change: our persistent indexes and where their rows were in the source.
+    QModelIndexList m_layoutIndexes;
+    QList<QPersistentModelIndex> m_layoutSources;
 };
 
 } // namespace wharf

@@ -6,7 +6,34 @@
 #include <QPointer>
 #include <QThread>
 
+#include <algorithm>
+
+#ifdef Q_OS_LINUX
+#include <cerrno>
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 namespace wharf {
+
+namespace {
+
+// Makes the calling thread `delta` nicer (Linux keeps a nice value per thread; threads it starts
+// inherit it). Elsewhere, nothing.
+void lowerThreadPriority(int delta)
+{
+#ifdef Q_OS_LINUX
+    const pid_t self = ::gettid();
+    errno = 0;
+    const int current = ::getpriority(PRIO_PROCESS, id_t(self));
+    if (errno == 0)
+        ::setpriority(PRIO_PROCESS, id_t(self), std::min(current + delta, 19));
+#else
+    Q_UNUSED(delta);
+#endif
+}
+
+} // namespace
 
 PullEngine::PullEngine(ImageStore store, Options options, QObject *parent)
     : QObject(parent), m_store(std::move(store)), m_options(std::move(options)), m_pullThread(new QThread(this))
@@ -24,6 +51,11 @@ PullEngine::PullEngine(ImageStore store, Options options, QObject *parent)
         auto *fetcher = new BlobFetcher(m_store, m_options.client);
         fetcher->moveToThread(thread);
         connect(thread, &QThread::finished, fetcher, &QObject::deleteLater);
+        if (m_options.workerNice > 0) {
+            // started() is emitted on the new thread, before its event loop runs anything.
+            connect(thread, &QThread::started, thread, [nice = m_options.workerNice] { lowerThreadPriority(nice); },
+                    Qt::DirectConnection);
+        }
         thread->start();
         m_workerThreads.append(thread);
         m_fetchers.append(fetcher);

@@ -24,7 +24,13 @@ public:
     struct Options {
         int workers = 4;                 // layer downloads at once, across all pulls
         BlobFetcher::Options client;     // credentials, insecure registries, retries, timeouts
+        // Runs the download threads (hashing, writing, and the network threads they start) this
+        // much nicer than the caller's (Linux: per-thread nice). A pull keeps a 2-CPU machine
+        // busy; the window's engine uses kInteractiveNice so its GUI thread still gets a CPU as
+        // soon as it wakes. 0 for the command line, where the pull is the only thing that counts.
+        int workerNice = 0;
     };
+    static constexpr int kInteractiveNice = 5;
 
     PullEngine(ImageStore store, Options options, QObject *parent = nullptr);
     // Stops the threads; pulls still running end cancelled, their partial layers kept.

@@ -2,21 +2,38 @@
 // gnome-keyring (tests/run-with-keyring.sh): a wrong password keeps the dialog open and stores
 // nothing; the right one lands in the keychain and closes it; without a keychain (a copy of this
 // program whose session bus points nowhere) the login is kept for the run only, the dialog says
-// so, and no file anywhere holds the password.
+// so, and no file anywhere holds the password. And the same from the main window: File → Log In…
+// with a wrong password (a clear error, nothing stored), then the right one (kept in the keychain),
+// after which the private repository the window could not list before browses down to its platforms.
 #include "LoginDialog.h"
+#include "MainWindow.h"
+#include "PlatformsPane.h"
+#include "SearchPane.h"
+#include "StatePanel.h"
+#include "TagsPane.h"
 #include "RegistryProcess.h"
 #include "TestbedImages.h"
 #include "TokenServer.h"
+#include "credentials/ChainedCredentialSource.h"
 #include "credentials/KeychainStore.h"
 #include "credentials/SessionCredentialSource.h"
+#include "items/PlatformModel.h"
+#include "items/TagListModel.h"
+#include "registry/RegistryClient.h"
+#include "store/ImageStore.h"
 
+#include <QAction>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -69,6 +86,7 @@ private Q_SLOTS:
     void rightPasswordGoesToKeychain();
     void noKeychainKeepsLoginForSession();
     void noKeychainChild();
+    void windowLoginThenPrivateBrowse();
 
 private:
     QString registry() const;
@@ -80,6 +98,9 @@ private:
 
 void tst_LoginDialog::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true);
+    // The window's rate-limit meter asks "docker.io"; here that must stay on loopback (and fail).
+    qputenv("WHARF_DOCKERHUB_REGISTRY_URL", "http://127.0.0.1:9");
     if (isChild())
         return; // the parent's registry is named in the environment
     if (qEnvironmentVariableIsEmpty("WHARF_TEST_KEYRING"))
@@ -269,6 +290,101 @@ void tst_LoginDialog::noKeychainChild()
     QTest::mouseClick(okButton(dialog), Qt::LeftButton);
     QCOMPARE(accepted.size(), 1);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+void tst_LoginDialog::windowLoginThenPrivateBrowse()
+{
+    if (isChild())
+        QSKIP("parent only");
+    KeychainStore keychain;
+    SessionCredentialSource session;
+    ChainedCredentialSource credentials({&session, &keychain});
+    RegistryClient client;
+    client.setCredentialSource(&credentials);
+    QTemporaryDir storeDir;
+    auto store = ImageStore::open(storeDir.filePath(u"store"_s));
+    QVERIFY(store);
+    MainWindow::Services services;
+    services.registry = &client;
+    services.store = *store;
+    services.keychain = &keychain;
+    services.session = &session;
+    MainWindow window(services);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // Anonymous callers get a token that grants nothing: the repository is private to them.
+    const QString repository = registry() + u"/multi"_s;
+    Q_EMIT window.searchPane()->repositorySelected(repository);
+    StatePanel *tags = window.tagsPane()->statePanel();
+    QTRY_COMPARE_WITH_TIMEOUT(tags->kind(), StatePanel::Kind::Error, 30'000);
+    QVERIFY(window.tagModel()->errorCode() == Error::Code::Unauthorized
+            || window.tagModel()->errorCode() == Error::Code::Denied);
+
+    // File → Log In…, for the registry of the repository on screen.
+    auto *login = window.findChild<QAction *>(u"loginAction"_s);
+    QVERIFY(login && login->isEnabled());
+    login->trigger();
+    LoginDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<LoginDialog *>()) && dialog->isVisible());
+    QCOMPARE(dialog->registry(), registry());
+    QSignalSpy loggedIn(dialog, &LoginDialog::loggedIn);
+
+    // A wrong password: one clear sentence, the dialog stays, nothing is stored.
+    fillIn(*dialog, u"bob"_s, u"wrong-password"_s);
+    QTest::mouseClick(okButton(*dialog), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 30'000);
+    auto *status = dialog->findChild<QLabel *>(u"status"_s);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(status->isVisible() && !status->text().isEmpty());
+    QVERIFY(!status->text().contains(u"wrong-password"_s));
+    QCOMPARE(loggedIn.size(), 0);
+    const auto nothing = lookupIn(keychain, registry());
+    QVERIFY(nothing && *nothing && !nothing->value().has_value());
+    QVERIFY(!session.contains(registry()));
+    {
+        // For review: the dialog with its error, over the window (the offscreen platform does not
+        // apply the layout's minimum size to a top-level, so lay the dialog out first).
+        dialog->adjustSize();
+        QPixmap shot = window.grab();
+        const QPixmap dialogShot = dialog->grab();
+        QPainter painter(&shot);
+        const QPoint at((shot.width() - dialogShot.width()) / 2, (shot.height() - dialogShot.height()) / 3);
+        painter.fillRect(QRect(at + QPoint(4, 4), dialogShot.size()), QColor(0, 0, 0, 60));
+        painter.drawPixmap(at, dialogShot);
+        painter.end();
+        const QString dir = QStringLiteral(WHARF_BINARY_DIR "/screenshots");
+        QDir().mkpath(dir);
+        QVERIFY(shot.save(dir + u"/11-login-dialog.png"_s));
+    }
+
+    // The right one: stored in the keychain, the dialog closes, the window says so.
+    auto *secret = dialog->findChild<QLineEdit *>(u"secret"_s);
+    secret->clear();
+    QTest::keyClicks(secret, u"hunter2"_s);
+    QPointer<LoginDialog> open = dialog;
+    QTest::mouseClick(okButton(*dialog), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(loggedIn.size(), 1, 30'000);
+    QCOMPARE(loggedIn.first().at(1).toBool(), true);
+    QTRY_VERIFY(!open || !open->isVisible());
+    QVERIFY(window.statusBar()->currentMessage().contains(registry()));
+    const auto stored = lookupIn(keychain, registry());
+    QVERIFY(stored && *stored && stored->value().has_value());
+    QCOMPARE(stored->value()->username, u"bob"_s);
+
+    // Now the private repository lists its tags (Retry in the Tags pane) and resolves a tag.
+    QVERIFY(tags->retryButton()->isVisible());
+    QTest::mouseClick(tags->retryButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(tags->kind(), StatePanel::Kind::Content, 30'000);
+    QVERIFY(window.tagsPane()->selectTag(u"latest"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(window.platformModel()->platformCount(), 3, 30'000);
+    QCOMPARE(window.platformsPane()->statePanel()->kind(), StatePanel::Kind::Content);
+
+    bool erased = false;
+    QObject context;
+    keychain.erase(registry(), &context, [&](Result<void> r) { erased = bool(r); });
+    QTRY_VERIFY_WITH_TIMEOUT(erased, 20'000);
 }
 
 QTEST_MAIN(tst_LoginDialog)

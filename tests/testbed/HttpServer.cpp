@@ -619,6 +619,9 @@ void HttpServer::closeAllConnections()
 void HttpServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        // As real servers do: without it, a body written after its head waits for the client's
+        // delayed ACK of the head (Nagle), ~40 ms a response on loopback.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         m_connections.removeIf([](const auto &c) { return c.isNull(); });
         m_connections.append(new HttpConnection(this, socket, ++m_connectionsAccepted));
     }

@@ -1,0 +1,707 @@
+// wharf layers REF [--platform P] [--files DIGEST] [--merged] [--diff REF2] [--store DIR] [--json]
+// An image's layers down to the file: each layer with the build step that made it, its size and
+// what it wastes (efficiency after dive: models/layers/ImageEfficiency.h); one layer's entries
+// with what it added, modified and deleted (--files); the merged file system, up to a layer or of
+// the whole image (--merged); and what changed from one image to another (--diff). Layers are
+// listed from the local store when their blobs are there, else streamed from the registry (never
+// stored), a few at a time. The JSON shapes are documented in the README and kept stable.
+//
+// A layer is named by its digest ("sha256:<64 hex>") or a unique prefix of at least 12 hex digits,
+// with or without "sha256:" — the short form the text output prints. A blob used twice in one image
+// names its first place.
+
+#include "cli/CliContext.h"
+#include "cli/Commands.h"
+#include "cli/Format.h"
+#include "cli/JsonFields.h"
+#include "cli/StoreOptions.h"
+#include "layers/FileModeText.h"
+#include "layers/ImageDiff.h"
+#include "layers/ImageEfficiency.h"
+#include "layers/LayerStack.h"
+#include "layers/LayerStackJob.h"
+#include "reference/ImageReference.h"
+#include "registry/ImageInspectJob.h"
+#include "registry/RegistryClient.h"
+#include "store/ImageStore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <memory>
+
+#include <unistd.h>
+
+namespace wharf::cli {
+
+namespace {
+
+// lupdate files these strings under the context named here.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wharf::cli::layers)
+};
+
+constexpr int kMinimumDigestPrefix = 12;
+constexpr int kTextOffenders = 10;
+constexpr int kJsonOffenders = 100;
+
+QString typeName(LayerEntry::Type type)
+{
+    switch (type) {
+    case LayerEntry::Type::File: return QStringLiteral("file");
+    case LayerEntry::Type::Directory: return QStringLiteral("directory");
+    case LayerEntry::Type::Symlink: return QStringLiteral("symlink");
+    case LayerEntry::Type::Hardlink: return QStringLiteral("hardlink");
+    case LayerEntry::Type::CharDevice: return QStringLiteral("char");
+    case LayerEntry::Type::BlockDevice: return QStringLiteral("block");
+    case LayerEntry::Type::Fifo: return QStringLiteral("fifo");
+    case LayerEntry::Type::Whiteout: return QStringLiteral("whiteout");
+    case LayerEntry::Type::OpaqueDirectory: return QStringLiteral("opaque");
+    }
+    return {};
+}
+
+QJsonValue markName(FileMark mark)
+{
+    switch (mark) {
+    case FileMark::Added: return QStringLiteral("added");
+    case FileMark::Modified: return QStringLiteral("modified");
+    case FileMark::Deleted: return QStringLiteral("deleted");
+    case FileMark::None: break;
+    }
+    return QJsonValue();
+}
+
+QChar markLetter(FileMark mark)
+{
+    switch (mark) {
+    case FileMark::Added: return u'A';
+    case FileMark::Modified: return u'M';
+    case FileMark::Deleted: return u'D';
+    case FileMark::None: break;
+    }
+    return u' ';
+}
+
+QString octalMode(quint32 mode)
+{
+    return QStringLiteral("%1").arg(mode & 07777, 4, 8, QLatin1Char('0'));
+}
+
+QString percent(double fraction)
+{
+    return QString::number(fraction * 100.0, 'f', 1) + QStringLiteral(" %");
+}
+
+QString signedBytes(qint64 delta)
+{
+    if (delta > 0)
+        return QStringLiteral("+") + humanBytes(delta);
+    if (delta < 0)
+        return QStringLiteral("−") + humanBytes(-delta);
+    return QStringLiteral("±0 B");
+}
+
+// --files DIGEST: "sha256:<hex>" or "<hex>", lowercase, at least kMinimumDigestPrefix digits.
+struct LayerSelector
+{
+    QString algorithm; // empty: any
+    QString hex;
+};
+
+std::optional<LayerSelector> parseSelector(const QString &text)
+{
+    static const QRegularExpression grammar(QStringLiteral("^(?:(sha256|sha384|sha512):)?([0-9a-f]+)$"));
+    const QRegularExpressionMatch m = grammar.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    LayerSelector s{m.captured(1), m.captured(2)};
+    const qsizetype full = s.algorithm == u"sha512" ? 128 : s.algorithm == u"sha384" ? 96 : s.algorithm.isEmpty() ? 128 : 64;
+    if (s.hex.size() < kMinimumDigestPrefix || s.hex.size() > full)
+        return std::nullopt;
+    if (!s.algorithm.isEmpty() && s.hex.size() == full && !Digest::parse(text))
+        return std::nullopt;
+    return s;
+}
+
+// The first layer the selector names; an error when none or several distinct blobs match.
+Result<int> selectLayer(const LayerSelector &selector, const QList<Descriptor> &layers, const QString &reference)
+{
+    int found = -1;
+    for (int i = 0; i < layers.size(); ++i) {
+        const Digest &d = layers.at(i).digest;
+        if ((!selector.algorithm.isEmpty() && d.algorithm() != selector.algorithm) || !d.encoded().startsWith(selector.hex))
+            continue;
+        if (found < 0) {
+            found = i;
+        } else if (layers.at(found).digest != d) {
+            return fail(Error::Code::NotFound, Tr::tr("%1 matches more than one layer of %2 (%3 and %4); give more of the digest")
+                                                   .arg(selector.hex, reference, layers.at(found).digest.shortForm(), d.shortForm()));
+        }
+    }
+    if (found < 0)
+        return fail(Error::Code::NotFound, Tr::tr("%1 has no layer %2; “wharf layers %1” lists them").arg(reference, selector.hex));
+    return found;
+}
+
+// Lists `layers` of the image `image` (a few at a time), reporting progress on a terminal.
+std::unique_ptr<LayerStackJob> listLayers(CliContext &cx, const InspectedImage &image, const QList<Descriptor> &layers,
+                                          const QString &storeRoot, const QHash<QString, LayerListing> &known = {})
+{
+    std::unique_ptr<LayerStackJob> job(new LayerStackJob(&cx.registry(), image.manifest.registry, image.manifest.repository,
+                                                         layers, storeRoot));
+    job->setKnownListings(known);
+    const bool terminal = isatty(STDERR_FILENO) == 1;
+    bool drew = false;
+    if (terminal) {
+        QObject::connect(job.get(), &LayerStackJob::progress, job.get(),
+                         [&cx, &drew](qint64 read, qint64 total, int done, int count) {
+                             //: %1 of %2 layers listed, %3 of %4 bytes read
+                             cx.err() << '\r'
+                                      << Tr::tr("Listing layers: %1 of %2, %3 of %4")
+                                             .arg(done)
+                                             .arg(count)
+                                             .arg(humanBytes(read), humanBytes(total))
+                                      << "\x1b[K" << Qt::flush;
+                             drew = true;
+                         });
+    }
+    cx.wait(job.get());
+    QObject::disconnect(job.get(), &LayerStackJob::progress, nullptr, nullptr); // `drew` goes out of scope
+    if (drew)
+        cx.err() << "\r\x1b[K" << Qt::flush;
+    return job;
+}
+
+std::unique_ptr<ImageInspectJob> inspect(CliContext &cx, const ImageReference &reference, const std::optional<Platform> &platform)
+{
+    std::unique_ptr<ImageInspectJob> job(new ImageInspectJob(&cx.registry(), reference, platform));
+    cx.wait(job.get());
+    return job;
+}
+
+// ---------------------------------------------------------------------------------------------
+// wharf layers REF: layers, history, efficiency
+
+QJsonObject efficiencyJson(const ImageEfficiency &e)
+{
+    QJsonArray offenders;
+    for (qsizetype i = 0; i < e.offenders.size() && i < kJsonOffenders; ++i) {
+        const ImageEfficiency::Offender &o = e.offenders.at(i);
+        offenders.append(QJsonObject{{QStringLiteral("path"), o.path},
+                                     {QStringLiteral("wastedBytes"), o.wastedBytes},
+                                     {QStringLiteral("copies"), o.copies},
+                                     {QStringLiteral("removed"), o.removed}});
+    }
+    return QJsonObject{{QStringLiteral("score"), e.score},
+                       {QStringLiteral("totalBytes"), e.totalBytes},
+                       {QStringLiteral("keptBytes"), e.keptBytes},
+                       {QStringLiteral("wastedBytes"), e.wastedBytes},
+                       {QStringLiteral("inefficientPaths"), qint64(e.offenders.size())},
+                       {QStringLiteral("offenders"), offenders}};
+}
+
+int entryCount(const LayerListing &listing)
+{
+    return int(listing.entries.size());
+}
+
+QJsonObject overviewJson(const InspectedImage &image, const LayerStack &stack, const ImageEfficiency &e)
+{
+    QJsonObject root;
+    root.insert(QStringLiteral("reference"), image.reference.toString());
+    root.insert(QStringLiteral("platform"), platformJson(image.chosen.platform.value_or(Platform())));
+    root.insert(QStringLiteral("manifest"), manifestJson(image.manifest));
+    QJsonArray layers;
+    const QList<Descriptor> &descriptors = image.imageManifest.layers;
+    const bool haveDiffIds = image.config && image.config->diffIds.size() == descriptors.size();
+    for (int i = 0; i < descriptors.size(); ++i) {
+        QJsonObject o = descriptorJson(descriptors.at(i));
+        const LayerListing &listing = stack.layer(i);
+        o.insert(QStringLiteral("index"), i);
+        o.insert(QStringLiteral("diffId"), haveDiffIds ? QJsonValue(image.config->diffIds.at(i).toString()) : QJsonValue());
+        o.insert(QStringLiteral("uncompressedSize"), listing.uncompressedSize);
+        o.insert(QStringLiteral("entries"), entryCount(listing));
+        o.insert(QStringLiteral("fileBytes"), e.layerBytes.value(i));
+        o.insert(QStringLiteral("wastedBytes"), e.layerWastedBytes.value(i));
+        layers.append(o);
+    }
+    root.insert(QStringLiteral("layers"), layers);
+    QJsonArray history;
+    int layer = 0;
+    for (const HistoryRow &h : image.history.rows) {
+        QJsonObject o{{QStringLiteral("created"), h.created.isValid() ? QJsonValue(h.created.toUTC().toString(Qt::ISODate)) : QJsonValue()},
+                      {QStringLiteral("createdBy"), h.createdBy},
+                      {QStringLiteral("comment"), orNull(h.comment)},
+                      {QStringLiteral("emptyLayer"), h.emptyLayer}};
+        o.insert(QStringLiteral("layer"), h.layer ? QJsonValue(h.layer->digest.toString()) : QJsonValue());
+        o.insert(QStringLiteral("layerIndex"), h.layer ? QJsonValue(layer++) : QJsonValue());
+        o.insert(QStringLiteral("size"), h.layer ? QJsonValue(h.layer->size) : QJsonValue(0));
+        history.append(o);
+    }
+    root.insert(QStringLiteral("history"), history);
+    root.insert(QStringLiteral("historyMatchesLayers"), image.history.instructionsMatchLayers);
+    root.insert(QStringLiteral("efficiency"), efficiencyJson(e));
+    return root;
+}
+
+void printOverview(QTextStream &out, const InspectedImage &image, const LayerStack &stack, const ImageEfficiency &e)
+{
+    const auto line = [&out](const QString &label, const QString &value) {
+        out << QString(label + u':').leftJustified(14) << value << '\n';
+    };
+    const QList<Descriptor> &layers = image.imageManifest.layers;
+    qint64 uncompressed = 0;
+    for (const LayerListing &listing : stack.layers())
+        uncompressed += listing.uncompressedSize;
+    line(Tr::tr("Reference"), image.reference.familiarString());
+    line(Tr::tr("Platform"), image.chosen.platform.value_or(Platform()).toString());
+    line(Tr::tr("Manifest"), image.manifest.digest.toString());
+    line(Tr::tr("Layers"), Tr::tr("%1, %2 compressed, %3 as tar, %4 in files")
+                               .arg(layers.size())
+                               .arg(humanBytes(image.imageManifest.totalLayerSize()), humanBytes(uncompressed), humanBytes(e.totalBytes)));
+
+    const auto layerSummary = [&](int i) {
+        const LayerListing &listing = stack.layer(i);
+        QString text = Tr::tr("%1  %2  %n entries, %3 in files", nullptr, entryCount(listing))
+                           .arg(layers.at(i).digest.shortForm(), humanBytes(layers.at(i).size), humanBytes(e.layerBytes.value(i)));
+        if (e.layerWastedBytes.value(i) > 0)
+            text += Tr::tr(", %1 wasted").arg(humanBytes(e.layerWastedBytes.value(i)));
+        return text;
+    };
+    if (!image.history.rows.isEmpty()) {
+        out << Tr::tr("History (%1 steps):").arg(image.history.rows.size()) << '\n';
+        if (!image.history.instructionsMatchLayers)
+            out << Tr::tr("  (the history does not match the layers; layers are listed without their instructions)") << '\n';
+        int layer = 0;
+        for (const HistoryRow &h : image.history.rows) {
+            const QString what = h.layer ? layerSummary(layer++) : Tr::tr("(empty layer)");
+            out << "  " << humanDate(h.created) << "  " << what << '\n';
+            const QString instruction = h.instruction();
+            if (!instruction.isEmpty())
+                out << "      " << instruction << '\n';
+        }
+    } else {
+        for (int i = 0; i < layers.size(); ++i)
+            out << "  " << layerSummary(i) << '\n';
+    }
+
+    out << Tr::tr("Efficiency:") << '\n';
+    out << "  " << QString(Tr::tr("Score") + u':').leftJustified(14) << percent(e.score) << '\n';
+    out << "  " << QString(Tr::tr("Wasted") + u':').leftJustified(14)
+        << Tr::tr("%1 of %2 in files (copies overwritten or deleted by later layers)")
+               .arg(humanBytes(e.wastedBytes), humanBytes(e.totalBytes))
+        << '\n';
+    if (e.offenders.isEmpty())
+        return;
+    out << Tr::tr("  Worst offenders (%1 of %2):").arg(std::min<qsizetype>(kTextOffenders, e.offenders.size())).arg(e.offenders.size()) << '\n';
+    QList<QStringList> rows;
+    for (qsizetype i = 0; i < e.offenders.size() && i < kTextOffenders; ++i) {
+        const ImageEfficiency::Offender &o = e.offenders.at(i);
+        rows.append({u"    " + humanBytes(o.wastedBytes), QString::number(o.copies),
+                     o.removed ? Tr::tr("%1 (removed)").arg(o.path) : o.path});
+    }
+    out << table({Tr::tr("    WASTED"), Tr::tr("COPIES"), Tr::tr("PATH")}, rows);
+}
+
+// ---------------------------------------------------------------------------------------------
+// --files / --merged: one tree
+
+struct TreeView
+{
+    enum class Kind { LayerOnly, MergedUpTo, Image } kind = Kind::Image;
+    int layer = -1;
+};
+
+QString viewName(TreeView::Kind kind)
+{
+    switch (kind) {
+    case TreeView::Kind::LayerOnly: return QStringLiteral("layer");
+    case TreeView::Kind::MergedUpTo: return QStringLiteral("merged");
+    case TreeView::Kind::Image: return QStringLiteral("image");
+    }
+    return {};
+}
+
+QString shownPath(const FileTree &tree, int index)
+{
+    const FileNode &node = tree.node(index);
+    QString path = tree.path(index);
+    if (node.isDirectory())
+        path += u'/';
+    if (node.entry.type == LayerEntry::Type::Symlink)
+        path += u" -> " + node.entry.linkTarget;
+    else if (node.entry.type == LayerEntry::Type::Hardlink)
+        path += Tr::tr(" (hard link to %1)").arg(node.entry.linkTarget);
+    else if (node.entry.type == LayerEntry::Type::Whiteout)
+        path += Tr::tr(" (whiteout; nothing below)");
+    if (node.opaque)
+        path += Tr::tr(" (opaque: lower contents hidden)");
+    return path;
+}
+
+QJsonObject treeJson(const InspectedImage &image, const LayerStack &stack, const FileTree &tree, const TreeView &view)
+{
+    QJsonObject root;
+    root.insert(QStringLiteral("reference"), image.reference.toString());
+    root.insert(QStringLiteral("platform"), platformJson(image.chosen.platform.value_or(Platform())));
+    root.insert(QStringLiteral("manifest"), manifestJson(image.manifest));
+    if (view.layer >= 0) {
+        QJsonObject layer = descriptorJson(image.imageManifest.layers.at(view.layer));
+        layer.insert(QStringLiteral("index"), view.layer);
+        root.insert(QStringLiteral("layer"), layer);
+    } else {
+        root.insert(QStringLiteral("layer"), QJsonValue());
+    }
+    root.insert(QStringLiteral("view"), viewName(view.kind));
+    root.insert(QStringLiteral("complete"), stack.isComplete(view.layer));
+    root.insert(QStringLiteral("counts"), QJsonObject{{QStringLiteral("added"), tree.count(FileMark::Added)},
+                                                      {QStringLiteral("modified"), tree.count(FileMark::Modified)},
+                                                      {QStringLiteral("deleted"), tree.count(FileMark::Deleted)}});
+    QJsonArray entries;
+    for (const int i : tree.depthFirst()) {
+        const FileNode &n = tree.node(i);
+        const LayerEntry &e = n.entry;
+        const bool metadata = !n.implied && !e.isDeletion();
+        entries.append(QJsonObject{
+            {QStringLiteral("path"), tree.path(i)},
+            {QStringLiteral("type"), typeName(e.type)},
+            {QStringLiteral("size"), n.totalSize},
+            {QStringLiteral("mode"), metadata ? QJsonValue(octalMode(e.mode)) : QJsonValue()},
+            {QStringLiteral("permissions"), metadata ? QJsonValue(fileModeText(e.type, e.mode)) : QJsonValue()},
+            {QStringLiteral("uid"), metadata ? QJsonValue(e.uid) : QJsonValue()},
+            {QStringLiteral("gid"), metadata ? QJsonValue(e.gid) : QJsonValue()},
+            {QStringLiteral("mtime"), metadata ? QJsonValue(QDateTime::fromSecsSinceEpoch(e.mtime, Qt::UTC).toString(Qt::ISODate)) : QJsonValue()},
+            {QStringLiteral("linkTarget"), orNull(e.linkTarget)},
+            {QStringLiteral("mark"), markName(n.mark)},
+            {QStringLiteral("opaque"), n.opaque},
+            {QStringLiteral("implied"), n.implied},
+            {QStringLiteral("layer"), n.layer >= 0 ? QJsonValue(stack.layer(n.layer).layer.toString()) : QJsonValue()},
+        });
+    }
+    root.insert(QStringLiteral("entries"), entries);
+    return root;
+}
+
+void printTree(QTextStream &out, const InspectedImage &image, const FileTree &tree, const TreeView &view)
+{
+    if (view.layer >= 0) {
+        const Descriptor &d = image.imageManifest.layers.at(view.layer);
+        out << Tr::tr("Layer %1 of %2: %3, %4")
+                   .arg(view.layer + 1)
+                   .arg(image.imageManifest.layers.size())
+                   .arg(d.digest.toString(), humanBytes(d.size))
+            << '\n';
+        int layer = 0;
+        for (const HistoryRow &h : image.history.rows) {
+            if (!h.layer)
+                continue;
+            if (layer++ == view.layer && !h.instruction().isEmpty())
+                out << "  " << h.instruction() << '\n';
+        }
+        out << (view.kind == TreeView::Kind::LayerOnly ? Tr::tr("This layer only") : Tr::tr("Merged up to this layer")) << ": "
+            << Tr::tr("%1 added (A), %2 modified (M), %3 deleted (D)")
+                   .arg(tree.count(FileMark::Added))
+                   .arg(tree.count(FileMark::Modified))
+                   .arg(tree.count(FileMark::Deleted))
+            << '\n';
+    } else {
+        out << Tr::tr("%1: the merged file system, %2 in files").arg(image.reference.familiarString(), humanBytes(tree.root().totalSize))
+            << '\n';
+    }
+    const bool marks = view.layer >= 0;
+    QList<QStringList> rows;
+    for (const int i : tree.depthFirst()) {
+        const FileNode &n = tree.node(i);
+        const LayerEntry &e = n.entry;
+        const bool metadata = !n.implied && !e.isDeletion();
+        const bool sized = e.type == LayerEntry::Type::File || e.type == LayerEntry::Type::Directory;
+        QStringList row;
+        if (marks)
+            row.append(QString(markLetter(n.mark)));
+        row.append(metadata ? fileModeText(e.type, e.mode) : QStringLiteral("-"));
+        row.append(metadata ? QStringLiteral("%1:%2").arg(e.uid).arg(e.gid) : QStringLiteral("-"));
+        row.append(sized ? humanBytes(n.totalSize) : QString());
+        row.append(shownPath(tree, i));
+        rows.append(row);
+    }
+    QStringList header{Tr::tr("MODE"), Tr::tr("OWNER"), Tr::tr("SIZE"), Tr::tr("PATH")};
+    if (marks)
+        header.prepend(QStringLiteral(" "));
+    out << table(header, rows);
+}
+
+// ---------------------------------------------------------------------------------------------
+// --diff REF2
+
+QStringList differenceNames(ImageDiff::Differences d)
+{
+    QStringList names;
+    const std::pair<ImageDiff::Difference, const char *> all[] = {
+        {ImageDiff::Difference::Type, "type"},   {ImageDiff::Difference::Size, "size"},
+        {ImageDiff::Difference::Mode, "mode"},   {ImageDiff::Difference::Owner, "owner"},
+        {ImageDiff::Difference::LinkTarget, "linkTarget"}, {ImageDiff::Difference::MTime, "mtime"},
+        {ImageDiff::Difference::Layer, "layer"}};
+    for (const auto &[flag, name] : all)
+        if (d.testFlag(flag))
+            names.append(QLatin1StringView(name));
+    return names;
+}
+
+QString changeName(ImageDiff::Change change)
+{
+    switch (change) {
+    case ImageDiff::Change::Added: return QStringLiteral("added");
+    case ImageDiff::Change::Removed: return QStringLiteral("removed");
+    case ImageDiff::Change::Changed: return QStringLiteral("changed");
+    }
+    return {};
+}
+
+qint64 sizeOf(const QHash<QString, qint64> &sizes, const ImageDiff::Layer &layer)
+{
+    return sizes.value(layer.digest.toString(), layer.size);
+}
+
+QJsonObject diffJson(const InspectedImage &from, const InspectedImage &to, const ImageDiff &diff, const QHash<QString, qint64> &sizes)
+{
+    const auto side = [](const InspectedImage &image) {
+        return QJsonObject{{QStringLiteral("reference"), image.reference.toString()},
+                           {QStringLiteral("manifest"), image.manifest.digest.toString()},
+                           {QStringLiteral("platform"), platformJson(image.chosen.platform.value_or(Platform()))}};
+    };
+    const auto layerList = [&sizes](const QList<ImageDiff::Layer> &layers, bool fromSide) {
+        QJsonArray array;
+        for (const ImageDiff::Layer &l : layers)
+            array.append(QJsonObject{{QStringLiteral("digest"), l.digest.toString()},
+                                     {QStringLiteral("size"), sizeOf(sizes, l)},
+                                     {QStringLiteral("index"), fromSide ? l.fromIndex : l.toIndex}});
+        return array;
+    };
+    QJsonArray common;
+    for (const ImageDiff::Layer &l : diff.commonLayers)
+        common.append(QJsonObject{{QStringLiteral("digest"), l.digest.toString()},
+                                  {QStringLiteral("size"), sizeOf(sizes, l)},
+                                  {QStringLiteral("fromIndex"), l.fromIndex},
+                                  {QStringLiteral("toIndex"), l.toIndex}});
+    const qint64 fromSize = from.imageManifest.totalLayerSize();
+    const qint64 toSize = to.imageManifest.totalLayerSize();
+    QJsonArray entries;
+    for (const ImageDiff::File &f : diff.files) {
+        entries.append(QJsonObject{
+            {QStringLiteral("path"), f.path},
+            {QStringLiteral("change"), changeName(f.change)},
+            {QStringLiteral("fromType"), f.from ? QJsonValue(typeName(f.from->type)) : QJsonValue()},
+            {QStringLiteral("toType"), f.to ? QJsonValue(typeName(f.to->type)) : QJsonValue()},
+            {QStringLiteral("fromSize"), f.from ? QJsonValue(f.fromSize()) : QJsonValue()},
+            {QStringLiteral("toSize"), f.to ? QJsonValue(f.toSize()) : QJsonValue()},
+            {QStringLiteral("sizeDelta"), f.sizeDelta()},
+            {QStringLiteral("differences"), QJsonArray::fromStringList(differenceNames(f.differences))},
+            {QStringLiteral("fromLayer"), f.fromLayer.isValid() ? QJsonValue(f.fromLayer.toString()) : QJsonValue()},
+            {QStringLiteral("toLayer"), f.toLayer.isValid() ? QJsonValue(f.toLayer.toString()) : QJsonValue()},
+        });
+    }
+    return QJsonObject{
+        {QStringLiteral("from"), side(from)},
+        {QStringLiteral("to"), side(to)},
+        {QStringLiteral("layers"), QJsonObject{{QStringLiteral("sharedPrefix"), diff.sharedPrefix},
+                                               {QStringLiteral("common"), common},
+                                               {QStringLiteral("onlyInFrom"), layerList(diff.onlyInFrom, true)},
+                                               {QStringLiteral("onlyInTo"), layerList(diff.onlyInTo, false)},
+                                               {QStringLiteral("fromSize"), fromSize},
+                                               {QStringLiteral("toSize"), toSize},
+                                               {QStringLiteral("sizeDelta"), toSize - fromSize}}},
+        {QStringLiteral("files"), QJsonObject{{QStringLiteral("added"), diff.added},
+                                              {QStringLiteral("removed"), diff.removed},
+                                              {QStringLiteral("changed"), diff.changed},
+                                              {QStringLiteral("addedBytes"), diff.addedBytes},
+                                              {QStringLiteral("removedBytes"), diff.removedBytes},
+                                              {QStringLiteral("changedDelta"), diff.changedDelta},
+                                              {QStringLiteral("fromSize"), diff.fromTotalBytes},
+                                              {QStringLiteral("toSize"), diff.toTotalBytes},
+                                              {QStringLiteral("sizeDelta"), diff.totalDelta()},
+                                              {QStringLiteral("complete"), diff.complete},
+                                              {QStringLiteral("entries"), entries}}},
+    };
+}
+
+void printDiff(QTextStream &out, const InspectedImage &from, const InspectedImage &to, const ImageDiff &diff,
+               const QHash<QString, qint64> &sizes)
+{
+    out << QString(Tr::tr("From") + u':').leftJustified(8) << from.reference.familiarString() << "  " << from.manifest.digest.shortForm() << '\n';
+    out << QString(Tr::tr("To") + u':').leftJustified(8) << to.reference.familiarString() << "  " << to.manifest.digest.shortForm() << '\n';
+    const qint64 fromSize = from.imageManifest.totalLayerSize();
+    const qint64 toSize = to.imageManifest.totalLayerSize();
+    out << Tr::tr("Layers: %1 in common (the first %2 shared as a base), %3 only in the first, %4 only in the second; %5 → %6 compressed (%7)")
+               .arg(diff.commonLayers.size())
+               .arg(diff.sharedPrefix)
+               .arg(diff.onlyInFrom.size())
+               .arg(diff.onlyInTo.size())
+               .arg(humanBytes(fromSize), humanBytes(toSize), signedBytes(toSize - fromSize))
+        << '\n';
+    QList<QStringList> layerRows;
+    for (const ImageDiff::Layer &l : diff.commonLayers)
+        layerRows.append({QStringLiteral("  ="), l.digest.shortForm(), humanBytes(sizeOf(sizes, l))});
+    for (const ImageDiff::Layer &l : diff.onlyInFrom)
+        layerRows.append({QStringLiteral("  -"), l.digest.shortForm(), humanBytes(sizeOf(sizes, l))});
+    for (const ImageDiff::Layer &l : diff.onlyInTo)
+        layerRows.append({QStringLiteral("  +"), l.digest.shortForm(), humanBytes(sizeOf(sizes, l))});
+    if (!layerRows.isEmpty())
+        out << table({QStringLiteral("  "), Tr::tr("LAYER"), Tr::tr("SIZE")}, layerRows);
+    out << Tr::tr("Files: %1 added (%2), %3 removed (%4), %5 changed (%6); %7 → %8 in files (%9)")
+               .arg(diff.added)
+               .arg(signedBytes(diff.addedBytes))
+               .arg(diff.removed)
+               .arg(signedBytes(-diff.removedBytes))
+               .arg(diff.changed)
+               .arg(signedBytes(diff.changedDelta))
+               .arg(humanBytes(diff.fromTotalBytes), humanBytes(diff.toTotalBytes), signedBytes(diff.totalDelta()))
+        << '\n';
+    if (diff.files.isEmpty())
+        return;
+    QList<QStringList> rows;
+    for (const ImageDiff::File &f : diff.files) {
+        const LayerEntry &entry = f.to ? *f.to : *f.from;
+        QString path = f.path;
+        if (entry.type == LayerEntry::Type::Directory)
+            path += u'/';
+        const QString letter = f.change == ImageDiff::Change::Added ? QStringLiteral("+")
+                             : f.change == ImageDiff::Change::Removed ? QStringLiteral("-")
+                                                                      : QStringLiteral("~");
+        if (f.change == ImageDiff::Change::Changed)
+            path += QStringLiteral("  (") + differenceNames(f.differences).join(QStringLiteral(", ")) + u')';
+        rows.append({u"  " + letter, f.sizeDelta() != 0 ? signedBytes(f.sizeDelta()) : QString(), path});
+    }
+    out << table({QStringLiteral("  "), Tr::tr("SIZE"), Tr::tr("PATH (what changed)")}, rows);
+}
+
+} // namespace
+
+int layersCommand(CliContext &cx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Tr::tr("Show an image's layers with the build steps that made them, their sizes and the space they waste; "
+               "one layer's files; the merged file system; or what changed from one image to another."));
+    parser.addPositionalArgument(QStringLiteral("reference"), Tr::tr("nginx:1.27, ghcr.io/owner/app@sha256:…, localhost:5000/app:tag"));
+    parser.addOption({QStringLiteral("platform"), Tr::tr("Platform to show for a multi-platform image (default: this machine's)."),
+                      QStringLiteral("os/arch[/variant]")});
+    parser.addOption({QStringLiteral("files"),
+                      Tr::tr("List one layer's entries: what it added (A), modified (M) and deleted (D). DIGEST is the layer's "
+                             "digest or a unique prefix of at least 12 hex digits."),
+                      QStringLiteral("DIGEST")});
+    parser.addOption({QStringLiteral("merged"),
+                      Tr::tr("List the merged file system: up to the layer given with --files, else of the whole image.")});
+    parser.addOption({QStringLiteral("diff"), Tr::tr("Compare with another image: layers in common and the files that differ."),
+                      QStringLiteral("REF2")});
+    parser.addOption(storeOption());
+    parser.addOption({QStringLiteral("json"), Tr::tr("Print JSON.")});
+    if (const auto done = cx.parse(parser, QStringLiteral("layers"), arguments))
+        return *done;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return cx.usage(Tr::tr("usage: wharf layers REF [--platform os/arch[/variant]] [--files DIGEST] [--merged] [--diff REF2] [--store DIR] [--json]"));
+    const bool diffing = parser.isSet(QStringLiteral("diff"));
+    const bool files = parser.isSet(QStringLiteral("files"));
+    const bool merged = parser.isSet(QStringLiteral("merged"));
+    if (diffing && (files || merged))
+        return cx.usage(Tr::tr("--diff compares whole images: it cannot be combined with --files or --merged"));
+    auto reference = ImageReference::parseDockerRef(positional.first());
+    if (!reference)
+        return cx.failUsage(reference.error());
+    std::optional<ImageReference> other;
+    if (diffing) {
+        auto parsed = ImageReference::parseDockerRef(parser.value(QStringLiteral("diff")));
+        if (!parsed)
+            return cx.failUsage(parsed.error());
+        other = *parsed;
+    }
+    std::optional<LayerSelector> selector;
+    if (files) {
+        selector = parseSelector(parser.value(QStringLiteral("files")));
+        if (!selector)
+            return cx.failUsage(Error(Error::Code::InvalidDigest,
+                                      Tr::tr("“%1” is not a layer digest: give sha256:<hex> or at least %2 of its hex digits")
+                                          .arg(parser.value(QStringLiteral("files")))
+                                          .arg(kMinimumDigestPrefix)));
+    }
+    const auto platformArg = cx.platform(parser);
+    if (!platformArg)
+        return kExitUsage;
+    const std::optional<Platform> platform = *platformArg;
+    const QString storeRoot = parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store")) : ImageStore::defaultRoot();
+    const bool json = parser.isSet(QStringLiteral("json"));
+
+    const auto image = inspect(cx, *reference, platform);
+    if (image->error())
+        return cx.fail(*image->error());
+    const InspectedImage &inspected = image->result();
+    const QList<Descriptor> &layers = inspected.imageManifest.layers;
+
+    if (diffing) {
+        const auto otherImage = inspect(cx, *other, platform);
+        if (otherImage->error())
+            return cx.fail(*otherImage->error());
+        const auto fromJob = listLayers(cx, inspected, layers, storeRoot);
+        if (fromJob->error())
+            return cx.fail(*fromJob->error());
+        QHash<QString, LayerListing> known;
+        QHash<QString, qint64> sizes;
+        for (const LayerListing &listing : fromJob->listings())
+            known.insert(listing.layer.toString(), listing);
+        for (const Descriptor &d : layers)
+            sizes.insert(d.digest.toString(), d.size);
+        const InspectedImage &second = otherImage->result();
+        for (const Descriptor &d : second.imageManifest.layers)
+            sizes.insert(d.digest.toString(), d.size);
+        const auto toJob = listLayers(cx, second, second.imageManifest.layers, storeRoot, known);
+        if (toJob->error())
+            return cx.fail(*toJob->error());
+        const ImageDiff diff = ImageDiff::compare(fromJob->stack(), toJob->stack());
+        if (json)
+            cx.out() << QJsonDocument(diffJson(inspected, second, diff, sizes)).toJson(QJsonDocument::Indented);
+        else
+            printDiff(cx.out(), inspected, second, diff, sizes);
+        return kExitOk;
+    }
+
+    TreeView view;
+    if (selector) {
+        const Result<int> index = selectLayer(*selector, layers, reference->familiarString());
+        if (!index)
+            return cx.fail(index.error());
+        view.layer = *index;
+        view.kind = merged ? TreeView::Kind::MergedUpTo : TreeView::Kind::LayerOnly;
+    }
+    const QList<Descriptor> needed = view.layer >= 0 ? layers.mid(0, view.layer + 1) : layers;
+    const auto listed = listLayers(cx, inspected, needed, storeRoot);
+    if (listed->error())
+        return cx.fail(*listed->error());
+    const LayerStack stack = listed->stack();
+
+    if (!files && !merged) {
+        const ImageEfficiency efficiency = ImageEfficiency::measure(stack);
+        if (json)
+            cx.out() << QJsonDocument(overviewJson(inspected, stack, efficiency)).toJson(QJsonDocument::Indented);
+        else
+            printOverview(cx.out(), inspected, stack, efficiency);
+        return kExitOk;
+    }
+    const FileTree tree = view.kind == TreeView::Kind::LayerOnly    ? stack.layerTree(view.layer)
+                        : view.kind == TreeView::Kind::MergedUpTo ? stack.mergedTree(view.layer)
+                                                                   : stack.finalTree();
+    if (json)
+        cx.out() << QJsonDocument(treeJson(inspected, stack, tree, view)).toJson(QJsonDocument::Indented);
+    else
+        printTree(cx.out(), inspected, tree, view);
+    return kExitOk;
+}
+
+} // namespace wharf::cli
