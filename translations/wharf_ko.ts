@@ -1256,6 +1256,10 @@
         <source>the layer is larger than %1 bytes; Wharf stops there</source>
         <translation>레이어가 %1바이트보다 크므로 Wharf가 중단합니다</translation>
     </message>
+    <message>
+        <source>the layer has %1 bytes, not the %2 its descriptor says</source>
+        <translation>레이어가 %1바이트로, descriptor에 적힌 %2바이트와 다릅니다</translation>
+    </message>
 </context>
 <context>
     <name>wharf::LayerDecompressor</name>

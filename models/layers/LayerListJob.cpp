@@ -72,7 +72,8 @@ std::optional<LayerListing> listFromStore(const QString &root, const Descriptor 
     if (!file)
         return std::nullopt; // collected meanwhile
     LayerArchiveReader::DeviceSource source(**file);
-    return LayerArchiveReader::list(source, {layer.digest, layer.size}, {}, cancelled, progress);
+    // Store blobs were verified when they were committed and are read-only: not hashed again.
+    return LayerArchiveReader::list(source, {layer.digest, layer.size, true}, {}, cancelled, progress);
 }
 
 // The HTTP body's way into the pipe: a write blocks while the pipe is full.

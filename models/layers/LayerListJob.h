@@ -1,8 +1,9 @@
 #pragma once
 // Lists the entries of one layer without pulling the image: from the local store when the blob is
 // there, otherwise streamed from the registry (never written to the store). The blob is read
-// through libarchive on a QThreadPool worker (models/archive/), hashed on the way and verified
-// against the descriptor; cancel() sets an atomic flag the worker polls. The GUI thread only sees
+// through libarchive on a QThreadPool worker (models/archive/); a downloaded blob is hashed on the
+// way and verified against the descriptor, a store blob (verified when it was committed, and
+// read-only since) only against its size; cancel() sets an atomic flag the worker polls. The GUI thread only sees
 // throttled progress and the finished listing.
 //
 // finished() always comes with listing() filled as far as the read got: on failure error() and

@@ -1,6 +1,7 @@
 // Lists one layer blob the way the Layers pane does, for bench-layers.sh to time against GNU tar:
 //
-//   bench_layerlist file PATH DIGEST SIZE                    LayerArchiveReader over the file
+//   bench_layerlist file PATH DIGEST SIZE                    LayerArchiveReader over the file (hashed)
+//   bench_layerlist store STORE DIGEST SIZE                  LayerListJob reading the store's blob
 //   bench_layerlist registry HOST:PORT REPOSITORY DIGEST SIZE   LayerListJob streaming from a
 //                                                            registry (loopback: plain HTTP)
 //
@@ -36,6 +37,7 @@ int report(const LayerListing &listing)
 int usage()
 {
     std::fprintf(stderr, "usage: bench_layerlist file PATH DIGEST SIZE\n"
+                         "       bench_layerlist store STORE DIGEST SIZE\n"
                          "       bench_layerlist registry HOST:PORT REPOSITORY DIGEST SIZE\n");
     return 2;
 }
@@ -57,6 +59,26 @@ int main(int argc, char **argv)
         }
         LayerArchiveReader::DeviceSource source(file);
         return report(LayerArchiveReader::list(source, {*digest, args.at(4).toLongLong()}));
+    }
+    if (args.size() == 5 && args.at(1) == u"store") {
+        Descriptor layer;
+        const auto digest = Digest::parse(args.at(3));
+        if (!digest)
+            return usage();
+        layer.digest = *digest;
+        layer.size = args.at(4).toLongLong();
+        RegistryClient client;
+        auto *job = new LayerListJob(&client, QStringLiteral("127.0.0.1:1"), QStringLiteral("bench"), layer, args.at(2));
+        int status = 1;
+        QObject::connect(job, &Job::finished, &app, [&status, job, &app] {
+            status = job->fromStore() ? report(job->listing()) : 1;
+            if (!job->fromStore())
+                std::fprintf(stderr, "bench_layerlist: the blob was not read from the store\n");
+            app.quit();
+        });
+        job->start();
+        app.exec();
+        return status;
     }
     if (args.size() == 6 && args.at(1) == u"registry") {
         Descriptor layer;

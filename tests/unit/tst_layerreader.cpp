@@ -366,6 +366,7 @@ private Q_SLOTS:
     void bombs_data();
     void bombs();
     void unknownSize();
+    void verifiedAtRestChecksOnlyTheSize();
     void cancel();
     void sourceFailure();
 
@@ -822,6 +823,27 @@ void TestLayerReader::unknownSize()
     const QByteArray bombBlob = bomb(Packing::Zstd, 400, 512 << 10);
     listing = listBlob(bombBlob, {Digest::sha256Of(bombBlob), -1}, ratio);
     QVERIFY2(listing.error && listing.error->code() == Code::TooLarge, qPrintable(errorText(listing)));
+}
+
+// A store blob (verified when committed, read-only since) is not hashed again: its digest is taken
+// as recorded, but its size and everything in the tar are still checked.
+void TestLayerReader::verifiedAtRestChecksOnlyTheSize()
+{
+    const QByteArray blob = pack(Tar().file("a", "x").file("b", QByteArray(5 << 20, 'b')).end(), Packing::Zstd);
+    LayerReadExpected atRest{Digest::sha256Of("not this blob"), blob.size(), true};
+    LayerListing listing = listBlob(blob, atRest);
+    QVERIFY2(listing.complete, qPrintable(errorText(listing)));
+    QCOMPARE(listing.entries.size(), 2);
+    // The same expectation without the flag: the digest decides.
+    atRest.verifiedAtRest = false;
+    listing = listBlob(blob, atRest);
+    QVERIFY(listing.error && listing.error->code() == Code::DigestMismatch);
+    // Shorter or longer than recorded: still caught.
+    listing = listBlob(blob, {Digest::sha256Of(blob), blob.size() + 1, true});
+    QVERIFY2(listing.error && listing.error->code() == Code::SizeMismatch, qPrintable(errorText(listing)));
+    QVERIFY(!listing.complete);
+    listing = listBlob(blob, {Digest::sha256Of(blob), blob.size() - 1, true});
+    QVERIFY2(listing.error && listing.error->code() == Code::SizeMismatch, qPrintable(errorText(listing)));
 }
 
 void TestLayerReader::cancel()
