@@ -3,6 +3,7 @@
 // (TestbedStore), and a PullEngine pulling over loopback (through the fault proxy where a pull must
 // be slow enough to cancel). Every model runs under QAbstractItemModelTester in Fatal mode with its
 // structural signals spied, and what it shows is compared with the test bed's images.json.
+#include "ModelSignals.h"
 #include "items/ConfigModel.h"
 #include "items/HistoryModel.h"
 #include "items/LocalImagesModel.h"
@@ -39,29 +40,7 @@ namespace {
 
 constexpr auto kFatal = QAbstractItemModelTester::FailureReportingMode::Fatal;
 
-// Every structural signal a model can send, counted.
-struct Structure
-{
-    explicit Structure(QAbstractItemModel *model)
-        : aboutToReset(model, &QAbstractItemModel::modelAboutToBeReset),
-          reset(model, &QAbstractItemModel::modelReset),
-          inserted(model, &QAbstractItemModel::rowsInserted),
-          removed(model, &QAbstractItemModel::rowsRemoved),
-          moved(model, &QAbstractItemModel::rowsMoved),
-          layout(model, &QAbstractItemModel::layoutChanged),
-          columnsInserted(model, &QAbstractItemModel::columnsInserted),
-          changed(model, &QAbstractItemModel::dataChanged)
-    {
-    }
-    QSignalSpy aboutToReset;
-    QSignalSpy reset;
-    QSignalSpy inserted;
-    QSignalSpy removed;
-    QSignalSpy moved;
-    QSignalSpy layout;
-    QSignalSpy columnsInserted;
-    QSignalSpy changed;
-};
+using Structure = testbed::ModelSignals;
 
 struct Layer
 {

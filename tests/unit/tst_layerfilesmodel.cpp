@@ -4,6 +4,7 @@
 // (Fatal) with every structural signal spied. The listing itself (LayerStackJob over the real
 // registry) is covered by tests/integration/tst_layers.cpp.
 
+#include "ModelSignals.h"
 #include "items/LayerFilesModel.h"
 #include "items/LayerFilesProxyModel.h"
 #include "layers/LayerStack.h"
@@ -22,28 +23,7 @@ namespace {
 
 constexpr auto kFatal = QAbstractItemModelTester::FailureReportingMode::Fatal;
 
-struct Structure
-{
-    explicit Structure(QAbstractItemModel *model)
-        : aboutToReset(model, &QAbstractItemModel::modelAboutToBeReset),
-          reset(model, &QAbstractItemModel::modelReset),
-          inserted(model, &QAbstractItemModel::rowsInserted),
-          removed(model, &QAbstractItemModel::rowsRemoved),
-          moved(model, &QAbstractItemModel::rowsMoved),
-          layout(model, &QAbstractItemModel::layoutChanged),
-          columnsInserted(model, &QAbstractItemModel::columnsInserted),
-          changed(model, &QAbstractItemModel::dataChanged)
-    {
-    }
-    QSignalSpy aboutToReset;
-    QSignalSpy reset;
-    QSignalSpy inserted;
-    QSignalSpy removed;
-    QSignalSpy moved;
-    QSignalSpy layout;
-    QSignalSpy columnsInserted;
-    QSignalSpy changed;
-};
+using Structure = testbed::ModelSignals;
 
 LayerEntry entry(LayerEntry::Type type, const QString &path, qint64 size = 0, const QString &target = {})
 {
