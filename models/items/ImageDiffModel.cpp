@@ -40,18 +40,7 @@ ImageDiffModel::ImageDiffModel(QObject *parent)
 
 ImageDiffModel::~ImageDiffModel()
 {
-    abandon();
-}
-
-void ImageDiffModel::abandon()
-{
-    ++m_generation;
-    if (m_job) {
-        LayerStackJob *job = m_job;
-        m_job = nullptr;
-        disconnect(job, nullptr, this, nullptr);
-        job->cancel();
-    }
+    m_load.abandon(this);
 }
 
 void ImageDiffModel::setState(State state)
@@ -64,7 +53,7 @@ void ImageDiffModel::setState(State state)
 
 void ImageDiffModel::clear()
 {
-    abandon();
+    m_load.abandon(this);
     beginResetModel();
     m_diff = {};
     endResetModel();
@@ -81,10 +70,10 @@ void ImageDiffModel::compare(RegistryClient *client, const QString &registry, co
     m_fromName = fromName;
     m_toName = toName;
     auto *job = new LayerStackJob(client, registry, repository, fromLayers, storeRoot, this);
-    m_job = job;
+    m_load.track(job);
     connect(job, &LayerStackJob::progress, this, &ImageDiffModel::progress);
     connect(job, &Job::finished, this, [this, job, client = QPointer<RegistryClient>(client), registry, repository, toLayers, storeRoot] {
-        m_job = nullptr;
+        m_load.done();
         if (job->isCancelled())
             return;
         listTo(client.data(), registry, repository, toLayers, storeRoot, job->stack());
@@ -103,10 +92,10 @@ void ImageDiffModel::listTo(RegistryClient *client, const QString &registry, con
             known.insert(listing.layer.toString(), listing);
     auto *job = new LayerStackJob(client, registry, repository, toLayers, storeRoot, this);
     job->setKnownListings(known);
-    m_job = job;
+    m_load.track(job);
     connect(job, &LayerStackJob::progress, this, &ImageDiffModel::progress);
     connect(job, &Job::finished, this, [this, job, from] {
-        m_job = nullptr;
+        m_load.done();
         if (job->isCancelled())
             return;
         diffStacks(from, job->stack(), job->error());
@@ -125,7 +114,7 @@ void ImageDiffModel::setStacks(const LayerStack &from, const LayerStack &to, con
 void ImageDiffModel::diffStacks(const LayerStack &from, const LayerStack &to, std::optional<Error> loadError)
 {
     setState(State::Loading);
-    const quint64 generation = m_generation;
+    const quint64 generation = m_load.generation();
     // Two final file systems merged and walked path by path: a worker's job.
     auto compared = QtConcurrent::run([from, to] { return ImageDiff::compare(from, to); });
     const bool readable = anyRead(from) && anyRead(to);
@@ -135,7 +124,7 @@ void ImageDiffModel::diffStacks(const LayerStack &from, const LayerStack &to, st
     if (!error && loadError && loadError->code() != Error::Code::Cancelled)
         error = loadError;
     continueOnEventLoop(compared, this, [this, generation, readable, error](const ImageDiff &diff) {
-        if (generation != m_generation)
+        if (!m_load.isCurrent(generation))
             return;
         beginResetModel();
         m_diff = diff;

@@ -8,13 +8,13 @@
 // States as the other layer models: Idle, Loading (progress()), Ready, Error (a side could not be
 // read at all). A diff of listings cut short is still shown: isIncomplete() and errorMessage().
 
+#include "layers/LayerStackLoad.h"
 #include "core/Error.h"
 #include "documents/Descriptor.h"
 #include "layers/ImageDiff.h"
 #include "layers/LayerStack.h"
 
 #include <QAbstractTableModel>
-#include <QPointer>
 
 #include <optional>
 
@@ -96,7 +96,6 @@ private:
     void listTo(RegistryClient *client, const QString &registry, const QString &repository,
                 const QList<Descriptor> &toLayers, const QString &storeRoot, const LayerStack &from);
     void diffStacks(const LayerStack &from, const LayerStack &to, std::optional<Error> loadError);
-    void abandon();
     void setState(State state);
     [[nodiscard]] QVariant rawValue(const ImageDiff::File &file, int column) const;
 
@@ -106,8 +105,7 @@ private:
     QString m_fromName;
     QString m_toName;
     ImageDiffLayersModel *m_layers;
-    QPointer<LayerStackJob> m_job;
-    quint64 m_generation = 0;
+    LayerStackLoad m_load;
 };
 
 } // namespace wharf

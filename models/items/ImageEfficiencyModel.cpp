@@ -15,18 +15,7 @@ ImageEfficiencyModel::ImageEfficiencyModel(QObject *parent)
 
 ImageEfficiencyModel::~ImageEfficiencyModel()
 {
-    abandon();
-}
-
-void ImageEfficiencyModel::abandon()
-{
-    ++m_generation; // a measure still running on a worker has nowhere to go
-    if (m_job) {
-        LayerStackJob *job = m_job;
-        m_job = nullptr;
-        disconnect(job, nullptr, this, nullptr);
-        job->cancel();
-    }
+    m_load.abandon(this);
 }
 
 void ImageEfficiencyModel::setState(State state)
@@ -39,7 +28,7 @@ void ImageEfficiencyModel::setState(State state)
 
 void ImageEfficiencyModel::clear()
 {
-    abandon();
+    m_load.abandon(this);
     if (!m_efficiency.offenders.isEmpty()) {
         beginResetModel();
         m_efficiency = {};
@@ -56,10 +45,10 @@ void ImageEfficiencyModel::analyse(RegistryClient *client, const QString &regist
 {
     clear();
     auto *job = new LayerStackJob(client, registry, repository, layers, storeRoot, this);
-    m_job = job;
+    m_load.track(job);
     connect(job, &LayerStackJob::progress, this, &ImageEfficiencyModel::progress);
     connect(job, &Job::finished, this, [this, job] {
-        m_job = nullptr;
+        m_load.done();
         measure(job->stack(), job->error());
     });
     setState(State::Loading);
@@ -75,7 +64,7 @@ void ImageEfficiencyModel::setStack(const LayerStack &stack)
 void ImageEfficiencyModel::measure(const LayerStack &stack, std::optional<Error> loadError)
 {
     setState(State::Loading);
-    const quint64 generation = m_generation;
+    const quint64 generation = m_load.generation();
     // Every entry of every layer, merged by path: a worker's job for a big image.
     auto measured = QtConcurrent::run([stack] { return ImageEfficiency::measure(stack); });
     bool anyRead = stack.isEmpty();
@@ -85,7 +74,7 @@ void ImageEfficiencyModel::measure(const LayerStack &stack, std::optional<Error>
     if (!error && loadError && loadError->code() != Error::Code::Cancelled)
         error = loadError;
     continueOnEventLoop(measured, this, [this, generation, stack, anyRead, error](const ImageEfficiency &efficiency) {
-        if (generation != m_generation)
+        if (!m_load.isCurrent(generation))
             return;
         beginResetModel();
         m_efficiency = efficiency;

@@ -12,13 +12,13 @@
 // listings stay available (stack()) so other panes can show the same layers without reading them
 // again.
 
+#include "layers/LayerStackLoad.h"
 #include "core/Error.h"
 #include "documents/Descriptor.h"
 #include "layers/ImageEfficiency.h"
 #include "layers/LayerStack.h"
 
 #include <QAbstractTableModel>
-#include <QPointer>
 
 #include <optional>
 
@@ -89,15 +89,13 @@ Q_SIGNALS:
 
 private:
     void measure(const LayerStack &stack, std::optional<Error> loadError);
-    void abandon();
     void setState(State state);
 
     State m_state = State::Idle;
     ImageEfficiency m_efficiency;
     LayerStack m_stack;
     std::optional<Error> m_error;
-    QPointer<LayerStackJob> m_job;
-    quint64 m_generation = 0;
+    LayerStackLoad m_load;
 };
 
 } // namespace wharf

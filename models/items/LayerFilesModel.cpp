@@ -47,7 +47,7 @@ LayerFilesModel::LayerFilesModel(QObject *parent)
 
 LayerFilesModel::~LayerFilesModel()
 {
-    abandon();
+    m_load.abandon(this);
 }
 
 std::optional<Error::Code> LayerFilesModel::errorCode() const
@@ -67,17 +67,6 @@ int LayerFilesModel::count(FileMark mark) const
     return m_trees ? m_trees->layer.count(mark) : 0;
 }
 
-void LayerFilesModel::abandon()
-{
-    ++m_generation;
-    if (m_job) {
-        LayerStackJob *job = m_job;
-        m_job = nullptr;
-        disconnect(job, nullptr, this, nullptr);
-        job->cancel();
-    }
-}
-
 void LayerFilesModel::setState(State state)
 {
     if (state == m_state)
@@ -88,7 +77,7 @@ void LayerFilesModel::setState(State state)
 
 void LayerFilesModel::clear()
 {
-    abandon();
+    m_load.abandon(this);
     beginResetModel();
     m_trees.reset();
     m_layerDigests.clear();
@@ -117,10 +106,10 @@ void LayerFilesModel::load(RegistryClient *client, const QString &registry, cons
         return;
     }
     auto *job = new LayerStackJob(client, registry, repository, layers.mid(0, index + 1), storeRoot, this);
-    m_job = job;
+    m_load.track(job);
     connect(job, &LayerStackJob::progress, this, &LayerFilesModel::progress);
     connect(job, &Job::finished, this, [this, job, index] {
-        m_job = nullptr;
+        m_load.done();
         std::optional<Error> error = job->error();
         build(job->stack(), index, std::move(error));
     });
@@ -144,7 +133,7 @@ void LayerFilesModel::setLayers(const LayerStack &stack, int index)
 void LayerFilesModel::build(const LayerStack &stack, int index, std::optional<Error> loadError)
 {
     setState(State::Loading);
-    const quint64 generation = m_generation;
+    const quint64 generation = m_load.generation();
     // A big image is hundreds of thousands of entries: merge them off the GUI thread.
     auto built = QtConcurrent::run([stack, index] {
         auto trees = std::make_shared<Trees>();
@@ -164,7 +153,7 @@ void LayerFilesModel::build(const LayerStack &stack, int index, std::optional<Er
     if (!error && loadError && loadError->code() != Error::Code::Cancelled)
         error = loadError;
     continueOnEventLoop(built, this, [this, generation, digests, unreadable, incomplete, error](std::shared_ptr<const Trees> trees) {
-        if (generation != m_generation)
+        if (!m_load.isCurrent(generation))
             return;
         beginResetModel();
         m_trees = std::move(trees);

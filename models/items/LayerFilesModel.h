@@ -17,6 +17,7 @@
 // Raw values live in their roles (qint64 sizes, quint32 modes, enum values as int) and in
 // RawValueRole per column, so LayerFilesProxyModel sorts and filters on them.
 
+#include "layers/LayerStackLoad.h"
 #include "core/Error.h"
 #include "documents/Descriptor.h"
 #include "layers/FileTree.h"
@@ -24,7 +25,6 @@
 
 #include <QAbstractItemModel>
 #include <QList>
-#include <QPointer>
 
 #include <memory>
 #include <optional>
@@ -147,7 +147,6 @@ Q_SIGNALS:
 private:
     struct Trees;
     void build(const LayerStack &stack, int index, std::optional<Error> loadError);
-    void abandon();
     void setState(State state);
     [[nodiscard]] QVariant rawValue(const FileNode &node, int column) const;
     [[nodiscard]] QString displayText(const FileNode &node, int column) const;
@@ -159,8 +158,7 @@ private:
     int m_layerIndex = -1;
     QList<Digest> m_layerDigests;
     std::shared_ptr<const Trees> m_trees; // both views, built together
-    QPointer<LayerStackJob> m_job;
-    quint64 m_generation = 0;
+    LayerStackLoad m_load;
 };
 
 } // namespace wharf
