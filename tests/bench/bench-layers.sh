@@ -40,6 +40,8 @@ export LC_ALL=C # '.' in $EPOCHREALTIME and in printf's %f
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
+# shellcheck source=bench-lib.sh
+source "$HERE/bench-lib.sh"
 
 LISTER=${BENCH_LAYERLIST:-$REPO/build/tests/bench/bench_layerlist}
 DIR=${BENCH_DIR:-$REPO/build/bench}
@@ -130,44 +132,7 @@ fi
 # The registry, with the three blobs pushed into repository "bench"
 
 rm -rf "$RUN"
-mkdir -p "$RUN/registry-root"
-cat >"$RUN/registry.yml" <<EOF
-version: 0.1
-log:
-  level: info
-  formatter: text
-storage:
-  filesystem:
-    rootdirectory: $RUN/registry-root
-  maintenance:
-    uploadpurging:
-      enabled: false
-http:
-  addr: 127.0.0.1:0
-  secret: wharf-bench
-EOF
-REGISTRY_LOG=$RUN/registry.log
-env -u REGISTRY_HTTP_ADDR docker-registry serve "$RUN/registry.yml" >"$REGISTRY_LOG" 2>&1 &
-registry_pid=$!
-cleanup() {
-    kill "$registry_pid" 2>/dev/null || true
-    wait "$registry_pid" 2>/dev/null || true
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-REG=
-for _ in $(seq 100); do
-    REG=$(grep -so 'listening on 127\.0\.0\.1:[0-9]*' "$REGISTRY_LOG" | cut -d' ' -f3) || true
-    [[ -n $REG ]] && break
-    kill -0 "$registry_pid" 2>/dev/null || break
-    sleep 0.1
-done
-if [[ -z $REG ]] || ! curl -fsS -o /dev/null "http://$REG/v2/"; then
-    echo "bench-layers: the registry did not start:" >&2
-    cat "$REGISTRY_LOG" >&2
-    exit 1
-fi
+start_registry bench-layers
 
 declare -A DIGEST SIZE
 push_blob() { # push_blob FILE — monolithic upload (POST, then PUT ?digest=)
@@ -187,8 +152,6 @@ for blob in "${BLOBS[@]}"; do push_blob "$blob"; done
 # ---------------------------------------------------------------------------------------------
 # One measured run
 
-TICKS=$(getconf CLK_TCK)
-machine_cpu() { awk -v hz="$TICKS" '$1 == "cpu" { printf "%.3f", ($2 + $3 + $4 + $7 + $8 + $9) / hz }' /proc/stat; }
 
 # measure COMMAND — runs the shell command line; sets WALL, RSS_KIB, CPU, OTHER_CPU (what the rest
 # of the machine used meanwhile: the noise) and COUNT (lines printed: tar's names, or the
@@ -216,8 +179,6 @@ measure() {
     fi
 }
 
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-maximum() { printf '%s\n' "$@" | sort -g | tail -n 1; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = op == "<" ? v < t : v <= t; print ok ? "PASS" : "FAIL" }'; }
 

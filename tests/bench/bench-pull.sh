@@ -31,6 +31,8 @@ export LC_ALL=C # '.' in $EPOCHREALTIME and in printf's %f
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
+# shellcheck source=bench-lib.sh
+source "$HERE/bench-lib.sh"
 
 WHARF=${WHARF:-$REPO/build/app/wharf}
 DIR=${BENCH_DIR:-$REPO/build/bench}
@@ -107,44 +109,7 @@ check_copy() {
 # ---------------------------------------------------------------------------------------------
 # The registry
 
-cat >"$RUN/registry.yml" <<EOF
-version: 0.1
-log:
-  level: info
-  formatter: text
-storage:
-  filesystem:
-    rootdirectory: $RUN/registry-root
-  maintenance:
-    uploadpurging:
-      enabled: false
-http:
-  addr: 127.0.0.1:0
-  secret: wharf-bench
-EOF
-REGISTRY_LOG=$RUN/registry.log
-env -u REGISTRY_HTTP_ADDR docker-registry serve "$RUN/registry.yml" >"$REGISTRY_LOG" 2>&1 &
-registry_pid=$!
-cleanup() {
-    kill "$registry_pid" 2>/dev/null || true
-    wait "$registry_pid" 2>/dev/null || true
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# Port 0 lets the kernel pick a free port; the registry logs the address it listens on.
-REG=
-for _ in $(seq 100); do
-    REG=$(grep -so 'listening on 127\.0\.0\.1:[0-9]*' "$REGISTRY_LOG" | cut -d' ' -f3) || true
-    [[ -n $REG ]] && break
-    kill -0 "$registry_pid" 2>/dev/null || break
-    sleep 0.1
-done
-if [[ -z $REG ]] || ! curl -fsS -o /dev/null "http://$REG/v2/"; then
-    echo "bench-pull: the registry did not start:" >&2
-    cat "$REGISTRY_LOG" >&2
-    exit 1
-fi
+start_registry bench-pull
 REF=$REG/big:latest
 
 push_started=$EPOCHREALTIME
@@ -153,10 +118,7 @@ echo "bench-pull: pushed $LAYER_COUNT layers, $((IMAGE_BYTES / 1000000)) MB to $
     "$(awk -v a="$push_started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }') s"
 
 # CPU seconds the registry has used so far (utime + stime of /proc/PID/stat).
-TICKS=$(getconf CLK_TCK)
 registry_cpu() { awk -v hz="$TICKS" '{ printf "%.3f", ($14 + $15) / hz }' "/proc/$registry_pid/stat"; }
-# CPU seconds the whole machine has been busy so far (all but idle and iowait in /proc/stat).
-machine_cpu() { awk -v hz="$TICKS" '$1 == "cpu" { printf "%.3f", ($2 + $3 + $4 + $7 + $8 + $9) / hz }' /proc/stat; }
 
 # ---------------------------------------------------------------------------------------------
 # One measured run
@@ -192,8 +154,6 @@ measure() {
 
 mb_per_s() { awk -v bytes="$IMAGE_BYTES" -v s="$1" 'BEGIN { printf "%.0f", bytes / 1e6 / s }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-maximum() { printf '%s\n' "$@" | sort -g | tail -n 1; }
 
 columns() { printf '%-7s %-7s %9s %8s %10s %9s %13s %10s\n' "$@"; }
 row() { # row ROUND TOOL
