@@ -8,7 +8,7 @@ QString humanBytes(qint64 bytes)
 {
     if (bytes < 0)
         return QStringLiteral("-");
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat); // KiB, MiB: as the window shows them
 }
 
 QString humanCount(qint64 count)

@@ -32,6 +32,8 @@ struct Tr
 std::atomic_bool g_interrupted{false};
 extern "C" void onInterrupt(int) { g_interrupted.store(true); }
 
+// Bars for the layers moving now (at most --jobs of them), then one line for the whole pull. Drawn
+// only after the plan's header line, and only ever over the lines drawn last time.
 class ProgressBars
 {
 public:
@@ -40,27 +42,35 @@ public:
     void draw(const PullProgress &p)
     {
         QStringList lines;
+        int layers = 0;
+        int finished = 0;
         for (const PullBlob &b : p.blobs) {
             if (b.isConfig)
                 continue;
+            ++layers;
+            finished += b.state == PullBlob::State::Present || b.state == PullBlob::State::Done ? 1 : 0;
+            if (b.state != PullBlob::State::Downloading)
+                continue;
             const qint64 size = std::max<qint64>(1, b.descriptor.size);
-            const int filled = int(20 * b.received / size);
-            QString state;
-            switch (b.state) {
-            case PullBlob::State::Present: state = Tr::tr("already present"); break;
-            case PullBlob::State::Done: state = Tr::tr("done"); break;
-            case PullBlob::State::Failed: state = Tr::tr("failed"); break;
-            default: state = humanBytes(b.received) + u" / " + humanBytes(b.descriptor.size);
-            }
-            lines.append(b.descriptor.digest.shortForm() + u" [" + QString(filled, u'#') + QString(20 - filled, u' ') + u"] " + state);
+            const int filled = int(20 * std::clamp<qint64>(b.received, 0, size) / size);
+            lines.append(b.descriptor.digest.shortForm() + u" [" + QString(filled, u'#') + QString(20 - filled, u' ') + u"] "
+                         + humanBytes(b.received) + u" / " + humanBytes(b.descriptor.size));
         }
-        const QString eta = p.etaSeconds >= 0 ? Tr::tr("ETA %1 s").arg(p.etaSeconds) : QString();
-        lines.append(Tr::tr("%1 of %2  %3/s  %4").arg(humanBytes(p.bytesFetched), humanBytes(p.bytesToFetch),
-                                                       humanBytes(qint64(p.bytesPerSecond)), eta));
+        const QString eta = p.etaSeconds > 0 ? Tr::tr("ETA %1 s").arg(p.etaSeconds) : QString();
+        lines.append(Tr::tr("%1 of %2 layers  %3 of %4  %5/s  %6")
+                         .arg(finished)
+                         .arg(layers)
+                         .arg(humanBytes(p.bytesFetched), humanBytes(p.bytesToFetch), humanBytes(qint64(p.bytesPerSecond)), eta)
+                         .trimmed());
         if (m_drawn > 0)
             m_err << "\x1b[" << m_drawn << "F"; // back to the first line drawn last time
         for (const QString &line : std::as_const(lines))
             m_err << "\x1b[2K" << line << '\n';
+        // Fewer lines than last time (layers finished): clear what is left of the old ones.
+        for (int extra = int(lines.size()); extra < m_drawn; ++extra)
+            m_err << "\x1b[2K\n";
+        if (m_drawn > lines.size())
+            m_err << "\x1b[" << (m_drawn - lines.size()) << "F";
         m_err.flush();
         m_drawn = int(lines.size());
     }
@@ -110,18 +120,26 @@ int pullCommand(CliContext &cx, const QStringList &arguments)
     const bool terminal = isatty(STDERR_FILENO) == 1;
     ProgressBars bars(cx.err());
     QEventLoop loop;
-    QObject::connect(handle, &PullHandle::planned, &loop, [&cx, terminal](const PullPlan &plan) {
+    bool planned = false;
+    QObject::connect(handle, &PullHandle::planned, &loop, [&cx, terminal, &planned](const PullPlan &plan) {
+        planned = true;
         if (!terminal)
             return;
-        cx.err() << Tr::tr("%1 (%2): %3 layers, %4 already present; %5 to fetch")
-                        .arg(plan.reference, plan.platform.toString())
-                        .arg(plan.blobs.size() - 1)
-                        .arg(plan.blobsPresent)
-                        .arg(humanBytes(plan.bytesToFetch))
-                 << Qt::endl;
+        int resumable = 0;
+        for (const PullBlob &b : plan.blobs)
+            resumable += !b.isConfig && b.resumedFrom > 0 ? 1 : 0;
+        QString header = Tr::tr("%1 (%2): %n layer(s)", nullptr, plan.layerCount()).arg(plan.reference, plan.platform.toString());
+        header += Tr::tr(", %n already present", nullptr, plan.layersPresent);
+        if (resumable > 0)
+            header += Tr::tr(", %n resumed", nullptr, resumable);
+        header += Tr::tr("; %1 to fetch").arg(humanBytes(plan.bytesToFetch));
+        cx.err() << header << Qt::endl;
     });
     if (terminal)
-        QObject::connect(handle, &PullHandle::progress, &loop, [&bars](const PullProgress &p) { bars.draw(p); });
+        QObject::connect(handle, &PullHandle::progress, &loop, [&bars, &planned](const PullProgress &p) {
+            if (planned) // progress ticks while the image is resolved have nothing to draw yet
+                bars.draw(p);
+        });
     QObject::connect(handle, &PullHandle::finished, &loop, &QEventLoop::quit);
 
     g_interrupted.store(false);
@@ -139,11 +157,10 @@ int pullCommand(CliContext &cx, const QStringList &arguments)
     if (outcome.error)
         return cx.fail(*outcome.error);
     const PullResult &r = outcome.result;
-    cx.out() << Tr::tr("Pulled %1 (%2) %3: fetched %4 in %5 s, %6 blobs already present; store %7")
+    cx.out() << Tr::tr("Pulled %1 (%2) %3: fetched %4 in %5 s, %n layer(s) already present; store %6", nullptr,
+                       r.layersPresent)
                     .arg(r.image.reference, r.image.platform.toString(), r.image.manifest.digest.toString(),
-                         humanBytes(r.bytesFetched), QString::number(double(r.elapsedMs) / 1000.0, 'f', 2))
-                    .arg(r.blobsPresent)
-                    .arg(store->root())
+                         humanBytes(r.bytesFetched), QString::number(double(r.elapsedMs) / 1000.0, 'f', 2), store->root())
              << '\n';
     return kExitOk;
 }

@@ -236,6 +236,8 @@ struct LayerArchiveReader::Private
     // Earlier non-folder entries (their paths' keys): a hard link may only point at one of them.
     QSet<size_t> linkable;
     QByteArray data;
+    QString lastFolder;        // the folder of the previous entry
+    qint64 folderPathChars = 0; // see Limits::maxFolderPathChars
 
     Private(Source &s, const Expected &e, const Limits &l) : source(s), expected(e), limits(l), hasher(e.digest, e.size, !e.verifiedAtRest) {}
 
@@ -382,6 +384,41 @@ struct LayerArchiveReader::Private
         return hasher.verify();
     }
 
+    // Counts the folders `path` sits in against the depth and folder-text limits: every folder
+    // prefix the previous entry's folder did not share costs its length.
+    Result<void> chargeFolders(const QString &path)
+    {
+        const qsizetype folderEnd = path.lastIndexOf(u'/');
+        if (folderEnd < 0) {
+            lastFolder.clear();
+            return {};
+        }
+        const QStringView folder = QStringView(path).left(folderEnd);
+        if (folder.count(u'/') + 2 > limits.maxPathDepth)
+            return fail(Error::Code::TooLarge, Tr::tr("the layer's entry %1 is more than %2 folders deep; Wharf stops there")
+                                                   .arg(shown(path)).arg(limits.maxPathDepth));
+        // What the previous entry's folder shares with this one, ending at a folder boundary in
+        // both ("a/bc" does not share "a/b").
+        qsizetype common = 0;
+        const qsizetype most = std::min(folder.size(), lastFolder.size());
+        while (common < most && folder[common] == lastFolder[common])
+            ++common;
+        const auto boundary = [](QStringView text, qsizetype at) { return at == text.size() || text[at] == u'/'; };
+        qsizetype shared = common;
+        if (!boundary(folder, common) || !boundary(lastFolder, common))
+            shared = std::max<qsizetype>(0, folder.left(common).lastIndexOf(u'/'));
+        for (qsizetype i = shared + 1; i <= folder.size(); ++i) {
+            if (boundary(folder, i))
+                folderPathChars += i;
+        }
+        lastFolder = folder.toString();
+        if (folderPathChars > limits.maxFolderPathChars)
+            return fail(Error::Code::TooLarge, Tr::tr("the layer's folders are nested beyond what Wharf lists (their paths add up to "
+                                                      "more than %1 characters at entry %2)")
+                                                   .arg(limits.maxFolderPathChars).arg(headers));
+        return {};
+    }
+
     Result<std::optional<LayerEntry>> convert(struct archive_entry *header)
     {
         const char *rawName = archive_entry_pathname(header);
@@ -466,6 +503,8 @@ struct LayerArchiveReader::Private
                 }
             }
         }
+        if (auto deep = chargeFolders(*path); !deep)
+            return std::unexpected(deep.error());
         entry.path = std::move(*path);
         entry.mode = quint32(archive_entry_perm(header)) & 07777;
         entry.uid = archive_entry_uid(header);

@@ -20,7 +20,9 @@
 //   TooLarge           more than Limits::expansion allows (decompression bombs, CVE-2017-14992),
 //                      an entry claiming more bytes than that, more than maxEntries entries, a name
 //                      or link target longer than maxPathBytes, more than maxHeaderBytes of pax/GNU
-//                      extension records in front of one entry (CVE-2022-2879)
+//                      extension records in front of one entry (CVE-2022-2879), a path more than
+//                      maxPathDepth folders deep, folder chains whose paths add up to more than
+//                      maxFolderPathChars (a tree of them would cost depth² memory)
 //   SizeMismatch       the blob is shorter or longer than expected (a truncated download)
 //   DigestMismatch     the blob does not hash to its digest (InvalidDigest: no digest was given)
 //   Cancelled          the cancel flag was set
@@ -72,6 +74,13 @@ struct LayerReadLimits
     qsizetype maxEntries = 2'000'000;   // tar headers, skipped ones included
     qsizetype maxPathBytes = 4096;      // PATH_MAX, for names and link targets
     qint64 maxHeaderBytes = 1 << 20;    // pax/GNU records in front of one entry (Go caps 1 MiB)
+    // Folders an entry sits in: real images stay far below (deep node_modules trees reach ~60).
+    qsizetype maxPathDepth = 256;
+    // The text of the folder paths the entries imply, each counted when an entry enters a folder
+    // chain the previous entry was not in. Whoever builds a tree from a listing (Files, Efficiency,
+    // Compare, `wharf layers`) holds about this much; a real 300,000-entry layer needs ~4 Mi, while
+    // 40 files each at the bottom of its own 2,000-folder chain (1 KB of gzip) would need ~160 Mi.
+    qint64 maxFolderPathChars = 16 * 1024 * 1024;
 };
 
 class LayerArchiveReader

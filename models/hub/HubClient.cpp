@@ -67,7 +67,8 @@ void HubRequest::onFinished(net::HttpExchange *exchange)
         fail(Error(Error::Code::Denied, tr("Docker Hub denied access to %1").arg(m_what)));
         return;
     case 429:
-        fail(Error(Error::Code::RateLimited, tr("Docker Hub is rate limiting requests; try again in a minute"), true));
+        fail(Error(Error::Code::RateLimited,
+                   tr("Docker Hub is rate limiting requests; %1").arg(net::RetryPolicy::retryLaterText(response)), true));
         return;
     default:
         fail(Error(Error::Code::ServerError,

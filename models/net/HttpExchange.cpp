@@ -304,7 +304,7 @@ void HttpExchange::onFinished()
         return;
     }
     if (RetryPolicy::isRetryableStatus(m_response.status) && m_attempt < m_spec.retry.maxAttempts) {
-        const auto serverDelay = RetryPolicy::retryAfterMs(m_response.header("Retry-After"), m_response.header("X-Retry-After"));
+        const auto serverDelay = RetryPolicy::retryAfterMs(m_response);
         if (!serverDelay || *serverDelay <= qint64(m_spec.retry.maxRetryAfterSeconds) * 1000) {
             retryOrFail(Error(m_response.status == 429 ? Error::Code::RateLimited : Error::Code::ServerError,
                               tr("%1 answered HTTP %2").arg(hostPort(m_currentUrl)).arg(m_response.status), true),

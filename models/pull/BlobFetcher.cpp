@@ -76,21 +76,22 @@ bool BlobFetcher::cancelled() const
 
 void BlobFetcher::startNext()
 {
-    if (m_current || m_queue.isEmpty())
-        return;
-    m_current = m_queue.dequeue();
-    m_resumes = 0;
-    m_waits = 0;
-    m_lastReported = -1;
-    if (cancelled()) {
-        finishCurrent(Error(Error::Code::Cancelled, Tr::tr("cancelled")));
-        return;
+    // A loop, not recursion: after a failure thousands of queued tasks end here one after another.
+    while (!m_current && !m_queue.isEmpty()) {
+        FetchTask task = m_queue.dequeue();
+        if (task.cancelled && task.cancelled->load()) {
+            Q_EMIT finished(task.id, Error(Error::Code::Cancelled, Tr::tr("cancelled")));
+            continue;
+        }
+        m_current = std::move(task);
+        m_resumes = 0;
+        m_waits = 0;
+        m_lastReported = -1;
+        if (m_current->ingest)
+            attempt();
+        else
+            waitForOtherWriter();
     }
-    if (!m_current->ingest) {
-        waitForOtherWriter();
-        return;
-    }
-    attempt();
 }
 
 void BlobFetcher::waitForOtherWriter()
@@ -103,6 +104,7 @@ void BlobFetcher::waitForOtherWriter()
     auto ingest = m_store.beginIngest(m_current->descriptor);
     if (ingest) {
         m_current->ingest = std::make_shared<BlobIngest>(std::move(*ingest));
+        Q_EMIT started(m_current->id, m_current->ingest->offset());
         attempt();
         return;
     }
@@ -212,7 +214,9 @@ void BlobFetcher::finishCurrent(const std::optional<Error> &error)
         task.ingest->release();
     }
     Q_EMIT finished(task.id, error);
-    startNext();
+    // From the event loop: a blob that ends at once (already complete on disk) must not nest the
+    // next one inside this call.
+    QMetaObject::invokeMethod(this, &BlobFetcher::startNext, Qt::QueuedConnection);
 }
 
 } // namespace wharf

@@ -32,7 +32,7 @@ struct FetchTask
     QString registry;
     QString repository;
     Descriptor descriptor;
-    std::shared_ptr<BlobIngest> ingest; // begun by the planner; null when another process holds it
+    std::shared_ptr<BlobIngest> ingest; // begun when the task's turn comes, never before
     CancelFlag cancelled;
 };
 
@@ -56,6 +56,9 @@ public:
     void enqueue(FetchTask task);
 
 Q_SIGNALS:
+    // The task's turn came and its ingest is open: the transfer goes on from `offset`. Queued
+    // tasks hold nothing (no lock, no file) until then.
+    void started(quint64 taskId, qint64 offset);
     // Bytes of the blob now in the ingest (resumed bytes included); throttled.
     void progress(quint64 taskId, qint64 received);
     void finished(quint64 taskId, const std::optional<wharf::Error> &error);

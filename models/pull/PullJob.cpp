@@ -141,6 +141,8 @@ void PullJob::onInspected(ImageInspectJob *job)
             blob.received = blob.descriptor.size;
             m_plan.bytesPresent += blob.descriptor.size;
             ++m_plan.blobsPresent;
+            if (!blob.isConfig)
+                ++m_plan.layersPresent;
         } else if (blob.isConfig) {
             // Already fetched and verified while resolving: no second download.
             if (auto stored = storeFromMemory(blob.descriptor, image.configBytes); !stored) {
@@ -156,14 +158,10 @@ void PullJob::onInspected(ImageInspectJob *job)
             task.repository = image.manifest.repository;
             task.descriptor = blob.descriptor;
             task.cancelled = m_stopTasks;
-            auto ingest = m_store.beginIngest(blob.descriptor);
-            if (ingest) {
-                blob.resumedFrom = blob.received = ingest->offset();
-                task.ingest = std::make_shared<BlobIngest>(std::move(*ingest));
-            } else if (!ingest.error().isRetryable()) { // "in use" by another pull is waited for
-                fail(ingest.error());
-                return;
-            }
+            // Only what the files say: the ingest itself (a lock, open files) is begun by the
+            // fetcher when the layer's turn comes, so a pull never holds one per layer it is not
+            // transferring (a manifest may list 20,000 layers).
+            blob.resumedFrom = blob.received = m_store.partialBytes(blob.descriptor);
             m_plan.bytesToFetch += blob.descriptor.size - blob.resumedFrom;
             m_tasks.insert(task.id, m_plan.blobs.size());
             m_pending.append(std::move(task));
@@ -175,6 +173,7 @@ void PullJob::onInspected(ImageInspectJob *job)
         return;
     }
     Q_EMIT planned(m_plan);
+    m_firstBlobMs = m_clock.elapsed(); // the transfer starts now: resolving is not part of its rate
     if (m_pending.isEmpty()) {
         complete();
         return;
@@ -190,16 +189,28 @@ void PullJob::dispatch()
               [](const FetchTask &a, const FetchTask &b) { return a.descriptor.size > b.descriptor.size; });
     QList<qint64> load(workers, 0);
     for (BlobFetcher *fetcher : m_fetchers.mid(0, workers)) {
+        connect(fetcher, &BlobFetcher::started, this, &PullJob::onFetchStarted);
         connect(fetcher, &BlobFetcher::progress, this, &PullJob::onFetchProgress);
         connect(fetcher, &BlobFetcher::finished, this, &PullJob::onFetchFinished);
     }
     for (FetchTask &task : m_pending) {
         const auto least = std::min_element(load.begin(), load.end()) - load.begin();
         load[least] += task.descriptor.size;
-        m_plan.blobs[m_tasks.value(task.id)].state = PullBlob::State::Downloading;
         m_fetchers[least]->enqueue(std::move(task));
     }
     m_pending.clear();
+}
+
+void PullJob::onFetchStarted(quint64 taskId, qint64 offset)
+{
+    const auto it = m_tasks.constFind(taskId);
+    if (it == m_tasks.cend() || isFinished())
+        return;
+    PullBlob &blob = m_plan.blobs[*it];
+    blob.state = PullBlob::State::Downloading;
+    // The partial may have turned out unusable (or another pull moved it on) since the plan.
+    m_plan.bytesToFetch += blob.resumedFrom - offset;
+    blob.resumedFrom = blob.received = offset;
 }
 
 void PullJob::onFetchProgress(quint64 taskId, qint64 received)
@@ -231,7 +242,7 @@ void PullJob::onFetchFinished(quint64 taskId, const std::optional<Error> &error)
         complete();
 }
 
-void PullJob::publishProgress()
+void PullJob::publishProgress(bool final)
 {
     PullProgress p;
     p.bytesToFetch = m_plan.bytesToFetch;
@@ -247,6 +258,12 @@ void PullJob::publishProgress()
     }
     p.bytesPerSecond = m_rate;
     p.etaSeconds = m_rate > 1 ? int(double(p.bytesToFetch - p.bytesFetched) / m_rate) : -1;
+    if (final) {
+        // The figure that stays on screen is the average over the transfer, not the last tick's.
+        const qint64 spanMs = now - std::max<qint64>(0, m_firstBlobMs);
+        p.bytesPerSecond = spanMs > 0 ? double(p.bytesFetched) * 1000.0 / double(spanMs) : 0;
+        p.etaSeconds = 0;
+    }
     p.blobs = m_plan.blobs;
     Q_EMIT progressed(p);
 }
@@ -262,7 +279,7 @@ void PullJob::complete()
         cancel();
         return;
     }
-    publishProgress();
+    publishProgress(/*final=*/true);
     StoredImage stored;
     stored.reference = m_plan.reference;
     stored.platform = m_plan.platform;
@@ -276,6 +293,7 @@ void PullJob::complete()
     m_result.image = stored;
     m_result.bytesFetched = m_plan.bytesToFetch;
     m_result.blobsPresent = m_plan.blobsPresent;
+    m_result.layersPresent = m_plan.layersPresent;
     m_result.elapsedMs = m_clock.elapsed();
     m_lease.reset();
     emitResult();

@@ -49,9 +49,11 @@ private:
     void onInspected(ImageInspectJob *job);
     [[nodiscard]] Result<void> storeFromMemory(const Descriptor &descriptor, const QByteArray &bytes);
     void dispatch();
+    void onFetchStarted(quint64 taskId, qint64 offset);
     void onFetchProgress(quint64 taskId, qint64 received);
     void onFetchFinished(quint64 taskId, const std::optional<Error> &error);
-    void publishProgress();
+    // `final`: the last report, whose rate is the average over the whole transfer.
+    void publishProgress(bool final = false);
     void complete();
 
     ImageStore m_store;
@@ -74,6 +76,7 @@ private:
     QElapsedTimer m_clock;
     qint64 m_lastFetched = 0;
     qint64 m_lastTickMs = 0;
+    qint64 m_firstBlobMs = -1; // when the plan was made and blobs began to move
     double m_rate = 0;
 };
 

@@ -44,7 +44,10 @@ struct PullPlan
     QList<PullBlob> blobs;   // config first, then the layers, base first
     qint64 bytesToFetch = 0; // what will really cross the network: missing blobs less resumable bytes
     qint64 bytesPresent = 0; // blobs already in the store, whichever registry they came from
-    int blobsPresent = 0;
+    int blobsPresent = 0;    // the config included
+    int layersPresent = 0;   // the layers alone, as people count them
+
+    [[nodiscard]] int layerCount() const { return int(blobs.size()) - (blobs.isEmpty() ? 0 : 1); }
 };
 
 struct PullProgress
@@ -61,7 +64,8 @@ struct PullResult
     StoredImage image;
     qint64 bytesFetched = 0;
     int blobsFetched = 0;
-    int blobsPresent = 0;
+    int blobsPresent = 0;  // the config included
+    int layersPresent = 0;
     qint64 elapsedMs = 0;
 };
 

@@ -14,6 +14,14 @@ namespace {
 constexpr int kLtsc2022 = 20348;
 constexpr int kCompatibleLtscReleases[] = {kLtsc2022, 26100};
 
+// The highest levels the architectures define: x86-64 micro-architecture levels v1…v4, 32-bit Arm
+// v5…v8. containerd lists every level below the one asked for; a specifier such as
+// linux/amd64/v999999 (from --platform, or from a hostile index) would make that a million
+// candidates, so the lists start at the highest defined level instead — the levels in between
+// do not exist, so no real image is ranked differently.
+constexpr int kHighestAmd64Level = 4;
+constexpr int kHighestArmVersion = 8;
+
 // Every Windows image used to declare win32k and no host spec lists it; containerd disregards it.
 constexpr QLatin1StringView kWin32kFeature("win32k");
 constexpr QLatin1StringView kWindows("windows");
@@ -63,13 +71,13 @@ QList<Platform> platformVector(const Platform &platform)
     if (arch == u"amd64") {
         // x86-64 micro-architecture levels: v3 also runs v2 and v1 (plain amd64), and all run 386.
         if (const auto level = toNumber(withoutV(platform.variant)); level && *level > 1) {
-            for (int lower = *level - 1; lower >= 1; --lower)
+            for (int lower = std::min(*level - 1, kHighestAmd64Level); lower >= 1; --lower)
                 vector.append(withArch(platform, arch, u'v' + QString::number(lower)));
         }
         vector.append(withArch(platform, u"386"_s, QString()));
     } else if (arch == u"arm") {
         if (const auto version = toNumber(withoutV(platform.variant)); version && *version > 5) {
-            for (int lower = *version - 1; lower >= 5; --lower)
+            for (int lower = std::min(*version - 1, kHighestArmVersion); lower >= 5; --lower)
                 vector.append(withArch(platform, arch, u'v' + QString::number(lower)));
         }
     } else if (arch == u"arm64") {

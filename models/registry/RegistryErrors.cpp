@@ -1,5 +1,7 @@
 #include "registry/RegistryErrors.h"
 
+#include "net/RetryPolicy.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -54,10 +56,15 @@ Error registryError(const net::HttpResponse &response, const RegistryErrorContex
     }
     if (status == 403)
         return Error(Error::Code::Denied, Tr::tr("access to %1 is denied%2").arg(where, detail.isEmpty() ? QString() : u": " + detail));
-    if (status == 429)
-        return Error(Error::Code::RateLimited, Tr::tr("%1 is rate limiting requests; try again later%2")
-                                                   .arg(c.registry, detail.isEmpty() ? QString() : u" (" + detail + u')'),
-                     true);
+    if (status == 429) {
+        // Worth another try only when the server did not ask for a wait longer than Wharf's bound.
+        const auto wait = net::RetryPolicy::retryAfterMs(response);
+        const bool soon = !wait || *wait <= qint64(net::RetryPolicy().maxRetryAfterSeconds) * 1000;
+        return Error(Error::Code::RateLimited, Tr::tr("%1 is rate limiting requests%2; %3")
+                                                   .arg(c.registry, detail.isEmpty() ? QString() : u" (" + detail + u')',
+                                                        net::RetryPolicy::retryLaterText(response)),
+                     soon);
+    }
     if (status == 416)
         return Error(Error::Code::ServerError, Tr::tr("%1 refused the requested byte range").arg(c.registry), true);
     if (status >= 500)

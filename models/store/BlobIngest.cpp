@@ -26,6 +26,21 @@ struct Tr
 constexpr qint64 kRehashChunk = 1 << 20;
 constexpr qint64 kMaxMetaSize = 64 * 1024;
 
+// The bytes of a partial download in `folder` that says it is `descriptor`'s blob and is not
+// longer than it; -1 when there is none to resume.
+qint64 resumableBytes(const QString &folder, const Descriptor &descriptor)
+{
+    QFile meta(QDir(folder).filePath(QStringLiteral("meta")));
+    if (!meta.open(QIODevice::ReadOnly) || meta.size() > kMaxMetaSize)
+        return -1;
+    const QJsonObject o = QJsonDocument::fromJson(meta.readAll()).object();
+    const QFileInfo dataInfo(QDir(folder).filePath(QStringLiteral("data")));
+    const bool matches = o.value(QStringLiteral("digest")).toString() == descriptor.digest.toString()
+        && o.value(QStringLiteral("size")).toInteger(-1) == descriptor.size && dataInfo.isFile() && !dataInfo.isSymLink()
+        && dataInfo.size() <= descriptor.size;
+    return matches ? dataInfo.size() : -1;
+}
+
 } // namespace
 
 struct BlobIngest::Private
@@ -119,17 +134,7 @@ Result<BlobIngest> BlobIngest::begin(const QString &root, const Descriptor &desc
     }
 
     // Resume only a partial that says it is this blob, of this size, and is not longer than it.
-    bool resume = false;
-    {
-        QFile meta(p->metaPath());
-        if (meta.open(QIODevice::ReadOnly) && meta.size() <= kMaxMetaSize) {
-            const QJsonObject o = QJsonDocument::fromJson(meta.readAll()).object();
-            const QFileInfo dataInfo(p->dataPath());
-            resume = o.value(QStringLiteral("digest")).toString() == descriptor.digest.toString()
-                && o.value(QStringLiteral("size")).toInteger(-1) == descriptor.size && dataInfo.isFile()
-                && !dataInfo.isSymLink() && dataInfo.size() <= descriptor.size;
-        }
-    }
+    bool resume = resumableBytes(p->folder, descriptor) >= 0;
     p->resetHash();
     if (resume) {
         // Rebuild the hash state from the bytes already on disk (containerd resumeStatus).
@@ -265,8 +270,20 @@ Result<void> BlobIngest::commit()
 
 void BlobIngest::release()
 {
-    if (isActive())
+    if (!isActive())
+        return;
+    if (offset() == 0)
+        d->removeFolderAndUnlock();
+    else
         d->unlock();
+}
+
+qint64 BlobIngest::partialSize(const QString &root, const Descriptor &descriptor)
+{
+    if (!descriptor.digest.isValid())
+        return 0;
+    const QString folder = QDir(QDir(root).filePath(QStringLiteral("ingest"))).filePath(ingestName(descriptor.digest));
+    return std::max<qint64>(0, resumableBytes(folder, descriptor));
 }
 
 void BlobIngest::discard()

@@ -48,7 +48,8 @@ public:
     // held, so a retry can write into it). If the blob is already in the store, the ingest is just
     // dropped; otherwise it is renamed into blobs/, the folder fsynced and the file made read-only.
     [[nodiscard]] Result<void> commit();
-    // Keeps the partial data and its meta for a later resume and unlocks.
+    // Keeps the partial data and its meta for a later resume and unlocks; with nothing written,
+    // the ingest's folder goes too (nothing to resume, nothing left behind).
     void release();
     // Deletes the partial data and unlocks.
     void discard();
@@ -59,6 +60,9 @@ private:
     explicit BlobIngest(std::unique_ptr<Private> d);
     // For ImageStore::beginIngest(): `root` is the store folder.
     [[nodiscard]] static Result<BlobIngest> begin(const QString &root, const Descriptor &descriptor);
+    // Bytes a beginIngest() for `descriptor` would resume from, as far as the files say: no lock
+    // is taken and nothing is hashed or opened for writing (the planner asks this for every layer).
+    [[nodiscard]] static qint64 partialSize(const QString &root, const Descriptor &descriptor);
     // The folder name for a digest: sha256 hex of the digest string, so digests never become paths.
     [[nodiscard]] static QString ingestName(const Digest &digest);
 

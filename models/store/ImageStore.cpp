@@ -455,6 +455,11 @@ Result<BlobIngest> ImageStore::beginIngest(const Descriptor &descriptor) const
     return BlobIngest::begin(m_root, descriptor);
 }
 
+qint64 ImageStore::partialBytes(const Descriptor &descriptor) const
+{
+    return BlobIngest::partialSize(m_root, descriptor);
+}
+
 Result<StoreLease> ImageStore::beginLease() const
 {
     return StoreLease::begin(m_root);

@@ -77,6 +77,8 @@ public:
     [[nodiscard]] Result<ImageManifest> readImageManifest(const Descriptor &manifest) const;
 
     [[nodiscard]] Result<BlobIngest> beginIngest(const Descriptor &descriptor) const;
+    // What an interrupted download of the blob left to resume from (BlobIngest::partialSize).
+    [[nodiscard]] qint64 partialBytes(const Descriptor &descriptor) const;
     [[nodiscard]] Result<StoreLease> beginLease() const;
 
     // Images (entries Wharf wrote), in index.json order.

@@ -16,6 +16,8 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -101,6 +103,9 @@ private Q_SLOTS:
     void resumeRefusedStartsOver();
     void flippedByteFailsNamingTheLayer();
     void rateLimitedThenServed();
+    void rateLimitedUntilAUnixTime();
+    void rateLimitedBeyondTheBound();
+    void twentyThousandLayers();
     void serviceUnavailableTwice();
     void stalledBodyResumes();
     void redirectToCdnKeepsTokenHome();
@@ -324,6 +329,97 @@ void TestPull::rateLimitedThenServed()
     QVERIFY2(!p.outcome.error, qPrintable(errorText(p)));
     QVERIFY(clock.elapsed() >= 950);
     QCOMPARE(blobGets(m_proxy->requests(), digest), 2);
+}
+
+// Docker Hub has been seen sending Retry-After as a Unix time: a number above 10^9 is a moment.
+// It used to be read as ~1.7 billion seconds, and the pull ended at once.
+void TestPull::rateLimitedUntilAUnixTime()
+{
+    const QString digest = layerDigest(u"single"_s, u"1.0"_s, QString());
+    const QByteArray inTwoSeconds = QByteArray::number(QDateTime::currentSecsSinceEpoch() + 2);
+    m_proxy->addRule({"GET", FaultRule::blobPath(digest), fault::Status{429, {{"Retry-After", inTwoSeconds}}, {}}, 1});
+    QElapsedTimer clock;
+    clock.start();
+    const Pulled p = pullInto(*m_store, m_proxy->hostPort() + u"/single:1.0"_s);
+    QVERIFY2(!p.outcome.error, qPrintable(errorText(p)));
+    QVERIFY(clock.elapsed() >= 900);
+    QVERIFY(clock.elapsed() < 20'000);
+    QCOMPARE(blobGets(m_proxy->requests(), digest), 2);
+    checkStoreClean(*m_store);
+}
+
+// A wait longer than the documented bound (60 s) is not waited: one line saying when to try again,
+// and no hammering in the meantime.
+void TestPull::rateLimitedBeyondTheBound()
+{
+    const QString digest = layerDigest(u"single"_s, u"1.0"_s, QString());
+    m_proxy->addRule({"GET", FaultRule::blobPath(digest), fault::Status{429, {{"Retry-After", "7200"}}, {}}, -1});
+    QElapsedTimer clock;
+    clock.start();
+    const Pulled p = pullInto(*m_store, m_proxy->hostPort() + u"/single:1.0"_s);
+    QCOMPARE(codeOf(p), Error::Code::RateLimited);
+    QVERIFY2(errorText(p).contains(u"try again in 2 hour"_s) && errorText(p).contains(u"UTC)"_s), qPrintable(errorText(p)));
+    QVERIFY(clock.elapsed() < 10'000);
+    QCOMPARE(blobGets(m_proxy->requests(), digest), 1);
+    QVERIFY(m_store->images()->isEmpty());
+    checkStoreClean(*m_store);
+}
+
+// A registry may serve a manifest of 20,000 layers (2.4 MB, under the 4 MiB cap). The pull holds a
+// file, lock or lease only for the layers it is transferring, ends at the first layer the registry
+// does not have with one line, and leaves nothing `wharf gc` would not remove; inspecting it stays
+// quick and small.
+void TestPull::twentyThousandLayers()
+{
+    QFile file(m_images.layoutPath() + u"/blobs/sha256/"_s + m_images.digest(u"single"_s, u"1.0"_s).mid(7));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject real = QJsonDocument::fromJson(file.readAll()).object();
+    QJsonArray layers;
+    for (int i = 0; i < 20'000; ++i) {
+        layers.append(QJsonObject{{u"mediaType"_s, u"application/vnd.oci.image.layer.v1.tar+gzip"_s},
+                                  {u"digest"_s, Digest::sha256Of(QByteArray::number(i)).toString()},
+                                  {u"size"_s, 1000 + i}});
+    }
+    const QJsonObject manifest{{u"schemaVersion"_s, 2},
+                               {u"mediaType"_s, u"application/vnd.oci.image.manifest.v1+json"_s},
+                               {u"config"_s, real[u"config"_s]},
+                               {u"layers"_s, layers}};
+    const QByteArray bytes = QJsonDocument(manifest).toJson(QJsonDocument::Compact);
+    QVERIFY(bytes.size() > 2'000'000 && bytes.size() < 4 * 1024 * 1024);
+    m_proxy->addRule({"GET", FaultRule::manifestPath(u"1.0"_s),
+                      fault::ReplaceBody{bytes, "application/vnd.oci.image.manifest.v1+json"}, -1});
+    const QString ref = m_proxy->hostPort() + u"/single:1.0"_s;
+
+    QElapsedTimer clock;
+    clock.start();
+    const ProgramRun pulled = runWharf({u"pull"_s, ref, u"--store"_s, m_store->root()});
+    const qint64 pullMs = clock.elapsed();
+    QCOMPARE(pulled.exitCode, 1);
+    QCOMPARE(pulled.errLines().size(), 1);
+    QVERIFY2(pulled.err.contains("not found"), pulled.err.constData());
+    QVERIFY2(pullMs < 15'000, qPrintable(QString::number(pullMs)));
+    QVERIFY(blobGets(m_proxy->requests()) < 100); // it stopped, it did not try them all
+    const QStringList ingest = QDir(m_store->root() + u"/ingest"_s).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+    QVERIFY2(ingest.isEmpty(), qPrintable(ingest.join(u' ')));
+    const QStringList leases = QDir(m_store->root() + u"/leases"_s).entryList(QDir::Files | QDir::Hidden);
+    QVERIFY2(leases.isEmpty(), qPrintable(leases.join(u' ')));
+    QVERIFY(m_store->images()->isEmpty());
+    // What the pull stored on the way (the manifest and config) is garbage to gc, and gc takes it.
+    QCOMPARE(runWharf({u"gc"_s, u"--store"_s, m_store->root()}).exitCode, 0);
+    QVERIFY(QDir(m_store->root() + u"/blobs/sha256"_s).entryList(QDir::Files).isEmpty());
+    checkStoreClean(*m_store);
+
+    clock.restart();
+    const ProgramRun inspected = runProgram(u"/usr/bin/time"_s, {u"-f"_s, u"maxrss-kib=%M"_s, QStringLiteral(WHARF_EXECUTABLE),
+                                                                   u"inspect"_s, ref, u"--json"_s},
+                                            testEnvironment());
+    const qint64 inspectMs = clock.elapsed();
+    QCOMPARE(inspected.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(inspected.out).object()[u"layers"_s].toArray().size(), 20'000);
+    QVERIFY2(inspectMs < 10'000, qPrintable(QString::number(inspectMs)));
+    const QByteArray rss = inspected.err.mid(inspected.err.lastIndexOf("maxrss-kib=") + 11).trimmed();
+    qInfo("20,000 layers: pull failed in %lld ms, inspect took %lld ms and %s KiB", pullMs, inspectMs, rss.constData());
+    QVERIFY2(rss.toLongLong() > 0 && rss.toLongLong() < 400 * 1024, rss.constData());
 }
 
 void TestPull::serviceUnavailableTwice()

@@ -200,6 +200,7 @@ private Q_SLOTS:
 
     void resumeAfterRelease();
     void resumeDiscardsMismatchedPartial();
+    void emptyIngestLeavesNothing();
     void resumeAfterSigkill();
     void secondWriterRefused();
     void staleLockWithOwnPid();
@@ -500,6 +501,35 @@ void TestImageStore::resumeAfterRelease()
     QCOMPARE(again->offset(), 10);
 }
 
+// A pull that ends before a layer got a byte (cancelled, or another layer failed) must not leave
+// that layer's folder and lock behind; partialBytes() answers without taking a lock.
+void TestImageStore::emptyIngestLeavesNothing()
+{
+    auto store = ImageStore::open(freshRoot());
+    QVERIFY(store);
+    const QByteArray bytes = randomBytes(3000, 12);
+    const Descriptor d = describe(bytes);
+    QCOMPARE(store->partialBytes(d), 0);
+    {
+        auto writer = store->beginIngest(d);
+        QVERIFY(writer);
+        writer->release();
+    }
+    QVERIFY(!QFileInfo::exists(ingestFolder(store->root(), d.digest)));
+    QVERIFY(QDir(store->root() + u"/ingest"_s).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty());
+    {
+        auto writer = store->beginIngest(d);
+        QVERIFY(writer);
+        QVERIFY(writer->write(QByteArrayView(bytes).first(1234)));
+        QCOMPARE(store->partialBytes(d), 1234); // even while another writer holds it
+        writer->release();
+    }
+    QCOMPARE(store->partialBytes(d), 1234);
+    Descriptor other = d;
+    other.size = 9999;
+    QCOMPARE(store->partialBytes(other), 0); // the partial is not for that
+}
+
 void TestImageStore::resumeDiscardsMismatchedPartial()
 {
     auto store = ImageStore::open(freshRoot());
@@ -528,6 +558,7 @@ void TestImageStore::resumeDiscardsMismatchedPartial()
         auto writer = store->beginIngest(d);
         QVERIFY(writer);
         QCOMPARE(writer->offset(), 0);
+        QVERIFY(writer->write("x")); // an empty partial is not kept at all
         writer->release();
     }
     QFile grow(data);

@@ -13,6 +13,7 @@
 
 #include <QBuffer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -361,6 +362,7 @@ private Q_SLOTS:
     void hostile_data();
     void hostile();
     void nulInNamesCutsThemShort();
+    void deepFolderChainsEndQuickly();
     void brokenBlobs_data();
     void brokenBlobs();
     void bombs_data();
@@ -658,6 +660,19 @@ void TestLayerReader::hostile_data()
                                                   << defaults << Code::TooLarge << keptGood;
     QTest::addRow("hard link target over PATH_MAX") << Tar(good).gnuLong('K', QByteArray(5000, 't')).hardlink("l", "t").end()
                                                     << defaults << Code::TooLarge << keptGood;
+    // Found by AFL++: each implied parent folder of a deep path kept its whole path, so 1 KB of
+    // gzip (40 files, each under its own 2,000-folder chain) cost 10 s and 1.3 GiB to merge.
+    QTest::addRow("300 folders deep") << Tar(good).gnuLong('L', QByteArray("a/").repeated(300) + "f").file("x").end() << defaults
+                                      << Code::TooLarge << keptGood;
+    // Each chain "cN/a/…/a/f" implies 201 folders whose paths add up to 40,602 characters: the
+    // first chain fits in 50,000, the second does not.
+    Limits littleFolderText;
+    littleFolderText.maxFolderPathChars = 50'000;
+    Tar chains(good);
+    for (int i = 0; i < 10; ++i)
+        chains.gnuLong('L', "c" + QByteArray::number(i) + "/" + QByteArray("a/").repeated(200) + "f").file("x");
+    const QStringList keptChains = keptGood + QStringList{u"file c0/"_s + u"a/"_s.repeated(200) + u"f"_s};
+    QTest::addRow("folder chains adding up") << chains.end() << littleFolderText << Code::TooLarge << keptChains;
     QTest::addRow("2 MiB pax header") << Tar(good).pax({{"comment", QByteArray(2 << 20, 'c')}}).file("x").end() << defaults
                                       << Code::TooLarge << keptGood;
     Limits smallHeaders;
@@ -692,6 +707,24 @@ void TestLayerReader::hostile()
         QVERIFY(!listing.error->message().isEmpty());
         QCOMPARE(describe(listing), kept);
     }
+}
+
+// The fuzzer's input, at full size: 40 files, each at the bottom of its own chain of ~2,000
+// folders (4 KB of gzip). Before the limits it took 10 s and 1.3 GiB to list and merge.
+void TestLayerReader::deepFolderChainsEndQuickly()
+{
+    Tar tar;
+    for (int i = 0; i < 40; ++i)
+        tar.gnuLong('L', "d" + QByteArray::number(i).rightJustified(2, '0') + "/" + QByteArray("a/").repeated(2040) + "f").file("x");
+    const QByteArray blob = pack(tar.end(), Packing::Gzip);
+    QVERIFY(blob.size() < 16 * 1024);
+    QElapsedTimer clock;
+    clock.start();
+    const LayerListing listing = listBlob(blob);
+    QVERIFY(!listing.complete);
+    QVERIFY2(listing.error && listing.error->code() == Code::TooLarge, qPrintable(errorText(listing)));
+    QVERIFY(listing.entries.isEmpty());
+    QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
 }
 
 // libarchive hands names over as C strings: what follows a NUL never reaches Wharf, so a NUL can

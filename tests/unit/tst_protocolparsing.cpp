@@ -1,6 +1,7 @@
 // The small protocol parsers the registry client relies on: WWW-Authenticate challenges,
 // Retry-After, rate-limit headers, Link pagination, Content-Range, and the token cache.
 #include "net/HostRules.h"
+#include "net/HttpExchange.h"
 #include "net/RetryPolicy.h"
 #include "registry/AuthChallenge.h"
 #include "registry/BlobJob.h"
@@ -22,6 +23,8 @@ private Q_SLOTS:
     void challengePreference();
     void retryAfter_data();
     void retryAfter();
+    void retryLaterText_data();
+    void retryLaterText();
     void backoffIsBounded();
     void rateLimit_data();
     void rateLimit();
@@ -116,6 +119,19 @@ void TestProtocolParsing::retryAfter_data()
     QTest::addRow("hub legacy epoch") << QByteArray() << QByteArray("1795694420") << qint64(20'000);
     QTest::addRow("hub legacy seconds") << QByteArray() << QByteArray("7") << qint64(7000);
     QTest::addRow("none") << QByteArray() << QByteArray() << qint64(-1);
+    // Docker Hub's API has sent Retry-After as a Unix time: above 10^9 it is a moment, not seconds.
+    QTest::addRow("unix time in Retry-After") << QByteArray("1795694420") << QByteArray() << qint64(20'000);
+    QTest::addRow("unix time in the past") << QByteArray("1795694000") << QByteArray() << qint64(0);
+    QTest::addRow("just below the threshold is seconds") << QByteArray("999999999") << QByteArray() << qint64(999'999'999'000);
+    // Found by AFL++: seconds × 1000 overflowed (UBSan), or wrapped to a negative delay that
+    // bypassed the cap and left the retry timer never firing. Bounded before any arithmetic.
+    QTest::addRow("AFL: 9223372036854776") << QByteArray("9223372036854776") << QByteArray()
+                                           << net::RetryPolicy::kMaxDelayMs;
+    QTest::addRow("AFL: int64 max") << QByteArray("9223372036854775807") << QByteArray() << net::RetryPolicy::kMaxDelayMs;
+    QTest::addRow("60 digits") << QByteArray(60, '9') << QByteArray() << net::RetryPolicy::kMaxDelayMs;
+    QTest::addRow("huge legacy value") << QByteArray() << QByteArray("99999999999999999999999") << net::RetryPolicy::kMaxDelayMs;
+    QTest::addRow("plus sign") << QByteArray("+5") << QByteArray() << qint64(-1);
+    QTest::addRow("fraction") << QByteArray("1.5") << QByteArray() << qint64(-1);
 }
 
 void TestProtocolParsing::retryAfter()
@@ -126,6 +142,32 @@ void TestProtocolParsing::retryAfter()
     const QDateTime now(QDate(2026, 11, 26), QTime(12, 0, 0), Qt::UTC);
     const auto delay = net::RetryPolicy::retryAfterMs(retryAfter, xRetryAfter, now);
     QCOMPARE(delay.value_or(-1), expectedMs);
+}
+
+void TestProtocolParsing::retryLaterText_data()
+{
+    QTest::addColumn<QByteArray>("retryAfter");
+    QTest::addColumn<QString>("expected");
+    QTest::addRow("absent") << QByteArray() << u"try again later"_s;
+    QTest::addRow("seconds") << QByteArray("30") << u"try again in 30 second(s) (after 12:00:30 UTC)"_s;
+    QTest::addRow("minutes") << QByteArray("600") << u"try again in 10 minute(s) (after 12:10:00 UTC)"_s;
+    QTest::addRow("unix time") << QByteArray("1795701600") << u"try again in 2 hour(s) (after 14:00:00 UTC)"_s;
+    QTest::addRow("days away") << QByteArray("172800") << u"try again in 48 hour(s) (after 2026-11-28 12:00 UTC)"_s;
+    QTest::addRow("forever") << QByteArray("9223372036854775807") << u"the server asks to wait more than a year; try again later"_s;
+}
+
+// The one line a user reads when Wharf will not wait: when to come back. (No translator is loaded
+// here, so plurals read "(s)".)
+void TestProtocolParsing::retryLaterText()
+{
+    QFETCH(QByteArray, retryAfter);
+    QFETCH(QString, expected);
+    net::HttpResponse response;
+    response.status = 429;
+    if (!retryAfter.isEmpty())
+        response.headers.append({"Retry-After", retryAfter});
+    const QDateTime now(QDate(2026, 11, 26), QTime(12, 0, 0), Qt::UTC);
+    QCOMPARE(net::RetryPolicy::retryLaterText(response, now), expected);
 }
 
 void TestProtocolParsing::backoffIsBounded()

@@ -127,6 +127,7 @@ private Q_SLOTS:
     void normalizedSplitHostname();
     void familiarMatch_data();
     void familiarMatch();
+    void familiarMatchIsLinear();
     void parseDockerRef_data();
     void parseDockerRef();
 
@@ -602,6 +603,19 @@ void TestReference::familiarMatch()
     const auto ref = ImageReference::parseNormalized(reference);
     VERIFY_RESULT(ref);
     QTEST(ref->familiarMatch(pattern), "expected");
+}
+
+void TestReference::familiarMatchIsLinear()
+{
+    // Found by AFL++: backtracking took over a minute on a 60-character name and nine stars.
+    const auto ref = ImageReference::parseNormalized(QString(QString(59, u'a') + u'b'));
+    VERIFY_RESULT(ref);
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(!ref->familiarMatch(u"*a*a*a*a*a*a*a*a*a*c"));
+    QVERIFY(ref->familiarMatch(u"*a*a*a*a*a*a*a*a*a*b"));
+    QVERIFY(!ref->familiarMatch(QString(QString(40, u'*') + u"/x")));
+    QVERIFY2(clock.elapsed() < 200, qPrintable(QString::number(clock.elapsed())));
 }
 
 void TestReference::parseDockerRef_data()
