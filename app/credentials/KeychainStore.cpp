@@ -134,8 +134,8 @@ void KeychainStore::lookup(const QString &registry, QObject *context, Callback d
             job,
             [this, registry, context, done](QKeychain::Job &finished) {
                 Result<std::optional<Credentials>> result = std::nullopt;
-                if (finished.error() == QKeychain::EntryNotFound)
-                    result = std::nullopt;
+                if (finished.error() == QKeychain::EntryNotFound || isUnavailable(finished))
+                    result = std::nullopt; // no keychain (a server, CI, SSH): nothing from here, no error
                 else if (finished.error() != QKeychain::NoError)
                     result = std::unexpected(failure(finished, registry));
                 else
@@ -215,6 +215,19 @@ void KeychainStore::runJob(QKeychain::Job *job, std::function<void(QKeychain::Jo
         finished(*ended);
     });
     job->start();
+}
+
+bool KeychainStore::isUnavailable(const QKeychain::Job &job)
+{
+    switch (job.error()) {
+    case QKeychain::NoBackendAvailable:
+    case QKeychain::NotImplemented:
+        return true;
+    case QKeychain::OtherError:
+        return !keychainReachable();
+    default:
+        return false;
+    }
 }
 
 Error KeychainStore::failure(const QKeychain::Job &job, const QString &registry) const

@@ -1,8 +1,11 @@
 #pragma once
 // Registry credentials in the operating system's keychain (Secret Service / KWallet on Linux,
 // Keychain on macOS, Credential Manager on Windows) through QtKeychain. There is no plaintext
-// fallback: without a keychain, storing and looking up fail with a Credentials error and nothing
-// is ever written to a file (QtKeychain's insecureFallback stays off).
+// fallback: without a keychain, storing fails with a Credentials error and nothing is ever written
+// to a file (QtKeychain's insecureFallback stays off). Looking up in a keychain that is not there
+// (no D-Bus, no Secret Service: a server, CI, SSH) finds nothing, so Docker's config.json and
+// credential helpers still answer; a keychain that is there but fails (locked, refused) is an
+// error, which a chain reports without letting it hide the other sources (failuresAreAdvisory()).
 //
 // One entry per registry: service "wharf", key "registry:<registry>", value the compact JSON
 // {"username":…,"secret":…,"identitytoken":…}.
@@ -42,6 +45,7 @@ public:
     // does not exist is std::nullopt for lookup() and success for erase(). Safe to call from any
     // thread; the keychain jobs run on this object's thread.
     void lookup(const QString &registry, QObject *context, Callback done) override;
+    [[nodiscard]] bool failuresAreAdvisory() const override { return true; }
     void store(const QString &registry, const Credentials &credentials, QObject *context, DoneCallback done);
     void erase(const QString &registry, QObject *context, DoneCallback done);
 
@@ -51,6 +55,8 @@ private:
                 std::function<void(const Error &)> abandoned);
     void onThisThread(std::function<void()> work);
     [[nodiscard]] Error failure(const QKeychain::Job &job, const QString &registry) const;
+    // No keychain to ask at all, as opposed to one that failed.
+    [[nodiscard]] static bool isUnavailable(const QKeychain::Job &job);
 
     // Jobs are never deleted before they finish (QtKeychain's backends call back into them), so
     // the store only remembers how to answer their callers if it goes away first.

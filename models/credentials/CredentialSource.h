@@ -33,6 +33,11 @@ public:
     // Calls `done` exactly once, later, from the event loop of `context`'s thread (never
     // synchronously). If `context` is destroyed first, `done` is dropped with it.
     virtual void lookup(const QString &registry, QObject *context, Callback done) = 0;
+
+    // Whether a failure of this source may be passed over for the next source of a chain, which
+    // asks for the same registry (a locked keychain must not hide config.json); the failure is
+    // still reported. Docker's own sources stay strict: a broken credential helper ends the lookup.
+    [[nodiscard]] virtual bool failuresAreAdvisory() const { return false; }
 };
 
 // Hands `result` to `done` from `context`'s event loop, so callers never see a synchronous

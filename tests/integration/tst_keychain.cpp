@@ -21,7 +21,7 @@ using LookupResult = Result<std::optional<Credentials>>;
 
 namespace {
 
-// Set by noKeychainFailsClosed for the copy of this program it starts without a keychain.
+// Set by noKeychainStoresNothing for the copy of this program it starts without a keychain.
 constexpr const char *ChildVariable = "WHARF_KEYCHAIN_TEST_CHILD";
 
 bool isChild()
@@ -73,8 +73,8 @@ private Q_SLOTS:
     void emptyCredentialsAreRefused();
     void foreignEntryIsAnError();
 
-    void noKeychainFailsClosed_data();
-    void noKeychainFailsClosed();
+    void noKeychainStoresNothing_data();
+    void noKeychainStoresNothing();
     void noKeychainChild();
 
 private:
@@ -283,7 +283,7 @@ void tst_Keychain::foreignEntryIsAnError()
     erase(keychain, QStringLiteral("foreign.example"));
 }
 
-void tst_Keychain::noKeychainFailsClosed_data()
+void tst_Keychain::noKeychainStoresNothing_data()
 {
     QTest::addColumn<QString>("busAddress"); // empty: no session bus configured at all
 
@@ -291,7 +291,7 @@ void tst_Keychain::noKeychainFailsClosed_data()
     QTest::addRow("no session bus configured") << QString();
 }
 
-void tst_Keychain::noKeychainFailsClosed()
+void tst_Keychain::noKeychainStoresNothing()
 {
     if (isChild())
         QSKIP("this is the child");
@@ -336,7 +336,7 @@ void tst_Keychain::noKeychainFailsClosed()
 void tst_Keychain::noKeychainChild()
 {
     if (!isChild())
-        QSKIP("runs in the copy of this program that noKeychainFailsClosed starts");
+        QSKIP("runs in the copy of this program that noKeychainStoresNothing starts");
 
     const QString registry = QStringLiteral("nokeychain.example:5000");
     KeychainStore keychain;
@@ -352,11 +352,11 @@ void tst_Keychain::noKeychainChild()
         qInfo("store: %s", qPrintable(answers.received.first().error().message()));
     }
     {
-        // Not "no credentials": the caller must not go on anonymously or elsewhere.
+        // No keychain is "nothing from the keychain": Docker's config.json and credential helpers
+        // must still answer on a server, in CI or over SSH (tst_headless drives that end to end).
         const LookupResult found = lookup(keychain, registry);
-        QVERIFY(!found);
-        QCOMPARE(found.error().code(), Error::Code::Credentials);
-        qInfo("lookup: %s", qPrintable(found.error().message()));
+        QVERIFY2(found, qPrintable(found ? QString() : found.error().message()));
+        QVERIFY(!found->has_value());
     }
     {
         Answers<Result<void>> answers;
