@@ -70,6 +70,9 @@ namespace wharf {
 
 namespace {
 
+// How long a passing status-bar message stays.
+constexpr int kStatusMessageMs = 10'000;
+
 // QSettings keys (the preferences' own are in Preferences).
 constexpr auto kGeometry = "window/geometry";
 constexpr auto kState = "window/state";
@@ -173,6 +176,11 @@ void MainWindow::createDefaultServices()
     m_dockerConfig = std::make_unique<DockerConfigCredentials>();
     m_credentials = std::make_unique<ChainedCredentialSource>(
         std::vector<CredentialSource *>{m_session.get(), m_keychain.get(), m_dockerConfig.get()});
+    m_credentials->setWarningHandler([this](const Error &error) {
+        QMetaObject::invokeMethod(
+            this, [this, message = error.message()] { statusBar()->showMessage(message, kStatusMessageMs); },
+            Qt::QueuedConnection);
+    });
     m_ownedRegistry = std::make_unique<RegistryClient>();
     m_ownedRegistry->setCredentialSource(m_credentials.get());
     m_ownedHub = std::make_unique<HubClient>(m_ownedRegistry->network());
@@ -396,6 +404,15 @@ void MainWindow::connectPanes()
     }
 
     // Selections remembered from the last run come back as their rows arrive.
+    // A list that ended early (pages in circles) says so where the user looks after scrolling.
+    connect(m_searchModel, &SearchModel::endNoteChanged, this, [this] {
+        if (!m_searchModel->endNote().isEmpty())
+            statusBar()->showMessage(m_searchModel->endNote(), kStatusMessageMs);
+    });
+    connect(m_tagModel, &TagListModel::endNoteChanged, this, [this] {
+        if (!m_tagModel->endNote().isEmpty())
+            statusBar()->showMessage(m_tagModel->endNote(), kStatusMessageMs);
+    });
     connect(m_searchModel, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
         for (int row = first; row <= last && !m_pendingRepository.isEmpty(); ++row) {
             const QModelIndex index = m_searchModel->index(row);

@@ -5,6 +5,7 @@
 #include "cli/Commands.h"
 #include "cli/Format.h"
 #include "hub/HubClient.h"
+#include "hub/HubPaging.h"
 #include "hub/HubTypes.h"
 #include "registry/PagedListJob.h"
 #include "registry/RegistryClient.h"
@@ -36,6 +37,7 @@ bool isDockerHub(const QString &registry)
 int searchHub(CliContext &cx, const QString &query, int limit, bool json)
 {
     QList<HubSearchResult> results;
+    HubPaging paging;
     qint64 total = 0;
     std::unique_ptr<HubRequest> job(cx.hub().search(query, std::min(limit, int(HubClient::kMaxPageSize))));
     while (job) {
@@ -46,13 +48,23 @@ int searchHub(CliContext &cx, const QString &query, int limit, bool json)
         if (!page)
             return cx.fail(page.error());
         total = page->count;
-        for (const HubSearchResult &r : std::as_const(page->results))
-            if (results.size() < limit)
+        qsizetype admitted = 0;
+        for (const HubSearchResult &r : std::as_const(page->results)) {
+            if (results.size() < limit && paging.admit(r.namespaceName + u'/' + r.name)) {
                 results.append(r);
-        if (results.size() >= limit || page->next.isEmpty() || page->results.isEmpty())
+                ++admitted;
+            }
+        }
+        const QUrl next = paging.next(job->url(), page->next, page->results.size(), admitted);
+        if (results.size() >= limit || !next.isValid())
             job.reset();
         else
-            job.reset(cx.hub().page(page->next, Tr::tr("search “%1”").arg(query)));
+            job.reset(cx.hub().page(next, Tr::tr("search “%1”").arg(query)));
+    }
+    if (paging.wentInCircles() && results.size() < limit) {
+        cx.err() << "wharf: "
+                 << Tr::tr("Docker Hub's result pages went in circles; the list ends after %n result(s)", nullptr, int(results.size()))
+                 << Qt::endl;
     }
 
     if (json) {

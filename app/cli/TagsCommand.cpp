@@ -6,13 +6,14 @@
 #include "cli/Commands.h"
 #include "cli/Format.h"
 #include "hub/HubClient.h"
+#include "hub/HubPaging.h"
 #include "hub/HubTypes.h"
 #include "reference/ImageReference.h"
+#include "reference/TagOrder.h"
 #include "registry/ManifestJob.h"
 #include "registry/PagedListJob.h"
 #include "registry/RegistryClient.h"
 
-#include <QCollator>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -20,6 +21,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <climits>
 #include <memory>
 
 namespace wharf::cli {
@@ -53,9 +55,18 @@ struct TagRow
     bool platformsKnown = false;
 };
 
-int printTags(CliContext &cx, const ImageReference &repo, const QString &source, const QList<TagRow> &tags, bool more,
-              bool json)
+// `leftOut`: tags known but not shown (--limit); -1 when how many more exist is unknown (Hub pages
+// not fetched). `note`: why the list ended early, if it did.
+int printTags(CliContext &cx, const ImageReference &repo, const QString &source, const QList<TagRow> &tags,
+              qsizetype leftOut, const QString &note, bool json)
 {
+    const bool more = leftOut != 0;
+    const auto printNote = [&cx, &note] {
+        if (note.isEmpty())
+            return;
+        cx.out().flush();
+        cx.err() << "wharf: " << note << Qt::endl;
+    };
     if (json) {
         QJsonArray array;
         for (const TagRow &t : tags) {
@@ -77,15 +88,18 @@ int printTags(CliContext &cx, const ImageReference &repo, const QString &source,
             }
             array.append(o);
         }
-        cx.out() << QJsonDocument(QJsonObject{{QStringLiteral("repository"), repo.name()},
-                                              {QStringLiteral("source"), source},
-                                              {QStringLiteral("more"), more},
-                                              {QStringLiteral("tags"), array}})
-                        .toJson(QJsonDocument::Indented);
+        QJsonObject document{{QStringLiteral("repository"), repo.name()},
+                             {QStringLiteral("source"), source},
+                             {QStringLiteral("more"), more},
+                             {QStringLiteral("tags"), array}};
+        document.insert(QStringLiteral("leftOut"), leftOut >= 0 ? QJsonValue(leftOut) : QJsonValue());
+        cx.out() << QJsonDocument(document).toJson(QJsonDocument::Indented);
+        printNote();
         return kExitOk;
     }
     if (tags.isEmpty()) {
         cx.out() << Tr::tr("%1 has no tags.").arg(repo.familiarName()) << '\n';
+        printNote();
         return kExitOk;
     }
     QList<QStringList> rows;
@@ -106,14 +120,20 @@ int printTags(CliContext &cx, const ImageReference &repo, const QString &source,
     }
     if (more) {
         cx.out().flush();
-        cx.err() << Tr::tr("(more tags exist; raise --limit to see them)") << Qt::endl;
+        if (leftOut > 0)
+            cx.err() << Tr::tr("(%n more tag(s) not shown; raise --limit to see them)", nullptr, int(std::min<qsizetype>(leftOut, INT_MAX)))
+                     << Qt::endl;
+        else
+            cx.err() << Tr::tr("(more tags exist; raise --limit to see them)") << Qt::endl;
     }
+    printNote();
     return kExitOk;
 }
 
 int hubTags(CliContext &cx, const ImageReference &repo, int limit, bool json)
 {
     QList<TagRow> tags;
+    HubPaging paging;
     bool more = false;
     std::unique_ptr<HubRequest> job(cx.hub().tags(repo.hubNamespace(), repo.hubRepository(),
                                                   std::min(limit, int(HubClient::kMaxPageSize))));
@@ -124,24 +144,32 @@ int hubTags(CliContext &cx, const ImageReference &repo, int limit, bool json)
         auto page = hub::parseTagsPage(job->json());
         if (!page)
             return cx.fail(page.error());
+        qsizetype admitted = 0;
         for (const HubTag &t : std::as_const(page->results)) {
             if (tags.size() >= limit) {
                 more = true;
                 break;
             }
+            if (!paging.admit(t.name))
+                continue; // a page served twice, or pages that overlap
+            ++admitted;
             TagRow row{t.name, t.digest, t.mediaType, t.fullSize, t.lastPushed.isValid() ? t.lastPushed : t.lastUpdated, {}, true};
             for (const HubTagImage &image : t.images)
                 row.platforms.append({image.platform, image.digest});
             tags.append(row);
         }
-        if (tags.size() >= limit)
-            more = more || !page->next.isEmpty();
-        if (tags.size() >= limit || page->next.isEmpty() || page->results.isEmpty())
+        const QUrl next = paging.next(job->url(), page->next, page->results.size(), admitted);
+        more = more || (tags.size() >= limit && next.isValid());
+        if (tags.size() >= limit || !next.isValid())
             job.reset();
         else
-            job.reset(cx.hub().page(page->next, Tr::tr("tags of %1").arg(repo.familiarName())));
+            job.reset(cx.hub().page(next, Tr::tr("tags of %1").arg(repo.familiarName())));
     }
-    return printTags(cx, repo, QStringLiteral("hub"), tags, more, json);
+    const QString note = paging.wentInCircles() && !more
+        ? Tr::tr("Docker Hub's tag pages of %1 went in circles; the list ends after %n tag(s)", nullptr, int(tags.size()))
+              .arg(repo.familiarName())
+        : QString();
+    return printTags(cx, repo, QStringLiteral("hub"), tags, more ? -1 : 0, note, json);
 }
 
 // Fetches every tag's manifest, four at a time, to learn its digest and platforms.
@@ -187,22 +215,24 @@ std::optional<Error> fillPlatforms(CliContext &cx, const ImageReference &repo, Q
 
 int registryTags(CliContext &cx, const ImageReference &repo, int limit, bool withPlatforms, bool json)
 {
-    std::unique_ptr<PagedListJob> job(cx.registry().listTags(repo.domain(), repo.path(), limit));
+    // The whole list first: registries list tags in no promised order, so the newest versions can
+    // be anywhere in it, and --limit must cut the sorted list, not whatever came first.
+    std::unique_ptr<PagedListJob> job(cx.registry().listTags(repo.domain(), repo.path()));
     cx.wait(job.get());
     if (job->error())
         return cx.fail(*job->error());
-    // Registries list tags in no promised order; people read them best in natural order (1.9 < 1.10).
     QStringList names = job->names();
-    QCollator collator(QLocale::c());
-    collator.setNumericMode(true);
-    std::sort(names.begin(), names.end(), collator);
+    names.removeDuplicates();
+    TagOrder::sortNewestFirst(names);
+    const qsizetype leftOut = std::max<qsizetype>(0, names.size() - limit);
+    names.resize(std::min<qsizetype>(names.size(), limit));
     QList<TagRow> tags;
     for (const QString &name : std::as_const(names))
         tags.append(TagRow{name, {}, {}, -1, {}, {}, false});
     if (withPlatforms)
         if (auto failure = fillPlatforms(cx, repo, tags))
             return cx.fail(*failure);
-    return printTags(cx, repo, QStringLiteral("registry"), tags, job->hasMore(), json);
+    return printTags(cx, repo, QStringLiteral("registry"), tags, leftOut, job->endNote(), json);
 }
 
 } // namespace
@@ -210,7 +240,10 @@ int registryTags(CliContext &cx, const ImageReference &repo, int limit, bool wit
 int tagsCommand(CliContext &cx, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Tr::tr("List a repository's tags."));
+    parser.setApplicationDescription(
+        Tr::tr("List a repository's tags: latest first, then versions newest first (1.10 above 1.9, a release above "
+               "its pre-releases), then other names by name. Docker Hub repositories come in Docker Hub's order "
+               "(most recently pushed first)."));
     parser.addPositionalArgument(QStringLiteral("repository"), Tr::tr("nginx, ghcr.io/owner/name, localhost:5000/app, …"));
     parser.addOption({QStringLiteral("limit"), Tr::tr("List at most N tags (default 100)."), QStringLiteral("N"), QStringLiteral("100")});
     parser.addOption({QStringLiteral("platforms"), Tr::tr("Also fetch each tag's platforms (registries other than Docker Hub).")});

@@ -67,7 +67,8 @@ void SearchModel::clear()
     m_registry.clear();
     m_error.reset();
     m_next.clear();
-    m_seenPages.clear();
+    m_paging.reset();
+    setEndNote(QString());
     if (!m_rows.isEmpty()) {
         beginResetModel();
         m_rows.clear();
@@ -94,7 +95,8 @@ void SearchModel::start()
     abandonRequest();
     m_error.reset();
     m_next.clear();
-    m_seenPages.clear();
+    m_paging.reset();
+    setEndNote(QString());
     // The whole data set is replaced: the one case where a reset is right.
     if (!m_rows.isEmpty()) {
         beginResetModel();
@@ -149,12 +151,27 @@ void SearchModel::onHubPage(Job *job, quint64 generation)
         updateState();
         return;
     }
+    QList<HubSearchResult> fresh;
+    for (const HubSearchResult &result : page->results) {
+        if (m_paging.admit(result.namespaceName + u'/' + result.name)) // pages served twice add nothing
+            fresh.append(result);
+    }
     // Before the insertion: a view (or the model tester) may call fetchMore() from rowsInserted.
-    m_seenPages.insert(static_cast<HubRequest *>(job)->url());
-    m_next = m_seenPages.contains(page->next) ? QUrl() : page->next;
+    m_next = m_paging.next(static_cast<HubRequest *>(job)->url(), page->next, page->results.size(), fresh.size());
+    if (m_paging.wentInCircles())
+        setEndNote(tr("Docker Hub's result pages went in circles; the list ends after %n result(s)", nullptr,
+                      int(m_rows.size() + fresh.size())));
     setTotalCount(page->count);
-    appendRows(page->results);
+    appendRows(fresh);
     updateState();
+}
+
+void SearchModel::setEndNote(const QString &note)
+{
+    if (note == m_endNote)
+        return;
+    m_endNote = note;
+    Q_EMIT endNoteChanged();
 }
 
 void SearchModel::onCatalogPage(const QStringList &names, quint64 generation)

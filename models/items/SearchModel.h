@@ -7,6 +7,7 @@
 // results, or an error (errorCode() tells "offline" from "rate limited" from the rest).
 
 #include "core/Error.h"
+#include "hub/HubPaging.h"
 #include "hub/HubTypes.h"
 
 #include <QAbstractListModel>
@@ -82,6 +83,8 @@ public:
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] QString errorMessage() const { return m_error ? m_error->message() : QString(); }
     [[nodiscard]] std::optional<Error::Code> errorCode() const;
+    // Why the list ended before the server said it did (pages that go in circles); empty otherwise.
+    [[nodiscard]] const QString &endNote() const { return m_endNote; }
     // Hub's count of all matches (more than rowCount() until every page is in); for a catalog the
     // number of matches found so far.
     [[nodiscard]] qint64 totalCount() const { return m_totalCount; }
@@ -98,6 +101,7 @@ public:
 
 Q_SIGNALS:
     void stateChanged();
+    void endNoteChanged();
     void totalCountChanged();
     void queryChanged();
 
@@ -108,6 +112,7 @@ private:
     void onHubPage(Job *job, quint64 generation);
     void onCatalogPage(const QStringList &names, quint64 generation);
     void onCatalogFinished(Job *job, quint64 generation);
+    void setEndNote(const QString &note);
     void appendRows(const QList<HubSearchResult> &rows);
     void setError(const Error &error);
     void setTotalCount(qint64 count);
@@ -123,7 +128,8 @@ private:
     bool m_searched = false;
     QList<HubSearchResult> m_rows;
     QUrl m_next;              // Hub's link to the next page; empty at the end
-    QSet<QUrl> m_seenPages;   // a `next` that loops back ends the paging
+    HubPaging m_paging;
+    QString m_endNote;
     qint64 m_totalCount = 0;
     std::optional<Error> m_error;
     State m_state = State::Idle;

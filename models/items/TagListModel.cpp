@@ -2,12 +2,12 @@
 
 #include "documents/DocumentParser.h"
 #include "hub/HubClient.h"
+#include "hub/HubPaging.h"
 #include "registry/BlobJob.h"
 #include "registry/ManifestJob.h"
 #include "registry/PagedListJob.h"
+#include "reference/TagOrder.h"
 #include "registry/RegistryClient.h"
-
-#include <QRegularExpression>
 
 #include <algorithm>
 #include <limits>
@@ -21,29 +21,6 @@ namespace {
 // Rows a view asked for long ago (and has scrolled past) are dropped from the queue beyond this.
 constexpr qsizetype kMaxQueuedDetails = 256;
 constexpr qint64 kMaxConfigBytes = 1024 * 1024;
-
-// Markers of the semver key; see the header. All sort below '0'…'9', 'A'… and each other in
-// the order the rule needs: pre-release (#) before release (%), numeric id (() before alnum ()).
-constexpr char16_t kPreRelease = u'#';
-constexpr char16_t kRelease = u'%';
-constexpr char16_t kNumericId = u'(';
-constexpr char16_t kAlphaId = u')';
-
-// A number as (length, digits) so that code point order is numeric order at any length.
-void appendNumber(QString &key, QStringView digits)
-{
-    qsizetype first = 0;
-    while (first < digits.size() - 1 && digits[first] == u'0')
-        ++first;
-    const QStringView significant = digits.mid(first);
-    key += QChar(char16_t(u'A' + std::min<qsizetype>(significant.size(), 0xD000)));
-    key += significant;
-}
-
-bool isDigits(QStringView text)
-{
-    return !text.isEmpty() && std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
-}
 
 // Platforms as rows show them: containerd's "os/arch[/variant]", attestations and duplicates out.
 void addPlatform(QStringList &platforms, const Platform &platform)
@@ -59,33 +36,7 @@ void addPlatform(QStringList &platforms, const Platform &platform)
 
 QString TagListModel::semverKey(QStringView tag)
 {
-    static const QRegularExpression version(
-        uR"(^[vV]?([0-9]+(?:\.[0-9]+)*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z.-]+)?$)"_s);
-    const QRegularExpressionMatch match = version.match(tag);
-    if (!match.hasMatch())
-        return u'1' + tag.toString();
-
-    QString key;
-    key.reserve(tag.size() * 2 + 2);
-    key += u'0';
-    for (QStringView component : match.capturedView(1).split(u'.'))
-        appendNumber(key, component);
-    const QStringView pre = match.capturedView(2);
-    if (pre.isEmpty()) {
-        key += kRelease;
-        return key;
-    }
-    key += kPreRelease;
-    for (QStringView id : pre.split(u'.')) {
-        if (isDigits(id)) {
-            key += kNumericId;
-            appendNumber(key, id);
-        } else {
-            key += kAlphaId;
-            key += id;
-        }
-    }
-    return key;
+    return TagOrder::versionKey(tag);
 }
 
 TagListModel::TagListModel(HubClient *hub, RegistryClient *registryClient, QObject *parent)
@@ -130,7 +81,8 @@ void TagListModel::clear()
     m_repository = ImageReference();
     m_error.reset();
     m_next.clear();
-    m_seenPages.clear();
+    m_paging.reset();
+    setEndNote(QString());
     if (!m_rows.isEmpty()) {
         beginResetModel();
         m_rows.clear();
@@ -164,7 +116,8 @@ void TagListModel::start()
     abandonRequests();
     m_error.reset();
     m_next.clear();
-    m_seenPages.clear();
+    m_paging.reset();
+    setEndNote(QString());
     if (!m_rows.isEmpty()) {
         beginResetModel();
         m_rows.clear();
@@ -231,6 +184,8 @@ void TagListModel::onHubPage(Job *job, quint64 generation)
     QList<Tag> rows;
     rows.reserve(page->results.size());
     for (const HubTag &hubTag : page->results) {
+        if (!m_paging.admit(hubTag.name))
+            continue; // a page served twice, or pages that overlap
         Tag row;
         row.name = hubTag.name;
         row.digest = hubTag.digest;
@@ -247,8 +202,10 @@ void TagListModel::onHubPage(Job *job, quint64 generation)
         rows.append(std::move(row));
     }
     // Before the insertion: a view (or the model tester) may call fetchMore() from rowsInserted.
-    m_seenPages.insert(request->url());
-    m_next = m_seenPages.contains(page->next) ? QUrl() : page->next;
+    m_next = m_paging.next(request->url(), page->next, page->results.size(), rows.size());
+    if (m_paging.wentInCircles())
+        setEndNote(tr("Docker Hub's tag pages went in circles; the list ends after %n tag(s)", nullptr,
+                      int(m_rows.size() + rows.size())));
     setTotalCount(page->count);
     appendRows(std::move(rows));
     updateState();
@@ -277,7 +234,17 @@ void TagListModel::onListFinished(Job *job, quint64 generation)
     m_request.clear();
     if (job->error())
         setError(*job->error());
+    else
+        setEndNote(static_cast<PagedListJob *>(job)->endNote());
     updateState();
+}
+
+void TagListModel::setEndNote(const QString &note)
+{
+    if (note == m_endNote)
+        return;
+    m_endNote = note;
+    Q_EMIT endNoteChanged();
 }
 
 void TagListModel::appendRows(QList<Tag> rows)

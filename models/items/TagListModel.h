@@ -8,19 +8,11 @@
 // aliases of each other; AliasesRole follows as digests arrive. Raw values live in their roles
 // (QDateTime, qint64, QStringList) so TagFilterProxyModel sorts and filters on them.
 //
-// SemverKeyRole is a string whose plain (code point) order is the order of versions:
-//   * A tag is a version when it reads [v|V]N(.N)*[-PRE][+BUILD], N decimal digits (any count of
-//     components, leading zeros ignored), PRE dot-separated [0-9A-Za-z-] identifiers.
-//   * Versions compare component by component numerically (1.9 < 1.10 < 1.10.1); a version with
-//     fewer components comes first when the shared ones are equal (1.10 < 1.10.0).
-//   * As in semver, a pre-release comes before its release (1.0-rc.1 < 1.0), pre-release
-//     identifiers compare numerically when numeric, in ASCII otherwise, numeric before
-//     alphanumeric, a longer list after its prefix (alpha < alpha.1 < alpha.beta < beta). Docker's
-//     flavour suffixes follow the same rule ("1.25-alpine" is read as a pre-release of 1.25).
-//   * Build metadata (+…) and a leading v are ignored, so "v1.2" and "1.2+b" tie with "1.2".
-//   * Every other tag ("latest", "stable", "bookworm") comes after all versions, by name.
+// SemverKeyRole is TagOrder::versionKey() (models/reference/TagOrder.h): a string whose plain
+// (code point) order is the order of versions, versions before other names.
 
 #include "core/Error.h"
+#include "hub/HubPaging.h"
 #include "hub/HubTypes.h"
 #include "reference/ImageReference.h"
 
@@ -113,6 +105,8 @@ public:
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] QString errorMessage() const { return m_error ? m_error->message() : QString(); }
     [[nodiscard]] std::optional<Error::Code> errorCode() const;
+    // Why the list ended before the server said it did (pages that go in circles); empty otherwise.
+    [[nodiscard]] const QString &endNote() const { return m_endNote; }
     // Hub's count of all tags; elsewhere the names listed so far.
     [[nodiscard]] qint64 totalCount() const { return m_totalCount; }
     [[nodiscard]] bool isBusy() const { return !m_request.isNull(); }
@@ -133,6 +127,7 @@ public:
 
 Q_SIGNALS:
     void stateChanged();
+    void endNoteChanged();
     void totalCountChanged();
     void repositoryChanged();
 
@@ -143,6 +138,7 @@ private:
     void onHubPage(Job *job, quint64 generation);
     void onTagNames(const QStringList &names, quint64 generation);
     void onListFinished(Job *job, quint64 generation);
+    void setEndNote(const QString &note);
     void appendRows(QList<Tag> rows);
     void pumpDetails();
     void onManifest(Job *job, int row, quint64 generation);
@@ -166,7 +162,8 @@ private:
     QList<Tag> m_rows;
     QHash<QString, QList<int>> m_rowsByDigest; // ascending rows per digest: the alias groups
     QUrl m_next;
-    QSet<QUrl> m_seenPages;
+    HubPaging m_paging;
+    QString m_endNote;
     qint64 m_totalCount = 0;
     std::optional<Error> m_error;
     State m_state = State::Idle;

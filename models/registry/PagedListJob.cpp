@@ -116,8 +116,13 @@ void PagedListJob::onPage(RegistryRequest *reply)
             m_truncated = true;
             break;
         }
-        page.append(v.toString());
+        const QString name = v.toString();
+        if (!m_seenNames.contains(name)) { // a page served twice, or pages that overlap
+            m_seenNames.insert(name);
+            page.append(name);
+        }
     }
+    const bool nothingNew = page.isEmpty() && !list.toArray().isEmpty() && !m_truncated;
     m_names.append(page);
     m_nextUrl = nextPageUrl(response.headerValues("Link"), response.url);
     if (!page.isEmpty())
@@ -128,8 +133,18 @@ void PagedListJob::onPage(RegistryRequest *reply)
         emitResult();
         return;
     }
-    if (m_seenPages.contains(m_nextUrl.toString()) || m_seenPages.size() >= kMaxPages) {
-        fail(Error(Error::Code::MalformedDocument, tr("%1 keeps linking to pages already seen").arg(m_registry)));
+    if (m_seenPages.contains(m_nextUrl.toString()) || nothingNew) {
+        // Paging in circles: the list ends here, with every name it had, and says so.
+        m_endNote = tr("%1's %2 went in circles; the list ends after %n name(s)", nullptr, int(m_names.size()))
+                        .arg(m_registry, reply->spec().what);
+        m_nextUrl.clear();
+        emitResult();
+        return;
+    }
+    if (m_seenPages.size() >= kMaxPages) {
+        m_endNote = tr("%1 linked to more than %2 pages; the list ends after %n name(s)", nullptr, int(m_names.size()))
+                        .arg(m_registry).arg(kMaxPages);
+        emitResult(); // hasMore() stays true
         return;
     }
     // Link targets are the registry's to choose, but credentials stay with RegistryRequest's origin rule.

@@ -28,6 +28,9 @@ public:
     [[nodiscard]] const QStringList &names() const { return m_names; }
     // True when the registry has more than `limit` names.
     [[nodiscard]] bool hasMore() const { return m_truncated || m_nextUrl.isValid(); }
+    // Why the list ended before the registry said it did (paging in circles, too many pages);
+    // empty when it ended normally. The names are then those collected so far, without repeats.
+    [[nodiscard]] const QString &endNote() const { return m_endNote; }
 
     // The target of a Link header's rel="next", resolved against `base`; invalid if none.
     [[nodiscard]] static QUrl nextPageUrl(const QList<QByteArray> &linkHeaders, const QUrl &base);
@@ -53,6 +56,8 @@ private:
     QUrl m_nextUrl;
     bool m_truncated = false;
     QSet<QString> m_seenPages;
+    QSet<QString> m_seenNames;
+    QString m_endNote;
     QPointer<RegistryRequest> m_request;
 };
 

@@ -739,7 +739,7 @@ void TestTagModels::semverOrder_data()
     QTest::addRow("flavour as pre-release") << u"1.25-alpine"_s << u"1.25"_s;
     QTest::addRow("v prefix read as a version") << u"v1.9"_s << u"1.10"_s;
     QTest::addRow("build metadata ignored") << u"1.2+build.9"_s << u"1.3"_s;
-    QTest::addRow("fewer components first") << u"1.10"_s << u"1.10.0"_s;
+    QTest::addRow("release above its pre-releases") << u"2.0.0-rc.10"_s << u"2.0"_s;
     QTest::addRow("versions before names") << u"999.0"_s << u"alpine"_s;
     QTest::addRow("names by name") << u"alpine"_s << u"latest"_s;
     QTest::addRow("not a version: 1..2") << u"99"_s << u"1..2"_s;
