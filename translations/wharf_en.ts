@@ -129,12 +129,131 @@
     </message>
 </context>
 <context>
+    <name>wharf::PagedListJob</name>
+    <message numerus="yes">
+        <source>%1&apos;s %2 went in circles; the list ends after %n name(s)</source>
+        <translation>
+            <numerusform>%1&apos;s %2 went in circles; the list ends after %n name</numerusform>
+            <numerusform>%1&apos;s %2 went in circles; the list ends after %n names</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 linked to more than %2 pages; the list ends after %n name(s)</source>
+        <translation>
+            <numerusform>%1 linked to more than %2 pages; the list ends after %n name</numerusform>
+            <numerusform>%1 linked to more than %2 pages; the list ends after %n names</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::SearchModel</name>
+    <message numerus="yes">
+        <source>Docker Hub&apos;s result pages went in circles; the list ends after %n result(s)</source>
+        <translation>
+            <numerusform>Docker Hub&apos;s result pages went in circles; the list ends after %n result</numerusform>
+            <numerusform>Docker Hub&apos;s result pages went in circles; the list ends after %n results</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::TagListModel</name>
+    <message numerus="yes">
+        <source>Docker Hub&apos;s tag pages went in circles; the list ends after %n tag(s)</source>
+        <translation>
+            <numerusform>Docker Hub&apos;s tag pages went in circles; the list ends after %n tag</numerusform>
+            <numerusform>Docker Hub&apos;s tag pages went in circles; the list ends after %n tags</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wharf::cli::layers</name>
     <message numerus="yes">
         <source>%1  %2  %n entries, %3 in files</source>
         <translation>
             <numerusform>%1  %2  %n entry, %3 in files</numerusform>
             <numerusform>%1  %2  %n entries, %3 in files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::cli::pull</name>
+    <message numerus="yes">
+        <source>%1 (%2): %n layer(s)</source>
+        <translation>
+            <numerusform>%1 (%2): %n layer</numerusform>
+            <numerusform>%1 (%2): %n layers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already present</source>
+        <translation>
+            <numerusform>, %n already present</numerusform>
+            <numerusform>, %n already present</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n resumed</source>
+        <translation>
+            <numerusform>, %n resumed</numerusform>
+            <numerusform>, %n resumed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pulled %1 (%2) %3: fetched %4 in %5 s, %n layer(s) already present; store %6</source>
+        <translation>
+            <numerusform>Pulled %1 (%2) %3: fetched %4 in %5 s, %n layer already present; store %6</numerusform>
+            <numerusform>Pulled %1 (%2) %3: fetched %4 in %5 s, %n layers already present; store %6</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::cli::search</name>
+    <message numerus="yes">
+        <source>Docker Hub&apos;s result pages went in circles; the list ends after %n result(s)</source>
+        <translation>
+            <numerusform>Docker Hub&apos;s result pages went in circles; the list ends after %n result</numerusform>
+            <numerusform>Docker Hub&apos;s result pages went in circles; the list ends after %n results</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::cli::tags</name>
+    <message numerus="yes">
+        <source>(%n more tag(s) not shown; raise --limit to see them)</source>
+        <translation>
+            <numerusform>(%n more tag not shown; raise --limit to see it)</numerusform>
+            <numerusform>(%n more tags not shown; raise --limit to see them)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Docker Hub&apos;s tag pages of %1 went in circles; the list ends after %n tag(s)</source>
+        <translation>
+            <numerusform>Docker Hub&apos;s tag pages of %1 went in circles; the list ends after %n tag</numerusform>
+            <numerusform>Docker Hub&apos;s tag pages of %1 went in circles; the list ends after %n tags</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::net::RetryPolicy</name>
+    <message numerus="yes">
+        <source>try again in %n second(s) (after %1)</source>
+        <translation>
+            <numerusform>try again in %n second (after %1)</numerusform>
+            <numerusform>try again in %n seconds (after %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>try again in %n minute(s) (after %1)</source>
+        <translation>
+            <numerusform>try again in %n minute (after %1)</numerusform>
+            <numerusform>try again in %n minutes (after %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>try again in %n hour(s) (after %1)</source>
+        <translation>
+            <numerusform>try again in %n hour (after %1)</numerusform>
+            <numerusform>try again in %n hours (after %1)</numerusform>
         </translation>
     </message>
 </context>

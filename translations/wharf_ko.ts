@@ -566,16 +566,16 @@
         <translation>Docker Hub에서 %1에 대한 접근을 거부했습니다</translation>
     </message>
     <message>
-        <source>Docker Hub is rate limiting requests; try again in a minute</source>
-        <translation>Docker Hub에서 요청 수를 제한하고 있습니다. 1분 뒤에 다시 시도하세요</translation>
-    </message>
-    <message>
         <source>Docker Hub answered HTTP %1 for %2%3</source>
         <translation>Docker Hub에서 %2 요청에 HTTP %1 응답을 보냈습니다%3</translation>
     </message>
     <message>
         <source>Docker Hub sent malformed JSON for %1</source>
         <translation>Docker Hub에서 %1에 대해 잘못된 JSON을 보냈습니다</translation>
+    </message>
+    <message>
+        <source>Docker Hub is rate limiting requests; %1</source>
+        <translation>Docker Hub에서 요청 수를 제한하고 있습니다. %1</translation>
     </message>
 </context>
 <context>
@@ -1259,6 +1259,14 @@
     <message>
         <source>the layer has %1 bytes, not the %2 its descriptor says</source>
         <translation>레이어가 %1바이트로, descriptor에 적힌 %2바이트와 다릅니다</translation>
+    </message>
+    <message>
+        <source>the layer&apos;s entry %1 is more than %2 folders deep; Wharf stops there</source>
+        <translation>레이어의 항목 %1이(가) 폴더 %2단계보다 깊습니다. Wharf는 여기서 멈춥니다</translation>
+    </message>
+    <message>
+        <source>the layer&apos;s folders are nested beyond what Wharf lists (their paths add up to more than %1 characters at entry %2)</source>
+        <translation>레이어의 폴더가 Wharf가 나열할 수 있는 것보다 깊게 중첩되어 있습니다(항목 %2에서 폴더 경로의 합이 %1자를 넘음)</translation>
     </message>
 </context>
 <context>
@@ -2316,9 +2324,17 @@
         <source>%1 sent a malformed %2</source>
         <translation>%1에서 받은 %2의 형식이 잘못되었습니다</translation>
     </message>
-    <message>
-        <source>%1 keeps linking to pages already seen</source>
-        <translation>%1의 다음 페이지 링크가 이미 받은 페이지를 계속 가리킵니다</translation>
+    <message numerus="yes">
+        <source>%1&apos;s %2 went in circles; the list ends after %n name(s)</source>
+        <translation>
+            <numerusform>%1의 %2 페이지가 같은 곳을 맴돕니다. 목록은 이름 %n개에서 끝납니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 linked to more than %2 pages; the list ends after %n name(s)</source>
+        <translation>
+            <numerusform>%1이(가) %2페이지보다 많이 이어집니다. 목록은 이름 %n개에서 끝납니다</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2750,10 +2766,6 @@ Click to try again.</source>
         <translation>%1에 대한 접근이 거부되었습니다%2</translation>
     </message>
     <message>
-        <source>%1 is rate limiting requests; try again later%2</source>
-        <translation>%1에서 요청 수를 제한하고 있습니다. 나중에 다시 시도하세요%2</translation>
-    </message>
-    <message>
         <source>%1 refused the requested byte range</source>
         <translation>%1에서 요청한 바이트 범위를 거부했습니다</translation>
     </message>
@@ -2764,6 +2776,10 @@ Click to try again.</source>
     <message>
         <source>%1 answered HTTP %2 for %3%4</source>
         <translation>%1에서 %3 요청에 HTTP %2 응답을 보냈습니다%4</translation>
+    </message>
+    <message>
+        <source>%1 is rate limiting requests%2; %3</source>
+        <translation>%1에서 요청 수를 제한하고 있습니다%2. %3</translation>
     </message>
 </context>
 <context>
@@ -2861,6 +2877,12 @@ Click to try again.</source>
     <message>
         <source>Repository</source>
         <translation>리포지토리</translation>
+    </message>
+    <message numerus="yes">
+        <source>Docker Hub&apos;s result pages went in circles; the list ends after %n result(s)</source>
+        <translation>
+            <numerusform>Docker Hub의 결과 페이지가 같은 곳을 맴돕니다. 목록은 결과 %n개에서 끝납니다</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3000,6 +3022,12 @@ registry.example.com</translation>
     <message>
         <source>Tag</source>
         <translation>태그</translation>
+    </message>
+    <message numerus="yes">
+        <source>Docker Hub&apos;s tag pages went in circles; the list ends after %n tag(s)</source>
+        <translation>
+            <numerusform>Docker Hub의 태그 페이지가 같은 곳을 맴돕니다. 목록은 태그 %n개에서 끝납니다</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3186,6 +3214,14 @@ Run “wharf COMMAND --help” for a command&apos;s options.
 
 명령별 옵션은 “wharf COMMAND --help”로 확인하세요.
 </translation>
+    </message>
+    <message>
+        <source>unknown option “%1”</source>
+        <translation>알 수 없는 옵션 “%1”</translation>
+    </message>
+    <message>
+        <source>(see “%1 --help”)</source>
+        <translation>(“%1 --help” 참고)</translation>
     </message>
 </context>
 <context>
@@ -3628,24 +3664,8 @@ Run “wharf COMMAND --help” for a command&apos;s options.
 <context>
     <name>wharf::cli::pull</name>
     <message>
-        <source>already present</source>
-        <translation>이미 있음</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>완료</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>실패</translation>
-    </message>
-    <message>
         <source>ETA %1 s</source>
         <translation>남은 시간 %1초</translation>
-    </message>
-    <message>
-        <source>%1 of %2  %3/s  %4</source>
-        <translation>%2 중 %1  %3/s  %4</translation>
     </message>
     <message>
         <source>Pull one platform of an image into the local store.</source>
@@ -3672,12 +3692,36 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>--jobs에는 1부터 16까지의 숫자를 지정하세요</translation>
     </message>
     <message>
-        <source>%1 (%2): %3 layers, %4 already present; %5 to fetch</source>
-        <translation>%1 (%2): 레이어 %3개, 이미 있는 것 %4개, 받을 크기 %5</translation>
+        <source>%1 of %2 layers  %3 of %4  %5/s  %6</source>
+        <translation>레이어 %2개 중 %1개  %4 중 %3  %5/s  %6</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2): %n layer(s)</source>
+        <translation>
+            <numerusform>%1 (%2): 레이어 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already present</source>
+        <translation>
+            <numerusform>, 이미 있는 것 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n resumed</source>
+        <translation>
+            <numerusform>, 이어받기 %n개</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Pulled %1 (%2) %3: fetched %4 in %5 s, %6 blobs already present; store %7</source>
-        <translation>%1 (%2) %3을(를) 가져왔습니다: %5초 동안 %4 받음, 이미 있던 blob %6개, 저장소 %7</translation>
+        <source>; %1 to fetch</source>
+        <translation>, 받을 크기 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pulled %1 (%2) %3: fetched %4 in %5 s, %n layer(s) already present; store %6</source>
+        <translation>
+            <numerusform>%1 (%2) %3을(를) 가져왔습니다: %5초 동안 %4 받음, 이미 있던 레이어 %n개, 저장소 %6</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3749,6 +3793,12 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     <message>
         <source>usage: wharf search QUERY [--registry HOST] [--limit N] [--json]</source>
         <translation>사용 방법: wharf search QUERY [--registry HOST] [--limit N] [--json]</translation>
+    </message>
+    <message numerus="yes">
+        <source>Docker Hub&apos;s result pages went in circles; the list ends after %n result(s)</source>
+        <translation>
+            <numerusform>Docker Hub의 결과 페이지가 같은 곳을 맴돕니다. 목록은 결과 %n개에서 끝납니다</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3901,10 +3951,6 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>태그 %1</translation>
     </message>
     <message>
-        <source>List a repository&apos;s tags.</source>
-        <translation>리포지토리의 태그 목록을 보여 줍니다.</translation>
-    </message>
-    <message>
         <source>nginx, ghcr.io/owner/name, localhost:5000/app, …</source>
         <translation>예: nginx, ghcr.io/owner/name, localhost:5000/app, …</translation>
     </message>
@@ -3927,6 +3973,22 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     <message>
         <source>“%1” names an image; give the repository alone (e.g. %2)</source>
         <translation>“%1”은(는) 이미지를 가리킵니다. 리포지토리만 지정하세요(예: %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more tag(s) not shown; raise --limit to see them)</source>
+        <translation>
+            <numerusform>(표시하지 않은 태그 %n개. 모두 보려면 --limit 값을 늘리세요)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Docker Hub&apos;s tag pages of %1 went in circles; the list ends after %n tag(s)</source>
+        <translation>
+            <numerusform>%1의 Docker Hub 태그 페이지가 같은 곳을 맴돕니다. 목록은 태그 %n개에서 끝납니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>List a repository&apos;s tags: latest first, then versions newest first (1.10 above 1.9, a release above its pre-releases), then other names by name. Docker Hub repositories come in Docker Hub&apos;s order (most recently pushed first).</source>
+        <translation>저장소의 태그를 나열합니다: latest가 먼저, 그다음 버전을 최신순으로(1.10이 1.9 위, 정식 릴리스가 그 프리릴리스 위), 그다음 나머지 이름을 이름순으로. Docker Hub 저장소는 Docker Hub의 순서(최근에 푸시한 것부터)를 따릅니다.</translation>
     </message>
 </context>
 <context>
@@ -3982,6 +4044,35 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     <message>
         <source>%1 answered HTTP %2</source>
         <translation>%1에서 HTTP %2 응답을 보냈습니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::net::RetryPolicy</name>
+    <message>
+        <source>try again later</source>
+        <translation>나중에 다시 시도하세요</translation>
+    </message>
+    <message>
+        <source>the server asks to wait more than a year; try again later</source>
+        <translation>서버가 1년 넘게 기다리라고 합니다. 나중에 다시 시도하세요</translation>
+    </message>
+    <message numerus="yes">
+        <source>try again in %n second(s) (after %1)</source>
+        <translation>
+            <numerusform>%n초 뒤에 다시 시도하세요(%1 이후)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>try again in %n minute(s) (after %1)</source>
+        <translation>
+            <numerusform>%n분 뒤에 다시 시도하세요(%1 이후)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>try again in %n hour(s) (after %1)</source>
+        <translation>
+            <numerusform>%n시간 뒤에 다시 시도하세요(%1 이후)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

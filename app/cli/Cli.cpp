@@ -83,7 +83,8 @@ int run(QCoreApplication &app)
             return function(context, arguments);
         }
     }
-    QTextStream(stderr) << "wharf: " << Tr::tr("unknown command “%1”").arg(command) << "\n\n" << usageText();
+    QTextStream(stderr) << "wharf: error: " << Tr::tr("unknown command “%1”").arg(command.left(100)) << ' '
+                        << CliContext::helpPointer(QString()) << Qt::endl;
     return kExitUsage;
 }
 

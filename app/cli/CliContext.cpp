@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QRegularExpression>
 
 namespace wharf::cli {
 
@@ -23,6 +24,10 @@ CliContext::CliContext()
       m_err(stderr)
 {
     m_registry->setCredentialSource(m_credentials.get());
+    // A keychain that is there but failed, passed over because config.json answered: say so once.
+    m_credentials->setWarningHandler([](const Error &error) {
+        QTextStream(stderr) << "wharf: warning: " << error.message().simplified() << Qt::endl;
+    });
 }
 
 CliContext::~CliContext() = default;
@@ -46,8 +51,24 @@ void CliContext::wait(Job *job)
 std::optional<int> CliContext::parse(QCommandLineParser &parser, const QString &command, const QStringList &arguments)
 {
     parser.addHelpOption();
-    if (!parser.parse(QStringList{u"wharf " + command} + arguments))
-        return usage(parser.errorText());
+    m_command = command;
+    if (!parser.parse(QStringList{u"wharf " + command} + arguments)) {
+        const QStringList unknown = parser.unknownOptionNames();
+        if (!unknown.isEmpty()) {
+            const QString &name = unknown.first();
+            return usage(QCoreApplication::translate("wharf::cli", "unknown option “%1”")
+                             .arg((name.size() == 1 ? u"-" : u"--") + name.left(100)));
+        }
+        // QCommandLineParser's own sentences ("Missing value after 'x'."), in Wharf's quoting.
+        QString text = parser.errorText().simplified();
+        static const QRegularExpression quoted(QStringLiteral("'([^']*)'"));
+        text.replace(quoted, QStringLiteral("“\\1”"));
+        if (text.endsWith(u'.'))
+            text.chop(1);
+        if (!text.isEmpty())
+            text[0] = text[0].toLower();
+        return usage(text);
+    }
     if (parser.isSet(QStringLiteral("help"))) {
         // QCommandLineParser names the executable's path; users type "wharf <command>".
         QString help = parser.helpText();
@@ -91,15 +112,20 @@ std::optional<std::optional<Platform>> CliContext::platform(const QCommandLinePa
 
 int CliContext::failUsage(const Error &error)
 {
-    fail(error);
-    return kExitUsage;
+    return usage(error.message());
 }
 
 int CliContext::usage(const QString &message)
 {
     m_out.flush();
-    m_err << "wharf: " << message.simplified() << Qt::endl;
+    m_err << "wharf: error: " << message.simplified() << ' ' << helpPointer(m_command) << Qt::endl;
     return kExitUsage;
+}
+
+QString CliContext::helpPointer(const QString &command)
+{
+    return QCoreApplication::translate("wharf::cli", "(see “%1 --help”)")
+        .arg(command.isEmpty() ? QStringLiteral("wharf") : u"wharf " + command);
 }
 
 } // namespace wharf::cli

@@ -54,9 +54,12 @@ public:
 
     // "wharf: error: <message>" on stderr, on one line; returns the exit code for it.
     int fail(const Error &error);
+    // A usage error: the same one line, ending in a pointer to the command's --help; exit code 2.
     int usage(const QString &message);
-    // The same line for input the user got wrong (a reference, digest or platform): exit code 2.
+    // The same for input the user got wrong (a reference, digest or platform).
     int failUsage(const Error &error);
+    // "(see “wharf COMMAND --help”)", or "(see “wharf --help”)" without a command.
+    [[nodiscard]] static QString helpPointer(const QString &command);
 
 private:
     std::unique_ptr<KeychainStore> m_keychain;
@@ -66,6 +69,7 @@ private:
     std::unique_ptr<HubClient> m_hub;
     QTextStream m_out;
     QTextStream m_err;
+    QString m_command; // the subcommand being run, for the --help pointer
 };
 
 // Exit codes, documented in the README.

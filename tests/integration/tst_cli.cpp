@@ -8,10 +8,12 @@
 #include "TestSupport.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -52,6 +54,9 @@ private Q_SLOTS:
     void invalidReferenceSendsNothing();
     void tagsFromRegistry();
     void tagsFromHub();
+    void tagsNewestFirst();
+    void tagPagesInCircles_data();
+    void tagPagesInCircles();
     void searchHub();
     void searchCatalog();
     void helpAndVersionNeedNoDisplay();
@@ -206,6 +211,10 @@ void TestCli::failures_data()
     QTest::addRow("missing argument") << QStringList{u"inspect"_s} << 2;
     QTest::addRow("bad limit") << QStringList{u"tags"_s, reg + u"/multi"_s, u"--limit"_s, u"0"_s} << 2;
     QTest::addRow("login without password-stdin") << QStringList{u"login"_s, reg, u"-u"_s, u"x"_s} << 2;
+    QTest::addRow("unknown option") << QStringList{u"pull"_s, reg + u"/multi"_s, u"--frobnicate"_s} << 2;
+    QTest::addRow("unknown short option") << QStringList{u"tags"_s, reg + u"/multi"_s, u"-z"_s} << 2;
+    QTest::addRow("option without its value") << QStringList{u"tags"_s, reg + u"/multi"_s, u"--limit"_s} << 2;
+    QTest::addRow("too many arguments") << QStringList{u"tags"_s, reg + u"/multi"_s, u"extra"_s} << 2;
 }
 
 void TestCli::failures()
@@ -215,9 +224,15 @@ void TestCli::failures()
     const ProgramRun r = runWharf(arguments);
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY(r.out.isEmpty());
-    QVERIFY(r.err.startsWith("wharf: "));
-    if (exitCode == 1)
-        QCOMPARE(r.errLines().size(), 1); // one clear line
+    QVERIFY2(r.err.startsWith("wharf: error: "), r.err.constData());
+    QCOMPARE(r.errLines().size(), 1); // one clear line, never the whole usage text
+    if (exitCode == 2) {
+        // A usage error points at the help of the command that was run, in Wharf's quoting.
+        const QByteArray command = arguments.first() == u"frobnicate" ? QByteArray("wharf") : QByteArray("wharf " + arguments.first().toUtf8());
+        const QByteArray pointer = "(see \xe2\x80\x9c" + command + " --help\xe2\x80\x9d)";
+        QVERIFY2(r.err.trimmed().endsWith(pointer), r.err.constData());
+        QVERIFY2(!r.err.contains('\''), r.err.constData());
+    }
 }
 
 void TestCli::invalidReferenceSendsNothing()
@@ -287,6 +302,89 @@ void TestCli::tagsFromHub()
     const ProgramRun missing = runWharf({u"tags"_s, u"no-such-image"_s}, env);
     QCOMPARE(missing.exitCode, 1);
     QCOMPARE(missing.errLines().size(), 1);
+}
+
+// The whole list is read, ordered as the Tags pane orders it, and only then cut by --limit.
+void TestCli::tagsNewestFirst()
+{
+    const ProgramRun r = runWharf({u"tags"_s, m_registry.hostPort() + u"/manytags"_s, u"--limit"_s, u"25"_s});
+    QCOMPARE(r.exitCode, 0);
+    QStringList expected{u"latest"_s};
+    for (int minor = 19; minor >= 0; --minor)
+        expected.append(u"2.%1"_s.arg(minor));
+    for (int rc = 10; rc >= 7; --rc)
+        expected.append(u"2.0.0-rc.%1"_s.arg(rc));
+    QCOMPARE(QString::fromUtf8(r.out).trimmed().split(u'\n'), expected);
+    QCOMPARE(r.errLines(), QList<QByteArray>{"(235 more tags not shown; raise --limit to see them)"});
+
+    const ProgramRun all = runWharf({u"tags"_s, m_registry.hostPort() + u"/manytags"_s, u"--limit"_s, u"1000"_s, u"--json"_s});
+    QCOMPARE(all.exitCode, 0);
+    QStringList names;
+    for (const QJsonValue &t : all.json()[u"tags"_s].toArray())
+        names.append(t[u"name"_s].toString());
+    QCOMPARE(all.json()[u"leftOut"_s].toInt(), 0);
+    QCOMPARE(names.size(), 260);
+    QCOMPARE(names.indexOf(u"v1.10.0"_s), -1);                                      // there is no such tag
+    QVERIFY(names.indexOf(u"v1.9.19"_s) < names.indexOf(u"v1.9.2"_s));              // numerically, newest first
+    QVERIFY(names.indexOf(u"2.0"_s) < names.indexOf(u"2.0.0-rc.10"_s));             // a release above its pre-releases
+    QVERIFY(names.indexOf(u"2.0.0-rc.10"_s) < names.indexOf(u"2.0.0-rc.2"_s));
+    QCOMPARE(names.indexOf(u"v1.0.0"_s), 1 + 20 + 10 + 200 - 1);                     // the last version
+    QCOMPARE(names.mid(231, 4), (QStringList{u"dev"_s, u"edge"_s, u"main"_s, u"nightly-2024-01-01"_s})); // then names
+    QCOMPARE(names.last(), u"stable"_s);
+}
+
+// A `next` that leads back to a page already read ends the list with a note, at once, without
+// repeating a tag — on a registry (Link) and on Docker Hub (`next`).
+void TestCli::tagPagesInCircles_data()
+{
+    QTest::addColumn<bool>("hub");
+    QTest::addRow("registry Link") << false;
+    QTest::addRow("Docker Hub next") << true;
+}
+
+void TestCli::tagPagesInCircles()
+{
+    QFETCH(bool, hub);
+    HttpServer server;
+    server.setHandler([&server, hub](const HttpRequest &request, HttpResponder &r) {
+        const bool second = request.query().hasQueryItem(u"page"_s);
+        QJsonArray names;
+        for (int i = 0; i < 3; ++i)
+            names.append(u"v1.%1"_s.arg(second ? i + 3 : i));
+        const QByteArray next = "/" + request.path().toUtf8().mid(1) + "?page=2";
+        if (hub) {
+            QJsonArray results;
+            for (const QJsonValue &n : std::as_const(names))
+                results.append(QJsonObject{{u"name"_s, n.toString()}, {u"images"_s, QJsonArray()}});
+            // Page 2 says its next page is page 2 again.
+            r.respondJson(200, QJsonDocument(QJsonObject{{u"count"_s, 9999},
+                                                         {u"next"_s, QString(server.baseUrl().toString() + QString::fromUtf8(next))},
+                                                         {u"results"_s, results}}));
+        } else {
+            r.respondJson(200, QJsonDocument(QJsonObject{{u"name"_s, u"app"_s}, {u"tags"_s, names}}),
+                          {{"Link", "<" + next + ">; rel=\"next\""}});
+        }
+    });
+    QVERIFY(server.listen());
+    QProcessEnvironment env = testEnvironment();
+    env.insert(u"WHARF_HUB_URL"_s, server.baseUrl().toString());
+    const QString repository = hub ? u"someone/app"_s : u"127.0.0.1:%1/app"_s.arg(server.port());
+    QElapsedTimer clock;
+    clock.start();
+    const ProgramRun r = runWharf({u"tags"_s, repository, u"--limit"_s, u"100000"_s}, env);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(clock.elapsed() < 10'000, qPrintable(QString::number(clock.elapsed())));
+    QStringList names = QString::fromUtf8(r.out).trimmed().split(u'\n');
+    if (hub) { // a table: the name is the first column, after the header
+        names.removeFirst();
+        for (QString &line : names)
+            line = line.section(u' ', 0, 0);
+    }
+    QCOMPARE(names.size(), 6);
+    QCOMPARE(QSet<QString>(names.cbegin(), names.cend()).size(), 6); // no duplicates
+    QVERIFY(server.requestCount() <= 3);
+    QCOMPARE(r.errLines().size(), 1);
+    QVERIFY2(r.err.contains("circles"), r.err.constData());
 }
 
 void TestCli::searchHub()
