@@ -66,6 +66,7 @@ private:
 // Checks bytes already in memory (manifests, configs) against a digest and optional size.
 [[nodiscard]] Result<void> verifyBytes(QByteArrayView bytes, const Digest &expected, qint64 expectedSize = -1);
 
-} // namespace wharf
+// In the namespace, so argument-dependent lookup finds it wherever QHash was first seen.
+inline size_t qHash(const Digest &d, size_t seed = 0) { return qHash(d.toString(), seed); }
 
-inline size_t qHash(const wharf::Digest &d, size_t seed = 0) { return qHash(d.toString(), seed); }
+} // namespace wharf

@@ -23,6 +23,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cctype>
 #include <csignal>
 
 using namespace wharf;
@@ -116,6 +117,7 @@ private Q_SLOTS:
     void sigkillThenResume();
     void twoProcessesOneStore();
     void cliReportsAndExitCodes();
+    void cliOnATerminal();
 
 private:
     [[nodiscard]] ProgramRun runWharf(const QStringList &arguments, int killAfterBytesThroughProxy = -1);
@@ -614,6 +616,107 @@ void TestPull::cliReportsAndExitCodes()
     const ProgramRun missing = runWharf({u"pull"_s, m_registry.hostPort() + u"/nope:1"_s, u"--store"_s, m_store->root()});
     QCOMPARE(missing.exitCode, 1);
     QCOMPARE(missing.err.trimmed().split('\n').size(), 1);
+}
+
+namespace {
+
+// The lines a terminal would show after `output` (carriage returns, "ESC[nF" up n lines, "ESC[2K"
+// clear line), and whether any cursor move went above the first line the pull drew after its
+// header — that is, whether progress ever overwrote the header.
+struct Screen
+{
+    QStringList lines;
+    bool headerOverwritten = false;
+};
+
+Screen replay(const QByteArray &output, const QByteArray &headerMarker)
+{
+    Screen screen;
+    int row = 0;
+    int headerRow = -1;
+    QByteArray current;
+    const auto put = [&] {
+        while (screen.lines.size() <= row)
+            screen.lines.append(QString());
+        if (!current.isEmpty())
+            screen.lines[row] = QString::fromUtf8(current);
+        if (headerRow < 0 && current.contains(headerMarker))
+            headerRow = row;
+        current.clear();
+    };
+    for (qsizetype i = 0; i < output.size(); ++i) {
+        const char c = output[i];
+        if (c == '\x1b' && i + 1 < output.size() && output[i + 1] == '[') {
+            qsizetype j = i + 2;
+            while (j < output.size() && std::isdigit(static_cast<unsigned char>(output[j])))
+                ++j;
+            const int n = output.mid(i + 2, j - i - 2).toInt();
+            if (j < output.size() && output[j] == 'F') {
+                put();
+                row -= n;
+                if (headerRow >= 0 && row <= headerRow)
+                    screen.headerOverwritten = true;
+            } else if (j < output.size() && output[j] == 'K') {
+                current.clear();
+                while (screen.lines.size() <= row)
+                    screen.lines.append(QString());
+                screen.lines[row].clear();
+            }
+            i = j;
+        } else if (c == '\n') {
+            put();
+            ++row;
+        } else if (c != '\r') {
+            current += c;
+        }
+    }
+    put();
+    screen.lines.removeAll(QString());
+    return screen;
+}
+
+} // namespace
+
+// `wharf pull` on a terminal, over a slow link (every blob answer delayed): the header line with
+// the right counts stays, the bars never climb over it, sizes are in IEC units, and a re-pull says
+// every layer is present (the config is no layer).
+void TestPull::cliOnATerminal()
+{
+    m_proxy->addRule({"GET", FaultRule::blobPath(), fault::DelayMs{400}, -1});
+    const QString ref = m_proxy->hostPort() + u"/layers:app"_s;
+    const int layers = int(m_images.image(u"layers"_s, u"app"_s, QString()).value(u"layers"_s).toArray().size());
+    QVERIFY(layers >= 2);
+    const auto onTerminal = [&](const QString &label) {
+        QStringList command{QStringLiteral(WHARF_EXECUTABLE), u"pull"_s, ref, u"--store"_s, m_store->root(), u"--jobs"_s, u"2"_s};
+        for (QString &word : command)
+            word = u'\'' + word + u'\'';
+        const ProgramRun run = runProgram(u"script"_s, {u"-qfec"_s, command.join(u' '), u"/dev/null"_s}, testEnvironment(), {}, 60'000);
+        if (run.exitCode != 0)
+            qWarning("%s: %s", qPrintable(label), run.out.constData());
+        return run;
+    };
+
+    const ProgramRun first = onTerminal(u"first pull"_s);
+    QCOMPARE(first.exitCode, 0);
+    const Screen screen = replay(first.out, "layers:app (linux/amd64)");
+    QVERIFY2(!screen.headerOverwritten, first.out.constData());
+    QVERIFY2(screen.lines.first().contains(u"%1 layers, 0 already present; "_s.arg(layers)), qPrintable(screen.lines.join(u'\n')));
+    QVERIFY2(screen.lines.first().contains(u"KiB to fetch"_s) || screen.lines.first().contains(u"MiB to fetch"_s),
+             qPrintable(screen.lines.first()));
+    QVERIFY(first.out.contains("\x1b[")); // progress was drawn
+    QVERIFY2(screen.lines.last().startsWith(u"Pulled "_s), qPrintable(screen.lines.join(u'\n')));
+    QVERIFY(screen.lines.last().contains(u"0 layers already present"_s));
+    // The last progress line keeps the average rate over the transfer, not a decayed instant one.
+    QVERIFY2(screen.lines.at(screen.lines.size() - 2).contains(u"%1 of %1 layers"_s.arg(layers)),
+             qPrintable(screen.lines.join(u'\n')));
+    QVERIFY(!screen.lines.at(screen.lines.size() - 2).contains(u"  0 bytes/s"_s));
+
+    const ProgramRun again = onTerminal(u"re-pull"_s);
+    QCOMPARE(again.exitCode, 0);
+    const Screen second = replay(again.out, "layers:app (linux/amd64)");
+    QVERIFY2(second.lines.first().contains(u"%1 layers, %1 already present; 0 bytes to fetch"_s.arg(layers)),
+             qPrintable(second.lines.join(u'\n')));
+    QVERIFY(second.lines.last().contains(u"%1 layers already present"_s.arg(layers)));
 }
 
 QTEST_GUILESS_MAIN(TestPull)
