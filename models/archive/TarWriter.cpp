@@ -55,12 +55,17 @@ struct TarWriter::Private
     std::optional<qint64> remaining;
     std::optional<Error> failure;
     bool finished = false;
+    bool discarding = false; // being destroyed: what libarchive still writes goes nowhere
 
     ~Private()
     {
         if (archive) {
-            // Frees without writing the end-of-archive blocks: the file is thrown away anyway.
+            // The file is thrown away: nothing more reaches it (discarding), and no entry is padded
+            // out (a failed archive skips that). The close still matters: libarchive 3.6 frees the
+            // output buffer only there, and free() skips close on a failed archive (a leak LSan saw).
+            discarding = true;
             archive_write_fail(archive);
+            archive_write_close(archive);
             archive_write_free(archive);
         }
         if (!finished) {
@@ -72,6 +77,8 @@ struct TarWriter::Private
     static la_ssize_t writeCallback(struct archive *archive, void *client, const void *buffer, size_t length)
     {
         auto *self = static_cast<Private *>(client);
+        if (self->discarding)
+            return la_ssize_t(length);
         const qint64 n = self->file.write(static_cast<const char *>(buffer), qint64(length));
         if (n != qint64(length)) {
             archive_set_error(archive, EIO, "%s", self->file.errorString().toLocal8Bit().constData());

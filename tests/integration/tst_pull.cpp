@@ -421,7 +421,10 @@ void TestPull::twentyThousandLayers()
     QVERIFY2(inspectMs < 10'000, qPrintable(QString::number(inspectMs)));
     const QByteArray rss = inspected.err.mid(inspected.err.lastIndexOf("maxrss-kib=") + 11).trimmed();
     qInfo("20,000 layers: pull failed in %lld ms, inspect took %lld ms and %s KiB", pullMs, inspectMs, rss.constData());
-    QVERIFY2(rss.toLongLong() > 0 && rss.toLongLong() < 400 * 1024, rss.constData());
+    QVERIFY(rss.toLongLong() > 0);
+#ifndef __SANITIZE_ADDRESS__ // AddressSanitizer's shadow memory and quarantine multiply the figure
+    QVERIFY2(rss.toLongLong() < 400 * 1024, rss.constData());
+#endif
 }
 
 void TestPull::serviceUnavailableTwice()
