@@ -140,6 +140,8 @@ private Q_SLOTS:
     void statesAndErrors_data();
     void statesAndErrors();
     void failingSecondPageKeepsRows();
+    void pagesInCirclesEndWithANote_data();
+    void pagesInCirclesEndWithANote();
     void offline();
 
 private:
@@ -493,6 +495,52 @@ void TestSearchModel::statesAndErrors()
     } else {
         QVERIFY(model.errorMessage().isEmpty());
     }
+}
+
+// A `next` that leads back to a page already read, or to the same results under a new URL, ends
+// the list with a note at once — no endless fetchMore, no row twice.
+void TestSearchModel::pagesInCirclesEndWithANote_data()
+{
+    QTest::addColumn<bool>("sameUrl");
+    QTest::addRow("next points back to page 2") << true;
+    QTest::addRow("the same page under ever new URLs") << false;
+}
+
+void TestSearchModel::pagesInCirclesEndWithANote()
+{
+    QFETCH(bool, sameUrl);
+    HttpServer server;
+    int served = 0;
+    server.setHandler([&](const HttpRequest &request, HttpResponder &r) {
+        ++served;
+        const bool first = !request.query().hasQueryItem(u"page"_s);
+        QUrl next = server.baseUrl();
+        next.setPath(u"/v2/search/repositories/"_s);
+        next.setQuery(sameUrl ? u"query=q&page=2"_s : u"query=q&page=%1"_s.arg(served + 1));
+        const QStringList names = first ? QStringList{u"a/one"_s, u"a/two"_s} : QStringList{u"a/three"_s, u"a/four"_s};
+        r.respondJson(200, searchPage(names, next.toString(), 9999), kJson);
+    });
+    QVERIFY(server.listen());
+    auto hub = hubClient(server.baseUrl());
+    SearchModel model(hub.get(), nullptr);
+    model.setPageSize(2);
+    QAbstractItemModelTester tester(&model);
+    tester.setUseFetchMore(true);
+    QSignalSpy noted(&model, &SearchModel::endNoteChanged);
+    model.search(u"q"_s);
+    QVERIFY(settles(model));
+    for (int i = 0; i < 10 && model.canFetchMore({}); ++i) {
+        model.fetchMore({});
+        QVERIFY(settles(model));
+    }
+    QVERIFY(!model.canFetchMore({}));
+    QCOMPARE(rowNames(model), (QStringList{u"a/one"_s, u"a/two"_s, u"a/three"_s, u"a/four"_s}));
+    QCOMPARE(served, sameUrl ? 2 : 3); // a known URL is not asked again; a page of repeats is the last
+    QCOMPARE(noted.size(), 1);
+    QVERIFY(model.endNote().contains(u"circles"_s));
+    model.search(u"other"_s); // a new search forgets the note
+    QVERIFY(model.endNote().isEmpty());
+    QVERIFY(settles(model));
 }
 
 void TestSearchModel::failingSecondPageKeepsRows()

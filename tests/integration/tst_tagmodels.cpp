@@ -338,6 +338,7 @@ private Q_SLOTS:
     void staleTagListNeverLands();
     void hubErrors_data();
     void hubErrors();
+    void hubPagesInCirclesEndWithANote();
 
     // the semver key and the proxy
     void semverOrder_data();
@@ -715,6 +716,42 @@ void TestTagModels::hubErrors()
     QCOMPARE(model.errorCode().has_value(), code >= 0);
     if (code >= 0)
         QCOMPARE(int(*model.errorCode()), code);
+}
+
+// Docker Hub pages whose `next` serves the same tags under ever new URLs: the Tags pane's fetchMore
+// stops at the first page that brings nothing new, with a note, and lists no tag twice.
+void TestTagModels::hubPagesInCirclesEndWithANote()
+{
+    HttpServer server;
+    int served = 0;
+    server.setHandler([&](const HttpRequest &request, HttpResponder &r) {
+        ++served;
+        QJsonArray results;
+        for (const QString &name : {u"1.0"_s, u"1.1"_s})
+            results.append(QJsonObject{{u"name"_s, name}, {u"images"_s, QJsonArray()}});
+        QUrl next = server.baseUrl();
+        next.setPath(request.path());
+        next.setQuery(u"page=%1&page_size=2"_s.arg(served + 1));
+        r.respondJson(200, QJsonDocument(QJsonObject{{u"count"_s, 5000}, {u"next"_s, next.toString()}, {u"results"_s, results}}),
+                      kJson);
+    });
+    QVERIFY(server.listen());
+    auto hub = hubClient(server.baseUrl());
+    TagListModel model(hub.get(), nullptr);
+    QAbstractItemModelTester tester(&model);
+    tester.setUseFetchMore(true);
+    QSignalSpy noted(&model, &TagListModel::endNoteChanged);
+    model.setRepository(reference(u"someone/app"_s));
+    QVERIFY(settles(model));
+    for (int i = 0; i < 10 && model.canFetchMore({}); ++i) {
+        model.fetchMore({});
+        QVERIFY(settles(model));
+    }
+    QVERIFY(!model.canFetchMore({}));
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(served, 2);
+    QCOMPARE(noted.size(), 1);
+    QVERIFY(model.endNote().contains(u"circles"_s));
 }
 
 // ---- the semver key and the proxy -----------------------------------------------------------------
