@@ -283,14 +283,14 @@ Result<void> LayerMapView::exportPng(const QString &path) const
 {
     const QImage image = renderImage(1.0);
     if (image.isNull())
-        return std::unexpected(exportError(path, tr("the map is empty")));
+        return wharf::unexpected(exportError(path, tr("the map is empty")));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return std::unexpected(exportError(path, file.errorString()));
+        return wharf::unexpected(exportError(path, file.errorString()));
     if (!image.save(&file, "PNG"))
-        return std::unexpected(exportError(path, file.errorString()));
+        return wharf::unexpected(exportError(path, file.errorString()));
     if (!file.commit())
-        return std::unexpected(exportError(path, file.errorString()));
+        return wharf::unexpected(exportError(path, file.errorString()));
     return {};
 }
 
@@ -298,10 +298,10 @@ Result<void> LayerMapView::exportSvg(const QString &path) const
 {
     const QRectF source = exportRect();
     if (source.isEmpty())
-        return std::unexpected(exportError(path, tr("the map is empty")));
+        return wharf::unexpected(exportError(path, tr("the map is empty")));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return std::unexpected(exportError(path, file.errorString()));
+        return wharf::unexpected(exportError(path, file.errorString()));
     QSvgGenerator svg;
     svg.setOutputDevice(&file);
     svg.setSize(source.size().toSize());
@@ -310,12 +310,12 @@ Result<void> LayerMapView::exportSvg(const QString &path) const
     svg.setDescription(tr("Drawn by Wharf"));
     QPainter painter;
     if (!painter.begin(&svg))
-        return std::unexpected(exportError(path, tr("the SVG could not be started")));
+        return wharf::unexpected(exportError(path, tr("the SVG could not be started")));
     painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     m_scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
     painter.end();
     if (!file.commit())
-        return std::unexpected(exportError(path, file.errorString()));
+        return wharf::unexpected(exportError(path, file.errorString()));
     return {};
 }
 

@@ -137,13 +137,13 @@ void KeychainStore::lookup(const QString &registry, QObject *context, Callback d
                 if (finished.error() == QKeychain::EntryNotFound || isUnavailable(finished))
                     result = std::nullopt; // no keychain (a server, CI, SSH): nothing from here, no error
                 else if (finished.error() != QKeychain::NoError)
-                    result = std::unexpected(failure(finished, registry));
+                    result = wharf::unexpected(failure(finished, registry));
                 else
                     result = decodeEntry(static_cast<QKeychain::ReadPasswordJob &>(finished).binaryData(), registry);
                 deliverLater(context.data(), done, std::move(result));
             },
             [context, done](const Error &error) {
-                deliverLater(context.data(), done, Result<std::optional<Credentials>>(std::unexpected(error)));
+                deliverLater(context.data(), done, Result<std::optional<Credentials>>(wharf::unexpected(error)));
             });
     });
 }
@@ -166,11 +166,11 @@ void KeychainStore::store(const QString &registry, const Credentials &credential
             [this, registry, context, done](QKeychain::Job &finished) {
                 Result<void> result;
                 if (finished.error() != QKeychain::NoError)
-                    result = std::unexpected(failure(finished, registry));
+                    result = wharf::unexpected(failure(finished, registry));
                 deliverLater(context.data(), done, std::move(result));
             },
             [context, done](const Error &error) {
-                deliverLater(context.data(), done, Result<void>(std::unexpected(error)));
+                deliverLater(context.data(), done, Result<void>(wharf::unexpected(error)));
             });
     });
 }
@@ -186,11 +186,11 @@ void KeychainStore::erase(const QString &registry, QObject *context, DoneCallbac
                 Result<void> result;
                 // Nothing to erase is what the caller wanted anyway.
                 if (finished.error() != QKeychain::NoError && finished.error() != QKeychain::EntryNotFound)
-                    result = std::unexpected(failure(finished, registry));
+                    result = wharf::unexpected(failure(finished, registry));
                 deliverLater(context.data(), done, std::move(result));
             },
             [context, done](const Error &error) {
-                deliverLater(context.data(), done, Result<void>(std::unexpected(error)));
+                deliverLater(context.data(), done, Result<void>(wharf::unexpected(error)));
             });
     });
 }

@@ -249,11 +249,11 @@ struct LayerArchiveReader::Private
 
     Q_DISABLE_COPY_MOVE(Private)
 
-    std::unexpected<Error> stop(const Error &e)
+    wharf::unexpected<Error> stop(const Error &e)
     {
         if (!error)
             error = e;
-        return std::unexpected<Error>(*error);
+        return wharf::unexpected<Error>(*error);
     }
 
     [[nodiscard]] qint64 uncompressed() const { return archive ? std::max<qint64>(0, archive_filter_bytes(archive, 0)) : 0; }
@@ -291,7 +291,7 @@ struct LayerArchiveReader::Private
         chunkOffset = 0;
         auto next = source.read();
         if (!next)
-            return std::unexpected(next.error());
+            return wharf::unexpected(next.error());
         if (next->isEmpty()) {
             sourceEnded = true;
             return {};
@@ -356,7 +356,7 @@ struct LayerArchiveReader::Private
         if (archive_read_support_format_tar(archive) != ARCHIVE_OK)
             return fail(Error::Code::Unsupported, Tr::tr("this libarchive cannot read tar"));
         if (archive_read_open(archive, this, nullptr, &Private::readCallback, nullptr) != ARCHIVE_OK)
-            return std::unexpected(archiveError());
+            return wharf::unexpected(archiveError());
         switch (archive_filter_code(archive, 0)) {
         case ARCHIVE_FILTER_GZIP:
             compression = LayerDecompressor::Compression::Gzip;
@@ -377,7 +377,7 @@ struct LayerArchiveReader::Private
     {
         while (!sourceEnded) {
             if (auto over = checkLimits(); over && over->code() == Error::Code::Cancelled)
-                return std::unexpected(*over);
+                return wharf::unexpected(*over);
             if (auto pulled = pullChunk(); !pulled)
                 return pulled;
         }
@@ -504,7 +504,7 @@ struct LayerArchiveReader::Private
             }
         }
         if (auto deep = chargeFolders(*path); !deep)
-            return std::unexpected(deep.error());
+            return wharf::unexpected(deep.error());
         entry.path = std::move(*path);
         entry.mode = quint32(archive_entry_perm(header)) & 07777;
         entry.uid = archive_entry_uid(header);
@@ -560,7 +560,7 @@ void LayerArchiveReader::setProgress(Progress progress)
 Result<std::optional<LayerEntry>> LayerArchiveReader::next()
 {
     if (d->error)
-        return std::unexpected(*d->error);
+        return wharf::unexpected(*d->error);
     if (d->atEnd)
         return std::nullopt;
     d->inFileData = false;
@@ -608,7 +608,7 @@ Result<std::optional<LayerEntry>> LayerArchiveReader::next()
 Result<QByteArrayView> LayerArchiveReader::readData()
 {
     if (d->error)
-        return std::unexpected(*d->error);
+        return wharf::unexpected(*d->error);
     if (!d->inFileData)
         return fail(Error::Code::Unsupported, Tr::tr("only a file's content can be read"));
     if (d->data.size() < kChunkSize)

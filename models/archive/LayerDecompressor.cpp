@@ -142,14 +142,14 @@ Result<LayerDecompressor> LayerDecompressor::open(QIODevice &source, const Expec
     if (archive_read_support_format_raw(d->archive) != ARCHIVE_OK)
         return fail(Error::Code::Unsupported, Tr::tr("this libarchive cannot read raw streams"));
     if (archive_read_open(d->archive, d.get(), nullptr, &Private::readCallback, nullptr) != ARCHIVE_OK)
-        return std::unexpected(d->decodeFailure());
+        return wharf::unexpected(d->decodeFailure());
     struct archive_entry *entry = nullptr;
     const int rc = archive_read_next_header(d->archive, &entry);
     if (rc == ARCHIVE_EOF) {
         // An empty blob: not a tar, but verify() tells the caller what it does not match.
         d->atEnd = true;
     } else if (rc != ARCHIVE_OK) {
-        return std::unexpected(d->decodeFailure());
+        return wharf::unexpected(d->decodeFailure());
     }
     switch (archive_filter_code(d->archive, 0)) {
     case ARCHIVE_FILTER_GZIP:
@@ -164,7 +164,7 @@ Result<LayerDecompressor> LayerDecompressor::open(QIODevice &source, const Expec
     }
     if (d->atEnd)
         if (auto drained = d->drainSource(); !drained)
-            return std::unexpected(drained.error());
+            return wharf::unexpected(drained.error());
     return LayerDecompressor(std::move(d));
 }
 
@@ -176,11 +176,11 @@ Result<QByteArrayView> LayerDecompressor::read()
         d->output.resize(kChunkSize);
     const la_ssize_t n = archive_read_data(d->archive, d->output.data(), size_t(d->output.size()));
     if (n < 0)
-        return std::unexpected(d->decodeFailure());
+        return wharf::unexpected(d->decodeFailure());
     if (n == 0) {
         d->atEnd = true;
         if (auto drained = d->drainSource(); !drained)
-            return std::unexpected(drained.error());
+            return wharf::unexpected(drained.error());
         return QByteArrayView();
     }
     if (d->uncompressed.bytesSeen() + n > d->cap)
@@ -195,7 +195,7 @@ Result<void> LayerDecompressor::skipToEnd()
 {
     while (!d->atEnd)
         if (auto chunk = read(); !chunk)
-            return std::unexpected(chunk.error());
+            return wharf::unexpected(chunk.error());
     return {};
 }
 

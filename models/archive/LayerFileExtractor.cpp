@@ -191,7 +191,7 @@ Result<QString> LayerFileExtractor::extract(LayerArchiveReader::Source &blob, co
     for (;;) {
         auto next = reader.next();
         if (!next)
-            return std::unexpected(next.error());
+            return wharf::unexpected(next.error());
         if (!*next)
             break;
         const LayerEntry &entry = **next;
@@ -203,24 +203,24 @@ Result<QString> LayerFileExtractor::extract(LayerArchiveReader::Source &blob, co
         found = true;
         if (!output.isOpen()) {
             if (auto created = output.create((entry.mode & 0111) ? 0777 : 0666); !created)
-                return std::unexpected(created.error());
+                return wharf::unexpected(created.error());
         } else if (auto truncated = output.truncate(); !truncated) {
-            return std::unexpected(truncated.error());
+            return wharf::unexpected(truncated.error());
         }
         for (;;) {
             auto bytes = reader.readData();
             if (!bytes)
-                return std::unexpected(bytes.error());
+                return wharf::unexpected(bytes.error());
             if (bytes->isEmpty())
                 break;
             if (auto written = output.write(*bytes); !written)
-                return std::unexpected(written.error());
+                return wharf::unexpected(written.error());
         }
     }
     if (!found)
         return fail(Error::Code::NotFound, Tr::tr("the layer has no file %1").arg(request.path));
     if (auto committed = output.commit(name, request.overwrite); !committed)
-        return std::unexpected(committed.error());
+        return wharf::unexpected(committed.error());
     return QDir(request.folder).filePath(fileName);
 }
 

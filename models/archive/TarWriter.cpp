@@ -91,19 +91,19 @@ struct TarWriter::Private
     Result<void> check() const
     {
         if (failure)
-            return std::unexpected(*failure);
+            return wharf::unexpected(*failure);
         if (finished)
             return fail(Error::Code::Io, Tr::tr("the archive %1 is already complete").arg(path));
         return {};
     }
 
-    std::unexpected<Error> failWith(Error error)
+    wharf::unexpected<Error> failWith(Error error)
     {
         failure = error;
-        return std::unexpected(std::move(error));
+        return wharf::unexpected(std::move(error));
     }
 
-    std::unexpected<Error> libarchiveFailure(const QString &what)
+    wharf::unexpected<Error> libarchiveFailure(const QString &what)
     {
         const char *message = archive_error_string(archive);
         return failWith(Error(Error::Code::Io, Tr::tr("cannot write %1 to %2: %3")
@@ -155,7 +155,7 @@ Result<TarWriter> TarWriter::create(const QString &path, qint64 mtime)
     if (!d->archive || archive_write_set_format_pax_restricted(d->archive) != ARCHIVE_OK
         || archive_write_add_filter_none(d->archive) != ARCHIVE_OK
         || archive_write_open(d->archive, d.get(), nullptr, &Private::writeCallback, nullptr) != ARCHIVE_OK)
-        return std::unexpected(d->libarchiveFailure(Tr::tr("the archive header")).error());
+        return wharf::unexpected(d->libarchiveFailure(Tr::tr("the archive header")).error());
     return TarWriter(std::move(d));
 }
 

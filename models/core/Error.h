@@ -2,11 +2,11 @@
 // A typed failure: what went wrong (a code tests can assert on), one sentence for the user, and
 // whether trying again may help. Every fallible operation in models/ reports one of these.
 
+#include "core/Expected.h"
+
 #include <QMetaType>
 #include <QObject>
 #include <QString>
-
-#include <expected>
 
 namespace wharf {
 
@@ -62,12 +62,12 @@ private:
 };
 
 template <typename T>
-using Result = std::expected<T, Error>;
+using Result = expected<T, Error>;
 
 // Convenience for `return fail(Error::Code::X, tr("…"));` inside functions returning Result<T>.
-[[nodiscard]] inline std::unexpected<Error> fail(Error::Code code, QString message, bool retryable = false)
+[[nodiscard]] inline unexpected<Error> fail(Error::Code code, QString message, bool retryable = false)
 {
-    return std::unexpected<Error>(Error(code, std::move(message), retryable));
+    return unexpected<Error>(Error(code, std::move(message), retryable));
 }
 
 } // namespace wharf

@@ -41,7 +41,7 @@ void ChainedCredentialSource::lookupFrom(std::shared_ptr<Shared> shared, std::si
         // Nobody had anything: an advisory failure is all there is to say.
         Result<std::optional<Credentials>> none = std::nullopt;
         if (passedOver)
-            none = std::unexpected(*passedOver);
+            none = wharf::unexpected(*passedOver);
         deliverLater(context, std::move(done), std::move(none));
         return;
     }

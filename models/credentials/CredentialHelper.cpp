@@ -100,11 +100,11 @@ void CredentialHelper::get(const QString &serverUrl, QObject *context, GetCallba
                 return;
             Result<std::optional<Credentials>> answer = std::nullopt;
             if (!result)
-                answer = std::unexpected(result.error());
+                answer = wharf::unexpected(result.error());
             else if (result->exitCode == 0)
                 answer = readAnswer(*result);
             else if (!saysNotFound(result->standardOutput) && !saysNotFound(result->standardError))
-                answer = std::unexpected(failure(QStringLiteral("get"), *result));
+                answer = wharf::unexpected(failure(QStringLiteral("get"), *result));
             deliverLater(context.data(), std::move(done), std::move(answer));
         });
 }
@@ -152,9 +152,9 @@ void CredentialHelper::store(const QString &serverUrl, const Credentials &creden
                 return;
             Result<void> answer;
             if (!result)
-                answer = std::unexpected(result.error());
+                answer = wharf::unexpected(result.error());
             else if (result->exitCode != 0)
-                answer = std::unexpected(failure(QStringLiteral("store"), *result));
+                answer = wharf::unexpected(failure(QStringLiteral("store"), *result));
             deliverLater(context.data(), std::move(done), std::move(answer));
         });
 }
@@ -167,10 +167,10 @@ void CredentialHelper::erase(const QString &serverUrl, QObject *context, DoneCal
                 return;
             Result<void> answer;
             if (!result)
-                answer = std::unexpected(result.error());
+                answer = wharf::unexpected(result.error());
             else if (result->exitCode != 0 && !saysNotFound(result->standardOutput)
                      && !saysNotFound(result->standardError))
-                answer = std::unexpected(failure(QStringLiteral("erase"), *result)); // nothing to erase is fine
+                answer = wharf::unexpected(failure(QStringLiteral("erase"), *result)); // nothing to erase is fine
             deliverLater(context.data(), std::move(done), std::move(answer));
         });
 }

@@ -22,7 +22,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(wharf::DockerConfig)
 };
 
-std::unexpected<Error> malformed(const QString &origin, const QString &what)
+wharf::unexpected<Error> malformed(const QString &origin, const QString &what)
 {
     //: %1 is the config file, %2 says what is wrong with it
     return fail(Error::Code::Credentials,
@@ -70,13 +70,13 @@ Result<Credentials> parseAuthEntry(const QJsonValue &value, const QString &origi
     const auto identityToken = text(QLatin1StringView("identitytoken"));
     for (const auto *field : {&auth, &username, &password, &identityToken}) {
         if (!*field)
-            return std::unexpected(field->error());
+            return wharf::unexpected(field->error());
     }
     // As in Docker, a non-empty "auth" wins over the separate username/password fields.
     if (!auth->isEmpty()) {
         auto decoded = decodeAuth(*auth, origin, key);
         if (!decoded)
-            return std::unexpected(decoded.error());
+            return wharf::unexpected(decoded.error());
         credentials = std::move(*decoded);
     } else {
         credentials.username = *username;
@@ -143,7 +143,7 @@ Result<DockerConfig> DockerConfig::parse(QByteArrayView json, const QString &ori
         for (auto it = entries.begin(); it != entries.end(); ++it) {
             auto credentials = parseAuthEntry(it.value(), where, it.key());
             if (!credentials)
-                return std::unexpected(credentials.error());
+                return wharf::unexpected(credentials.error());
             config.m_auths.append({it.key(), std::move(*credentials)});
         }
     }

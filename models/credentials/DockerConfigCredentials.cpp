@@ -48,7 +48,7 @@ void DockerConfigCredentials::lookup(const QString &registry, QObject *context, 
     // Read on each lookup: the file is small and bounded, and caching it would miss `docker login`.
     const Result<DockerConfig> config = DockerConfig::load(configPath());
     if (!config) {
-        deliverLater(context, std::move(done), Result<std::optional<Credentials>>(std::unexpected(config.error())));
+        deliverLater(context, std::move(done), Result<std::optional<Credentials>>(wharf::unexpected(config.error())));
         return;
     }
 

@@ -72,16 +72,16 @@ Result<Platform> readPlatform(const QJsonObject &object, const QString &path)
     // platforms Wharf writes itself).
     for (QLatin1StringView key : {"architecture"_L1, "os"_L1}) {
         if (auto v = JsonFields::readString(object, key, path, Presence::Required); !v)
-            return std::unexpected(v.error());
+            return wharf::unexpected(v.error());
     }
     for (QLatin1StringView key : {"variant"_L1, "os.version"_L1}) {
         if (auto v = JsonFields::readString(object, key, path); !v)
-            return std::unexpected(v.error());
+            return wharf::unexpected(v.error());
     }
     // "features" is the Docker manifest list's reserved field; typed the same way.
     for (QLatin1StringView key : {"os.features"_L1, "features"_L1}) {
         if (auto v = JsonFields::readStringArray(object, key, path); !v)
-            return std::unexpected(v.error());
+            return wharf::unexpected(v.error());
     }
     return Platform::fromJson(object);
 }
@@ -94,17 +94,17 @@ Result<Descriptor> Descriptor::fromJson(const QJsonObject &object, const QString
 
     auto mediaType = readMediaType(object, "mediaType"_L1, path, Presence::Required);
     if (!mediaType)
-        return std::unexpected(mediaType.error());
+        return wharf::unexpected(mediaType.error());
     d.mediaType = *mediaType;
 
     auto size = JsonFields::readSize(object, "size"_L1, path);
     if (!size)
-        return std::unexpected(size.error());
+        return wharf::unexpected(size.error());
     d.size = *size;
 
     auto urls = JsonFields::readStringArray(object, "urls"_L1, path);
     if (!urls)
-        return std::unexpected(urls.error());
+        return wharf::unexpected(urls.error());
     for (qsizetype i = 0; i < urls->size(); ++i)
         if (!isAbsoluteUri(urls->at(i)))
             return JsonFields::malformed(
@@ -113,27 +113,27 @@ Result<Descriptor> Descriptor::fromJson(const QJsonObject &object, const QString
 
     auto annotations = JsonFields::readStringMap(object, "annotations"_L1, path);
     if (!annotations)
-        return std::unexpected(annotations.error());
+        return wharf::unexpected(annotations.error());
     d.annotations = *annotations;
 
     auto artifactType = readMediaType(object, "artifactType"_L1, path, Presence::Optional);
     if (!artifactType)
-        return std::unexpected(artifactType.error());
+        return wharf::unexpected(artifactType.error());
     d.artifactType = *artifactType;
 
     auto platformObject = JsonFields::readObject(object, "platform"_L1, path);
     if (!platformObject)
-        return std::unexpected(platformObject.error());
+        return wharf::unexpected(platformObject.error());
     if (object.value("platform"_L1).isObject()) {
         auto platform = readPlatform(*platformObject, JsonFields::memberPath(path, "platform"_L1));
         if (!platform)
-            return std::unexpected(platform.error());
+            return wharf::unexpected(platform.error());
         d.platform = *platform;
     }
 
     auto data = JsonFields::readString(object, "data"_L1, path);
     if (!data)
-        return std::unexpected(data.error());
+        return wharf::unexpected(data.error());
     const bool hasData = object.value("data"_L1).isString();
     if (hasData && !isStrictBase64(*data))
         return JsonFields::malformed(
@@ -143,10 +143,10 @@ Result<Descriptor> Descriptor::fromJson(const QJsonObject &object, const QString
     // not merely as unverifiable.
     auto digestText = JsonFields::readString(object, "digest"_L1, path, Presence::Required);
     if (!digestText)
-        return std::unexpected(digestText.error());
+        return wharf::unexpected(digestText.error());
     auto digest = Digest::parse(*digestText);
     if (!digest)
-        return std::unexpected(digest.error().withContext(JsonFields::memberPath(path, "digest"_L1)));
+        return wharf::unexpected(digest.error().withContext(JsonFields::memberPath(path, "digest"_L1)));
     d.digest = *digest;
 
     if (hasData) {
@@ -157,7 +157,7 @@ Result<Descriptor> Descriptor::fromJson(const QJsonObject &object, const QString
         // Embedded data MUST be the described blob (descriptor.md); a mismatch means the document
         // lies about its content, so the whole document is refused rather than the data dropped.
         if (auto verified = verifyBytes(*decoded, d.digest, d.size); !verified)
-            return std::unexpected(verified.error().withContext(JsonFields::memberPath(path, "data"_L1)));
+            return wharf::unexpected(verified.error().withContext(JsonFields::memberPath(path, "data"_L1)));
         d.data = std::move(*decoded);
     }
     return d;

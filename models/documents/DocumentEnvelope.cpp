@@ -22,11 +22,11 @@ struct Tr
 Result<DocumentEnvelope> DocumentEnvelope::read(const QJsonObject &object, const QString &mediaType, Kind kind)
 {
     if (auto version = JsonFields::readSchemaVersion(object); !version)
-        return std::unexpected(version.error());
+        return wharf::unexpected(version.error());
 
     auto declared = JsonFields::readString(object, "mediaType"_L1, QString());
     if (!declared)
-        return std::unexpected(declared.error());
+        return wharf::unexpected(declared.error());
     if (object.value("mediaType"_L1).isString() && *declared != mediaType)
         return fail(Error::Code::MediaTypeMismatch,
                     (kind == Kind::Index ? Tr::tr("the index says it is “%1” but was expected to be “%2”")
@@ -36,14 +36,14 @@ Result<DocumentEnvelope> DocumentEnvelope::read(const QJsonObject &object, const
     DocumentEnvelope envelope;
     auto artifactType = JsonFields::readString(object, "artifactType"_L1, QString());
     if (!artifactType)
-        return std::unexpected(artifactType.error());
+        return wharf::unexpected(artifactType.error());
     if (object.value("artifactType"_L1).isString() && !MediaTypes::isWellFormed(*artifactType))
         return JsonFields::malformed(Tr::tr("“artifactType” is not a valid media type"));
     envelope.m_artifactType = *artifactType;
 
     auto annotations = JsonFields::readStringMap(object, "annotations"_L1, QString());
     if (!annotations)
-        return std::unexpected(annotations.error());
+        return wharf::unexpected(annotations.error());
     envelope.m_annotations = *annotations;
     return envelope;
 }
@@ -63,7 +63,7 @@ Result<QList<Descriptor>> DocumentEnvelope::descriptors(const QJsonObject &objec
 {
     auto array = JsonFields::readArray(object, key, QString(), JsonFields::Presence::Required);
     if (!array)
-        return std::unexpected(array.error());
+        return wharf::unexpected(array.error());
     QList<Descriptor> result;
     result.reserve(array->size());
     for (qsizetype i = 0; i < array->size(); ++i) {
@@ -72,7 +72,7 @@ Result<QList<Descriptor>> DocumentEnvelope::descriptors(const QJsonObject &objec
             return JsonFields::malformed(Tr::tr("“%1” must be an object").arg(path));
         auto entry = descriptor(array->at(i).toObject(), path);
         if (!entry)
-            return std::unexpected(entry.error());
+            return wharf::unexpected(entry.error());
         result.append(*entry);
     }
     return result;
@@ -83,18 +83,18 @@ Result<std::optional<Descriptor>> DocumentEnvelope::subject(const QJsonObject &o
     if (object.value("subject"_L1).isObject()) {
         auto subject = descriptor(object.value("subject"_L1).toObject(), u"subject"_s);
         if (!subject)
-            return std::unexpected(subject.error());
+            return wharf::unexpected(subject.error());
         return std::optional<Descriptor>(*subject);
     }
     if (auto subject = JsonFields::readObject(object, "subject"_L1, QString()); !subject)
-        return std::unexpected(subject.error());
+        return wharf::unexpected(subject.error());
     return std::optional<Descriptor>();
 }
 
 Result<void> DocumentEnvelope::finish() const
 {
     if (m_unverifiable)
-        return std::unexpected(*m_unverifiable);
+        return wharf::unexpected(*m_unverifiable);
     return {};
 }
 

@@ -203,7 +203,7 @@ Result<void> rejectMisspelledMembers(const QJsonObject &object)
     return {};
 }
 
-std::unexpected<Error> schema1Refused()
+wharf::unexpected<Error> schema1Refused()
 {
     return fail(Error::Code::UnsupportedMediaType,
                 Tr::tr("this image uses Docker manifest schema 1, which is deprecated and not supported; push it again "
@@ -272,22 +272,22 @@ Result<ManifestDocument> parseAs(const QJsonObject &object, const QString &type)
         return schema1Refused();
     if (MediaTypes::isIndex(type)) {
         if (auto ok = rejectForeignMembers(object, {"config"_L1, "layers"_L1, "fsLayers"_L1, "history"_L1}, type); !ok)
-            return std::unexpected(ok.error());
+            return wharf::unexpected(ok.error());
         if (auto ok = rejectMisspelledMembers(object); !ok)
-            return std::unexpected(ok.error());
+            return wharf::unexpected(ok.error());
         auto index = ImageIndex::fromJson(object, type);
         if (!index)
-            return std::unexpected(index.error());
+            return wharf::unexpected(index.error());
         return ManifestDocument(std::move(*index));
     }
     if (MediaTypes::isManifest(type)) {
         if (auto ok = rejectForeignMembers(object, {"manifests"_L1, "fsLayers"_L1, "history"_L1}, type); !ok)
-            return std::unexpected(ok.error());
+            return wharf::unexpected(ok.error());
         if (auto ok = rejectMisspelledMembers(object); !ok)
-            return std::unexpected(ok.error());
+            return wharf::unexpected(ok.error());
         auto manifest = ImageManifest::fromJson(object, type);
         if (!manifest)
-            return std::unexpected(manifest.error());
+            return wharf::unexpected(manifest.error());
         return ManifestDocument(std::move(*manifest));
     }
     return fail(Error::Code::UnsupportedMediaType,
@@ -300,10 +300,10 @@ Result<ManifestDocument> parseManifest(QByteArrayView bytes, QStringView content
 {
     auto object = readJsonObject(bytes, kMaxManifestSize);
     if (!object)
-        return std::unexpected(object.error());
+        return wharf::unexpected(object.error());
     auto type = effectiveType(*object, MediaTypes::stripParameters(contentType));
     if (!type)
-        return std::unexpected(type.error());
+        return wharf::unexpected(type.error());
     return parseAs(*object, *type);
 }
 
@@ -317,7 +317,7 @@ Result<ManifestDocument> parseManifest(QByteArrayView bytes, const Descriptor &e
     if (!expected.digest.isValid())
         return fail(Error::Code::InvalidDigest, Tr::tr("the descriptor has no digest to verify the document against"));
     if (auto verified = verifyBytes(bytes, expected.digest, expected.size); !verified)
-        return std::unexpected(verified.error());
+        return wharf::unexpected(verified.error());
     const QString &type = expected.mediaType;
     if (!MediaTypes::isIndex(type) && !MediaTypes::isManifest(type) && !MediaTypes::isSchema1(type))
         return fail(Error::Code::UnsupportedMediaType,
@@ -329,7 +329,7 @@ Result<ImageConfig> parseConfig(QByteArrayView bytes)
 {
     auto object = readJsonObject(bytes, kMaxConfigSize);
     if (!object)
-        return std::unexpected(object.error());
+        return wharf::unexpected(object.error());
     return ImageConfig::fromJson(*object);
 }
 
@@ -337,7 +337,7 @@ Result<Descriptor> parseDescriptor(QByteArrayView bytes)
 {
     auto object = readJsonObject(bytes, kMaxManifestSize);
     if (!object)
-        return std::unexpected(object.error());
+        return wharf::unexpected(object.error());
     return Descriptor::fromJson(*object);
 }
 
@@ -345,7 +345,7 @@ Result<QString> parseLayoutHeader(QByteArrayView bytes)
 {
     auto object = readJsonObject(bytes, kMaxManifestSize);
     if (!object)
-        return std::unexpected(object.error());
+        return wharf::unexpected(object.error());
     auto version = JsonFields::readString(*object, "imageLayoutVersion"_L1, QString(), JsonFields::Presence::Required);
     if (!version)
         return version;

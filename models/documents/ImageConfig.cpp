@@ -35,7 +35,7 @@ Result<ImageConfig::RunConfig> readRunConfig(const QJsonObject &object)
     auto stopSignal = JsonFields::readString(object, "StopSignal"_L1, path);
     for (const auto *field : {&user, &workingDir, &stopSignal})
         if (!*field)
-            return std::unexpected(field->error());
+            return wharf::unexpected(field->error());
     run.user = *user;
     run.workingDir = *workingDir;
     run.stopSignal = *stopSignal;
@@ -45,7 +45,7 @@ Result<ImageConfig::RunConfig> readRunConfig(const QJsonObject &object)
     auto cmd = JsonFields::readStringArray(object, "Cmd"_L1, path);
     for (const auto *field : {&env, &entrypoint, &cmd})
         if (!*field)
-            return std::unexpected(field->error());
+            return wharf::unexpected(field->error());
     for (qsizetype i = 0; i < env->size(); ++i)
         if (!env->at(i).contains(u'='))
             return JsonFields::malformed(Tr::tr("“%1” is not a NAME=value pair")
@@ -56,20 +56,20 @@ Result<ImageConfig::RunConfig> readRunConfig(const QJsonObject &object)
 
     auto labels = JsonFields::readStringMap(object, "Labels"_L1, path);
     if (!labels)
-        return std::unexpected(labels.error());
+        return wharf::unexpected(labels.error());
     run.labels = *labels;
 
     auto ports = JsonFields::readObjectKeys(object, "ExposedPorts"_L1, path);
     auto volumes = JsonFields::readObjectKeys(object, "Volumes"_L1, path);
     for (const auto *field : {&ports, &volumes})
         if (!*field)
-            return std::unexpected(field->error());
+            return wharf::unexpected(field->error());
     run.exposedPorts = *ports;
     run.volumes = *volumes;
 
     auto argsEscaped = JsonFields::readBool(object, "ArgsEscaped"_L1, path);
     if (!argsEscaped)
-        return std::unexpected(argsEscaped.error());
+        return wharf::unexpected(argsEscaped.error());
     run.argsEscaped = *argsEscaped;
     return run;
 }
@@ -83,10 +83,10 @@ Result<ImageConfig::HistoryEntry> readHistoryEntry(const QJsonObject &object, co
     auto comment = JsonFields::readString(object, "comment"_L1, path);
     for (const auto *field : {&created, &createdBy, &author, &comment})
         if (!*field)
-            return std::unexpected(field->error());
+            return wharf::unexpected(field->error());
     auto emptyLayer = JsonFields::readBool(object, "empty_layer"_L1, path);
     if (!emptyLayer)
-        return std::unexpected(emptyLayer.error());
+        return wharf::unexpected(emptyLayer.error());
     entry.created = parseTimestamp(*created);
     entry.createdBy = *createdBy;
     entry.author = *author;
@@ -110,7 +110,7 @@ Result<ImageConfig> ImageConfig::fromJson(const QJsonObject &object)
     auto author = JsonFields::readString(object, "author"_L1, top);
     for (const auto *field : {&architecture, &os, &variant, &osVersion, &created, &author})
         if (!*field)
-            return std::unexpected(field->error());
+            return wharf::unexpected(field->error());
     c.architecture = *architecture;
     c.os = *os;
     c.variant = *variant;
@@ -120,20 +120,20 @@ Result<ImageConfig> ImageConfig::fromJson(const QJsonObject &object)
 
     auto osFeatures = JsonFields::readStringArray(object, "os.features"_L1, top);
     if (!osFeatures)
-        return std::unexpected(osFeatures.error());
+        return wharf::unexpected(osFeatures.error());
     c.osFeatures = *osFeatures;
 
     auto runObject = JsonFields::readObject(object, "config"_L1, top);
     if (!runObject)
-        return std::unexpected(runObject.error());
+        return wharf::unexpected(runObject.error());
     auto run = readRunConfig(*runObject);
     if (!run)
-        return std::unexpected(run.error());
+        return wharf::unexpected(run.error());
     c.config = *run;
 
     auto history = JsonFields::readArray(object, "history"_L1, top);
     if (!history)
-        return std::unexpected(history.error());
+        return wharf::unexpected(history.error());
     c.history.reserve(history->size());
     for (qsizetype i = 0; i < history->size(); ++i) {
         const QString path = JsonFields::elementPath(u"history"_s, i);
@@ -141,29 +141,29 @@ Result<ImageConfig> ImageConfig::fromJson(const QJsonObject &object)
             return JsonFields::malformed(Tr::tr("“%1” must be an object").arg(path));
         auto entry = readHistoryEntry(history->at(i).toObject(), path);
         if (!entry)
-            return std::unexpected(entry.error());
+            return wharf::unexpected(entry.error());
         c.history.append(*entry);
     }
 
     auto rootfs = JsonFields::readObject(object, "rootfs"_L1, top, Presence::Required);
     if (!rootfs)
-        return std::unexpected(rootfs.error());
+        return wharf::unexpected(rootfs.error());
     auto rootfsType = JsonFields::readString(*rootfs, "type"_L1, u"rootfs"_s, Presence::Required);
     if (!rootfsType)
-        return std::unexpected(rootfsType.error());
+        return wharf::unexpected(rootfsType.error());
     // config.md: any other value MUST be an error, since the layers could not be applied.
     if (*rootfsType != "layers"_L1)
         return JsonFields::malformed(Tr::tr("“rootfs.type” must be “layers”, not “%1”").arg(rootfsType->left(40)));
     auto diffIds = JsonFields::readStringArray(*rootfs, "diff_ids"_L1, u"rootfs"_s, Presence::Required);
     if (!diffIds)
-        return std::unexpected(diffIds.error());
+        return wharf::unexpected(diffIds.error());
 
     // Last, so that a structurally broken config is reported as such before an unverifiable digest.
     c.diffIds.reserve(diffIds->size());
     for (qsizetype i = 0; i < diffIds->size(); ++i) {
         auto digest = Digest::parse(diffIds->at(i));
         if (!digest)
-            return std::unexpected(digest.error().withContext(JsonFields::elementPath(u"rootfs.diff_ids"_s, i)));
+            return wharf::unexpected(digest.error().withContext(JsonFields::elementPath(u"rootfs.diff_ids"_s, i)));
         c.diffIds.append(*digest);
     }
     return c;

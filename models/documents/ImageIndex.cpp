@@ -10,7 +10,7 @@ Result<ImageIndex> ImageIndex::fromJson(const QJsonObject &object, const QString
 {
     auto envelope = DocumentEnvelope::read(object, mediaType, DocumentEnvelope::Kind::Index);
     if (!envelope)
-        return std::unexpected(envelope.error());
+        return wharf::unexpected(envelope.error());
     ImageIndex index;
     index.mediaType = mediaType;
     index.artifactType = envelope->artifactType();
@@ -19,16 +19,16 @@ Result<ImageIndex> ImageIndex::fromJson(const QJsonObject &object, const QString
     // Required, but may be empty (image-index.md).
     auto manifests = envelope->descriptors(object, "manifests"_L1);
     if (!manifests)
-        return std::unexpected(manifests.error());
+        return wharf::unexpected(manifests.error());
     index.manifests = *manifests;
 
     auto subject = envelope->subject(object);
     if (!subject)
-        return std::unexpected(subject.error());
+        return wharf::unexpected(subject.error());
     index.subject = *subject;
 
     if (auto verdict = envelope->finish(); !verdict)
-        return std::unexpected(verdict.error());
+        return wharf::unexpected(verdict.error());
     return index;
 }
 

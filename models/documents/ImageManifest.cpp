@@ -28,7 +28,7 @@ Result<ImageManifest> ImageManifest::fromJson(const QJsonObject &object, const Q
 {
     auto envelope = DocumentEnvelope::read(object, mediaType, DocumentEnvelope::Kind::Manifest);
     if (!envelope)
-        return std::unexpected(envelope.error());
+        return wharf::unexpected(envelope.error());
     ImageManifest m;
     m.mediaType = mediaType;
     m.artifactType = envelope->artifactType();
@@ -36,26 +36,26 @@ Result<ImageManifest> ImageManifest::fromJson(const QJsonObject &object, const Q
 
     auto configObject = JsonFields::readObject(object, "config"_L1, QString(), Presence::Required);
     if (!configObject)
-        return std::unexpected(configObject.error());
+        return wharf::unexpected(configObject.error());
     auto config = envelope->descriptor(*configObject, u"config"_s);
     if (!config)
-        return std::unexpected(config.error());
+        return wharf::unexpected(config.error());
     m.config = *config;
 
     auto layers = envelope->descriptors(object, "layers"_L1);
     if (!layers)
-        return std::unexpected(layers.error());
+        return wharf::unexpected(layers.error());
     m.layers = *layers;
 
     auto subject = envelope->subject(object);
     if (!subject)
-        return std::unexpected(subject.error());
+        return wharf::unexpected(subject.error());
     m.subject = *subject;
 
     if (m.layers.isEmpty() && !m.isArtifact())
         return JsonFields::malformed(Tr::tr("the image manifest lists no layers"));
     if (auto verdict = envelope->finish(); !verdict)
-        return std::unexpected(verdict.error());
+        return wharf::unexpected(verdict.error());
     return m;
 }
 

@@ -18,7 +18,7 @@ struct Tr
 // Absent and null are the same for optional members; for required ones both are an error.
 bool isMissing(const QJsonValue &value) { return value.isUndefined() || value.isNull(); }
 
-std::unexpected<Error> missing(const QString &path)
+wharf::unexpected<Error> missing(const QString &path)
 {
     return malformed(Tr::tr("the required field “%1” is missing").arg(path));
 }
@@ -35,7 +35,7 @@ QString elementPath(const QString &arrayPath, qsizetype index)
     return arrayPath + u'[' + QString::number(index) + u']';
 }
 
-std::unexpected<Error> malformed(const QString &message)
+wharf::unexpected<Error> malformed(const QString &message)
 {
     return fail(Error::Code::MalformedDocument, message);
 }

@@ -22,7 +22,7 @@ enum class Presence { Required, Optional };
 
 [[nodiscard]] QString memberPath(const QString &objectPath, QLatin1StringView key);
 [[nodiscard]] QString elementPath(const QString &arrayPath, qsizetype index);
-[[nodiscard]] std::unexpected<Error> malformed(const QString &message);
+[[nodiscard]] wharf::unexpected<Error> malformed(const QString &message);
 
 [[nodiscard]] Result<QString> readString(const QJsonObject &object, QLatin1StringView key, const QString &path,
                                          Presence presence = Presence::Optional);

@@ -15,7 +15,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(wharf::Hub)
 };
 
-std::unexpected<Error> malformed(const QString &what)
+wharf::unexpected<Error> malformed(const QString &what)
 {
     return fail(Error::Code::MalformedDocument, Tr::tr("Docker Hub sent a malformed %1").arg(what));
 }
@@ -119,7 +119,7 @@ Result<HubPage<T>> parsePage(const QJsonObject &json, Parse parseOne, const QStr
     for (const QJsonValue &v : items) {
         auto item = parseOne(v.toObject());
         if (!item)
-            return std::unexpected(item.error());
+            return wharf::unexpected(item.error());
         page.results.append(std::move(*item));
     }
     return page;

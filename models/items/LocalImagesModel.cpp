@@ -33,7 +33,7 @@ Result<QList<LocalImagesModel::Entry>> LocalImagesModel::readStore(const ImageSt
 {
     auto images = store.images();
     if (!images)
-        return std::unexpected(images.error());
+        return wharf::unexpected(images.error());
     QList<Entry> entries;
     entries.reserve(images->size());
     for (const StoredImage &image : std::as_const(*images)) {

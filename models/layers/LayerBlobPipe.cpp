@@ -64,10 +64,10 @@ Result<QByteArrayView> LayerBlobPipe::read()
     }
     m_changed.wait(lock, [&] { return m_cancelled || !m_queue.isEmpty() || m_writeClosed; });
     if (m_cancelled)
-        return std::unexpected(*m_cancelled);
+        return wharf::unexpected(*m_cancelled);
     if (m_queue.isEmpty()) {
         if (m_writeError)
-            return std::unexpected(*m_writeError);
+            return wharf::unexpected(*m_writeError);
         return QByteArrayView();
     }
     m_current = m_queue.dequeue();

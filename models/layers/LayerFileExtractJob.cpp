@@ -105,7 +105,7 @@ void LayerFileExtractJob::extractFromTemporaryFile()
     // The extractor verifies the size and digest of what was downloaded before writing anything.
     auto extracted = QtConcurrent::run([blob = m_blob, layer = m_layer, request = m_request, cancelled = m_cancelled] {
         if (!blob->seek(0))
-            return Result<QString>(std::unexpected(Error(Error::Code::Io, blob->errorString())));
+            return Result<QString>(wharf::unexpected(Error(Error::Code::Io, blob->errorString())));
         LayerArchiveReader::DeviceSource source(*blob);
         return LayerFileExtractor::extract(source, {layer.digest, layer.size}, request, {}, cancelled.get());
     });

@@ -112,7 +112,7 @@ Result<void> ManifestJob::verify(const QByteArray &bytes, const QByteArray &head
         // Fetched by digest: the digest we asked for is the only one that counts.
         const auto expected = Digest::parse(m_result.reference);
         if (auto ok = verifyBytes(bytes, *expected); !ok)
-            return std::unexpected(ok.error().withContext(tr("manifest from %1").arg(m_result.registry)));
+            return wharf::unexpected(ok.error().withContext(tr("manifest from %1").arg(m_result.registry)));
         m_result.digest = *expected;
         return {};
     }
@@ -120,9 +120,9 @@ Result<void> ManifestJob::verify(const QByteArray &bytes, const QByteArray &head
     if (!headerDigest.isEmpty()) {
         const auto claimed = Digest::parse(QString::fromLatin1(headerDigest));
         if (!claimed)
-            return std::unexpected(claimed.error().withContext(tr("Docker-Content-Digest from %1").arg(m_result.registry)));
+            return wharf::unexpected(claimed.error().withContext(tr("Docker-Content-Digest from %1").arg(m_result.registry)));
         if (auto ok = verifyBytes(bytes, *claimed); !ok)
-            return std::unexpected(ok.error().withContext(tr("manifest from %1").arg(m_result.registry)));
+            return wharf::unexpected(ok.error().withContext(tr("manifest from %1").arg(m_result.registry)));
     }
     return {};
 }

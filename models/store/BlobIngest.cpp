@@ -163,7 +163,7 @@ Result<BlobIngest> BlobIngest::begin(const QString &root, const Descriptor &desc
                          {QStringLiteral("started"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
         if (auto written = FileSync::replaceFile(p->metaPath(), QJsonDocument(meta).toJson(QJsonDocument::Compact)); !written) {
             p->unlock();
-            return std::unexpected(written.error());
+            return wharf::unexpected(written.error());
         }
     }
     p->data.setFileName(p->dataPath());

@@ -59,9 +59,9 @@ Result<QByteArray> readSmallBlob(const ImageStore &store, const Descriptor &desc
 {
     auto bytes = store.readBlob(descriptor.digest, maxBytes);
     if (!bytes)
-        return std::unexpected(bytes.error());
+        return wharf::unexpected(bytes.error());
     if (bytes->size() != descriptor.size)
-        return std::unexpected(damaged(Error(Error::Code::SizeMismatch, Tr::tr("expected %1 bytes, found %2")
+        return wharf::unexpected(damaged(Error(Error::Code::SizeMismatch, Tr::tr("expected %1 bytes, found %2")
                                                                              .arg(descriptor.size).arg(bytes->size())),
                                        descriptor.digest));
     return bytes;
@@ -72,9 +72,9 @@ Result<std::unique_ptr<QFile>> openStoredBlob(const ImageStore &store, const Des
 {
     auto file = store.openBlob(descriptor.digest);
     if (!file)
-        return std::unexpected(file.error());
+        return wharf::unexpected(file.error());
     if ((*file)->size() != descriptor.size)
-        return std::unexpected(damaged(Error(Error::Code::SizeMismatch, Tr::tr("expected %1 bytes, found %2")
+        return wharf::unexpected(damaged(Error(Error::Code::SizeMismatch, Tr::tr("expected %1 bytes, found %2")
                                                                              .arg(descriptor.size).arg((*file)->size())),
                                        descriptor.digest));
     return file;
@@ -85,7 +85,7 @@ Result<void> copyBlob(const Export &ex, const Descriptor &descriptor, const QStr
 {
     auto file = openStoredBlob(ex.store, descriptor);
     if (!file)
-        return std::unexpected(file.error());
+        return wharf::unexpected(file.error());
     if (auto header = ex.writer.beginFile(name, descriptor.size); !header)
         return header;
     DigestVerifier verifier(descriptor.digest, descriptor.size);
@@ -105,7 +105,7 @@ Result<void> copyBlob(const Export &ex, const Descriptor &descriptor, const QStr
         left -= n;
     }
     if (auto verified = verifier.verify(); !verified)
-        return std::unexpected(damaged(verified.error(), descriptor.digest));
+        return wharf::unexpected(damaged(verified.error(), descriptor.digest));
     return ex.writer.endFile();
 }
 
@@ -123,7 +123,7 @@ Result<void> verifyWholeBlob(QFile &file, const Descriptor &descriptor)
         verifier.addData(chunk);
     }
     if (auto verified = verifier.verify(); !verified)
-        return std::unexpected(damaged(verified.error(), descriptor.digest));
+        return wharf::unexpected(damaged(verified.error(), descriptor.digest));
     return {};
 }
 
@@ -139,14 +139,14 @@ Result<OpenLayer> openLayer(const Export &ex, const Descriptor &layer, const Dig
     OpenLayer open;
     auto file = openStoredBlob(ex.store, layer);
     if (!file)
-        return std::unexpected(file.error());
+        return wharf::unexpected(file.error());
     open.file = std::move(*file);
     auto decompressor = LayerDecompressor::open(*open.file, {layer.digest, layer.size, diffId}, ex.options.limits);
     if (!decompressor) {
         if (decompressor.error().code() == Error::Code::MalformedDocument)
             if (auto intact = verifyWholeBlob(*open.file, layer); !intact)
-                return std::unexpected(intact.error());
-        return std::unexpected(decompressor.error());
+                return wharf::unexpected(intact.error());
+        return wharf::unexpected(decompressor.error());
     }
     open.decompressor.emplace(std::move(*decompressor));
     return open;
@@ -164,7 +164,7 @@ Result<void> runLayer(const Export &ex, OpenLayer &open, const Descriptor &layer
             if (chunk.error().code() == Error::Code::MalformedDocument)
                 if (auto intact = verifyWholeBlob(*open.file, layer); !intact)
                     return intact;
-            return std::unexpected(chunk.error());
+            return wharf::unexpected(chunk.error());
         }
         if (write && !chunk->isEmpty())
             if (auto data = ex.writer.writeData(*chunk); !data)
@@ -172,7 +172,7 @@ Result<void> runLayer(const Export &ex, OpenLayer &open, const Descriptor &layer
     }
     if (auto verified = decompressor.verify(); !verified) {
         if (decompressor.compressedDigest() != layer.digest || decompressor.compressedSize() != layer.size)
-            return std::unexpected(damaged(verified.error(), layer.digest));
+            return wharf::unexpected(damaged(verified.error(), layer.digest));
         return verified;
     }
     return {};
@@ -184,7 +184,7 @@ Result<void> writeUncompressedLayer(const Export &ex, const Descriptor &layer, c
 {
     auto first = openLayer(ex, layer, diffId);
     if (!first)
-        return std::unexpected(first.error());
+        return wharf::unexpected(first.error());
     qint64 size = layer.size;
     OpenLayer second;
     if (first->decompressor->compression() == LayerDecompressor::Compression::None) {
@@ -196,7 +196,7 @@ Result<void> writeUncompressedLayer(const Export &ex, const Descriptor &layer, c
         first->decompressor.reset();
         auto reopened = openLayer(ex, layer, diffId);
         if (!reopened)
-            return std::unexpected(reopened.error());
+            return wharf::unexpected(reopened.error());
         second = std::move(*reopened);
     }
     if (auto header = ex.writer.beginFile(name, size); !header)
@@ -244,7 +244,7 @@ Result<void> writeDockerArchive(const Export &ex, const ImageManifest &manifest,
         if (auto folder = ex.writer.addDirectory(diffId.encoded()); !folder)
             return folder;
         if (auto copied = writeUncompressedLayer(ex, layer, diffId, name); !copied)
-            return std::unexpected(inLayer(copied.error(), i, manifest.layers.size(), layer));
+            return wharf::unexpected(inLayer(copied.error(), i, manifest.layers.size(), layer));
     }
     const QJsonArray manifestJson{QJsonObject{
         {QStringLiteral("Config"), configName},
@@ -270,14 +270,14 @@ Result<void> writeOciArchive(const Export &ex, const StoredImage &image, const I
         if (!folders.contains(digest.algorithm())) {
             folders.insert(digest.algorithm());
             if (auto folder = ex.writer.addDirectory(QStringLiteral("blobs/") + digest.algorithm()); !folder)
-                return std::unexpected(folder.error());
+                return wharf::unexpected(folder.error());
         }
         return true;
     };
     for (const auto &[descriptor, bytes] : {std::pair{image.manifest, manifestBytes}, std::pair{manifest.config, configBytes}}) {
         auto fresh = prepare(descriptor.digest);
         if (!fresh)
-            return std::unexpected(fresh.error());
+            return wharf::unexpected(fresh.error());
         if (*fresh)
             if (auto added = ex.writer.addFile(blobName(descriptor.digest), bytes); !added)
                 return added;
@@ -286,10 +286,10 @@ Result<void> writeOciArchive(const Export &ex, const StoredImage &image, const I
         const Descriptor &layer = manifest.layers[i];
         auto fresh = prepare(layer.digest);
         if (!fresh)
-            return std::unexpected(fresh.error());
+            return wharf::unexpected(fresh.error());
         if (*fresh)
             if (auto copied = copyBlob(ex, layer, blobName(layer.digest)); !copied)
-                return std::unexpected(inLayer(copied.error(), i, manifest.layers.size(), layer));
+                return wharf::unexpected(inLayer(copied.error(), i, manifest.layers.size(), layer));
     }
 
     Descriptor entry;
@@ -335,16 +335,16 @@ Result<ImageExporter::Report> ImageExporter::exportImage(const ImageStore &store
 {
     auto manifestBytes = readSmallBlob(store, image.manifest, kMaxManifestSize);
     if (!manifestBytes)
-        return std::unexpected(manifestBytes.error());
+        return wharf::unexpected(manifestBytes.error());
     auto document = parseManifest(*manifestBytes, image.manifest);
     if (!document)
-        return std::unexpected(document.error());
+        return wharf::unexpected(document.error());
     if (!std::holds_alternative<ImageManifest>(*document))
         return fail(Error::Code::MediaTypeMismatch, Tr::tr("%1 is an index, not an image manifest").arg(image.manifest.digest.toString()));
     const ImageManifest &manifest = std::get<ImageManifest>(*document);
     auto configBytes = readSmallBlob(store, manifest.config, kMaxConfigSize);
     if (!configBytes)
-        return std::unexpected(configBytes.error().withContext(Tr::tr("reading the config")));
+        return wharf::unexpected(configBytes.error().withContext(Tr::tr("reading the config")));
 
     std::optional<ImageConfig> config;
     if (!manifest.isArtifact()) {
@@ -352,7 +352,7 @@ Result<ImageExporter::Report> ImageExporter::exportImage(const ImageStore &store
         if (parsed)
             config = std::move(*parsed);
         else if (format == Format::DockerArchive)
-            return std::unexpected(parsed.error().withContext(Tr::tr("reading the config")));
+            return wharf::unexpected(parsed.error().withContext(Tr::tr("reading the config")));
     }
     if (format == Format::DockerArchive) {
         if (!config)
@@ -372,7 +372,7 @@ Result<ImageExporter::Report> ImageExporter::exportImage(const ImageStore &store
     const qint64 mtime = config && config->created.isValid() ? config->created.toSecsSinceEpoch() : 0;
     auto writer = TarWriter::create(path, mtime);
     if (!writer)
-        return std::unexpected(writer.error());
+        return wharf::unexpected(writer.error());
     const Export ex{store, *writer, options};
     Report report;
     report.path = path;
@@ -383,12 +383,12 @@ Result<ImageExporter::Report> ImageExporter::exportImage(const ImageStore &store
     if (format == Format::DockerArchive) {
         report.repoTags = repoTagsOf(image);
         if (auto written = writeDockerArchive(ex, manifest, *configBytes, *config, report.repoTags); !written)
-            return std::unexpected(written.error());
+            return wharf::unexpected(written.error());
     } else if (auto written = writeOciArchive(ex, image, manifest, *manifestBytes, *configBytes); !written) {
-        return std::unexpected(written.error());
+        return wharf::unexpected(written.error());
     }
     if (auto finished = writer->finish(); !finished)
-        return std::unexpected(finished.error());
+        return wharf::unexpected(finished.error());
     report.bytes = writer->bytesWritten();
     return report;
 }

@@ -96,7 +96,7 @@ Result<QString> canonicalReference(const QString &text)
 {
     auto parsed = ImageReference::parseDockerRef(text);
     if (!parsed)
-        return std::unexpected(parsed.error());
+        return wharf::unexpected(parsed.error());
     if (parsed->isDigestOnly())
         return fail(Error::Code::InvalidReference, Tr::tr("“%1” names no repository").arg(text.left(200)));
     return parsed->toString();
@@ -125,7 +125,7 @@ bool isSelected(const StoredImage &image, const QString &canonical, const std::o
     return image.reference == canonical && (!platform || samePlatform(image.platform, *platform));
 }
 
-std::unexpected<Error> notInStore(const QString &canonical, const std::optional<Platform> &platform)
+wharf::unexpected<Error> notInStore(const QString &canonical, const std::optional<Platform> &platform)
 {
     return fail(Error::Code::NotFound, platform ? Tr::tr("%1 for %2 is not in the store").arg(canonical, platform->toString())
                                                 : Tr::tr("%1 is not in the store").arg(canonical));
@@ -357,7 +357,7 @@ Result<ImageStore> ImageStore::open(const QString &root)
             return fail(Error::Code::Io, Tr::tr("cannot read %1: %2").arg(layoutPath, file.errorString()));
         auto version = parseLayoutHeader(file.read(kMaxLayoutHeaderSize));
         if (!version)
-            return std::unexpected(version.error().withContext(layoutPath));
+            return wharf::unexpected(version.error().withContext(layoutPath));
     } else {
         // Never turn a folder of other things (a mistyped --store) into a store.
         for (const QFileInfo &entry : entriesOf(absolute)) {
@@ -373,20 +373,20 @@ Result<ImageStore> ImageStore::open(const QString &root)
         // Under the lock: two processes creating one store must not replace each other's index.json.
         auto lock = StoreLock::acquire(store.path(u"index.lock"));
         if (!lock)
-            return std::unexpected(lock.error());
+            return wharf::unexpected(lock.error());
         // oci-layout first: a folder that has it is ours, whatever else a crash left unfinished.
         if (!QFileInfo::exists(layoutPath))
             if (auto written = FileSync::replaceFile(layoutPath, layoutHeader()); !written)
-                return std::unexpected(written.error());
+                return wharf::unexpected(written.error());
         if (!QFileInfo::exists(indexPath))
             if (auto written = FileSync::replaceFile(indexPath, emptyIndex()); !written)
-                return std::unexpected(written.error());
+                return wharf::unexpected(written.error());
         for (const auto folder : {u"blobs/sha256", u"ingest"})
             if (!dir.mkpath(QString::fromUtf16(folder)))
                 return fail(Error::Code::Io, Tr::tr("cannot create %1").arg(store.path(folder)));
     }
     if (auto index = readIndexFile(indexPath); !index)
-        return std::unexpected(index.error());
+        return wharf::unexpected(index.error());
     return store;
 }
 
@@ -414,14 +414,14 @@ Result<QByteArray> ImageStore::readBlob(const Digest &digest, qint64 maxBytes) c
 {
     auto file = openBlob(digest);
     if (!file)
-        return std::unexpected(file.error());
+        return wharf::unexpected(file.error());
     if ((*file)->size() > maxBytes)
         return fail(Error::Code::TooLarge, Tr::tr("%1 is larger than %2 bytes").arg(digest.toString()).arg(maxBytes));
     const QByteArray bytes = (*file)->read(maxBytes + 1);
     if (bytes.size() > maxBytes)
         return fail(Error::Code::TooLarge, Tr::tr("%1 is larger than %2 bytes").arg(digest.toString()).arg(maxBytes));
     if (auto verified = verifyBytes(bytes, digest); !verified)
-        return std::unexpected(verified.error().withContext(Tr::tr("the stored blob is corrupt (run “wharf verify”)")));
+        return wharf::unexpected(verified.error().withContext(Tr::tr("the stored blob is corrupt (run “wharf verify”)")));
     return bytes;
 }
 
@@ -441,10 +441,10 @@ Result<ImageManifest> ImageStore::readImageManifest(const Descriptor &manifest) 
 {
     auto bytes = readBlob(manifest.digest, kMaxManifestSize);
     if (!bytes)
-        return std::unexpected(bytes.error());
+        return wharf::unexpected(bytes.error());
     auto document = parseManifest(*bytes, manifest);
     if (!document)
-        return std::unexpected(document.error());
+        return wharf::unexpected(document.error());
     if (!std::holds_alternative<ImageManifest>(*document))
         return fail(Error::Code::MediaTypeMismatch, Tr::tr("%1 is an index, not an image manifest").arg(manifest.digest.toString()));
     return std::get<ImageManifest>(std::move(*document));
@@ -470,7 +470,7 @@ Result<QList<StoredImage>> ImageStore::images() const
     // No lock: index.json is only ever replaced by rename, so a read sees one whole version.
     auto index = readIndexFile(path(u"index.json"));
     if (!index)
-        return std::unexpected(index.error());
+        return wharf::unexpected(index.error());
     QList<StoredImage> result;
     for (const QJsonValue &value : index->value(kManifests).toArray())
         if (auto image = storedImageFromEntry(value.toObject()))
@@ -482,7 +482,7 @@ Result<void> ImageStore::addImage(const StoredImage &image) const
 {
     auto reference = canonicalReference(image.reference);
     if (!reference)
-        return std::unexpected(reference.error());
+        return wharf::unexpected(reference.error());
     if (!MediaTypes::isManifest(image.manifest.mediaType))
         return fail(Error::Code::UnsupportedMediaType,
                     Tr::tr("an image entry must name an image manifest, not “%1”").arg(image.manifest.mediaType.left(200)));
@@ -490,7 +490,7 @@ Result<void> ImageStore::addImage(const StoredImage &image) const
         return fail(Error::Code::NotFound, Tr::tr("the manifest %1 is not in the store").arg(image.manifest.digest.toString()));
     auto manifest = readImageManifest(image.manifest);
     if (!manifest)
-        return std::unexpected(manifest.error());
+        return wharf::unexpected(manifest.error());
     if (!hasBlob(manifest->config.digest, manifest->config.size))
         return fail(Error::Code::NotFound, Tr::tr("the config %1 is not in the store").arg(manifest->config.digest.toString()));
     for (const Descriptor &layer : std::as_const(manifest->layers)) {
@@ -501,10 +501,10 @@ Result<void> ImageStore::addImage(const StoredImage &image) const
 
     auto lock = StoreLock::acquire(path(u"index.lock"));
     if (!lock)
-        return std::unexpected(lock.error());
+        return wharf::unexpected(lock.error());
     auto index = readIndexFile(path(u"index.json"));
     if (!index)
-        return std::unexpected(index.error());
+        return wharf::unexpected(index.error());
     QJsonArray manifests = index->value(kManifests).toArray();
     const QJsonObject entry = entryFromStoredImage(image, *reference);
     bool replaced = false;
@@ -529,10 +529,10 @@ Result<QList<StoredImage>> ImageStore::findImages(const QString &reference, std:
 {
     auto canonical = canonicalReference(reference);
     if (!canonical)
-        return std::unexpected(canonical.error());
+        return wharf::unexpected(canonical.error());
     auto all = images();
     if (!all)
-        return std::unexpected(all.error());
+        return wharf::unexpected(all.error());
     QList<StoredImage> found;
     for (const StoredImage &image : std::as_const(*all))
         if (isSelected(image, *canonical, platform))
@@ -546,13 +546,13 @@ Result<QList<StoredImage>> ImageStore::removeImage(const QString &reference, std
 {
     auto canonical = canonicalReference(reference);
     if (!canonical)
-        return std::unexpected(canonical.error());
+        return wharf::unexpected(canonical.error());
     auto lock = StoreLock::acquire(path(u"index.lock"));
     if (!lock)
-        return std::unexpected(lock.error());
+        return wharf::unexpected(lock.error());
     auto index = readIndexFile(path(u"index.json"));
     if (!index)
-        return std::unexpected(index.error());
+        return wharf::unexpected(index.error());
     QJsonArray manifests = index->value(kManifests).toArray();
     QList<StoredImage> removed;
     for (qsizetype i = 0; i < manifests.size(); ++i) {
@@ -566,7 +566,7 @@ Result<QList<StoredImage>> ImageStore::removeImage(const QString &reference, std
         return notInStore(*canonical, platform);
     assignRefNames(manifests);
     if (auto written = writeIndexFile(path(u"index.json"), *index, manifests); !written)
-        return std::unexpected(written.error());
+        return wharf::unexpected(written.error());
     return removed;
 }
 
@@ -576,13 +576,13 @@ Result<GcReport> ImageStore::collectGarbage() const
     // Held throughout: no image is added and no lease grows while the mark is turned into a sweep.
     auto lock = StoreLock::acquire(path(u"index.lock"));
     if (!lock)
-        return std::unexpected(lock.error());
+        return wharf::unexpected(lock.error());
     auto index = readIndexFile(path(u"index.json"));
     if (!index)
-        return std::unexpected(index.error());
+        return wharf::unexpected(index.error());
     ReferenceWalk walk = walkIndex(*this, index->value(kManifests).toArray());
     if (walk.failure)
-        return std::unexpected(walk.failure->withContext(Tr::tr("garbage collection stopped, nothing was deleted")));
+        return wharf::unexpected(walk.failure->withContext(Tr::tr("garbage collection stopped, nothing was deleted")));
     report.missingBlobs = walk.missing;
 
     // Leases of live pulls are roots too; those of dead processes go.
@@ -632,7 +632,7 @@ Result<GcReport> ImageStore::collectGarbage() const
         }
         if (removedAny)
             if (auto synced = FileSync::syncDirectory(algorithmDir.absoluteFilePath()); !synced)
-                return std::unexpected(synced.error());
+                return wharf::unexpected(synced.error());
     }
 
     // Ingests: never one somebody holds; otherwise expired, orphaned, or already committed.

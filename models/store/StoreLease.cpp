@@ -81,7 +81,7 @@ Result<void> StoreLease::protect(const QList<Digest> &digests)
     // One lock for the whole image: each acquisition costs a sync, and a busy disk makes that slow.
     auto locked = StoreLock::acquire(QDir(d->root).filePath(QStringLiteral("index.lock")));
     if (!locked)
-        return std::unexpected(locked.error());
+        return wharf::unexpected(locked.error());
     QFile file(d->path);
     // No fsync: if the machine goes down, so does the owner, and the lease is void anyway.
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append) || file.write(lines) < 0 || !file.flush())

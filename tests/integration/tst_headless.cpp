@@ -198,7 +198,7 @@ public:
         ++asked;
         deliverLater(context, std::move(done),
                      Result<std::optional<Credentials>>(
-                         std::unexpected(Error(Error::Code::Credentials, u"the keychain is locked ("_s + registry + u')'))));
+                         wharf::unexpected(Error(Error::Code::Credentials, u"the keychain is locked ("_s + registry + u')'))));
     }
     [[nodiscard]] bool failuresAreAdvisory() const override { return true; }
     int asked = 0;
