@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 namespace wharf {
@@ -152,6 +153,11 @@ Result<void> verifyBytes(QByteArrayView bytes, const Digest &expected, qint64 ex
     DigestVerifier verifier(expected, expectedSize);
     verifier.addData(bytes);
     return verifier.verify();
+}
+
+void releaseThreadHashingState()
+{
+    OPENSSL_thread_stop();
 }
 
 } // namespace wharf

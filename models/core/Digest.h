@@ -63,6 +63,12 @@ private:
     mutable Digest m_result; // computed once, at the end
 };
 
+// Frees what the hashing library keeps for the calling thread (OpenSSL's per-thread state). Call it
+// on a worker thread as it finishes (QThread::finished, direct): left to the thread's own exit, it
+// races with the process's exit, and LeakSanitizer sees the state of a thread that was still
+// winding down when main() returned.
+void releaseThreadHashingState();
+
 // Checks bytes already in memory (manifests, configs) against a digest and optional size.
 [[nodiscard]] Result<void> verifyBytes(QByteArrayView bytes, const Digest &expected, qint64 expectedSize = -1);
 

@@ -1,5 +1,6 @@
 #include "pull/PullEngine.h"
 
+#include "core/Digest.h"
 #include "pull/PullHandle.h"
 #include "pull/PullJob.h"
 
@@ -43,6 +44,7 @@ PullEngine::PullEngine(ImageStore store, Options options, QObject *parent)
     qRegisterMetaType<wharf::PullOutcome>();
     qRegisterMetaType<std::optional<wharf::Error>>();
     m_pullThread->setObjectName(QStringLiteral("wharf-pull"));
+    connect(m_pullThread, &QThread::finished, m_pullThread, &releaseThreadHashingState, Qt::DirectConnection);
     m_pullThread->start();
     const int workers = std::clamp(m_options.workers, 1, 16);
     for (int i = 0; i < workers; ++i) {
@@ -51,6 +53,7 @@ PullEngine::PullEngine(ImageStore store, Options options, QObject *parent)
         auto *fetcher = new BlobFetcher(m_store, m_options.client);
         fetcher->moveToThread(thread);
         connect(thread, &QThread::finished, fetcher, &QObject::deleteLater);
+        connect(thread, &QThread::finished, thread, &releaseThreadHashingState, Qt::DirectConnection);
         if (m_options.workerNice > 0) {
             // started() is emitted on the new thread, before its event loop runs anything.
             connect(thread, &QThread::started, thread, [nice = m_options.workerNice] { lowerThreadPriority(nice); },

@@ -1,5 +1,6 @@
 #include "pull/PullJob.h"
 
+#include "core/Digest.h"
 #include "registry/ImageInspectJob.h"
 #include "registry/RegistryClient.h"
 #include "store/BlobIngest.h"
@@ -39,6 +40,8 @@ PullJob::PullJob(ImageStore store, PullRequest request, QList<BlobFetcher *> fet
 PullJob::~PullJob()
 {
     m_stopTasks->store(true);
+    m_lease.reset();
+    releaseThreadHashingState(); // see BlobFetcher::~BlobFetcher
 }
 
 void PullJob::run()
@@ -96,7 +99,7 @@ Result<void> PullJob::storeFromMemory(const Descriptor &descriptor, const QByteA
         return {};
     auto ingest = m_store.beginIngest(descriptor);
     if (!ingest)
-        return std::unexpected(ingest.error());
+        return wharf::unexpected(ingest.error());
     if (ingest->offset() > 0)
         if (auto restarted = ingest->restart(); !restarted)
             return restarted;
