@@ -112,11 +112,7 @@ void tst_LoginDialog::initTestCase()
     QVERIFY2(m_tokens.listen(&error), qPrintable(error));
     RegistryOptions options;
     options.storageRoot = m_images.storageRoot();
-    options.auth = RegistryOptions::Auth::Token;
-    options.tokenRealm = m_tokens.realm().toString();
-    options.tokenService = m_tokens.service();
-    options.tokenIssuer = m_tokens.issuer();
-    options.tokenRootCertBundle = m_tokens.rootCertBundlePath();
+    options = m_tokens.registryOptions(options);
     QVERIFY2(m_registry.start(options, &error), qPrintable(error));
 }
 

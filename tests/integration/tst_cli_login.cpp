@@ -55,11 +55,7 @@ void TestCliLogin::initTestCase()
     QVERIFY2(m_tokens.listen(&error), qPrintable(error));
     RegistryOptions token;
     token.storageRoot = m_images.storageRoot();
-    token.auth = RegistryOptions::Auth::Token;
-    token.tokenRealm = m_tokens.realm().toString();
-    token.tokenService = m_tokens.service();
-    token.tokenIssuer = m_tokens.issuer();
-    token.tokenRootCertBundle = m_tokens.rootCertBundlePath();
+    token = m_tokens.registryOptions(token);
     QVERIFY2(m_tokenRegistry.start(token, &error), qPrintable(error));
 
     const QString htpasswd = m_tmp.filePath(u"htpasswd"_s);

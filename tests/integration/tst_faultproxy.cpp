@@ -189,12 +189,7 @@ void TestFaultProxy::initTestCase()
     QVERIFY2(m_registry.start(anonymous, &error), qPrintable(error));
 
     QVERIFY2(m_tokens.listen(&error), qPrintable(error));
-    RegistryOptions token = anonymous;
-    token.auth = RegistryOptions::Auth::Token;
-    token.tokenRealm = m_tokens.realm().toString();
-    token.tokenService = m_tokens.service();
-    token.tokenIssuer = m_tokens.issuer();
-    token.tokenRootCertBundle = m_tokens.rootCertBundlePath();
+    const RegistryOptions token = m_tokens.registryOptions(anonymous);
     QVERIFY2(m_tokenRegistry.start(token, &error), qPrintable(error));
 
     m_proxy = std::make_unique<FaultProxy>(m_registry.hostPort());

@@ -84,11 +84,7 @@ void TestHeadless::initTestCase()
     RegistryOptions token;
     token.storageRoot = m_images.storageRoot();
     token.readOnly = true;
-    token.auth = RegistryOptions::Auth::Token;
-    token.tokenRealm = m_tokens.realm().toString();
-    token.tokenService = m_tokens.service();
-    token.tokenIssuer = m_tokens.issuer();
-    token.tokenRootCertBundle = m_tokens.rootCertBundlePath();
+    token = m_tokens.registryOptions(token);
     QVERIFY2(m_tokenRegistry.start(token, &error), qPrintable(error));
 
     RegistryOptions basic;

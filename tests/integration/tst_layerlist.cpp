@@ -159,12 +159,7 @@ void TestLayerList::initTestCase()
     m_tokens.addUser(u"bob"_s, u"hunter2"_s);
     m_tokens.setAnonymousAccess(TokenServer::AnonymousAccess::Deny);
     QVERIFY2(m_tokens.listen(&error), qPrintable(error));
-    RegistryOptions token = options;
-    token.auth = RegistryOptions::Auth::Token;
-    token.tokenRealm = m_tokens.realm().toString();
-    token.tokenService = m_tokens.service();
-    token.tokenIssuer = m_tokens.issuer();
-    token.tokenRootCertBundle = m_tokens.rootCertBundlePath();
+    const RegistryOptions token = m_tokens.registryOptions(options);
     QVERIFY2(m_tokenRegistry.start(token, &error), qPrintable(error));
 
     // A store holding layers:app, written through the store's own verified ingest.

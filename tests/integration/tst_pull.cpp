@@ -145,12 +145,7 @@ void TestPull::initTestCase()
     QVERIFY2(m_proxy->listen(&error), qPrintable(error));
 
     QVERIFY2(m_tokens.listen(&error), qPrintable(error));
-    RegistryOptions token = anonymous;
-    token.auth = RegistryOptions::Auth::Token;
-    token.tokenRealm = m_tokens.realm().toString();
-    token.tokenService = m_tokens.service();
-    token.tokenIssuer = m_tokens.issuer();
-    token.tokenRootCertBundle = m_tokens.rootCertBundlePath();
+    const RegistryOptions token = m_tokens.registryOptions(anonymous);
     QVERIFY2(m_tokenRegistry.start(token, &error), qPrintable(error));
     m_tokenProxy = std::make_unique<FaultProxy>(m_tokenRegistry.hostPort());
     QVERIFY2(m_tokenProxy->listen(&error), qPrintable(error));

@@ -135,12 +135,7 @@ void TestRegistryClient::initTestCase()
 
     m_tokens.addUser(u"bob"_s, u"hunter2"_s);
     QVERIFY2(m_tokens.listen(&error), qPrintable(error));
-    RegistryOptions token = anonymous;
-    token.auth = RegistryOptions::Auth::Token;
-    token.tokenRealm = m_tokens.realm().toString();
-    token.tokenService = m_tokens.service();
-    token.tokenIssuer = m_tokens.issuer();
-    token.tokenRootCertBundle = m_tokens.rootCertBundlePath();
+    const RegistryOptions token = m_tokens.registryOptions(anonymous);
     QVERIFY2(m_tokenRegistry.start(token, &error), qPrintable(error));
 }
 

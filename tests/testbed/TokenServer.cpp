@@ -419,4 +419,14 @@ void TokenServer::handlePost(const HttpRequest &request, HttpResponder &responde
     responder.respondJson(200, QJsonDocument(body));
 }
 
+RegistryOptions TokenServer::registryOptions(RegistryOptions base) const
+{
+    base.auth = RegistryOptions::Auth::Token;
+    base.tokenRealm = realm().toString();
+    base.tokenService = service();
+    base.tokenIssuer = issuer();
+    base.tokenRootCertBundle = rootCertBundlePath();
+    return base;
+}
+
 } // namespace wharf::testbed

@@ -11,6 +11,7 @@
 // (invalid_request without client_id, unsupported_grant_type for anything but `password`).
 
 #include "HttpServer.h"
+#include "RegistryProcess.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -55,6 +56,9 @@ public:
     [[nodiscard]] QString service() const { return m_service; }
     [[nodiscard]] QString issuer() const { return m_issuer; }
     [[nodiscard]] QString rootCertBundlePath() const; // PEM certificate of the signing key
+    // `base` set up as a docker-registry that takes this server's tokens (auth: token, realm, service,
+    // issuer, root certificate bundle).
+    [[nodiscard]] RegistryOptions registryOptions(RegistryOptions base = {}) const;
     [[nodiscard]] QString keyId() const { return m_keyId; }
 
     void addUser(const QString &user, const QString &password);
