@@ -5,6 +5,7 @@
 #include "cli/CliContext.h"
 #include "cli/Commands.h"
 #include "cli/Format.h"
+#include "cli/JsonFields.h"
 #include "hub/HubClient.h"
 #include "hub/HubPaging.h"
 #include "hub/HubTypes.h"
@@ -33,16 +34,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(wharf::cli::tags)
 };
-
-QJsonObject platformJson(const Platform &p)
-{
-    QJsonObject o{{QStringLiteral("os"), p.os}, {QStringLiteral("architecture"), p.architecture}};
-    if (!p.variant.isEmpty())
-        o.insert(QStringLiteral("variant"), p.variant);
-    if (!p.osVersion.isEmpty())
-        o.insert(QStringLiteral("os.version"), p.osVersion);
-    return o;
-}
 
 struct TagRow
 {

@@ -103,14 +103,6 @@ void ImageDiffModel::listTo(RegistryClient *client, const QString &registry, con
     job->start();
 }
 
-void ImageDiffModel::setStacks(const LayerStack &from, const LayerStack &to, const QString &fromName, const QString &toName)
-{
-    clear();
-    m_fromName = fromName;
-    m_toName = toName;
-    diffStacks(from, to, std::nullopt);
-}
-
 void ImageDiffModel::diffStacks(const LayerStack &from, const LayerStack &to, std::optional<Error> loadError)
 {
     setState(State::Loading);

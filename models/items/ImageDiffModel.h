@@ -64,8 +64,6 @@ public:
     void compare(RegistryClient *client, const QString &registry, const QString &repository,
                  const QList<Descriptor> &fromLayers, const QList<Descriptor> &toLayers, const QString &fromName,
                  const QString &toName, const QString &storeRoot = {});
-    // Diffs listings already read.
-    void setStacks(const LayerStack &from, const LayerStack &to, const QString &fromName, const QString &toName);
     void clear();
 
     [[nodiscard]] State state() const { return m_state; }

@@ -174,13 +174,6 @@ bool LocalImagesModel::exportImage(int row, const QString &path, ImageExporter::
     return true;
 }
 
-void LocalImagesModel::cancelExports()
-{
-    m_cancelExports->store(true);
-    // Exports started from now on get a flag of their own.
-    m_cancelExports = std::make_shared<std::atomic_bool>(false);
-}
-
 int LocalImagesModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_entries.size());

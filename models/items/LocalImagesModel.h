@@ -89,8 +89,6 @@ public:
     bool remove(int row);
     // Writes the row's image to `path` on a worker; exportFinished() tells how it went.
     bool exportImage(int row, const QString &path, ImageExporter::Format format);
-    // Asks running exports to stop (they finish with Error::Code::Cancelled).
-    void cancelExports();
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;

@@ -59,25 +59,6 @@ void PlatformModel::setImage(const InspectedImage &image)
             image.attestations, image.index.has_value(), &image.imageManifest, image.chosen.digest);
 }
 
-void PlatformModel::setIndex(const FetchedManifest &index)
-{
-    QString reference = index.registry + u'/' + index.repository;
-    if (!index.reference.isEmpty())
-        reference += QString(index.reference.contains(u':') ? u"@"_s : u":"_s) + index.reference;
-    if (index.document) {
-        if (const auto *imageIndex = std::get_if<ImageIndex>(&*index.document)) {
-            replace(index, reference, imageIndex->platformManifests(), imageIndex->attestations(), true);
-            return;
-        }
-    }
-    Descriptor single;
-    single.mediaType = index.mediaType;
-    single.digest = index.digest;
-    single.size = index.size;
-    const ImageManifest *manifest = index.document ? std::get_if<ImageManifest>(&*index.document) : nullptr;
-    replace(index, reference, {single}, {}, false, manifest, index.digest);
-}
-
 void PlatformModel::clear()
 {
     replace(FetchedManifest(), QString(), {}, {}, false);
@@ -128,13 +109,6 @@ QModelIndex PlatformModel::platformIndex(int row, int column) const
 QModelIndex PlatformModel::attestationIndex(int row, int column) const
 {
     return index(row, column, sectionIndex(AttestationsSection));
-}
-
-std::optional<Descriptor> PlatformModel::platformDescriptor(int row) const
-{
-    if (row < 0 || row >= m_platforms.size())
-        return std::nullopt;
-    return m_platforms.at(row).descriptor;
 }
 
 void PlatformModel::requestPullCost(int row)

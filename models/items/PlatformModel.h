@@ -91,9 +91,6 @@ public:
     // Replace everything (a reset): the index's platforms and attestations, or the one manifest
     // of a single-platform image. The inspected platform's manifest is kept for its size and cost.
     void setImage(const InspectedImage &image);
-    // Only the index is known yet (the tag was just selected): platforms and attestations, sizes
-    // and costs resolved on demand. A single manifest is shown as one platform.
-    void setIndex(const FetchedManifest &index);
     void clear();
 
     [[nodiscard]] QString indexDigest() const { return m_indexDigest; }
@@ -103,8 +100,6 @@ public:
     [[nodiscard]] QModelIndex sectionIndex(Section section, int column = 0) const;
     [[nodiscard]] QModelIndex platformIndex(int row, int column = 0) const;
     [[nodiscard]] QModelIndex attestationIndex(int row, int column = 0) const;
-    // The platform manifest's descriptor (its platform set), for building a PullRequest.
-    [[nodiscard]] std::optional<Descriptor> platformDescriptor(int row) const;
 
     // Resolves platform `row`'s cost; pullCostChanged(row) when it is known or has failed. Asking
     // again recounts against the store (after a pull), reusing the manifest already fetched.

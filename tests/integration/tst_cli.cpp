@@ -272,6 +272,12 @@ void TestCli::tagsFromRegistry()
     const QJsonObject latest = platforms.json()[u"tags"_s].toArray().first().toObject();
     QCOMPARE(latest[u"digest"_s].toString(), m_images.digest(u"multi"_s, u"latest"_s));
     QCOMPARE(latest[u"platforms"_s].toArray().size(), 3);
+    // Absent values are null, as the README promises for every --json shape.
+    for (const QJsonValue &p : latest[u"platforms"_s].toArray()) {
+        const QJsonObject platform = p[u"platform"_s].toObject();
+        QVERIFY(platform.contains(u"variant"_s) && platform.contains(u"os.version"_s));
+        QVERIFY(platform[u"os.version"_s].isNull());
+    }
 }
 
 void TestCli::tagsFromHub()
