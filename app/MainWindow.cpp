@@ -405,14 +405,12 @@ void MainWindow::connectPanes()
 
     // Selections remembered from the last run come back as their rows arrive.
     // A list that ended early (pages in circles) says so where the user looks after scrolling.
-    connect(m_searchModel, &SearchModel::endNoteChanged, this, [this] {
-        if (!m_searchModel->endNote().isEmpty())
-            statusBar()->showMessage(m_searchModel->endNote(), kStatusMessageMs);
-    });
-    connect(m_tagModel, &TagListModel::endNoteChanged, this, [this] {
-        if (!m_tagModel->endNote().isEmpty())
-            statusBar()->showMessage(m_tagModel->endNote(), kStatusMessageMs);
-    });
+    const auto showNote = [this](const QString &note) {
+        if (!note.isEmpty())
+            statusBar()->showMessage(note, kStatusMessageMs);
+    };
+    connect(m_searchModel, &SearchModel::endNoteChanged, this, [this, showNote] { showNote(m_searchModel->endNote()); });
+    connect(m_tagModel, &TagListModel::endNoteChanged, this, [this, showNote] { showNote(m_tagModel->endNote()); });
     connect(m_searchModel, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
         for (int row = first; row <= last && !m_pendingRepository.isEmpty(); ++row) {
             const QModelIndex index = m_searchModel->index(row);

@@ -19,6 +19,23 @@
     </message>
 </context>
 <context>
+    <name>wharf::HubPaging</name>
+    <message numerus="yes">
+        <source>Docker Hub&apos;s tag pages went in circles; the list ends after %n tag(s)</source>
+        <translation>
+            <numerusform>Docker Hub&apos;s tag pages went in circles; the list ends after %n tag</numerusform>
+            <numerusform>Docker Hub&apos;s tag pages went in circles; the list ends after %n tags</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Docker Hub&apos;s result pages went in circles; the list ends after %n result(s)</source>
+        <translation>
+            <numerusform>Docker Hub&apos;s result pages went in circles; the list ends after %n result</numerusform>
+            <numerusform>Docker Hub&apos;s result pages went in circles; the list ends after %n results</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wharf::ImageEfficiencyModel</name>
     <message numerus="yes">
         <source>/%1: %2 in %n copies, all gone from the final image</source>
@@ -146,26 +163,6 @@
     </message>
 </context>
 <context>
-    <name>wharf::SearchModel</name>
-    <message numerus="yes">
-        <source>Docker Hub&apos;s result pages went in circles; the list ends after %n result(s)</source>
-        <translation>
-            <numerusform>Docker Hub&apos;s result pages went in circles; the list ends after %n result</numerusform>
-            <numerusform>Docker Hub&apos;s result pages went in circles; the list ends after %n results</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>wharf::TagListModel</name>
-    <message numerus="yes">
-        <source>Docker Hub&apos;s tag pages went in circles; the list ends after %n tag(s)</source>
-        <translation>
-            <numerusform>Docker Hub&apos;s tag pages went in circles; the list ends after %n tag</numerusform>
-            <numerusform>Docker Hub&apos;s tag pages went in circles; the list ends after %n tags</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>wharf::cli::layers</name>
     <message numerus="yes">
         <source>%1  %2  %n entries, %3 in files</source>
@@ -207,29 +204,12 @@
     </message>
 </context>
 <context>
-    <name>wharf::cli::search</name>
-    <message numerus="yes">
-        <source>Docker Hub&apos;s result pages went in circles; the list ends after %n result(s)</source>
-        <translation>
-            <numerusform>Docker Hub&apos;s result pages went in circles; the list ends after %n result</numerusform>
-            <numerusform>Docker Hub&apos;s result pages went in circles; the list ends after %n results</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>wharf::cli::tags</name>
     <message numerus="yes">
         <source>(%n more tag(s) not shown; raise --limit to see them)</source>
         <translation>
             <numerusform>(%n more tag not shown; raise --limit to see it)</numerusform>
             <numerusform>(%n more tags not shown; raise --limit to see them)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Docker Hub&apos;s tag pages of %1 went in circles; the list ends after %n tag(s)</source>
-        <translation>
-            <numerusform>Docker Hub&apos;s tag pages of %1 went in circles; the list ends after %n tag</numerusform>
-            <numerusform>Docker Hub&apos;s tag pages of %1 went in circles; the list ends after %n tags</numerusform>
         </translation>
     </message>
 </context>

@@ -544,6 +544,21 @@
     </message>
 </context>
 <context>
+    <name>wharf::HubPaging</name>
+    <message numerus="yes">
+        <source>Docker Hub&apos;s tag pages went in circles; the list ends after %n tag(s)</source>
+        <translation>
+            <numerusform>Docker Hub의 태그 페이지가 같은 곳을 맴돕니다. 목록은 태그 %n개에서 끝납니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Docker Hub&apos;s result pages went in circles; the list ends after %n result(s)</source>
+        <translation>
+            <numerusform>Docker Hub의 결과 페이지가 같은 곳을 맴돕니다. 목록은 결과 %n개에서 끝납니다</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wharf::HubRequest</name>
     <message>
         <source>the Docker Hub client is gone</source>
@@ -2878,12 +2893,6 @@ Click to try again.</source>
         <source>Repository</source>
         <translation>리포지토리</translation>
     </message>
-    <message numerus="yes">
-        <source>Docker Hub&apos;s result pages went in circles; the list ends after %n result(s)</source>
-        <translation>
-            <numerusform>Docker Hub의 결과 페이지가 같은 곳을 맴돕니다. 목록은 결과 %n개에서 끝납니다</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>wharf::SearchPane</name>
@@ -3022,12 +3031,6 @@ registry.example.com</translation>
     <message>
         <source>Tag</source>
         <translation>태그</translation>
-    </message>
-    <message numerus="yes">
-        <source>Docker Hub&apos;s tag pages went in circles; the list ends after %n tag(s)</source>
-        <translation>
-            <numerusform>Docker Hub의 태그 페이지가 같은 곳을 맴돕니다. 목록은 태그 %n개에서 끝납니다</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -3794,12 +3797,6 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <source>usage: wharf search QUERY [--registry HOST] [--limit N] [--json]</source>
         <translation>사용 방법: wharf search QUERY [--registry HOST] [--limit N] [--json]</translation>
     </message>
-    <message numerus="yes">
-        <source>Docker Hub&apos;s result pages went in circles; the list ends after %n result(s)</source>
-        <translation>
-            <numerusform>Docker Hub의 결과 페이지가 같은 곳을 맴돕니다. 목록은 결과 %n개에서 끝납니다</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>wharf::cli::store</name>
@@ -3978,12 +3975,6 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <source>(%n more tag(s) not shown; raise --limit to see them)</source>
         <translation>
             <numerusform>(표시하지 않은 태그 %n개. 모두 보려면 --limit 값을 늘리세요)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Docker Hub&apos;s tag pages of %1 went in circles; the list ends after %n tag(s)</source>
-        <translation>
-            <numerusform>%1의 Docker Hub 태그 페이지가 같은 곳을 맴돕니다. 목록은 태그 %n개에서 끝납니다</numerusform>
         </translation>
     </message>
     <message>

@@ -61,11 +61,8 @@ int searchHub(CliContext &cx, const QString &query, int limit, bool json)
         else
             job.reset(cx.hub().page(next, Tr::tr("search “%1”").arg(query)));
     }
-    if (paging.wentInCircles() && results.size() < limit) {
-        cx.err() << "wharf: "
-                 << Tr::tr("Docker Hub's result pages went in circles; the list ends after %n result(s)", nullptr, int(results.size()))
-                 << Qt::endl;
-    }
+    if (paging.wentInCircles() && results.size() < limit)
+        cx.err() << "wharf: " << paging.circleNote(HubPaging::Rows::Results) << Qt::endl;
 
     if (json) {
         QJsonArray array;

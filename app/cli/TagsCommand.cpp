@@ -156,10 +156,7 @@ int hubTags(CliContext &cx, const ImageReference &repo, int limit, bool json)
         else
             job.reset(cx.hub().page(next, Tr::tr("tags of %1").arg(repo.familiarName())));
     }
-    const QString note = paging.wentInCircles() && !more
-        ? Tr::tr("Docker Hub's tag pages of %1 went in circles; the list ends after %n tag(s)", nullptr, int(tags.size()))
-              .arg(repo.familiarName())
-        : QString();
+    const QString note = paging.wentInCircles() && !more ? paging.circleNote(HubPaging::Rows::Tags) : QString();
     return printTags(cx, repo, QStringLiteral("hub"), tags, more ? -1 : 0, note, json);
 }
 
@@ -213,7 +210,6 @@ int registryTags(CliContext &cx, const ImageReference &repo, int limit, bool wit
     if (job->error())
         return cx.fail(*job->error());
     QStringList names = job->names();
-    names.removeDuplicates();
     TagOrder::sortNewestFirst(names);
     const qsizetype leftOut = std::max<qsizetype>(0, names.size() - limit);
     names.resize(std::min<qsizetype>(names.size(), limit));

@@ -29,4 +29,12 @@ QUrl HubPaging::next(const QUrl &pageUrl, const QUrl &next, qsizetype results, q
     return next;
 }
 
+QString HubPaging::circleNote(Rows rows) const
+{
+    const int count = int(m_names.size());
+    return rows == Rows::Tags
+        ? tr("Docker Hub's tag pages went in circles; the list ends after %n tag(s)", nullptr, count)
+        : tr("Docker Hub's result pages went in circles; the list ends after %n result(s)", nullptr, count);
+}
+
 } // namespace wharf

@@ -4,6 +4,7 @@
 // wentInCircles() set so the caller can say the list ended there. The Tags and Search panes and
 // `wharf tags` / `wharf search` page through the same rule.
 
+#include <QCoreApplication>
 #include <QSet>
 #include <QString>
 #include <QUrl>
@@ -12,7 +13,10 @@ namespace wharf {
 
 class HubPaging
 {
+    Q_DECLARE_TR_FUNCTIONS(wharf::HubPaging)
 public:
+    enum class Rows { Tags, Results };
+
     void reset();
     // Whether the row named `key` is new; remembers it.
     [[nodiscard]] bool admit(const QString &key);
@@ -20,7 +24,8 @@ public:
     // of the page to read next, or an invalid URL when the paging ends.
     [[nodiscard]] QUrl next(const QUrl &pageUrl, const QUrl &next, qsizetype results, qsizetype admitted);
     [[nodiscard]] bool wentInCircles() const { return m_circles; }
-    [[nodiscard]] qsizetype admittedCount() const { return m_names.size(); }
+    // What to tell the user once wentInCircles(): where the list ended, counted in `rows`.
+    [[nodiscard]] QString circleNote(Rows rows) const;
 
 private:
     QSet<QUrl> m_pages;

@@ -159,8 +159,7 @@ void SearchModel::onHubPage(Job *job, quint64 generation)
     // Before the insertion: a view (or the model tester) may call fetchMore() from rowsInserted.
     m_next = m_paging.next(static_cast<HubRequest *>(job)->url(), page->next, page->results.size(), fresh.size());
     if (m_paging.wentInCircles())
-        setEndNote(tr("Docker Hub's result pages went in circles; the list ends after %n result(s)", nullptr,
-                      int(m_rows.size() + fresh.size())));
+        setEndNote(m_paging.circleNote(HubPaging::Rows::Results));
     setTotalCount(page->count);
     appendRows(fresh);
     updateState();

@@ -2,7 +2,6 @@
 
 #include "documents/DocumentParser.h"
 #include "hub/HubClient.h"
-#include "hub/HubPaging.h"
 #include "registry/BlobJob.h"
 #include "registry/ManifestJob.h"
 #include "registry/PagedListJob.h"
@@ -204,8 +203,7 @@ void TagListModel::onHubPage(Job *job, quint64 generation)
     // Before the insertion: a view (or the model tester) may call fetchMore() from rowsInserted.
     m_next = m_paging.next(request->url(), page->next, page->results.size(), rows.size());
     if (m_paging.wentInCircles())
-        setEndNote(tr("Docker Hub's tag pages went in circles; the list ends after %n tag(s)", nullptr,
-                      int(m_rows.size() + rows.size())));
+        setEndNote(m_paging.circleNote(HubPaging::Rows::Tags));
     setTotalCount(page->count);
     appendRows(std::move(rows));
     updateState();

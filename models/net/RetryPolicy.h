@@ -25,7 +25,8 @@ public:
     int maxDelayMs = 10'000;
     // A server may ask for a wait up to this long and Wharf waits it; a longer Retry-After ends the
     // retries at once with a message that says when to try again (documented in the README).
-    int maxRetryAfterSeconds = 60;
+    static constexpr int kMaxRetryAfterSeconds = 60;
+    int maxRetryAfterSeconds = kMaxRetryAfterSeconds;
 
     // Integers above this are Unix times (2001-09-09 onwards), below it seconds to wait.
     static constexpr qint64 kEpochThreshold = 1'000'000'000;

@@ -47,6 +47,11 @@ const QRegularExpression &versionPattern()
     return version;
 }
 
+bool isLatest(QStringView tag)
+{
+    return tag == u"latest";
+}
+
 } // namespace
 
 QString versionKey(QStringView tag)
@@ -81,16 +86,6 @@ QString versionKey(QStringView tag)
     return key;
 }
 
-bool isVersion(QStringView tag)
-{
-    return versionPattern().match(tag).hasMatch();
-}
-
-bool isLatest(QStringView tag)
-{
-    return tag == u"latest";
-}
-
 int compareNewestFirst(QStringView a, const QString &aKey, QStringView b, const QString &bKey)
 {
     if (isLatest(a) != isLatest(b))
@@ -104,11 +99,6 @@ int compareNewestFirst(QStringView a, const QString &aKey, QStringView b, const 
             return order;
     }
     return a.compare(b);
-}
-
-int compareNewestFirst(QStringView a, QStringView b)
-{
-    return compareNewestFirst(a, versionKey(a), b, versionKey(b));
 }
 
 void sortNewestFirst(QStringList &tags)

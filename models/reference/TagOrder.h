@@ -22,12 +22,9 @@ namespace wharf::TagOrder {
 // A string whose plain (code point) order is the version order above, versions before any other
 // name (which follow by name). Computed once per tag; sorting compares keys only.
 [[nodiscard]] QString versionKey(QStringView tag);
-[[nodiscard]] bool isVersion(QStringView tag);
-[[nodiscard]] bool isLatest(QStringView tag);
 
 // Negative when `a` comes before `b` in newest-first order (see the header), 0 only for equal names.
 [[nodiscard]] int compareNewestFirst(QStringView a, const QString &aKey, QStringView b, const QString &bKey);
-[[nodiscard]] int compareNewestFirst(QStringView a, QStringView b);
 void sortNewestFirst(QStringList &tags);
 
 } // namespace wharf::TagOrder

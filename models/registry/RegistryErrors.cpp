@@ -59,7 +59,7 @@ Error registryError(const net::HttpResponse &response, const RegistryErrorContex
     if (status == 429) {
         // Worth another try only when the server did not ask for a wait longer than Wharf's bound.
         const auto wait = net::RetryPolicy::retryAfterMs(response);
-        const bool soon = !wait || *wait <= qint64(net::RetryPolicy().maxRetryAfterSeconds) * 1000;
+        const bool soon = !wait || *wait <= qint64(net::RetryPolicy::kMaxRetryAfterSeconds) * 1000;
         return Error(Error::Code::RateLimited, Tr::tr("%1 is rate limiting requests%2; %3")
                                                    .arg(c.registry, detail.isEmpty() ? QString() : u" (" + detail + u')',
                                                         net::RetryPolicy::retryLaterText(response)),
