@@ -129,7 +129,7 @@ int pullCommand(CliContext &cx, const QStringList &arguments)
         for (const PullBlob &b : plan.blobs)
             resumable += !b.isConfig && b.resumedFrom > 0 ? 1 : 0;
         QString header = Tr::tr("%1 (%2): %n layer(s)", nullptr, plan.layerCount()).arg(plan.reference, plan.platform.toString());
-        header += Tr::tr(", %n already present", nullptr, plan.layersPresent);
+        header += Tr::tr(", %n already present", nullptr, plan.layersPresent());
         if (resumable > 0)
             header += Tr::tr(", %n resumed", nullptr, resumable);
         header += Tr::tr("; %1 to fetch").arg(humanBytes(plan.bytesToFetch));

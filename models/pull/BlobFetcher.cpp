@@ -1,6 +1,5 @@
 #include "pull/BlobFetcher.h"
 
-#include "core/Digest.h"
 #include "registry/BlobJob.h"
 #include "registry/RegistryClient.h"
 #include "store/BlobIngest.h"
@@ -43,11 +42,6 @@ BlobFetcher::~BlobFetcher()
         m_transfer->cancel();
     if (m_current && m_current->ingest)
         m_current->ingest->release();
-    m_device.reset();
-    m_current.reset();
-    m_queue.clear();
-    // The last thing this worker thread hashes: its hashing state goes now, not in a race with exit.
-    releaseThreadHashingState();
 }
 
 RegistryClient *BlobFetcher::client()

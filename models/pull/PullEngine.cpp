@@ -44,6 +44,8 @@ PullEngine::PullEngine(ImageStore store, Options options, QObject *parent)
     qRegisterMetaType<wharf::PullOutcome>();
     qRegisterMetaType<std::optional<wharf::Error>>();
     m_pullThread->setObjectName(QStringLiteral("wharf-pull"));
+    // What runs on a thread of ours goes with it, on it, and then the thread's hashing state: left to
+    // the thread's own exit, that state races the process's exit (QThread::wait() returns first).
     connect(m_pullThread, &QThread::finished, m_pullThread, &releaseThreadHashingState, Qt::DirectConnection);
     m_pullThread->start();
     const int workers = std::clamp(m_options.workers, 1, 16);
@@ -52,8 +54,10 @@ PullEngine::PullEngine(ImageStore store, Options options, QObject *parent)
         thread->setObjectName(QStringLiteral("wharf-fetch-%1").arg(i));
         auto *fetcher = new BlobFetcher(m_store, m_options.client);
         fetcher->moveToThread(thread);
-        connect(thread, &QThread::finished, fetcher, &QObject::deleteLater);
-        connect(thread, &QThread::finished, thread, &releaseThreadHashingState, Qt::DirectConnection);
+        connect(thread, &QThread::finished, thread, [fetcher] {
+            delete fetcher; // its ingests and their hash contexts first
+            releaseThreadHashingState();
+        }, Qt::DirectConnection);
         if (m_options.workerNice > 0) {
             // started() is emitted on the new thread, before its event loop runs anything.
             connect(thread, &QThread::started, thread, [nice = m_options.workerNice] { lowerThreadPriority(nice); },

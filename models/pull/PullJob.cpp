@@ -1,6 +1,5 @@
 #include "pull/PullJob.h"
 
-#include "core/Digest.h"
 #include "registry/ImageInspectJob.h"
 #include "registry/RegistryClient.h"
 #include "store/BlobIngest.h"
@@ -40,8 +39,6 @@ PullJob::PullJob(ImageStore store, PullRequest request, QList<BlobFetcher *> fet
 PullJob::~PullJob()
 {
     m_stopTasks->store(true);
-    m_lease.reset();
-    releaseThreadHashingState(); // see BlobFetcher::~BlobFetcher
 }
 
 void PullJob::run()
@@ -144,8 +141,6 @@ void PullJob::onInspected(ImageInspectJob *job)
             blob.received = blob.descriptor.size;
             m_plan.bytesPresent += blob.descriptor.size;
             ++m_plan.blobsPresent;
-            if (!blob.isConfig)
-                ++m_plan.layersPresent;
         } else if (blob.isConfig) {
             // Already fetched and verified while resolving: no second download.
             if (auto stored = storeFromMemory(blob.descriptor, image.configBytes); !stored) {
@@ -296,7 +291,7 @@ void PullJob::complete()
     m_result.image = stored;
     m_result.bytesFetched = m_plan.bytesToFetch;
     m_result.blobsPresent = m_plan.blobsPresent;
-    m_result.layersPresent = m_plan.layersPresent;
+    m_result.layersPresent = m_plan.layersPresent();
     m_result.elapsedMs = m_clock.elapsed();
     m_lease.reset();
     emitResult();

@@ -12,6 +12,7 @@
 #include <QList>
 #include <QMetaType>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <optional>
@@ -45,9 +46,14 @@ struct PullPlan
     qint64 bytesToFetch = 0; // what will really cross the network: missing blobs less resumable bytes
     qint64 bytesPresent = 0; // blobs already in the store, whichever registry they came from
     int blobsPresent = 0;    // the config included
-    int layersPresent = 0;   // the layers alone, as people count them
 
+    // The layers alone, as people count them.
     [[nodiscard]] int layerCount() const { return int(blobs.size()) - (blobs.isEmpty() ? 0 : 1); }
+    [[nodiscard]] int layersPresent() const
+    {
+        return int(std::count_if(blobs.cbegin(), blobs.cend(),
+                                 [](const PullBlob &b) { return !b.isConfig && b.state == PullBlob::State::Present; }));
+    }
 };
 
 struct PullProgress
