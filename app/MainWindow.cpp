@@ -19,28 +19,27 @@
 #include "SettingsDialog.h"
 #include "StatePanel.h"
 #include "TagsPane.h"
-#include "credentials/ChainedCredentialSource.h"
-#include "credentials/DockerConfigCredentials.h"
 #include "credentials/KeychainStore.h"
 #include "credentials/SessionCredentialSource.h"
 #include "hub/HubClient.h"
 #include "hub/HubTypes.h"
-#include "items/ConfigModel.h"
-#include "items/HistoryModel.h"
-#include "items/ImageDiffModel.h"
-#include "items/ImageEfficiencyModel.h"
-#include "items/LayerFilesModel.h"
-#include "items/LayerFilesProxyModel.h"
-#include "items/LocalImagesModel.h"
-#include "items/PlatformModel.h"
-#include "items/PullListModel.h"
-#include "items/SearchModel.h"
-#include "items/TagListModel.h"
+#include "itemmodels/ConfigModel.h"
+#include "itemmodels/HistoryModel.h"
+#include "itemmodels/ImageDiffModel.h"
+#include "itemmodels/ImageEfficiencyModel.h"
+#include "itemmodels/LayerFilesModel.h"
+#include "itemmodels/LayerFilesProxyModel.h"
+#include "itemmodels/LocalImagesModel.h"
+#include "itemmodels/PlatformModel.h"
+#include "itemmodels/PullListModel.h"
+#include "itemmodels/SearchModel.h"
+#include "itemmodels/TagListModel.h"
 #include "layers/LayerFileExtractJob.h"
 #include "layers/LayerMapLoader.h"
 #include "pull/PullEngine.h"
 #include "registry/ImageInspectJob.h"
 #include "registry/RegistryClient.h"
+#include "services/AppServices.h"
 
 #include <QAction>
 #include <QApplication>
@@ -171,31 +170,21 @@ MainWindow::~MainWindow()
 
 void MainWindow::createDefaultServices()
 {
-    m_session = std::make_unique<SessionCredentialSource>();
-    m_keychain = std::make_unique<KeychainStore>();
-    m_dockerConfig = std::make_unique<DockerConfigCredentials>();
-    m_credentials = std::make_unique<ChainedCredentialSource>(
-        std::vector<CredentialSource *>{m_session.get(), m_keychain.get(), m_dockerConfig.get()});
-    m_credentials->setWarningHandler([this](const Error &error) {
+    m_app = std::make_unique<AppServices>(AppServices::Face::Window);
+    m_app->setCredentialWarning([this](const Error &error) {
         QMetaObject::invokeMethod(
             this, [this, message = error.message()] { statusBar()->showMessage(message, kStatusMessageMs); },
             Qt::QueuedConnection);
     });
-    m_ownedRegistry = std::make_unique<RegistryClient>();
-    m_ownedRegistry->setCredentialSource(m_credentials.get());
-    m_ownedHub = std::make_unique<HubClient>(m_ownedRegistry->network());
-    m_services.registry = m_ownedRegistry.get();
-    m_services.hub = m_ownedHub.get();
-    m_services.keychain = m_keychain.get();
-    m_services.session = m_session.get();
+    m_services.registry = &m_app->registry();
+    m_services.hub = &m_app->hub();
+    m_services.keychain = &m_app->keychain();
+    m_services.session = m_app->session();
 
     auto store = ImageStore::open(ImageStore::defaultRoot());
     if (store) {
         m_services.store = *store;
-        PullEngine::Options options;
-        options.client.credentials = m_credentials.get();
-        options.workerNice = PullEngine::kInteractiveNice; // the window stays responsive during pulls
-        m_ownedEngine = std::make_unique<PullEngine>(*store, options);
+        m_ownedEngine = m_app->pullEngine(*store);
         m_services.engine = m_ownedEngine.get();
     } else {
         m_storeError = store.error().message();
@@ -602,9 +591,9 @@ void MainWindow::onTagSelected(const QString &tag)
     if (tag.isEmpty() || tag == m_tag)
         return;
     m_tag = tag;
+    m_shownDigest = {};
     m_repositoryPane->setTag(tag);
-    m_layerMapPane->setCheckedTags({tag});
-    resolveTag();
+    resolveTag(); // the layer map follows once the tag has resolved (its platform, from the cache)
 }
 
 void MainWindow::resolveTag()
@@ -629,7 +618,11 @@ void MainWindow::onPlatformSelected(int row)
 
 void MainWindow::inspectPlatform(const QString &platform)
 {
+    // Another platform of the image on screen: by its digest, so the tag is not asked again and
+    // every pane keeps showing the same image even if the tag has moved meanwhile.
     auto reference = m_repository.withTag(m_tag);
+    if (reference && m_shownDigest.isValid())
+        reference = reference->withDigest(m_shownDigest.toString());
     if (reference)
         inspect(*reference, platform, false);
 }
@@ -657,13 +650,19 @@ void MainWindow::inspect(const ImageReference &reference, const QString &platfor
         if (generation != m_inspectGeneration || job->isCancelled())
             return;
         if (job->error()) {
-            if (platformsToo)
+            if (platformsToo) {
                 m_platformsPane->setError(*job->error());
+                m_layerMapPane->setCheckedTags({m_tag});
+            }
             m_imagePane->setError(*job->error());
             return;
         }
         const InspectedImage &image = job->result();
         m_inspectedPlatform = image.chosen.platform ? image.chosen.platform->toString() : QString();
+        m_shownDigest = image.index ? image.index->digest : image.chosen.digest;
+        m_layerMapPane->followPlatform(m_inspectedPlatform);
+        if (platformsToo)
+            m_layerMapPane->setCheckedTags({m_tag});
         if (platformsToo)
             m_platformModel->setImage(image);
         m_historyModel->setImage(image);
@@ -887,6 +886,8 @@ void MainWindow::onPullRequested(int row)
     PullRequest request;
     request.reference = *reference;
     request.platform = *platform;
+    if (m_shownDigest.isValid())
+        request.pinned = m_shownDigest; // what the person was shown, not what the tag says now
     m_pullModel->pull(request);
     m_pullsDock->show();
     m_pullsDock->raise();

@@ -30,10 +30,9 @@ class QSplitter;
 
 namespace wharf {
 
-class ChainedCredentialSource;
+class AppServices;
 class ComparePane;
 class ConfigModel;
-class DockerConfigCredentials;
 class Error;
 class HistoryModel;
 class HubClient;
@@ -192,12 +191,7 @@ private:
     void applyPreferences(const Preferences &preferences);
 
     // Owned only by the default constructor.
-    std::unique_ptr<SessionCredentialSource> m_session;
-    std::unique_ptr<KeychainStore> m_keychain;
-    std::unique_ptr<DockerConfigCredentials> m_dockerConfig;
-    std::unique_ptr<ChainedCredentialSource> m_credentials;
-    std::unique_ptr<RegistryClient> m_ownedRegistry;
-    std::unique_ptr<HubClient> m_ownedHub;
+    std::unique_ptr<AppServices> m_app;
     std::unique_ptr<PullEngine> m_ownedEngine;
 
     Services m_services;
@@ -243,6 +237,7 @@ private:
     ImageReference m_repository;
     QString m_tag;
     QString m_inspectedPlatform; // the platform the Image pane shows
+    Digest m_shownDigest;        // what m_tag resolved to when it was shown (its index or manifest)
     // The image the Image pane shows, for the layer panes: where its blobs are and its layers.
     QString m_imageRegistry;
     QString m_imageRepository;

@@ -2,6 +2,7 @@
 #include "Localization.h"
 #include "MainWindow.h"
 #include "cli/Cli.h"
+#include "services/Logging.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -96,6 +97,8 @@ int main(int argc, char *argv[])
     sinceMain.start();
     if (argc >= 2 && std::strcmp(argv[1], "--demo") == 0)
         return runDemo(argv);
+    if (wharf::cli::wantsVerbose(argc, argv) || wharf::logging::verboseRequested())
+        wharf::logging::enableVerbose();
     if (wharf::cli::wantsCli(argc, argv)) {
         QCoreApplication app(argc, argv);
         describeApplication();

@@ -3173,9 +3173,18 @@ registry.example.com</translation>
         <translation>--limit 값은 1에서 %1 사이의 숫자여야 합니다</translation>
     </message>
     <message>
-        <source>Usage: wharf [COMMAND] [OPTIONS]
+        <source>unknown option “%1”</source>
+        <translation>알 수 없는 옵션 “%1”</translation>
+    </message>
+    <message>
+        <source>(see “%1 --help”)</source>
+        <translation>(“%1 --help” 참고)</translation>
+    </message>
+    <message>
+        <source>Usage: wharf [--verbose] [COMMAND] [OPTIONS]
 
 Without a command, Wharf opens its window.
+With --verbose (or WHARF_VERBOSE=1), every request and cache hit is logged on stderr.
 
 Commands:
   search QUERY [--registry HOST] [--limit N] [--json]   search Docker Hub or a registry&apos;s catalog
@@ -3195,9 +3204,10 @@ Commands:
 
 Run “wharf COMMAND --help” for a command&apos;s options.
 </source>
-        <translation>사용 방법: wharf [COMMAND] [OPTIONS]
+        <translation>사용 방법: wharf [--verbose] [COMMAND] [OPTIONS]
 
 명령 없이 실행하면 Wharf 창이 열립니다.
+--verbose(또는 WHARF_VERBOSE=1)를 주면 모든 요청과 캐시 적중을 stderr에 기록합니다.
 
 명령:
   search QUERY [--registry HOST] [--limit N] [--json]   Docker Hub나 레지스트리 카탈로그 검색
@@ -3217,14 +3227,6 @@ Run “wharf COMMAND --help” for a command&apos;s options.
 
 명령별 옵션은 “wharf COMMAND --help”로 확인하세요.
 </translation>
-    </message>
-    <message>
-        <source>unknown option “%1”</source>
-        <translation>알 수 없는 옵션 “%1”</translation>
-    </message>
-    <message>
-        <source>(see “%1 --help”)</source>
-        <translation>(“%1 --help” 참고)</translation>
     </message>
 </context>
 <context>

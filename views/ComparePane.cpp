@@ -3,9 +3,9 @@
 #include "FileChangeDelegate.h"
 #include "Icons.h"
 #include "StatePanel.h"
-#include "items/ImageDiffLayersModel.h"
-#include "items/ImageDiffModel.h"
-#include "items/LoadedRowsProxyModel.h"
+#include "itemmodels/ImageDiffLayersModel.h"
+#include "itemmodels/ImageDiffModel.h"
+#include "itemmodels/LoadedRowsProxyModel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -2,7 +2,7 @@
 
 #include "Icons.h"
 #include "StatePanel.h"
-#include "items/ImageEfficiencyModel.h"
+#include "itemmodels/ImageEfficiencyModel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -1,6 +1,6 @@
 #include "HistoryDelegate.h"
 
-#include "items/HistoryModel.h"
+#include "itemmodels/HistoryModel.h"
 
 namespace wharf {
 

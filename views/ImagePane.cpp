@@ -2,8 +2,8 @@
 
 #include "HistoryDelegate.h"
 #include "StatePanel.h"
-#include "items/ConfigModel.h"
-#include "items/HistoryModel.h"
+#include "itemmodels/ConfigModel.h"
+#include "itemmodels/HistoryModel.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -4,8 +4,8 @@
 #include "FileChangeDelegate.h"
 #include "Icons.h"
 #include "StatePanel.h"
-#include "items/LayerFilesModel.h"
-#include "items/LayerFilesProxyModel.h"
+#include "itemmodels/LayerFilesModel.h"
+#include "itemmodels/LayerFilesProxyModel.h"
 
 #include <QAction>
 #include <QButtonGroup>

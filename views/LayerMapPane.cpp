@@ -4,7 +4,7 @@
 #include "LayerMapScene.h"
 #include "LayerMapView.h"
 #include "StatePanel.h"
-#include "items/TagCheckProxyModel.h"
+#include "itemmodels/TagCheckProxyModel.h"
 #include "layers/LayerMapLoader.h"
 
 #include <QAction>
@@ -146,7 +146,10 @@ LayerMapPane::LayerMapPane(LayerMapLoader *loader, QWidget *parent)
     connect(m_reload, &QTimer::timeout, this, &LayerMapPane::reload);
     connect(m_filter, &QLineEdit::textChanged, m_filtered, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_checks, &TagCheckProxyModel::checkedTagsChanged, this, &LayerMapPane::scheduleReload);
-    connect(m_platform, &QComboBox::activated, this, &LayerMapPane::scheduleReload);
+    connect(m_platform, &QComboBox::activated, this, [this] {
+        m_platformChosen = true; // the person's choice: no longer follows the platform on show
+        scheduleReload();
+    });
     connect(m_state, &StatePanel::retryRequested, this, &LayerMapPane::reload);
     connect(m_view, &LayerMapView::layerSelected, this, &LayerMapPane::layerSelected);
     connect(m_view, &LayerMapView::zoomChanged, this, &LayerMapPane::updateZoomLabel);
@@ -158,6 +161,7 @@ LayerMapPane::LayerMapPane(LayerMapLoader *loader, QWidget *parent)
         m_checks->setCheckedTags({});
         m_reload->stop(); // the loader has just cleared itself
         m_platform->setCurrentIndex(0);
+        m_platformChosen = false;
         updatePlatforms();
     });
     updateZoomLabel(m_view->zoom());
@@ -193,6 +197,12 @@ void LayerMapPane::setPlatform(const QString &platform)
         return;
     m_platform->setCurrentIndex(index);
     scheduleReload();
+}
+
+void LayerMapPane::followPlatform(const QString &platform)
+{
+    if (!m_platformChosen && !platform.isEmpty())
+        setPlatform(platform);
 }
 
 QString LayerMapPane::platform() const

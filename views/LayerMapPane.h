@@ -39,6 +39,10 @@ public:
     [[nodiscard]] QStringList checkedTags() const;
     // "os/arch[/variant]", or empty for every platform of each tag; maps it (after the pause).
     void setPlatform(const QString &platform);
+    // The platform on show elsewhere: mapped instead of every platform, until the person picks one
+    // (or All platforms) in the chooser. Each platform mapped is a manifest GET, which Docker Hub
+    // counts against the pull limit; a person who wants them all asks for them.
+    void followPlatform(const QString &platform);
     [[nodiscard]] QString platform() const;
     // Loads the current choice now instead of after the pause.
     void reload();
@@ -74,6 +78,7 @@ private:
     QLineEdit *m_filter;
     QListView *m_tags;
     QComboBox *m_platform;
+    bool m_platformChosen = false; // picked in the chooser since the repository was set
     LayerMapView *m_view;
     StatePanel *m_state;
     QToolButton *m_export;

@@ -2,7 +2,7 @@
 
 #include "Icons.h"
 #include "StatePanel.h"
-#include "items/LocalImagesModel.h"
+#include "itemmodels/LocalImagesModel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

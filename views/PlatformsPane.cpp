@@ -3,7 +3,7 @@
 #include "ElidedLabel.h"
 #include "Icons.h"
 #include "StatePanel.h"
-#include "items/PlatformModel.h"
+#include "itemmodels/PlatformModel.h"
 #include "reference/Platform.h"
 
 #include <QHBoxLayout>
@@ -135,9 +135,10 @@ void PlatformsPane::onModelReset()
     const QModelIndex attestations = m_model->sectionIndex(PlatformModel::AttestationsSection);
     m_view->setRowHidden(attestations.row(), attestations.parent(), m_model->attestationCount() == 0);
     m_view->resizeColumnToContents(PlatformModel::NameColumn);
-    // One platform is the only choice: select it, so Pull and its cost are there at once.
-    if (m_model->platformCount() == 1 && currentPlatform() < 0)
-        m_view->setCurrentIndex(m_model->platformIndex(0));
+    // The platform on show is the platform selected (this machine's when the tag has it, the only
+    // one of a single-platform tag), so Pull and its cost are there at once.
+    if (currentPlatform() < 0 && m_model->shownPlatformRow() >= 0)
+        m_view->setCurrentIndex(m_model->platformIndex(m_model->shownPlatformRow()));
     m_indexDigest->setText(m_model->indexDigest().isEmpty()
                                ? tr("A single-platform image")
                                : tr("Index %1").arg(m_model->indexDigest()));

@@ -1,6 +1,6 @@
 #include "ProgressDelegate.h"
 
-#include "items/PullListModel.h"
+#include "itemmodels/PullListModel.h"
 
 #include <QApplication>
 #include <QLocale>

@@ -3,7 +3,7 @@
 #include "Icons.h"
 #include "ProgressDelegate.h"
 #include "StatePanel.h"
-#include "items/PullListModel.h"
+#include "itemmodels/PullListModel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -3,7 +3,7 @@
 #include "Icons.h"
 #include "SearchResultDelegate.h"
 #include "StatePanel.h"
-#include "items/SearchModel.h"
+#include "itemmodels/SearchModel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

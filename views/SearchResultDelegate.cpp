@@ -1,6 +1,6 @@
 #include "SearchResultDelegate.h"
 
-#include "items/SearchModel.h"
+#include "itemmodels/SearchModel.h"
 
 #include <QApplication>
 #include <QLocale>

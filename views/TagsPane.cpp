@@ -1,9 +1,9 @@
 #include "TagsPane.h"
 
 #include "StatePanel.h"
-#include "items/TagFilterProxyModel.h"
-#include "items/TagListModel.h"
-#include "items/TagTableModel.h"
+#include "itemmodels/TagFilterProxyModel.h"
+#include "itemmodels/TagListModel.h"
+#include "itemmodels/TagTableModel.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>

@@ -20,9 +20,10 @@ struct Tr
 
 QString usageText()
 {
-    return Tr::tr("Usage: wharf [COMMAND] [OPTIONS]\n"
+    return Tr::tr("Usage: wharf [--verbose] [COMMAND] [OPTIONS]\n"
               "\n"
               "Without a command, Wharf opens its window.\n"
+              "With --verbose (or WHARF_VERBOSE=1), every request and cache hit is logged on stderr.\n"
               "\n"
               "Commands:\n"
               "  search QUERY [--registry HOST] [--limit N] [--json]   search Docker Hub or a registry's catalog\n"
@@ -45,11 +46,23 @@ QString usageText()
 
 } // namespace
 
+bool wantsVerbose(int argc, char *argv[])
+{
+    for (int i = 1; i < argc && std::strcmp(argv[i], "--") != 0; ++i) {
+        if (std::strcmp(argv[i], "--verbose") == 0)
+            return true;
+    }
+    return false;
+}
+
 bool wantsCli(int argc, char *argv[])
 {
-    if (argc < 2)
+    int at = 1;
+    while (at < argc && std::strcmp(argv[at], "--verbose") == 0)
+        ++at;
+    if (at >= argc)
         return false;
-    const char *first = argv[1];
+    const char *first = argv[at];
     return first[0] != '-' || std::strcmp(first, "--help") == 0 || std::strcmp(first, "-h") == 0
         || std::strcmp(first, "--version") == 0;
 }
@@ -57,6 +70,12 @@ bool wantsCli(int argc, char *argv[])
 int run(QCoreApplication &app)
 {
     QStringList arguments = app.arguments().mid(1);
+    // --verbose may stand anywhere before "--"; main() has already acted on it.
+    const qsizetype end = arguments.indexOf(QStringLiteral("--"));
+    for (qsizetype i = (end < 0 ? arguments.size() : end) - 1; i >= 0; --i) {
+        if (arguments.at(i) == QLatin1StringView("--verbose"))
+            arguments.removeAt(i);
+    }
     const QString command = arguments.takeFirst();
     if (command == QLatin1StringView("--help") || command == QLatin1StringView("-h") || command == QLatin1StringView("help")) {
         QTextStream(stdout) << usageText();

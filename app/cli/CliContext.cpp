@@ -1,10 +1,5 @@
 #include "cli/CliContext.h"
 
-#include "credentials/ChainedCredentialSource.h"
-#include "credentials/DockerConfigCredentials.h"
-#include "credentials/KeychainStore.h"
-#include "hub/HubClient.h"
-#include "registry/RegistryClient.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -14,28 +9,17 @@
 namespace wharf::cli {
 
 CliContext::CliContext()
-    : m_keychain(std::make_unique<KeychainStore>()),
-      m_dockerConfig(std::make_unique<DockerConfigCredentials>()),
-      m_credentials(std::make_unique<ChainedCredentialSource>(
-          std::vector<CredentialSource *>{m_keychain.get(), m_dockerConfig.get()})),
-      m_registry(std::make_unique<RegistryClient>()),
-      m_hub(std::make_unique<HubClient>(m_registry->network())),
+    : m_services(AppServices::Face::CommandLine),
       m_out(stdout),
       m_err(stderr)
 {
-    m_registry->setCredentialSource(m_credentials.get());
     // A keychain that is there but failed, passed over because config.json answered: say so once.
-    m_credentials->setWarningHandler([](const Error &error) {
+    m_services.setCredentialWarning([](const Error &error) {
         QTextStream(stderr) << "wharf: warning: " << error.message().simplified() << Qt::endl;
     });
 }
 
 CliContext::~CliContext() = default;
-
-CredentialSource *CliContext::credentials()
-{
-    return m_credentials.get();
-}
 
 void CliContext::wait(Job *job)
 {

@@ -1,11 +1,11 @@
 #pragma once
-// What every CLI command needs: the registry and Hub clients, the credential chain (Wharf's
-// keychain entries first, then Docker's config.json and credential helpers), the output
-// streams, and a way to wait for a job without a GUI.
+// What every CLI command needs: the application's services (AppServices, the same composition
+// root the window uses), the output streams, and a way to wait for a job without a GUI.
 
 #include "core/Error.h"
 #include "core/Job.h"
 #include "reference/Platform.h"
+#include "services/AppServices.h"
 
 #include <QTextStream>
 
@@ -15,14 +15,6 @@
 
 class QCommandLineParser;
 
-namespace wharf {
-class RegistryClient;
-class HubClient;
-class KeychainStore;
-class DockerConfigCredentials;
-class ChainedCredentialSource;
-class CredentialSource;
-}
 
 namespace wharf::cli {
 
@@ -33,11 +25,12 @@ public:
     ~CliContext();
     Q_DISABLE_COPY_MOVE(CliContext)
 
-    [[nodiscard]] RegistryClient &registry() { return *m_registry; }
-    [[nodiscard]] HubClient &hub() { return *m_hub; }
-    [[nodiscard]] KeychainStore &keychain() { return *m_keychain; }
+    [[nodiscard]] AppServices &services() { return m_services; }
+    [[nodiscard]] RegistryClient &registry() { return m_services.registry(); }
+    [[nodiscard]] HubClient &hub() { return m_services.hub(); }
+    [[nodiscard]] KeychainStore &keychain() { return m_services.keychain(); }
     // Wharf's keychain entries, then Docker's config.json and credential helpers.
-    [[nodiscard]] CredentialSource *credentials();
+    [[nodiscard]] CredentialSource *credentials() { return m_services.credentials(); }
     QTextStream &out() { return m_out; }
     QTextStream &err() { return m_err; }
 
@@ -62,11 +55,7 @@ public:
     [[nodiscard]] static QString helpPointer(const QString &command);
 
 private:
-    std::unique_ptr<KeychainStore> m_keychain;
-    std::unique_ptr<DockerConfigCredentials> m_dockerConfig;
-    std::unique_ptr<ChainedCredentialSource> m_credentials;
-    std::unique_ptr<RegistryClient> m_registry;
-    std::unique_ptr<HubClient> m_hub;
+    AppServices m_services;
     QTextStream m_out;
     QTextStream m_err;
     QString m_command; // the subcommand being run, for the --help pointer

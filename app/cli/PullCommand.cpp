@@ -111,11 +111,8 @@ int pullCommand(CliContext &cx, const QStringList &arguments)
     if (!store)
         return cx.fail(store.error());
 
-    PullEngine::Options options;
-    options.workers = request.jobs;
-    options.client.credentials = cx.credentials();
-    PullEngine engine(*store, options);
-    PullHandle *handle = engine.pull(request);
+    const std::unique_ptr<PullEngine> engine = cx.services().pullEngine(*store, request.jobs);
+    PullHandle *handle = engine->pull(request);
 
     const bool terminal = isatty(STDERR_FILENO) == 1;
     ProgressBars bars(cx.err());

@@ -5,8 +5,8 @@
 // so the model is filled through its real code path. Prints medians; an executable, not a test.
 //
 //   cmake --build <build> -t bench_tagfilter && <build>/tests/bench/bench_tagfilter [rounds]
-#include "items/TagFilterProxyModel.h"
-#include "items/TagListModel.h"
+#include "itemmodels/TagFilterProxyModel.h"
+#include "itemmodels/TagListModel.h"
 
 #include "hub/HubClient.h"
 #include "hub/HubTypes.h"

@@ -17,8 +17,8 @@
 #include "credentials/ChainedCredentialSource.h"
 #include "credentials/KeychainStore.h"
 #include "credentials/SessionCredentialSource.h"
-#include "items/PlatformModel.h"
-#include "items/TagListModel.h"
+#include "itemmodels/PlatformModel.h"
+#include "itemmodels/TagListModel.h"
 #include "registry/RegistryClient.h"
 #include "store/ImageStore.h"
 

@@ -28,22 +28,22 @@
 #include "StatePanel.h"
 #include "TagsPane.h"
 #include "hub/HubClient.h"
-#include "items/ConfigModel.h"
-#include "items/HistoryModel.h"
-#include "items/ImageDiffLayersModel.h"
-#include "items/ImageDiffModel.h"
-#include "items/ImageEfficiencyModel.h"
-#include "items/LayerFilesModel.h"
-#include "items/LayerFilesProxyModel.h"
+#include "itemmodels/ConfigModel.h"
+#include "itemmodels/HistoryModel.h"
+#include "itemmodels/ImageDiffLayersModel.h"
+#include "itemmodels/ImageDiffModel.h"
+#include "itemmodels/ImageEfficiencyModel.h"
+#include "itemmodels/LayerFilesModel.h"
+#include "itemmodels/LayerFilesProxyModel.h"
 #include "layers/ImageEfficiency.h"
 #include "layers/LayerMapLoader.h"
 #include "layers/LayerStackJob.h"
-#include "items/LocalImagesModel.h"
-#include "items/PlatformModel.h"
-#include "items/PullListModel.h"
-#include "items/SearchModel.h"
-#include "items/TagFilterProxyModel.h"
-#include "items/TagListModel.h"
+#include "itemmodels/LocalImagesModel.h"
+#include "itemmodels/PlatformModel.h"
+#include "itemmodels/PullListModel.h"
+#include "itemmodels/SearchModel.h"
+#include "itemmodels/TagFilterProxyModel.h"
+#include "itemmodels/TagListModel.h"
 #include "pull/PullEngine.h"
 #include "registry/RegistryClient.h"
 #include "store/ImageStore.h"
@@ -277,17 +277,7 @@ void TestMainWindow::initTestCase()
     // root whose repositories are symlinks serves both (blobs shared, nothing copied).
     m_root = std::make_unique<QTemporaryDir>();
     QVERIFY(m_root->isValid());
-    const QString v2 = u"/docker/registry/v2"_s;
-    const QDir source(m_images.storageRoot() + v2);
-    QVERIFY(QDir().mkpath(m_root->path() + v2 + u"/repositories/library"_s));
-    QVERIFY(QFile::link(source.filePath(u"blobs"_s), m_root->path() + v2 + u"/blobs"_s));
-    const QDir repositories(source.filePath(u"repositories"_s));
-    for (const QString &name : repositories.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QVERIFY(QFile::link(repositories.filePath(name), m_root->path() + v2 + u"/repositories/"_s + name)
-                || name == u"library"_s);
-        if (name != u"library"_s)
-            QVERIFY(QFile::link(repositories.filePath(name), m_root->path() + v2 + u"/repositories/library/"_s + name));
-    }
+    QVERIFY2(m_images.linkAsDockerHub(m_root->path(), &error), qPrintable(error));
     RegistryOptions anonymous;
     anonymous.storageRoot = m_root->path();
     QVERIFY2(m_registry.start(anonymous, &error), qPrintable(error));

@@ -4,11 +4,11 @@
 // be slow enough to cancel). Every model runs under QAbstractItemModelTester in Fatal mode with its
 // structural signals spied, and what it shows is compared with the test bed's images.json.
 #include "ModelSignals.h"
-#include "items/ConfigModel.h"
-#include "items/HistoryModel.h"
-#include "items/LocalImagesModel.h"
-#include "items/PlatformModel.h"
-#include "items/PullListModel.h"
+#include "itemmodels/ConfigModel.h"
+#include "itemmodels/HistoryModel.h"
+#include "itemmodels/LocalImagesModel.h"
+#include "itemmodels/PlatformModel.h"
+#include "itemmodels/PullListModel.h"
 #include "pull/PullEngine.h"
 #include "pull/PullHandle.h"
 #include "registry/ImageInspectJob.h"

@@ -5,7 +5,7 @@
 // image, --diff base vs app, the store used when it has the blobs, usage errors before any request.
 // Then LayerStackJob's contract and LayerFilesModel::load() over the same registry.
 
-#include "items/LayerFilesModel.h"
+#include "itemmodels/LayerFilesModel.h"
 #include "layers/LayerStackJob.h"
 #include "registry/ImageInspectJob.h"
 #include "registry/RegistryClient.h"

@@ -3,7 +3,7 @@
 // scripted servers for what the emulator never does: replies that arrive after the question
 // changed, server errors, malformed JSON, rate limiting, a server that is not there. The model runs
 // under QAbstractItemModelTester with fetchMore, which is also what pages it, as a view would.
-#include "items/SearchModel.h"
+#include "itemmodels/SearchModel.h"
 
 #include "hub/HubClient.h"
 #include "registry/RegistryClient.h"

@@ -5,8 +5,8 @@
 // for counting concurrent manifest requests, for aliases among distinct digests, for stale replies
 // and for errors. Then the semver key as a table, and the proxy's filters and sort keys. Every
 // model runs under QAbstractItemModelTester (with fetchMore for the paged ones).
-#include "items/TagFilterProxyModel.h"
-#include "items/TagListModel.h"
+#include "itemmodels/TagFilterProxyModel.h"
+#include "itemmodels/TagListModel.h"
 
 #include "documents/MediaTypes.h"
 #include "hub/HubClient.h"

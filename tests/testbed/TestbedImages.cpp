@@ -127,4 +127,28 @@ QString TestbedImages::platformString(const QJsonObject &platform)
     return result;
 }
 
+bool TestbedImages::linkAsDockerHub(const QString &root, QString *error) const
+{
+    const QString v2 = QStringLiteral("/docker/registry/v2");
+    const QDir source(storageRoot() + v2);
+    const auto failed = [error](const QString &what) {
+        if (error)
+            *error = what;
+        return false;
+    };
+    if (!QDir().mkpath(root + v2 + QStringLiteral("/repositories/library")))
+        return failed(QStringLiteral("cannot create ") + root + v2);
+    if (!QFile::link(source.filePath(QStringLiteral("blobs")), root + v2 + QStringLiteral("/blobs")))
+        return failed(QStringLiteral("cannot link the blobs into ") + root);
+    const QDir repositories(source.filePath(QStringLiteral("repositories")));
+    for (const QString &name : repositories.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        if (name == QLatin1StringView("library"))
+            continue;
+        if (!QFile::link(repositories.filePath(name), root + v2 + QStringLiteral("/repositories/") + name)
+            || !QFile::link(repositories.filePath(name), root + v2 + QStringLiteral("/repositories/library/") + name))
+            return failed(QStringLiteral("cannot link repository ") + name);
+    }
+    return true;
+}
+
 } // namespace wharf::testbed

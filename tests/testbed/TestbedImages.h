@@ -53,6 +53,11 @@ public:
 
     [[nodiscard]] static QString platformString(const QJsonObject &platform);
 
+    // Docker Hub names official images library/NAME, the test bed stores them as NAME: fills
+    // `root` with a registry storage whose repositories are symlinks to storageRoot()'s, under
+    // both names (blobs shared, nothing copied). False, with `error`, when a link cannot be made.
+    bool linkAsDockerHub(const QString &root, QString *error) const;
+
 private:
     QString m_directory;
     QJsonObject m_json;

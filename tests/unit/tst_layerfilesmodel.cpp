@@ -5,8 +5,8 @@
 // registry) is covered by tests/integration/tst_layers.cpp.
 
 #include "ModelSignals.h"
-#include "items/LayerFilesModel.h"
-#include "items/LayerFilesProxyModel.h"
+#include "itemmodels/LayerFilesModel.h"
+#include "itemmodels/LayerFilesProxyModel.h"
 #include "layers/LayerStack.h"
 
 #include <QAbstractItemModelTester>

@@ -2,7 +2,7 @@
 // combo box or completer on top of it does — under QAbstractItemModelTester.
 
 #include "ModelSignals.h"
-#include "items/LoadedRowsProxyModel.h"
+#include "itemmodels/LoadedRowsProxyModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 // TagCheckProxyModel, the layer map's tag chooser: check boxes kept by tag name across sorting,
 // filtering, resets and rows that arrive later, under QAbstractItemModelTester with its signals spied.
-#include "items/TagCheckProxyModel.h"
+#include "itemmodels/TagCheckProxyModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,0 +1,545 @@
+#include "itemmodels/PullListModel.h"
+
+#include "pull/PullEngine.h"
+#include "pull/PullHandle.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+namespace wharf {
+
+namespace {
+
+QString formatSize(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes);
+}
+
+} // namespace
+
+PullListModel::PullListModel(PullEngine *engine, QObject *parent)
+    : QAbstractItemModel(parent), m_engine(engine)
+{
+}
+
+PullListModel::~PullListModel()
+{
+    // Handles belong to the engine: stop listening, leave the pulls to it.
+    for (const auto &pull : m_pulls)
+        if (pull->handle)
+            pull->handle->disconnect(this);
+}
+
+int PullListModel::add(PullHandle *handle, const PullRequest &request)
+{
+    const int before = activeCount();
+    auto pull = std::make_unique<Pull>();
+    pull->request = request;
+    pull->platform = request.platform ? request.platform->toString() : QString();
+    Pull *raw = pull.get();
+    const int row = int(m_pulls.size());
+    beginInsertRows({}, row, row);
+    m_pulls.push_back(std::move(pull));
+    endInsertRows();
+    watch(raw, handle);
+    emitActiveCountIfChanged(before);
+    return row;
+}
+
+int PullListModel::pull(const PullRequest &request)
+{
+    if (!m_engine)
+        return -1;
+    return add(m_engine->pull(request), request);
+}
+
+void PullListModel::watch(Pull *pull, PullHandle *handle)
+{
+    pull->handle = handle;
+    if (!handle) {
+        onFinished(pull, PullOutcome{Error(Error::Code::Cancelled, tr("The pull could not be started.")), {}});
+        return;
+    }
+    connect(handle, &PullHandle::planned, this, [this, pull](const PullPlan &plan) { onPlanned(pull, plan); });
+    connect(handle, &PullHandle::progress, this, [this, pull](const PullProgress &progress) { onProgress(pull, progress); });
+    connect(handle, &PullHandle::finished, this, [this, pull](const PullOutcome &outcome) { onFinished(pull, outcome); });
+    if (handle->isFinished()) // it ended before we were told about it
+        onFinished(pull, handle->outcome());
+}
+
+void PullListModel::onPlanned(Pull *pull, const PullPlan &plan)
+{
+    const int row = rowOf(pull);
+    if (row < 0 || isFinished(pull->state))
+        return;
+    pull->planned = true;
+    pull->platform = plan.platform.toString();
+    pull->bytesToFetch = plan.bytesToFetch;
+    pull->state = State::Queued;
+    Q_EMIT dataChanged(pullIndex(row, PlatformColumn), pullIndex(row, EtaColumn));
+    updateLayers(pull, plan.blobs);
+}
+
+void PullListModel::onProgress(Pull *pull, const PullProgress &progress)
+{
+    const int row = rowOf(pull);
+    // The engine ticks from the start; before the plan its progress says nothing yet.
+    if (row < 0 || isFinished(pull->state) || !pull->planned)
+        return;
+    const State state = progress.bytesFetched > 0 ? State::Downloading : pull->state;
+    const bool stateChanged = state != pull->state;
+    const bool moved = progress.bytesFetched != pull->bytesFetched || progress.bytesToFetch != pull->bytesToFetch
+                       || progress.bytesPerSecond != pull->bytesPerSecond || progress.etaSeconds != pull->etaSeconds;
+    pull->state = state;
+    pull->bytesFetched = progress.bytesFetched;
+    pull->bytesToFetch = progress.bytesToFetch;
+    pull->bytesPerSecond = progress.bytesPerSecond;
+    pull->etaSeconds = progress.etaSeconds;
+    if (moved || stateChanged)
+        Q_EMIT dataChanged(pullIndex(row, stateChanged ? StateColumn : ProgressColumn), pullIndex(row, EtaColumn));
+    updateLayers(pull, progress.blobs);
+}
+
+void PullListModel::onFinished(Pull *pull, const PullOutcome &outcome)
+{
+    const int row = rowOf(pull);
+    if (row < 0 || isFinished(pull->state))
+        return;
+    const int before = activeCount();
+    if (!outcome.error) {
+        pull->state = State::Done;
+        pull->bytesFetched = outcome.result.bytesFetched;
+        pull->bytesToFetch = std::max(pull->bytesToFetch, outcome.result.bytesFetched);
+        if (!outcome.result.image.platform.isEmpty())
+            pull->platform = outcome.result.image.platform.toString();
+    } else {
+        pull->state = outcome.error->code() == Error::Code::Cancelled ? State::Cancelled : State::Failed;
+    }
+    pull->error = outcome.error;
+    pull->bytesPerSecond = 0;
+    pull->etaSeconds = -1;
+    Q_EMIT dataChanged(pullIndex(row, 0), pullIndex(row, ColumnCount - 1));
+    // Layers still in flight now read "stopped": the state they show depends on the pull's.
+    if (!pull->layers.isEmpty())
+        Q_EMIT dataChanged(layerIndex(row, 0, StateColumn), layerIndex(row, int(pull->layers.size()) - 1, ProgressColumn));
+    if (PullHandle *handle = pull->handle) {
+        handle->disconnect(this);
+        handle->deleteLater();
+    }
+    pull->handle.clear();
+    emitActiveCountIfChanged(before);
+    Q_EMIT pullFinished(pull->request.reference.toString(), pull->error);
+}
+
+void PullListModel::updateLayers(Pull *pull, QList<PullBlob> blobs)
+{
+    blobs.removeIf([](const PullBlob &b) { return b.isConfig; });
+    const int row = rowOf(pull);
+    if (blobs.isEmpty() || row < 0)
+        return;
+    const QModelIndex parent = pullIndex(row);
+    if (pull->layers.size() != blobs.size()) {
+        // First sight of the plan (or, defensively, a different one): the rows go in as one batch.
+        if (!pull->layers.isEmpty()) {
+            beginRemoveRows(parent, 0, int(pull->layers.size()) - 1);
+            pull->layers.clear();
+            endRemoveRows();
+        }
+        beginInsertRows(parent, 0, int(blobs.size()) - 1);
+        pull->layers = std::move(blobs);
+        endInsertRows();
+        return;
+    }
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < blobs.size(); ++i) {
+        const PullBlob &was = pull->layers.at(i);
+        const PullBlob &now = blobs.at(i);
+        if (was.state != now.state || was.received != now.received) {
+            if (first < 0)
+                first = i;
+            last = i;
+        }
+    }
+    pull->layers = std::move(blobs);
+    if (first >= 0)
+        Q_EMIT dataChanged(layerIndex(row, first, StateColumn), layerIndex(row, last, ProgressColumn));
+}
+
+bool PullListModel::cancel(int row)
+{
+    if (row < 0 || row >= int(m_pulls.size()))
+        return false;
+    Pull *pull = m_pulls[row].get();
+    if (isFinished(pull->state) || !pull->handle)
+        return false;
+    pull->handle->cancel();
+    return true;
+}
+
+bool PullListModel::retry(int row)
+{
+    if (!m_engine || row < 0 || row >= int(m_pulls.size()))
+        return false;
+    Pull *pull = m_pulls[row].get();
+    if (pull->state != State::Failed && pull->state != State::Cancelled)
+        return false;
+    const int before = activeCount();
+    // The new run plans afresh (layers finished meanwhile are now "present"): its rows come with it.
+    if (!pull->layers.isEmpty()) {
+        beginRemoveRows(pullIndex(row), 0, int(pull->layers.size()) - 1);
+        pull->layers.clear();
+        endRemoveRows();
+    }
+    pull->state = State::Planning;
+    pull->planned = false;
+    pull->error.reset();
+    pull->bytesFetched = 0;
+    pull->bytesToFetch = -1;
+    pull->bytesPerSecond = 0;
+    pull->etaSeconds = -1;
+    Q_EMIT dataChanged(pullIndex(row, 0), pullIndex(row, ColumnCount - 1));
+    watch(pull, m_engine->pull(pull->request));
+    emitActiveCountIfChanged(before);
+    return true;
+}
+
+void PullListModel::removeFinished()
+{
+    // From the bottom up, one remove per contiguous run of finished rows.
+    int last = int(m_pulls.size()) - 1;
+    while (last >= 0) {
+        if (!isFinished(m_pulls[last]->state)) {
+            --last;
+            continue;
+        }
+        int first = last;
+        while (first > 0 && isFinished(m_pulls[first - 1]->state))
+            --first;
+        beginRemoveRows({}, first, last);
+        m_pulls.erase(m_pulls.begin() + first, m_pulls.begin() + last + 1);
+        endRemoveRows();
+        last = first - 1;
+    }
+}
+
+int PullListModel::activeCount() const
+{
+    return int(std::count_if(m_pulls.cbegin(), m_pulls.cend(), [](const auto &p) { return !isFinished(p->state); }));
+}
+
+void PullListModel::emitActiveCountIfChanged(int before)
+{
+    if (const int now = activeCount(); now != before)
+        Q_EMIT activeCountChanged(now);
+}
+
+int PullListModel::rowOf(const Pull *pull) const
+{
+    const auto it = std::find_if(m_pulls.cbegin(), m_pulls.cend(), [pull](const auto &p) { return p.get() == pull; });
+    return it == m_pulls.cend() ? -1 : int(it - m_pulls.cbegin());
+}
+
+QModelIndex PullListModel::pullIndex(int row, int column) const
+{
+    return index(row, column);
+}
+
+QModelIndex PullListModel::layerIndex(int row, int layer, int column) const
+{
+    return index(layer, column, pullIndex(row));
+}
+
+QModelIndex PullListModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    if (!parent.isValid())
+        return createIndex(row, column, nullptr);
+    // A layer row points at its pull, which stays put while rows around it come and go.
+    return createIndex(row, column, m_pulls[parent.row()].get());
+}
+
+QModelIndex PullListModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || !child.internalPointer())
+        return {};
+    const int row = rowOf(static_cast<const Pull *>(child.internalPointer()));
+    return row < 0 ? QModelIndex() : createIndex(row, 0, nullptr);
+}
+
+int PullListModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_pulls.size());
+    if (parent.internalPointer() || parent.column() != 0)
+        return 0;
+    return int(m_pulls[parent.row()]->layers.size());
+}
+
+int PullListModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+Qt::ItemFlags PullListModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
+        return Qt::NoItemFlags;
+    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (index.internalPointer())
+        flags |= Qt::ItemNeverHasChildren;
+    return flags;
+}
+
+QVariant PullListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    if (const auto *pull = static_cast<const Pull *>(index.internalPointer()))
+        return layerData(*pull, index.row(), index.column(), role);
+    return pullData(*m_pulls[index.row()], index.column(), role);
+}
+
+QVariant PullListModel::pullData(const Pull &pull, int column, int role) const
+{
+    const double progress = pull.state == State::Done ? 1.0
+                            : pull.bytesToFetch > 0   ? double(pull.bytesFetched) / double(pull.bytesToFetch)
+                            : pull.planned            ? 0.0
+                                                      : -1.0;
+    const bool running = !isFinished(pull.state);
+    switch (role) {
+    case KindRole:
+        return QVariant::fromValue(RowKind::Pull);
+    case ReferenceRole:
+        return pull.request.reference.toString();
+    case PlatformRole:
+        return pull.platform;
+    case StateRole:
+        return QVariant::fromValue(pull.state);
+    case BytesDoneRole:
+        return pull.bytesFetched;
+    case BytesTotalRole:
+        return pull.bytesToFetch;
+    case ProgressRole:
+        return progress;
+    case RateRole:
+        return pull.bytesPerSecond;
+    case EtaRole:
+        return pull.etaSeconds;
+    case ErrorRole:
+        return pull.error && pull.state == State::Failed ? pull.error->message() : QString();
+    case ErrorCodeRole:
+        return pull.error ? QVariant::fromValue(pull.error->code()) : QVariant();
+    case CanCancelRole:
+        return running;
+    case CanRetryRole:
+        return m_engine && (pull.state == State::Failed || pull.state == State::Cancelled);
+    case RawValueRole:
+        switch (column) {
+        case ReferenceColumn:
+            return pull.request.reference.toString();
+        case PlatformColumn:
+            return pull.platform;
+        case StateColumn:
+            return int(pull.state);
+        case ProgressColumn:
+            return progress;
+        case RateColumn:
+            return pull.bytesPerSecond;
+        case EtaColumn:
+            return pull.etaSeconds;
+        case ErrorColumn:
+            return pull.error && pull.state == State::Failed ? pull.error->message() : QString();
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        return column == ReferenceColumn ? pull.request.reference.toString() : QString();
+    case Qt::DisplayRole:
+        switch (column) {
+        case ReferenceColumn:
+            return pull.request.reference.familiarString();
+        case PlatformColumn:
+            return pull.platform;
+        case StateColumn:
+            switch (pull.state) {
+            case State::Queued:
+                return tr("Queued");
+            case State::Planning:
+                return tr("Resolving");
+            case State::Downloading:
+                return tr("Downloading");
+            case State::Done:
+                return tr("Done");
+            case State::Failed:
+                return tr("Failed");
+            case State::Cancelled:
+                return tr("Cancelled");
+            }
+            return {};
+        case ProgressColumn:
+            if (pull.bytesToFetch < 0)
+                return QString();
+            //: bytes fetched of bytes to fetch: "3.1 MB of 12.3 MB"
+            return tr("%1 of %2").arg(formatSize(pull.bytesFetched), formatSize(pull.bytesToFetch));
+        case RateColumn:
+            //: a transfer rate: "1.2 MB/s"
+            return pull.state == State::Downloading ? tr("%1/s").arg(formatSize(qint64(pull.bytesPerSecond))) : QString();
+        case EtaColumn: {
+            if (pull.state != State::Downloading || pull.etaSeconds < 0)
+                return QString();
+            const int s = pull.etaSeconds;
+            if (s < 60)
+                //: time left, in seconds
+                return tr("%1 s").arg(s);
+            if (s < 3600)
+                //: time left: minutes and seconds
+                return tr("%1 min %2 s").arg(s / 60).arg(s % 60);
+            //: time left: hours and minutes
+            return tr("%1 h %2 min").arg(s / 3600).arg(s % 3600 / 60);
+        }
+        case ErrorColumn:
+            return pull.error && pull.state == State::Failed ? pull.error->message() : QString();
+        default:
+            return {};
+        }
+    default:
+        return {};
+    }
+}
+
+PullListModel::LayerState PullListModel::layerState(const PullBlob &blob, State pullState)
+{
+    switch (blob.state) {
+    case PullBlob::State::Present:
+        return LayerState::Present;
+    case PullBlob::State::Done:
+        return LayerState::Done;
+    case PullBlob::State::Failed:
+        return LayerState::Failed;
+    case PullBlob::State::Waiting:
+    case PullBlob::State::Downloading:
+        if (pullState == State::Failed || pullState == State::Cancelled)
+            return LayerState::Stopped;
+        if (pullState == State::Done)
+            return LayerState::Done;
+        return blob.state == PullBlob::State::Waiting ? LayerState::Waiting : LayerState::Downloading;
+    }
+    return LayerState::Waiting;
+}
+
+QVariant PullListModel::layerData(const Pull &pull, int layer, int column, int role) const
+{
+    const PullBlob &blob = pull.layers.at(layer);
+    const LayerState state = layerState(blob, pull.state);
+    const qint64 size = blob.descriptor.size;
+    const double progress = size > 0 ? double(blob.received) / double(size) : 1.0;
+    switch (role) {
+    case KindRole:
+        return QVariant::fromValue(RowKind::Layer);
+    case ReferenceRole:
+        return pull.request.reference.toString();
+    case LayerStateRole:
+        return QVariant::fromValue(state);
+    case BytesDoneRole:
+        return blob.received;
+    case BytesTotalRole:
+        return size;
+    case ProgressRole:
+        return progress;
+    case DigestRole:
+        return blob.descriptor.digest.toString();
+    case RawValueRole:
+        switch (column) {
+        case ReferenceColumn:
+            return blob.descriptor.digest.toString();
+        case StateColumn:
+            return int(state);
+        case ProgressColumn:
+            return progress;
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        return column == ReferenceColumn ? blob.descriptor.digest.toString() : QString();
+    case Qt::DisplayRole:
+        switch (column) {
+        case ReferenceColumn:
+            return blob.descriptor.digest.shortForm();
+        case StateColumn:
+            switch (state) {
+            case LayerState::Present:
+                return tr("Already here");
+            case LayerState::Waiting:
+                return tr("Waiting");
+            case LayerState::Downloading:
+                return tr("Downloading");
+            case LayerState::Done:
+                return tr("Done");
+            case LayerState::Failed:
+                return tr("Failed");
+            case LayerState::Stopped:
+                return tr("Stopped");
+            }
+            return {};
+        case ProgressColumn:
+            return tr("%1 of %2").arg(formatSize(blob.received), formatSize(size));
+        default:
+            return {};
+        }
+    default:
+        return {};
+    }
+}
+
+QVariant PullListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case ReferenceColumn:
+        return tr("Image");
+    case PlatformColumn:
+        return tr("Platform");
+    case StateColumn:
+        return tr("State");
+    case ProgressColumn:
+        return tr("Progress");
+    case RateColumn:
+        return tr("Rate");
+    case EtaColumn:
+        return tr("Time left");
+    case ErrorColumn:
+        return tr("Error");
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> PullListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
+    names.insert({
+        {KindRole, "kind"},
+        {RawValueRole, "rawValue"},
+        {ReferenceRole, "reference"},
+        {PlatformRole, "platform"},
+        {StateRole, "state"},
+        {LayerStateRole, "layerState"},
+        {BytesDoneRole, "bytesDone"},
+        {BytesTotalRole, "bytesTotal"},
+        {ProgressRole, "progress"},
+        {RateRole, "rate"},
+        {EtaRole, "eta"},
+        {ErrorRole, "error"},
+        {ErrorCodeRole, "errorCode"},
+        {DigestRole, "digest"},
+        {CanCancelRole, "canCancel"},
+        {CanRetryRole, "canRetry"},
+    });
+    return names;
+}
+
+} // namespace wharf

@@ -1,0 +1,333 @@
+#include "itemmodels/SearchModel.h"
+
+#include "hub/HubClient.h"
+#include "registry/PagedListJob.h"
+#include "registry/RegistryClient.h"
+
+using namespace Qt::StringLiterals;
+
+namespace wharf {
+
+namespace {
+constexpr int kCatalogPageSize = 100;
+const QString kDockerHub = u"docker.io"_s;
+} // namespace
+
+SearchModel::SearchModel(HubClient *hub, RegistryClient *registryClient, QObject *parent)
+    : QAbstractListModel(parent), m_hub(hub), m_registryClient(registryClient)
+{
+}
+
+SearchModel::~SearchModel()
+{
+    abandonRequest();
+}
+
+bool SearchModel::isDockerHub(const QString &registry)
+{
+    return registry.isEmpty() || registry == kDockerHub || registry == u"index.docker.io"_s
+        || registry == u"registry-1.docker.io"_s;
+}
+
+std::optional<Error::Code> SearchModel::errorCode() const
+{
+    if (!m_error)
+        return std::nullopt;
+    return m_error->code();
+}
+
+void SearchModel::search(const QString &query, const QString &registry)
+{
+    const QString target = isDockerHub(registry) ? kDockerHub : registry;
+    // Typing the same thing again (debounced as-you-type plus Enter) must not throw rows away.
+    if (m_searched && query == m_query && target == m_registry && m_state != State::Error)
+        return;
+    const bool changed = !m_searched || query != m_query || target != m_registry;
+    m_query = query;
+    m_registry = target;
+    m_searched = true;
+    start();
+    if (changed)
+        Q_EMIT queryChanged();
+}
+
+void SearchModel::reload()
+{
+    if (!m_searched)
+        return;
+    start();
+}
+
+void SearchModel::clear()
+{
+    abandonRequest();
+    const bool hadQuery = m_searched;
+    m_searched = false;
+    m_query.clear();
+    m_registry.clear();
+    m_error.reset();
+    m_next.clear();
+    m_paging.reset();
+    setEndNote(QString());
+    if (!m_rows.isEmpty()) {
+        beginResetModel();
+        m_rows.clear();
+        endResetModel();
+    }
+    setTotalCount(0);
+    updateState();
+    if (hadQuery)
+        Q_EMIT queryChanged();
+}
+
+void SearchModel::abandonRequest()
+{
+    // Bumping the generation first makes the finished() that cancel() emits a stale reply too.
+    ++m_generation;
+    if (Job *job = m_request.data()) {
+        m_request.clear();
+        job->cancel();
+    }
+}
+
+void SearchModel::start()
+{
+    abandonRequest();
+    m_error.reset();
+    m_next.clear();
+    m_paging.reset();
+    setEndNote(QString());
+    // The whole data set is replaced: the one case where a reset is right.
+    if (!m_rows.isEmpty()) {
+        beginResetModel();
+        m_rows.clear();
+        endResetModel();
+    }
+    setTotalCount(0);
+
+    if (isDockerHub()) {
+        requestHubPage({});
+    } else if (m_registryClient) {
+        PagedListJob *job = m_registryClient->catalog(m_registry, -1, kCatalogPageSize);
+        m_request = job;
+        const quint64 generation = m_generation;
+        connect(job, &PagedListJob::pageReceived, this,
+                [this, generation](const QStringList &names) { onCatalogPage(names, generation); });
+        connect(job, &Job::finished, this, [this, generation](Job *finished) { onCatalogFinished(finished, generation); });
+        job->start();
+    } else {
+        setError(Error(Error::Code::Unsupported, tr("Searching %1 is not available here").arg(m_registry)));
+    }
+    updateState();
+}
+
+void SearchModel::requestHubPage(const QUrl &next)
+{
+    if (!m_hub) {
+        setError(Error(Error::Code::Unsupported, tr("Searching Docker Hub is not available here")));
+        return;
+    }
+    HubRequest *job = next.isEmpty() ? m_hub->search(m_query, m_pageSize)
+                                     : m_hub->page(next, tr("more results for “%1”").arg(m_query));
+    m_request = job;
+    const quint64 generation = m_generation;
+    connect(job, &Job::finished, this, [this, generation](Job *finished) { onHubPage(finished, generation); });
+    job->start();
+}
+
+void SearchModel::onHubPage(Job *job, quint64 generation)
+{
+    if (generation != m_generation || job != m_request.data())
+        return; // an answer to a question nobody asks any more
+    m_request.clear();
+    if (job->error()) {
+        setError(*job->error());
+        updateState();
+        return;
+    }
+    const Result<HubPage<HubSearchResult>> page = hub::parseSearchPage(static_cast<HubRequest *>(job)->json());
+    if (!page) {
+        setError(page.error());
+        updateState();
+        return;
+    }
+    QList<HubSearchResult> fresh;
+    for (const HubSearchResult &result : page->results) {
+        if (m_paging.admit(result.namespaceName + u'/' + result.name)) // pages served twice add nothing
+            fresh.append(result);
+    }
+    // Before the insertion: a view (or the model tester) may call fetchMore() from rowsInserted.
+    m_next = m_paging.next(static_cast<HubRequest *>(job)->url(), page->next, page->results.size(), fresh.size());
+    if (m_paging.wentInCircles())
+        setEndNote(m_paging.circleNote(HubPaging::Rows::Results));
+    setTotalCount(page->count);
+    appendRows(fresh);
+    updateState();
+}
+
+void SearchModel::setEndNote(const QString &note)
+{
+    if (note == m_endNote)
+        return;
+    m_endNote = note;
+    Q_EMIT endNoteChanged();
+}
+
+void SearchModel::onCatalogPage(const QStringList &names, quint64 generation)
+{
+    if (generation != m_generation)
+        return;
+    QList<HubSearchResult> matches;
+    for (const QString &path : names) {
+        if (!path.contains(m_query, Qt::CaseInsensitive))
+            continue;
+        HubSearchResult row;
+        row.name = path;
+        const qsizetype slash = path.lastIndexOf(u'/');
+        row.namespaceName = slash < 0 ? QString() : path.left(slash);
+        row.repository = path.mid(slash + 1);
+        row.stars = -1;
+        row.pulls = -1;
+        matches.append(row);
+    }
+    appendRows(matches);
+    setTotalCount(m_rows.size());
+}
+
+void SearchModel::onCatalogFinished(Job *job, quint64 generation)
+{
+    if (generation != m_generation || job != m_request.data())
+        return;
+    m_request.clear();
+    if (job->error())
+        setError(*job->error());
+    updateState();
+}
+
+void SearchModel::appendRows(const QList<HubSearchResult> &rows)
+{
+    if (rows.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(rows.size()) - 1);
+    m_rows.append(rows);
+    endInsertRows();
+}
+
+void SearchModel::setError(const Error &error)
+{
+    m_error = error;
+    m_next.clear(); // no automatic retries from fetchMore: reload() is the user's call
+}
+
+void SearchModel::setTotalCount(qint64 count)
+{
+    if (count == m_totalCount)
+        return;
+    m_totalCount = count;
+    Q_EMIT totalCountChanged();
+}
+
+SearchModel::State SearchModel::computeState() const
+{
+    if (!m_searched)
+        return State::Idle;
+    if (m_request)
+        return State::Loading;
+    if (m_error)
+        return State::Error;
+    return m_rows.isEmpty() ? State::Empty : State::Ready;
+}
+
+void SearchModel::updateState()
+{
+    const State state = computeState();
+    if (state == m_state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged();
+}
+
+int SearchModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant SearchModel::data(const QModelIndex &index, int role) const
+{
+    if (!hasIndex(index.row(), index.column(), index.parent()))
+        return {};
+    const HubSearchResult &row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return row.name;
+    case Qt::ToolTipRole:
+    case DescriptionRole:
+        return row.description;
+    case NamespaceRole:
+        return row.namespaceName;
+    case RepositoryRole:
+        return row.repository;
+    case StarsRole:
+        return row.stars;
+    case PullsRole:
+        return row.pulls;
+    case OfficialRole:
+        return row.official;
+    case VerifiedRole:
+        return row.verified;
+    case AutomatedRole:
+        return row.automated;
+    case RegistryRole:
+        return m_registry;
+    case ReferenceRole:
+        if (isDockerHub())
+            return QString(kDockerHub + u'/' + row.namespaceName + u'/' + row.repository);
+        return QString(m_registry + u'/' + row.name);
+    default:
+        return {};
+    }
+}
+
+QVariant SearchModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (section != 0 || orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractListModel::headerData(section, orientation, role);
+    return tr("Repository");
+}
+
+QHash<int, QByteArray> SearchModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(NameRole, "name");
+    names.insert(NamespaceRole, "namespace");
+    names.insert(RepositoryRole, "repository");
+    names.insert(DescriptionRole, "description");
+    names.insert(StarsRole, "stars");
+    names.insert(PullsRole, "pulls");
+    names.insert(OfficialRole, "official");
+    names.insert(VerifiedRole, "verified");
+    names.insert(AutomatedRole, "automated");
+    names.insert(RegistryRole, "registry");
+    names.insert(ReferenceRole, "reference");
+    return names;
+}
+
+bool SearchModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_next.isValid();
+}
+
+void SearchModel::fetchMore(const QModelIndex &parent)
+{
+    // One request at a time: views call this on every scroll step, the reply decides what is next.
+    if (parent.isValid() || m_request || !m_next.isValid() || !isDockerHub())
+        return;
+    const QUrl next = m_next;
+    m_next.clear();
+    requestHubPage(next);
+    updateState();
+}
+
+} // namespace wharf

@@ -1,0 +1,531 @@
+#include "itemmodels/TagListModel.h"
+
+#include "documents/DocumentParser.h"
+#include "hub/HubClient.h"
+#include "registry/BlobJob.h"
+#include "registry/ManifestJob.h"
+#include "registry/PagedListJob.h"
+#include "reference/TagOrder.h"
+#include "registry/RegistryClient.h"
+
+#include <algorithm>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace wharf {
+
+namespace {
+
+// Rows a view asked for long ago (and has scrolled past) are dropped from the queue beyond this.
+constexpr qsizetype kMaxQueuedDetails = 256;
+constexpr qint64 kMaxConfigBytes = 1024 * 1024;
+
+// Platforms as rows show them: containerd's "os/arch[/variant]", attestations and duplicates out.
+void addPlatform(QStringList &platforms, const Platform &platform)
+{
+    if (platform.isEmpty() || platform.isUnknown())
+        return;
+    const QString text = platform.toString();
+    if (!platforms.contains(text))
+        platforms.append(text);
+}
+
+} // namespace
+
+QString TagListModel::semverKey(QStringView tag)
+{
+    return TagOrder::versionKey(tag);
+}
+
+TagListModel::TagListModel(HubClient *hub, RegistryClient *registryClient, QObject *parent)
+    : QAbstractListModel(parent), m_hub(hub), m_registryClient(registryClient)
+{
+}
+
+TagListModel::~TagListModel()
+{
+    abandonRequests();
+}
+
+std::optional<Error::Code> TagListModel::errorCode() const
+{
+    if (!m_error)
+        return std::nullopt;
+    return m_error->code();
+}
+
+void TagListModel::setRepository(const ImageReference &repository)
+{
+    const ImageReference repo = repository.repository();
+    if (repo == m_repository && m_state != State::Idle && m_state != State::Error)
+        return;
+    const bool changed = repo != m_repository;
+    m_repository = repo;
+    start();
+    if (changed)
+        Q_EMIT repositoryChanged();
+}
+
+void TagListModel::reload()
+{
+    if (m_repository.isValid())
+        start();
+}
+
+void TagListModel::clear()
+{
+    abandonRequests();
+    const bool hadRepository = m_repository.isValid();
+    m_repository = ImageReference();
+    m_error.reset();
+    m_next.clear();
+    m_paging.reset();
+    setEndNote(QString());
+    if (!m_rows.isEmpty()) {
+        beginResetModel();
+        m_rows.clear();
+        m_rowsByDigest.clear();
+        endResetModel();
+    }
+    setTotalCount(0);
+    updateState();
+    if (hadRepository)
+        Q_EMIT repositoryChanged();
+}
+
+void TagListModel::abandonRequests()
+{
+    // A new generation first: the finished() each cancel() emits is then a stale reply.
+    ++m_generation;
+    m_detailQueue.clear();
+    const QList<QPointer<Job>> details = std::exchange(m_detailJobs, {});
+    for (const QPointer<Job> &job : details) {
+        if (job)
+            job->cancel();
+    }
+    if (Job *job = m_request.data()) {
+        m_request.clear();
+        job->cancel();
+    }
+}
+
+void TagListModel::start()
+{
+    abandonRequests();
+    m_error.reset();
+    m_next.clear();
+    m_paging.reset();
+    setEndNote(QString());
+    if (!m_rows.isEmpty()) {
+        beginResetModel();
+        m_rows.clear();
+        m_rowsByDigest.clear();
+        endResetModel();
+    }
+    setTotalCount(0);
+
+    m_fromHub = m_repository.isDockerHub();
+    m_registry = m_repository.registryHost();
+    if (m_repository.path().isEmpty()) {
+        setError(Error(Error::Code::InvalidReference, tr("No repository to list tags for")));
+    } else if (m_fromHub) {
+        requestHubPage({});
+    } else if (m_registryClient) {
+        // No page size: most registries then answer with every tag at once; those that page
+        // anyway link the next page, which the job follows, each page landing as it comes.
+        PagedListJob *job = m_registryClient->listTags(m_registry, m_repository.path(), -1, 0);
+        m_request = job;
+        const quint64 generation = m_generation;
+        connect(job, &PagedListJob::pageReceived, this,
+                [this, generation](const QStringList &names) { onTagNames(names, generation); });
+        connect(job, &Job::finished, this, [this, generation](Job *finished) { onListFinished(finished, generation); });
+        job->start();
+    } else {
+        setError(Error(Error::Code::Unsupported, tr("Listing the tags of %1 is not available here").arg(m_registry)));
+    }
+    updateState();
+}
+
+void TagListModel::requestHubPage(const QUrl &next)
+{
+    if (!m_hub) {
+        setError(Error(Error::Code::Unsupported, tr("Docker Hub is not available here")));
+        return;
+    }
+    const QString ns = m_repository.hubNamespace();
+    const QString name = m_repository.hubRepository();
+    HubRequest *job = next.isEmpty() ? m_hub->tags(ns, name, kHubPageSize)
+                                     : m_hub->page(next, tr("more tags of %1/%2").arg(ns, name));
+    m_request = job;
+    const quint64 generation = m_generation;
+    connect(job, &Job::finished, this, [this, generation](Job *finished) { onHubPage(finished, generation); });
+    job->start();
+}
+
+void TagListModel::onHubPage(Job *job, quint64 generation)
+{
+    if (generation != m_generation || job != m_request.data())
+        return;
+    m_request.clear();
+    if (job->error()) {
+        setError(*job->error());
+        updateState();
+        return;
+    }
+    const auto *request = static_cast<HubRequest *>(job);
+    const Result<HubPage<HubTag>> page = hub::parseTagsPage(request->json());
+    if (!page) {
+        setError(page.error());
+        updateState();
+        return;
+    }
+    QList<Tag> rows;
+    rows.reserve(page->results.size());
+    for (const HubTag &hubTag : page->results) {
+        if (!m_paging.admit(hubTag.name))
+            continue; // a page served twice, or pages that overlap
+        Tag row;
+        row.name = hubTag.name;
+        row.digest = hubTag.digest;
+        row.mediaType = hubTag.mediaType;
+        row.lastPushed = hubTag.lastPushed.isValid() ? hubTag.lastPushed : hubTag.lastUpdated;
+        qint64 imagesSize = 0;
+        for (const HubTagImage &image : hubTag.images) {
+            addPlatform(row.platforms, image.platform);
+            imagesSize += image.size;
+        }
+        row.size = hubTag.fullSize > 0 ? hubTag.fullSize : (imagesSize > 0 ? imagesSize : -1);
+        row.semverKey = semverKey(row.name);
+        row.details = Tag::Details::Loaded;
+        rows.append(std::move(row));
+    }
+    // Before the insertion: a view (or the model tester) may call fetchMore() from rowsInserted.
+    m_next = m_paging.next(request->url(), page->next, page->results.size(), rows.size());
+    if (m_paging.wentInCircles())
+        setEndNote(m_paging.circleNote(HubPaging::Rows::Tags));
+    setTotalCount(page->count);
+    appendRows(std::move(rows));
+    updateState();
+}
+
+void TagListModel::onTagNames(const QStringList &names, quint64 generation)
+{
+    if (generation != m_generation)
+        return;
+    QList<Tag> rows;
+    rows.reserve(names.size());
+    for (const QString &name : names) {
+        Tag row;
+        row.name = name;
+        row.semverKey = semverKey(name);
+        rows.append(std::move(row));
+    }
+    appendRows(std::move(rows));
+    setTotalCount(m_rows.size());
+}
+
+void TagListModel::onListFinished(Job *job, quint64 generation)
+{
+    if (generation != m_generation || job != m_request.data())
+        return;
+    m_request.clear();
+    if (job->error())
+        setError(*job->error());
+    else
+        setEndNote(static_cast<PagedListJob *>(job)->endNote());
+    updateState();
+}
+
+void TagListModel::setEndNote(const QString &note)
+{
+    if (note == m_endNote)
+        return;
+    m_endNote = note;
+    Q_EMIT endNoteChanged();
+}
+
+void TagListModel::appendRows(QList<Tag> rows)
+{
+    if (rows.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    QList<int> touched;
+    beginInsertRows({}, first, first + int(rows.size()) - 1);
+    m_rows.append(std::move(rows));
+    for (int row = first; row < m_rows.size(); ++row)
+        indexDigest(row, &touched);
+    endInsertRows();
+    // Only rows that were already there need telling; the new ones are read fresh.
+    touched.removeIf([first](int row) { return row >= first; });
+    emitAliasesChanged(std::move(touched));
+}
+
+void TagListModel::indexDigest(int row, QList<int> *touched)
+{
+    const QString &digest = m_rows.at(row).digest;
+    if (digest.isEmpty())
+        return;
+    QList<int> &group = m_rowsByDigest[digest];
+    touched->append(group);
+    group.insert(std::lower_bound(group.begin(), group.end(), row), row);
+}
+
+void TagListModel::emitAliasesChanged(QList<int> rows)
+{
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    const QList<int> roles{AliasesRole, AliasCountRole};
+    // One dataChanged per contiguous run: 260 tags on one digest are one signal, not 260.
+    qsizetype begin = 0;
+    for (qsizetype i = 1; i <= rows.size(); ++i) {
+        if (i < rows.size() && rows[i] == rows[i - 1] + 1)
+            continue;
+        Q_EMIT dataChanged(index(rows[begin]), index(rows[i - 1]), roles);
+        begin = i;
+    }
+}
+
+QStringList TagListModel::aliases(int row) const
+{
+    if (row < 0 || row >= m_rows.size() || m_rows.at(row).digest.isEmpty())
+        return {};
+    const QList<int> group = m_rowsByDigest.value(m_rows.at(row).digest);
+    QStringList names;
+    names.reserve(group.size());
+    for (int other : group) {
+        if (other != row)
+            names.append(m_rows.at(other).name);
+    }
+    return names;
+}
+
+int TagListModel::aliasCount(int row) const
+{
+    if (row < 0 || row >= m_rows.size() || m_rows.at(row).digest.isEmpty())
+        return 0;
+    return std::max(0, int(m_rowsByDigest.value(m_rows.at(row).digest).size()) - 1);
+}
+
+void TagListModel::requestDetails(int row)
+{
+    if (row < 0 || row >= m_rows.size() || m_fromHub || !m_registryClient)
+        return;
+    Tag &tag = m_rows[row];
+    if (tag.details == Tag::Details::Queued) {
+        m_detailQueue.removeOne(row); // asked again: it is on screen now, so it goes first
+    } else if (tag.details != Tag::Details::Missing) {
+        return;
+    }
+    tag.details = Tag::Details::Queued;
+    m_detailQueue.append(row);
+    while (m_detailQueue.size() > kMaxQueuedDetails)
+        m_rows[m_detailQueue.takeFirst()].details = Tag::Details::Missing;
+    pumpDetails();
+}
+
+void TagListModel::pumpDetails()
+{
+    m_detailJobs.removeIf([](const QPointer<Job> &job) { return job.isNull(); });
+    while (m_detailJobs.size() < kMaxDetailRequests && !m_detailQueue.isEmpty() && m_registryClient) {
+        const int row = m_detailQueue.takeLast();
+        Tag &tag = m_rows[row];
+        tag.details = Tag::Details::Loading;
+        ManifestJob *job = m_registryClient->fetchManifest(m_registry, m_repository.path(), tag.name);
+        m_detailJobs.append(job);
+        const quint64 generation = m_generation;
+        connect(job, &Job::finished, this, [this, row, generation](Job *finished) { onManifest(finished, row, generation); });
+        job->start();
+    }
+}
+
+void TagListModel::releaseSlot(Job *job)
+{
+    m_detailJobs.removeIf([job](const QPointer<Job> &p) { return p.isNull() || p.data() == job; });
+}
+
+void TagListModel::setDetailsFailed(int row)
+{
+    m_rows[row].details = Tag::Details::Failed;
+    Q_EMIT dataChanged(index(row), index(row), {DetailsLoadedRole, DetailsFailedRole});
+}
+
+void TagListModel::onManifest(Job *job, int row, quint64 generation)
+{
+    if (generation != m_generation)
+        return;
+    if (job->error()) {
+        releaseSlot(job);
+        setDetailsFailed(row);
+        pumpDetails();
+        return;
+    }
+    const FetchedManifest &fetched = static_cast<ManifestJob *>(job)->result();
+    Tag &tag = m_rows[row];
+    tag.digest = fetched.digest.toString();
+    tag.mediaType = fetched.mediaType;
+    if (const auto *list = fetched.document ? std::get_if<ImageIndex>(&*fetched.document) : nullptr) {
+        for (const Descriptor &manifest : list->platformManifests()) {
+            if (manifest.platform && !manifest.isAttestation())
+                addPlatform(tag.platforms, *manifest.platform);
+        }
+    } else if (const auto *manifest = fetched.document ? std::get_if<ImageManifest>(&*fetched.document) : nullptr) {
+        const qint64 layers = manifest->totalLayerSize();
+        tag.size = layers > std::numeric_limits<qint64>::max() - manifest->config.size ? layers
+                                                                                        : layers + manifest->config.size;
+        if (!manifest->isArtifact()) {
+            // A single manifest does not say its platform; its config does. The slot stays taken.
+            BlobJob *config = m_registryClient->fetchBlob(m_registry, m_repository.path(), manifest->config, kMaxConfigBytes);
+            releaseSlot(job);
+            m_detailJobs.append(config);
+            connect(config, &Job::finished, this, [this, row, generation](Job *finished) { onConfig(finished, row, generation); });
+            config->start();
+            return;
+        }
+    }
+    releaseSlot(job);
+    onConfig(nullptr, row, generation);
+}
+
+void TagListModel::onConfig(Job *job, int row, quint64 generation)
+{
+    if (generation != m_generation)
+        return;
+    Tag &tag = m_rows[row];
+    if (job) {
+        releaseSlot(job);
+        // Without its config the row still has digest and size; only the platform stays unknown.
+        if (job->succeeded()) {
+            if (const Result<ImageConfig> config = parseConfig(static_cast<BlobJob *>(job)->data())) {
+                addPlatform(tag.platforms, Platform{config->os, config->architecture, config->variant, {}, {}});
+                tag.lastPushed = config->created;
+            }
+        }
+    }
+    tag.details = Tag::Details::Loaded;
+    QList<int> touched;
+    indexDigest(row, &touched);
+    Q_EMIT dataChanged(index(row), index(row));
+    emitAliasesChanged(std::move(touched));
+    pumpDetails();
+}
+
+void TagListModel::setError(const Error &error)
+{
+    m_error = error;
+    m_next.clear();
+}
+
+void TagListModel::setTotalCount(qint64 count)
+{
+    if (count == m_totalCount)
+        return;
+    m_totalCount = count;
+    Q_EMIT totalCountChanged();
+}
+
+TagListModel::State TagListModel::computeState() const
+{
+    if (!m_repository.isValid())
+        return State::Idle;
+    if (m_request)
+        return State::Loading;
+    if (m_error)
+        return State::Error;
+    return m_rows.isEmpty() ? State::Empty : State::Ready;
+}
+
+void TagListModel::updateState()
+{
+    const State state = computeState();
+    if (state == m_state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged();
+}
+
+int TagListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant TagListModel::data(const QModelIndex &index, int role) const
+{
+    if (!hasIndex(index.row(), index.column(), index.parent()))
+        return {};
+    const Tag &tag = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return tag.name;
+    case Qt::ToolTipRole:
+    case DigestRole:
+        return tag.digest;
+    case MediaTypeRole:
+        return tag.mediaType;
+    case LastPushedRole:
+        return tag.lastPushed;
+    case SizeRole:
+        return tag.size;
+    case PlatformsRole:
+        return tag.platforms;
+    case PlatformCountRole:
+        return int(tag.platforms.size());
+    case DetailsLoadedRole:
+        return tag.details == Tag::Details::Loaded;
+    case DetailsFailedRole:
+        return tag.details == Tag::Details::Failed;
+    case AliasesRole:
+        return aliases(index.row());
+    case AliasCountRole:
+        return aliasCount(index.row());
+    case SemverKeyRole:
+        return tag.semverKey;
+    default:
+        return {};
+    }
+}
+
+QVariant TagListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (section != 0 || orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractListModel::headerData(section, orientation, role);
+    return tr("Tag");
+}
+
+QHash<int, QByteArray> TagListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(NameRole, "name");
+    names.insert(DigestRole, "digest");
+    names.insert(MediaTypeRole, "mediaType");
+    names.insert(LastPushedRole, "lastPushed");
+    names.insert(SizeRole, "size");
+    names.insert(PlatformsRole, "platforms");
+    names.insert(PlatformCountRole, "platformCount");
+    names.insert(DetailsLoadedRole, "detailsLoaded");
+    names.insert(DetailsFailedRole, "detailsFailed");
+    names.insert(AliasesRole, "aliases");
+    names.insert(AliasCountRole, "aliasCount");
+    names.insert(SemverKeyRole, "semverKey");
+    return names;
+}
+
+bool TagListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_next.isValid();
+}
+
+void TagListModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || m_request || !m_next.isValid() || !m_fromHub)
+        return;
+    const QUrl next = m_next;
+    m_next.clear();
+    requestHubPage(next);
+    updateState();
+}
+
+} // namespace wharf
