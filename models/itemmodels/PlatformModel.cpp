@@ -1,8 +1,8 @@
 #include "itemmodels/PlatformModel.h"
 
 #include "core/ContinueOnEventLoop.h"
-
 #include "documents/DocumentParser.h"
+#include "pull/PullPlanner.h"
 #include "registry/ImageInspectJob.h"
 #include "registry/ManifestJob.h"
 #include "registry/RegistryClient.h"
@@ -170,14 +170,17 @@ void PlatformModel::countPresentLayers(int row)
     const quint64 ticket = ++platform.costTicket;
     emitRowChanged(row);
     // hasBlob() stats files: never on the GUI thread.
-    auto counted = QtConcurrent::run([store = m_store, layers = platform.manifest->layers] {
+    // The pull's own planner, so this figure is what the pull will fetch (resumable bytes too).
+    auto counted = QtConcurrent::run([store = m_store, manifest = *platform.manifest] {
         PullCost cost;
-        for (const Descriptor &layer : layers) {
-            if (store && store->hasBlob(layer.digest, layer.size))
-                ++cost.layersPresent;
-            else
-                cost.bytesToFetch += layer.size;
+        if (!store) {
+            for (const Descriptor &layer : manifest.layers)
+                cost.bytesToFetch += std::max<qint64>(0, layer.size);
+            return cost;
         }
+        const PullPlan plan = planPull(*store, manifest.config, manifest.layers);
+        cost.bytesToFetch = plan.bytesToFetch;
+        cost.layersPresent = plan.layersPresent();
         return cost;
     });
     continueOnEventLoop(counted, this, [this, row, ticket, generation = m_generation](const PullCost &cost) {

@@ -8,6 +8,7 @@
 #include "itemmodels/HistoryModel.h"
 #include "itemmodels/LocalImagesModel.h"
 #include "itemmodels/PlatformModel.h"
+#include "pull/PullPlanner.h"
 #include "itemmodels/PullListModel.h"
 #include "pull/PullEngine.h"
 #include "pull/PullHandle.h"
@@ -320,6 +321,27 @@ void TestImageModels::pullCostAgainstTheStore()
     QVERIFY(shared > 0);
     QCOMPARE(model.platformIndex(0).data(PlatformModel::LayersPresentRole).toInt(), shared);
     QCOMPARE(model.platformIndex(0).data(PlatformModel::BytesToFetchRole).toLongLong(), toFetch);
+
+    // Half of a missing layer left by an interrupted pull: the pull resumes it, so the figure is
+    // what the pull's own plan says it will fetch (once they disagreed by exactly these bytes).
+    const auto missing = std::find_if(app->imageManifest.layers.cbegin(), app->imageManifest.layers.cend(),
+                                      [&base](const Descriptor &d) { return !base.contains(d.digest.toString()); });
+    QVERIFY(missing != app->imageManifest.layers.cend());
+    const qint64 half = missing->size / 2;
+    QVERIFY(half > 0);
+    {
+        auto ingest = store->beginIngest(*missing);
+        QVERIFY(ingest);
+        QVERIFY(ingest->write(QByteArray(half, '\0')));
+        ingest->release();
+    }
+    costs.clear();
+    model.refreshPullCosts();
+    QVERIFY(costs.wait(20'000));
+    QCOMPARE(model.platformIndex(0).data(PlatformModel::BytesToFetchRole).toLongLong(), toFetch - half);
+    const PullPlan plan = planPull(*store, app->configDescriptor, app->imageManifest.layers);
+    QCOMPARE(plan.bytesToFetch, toFetch - half);
+    QCOMPARE(plan.layersPresent(), shared);
 }
 
 void TestImageModels::historyJoinsLayers()

@@ -1,5 +1,6 @@
 #include "pull/PullJob.h"
 
+#include "pull/PullPlanner.h"
 #include "registry/ImageInspectJob.h"
 #include "registry/RegistryClient.h"
 #include "store/BlobIngest.h"
@@ -134,15 +135,14 @@ void PullJob::onInspected(ImageInspectJob *job)
         fail(protectedBlobs.error());
         return;
     }
-    for (qsizetype i = 0; i < blobs.size(); ++i) {
-        PullBlob blob;
-        blob.descriptor = blobs[i];
-        blob.isConfig = i == 0;
-        if (m_store.hasBlob(blob.descriptor.digest, blob.descriptor.size)) {
-            blob.state = PullBlob::State::Present;
-            blob.received = blob.descriptor.size;
-            m_plan.bytesPresent += blob.descriptor.size;
-            ++m_plan.blobsPresent;
+    // What is here and what is resumable, as the Pull button's figure said (PullPlanner).
+    const PullPlan counted = planPull(m_store, image.configDescriptor, image.imageManifest.layers);
+    m_plan.bytesPresent = counted.bytesPresent;
+    m_plan.blobsPresent = counted.blobsPresent;
+    m_plan.bytesToFetch = counted.bytesToFetch;
+    for (PullBlob blob : counted.blobs) {
+        if (blob.state == PullBlob::State::Present) {
+            // nothing to do
         } else if (blob.isConfig) {
             // Already fetched and verified while resolving: no second download.
             if (auto stored = storeFromMemory(blob.descriptor, image.configBytes); !stored) {
@@ -158,11 +158,9 @@ void PullJob::onInspected(ImageInspectJob *job)
             task.repository = image.manifest.repository;
             task.descriptor = blob.descriptor;
             task.cancelled = m_stopTasks;
-            // Only what the files say: the ingest itself (a lock, open files) is begun by the
-            // fetcher when the layer's turn comes, so a pull never holds one per layer it is not
-            // transferring (a manifest may list 20,000 layers).
-            blob.resumedFrom = blob.received = m_store.partialBytes(blob.descriptor);
-            m_plan.bytesToFetch += blob.descriptor.size - blob.resumedFrom;
+            // The ingest itself (a lock, open files) is begun by the fetcher when the layer's turn
+            // comes, so a pull never holds one per layer it is not transferring (a manifest may
+            // list 20,000 layers); the planner only read the partial sizes.
             m_tasks.insert(task.id, m_plan.blobs.size());
             m_pending.append(std::move(task));
         }
