@@ -126,6 +126,7 @@ private Q_SLOTS:
     void pathTraversalLayerDigest();
     void ignoredRange();
     void delayedResponse();
+    void latencyMode();
     void rulesAreCountedAndRemoved();
     void proxyDeletedWhileStalled();
 
@@ -708,6 +709,28 @@ void TestFaultProxy::delayedResponse()
     QCOMPARE(sha256(slow.body), m_images.digest(u"single"_s, u"1.0"_s).toLatin1());
     QCOMPARE(m_proxy->applied(rule), 1);
     QCOMPARE(m_proxy->remaining(rule), 0);
+}
+
+void TestFaultProxy::latencyMode()
+{
+    // Every exchange waits, faults included, until the latency is taken away again.
+    m_proxy->setLatencyMs(150);
+    const int rule = m_proxy->addRule({"GET", FaultRule::manifestPath(), fault::DelayMs{100}, 1});
+    QElapsedTimer clock;
+    clock.start();
+    const Fetched slower = fetch(m_network, url(*m_proxy, u"/v2/single/manifests/1.0"_s), {{"Accept", ManifestJob::acceptHeader()}});
+    QVERIFY(clock.elapsed() >= 240);
+    QCOMPARE(slower.status, 200);
+    QCOMPARE(m_proxy->applied(rule), 1);
+    clock.restart();
+    QCOMPARE(fetch(m_network, url(*m_proxy, u"/v2/"_s)).status, 200);
+    const qint64 once = clock.elapsed();
+    QVERIFY(once >= 140);
+    m_proxy->setLatencyMs(0);
+    QCOMPARE(m_proxy->latencyMs(), 0);
+    clock.restart();
+    QCOMPARE(fetch(m_network, url(*m_proxy, u"/v2/"_s)).status, 200);
+    QVERIFY(clock.elapsed() < once);
 }
 
 void TestFaultProxy::rulesAreCountedAndRemoved()

@@ -100,16 +100,19 @@ public:
 
     void start()
     {
+        int wait = m_proxy->m_latencyMs;
         if (m_action) {
             if (const auto *delay = std::get_if<fault::DelayMs>(&*m_action)) {
                 m_proxy->noteApplied(m_ruleId, m_request);
                 m_ruleId = -1;
+                wait += delay->ms;
                 m_action.reset();
-                QTimer::singleShot(delay->ms, this, &ProxiedExchange::forward);
-                return;
             }
         }
-        forward();
+        if (wait > 0)
+            QTimer::singleShot(wait, Qt::PreciseTimer, this, &ProxiedExchange::forward);
+        else
+            forward();
     }
 
 private:

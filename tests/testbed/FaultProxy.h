@@ -115,6 +115,11 @@ public:
     [[nodiscard]] QList<UpstreamResponse> upstreamResponses() const;
     void clearRecords();
 
+    // Latency mode: every request waits `ms` before it is forwarded, as the round trip to a distant
+    // registry or CDN does (Docker Hub from Europe: ~40 ms); fault rules still apply. 0: none.
+    void setLatencyMs(int ms) { m_latencyMs = std::max(0, ms); }
+    [[nodiscard]] int latencyMs() const { return m_latencyMs; }
+
     // Exchanges still in progress (streaming, delayed or stalled).
     [[nodiscard]] int activeExchanges() const;
 
@@ -147,6 +152,7 @@ private:
     int m_nextRuleId = 1;
     QList<std::shared_ptr<UpstreamResponse>> m_upstreamResponses;
     QList<QPointer<ProxiedExchange>> m_exchanges;
+    int m_latencyMs = 0;
 };
 
 } // namespace wharf::testbed

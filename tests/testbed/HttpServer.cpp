@@ -210,6 +210,12 @@ private:
         // Tolerate stray CRLFs between requests (RFC 9112 §2.2).
         while (m_buffer.startsWith("\r\n"))
             m_buffer.remove(0, 2);
+        // A TLS ClientHello (record type 22) where HTTP was expected: answer at once, as Go's
+        // server does, so a client that tries https first (skopeo) falls back without a timeout.
+        if (m_index == 0 && m_buffer.startsWith('\x16')) {
+            fail(400, "client sent a TLS handshake to an HTTP server");
+            return false;
+        }
         const qsizetype end = m_buffer.indexOf("\r\n\r\n");
         if (end < 0 || end + 4 > HttpServer::MaxHeadSize) {
             if (m_buffer.size() > HttpServer::MaxHeadSize || end >= 0)
