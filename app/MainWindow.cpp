@@ -40,6 +40,7 @@
 #include "registry/ImageInspectJob.h"
 #include "registry/RegistryClient.h"
 #include "services/AppServices.h"
+#include "services/BrowseSession.h"
 
 #include <QAction>
 #include <QApplication>
@@ -160,12 +161,6 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    if (m_inspectJob)
-        m_inspectJob->cancel();
-    if (m_repositoryJob)
-        m_repositoryJob->cancel();
-    if (m_compareJob)
-        m_compareJob->cancel();
 }
 
 void MainWindow::createDefaultServices()
@@ -240,6 +235,7 @@ void MainWindow::createModels()
     m_layerFilesModel = new LayerFilesModel(this);
     m_efficiencyModel = new ImageEfficiencyModel(this);
     m_diffModel = new ImageDiffModel(this);
+    m_session = new BrowseSession(m_services.registry, m_services.hub, this);
 }
 
 void MainWindow::createPanes()
@@ -323,17 +319,21 @@ QDockWidget *MainWindow::addPaneDock(QWidget *pane, const QString &title, Icons:
 void MainWindow::connectPanes()
 {
     connect(m_searchPane, &SearchPane::repositorySelected, this, &MainWindow::onRepositorySelected);
-    connect(m_repositoryPane, &RepositoryPane::retryRequested, this, &MainWindow::loadRepositoryDetails);
+    connect(m_repositoryPane, &RepositoryPane::retryRequested, m_session, &BrowseSession::reloadDetails);
     connect(m_tagsPane, &TagsPane::tagSelected, this, &MainWindow::onTagSelected);
     connect(m_platformsPane, &PlatformsPane::platformSelected, this, &MainWindow::onPlatformSelected);
     connect(m_platformsPane, &PlatformsPane::pullRequested, this, &MainWindow::onPullRequested);
-    connect(m_platformsPane, &PlatformsPane::retryRequested, this, &MainWindow::resolveTag);
-    connect(m_imagePane, &ImagePane::retryRequested, this, [this] {
-        if (m_inspectedPlatform.isEmpty() || m_platformModel->platformCount() == 0)
-            resolveTag();
-        else
-            inspectPlatform(m_inspectedPlatform);
-    });
+    connect(m_platformsPane, &PlatformsPane::retryRequested, m_session, &BrowseSession::retry);
+    connect(m_imagePane, &ImagePane::retryRequested, m_session, &BrowseSession::retry);
+    connect(m_session, &BrowseSession::detailsLoading, m_repositoryPane, &RepositoryPane::setLoading);
+    connect(m_session, &BrowseSession::detailsReady, m_repositoryPane, &RepositoryPane::setDetails);
+    connect(m_session, &BrowseSession::detailsUnavailable, m_repositoryPane, &RepositoryPane::setNoDetails);
+    connect(m_session, &BrowseSession::detailsFailed, m_repositoryPane, &RepositoryPane::setError);
+    connect(m_session, &BrowseSession::resolving, this, &MainWindow::onResolving);
+    connect(m_session, &BrowseSession::resolved, this, &MainWindow::onResolved);
+    connect(m_session, &BrowseSession::resolveFailed, this, &MainWindow::onResolveFailed);
+    connect(m_session, &BrowseSession::otherResolved, this, &MainWindow::onOtherResolved);
+    connect(m_session, &BrowseSession::otherFailed, m_comparePane, &ComparePane::setFailure);
     connect(m_localImagesPane, &LocalImagesPane::exportRequested, this, &MainWindow::onExportRequested);
     connect(m_localImagesPane, &LocalImagesPane::revealRequested, this, &MainWindow::onRevealRequested);
     connect(m_pullModel, &PullListModel::pullFinished, this, &MainWindow::onPullFinished);
@@ -496,8 +496,8 @@ void MainWindow::saveSettings() const
     s.setValue(key(kImageSplitter), m_imagePane->splitter()->saveState());
     s.setValue(key(kQuery), m_searchPane->queryEdit()->text());
     s.setValue(key(kRegistry), m_searchPane->registry());
-    s.setValue(key(kRepository), m_repository.isValid() ? m_repository.toString() : QString());
-    s.setValue(key(kTag), m_tag);
+    s.setValue(key(kRepository), m_session->repository().isValid() ? m_session->repository().toString() : QString());
+    s.setValue(key(kTag), m_session->tag());
     const int platform = m_platformsPane->currentPlatform();
     s.setValue(key(kPlatform),
                platform >= 0 ? m_platformModel->platformIndex(platform).data(PlatformModel::PlatformRole).toString()
@@ -533,144 +533,67 @@ void MainWindow::onRepositorySelected(const QString &reference)
         statusBar()->showMessage(parsed.error().message());
         return;
     }
-    m_repository = parsed->repository();
-    m_tag.clear();
+    const ImageReference repository = parsed->repository();
     m_tagsPane->filterEdit()->clear();
-    m_tagModel->setRepository(m_repository);
+    m_tagModel->setRepository(repository);
     m_platformModel->clear();
     m_platformsPane->clear();
     m_historyModel->clear();
     m_configModel->clear();
     m_imagePane->clear();
-    if (m_inspectJob)
-        m_inspectJob->cancel();
     clearImageLayers();
     m_comparePane->clear();
-    m_layerMapLoader->setRepository(m_repository.domain(), m_repository.path());
+    m_layerMapLoader->setRepository(repository.domain(), repository.path());
     m_layerMapDock->raise();
-    m_repositoryPane->setRepository(m_repository.familiarName(), m_repository.familiarName());
-    loadRepositoryDetails();
-}
-
-void MainWindow::loadRepositoryDetails()
-{
-    if (m_repositoryJob)
-        m_repositoryJob->cancel();
-    if (!m_repository.isValid())
-        return;
-    const bool hub = m_repository.domain() == QLatin1StringView("docker.io");
-    if (!hub || !m_services.hub) {
-        m_repositoryPane->setNoDetails();
-        return;
-    }
-    const QString path = m_repository.path();
-    const qsizetype slash = path.lastIndexOf(u'/');
-    HubRequest *request =
-        m_services.hub->repository(slash < 0 ? QStringLiteral("library") : path.left(slash), path.mid(slash + 1));
-    const quint64 generation = ++m_repositoryGeneration;
-    m_repositoryJob = request;
-    m_repositoryPane->setLoading();
-    connect(request, &Job::finished, this, [this, request, generation] {
-        if (generation != m_repositoryGeneration || request->isCancelled())
-            return;
-        if (request->error()) {
-            m_repositoryPane->setError(*request->error());
-            return;
-        }
-        auto details = hub::parseRepository(request->json());
-        if (details)
-            m_repositoryPane->setDetails(*details);
-        else
-            m_repositoryPane->setError(details.error());
-    });
-    request->start();
+    m_repositoryPane->setRepository(repository.familiarName(), repository.familiarName());
+    m_session->setRepository(repository);
 }
 
 void MainWindow::onTagSelected(const QString &tag)
 {
-    if (tag.isEmpty() || tag == m_tag)
+    if (tag.isEmpty() || tag == m_session->tag())
         return;
-    m_tag = tag;
-    m_shownDigest = {};
     m_repositoryPane->setTag(tag);
-    resolveTag(); // the layer map follows once the tag has resolved (its platform, from the cache)
-}
-
-void MainWindow::resolveTag()
-{
-    if (m_tag.isEmpty())
-        return;
-    auto reference = m_repository.withTag(m_tag);
-    if (!reference) {
-        m_platformsPane->setError(reference.error());
-        return;
-    }
-    inspect(*reference, QString(), true);
+    m_session->setTag(tag); // the layer map follows once the tag has resolved (its platform, from the cache)
 }
 
 void MainWindow::onPlatformSelected(int row)
 {
     const QString platform = m_platformModel->platformIndex(row).data(PlatformModel::PlatformRole).toString();
-    if (platform.isEmpty() || platform == m_inspectedPlatform)
-        return;
-    inspectPlatform(platform);
+    if (!platform.isEmpty() && platform != m_session->platform())
+        m_session->setPlatform(platform);
 }
 
-void MainWindow::inspectPlatform(const QString &platform)
+void MainWindow::onResolving(BrowseSession::Scope scope)
 {
-    // Another platform of the image on screen: by its digest, so the tag is not asked again and
-    // every pane keeps showing the same image even if the tag has moved meanwhile.
-    auto reference = m_repository.withTag(m_tag);
-    if (reference && m_shownDigest.isValid())
-        reference = reference->withDigest(m_shownDigest.toString());
-    if (reference)
-        inspect(*reference, platform, false);
-}
-
-void MainWindow::inspect(const ImageReference &reference, const QString &platform, bool platformsToo)
-{
-    if (!m_services.registry)
-        return;
-    if (m_inspectJob)
-        m_inspectJob->cancel();
-    std::optional<Platform> wanted;
-    if (!platform.isEmpty()) {
-        if (auto parsed = Platform::parse(platform))
-            wanted = *parsed;
-    }
-    auto *job = new ImageInspectJob(m_services.registry, reference, wanted, this);
-    const quint64 generation = ++m_inspectGeneration;
-    m_inspectJob = job;
-    if (platformsToo) {
+    if (scope == BrowseSession::Scope::Tag) {
         m_platformModel->clear();
         m_platformsPane->setLoading();
     }
     m_imagePane->setLoading();
-    connect(job, &Job::finished, this, [this, job, generation, platformsToo] {
-        if (generation != m_inspectGeneration || job->isCancelled())
-            return;
-        if (job->error()) {
-            if (platformsToo) {
-                m_platformsPane->setError(*job->error());
-                m_layerMapPane->setCheckedTags({m_tag});
-            }
-            m_imagePane->setError(*job->error());
-            return;
-        }
-        const InspectedImage &image = job->result();
-        m_inspectedPlatform = image.chosen.platform ? image.chosen.platform->toString() : QString();
-        m_shownDigest = image.index ? image.index->digest : image.chosen.digest;
-        m_layerMapPane->followPlatform(m_inspectedPlatform);
-        if (platformsToo)
-            m_layerMapPane->setCheckedTags({m_tag});
-        if (platformsToo)
-            m_platformModel->setImage(image);
-        m_historyModel->setImage(image);
-        m_configModel->setImage(image);
-        m_imagePane->showImage();
-        showImageLayers(image);
-    });
-    job->start();
+}
+
+void MainWindow::onResolveFailed(const Error &error, BrowseSession::Scope scope)
+{
+    if (scope == BrowseSession::Scope::Tag) {
+        m_platformsPane->setError(error);
+        m_layerMapPane->setCheckedTags({m_session->tag()});
+    }
+    m_imagePane->setError(error);
+}
+
+void MainWindow::onResolved(BrowseSession::Scope scope)
+{
+    const InspectedImage &image = *m_session->image();
+    m_layerMapPane->followPlatform(m_session->platform());
+    if (scope == BrowseSession::Scope::Tag) {
+        m_layerMapPane->setCheckedTags({m_session->tag()});
+        m_platformModel->setImage(image);
+    }
+    m_historyModel->setImage(image);
+    m_configModel->setImage(image);
+    m_imagePane->showImage();
+    showImageLayers(image);
 }
 
 QString MainWindow::storeRoot() const
@@ -690,8 +613,7 @@ void MainWindow::clearImageLayers()
     m_efficiencyModel->clear();
     m_efficiencyPanel->clear();
     m_diffModel->clear();
-    if (m_compareJob)
-        m_compareJob->cancel();
+    m_session->cancelOther();
 }
 
 void MainWindow::showImageLayers(const InspectedImage &image)
@@ -706,7 +628,7 @@ void MainWindow::showImageLayers(const InspectedImage &image)
     QStringList platforms;
     for (int row = 0; row < m_platformModel->platformCount(); ++row)
         platforms.append(m_platformModel->platformIndex(row).data(PlatformModel::PlatformRole).toString());
-    m_comparePane->setCurrentImage(m_tag, m_inspectedPlatform, platforms);
+    m_comparePane->setCurrentImage(m_session->tag(), m_session->platform(), platforms);
     const qint64 compressed = std::accumulate(m_imageLayers.cbegin(), m_imageLayers.cend(), qint64(0),
                                               [](qint64 sum, const Descriptor &layer) { return sum + std::max<qint64>(0, layer.size); });
     if (m_imageLayers.isEmpty())
@@ -828,54 +750,29 @@ void MainWindow::onCompareRequested(const QString &tag, const QString &platform)
 {
     if (m_imageLayers.isEmpty() || !m_services.registry)
         return;
-    auto reference = m_repository.withTag(tag);
-    if (!reference) {
-        m_comparePane->setFailure(reference.error());
-        return;
-    }
-    std::optional<Platform> wanted;
-    if (!platform.isEmpty()) {
-        auto parsed = Platform::parse(platform);
-        if (!parsed) {
-            m_comparePane->setFailure(parsed.error());
-            return;
-        }
-        wanted = *parsed;
-    }
-    if (m_compareJob)
-        m_compareJob->cancel();
     m_diffModel->clear();
-    auto *job = new ImageInspectJob(m_services.registry, *reference, wanted, this);
-    m_compareJob = job;
-    const quint64 generation = ++m_compareGeneration;
+    m_compareTag = tag;
     m_comparePane->setResolving(platform.isEmpty() ? tag : tr("%1 (%2)").arg(tag, platform));
     m_compareDock->show();
     m_compareDock->raise();
-    connect(job, &Job::finished, this, [this, job, generation, tag] {
-        if (generation != m_compareGeneration || job->isCancelled())
-            return;
-        if (job->error()) {
-            m_comparePane->setFailure(*job->error());
-            return;
-        }
-        const InspectedImage &other = job->result();
-        const QString otherPlatform = other.chosen.platform ? other.chosen.platform->toString() : QString();
-        // Name the sides by what tells them apart: the tag, or the platform when the tag is the same.
-        const bool sameTag = tag == m_tag;
-        const QString fromName = sameTag ? m_inspectedPlatform : m_tag;
-        const QString toName = sameTag ? otherPlatform : tag;
-        m_diffModel->compare(m_services.registry, m_imageRegistry, m_imageRepository, m_imageLayers,
-                             other.imageManifest.layers, fromName, toName, storeRoot());
-    });
-    job->start();
+    m_session->resolveOther(tag, platform);
+}
+
+void MainWindow::onOtherResolved(const InspectedImage &other)
+{
+    const QString otherPlatform = other.chosen.platform ? other.chosen.platform->toString() : QString();
+    // Name the sides by what tells them apart: the tag, or the platform when the tag is the same.
+    const bool sameTag = m_compareTag == m_session->tag();
+    const QString fromName = sameTag ? m_session->platform() : m_session->tag();
+    const QString toName = sameTag ? otherPlatform : m_compareTag;
+    m_diffModel->compare(m_services.registry, m_imageRegistry, m_imageRepository, m_imageLayers, other.imageManifest.layers,
+                         fromName, toName, storeRoot());
 }
 
 void MainWindow::onPullRequested(int row)
 {
-    const QModelIndex index = m_platformModel->platformIndex(row);
-    auto reference = m_repository.withTag(m_tag);
-    auto platform = Platform::parse(index.data(PlatformModel::PlatformRole).toString());
-    if (!reference || !platform) {
+    auto request = m_session->pullRequest(m_platformModel->platformIndex(row).data(PlatformModel::PlatformRole).toString());
+    if (!request) {
         statusBar()->showMessage(tr("This platform cannot be pulled."));
         return;
     }
@@ -883,15 +780,10 @@ void MainWindow::onPullRequested(int row)
         statusBar()->showMessage(tr("Pulling needs the local store: %1").arg(m_storeError));
         return;
     }
-    PullRequest request;
-    request.reference = *reference;
-    request.platform = *platform;
-    if (m_shownDigest.isValid())
-        request.pinned = m_shownDigest; // what the person was shown, not what the tag says now
-    m_pullModel->pull(request);
+    m_pullModel->pull(*request);
     m_pullsDock->show();
     m_pullsDock->raise();
-    statusBar()->showMessage(tr("Pulling %1 for %2…").arg(reference->toString(), platform->toString()));
+    statusBar()->showMessage(tr("Pulling %1 for %2…").arg(request->reference.toString(), request->platform->toString()));
 }
 
 void MainWindow::onPullFinished(const QString &reference, const std::optional<Error> &error)
@@ -953,7 +845,7 @@ void MainWindow::copySelection()
         text = m_platformsPane->view()->currentIndex().data(PlatformModel::DigestRole).toString();
     } else if (focus == m_tagsPane->view()) {
         const QString tag = m_tagsPane->currentTag();
-        if (auto reference = m_repository.withTag(tag); reference && !tag.isEmpty())
+        if (auto reference = m_session->repository().withTag(tag); reference && !tag.isEmpty())
             text = reference->toString();
     } else if (focus == m_searchPane->resultsView()) {
         text = m_searchPane->resultsView()->currentIndex().data(SearchModel::ReferenceRole).toString();
@@ -966,7 +858,7 @@ void MainWindow::copySelection()
     } else if (focus == m_pullsPane->view()) {
         text = m_pullsPane->view()->currentIndex().data(PullListModel::ReferenceRole).toString();
     }
-    if (text.isEmpty() && m_repository.isValid())
+    if (text.isEmpty() && m_session->repository().isValid())
         text = m_repositoryPane->pullCommand();
     if (!text.isEmpty()) {
         QApplication::clipboard()->setText(text);
@@ -982,8 +874,8 @@ void MainWindow::openLoginDialog()
     }
     auto *dialog = new LoginDialog(m_services.keychain, m_services.session, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    if (m_repository.isValid())
-        dialog->setRegistry(m_repository.domain());
+    if (m_session->repository().isValid())
+        dialog->setRegistry(m_session->repository().domain());
     connect(dialog, &LoginDialog::loggedIn, this, [this](const QString &registry, bool storedInKeychain) {
         if (m_services.registry)
             m_services.registry->forgetCredentials(registry);

@@ -3,8 +3,9 @@
 // registry and Hub clients, the local store and the pull engine. Search, Repository and Tags sit
 // in the left and middle splitters, Platforms and Image on the right; Pulls and Local images are
 // docks that stay visible while browsing. Geometry, dock layout, splitter sizes and the last
-// search and selections come back from QSettings. The window owns the jobs that resolve a tag
-// (ImageInspectJob) and fetch Hub repository details; the panes never do I/O. The status bar
+// search and selections come back from QSettings. What is being looked at — repository, its Hub
+// details, tag, platform, resolved image — is a BrowseSession the window observes and feeds the
+// panes from; the panes never do I/O. The status bar
 // carries Docker Hub's pull-rate meter (HubRateLimitProbe → RateLimitIndicator).
 //
 // What touches the desktop (the export file dialog, the file manager) goes through Desktop, which
@@ -13,6 +14,7 @@
 #include "Icons.h"
 #include "documents/Descriptor.h"
 #include "reference/ImageReference.h"
+#include "services/BrowseSession.h"
 #include "store/ImageExporter.h"
 #include "store/ImageStore.h"
 
@@ -166,16 +168,16 @@ private:
                              Qt::DockWidgetArea area);
 
     void onRepositorySelected(const QString &reference);
-    void loadRepositoryDetails();
     void onTagSelected(const QString &tag);
-    void resolveTag();
     void onPlatformSelected(int row);
-    void inspectPlatform(const QString &platform);
+    void onResolving(BrowseSession::Scope scope);
+    void onResolved(BrowseSession::Scope scope);
+    void onResolveFailed(const Error &error, BrowseSession::Scope scope);
+    void onOtherResolved(const InspectedImage &other);
     void onPullRequested(int row);
     void onPullFinished(const QString &reference, const std::optional<Error> &error);
     void onExportRequested(int row);
     void onRevealRequested(int row);
-    void inspect(const ImageReference &reference, const QString &platform, bool platformsToo);
     void showImageLayers(const InspectedImage &image);
     void clearImageLayers();
     void onHistoryRowChanged(const QModelIndex &current);
@@ -234,10 +236,8 @@ private:
     ComparePane *m_comparePane = nullptr;
     QList<QDockWidget *> m_docks; // in the order View lists them
 
-    ImageReference m_repository;
-    QString m_tag;
-    QString m_inspectedPlatform; // the platform the Image pane shows
-    Digest m_shownDigest;        // what m_tag resolved to when it was shown (its index or manifest)
+    BrowseSession *m_session = nullptr; // what is being looked at: repository, tag, platform, image
+    QString m_compareTag;               // the other side of the comparison being resolved
     // The image the Image pane shows, for the layer panes: where its blobs are and its layers.
     QString m_imageRegistry;
     QString m_imageRepository;
@@ -245,12 +245,6 @@ private:
     qint64 m_autoAnalyseBytes = kAutoAnalyseBytes;
     int m_filesLayer = -1;          // the layer the Files pane shows
     QString m_pendingFilesPath;     // to select once the Files pane has loaded
-    QPointer<Job> m_compareJob;
-    quint64 m_compareGeneration = 0;
-    QPointer<Job> m_repositoryJob;
-    QPointer<Job> m_inspectJob;
-    quint64 m_inspectGeneration = 0;
-    quint64 m_repositoryGeneration = 0;
     bool m_rateLimitAsked = false;
 
     // Selections restored from the settings, applied when their rows appear.

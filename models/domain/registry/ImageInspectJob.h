@@ -72,3 +72,5 @@ private:
 };
 
 } // namespace wharf
+
+Q_DECLARE_METATYPE(wharf::InspectedImage)

@@ -1,0 +1,96 @@
+#pragma once
+// What a person is looking at, as one object the window's panes observe: the registry and
+// repository, its Docker Hub details, the tag, the platform shown and the image resolved for them.
+// A tag resolves once (ImageInspectJob: a HEAD, then the document cache or a GET), with this
+// machine's platform shown by containerd's rules; another platform of it is resolved by the digest
+// that was shown, never by the tag again, so every pane shows the same image even if the tag moves;
+// and a pull asks for that digest (pullRequest()). Each question has one request in flight: a
+// newer click cancels the older one (LatestRequest).
+
+#include "core/Error.h"
+#include "core/LatestRequest.h"
+#include "hub/HubTypes.h"
+#include "pull/PullTypes.h"
+#include "reference/ImageReference.h"
+#include "registry/ImageInspectJob.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+namespace wharf {
+
+class HubClient;
+class RegistryClient;
+
+class BrowseSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BrowseSession)
+public:
+    // What a resolution replaces: the whole tag (its platforms too), or only the platform shown.
+    enum class Scope { Tag, Platform };
+    Q_ENUM(Scope)
+
+    // Neither is owned; without a Hub client there are no repository details.
+    BrowseSession(RegistryClient *client, HubClient *hub, QObject *parent = nullptr);
+
+    // A repository (any tag or digest in `repository` is dropped); forgets the tag and the image,
+    // and asks Docker Hub for the repository's details when it lives there.
+    void setRepository(const ImageReference &repository);
+    [[nodiscard]] const ImageReference &repository() const { return m_repository; }
+    void reloadDetails();
+
+    // Resolves `tag` (unless it is the one already shown) with this machine's platform shown.
+    void setTag(const QString &tag);
+    [[nodiscard]] const QString &tag() const { return m_tag; }
+    // Resolves the tag again, or the platform shown when the tag itself resolved.
+    void retry();
+
+    // Shows another platform of the image on show ("os/arch[/variant]").
+    void setPlatform(const QString &platform);
+    // The platform shown ("os/arch[/variant]"), empty before the tag has resolved.
+    [[nodiscard]] QString platform() const;
+    // The image shown, once resolved.
+    [[nodiscard]] const std::optional<InspectedImage> &image() const { return m_image; }
+    // What the tag resolved to when it was shown (its index, or its manifest); invalid before.
+    [[nodiscard]] const Digest &shownDigest() const { return m_shownDigest; }
+
+    // A pull of `platform` of the image on show: of the digest shown, named by the tag.
+    [[nodiscard]] Result<PullRequest> pullRequest(const QString &platform) const;
+
+    // Resolves another tag (or platform) of this repository, for a comparison with the image shown.
+    void resolveOther(const QString &tag, const QString &platform);
+    void cancelOther() { m_other.cancel(); }
+
+Q_SIGNALS:
+    void repositoryChanged();
+    void detailsLoading();
+    void detailsReady(const wharf::HubRepositoryDetails &details);
+    void detailsUnavailable(); // not a Docker Hub repository
+    void detailsFailed(const wharf::Error &error);
+
+    void resolving(wharf::BrowseSession::Scope scope);
+    void resolved(wharf::BrowseSession::Scope scope); // image() is the new image
+    void resolveFailed(const wharf::Error &error, wharf::BrowseSession::Scope scope);
+
+    void otherResolved(const wharf::InspectedImage &other);
+    void otherFailed(const wharf::Error &error);
+
+private:
+    void resolve(const ImageReference &reference, const QString &platform, Scope scope);
+
+    QPointer<RegistryClient> m_client;
+    QPointer<HubClient> m_hub;
+    ImageReference m_repository;
+    QString m_tag;
+    std::optional<InspectedImage> m_image;
+    Digest m_shownDigest;
+    QString m_wantedPlatform; // the platform last asked for (what a retry asks again)
+    LatestRequest m_details;
+    LatestRequest m_resolve;
+    LatestRequest m_other;
+};
+
+} // namespace wharf
