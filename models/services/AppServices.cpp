@@ -5,6 +5,7 @@
 #include "credentials/KeychainStore.h"
 #include "credentials/SessionCredentialSource.h"
 #include "hub/HubClient.h"
+#include "layers/LayerListingCache.h"
 #include "pull/PullEngine.h"
 #include "registry/DocumentCache.h"
 
@@ -25,6 +26,7 @@ AppServices::AppServices(Face face)
     m_credentials = std::make_unique<ChainedCredentialSource>(std::move(sources));
     m_registry->setCredentialSource(m_credentials.get());
     m_registry->setDocumentCache(m_documents);
+    m_registry->setLayerListings(std::make_shared<LayerListingCache>());
     m_hub = std::make_unique<HubClient>(m_registry->network());
 }
 

@@ -8,6 +8,7 @@
 #include "itemmodels/LayerFilesModel.h"
 #include "layers/LayerStackJob.h"
 #include "registry/ImageInspectJob.h"
+#include "layers/LayerListingCache.h"
 #include "registry/RegistryClient.h"
 
 #include "HttpServer.h"
@@ -545,6 +546,25 @@ void TestLayers::stackJobContract()
     QCOMPARE(blobRequests(), before);
     QCOMPARE(reused->stack().finalTree().size(), LayerStack(done->listings().mid(0, 4)).finalTree().size());
 
+    // With the client's listing cache, the first job fills it and a second reads nothing; a
+    // failed listing is not kept.
+    client.setLayerListings(std::make_shared<LayerListingCache>());
+    auto filling = runJob(new LayerStackJob(&client, image.manifest.registry, image.manifest.repository, layers, {}), 60'000);
+    QVERIFY(!filling->error());
+    QTRY_COMPARE(blobRequests(), before + 4);
+    QCOMPARE(client.layerListings()->size(), 4);
+    auto cached = runJob(new LayerStackJob(&client, image.manifest.registry, image.manifest.repository, layers.mid(0, 2), {}));
+    QVERIFY(!cached->error());
+    QTest::qWait(200);
+    QCOMPARE(blobRequests(), before + 4);
+    QCOMPARE(cached->listings().at(1).entries.size(), done->listings().at(1).entries.size());
+    // A tight bound: the oldest listings make room, the cache never holds more entries than that.
+    LayerListingCache small(done->listings().at(0).entries.size() + 1);
+    for (const LayerListing &l : done->listings().mid(0, 4))
+        small.remember(l);
+    QVERIFY(small.entries() <= done->listings().at(0).entries.size() + 1);
+    QVERIFY(!small.find(done->listings().at(0).layer) || small.size() == 1);
+
     // A layer the registry does not have: the job fails naming it, the others are listed.
     QList<Descriptor> broken = layers;
     broken[1].digest = *Digest::parse(QString(u"sha256:"_s + QString(64, u'0')));
@@ -554,6 +574,7 @@ void TestLayers::stackJobContract()
     QVERIFY(failed->error()->message().contains(u"sha256:000000000000"_s));
     QVERIFY(failed->listings()[0].complete);
     QVERIFY(!failed->listings()[1].complete);
+    QVERIFY(!client.layerListings()->find(broken[1].digest));
 }
 
 void TestLayers::modelLoadsFromTheRegistry()

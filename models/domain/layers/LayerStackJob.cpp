@@ -1,6 +1,7 @@
 #include "layers/LayerStackJob.h"
 
 #include "layers/LayerListJob.h"
+#include "layers/LayerListingCache.h"
 #include "registry/RegistryClient.h"
 
 namespace wharf {
@@ -21,8 +22,13 @@ LayerStackJob::~LayerStackJob() = default;
 void LayerStackJob::run()
 {
     QHash<QString, qsizetype> first;
+    LayerListingCache *cache = m_client ? m_client->layerListings() : nullptr;
     for (qsizetype i = 0; i < m_layers.size(); ++i) {
         const QString digest = m_layers.at(i).digest.toString();
+        if (cache && !m_known.contains(digest)) {
+            if (auto listed = cache->find(m_layers.at(i).digest))
+                m_known.insert(digest, std::move(*listed));
+        }
         if (const auto known = m_known.constFind(digest); known != m_known.cend() && known->complete) {
             m_listings[i] = *known;
             m_listings[i].layer = m_layers.at(i).digest;
@@ -80,6 +86,8 @@ void LayerStackJob::onListed(LayerListJob *job, qsizetype slot)
     m_running.removeAll(job);
     m_listings[slot] = job->listing();
     m_read[slot] = job->listing().compressedSize;
+    if (LayerListingCache *cache = m_client ? m_client->layerListings() : nullptr)
+        cache->remember(job->listing());
     ++m_done;
     reportProgress();
     startMore();

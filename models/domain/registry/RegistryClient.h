@@ -31,6 +31,7 @@ class RegistryRequest;
 class PagedListJob;
 class BlobJob;
 class DocumentCache;
+class LayerListingCache;
 class ImageReference;
 struct Descriptor;
 
@@ -69,6 +70,9 @@ public:
     // asked for with a HEAD, and a digest already known is served without a GET.
     void setDocumentCache(std::shared_ptr<DocumentCache> cache) { m_documents = std::move(cache); }
     [[nodiscard]] DocumentCache *documentCache() const { return m_documents.get(); }
+    // Layer listings read in this run, by digest (LayerStackJob asks it first); this thread only.
+    void setLayerListings(std::shared_ptr<LayerListingCache> cache) { m_layerListings = std::move(cache); }
+    [[nodiscard]] LayerListingCache *layerListings() const { return m_layerListings.get(); }
 
     // https://registry-1.docker.io for docker.io; http:// for loopback and insecure registries.
     [[nodiscard]] QUrl baseUrl(const QString &registry) const;
@@ -121,6 +125,7 @@ private:
     net::RetryPolicy m_retry = net::RetryPolicy::fromEnvironment();
     int m_transferTimeoutMs = 30'000;
     std::shared_ptr<DocumentCache> m_documents;
+    std::shared_ptr<LayerListingCache> m_layerListings;
     TokenCache m_tokens;
     QHash<QString, AuthChallenge> m_challenges;
     QHash<QString, CredentialLookup> m_credentials;
