@@ -1,12 +1,9 @@
-// The login dialog (see the header). The check mirrors app/cli/LoginCommand.cpp.
+// The login dialog (see the header). The check and the keeping are LoginJob's, as for `wharf login`.
 #include "LoginDialog.h"
 
 #include "credentials/KeychainStore.h"
 #include "credentials/RegistryName.h"
 #include "credentials/SessionCredentialSource.h"
-#include "credentials/StaticCredentialSource.h"
-#include "registry/RegistryClient.h"
-#include "registry/RegistryRequest.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -64,10 +61,8 @@ LoginDialog::LoginDialog(KeychainStore *keychain, SessionCredentialSource *sessi
 
 LoginDialog::~LoginDialog()
 {
-    if (m_ping) {
-        disconnect(m_ping.get(), nullptr, this, nullptr);
-        m_ping->cancel();
-    }
+    if (m_login && m_login->stage() == LoginJob::Stage::Checking)
+        m_login->cancel();
 }
 
 void LoginDialog::setRegistry(const QString &registry)
@@ -96,12 +91,8 @@ void LoginDialog::reject()
 {
     // Escape while checking: stop the check; nothing has been stored yet (or the store finishes
     // on its own and only its answer is dropped with this dialog).
-    if (m_ping) {
-        disconnect(m_ping.get(), nullptr, this, nullptr);
-        m_ping->cancel();
-        m_ping.release()->deleteLater();
-        m_client.release()->deleteLater();
-    }
+    if (m_login && m_login->stage() == LoginJob::Stage::Checking)
+        m_login->cancel();
     m_abandoned = true;
     QDialog::reject();
 }
@@ -114,54 +105,29 @@ void LoginDialog::startCheck()
         showError(tr("“%1” is not a registry host.").arg(m_registryEdit->text().trimmed()));
         return;
     }
-    m_checked = Credentials{m_userEdit->text().trimmed(), m_secretEdit->text(), {}};
     setBusy(true, tr("Checking…"));
-
-    // A client that knows nothing but these credentials, so a stored login cannot mask a wrong one.
-    m_source = std::make_unique<StaticCredentialSource>(m_checkedRegistry, m_checked);
-    m_client = std::make_unique<RegistryClient>();
-    m_client->setCredentialSource(m_source.get());
-    m_ping.reset(m_client->ping(m_checkedRegistry));
-    m_ping->setAutoDelete(false);
-    connect(m_ping.get(), &Job::finished, this, &LoginDialog::onPingFinished);
-    m_ping->start();
-}
-
-void LoginDialog::onPingFinished(Job *job)
-{
-    Q_ASSERT(job == m_ping.get());
-    const std::optional<Error> error = job->error();
-    // Not deleted from inside its own signal.
-    m_ping.release()->deleteLater();
-    m_client.release()->deleteLater();
-    if (error) {
-        m_checked = {};
-        showError(error->message());
-        return;
-    }
-    storeInKeychain();
-}
-
-void LoginDialog::storeInKeychain()
-{
-    setBusy(true, tr("Saving to the system keychain…"));
-    m_keychain->store(m_checkedRegistry, m_checked, this, [this](Result<void> stored) {
-        if (stored) {
-            finishLogin(true);
-        } else if (stored.error().code() == Error::Code::Credentials) {
-            // No keychain to write to: the login still works until Wharf quits, and nothing is
-            // written anywhere else (there is no plaintext fallback).
-            m_session->remember(m_checkedRegistry, m_checked);
-            finishLogin(false);
-        } else if (!m_abandoned) {
-            showError(stored.error().message());
-        }
+    auto *job = new LoginJob(m_clientSettings, m_checkedRegistry,
+                             Credentials{m_userEdit->text().trimmed(), m_secretEdit->text(), {}}, m_keychain, m_session, this);
+    m_login = job;
+    connect(job, &LoginJob::stageChanged, this, [this](LoginJob::Stage stage) {
+        if (stage == LoginJob::Stage::Saving && !m_abandoned)
+            setBusy(true, tr("Saving to the system keychain…"));
     });
+    connect(job, &Job::finished, this, [this, job] {
+        if (job->isCancelled())
+            return;
+        if (job->error()) {
+            if (!m_abandoned)
+                showError(job->error()->message());
+            return;
+        }
+        finishLogin(job->kept() == LoginJob::Kept::InKeychain);
+    });
+    job->start();
 }
 
 void LoginDialog::finishLogin(bool storedInKeychain)
 {
-    m_checked = {};
     m_secretEdit->clear();
     Q_EMIT loggedIn(m_checkedRegistry, storedInKeychain);
     if (m_abandoned) // closed while the keychain was still writing: the login stands, the dialog stays shut

@@ -1,16 +1,16 @@
 #pragma once
 // Signs in to one registry from the window: user name and password (or access token), checked
-// against the registry exactly as `wharf login` checks them (a fresh client that knows only these
-// credentials pings /v2/ through the registry's own auth flow), without blocking the GUI thread.
+// against the registry exactly as `wharf login` checks them (LoginJob: a fresh client that knows
+// only these credentials pings /v2/ through the registry's own auth flow), without blocking the GUI.
 // A login that works is kept in the system keychain; without a keychain it is kept for this run
 // only (SessionCredentialSource) and the dialog says so. A login that fails keeps the dialog open
 // with the reason.
 
-#include "credentials/Credentials.h"
+#include "registry/RegistryClient.h"
+#include "services/LoginJob.h"
 
 #include <QDialog>
-
-#include <memory>
+#include <QPointer>
 
 class QDialogButtonBox;
 class QLabel;
@@ -18,12 +18,8 @@ class QLineEdit;
 
 namespace wharf {
 
-class Job;
 class KeychainStore;
-class RegistryClient;
-class RegistryRequest;
 class SessionCredentialSource;
-class StaticCredentialSource;
 
 class LoginDialog final : public QDialog
 {
@@ -34,6 +30,8 @@ public:
     LoginDialog(KeychainStore *keychain, SessionCredentialSource *session, QWidget *parent = nullptr);
     ~LoginDialog() override;
 
+    // The window's client's settings (insecure registries, retries) for the check. Before OK.
+    void setClientSettings(const RegistryClient::Settings &settings) { m_clientSettings = settings; }
     void setRegistry(const QString &registry);
     [[nodiscard]] QString registry() const;
     // True while the credentials are being checked or stored.
@@ -49,8 +47,6 @@ Q_SIGNALS:
 
 private:
     void startCheck();
-    void onPingFinished(Job *job);
-    void storeInKeychain();
     void finishLogin(bool storedInKeychain);
     void showError(const QString &message);
     void setBusy(bool busy, const QString &status = {});
@@ -66,13 +62,9 @@ private:
     QLabel *m_status;
     QDialogButtonBox *m_buttons;
 
-    // The check in flight; the client and its source live as long as the request.
-    std::unique_ptr<StaticCredentialSource> m_source;
-    std::unique_ptr<RegistryClient> m_client;
-    std::unique_ptr<RegistryRequest> m_ping;
-
+    RegistryClient::Settings m_clientSettings;
+    QPointer<LoginJob> m_login; // the login in flight
     QString m_checkedRegistry;
-    Credentials m_checked;
     bool m_busy = false;
     bool m_abandoned = false; // rejected while checking or storing
     bool m_done = false; // logged in for this run only: OK now just closes

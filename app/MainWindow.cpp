@@ -874,6 +874,8 @@ void MainWindow::openLoginDialog()
     }
     auto *dialog = new LoginDialog(m_services.keychain, m_services.session, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_services.registry)
+        dialog->setClientSettings(m_services.registry->settings());
     if (m_session->repository().isValid())
         dialog->setRegistry(m_session->repository().domain());
     connect(dialog, &LoginDialog::loggedIn, this, [this](const QString &registry, bool storedInKeychain) {

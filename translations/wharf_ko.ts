@@ -2072,6 +2072,13 @@
     </message>
 </context>
 <context>
+    <name>wharf::LoginJob</name>
+    <message>
+        <source>there is no keychain to keep the login in</source>
+        <translation>로그인을 보관할 키체인이 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>wharf::MainWindow</name>
     <message>
         <source>Wharf</source>

@@ -6,9 +6,8 @@
 #include "cli/Commands.h"
 #include "credentials/KeychainStore.h"
 #include "credentials/RegistryName.h"
-#include "credentials/StaticCredentialSource.h"
 #include "registry/RegistryClient.h"
-#include "registry/RegistryRequest.h"
+#include "services/LoginJob.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -77,20 +76,12 @@ int loginCommand(CliContext &cx, const QStringList &arguments)
     const Credentials credentials{parser.value(QStringLiteral("username")), QString::fromUtf8(secret), {}};
     secret.fill('\0');
 
-    // Check the credentials with a client that knows nothing else, so a stored login cannot mask a wrong one.
-    StaticCredentialSource source(registry, credentials);
-    RegistryClient client;
-    client.setCredentialSource(&source);
-    std::unique_ptr<RegistryRequest> ping(client.ping(registry));
-    cx.wait(ping.get());
-    if (ping->error())
-        return cx.fail(*ping->error());
-
-    const Result<void> stored = waitForKeychain([&](KeychainStore::DoneCallback done) {
-        cx.keychain().store(registry, credentials, &cx.keychain(), std::move(done));
-    });
-    if (!stored)
-        return cx.fail(stored.error());
+    // Checked with a client that knows nothing else, then kept in the keychain (LoginJob, as the
+    // window's dialog does); without a keychain that is an error here: there is no later to use it in.
+    std::unique_ptr<LoginJob> login(new LoginJob(cx.registry().settings(), registry, credentials, &cx.keychain(), nullptr));
+    cx.wait(login.get());
+    if (login->error())
+        return cx.fail(*login->error());
     cx.out() << Tr::tr("Login succeeded for %1; the credentials are in the system keychain.").arg(registry) << '\n';
     return kExitOk;
 }
