@@ -1,6 +1,7 @@
 // The small protocol parsers the registry client relies on: WWW-Authenticate challenges,
 // Retry-After, rate-limit headers, Link pagination, Content-Range, and the token cache.
 #include "net/HostRules.h"
+#include "net/HttpErrors.h"
 #include "net/HttpExchange.h"
 #include "net/RetryPolicy.h"
 #include "registry/AuthChallenge.h"
@@ -25,6 +26,8 @@ private Q_SLOTS:
     void retryAfter();
     void retryLaterText_data();
     void retryLaterText();
+    void statusErrors_data();
+    void statusErrors();
     void backoffIsBounded();
     void rateLimit_data();
     void rateLimit();
@@ -314,6 +317,45 @@ void TestProtocolParsing::origins()
     QVERIFY(!net::sameOrigin(QUrl(QStringLiteral("https://registry.example/")), QUrl(QStringLiteral("https://cdn.registry.example/"))));
     QCOMPARE(net::redactedUrl(QUrl(QStringLiteral("https://cdn.example/blob?verify=secret"))),
              QStringLiteral("https://cdn.example/blob?REDACTED"));
+}
+
+void TestProtocolParsing::statusErrors_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("retryAfter");
+    QTest::addColumn<Error::Code>("code");
+    QTest::addColumn<bool>("retryable");
+    QTest::newRow("401") << 401 << QByteArray() << Error::Code::Unauthorized << false;
+    QTest::newRow("403") << 403 << QByteArray() << Error::Code::Denied << false;
+    QTest::newRow("404") << 404 << QByteArray() << Error::Code::NotFound << false;
+    QTest::newRow("408") << 408 << QByteArray() << Error::Code::Timeout << true;
+    QTest::newRow("429, no wait given") << 429 << QByteArray() << Error::Code::RateLimited << true;
+    QTest::newRow("429, 30 s") << 429 << QByteArray("30") << Error::Code::RateLimited << true;
+    QTest::newRow("429, 2 hours") << 429 << QByteArray("7200") << Error::Code::RateLimited << false;
+    QTest::newRow("500") << 500 << QByteArray() << Error::Code::ServerError << false;
+    QTest::newRow("503") << 503 << QByteArray() << Error::Code::ServerError << true;
+    QTest::newRow("503, 2 hours") << 503 << QByteArray("7200") << Error::Code::ServerError << false;
+    QTest::newRow("418") << 418 << QByteArray() << Error::Code::ServerError << false;
+}
+
+// One reading of a status for every server: what Docker Hub's API and a registry answer alike
+// becomes the same code and the same retry decision (they once differed for 429).
+void TestProtocolParsing::statusErrors()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, retryAfter);
+    QFETCH(Error::Code, code);
+    QFETCH(bool, retryable);
+    net::HttpResponse response;
+    response.status = status;
+    if (!retryAfter.isEmpty())
+        response.headers.append({"Retry-After", retryAfter});
+    QCOMPARE(net::errorCodeOf(status), code);
+    QCOMPARE(net::isWorthRetrying(response), retryable);
+    const Error error = net::statusError(response, u"words"_s);
+    QCOMPARE(error.code(), code);
+    QCOMPARE(error.isRetryable(), retryable);
+    QCOMPARE(error.message(), u"words"_s);
 }
 
 QTEST_GUILESS_MAIN(TestProtocolParsing)

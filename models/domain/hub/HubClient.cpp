@@ -1,6 +1,7 @@
 #include "hub/HubClient.h"
 
 #include "net/HostRules.h"
+#include "net/HttpErrors.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -58,23 +59,20 @@ void HubRequest::onFinished(net::HttpExchange *exchange)
     case 200:
         break;
     case 404:
-        fail(Error(Error::Code::NotFound, tr("%1 not found on Docker Hub").arg(m_what)));
+        fail(net::statusError(response, tr("%1 not found on Docker Hub").arg(m_what)));
         return;
     case 401:
-        fail(Error(Error::Code::Unauthorized, tr("Docker Hub requires a login for %1").arg(m_what)));
+        fail(net::statusError(response, tr("Docker Hub requires a login for %1").arg(m_what)));
         return;
     case 403:
-        fail(Error(Error::Code::Denied, tr("Docker Hub denied access to %1").arg(m_what)));
+        fail(net::statusError(response, tr("Docker Hub denied access to %1").arg(m_what)));
         return;
     case 429:
-        fail(Error(Error::Code::RateLimited,
-                   tr("Docker Hub is rate limiting requests; %1").arg(net::RetryPolicy::retryLaterText(response)), true));
+        fail(net::statusError(response, tr("Docker Hub is rate limiting requests; %1").arg(net::RetryPolicy::retryLaterText(response))));
         return;
     default:
-        fail(Error(Error::Code::ServerError,
-                   tr("Docker Hub answered HTTP %1 for %2%3").arg(response.status).arg(m_what)
-                       .arg(hubMessage.isEmpty() ? QString() : u": " + hubMessage),
-                   net::RetryPolicy::isRetryableStatus(response.status)));
+        fail(net::statusError(response, tr("Docker Hub answered HTTP %1 for %2%3").arg(response.status).arg(m_what)
+                                            .arg(hubMessage.isEmpty() ? QString() : u": " + hubMessage)));
         return;
     }
     QJsonParseError parseError;

@@ -1,6 +1,7 @@
 #include "net/HttpExchange.h"
 
 #include "net/HostRules.h"
+#include "net/HttpErrors.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
@@ -314,14 +315,10 @@ void HttpExchange::onFinished()
         retryTransferOrFail(e);
         return;
     }
-    if (RetryPolicy::isRetryableStatus(m_response.status) && m_attempt < m_spec.retry.maxAttempts) {
-        const auto serverDelay = RetryPolicy::retryAfterMs(m_response);
-        if (!serverDelay || *serverDelay <= qint64(m_spec.retry.maxRetryAfterSeconds) * 1000) {
-            retryOrFail(Error(m_response.status == 429 ? Error::Code::RateLimited : Error::Code::ServerError,
-                              tr("%1 answered HTTP %2").arg(hostPort(m_currentUrl)).arg(m_response.status), true),
-                        serverDelay);
-            return;
-        }
+    if (m_attempt < m_spec.retry.maxAttempts && isWorthRetrying(m_response, m_spec.retry.maxRetryAfterSeconds)) {
+        retryOrFail(statusError(m_response, tr("%1 answered HTTP %2").arg(hostPort(m_currentUrl)).arg(m_response.status)),
+                    RetryPolicy::retryAfterMs(m_response));
+        return;
     }
     emitResult();
 }

@@ -1,5 +1,6 @@
 #include "registry/RegistryErrors.h"
 
+#include "net/HttpErrors.h"
 #include "net/RetryPolicy.h"
 
 #include <QCoreApplication>
@@ -41,39 +42,35 @@ Error registryError(const net::HttpResponse &response, const RegistryErrorContex
 
     if (status == 404 || code == QLatin1StringView("NAME_UNKNOWN") || code == QLatin1StringView("MANIFEST_UNKNOWN")
         || code == QLatin1StringView("BLOB_UNKNOWN")) {
+        // (A registry may name a missing thing under another status; it is missing all the same.)
         if (code == QLatin1StringView("NAME_UNKNOWN"))
             return Error(Error::Code::NotFound, Tr::tr("repository %1 not found").arg(where));
         if (!c.what.isEmpty())
             return Error(Error::Code::NotFound, Tr::tr("%1 not found in %2").arg(c.what, where));
         return Error(Error::Code::NotFound, Tr::tr("%1 not found").arg(where));
     }
+    // Codes and retrying as for every server (net/HttpErrors); the words are the registry's.
     if (status == 401) {
         if (c.hadCredentials)
-            return Error(Error::Code::Unauthorized, Tr::tr("%1 rejected the credentials for %2; check them with “wharf login %1”")
-                                                        .arg(c.registry, where));
-        return Error(Error::Code::Unauthorized,
-                     Tr::tr("access to %1 was refused: the repository does not exist or needs “wharf login %2”").arg(where, c.registry));
+            return net::statusError(response, Tr::tr("%1 rejected the credentials for %2; check them with “wharf login %1”")
+                                                  .arg(c.registry, where));
+        return net::statusError(response, Tr::tr("access to %1 was refused: the repository does not exist or needs “wharf login %2”")
+                                              .arg(where, c.registry));
     }
     if (status == 403)
-        return Error(Error::Code::Denied, Tr::tr("access to %1 is denied%2").arg(where, detail.isEmpty() ? QString() : u": " + detail));
-    if (status == 429) {
-        // Worth another try only when the server did not ask for a wait longer than Wharf's bound.
-        const auto wait = net::RetryPolicy::retryAfterMs(response);
-        const bool soon = !wait || *wait <= qint64(net::RetryPolicy::kMaxRetryAfterSeconds) * 1000;
-        return Error(Error::Code::RateLimited, Tr::tr("%1 is rate limiting requests%2; %3")
-                                                   .arg(c.registry, detail.isEmpty() ? QString() : u" (" + detail + u')',
-                                                        net::RetryPolicy::retryLaterText(response)),
-                     soon);
-    }
+        return net::statusError(response, Tr::tr("access to %1 is denied%2").arg(where, detail.isEmpty() ? QString() : u": " + detail));
+    if (status == 429) // worth another try only when the server's wait is within Wharf's bound
+        return net::statusError(response, Tr::tr("%1 is rate limiting requests%2; %3")
+                                              .arg(c.registry, detail.isEmpty() ? QString() : u" (" + detail + u')',
+                                                   net::RetryPolicy::retryLaterText(response)));
     if (status == 416)
         return Error(Error::Code::ServerError, Tr::tr("%1 refused the requested byte range").arg(c.registry), true);
     if (status >= 500)
-        return Error(Error::Code::ServerError, Tr::tr("%1 failed with HTTP %2%3")
-                                                   .arg(c.registry).arg(status).arg(detail.isEmpty() ? QString() : u": " + detail),
-                     status == 502 || status == 503 || status == 504);
-    return Error(Error::Code::ServerError, Tr::tr("%1 answered HTTP %2 for %3%4")
-                                               .arg(c.registry).arg(status).arg(c.what.isEmpty() ? where : c.what)
-                                               .arg(detail.isEmpty() ? QString() : u": " + detail));
+        return net::statusError(response, Tr::tr("%1 failed with HTTP %2%3")
+                                              .arg(c.registry).arg(status).arg(detail.isEmpty() ? QString() : u": " + detail));
+    return net::statusError(response, Tr::tr("%1 answered HTTP %2 for %3%4")
+                                          .arg(c.registry).arg(status).arg(c.what.isEmpty() ? where : c.what)
+                                          .arg(detail.isEmpty() ? QString() : u": " + detail));
 }
 
 } // namespace wharf

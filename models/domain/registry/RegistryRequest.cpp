@@ -1,6 +1,7 @@
 #include "registry/RegistryRequest.h"
 
 #include "net/HostRules.h"
+#include "net/HttpErrors.h"
 #include "registry/RegistryClient.h"
 #include "registry/RegistryErrors.h"
 
@@ -270,8 +271,7 @@ void RegistryRequest::onTokenFinished(net::HttpExchange *exchange)
         return;
     }
     if (!response.isSuccess()) {
-        fail(Error(Error::Code::ServerError, tr("the token server %1 answered HTTP %2").arg(realmHost).arg(response.status),
-                   net::RetryPolicy::isRetryableStatus(response.status)));
+        fail(net::statusError(response, tr("the token server %1 answered HTTP %2").arg(realmHost).arg(response.status)));
         return;
     }
     const QJsonObject json = QJsonDocument::fromJson(response.body).object();
