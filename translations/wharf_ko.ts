@@ -3018,6 +3018,17 @@ registry.example.com</translation>
     </message>
 </context>
 <context>
+    <name>wharf::TagDetailsJob</name>
+    <message>
+        <source>the registry client is gone</source>
+        <translation>레지스트리 클라이언트가 이미 종료되었습니다</translation>
+    </message>
+    <message>
+        <source>tag %1</source>
+        <translation>태그 %1</translation>
+    </message>
+</context>
+<context>
     <name>wharf::TagListModel</name>
     <message>
         <source>No repository to list tags for</source>
@@ -3951,10 +3962,6 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     <message>
         <source>tags of %1</source>
         <translation>%1의 태그</translation>
-    </message>
-    <message>
-        <source>tag %1</source>
-        <translation>태그 %1</translation>
     </message>
     <message>
         <source>nginx, ghcr.io/owner/name, localhost:5000/app, …</source>

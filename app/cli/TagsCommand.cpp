@@ -1,6 +1,6 @@
 // wharf tags REPO [--limit N] [--platforms] [--json]
 // Docker Hub's tag API (with sizes, dates and platforms), or tags/list for any other registry,
-// where --platforms fetches each tag's manifest to list its platforms.
+// where --platforms reads each tag's details as the Tags pane does (services/TagSource).
 
 #include "cli/CliContext.h"
 #include "cli/Commands.h"
@@ -11,9 +11,9 @@
 #include "hub/HubTypes.h"
 #include "reference/ImageReference.h"
 #include "reference/TagOrder.h"
-#include "registry/ManifestJob.h"
 #include "registry/PagedListJob.h"
 #include "registry/RegistryClient.h"
+#include "services/TagSource.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -35,20 +35,10 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(wharf::cli::tags)
 };
 
-struct TagRow
-{
-    QString name;
-    QString digest;
-    QString mediaType;
-    qint64 size = -1;
-    QDateTime lastPushed;
-    QList<std::pair<Platform, QString>> platforms; // platform, manifest digest
-    bool platformsKnown = false;
-};
 
 // `leftOut`: tags known but not shown (--limit); -1 when how many more exist is unknown (Hub pages
 // not fetched). `note`: why the list ended early, if it did.
-int printTags(CliContext &cx, const ImageReference &repo, const QString &source, const QList<TagRow> &tags,
+int printTags(CliContext &cx, const ImageReference &repo, const QString &source, const QList<TagInfo> &tags,
               qsizetype leftOut, const QString &note, bool json)
 {
     const bool more = leftOut != 0;
@@ -60,18 +50,18 @@ int printTags(CliContext &cx, const ImageReference &repo, const QString &source,
     };
     if (json) {
         QJsonArray array;
-        for (const TagRow &t : tags) {
+        for (const TagInfo &t : tags) {
             QJsonObject o{{QStringLiteral("name"), t.name}};
             o.insert(QStringLiteral("digest"), t.digest.isEmpty() ? QJsonValue() : QJsonValue(t.digest));
             o.insert(QStringLiteral("mediaType"), t.mediaType.isEmpty() ? QJsonValue() : QJsonValue(t.mediaType));
             o.insert(QStringLiteral("size"), t.size < 0 ? QJsonValue() : QJsonValue(t.size));
             o.insert(QStringLiteral("lastPushed"), t.lastPushed.isValid() ? QJsonValue(t.lastPushed.toUTC().toString(Qt::ISODate)) : QJsonValue());
-            if (t.platformsKnown) {
+            if (t.detailsKnown) {
                 QJsonArray platforms;
-                for (const auto &[platform, digest] : t.platforms) {
-                    QJsonObject p{{QStringLiteral("platform"), platformJson(platform)}};
-                    p.insert(QStringLiteral("digest"), digest.isEmpty() ? QJsonValue() : QJsonValue(digest));
-                    platforms.append(p);
+                for (const TagPlatform &p : t.platforms) {
+                    QJsonObject entry{{QStringLiteral("platform"), platformJson(p.platform)}};
+                    entry.insert(QStringLiteral("digest"), p.digest.isEmpty() ? QJsonValue() : QJsonValue(p.digest));
+                    platforms.append(entry);
                 }
                 o.insert(QStringLiteral("platforms"), platforms);
             } else {
@@ -95,18 +85,18 @@ int printTags(CliContext &cx, const ImageReference &repo, const QString &source,
     }
     QList<QStringList> rows;
     bool anyDetails = false;
-    for (const TagRow &t : tags) {
+    for (const TagInfo &t : tags) {
         QStringList platforms;
-        for (const auto &[platform, digest] : t.platforms)
-            platforms.append(platform.toString());
-        anyDetails = anyDetails || t.platformsKnown || !t.digest.isEmpty();
+        for (const TagPlatform &p : t.platforms)
+            platforms.append(p.platform.toString());
+        anyDetails = anyDetails || t.detailsKnown || !t.digest.isEmpty();
         rows.append({t.name, t.digest.isEmpty() ? QStringLiteral("-") : t.digest.left(19), humanBytes(t.size),
                      humanDate(t.lastPushed), platforms.join(QStringLiteral(", "))});
     }
     if (anyDetails) {
         cx.out() << table({Tr::tr("TAG"), Tr::tr("DIGEST"), Tr::tr("SIZE"), Tr::tr("PUSHED"), Tr::tr("PLATFORMS")}, rows);
     } else {
-        for (const TagRow &t : tags)
+        for (const TagInfo &t : tags)
             cx.out() << t.name << '\n';
     }
     if (more) {
@@ -123,7 +113,7 @@ int printTags(CliContext &cx, const ImageReference &repo, const QString &source,
 
 int hubTags(CliContext &cx, const ImageReference &repo, int limit, bool json)
 {
-    QList<TagRow> tags;
+    QList<TagInfo> tags;
     HubPaging paging;
     bool more = false;
     std::unique_ptr<HubRequest> job(cx.hub().tags(repo.hubNamespace(), repo.hubRepository(),
@@ -144,10 +134,7 @@ int hubTags(CliContext &cx, const ImageReference &repo, int limit, bool json)
             if (!paging.admit(t.name))
                 continue; // a page served twice, or pages that overlap
             ++admitted;
-            TagRow row{t.name, t.digest, t.mediaType, t.fullSize, t.lastPushed.isValid() ? t.lastPushed : t.lastUpdated, {}, true};
-            for (const HubTagImage &image : t.images)
-                row.platforms.append({image.platform, image.digest});
-            tags.append(row);
+            tags.append(tagFromHub(t));
         }
         const QUrl next = paging.next(job->url(), page->next, page->results.size(), admitted);
         more = more || (tags.size() >= limit && next.isValid());
@@ -160,8 +147,8 @@ int hubTags(CliContext &cx, const ImageReference &repo, int limit, bool json)
     return printTags(cx, repo, QStringLiteral("hub"), tags, more ? -1 : 0, note, json);
 }
 
-// Fetches every tag's manifest, four at a time, to learn its digest and platforms.
-std::optional<Error> fillPlatforms(CliContext &cx, const ImageReference &repo, QList<TagRow> &tags)
+// Every tag's details (TagSource, as the Tags pane reads them), four at a time.
+std::optional<Error> fillDetails(CliContext &cx, const ImageReference &repo, QList<TagInfo> &tags)
 {
     QEventLoop loop;
     qsizetype next = 0;
@@ -170,24 +157,14 @@ std::optional<Error> fillPlatforms(CliContext &cx, const ImageReference &repo, Q
     std::function<void()> launch = [&] {
         while (running < 4 && next < tags.size() && !failure) {
             const qsizetype i = next++;
-            ManifestJob *job = cx.registry().fetchManifest(repo.domain(), repo.path(), tags[i].name);
+            auto *job = new TagDetailsJob(&cx.registry(), repo.domain(), repo.path(), tags[i].name);
             ++running;
             QObject::connect(job, &Job::finished, &loop, [&, i, job] {
                 --running;
-                if (job->error()) {
-                    failure = job->error()->withContext(Tr::tr("tag %1").arg(tags[i].name));
-                } else {
-                    const FetchedManifest &m = job->result();
-                    tags[i].digest = m.digest.toString();
-                    tags[i].mediaType = m.mediaType;
-                    tags[i].platformsKnown = true;
-                    if (const auto *index = std::get_if<ImageIndex>(&*m.document)) {
-                        for (const Descriptor &d : index->platformManifests())
-                            tags[i].platforms.append({d.platform.value_or(Platform()), d.digest.toString()});
-                    } else if (const auto *manifest = std::get_if<ImageManifest>(&*m.document)) {
-                        tags[i].size = manifest->totalLayerSize();
-                    }
-                }
+                if (job->error())
+                    failure = *job->error();
+                else
+                    tags[i] = job->result();
                 launch();
                 if (running == 0)
                     loop.quit();
@@ -213,11 +190,11 @@ int registryTags(CliContext &cx, const ImageReference &repo, int limit, bool wit
     TagOrder::sortNewestFirst(names);
     const qsizetype leftOut = std::max<qsizetype>(0, names.size() - limit);
     names.resize(std::min<qsizetype>(names.size(), limit));
-    QList<TagRow> tags;
+    QList<TagInfo> tags;
     for (const QString &name : std::as_const(names))
-        tags.append(TagRow{name, {}, {}, -1, {}, {}, false});
+        tags.append(TagInfo{name, {}, {}, {}, -1, {}, false});
     if (withPlatforms)
-        if (auto failure = fillPlatforms(cx, repo, tags))
+        if (auto failure = fillDetails(cx, repo, tags))
             return cx.fail(*failure);
     return printTags(cx, repo, QStringLiteral("registry"), tags, leftOut, job->endNote(), json);
 }

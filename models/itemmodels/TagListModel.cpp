@@ -1,12 +1,10 @@
 #include "itemmodels/TagListModel.h"
 
-#include "documents/DocumentParser.h"
 #include "hub/HubClient.h"
-#include "registry/BlobJob.h"
-#include "registry/ManifestJob.h"
-#include "registry/PagedListJob.h"
 #include "reference/TagOrder.h"
+#include "registry/PagedListJob.h"
 #include "registry/RegistryClient.h"
+#include "services/TagSource.h"
 
 #include <algorithm>
 #include <limits>
@@ -19,17 +17,6 @@ namespace {
 
 // Rows a view asked for long ago (and has scrolled past) are dropped from the queue beyond this.
 constexpr qsizetype kMaxQueuedDetails = 256;
-constexpr qint64 kMaxConfigBytes = 1024 * 1024;
-
-// Platforms as rows show them: containerd's "os/arch[/variant]", attestations and duplicates out.
-void addPlatform(QStringList &platforms, const Platform &platform)
-{
-    if (platform.isEmpty() || platform.isUnknown())
-        return;
-    const QString text = platform.toString();
-    if (!platforms.contains(text))
-        platforms.append(text);
-}
 
 } // namespace
 
@@ -185,17 +172,15 @@ void TagListModel::onHubPage(Job *job, quint64 generation)
     for (const HubTag &hubTag : page->results) {
         if (!m_paging.admit(hubTag.name))
             continue; // a page served twice, or pages that overlap
+        const TagInfo info = tagFromHub(hubTag);
         Tag row;
-        row.name = hubTag.name;
-        row.digest = hubTag.digest;
-        row.mediaType = hubTag.mediaType;
-        row.lastPushed = hubTag.lastPushed.isValid() ? hubTag.lastPushed : hubTag.lastUpdated;
-        qint64 imagesSize = 0;
-        for (const HubTagImage &image : hubTag.images) {
-            addPlatform(row.platforms, image.platform);
-            imagesSize += image.size;
-        }
-        row.size = hubTag.fullSize > 0 ? hubTag.fullSize : (imagesSize > 0 ? imagesSize : -1);
+        row.name = info.name;
+        row.digest = info.digest;
+        row.mediaType = info.mediaType;
+        row.lastPushed = info.lastPushed;
+        row.size = info.size;
+        for (const TagPlatform &platform : info.platforms)
+            row.platforms.append(platform.platform.toString());
         row.semverKey = semverKey(row.name);
         row.details = Tag::Details::Loaded;
         rows.append(std::move(row));
@@ -333,77 +318,34 @@ void TagListModel::pumpDetails()
         const int row = m_detailQueue.takeLast();
         Tag &tag = m_rows[row];
         tag.details = Tag::Details::Loading;
-        ManifestJob *job = m_registryClient->fetchManifest(m_registry, m_repository.path(), tag.name);
+        auto *job = new TagDetailsJob(m_registryClient, m_registry, m_repository.path(), tag.name, this);
         m_detailJobs.append(job);
         const quint64 generation = m_generation;
-        connect(job, &Job::finished, this, [this, row, generation](Job *finished) { onManifest(finished, row, generation); });
+        connect(job, &Job::finished, this, [this, job, row, generation] { onDetails(job, row, generation); });
         job->start();
     }
 }
 
-void TagListModel::releaseSlot(Job *job)
-{
-    m_detailJobs.removeIf([job](const QPointer<Job> &p) { return p.isNull() || p.data() == job; });
-}
-
-void TagListModel::setDetailsFailed(int row)
-{
-    m_rows[row].details = Tag::Details::Failed;
-    Q_EMIT dataChanged(index(row), index(row), {DetailsLoadedRole, DetailsFailedRole});
-}
-
-void TagListModel::onManifest(Job *job, int row, quint64 generation)
+void TagListModel::onDetails(TagDetailsJob *job, int row, quint64 generation)
 {
     if (generation != m_generation)
         return;
+    m_detailJobs.removeIf([job](const QPointer<Job> &p) { return p.isNull() || p.data() == job; });
+    Tag &tag = m_rows[row];
     if (job->error()) {
-        releaseSlot(job);
-        setDetailsFailed(row);
+        tag.details = Tag::Details::Failed;
+        Q_EMIT dataChanged(index(row), index(row), {DetailsLoadedRole, DetailsFailedRole});
         pumpDetails();
         return;
     }
-    const FetchedManifest &fetched = static_cast<ManifestJob *>(job)->result();
-    Tag &tag = m_rows[row];
-    tag.digest = fetched.digest.toString();
-    tag.mediaType = fetched.mediaType;
-    if (const auto *list = fetched.document ? std::get_if<ImageIndex>(&*fetched.document) : nullptr) {
-        for (const Descriptor &manifest : list->platformManifests()) {
-            if (manifest.platform && !manifest.isAttestation())
-                addPlatform(tag.platforms, *manifest.platform);
-        }
-    } else if (const auto *manifest = fetched.document ? std::get_if<ImageManifest>(&*fetched.document) : nullptr) {
-        const qint64 layers = manifest->totalLayerSize();
-        tag.size = layers > std::numeric_limits<qint64>::max() - manifest->config.size ? layers
-                                                                                        : layers + manifest->config.size;
-        if (!manifest->isArtifact()) {
-            // A single manifest does not say its platform; its config does. The slot stays taken.
-            BlobJob *config = m_registryClient->fetchBlob(m_registry, m_repository.path(), manifest->config, kMaxConfigBytes);
-            releaseSlot(job);
-            m_detailJobs.append(config);
-            connect(config, &Job::finished, this, [this, row, generation](Job *finished) { onConfig(finished, row, generation); });
-            config->start();
-            return;
-        }
-    }
-    releaseSlot(job);
-    onConfig(nullptr, row, generation);
-}
-
-void TagListModel::onConfig(Job *job, int row, quint64 generation)
-{
-    if (generation != m_generation)
-        return;
-    Tag &tag = m_rows[row];
-    if (job) {
-        releaseSlot(job);
-        // Without its config the row still has digest and size; only the platform stays unknown.
-        if (job->succeeded()) {
-            if (const Result<ImageConfig> config = parseConfig(static_cast<BlobJob *>(job)->data())) {
-                addPlatform(tag.platforms, Platform{config->os, config->architecture, config->variant, {}, {}});
-                tag.lastPushed = config->created;
-            }
-        }
-    }
+    const TagInfo &details = job->result();
+    tag.digest = details.digest;
+    tag.mediaType = details.mediaType;
+    tag.size = details.size;
+    if (details.lastPushed.isValid())
+        tag.lastPushed = details.lastPushed;
+    for (const TagPlatform &platform : details.platforms)
+        tag.platforms.append(platform.platform.toString());
     tag.details = Tag::Details::Loaded;
     QList<int> touched;
     indexDigest(row, &touched);

@@ -4,7 +4,8 @@
 // carries all of that, 100 tags per page, paged by its `next` through fetchMore. Any other
 // registry only lists names (tags/list, streamed page by page as the registry links them), so a
 // row's details come from its manifest, fetched on demand for the rows a view shows
-// (requestDetails), at most kMaxDetailRequests at a time. Tags that point to the same digest are
+// (requestDetails), at most kMaxDetailRequests at a time. Both kinds of row come from TagSource
+// (services/), as `wharf tags` does. Tags that point to the same digest are
 // aliases of each other; AliasesRole follows as digests arrive. Raw values live in their roles
 // (QDateTime, qint64, QStringList) so TagFilterProxyModel sorts and filters on them.
 //
@@ -32,7 +33,7 @@ namespace wharf {
 
 class HubClient;
 class Job;
-class ManifestJob;
+class TagDetailsJob;
 class RegistryClient;
 
 class TagListModel final : public QAbstractListModel
@@ -141,10 +142,7 @@ private:
     void setEndNote(const QString &note);
     void appendRows(QList<Tag> rows);
     void pumpDetails();
-    void onManifest(Job *job, int row, quint64 generation);
-    void onConfig(Job *job, int row, quint64 generation);
-    void releaseSlot(Job *job);
-    void setDetailsFailed(int row);
+    void onDetails(TagDetailsJob *job, int row, quint64 generation);
     // Records `row`'s digest in the alias index; returns the rows whose aliases changed besides it.
     void indexDigest(int row, QList<int> *touched);
     void emitAliasesChanged(QList<int> rows);

@@ -278,6 +278,20 @@ void TestCli::tagsFromRegistry()
         QVERIFY(platform.contains(u"variant"_s) && platform.contains(u"os.version"_s));
         QVERIFY(platform[u"os.version"_s].isNull());
     }
+
+    // A single-platform image: its platform and build time come from its config, as in the Tags
+    // pane (one TagSource for both), and its size counts the config too.
+    const ProgramRun single = runWharf({u"tags"_s, m_registry.hostPort() + u"/single"_s, u"--platforms"_s, u"--json"_s});
+    QCOMPARE(single.exitCode, 0);
+    const QJsonObject one = single.json()[u"tags"_s].toArray().first().toObject();
+    QCOMPARE(one[u"digest"_s].toString(), m_images.digest(u"single"_s, u"1.0"_s));
+    QCOMPARE(one[u"platforms"_s].toArray().size(), 1);
+    QCOMPARE(one[u"platforms"_s][0][u"platform"_s][u"architecture"_s].toString(), u"amd64"_s);
+    QVERIFY(!one[u"lastPushed"_s].isNull());
+    qint64 size = m_images.image(u"single"_s, u"1.0"_s)[u"config"_s][u"size"_s].toInteger();
+    for (const QJsonValue &layer : m_images.image(u"single"_s, u"1.0"_s)[u"layers"_s].toArray())
+        size += layer[u"size"_s].toInteger();
+    QCOMPARE(one[u"size"_s].toInteger(), size);
 }
 
 void TestCli::tagsFromHub()
