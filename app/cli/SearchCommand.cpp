@@ -9,6 +9,7 @@
 #include "hub/HubTypes.h"
 #include "registry/PagedListJob.h"
 #include "registry/RegistryClient.h"
+#include "services/SearchSource.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -28,12 +29,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(wharf::cli::search)
 };
 
-bool isDockerHub(const QString &registry)
-{
-    return registry.isEmpty() || registry == QLatin1StringView("docker.io") || registry == QLatin1StringView("index.docker.io")
-        || registry == QLatin1StringView("hub.docker.com");
-}
-
 int searchHub(CliContext &cx, const QString &query, int limit, bool json)
 {
     QList<HubSearchResult> results;
@@ -50,7 +45,7 @@ int searchHub(CliContext &cx, const QString &query, int limit, bool json)
         total = page->count;
         qsizetype admitted = 0;
         for (const HubSearchResult &r : std::as_const(page->results)) {
-            if (results.size() < limit && paging.admit(r.namespaceName + u'/' + r.name)) {
+            if (results.size() < limit && paging.admit(search::resultKey(r))) {
                 results.append(r);
                 ++admitted;
             }
@@ -107,14 +102,12 @@ int searchCatalog(CliContext &cx, const QString &registry, const QString &query,
     cx.wait(job.get());
     if (job->error())
         return cx.fail(*job->error());
-    QStringList matches;
-    for (const QString &name : job->names())
-        if (name.contains(query, Qt::CaseInsensitive) && matches.size() < limit)
-            matches.append(name);
+    const QList<HubSearchResult> matches = search::catalogMatches(job->names(), query, limit);
     if (json) {
         QJsonArray array;
-        for (const QString &name : std::as_const(matches))
-            array.append(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("repository"), QString(registry + u'/' + name)}});
+        for (const HubSearchResult &match : matches)
+            array.append(QJsonObject{{QStringLiteral("name"), match.name},
+                                     {QStringLiteral("repository"), QString(registry + u'/' + match.name)}});
         cx.out() << QJsonDocument(QJsonObject{{QStringLiteral("registry"), registry},
                                               {QStringLiteral("query"), query},
                                               {QStringLiteral("total"), matches.size()},
@@ -126,8 +119,8 @@ int searchCatalog(CliContext &cx, const QString &registry, const QString &query,
         cx.out() << Tr::tr("No repositories in %1 match “%2”.").arg(registry, query) << '\n';
         return kExitOk;
     }
-    for (const QString &name : std::as_const(matches))
-        cx.out() << registry << '/' << name << '\n';
+    for (const HubSearchResult &match : matches)
+        cx.out() << registry << '/' << match.name << '\n';
     return kExitOk;
 }
 
@@ -152,7 +145,7 @@ int searchCommand(CliContext &cx, const QStringList &arguments)
     const QString registry = parser.value(QStringLiteral("registry")).trimmed().toLower();
     const QString query = positional.first().trimmed();
     const bool json = parser.isSet(QStringLiteral("json"));
-    return isDockerHub(registry) ? searchHub(cx, query, *limit, json) : searchCatalog(cx, registry, query, *limit, json);
+    return search::isDockerHub(registry) ? searchHub(cx, query, *limit, json) : searchCatalog(cx, registry, query, *limit, json);
 }
 
 } // namespace wharf::cli

@@ -3,6 +3,7 @@
 #include "hub/HubClient.h"
 #include "registry/PagedListJob.h"
 #include "registry/RegistryClient.h"
+#include "services/SearchSource.h"
 
 using namespace Qt::StringLiterals;
 
@@ -25,8 +26,7 @@ SearchModel::~SearchModel()
 
 bool SearchModel::isDockerHub(const QString &registry)
 {
-    return registry.isEmpty() || registry == kDockerHub || registry == u"index.docker.io"_s
-        || registry == u"registry-1.docker.io"_s;
+    return search::isDockerHub(registry);
 }
 
 std::optional<Error::Code> SearchModel::errorCode() const
@@ -153,7 +153,7 @@ void SearchModel::onHubPage(Job *job, quint64 generation)
     }
     QList<HubSearchResult> fresh;
     for (const HubSearchResult &result : page->results) {
-        if (m_paging.admit(result.namespaceName + u'/' + result.name)) // pages served twice add nothing
+        if (m_paging.admit(search::resultKey(result))) // pages served twice add nothing
             fresh.append(result);
     }
     // Before the insertion: a view (or the model tester) may call fetchMore() from rowsInserted.
@@ -177,20 +177,7 @@ void SearchModel::onCatalogPage(const QStringList &names, quint64 generation)
 {
     if (generation != m_generation)
         return;
-    QList<HubSearchResult> matches;
-    for (const QString &path : names) {
-        if (!path.contains(m_query, Qt::CaseInsensitive))
-            continue;
-        HubSearchResult row;
-        row.name = path;
-        const qsizetype slash = path.lastIndexOf(u'/');
-        row.namespaceName = slash < 0 ? QString() : path.left(slash);
-        row.repository = path.mid(slash + 1);
-        row.stars = -1;
-        row.pulls = -1;
-        matches.append(row);
-    }
-    appendRows(matches);
+    appendRows(search::catalogMatches(names, m_query));
     setTotalCount(m_rows.size());
 }
 

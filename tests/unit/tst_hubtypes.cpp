@@ -4,6 +4,7 @@
 
 #include "core/Error.h"
 #include "hub/HubTypes.h"
+#include "services/SearchSource.h"
 
 #include <QDir>
 #include <QFile>
@@ -151,6 +152,7 @@ class TestHubTypes final : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void whatASearchMeans();
     // recorded responses
     void everyFixtureHasARow();
     void fixtureParses_data();
@@ -789,6 +791,28 @@ void TestHubTypes::attestationsDroppedFromTagPages()
     QCOMPARE(parsed->results.size(), 1);
     QCOMPARE(platformList(parsed->results.first().images),
              u"linux/amd64,linux/arm/v7,linux/arm64/v8,linux/ppc64le,linux/riscv64,linux/s390x"_s);
+}
+
+// One rule for the Search pane and `wharf search`: they once disagreed on hub.docker.com and
+// registry-1.docker.io.
+void TestHubTypes::whatASearchMeans()
+{
+    for (const char *hub : {"", "docker.io", "index.docker.io", "registry-1.docker.io", "hub.docker.com", " Docker.IO "})
+        QVERIFY2(search::isDockerHub(QString::fromLatin1(hub)), hub);
+    for (const char *other : {"ghcr.io", "localhost:5000", "docker.io.example", "quay.io"})
+        QVERIFY2(!search::isDockerHub(QString::fromLatin1(other)), other);
+    const QStringList catalog{u"library/nginx"_s, u"team/NGINX-tools"_s, u"alpine"_s, u"nginx"_s};
+    const QList<HubSearchResult> all = search::catalogMatches(catalog, u"nginx"_s);
+    QCOMPARE(all.size(), 3);
+    QCOMPARE(all.at(1).namespaceName, u"team"_s);
+    QCOMPARE(all.at(1).repository, u"NGINX-tools"_s);
+    QCOMPARE(all.at(2).namespaceName, QString());
+    QCOMPARE(all.at(0).stars, -1); // unknown, not zero
+    QCOMPARE(search::catalogMatches(catalog, u"nginx"_s, 2).size(), 2);
+    HubSearchResult a;
+    a.namespaceName = u"library"_s;
+    a.name = u"nginx"_s;
+    QCOMPARE(search::resultKey(a), u"library/nginx"_s);
 }
 
 QTEST_GUILESS_MAIN(TestHubTypes)
