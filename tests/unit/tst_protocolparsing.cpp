@@ -317,6 +317,14 @@ void TestProtocolParsing::origins()
     QVERIFY(!net::sameOrigin(QUrl(QStringLiteral("https://registry.example/")), QUrl(QStringLiteral("https://cdn.registry.example/"))));
     QCOMPARE(net::redactedUrl(QUrl(QStringLiteral("https://cdn.example/blob?verify=secret"))),
              QStringLiteral("https://cdn.example/blob?REDACTED"));
+    // --verbose shows paging and search parameters, never a signature or a token.
+    const QString logged = net::loggableUrl(
+        QUrl(QStringLiteral("https://user:pw@cdn.example/blob?X-Amz-Signature=abc&query=nginx&page_size=25&token=t0p#f")));
+    QVERIFY(!logged.contains(u"abc"_s));
+    QVERIFY(!logged.contains(u"t0p"_s));
+    QVERIFY(!logged.contains(u"pw"_s));
+    QVERIFY(logged.contains(u"query=nginx"_s));
+    QVERIFY(logged.contains(u"page_size=25"_s));
 }
 
 void TestProtocolParsing::statusErrors_data()

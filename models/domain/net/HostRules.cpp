@@ -1,6 +1,8 @@
 #include "net/HostRules.h"
 
 #include <QHostAddress>
+#include <QSet>
+#include <QUrlQuery>
 
 namespace wharf::net {
 
@@ -38,6 +40,26 @@ QString redactedUrl(const QUrl &url)
     QUrl copy = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveFragment);
     if (copy.hasQuery())
         copy.setQuery(QStringLiteral("REDACTED"));
+    return copy.toString();
+}
+
+QString loggableUrl(const QUrl &url)
+{
+    static const QSet<QString> harmless{QStringLiteral("query"), QStringLiteral("page"), QStringLiteral("page_size"),
+                                        QStringLiteral("n"), QStringLiteral("last"), QStringLiteral("ordering"),
+                                        QStringLiteral("name"), QStringLiteral("from"), QStringLiteral("size"),
+                                        QStringLiteral("scope"), QStringLiteral("service")};
+    QUrl copy = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveFragment);
+    if (copy.hasQuery()) {
+        QUrlQuery query(copy);
+        QList<std::pair<QString, QString>> items = query.queryItems(QUrl::FullyDecoded);
+        for (auto &[key, value] : items) {
+            if (!harmless.contains(key))
+                value = QStringLiteral("…");
+        }
+        query.setQueryItems(items);
+        copy.setQuery(query);
+    }
     return copy.toString();
 }
 

@@ -15,5 +15,9 @@ namespace wharf::net {
 [[nodiscard]] QString hostPort(const QUrl &url);
 // Query strings of signed URLs are secrets too: keep them out of messages and logs.
 [[nodiscard]] QString redactedUrl(const QUrl &url);
+// For --verbose: the URL with the values of query parameters known to be harmless (paging and
+// search: query, page, page_size, n, last, ordering, name, from, size, scope, service) and every
+// other value (signatures, tokens) replaced by "…"; no user info, no fragment.
+[[nodiscard]] QString loggableUrl(const QUrl &url);
 
 } // namespace wharf::net

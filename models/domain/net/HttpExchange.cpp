@@ -266,7 +266,7 @@ void HttpExchange::onFinished()
     if (lcHttp().isDebugEnabled()) {
         const QString answer = m_response.status == 0 ? u"failed (" + reply->errorString() + u')'
                                                       : QString::number(m_response.status);
-        qCDebug(lcHttp, "%s %s -> %s, %lld bytes, %lld ms", m_spec.method.constData(), qUtf8Printable(redactedUrl(m_currentUrl)),
+        qCDebug(lcHttp, "%s %s -> %s, %lld bytes, %lld ms", m_spec.method.constData(), qUtf8Printable(loggableUrl(m_currentUrl)),
                 qUtf8Printable(answer), m_response.isSuccess() ? m_response.bodyBytes : qint64(m_response.body.size()),
                 m_hopTime.elapsed());
     }

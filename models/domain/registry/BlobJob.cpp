@@ -1,5 +1,6 @@
 #include "registry/BlobJob.h"
 
+#include "registry/DocumentCache.h"
 #include "registry/RegistryClient.h"
 #include "registry/RegistryRequest.h"
 
@@ -56,6 +57,15 @@ void BlobJob::run()
         fail(Error(Error::Code::TooLarge, tr("blob %1 is %2 bytes, more than the %3 Wharf reads into memory")
                                               .arg(m_descriptor.digest.toString()).arg(m_descriptor.size).arg(m_maxBytes)));
         return;
+    }
+    // A small blob read into memory is an image config: the client's DocumentCache may have it.
+    DocumentCache *cache = m_sink ? nullptr : m_client->documentCache();
+    if (cache && m_descriptor.size <= DocumentCache::kMaxDocumentBytes) {
+        if (const auto cached = cache->find(m_descriptor.digest); cached && cached->bytes.size() == m_descriptor.size) {
+            m_data = cached->bytes;
+            emitResult();
+            return;
+        }
     }
     RegistryRequest::Spec spec;
     spec.registry = m_registry;
@@ -117,6 +127,8 @@ void BlobJob::onResponse(RegistryRequest *reply)
             fail(ok.error().withContext(tr("blob from %1/%2").arg(m_registry, m_repository)));
             return;
         }
+        if (DocumentCache *cache = m_client->documentCache())
+            cache->insert(m_descriptor.digest, m_data, m_descriptor.mediaType);
     }
     emitResult();
 }

@@ -3,7 +3,6 @@
 #include "documents/MediaTypes.h"
 #include "reference/PlatformMatcher.h"
 #include "registry/BlobJob.h"
-#include "registry/DocumentCache.h"
 #include "registry/RegistryClient.h"
 
 namespace wharf {
@@ -118,13 +117,6 @@ void ImageInspectJob::useManifest(const FetchedManifest &fetched)
             return;
         }
     }
-    DocumentCache *cache = m_client->documentCache();
-    if (cache) {
-        if (const auto cached = cache->find(manifest->config.digest); cached && cached->bytes.size() == manifest->config.size) {
-            useConfig(cached->bytes);
-            return;
-        }
-    }
     auto *blob = m_client->fetchBlob(fetched.registry, fetched.repository, manifest->config, kMaxConfigSize);
     connect(blob, &Job::finished, this, [this, blob] { onConfig(blob); });
     track(blob);
@@ -138,8 +130,6 @@ void ImageInspectJob::onConfig(BlobJob *job)
         fail(job->error()->withContext(tr("fetching the image config")));
         return;
     }
-    if (DocumentCache *cache = m_client->documentCache())
-        cache->insert(m_result.configDescriptor.digest, job->data(), m_result.configDescriptor.mediaType);
     useConfig(job->data());
 }
 

@@ -67,7 +67,8 @@ public:
     void setTransferTimeoutMs(int ms) { m_transferTimeoutMs = ms; }
     [[nodiscard]] int transferTimeoutMs() const { return m_transferTimeoutMs; }
     // Verified manifests and configs by digest. With one, a manifest asked for by tag is first
-    // asked for with a HEAD, and a digest already known is served without a GET.
+    // asked for with a HEAD, and a digest already known is served without a GET; so is a config
+    // (any blob fetchBlob reads into memory).
     void setDocumentCache(std::shared_ptr<DocumentCache> cache) { m_documents = std::move(cache); }
     [[nodiscard]] DocumentCache *documentCache() const { return m_documents.get(); }
     // Layer listings read in this run, by digest (LayerStackJob asks it first); this thread only.
