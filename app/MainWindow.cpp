@@ -7,6 +7,7 @@
 #include "HubRateLimitProbe.h"
 #include "ImagePane.h"
 #include "LayerFilesPane.h"
+#include "LayerPanes.h"
 #include "LayerMapPane.h"
 #include "LocalImagesPane.h"
 #include "LoginDialog.h"
@@ -34,7 +35,6 @@
 #include "itemmodels/PullListModel.h"
 #include "itemmodels/SearchModel.h"
 #include "itemmodels/TagListModel.h"
-#include "layers/LayerFileExtractJob.h"
 #include "layers/LayerMapLoader.h"
 #include "pull/PullEngine.h"
 #include "registry/ImageInspectJob.h"
@@ -53,18 +53,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QLocale>
 #include <QMenuBar>
 #include <QSettings>
 #include <QSplitter>
-#include <QStyle>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTableView>
 #include <QTreeView>
 #include <QVBoxLayout>
 
-#include <numeric>
 
 namespace wharf {
 
@@ -184,6 +182,16 @@ void MainWindow::createDefaultServices()
     } else {
         m_storeError = store.error().message();
     }
+}
+
+void MainWindow::setAutoAnalyseLimit(qint64 bytes)
+{
+    m_layerPanes->setAutoAnalyseLimit(bytes);
+}
+
+const QList<Descriptor> &MainWindow::imageLayers() const
+{
+    return m_layerPanes->layers();
 }
 
 void MainWindow::setDesktop(Desktop desktop)
@@ -332,42 +340,32 @@ void MainWindow::connectPanes()
     connect(m_session, &BrowseSession::resolving, this, &MainWindow::onResolving);
     connect(m_session, &BrowseSession::resolved, this, &MainWindow::onResolved);
     connect(m_session, &BrowseSession::resolveFailed, this, &MainWindow::onResolveFailed);
-    connect(m_session, &BrowseSession::otherResolved, this, &MainWindow::onOtherResolved);
-    connect(m_session, &BrowseSession::otherFailed, m_comparePane, &ComparePane::setFailure);
+
     connect(m_localImagesPane, &LocalImagesPane::exportRequested, this, &MainWindow::onExportRequested);
     connect(m_localImagesPane, &LocalImagesPane::revealRequested, this, &MainWindow::onRevealRequested);
     connect(m_pullModel, &PullListModel::pullFinished, this, &MainWindow::onPullFinished);
 
-    // Layers: the history row, the map and the Files pane follow one another, by signal.
-    connect(m_imagePane->historyView()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MainWindow::onHistoryRowChanged);
-    connect(m_layerMapPane, &LayerMapPane::layerSelected, this, &MainWindow::onMapLayerSelected);
-    connect(m_layerFilesPane, &LayerFilesPane::extractRequested, this, &MainWindow::onExtractRequested);
-    connect(m_layerFilesPane, &LayerFilesPane::retryRequested, this, [this] { showLayerFiles(m_filesLayer); });
-    connect(m_efficiencyPanel, &EfficiencyPanel::analyseRequested, this, &MainWindow::analyseEfficiency);
-    connect(m_efficiencyPanel, &EfficiencyPanel::offenderActivated, this, [this](const QString &path) {
-        // The last layer's merged view has every path the image ever had that is still there or
-        // was deleted by it; show it there.
-        if (m_imageLayers.isEmpty())
-            return;
-        m_layerFilesModel->setView(LayerFilesModel::View::Merged);
-        showLayerFiles(int(m_imageLayers.size()) - 1);
-        m_pendingFilesPath = path;
-    });
-    connect(m_layerFilesModel, &LayerFilesModel::stateChanged, this, [this] {
-        if (!m_pendingFilesPath.isEmpty() && m_layerFilesModel->state() == LayerFilesModel::State::Ready) {
-            m_layerFilesPane->findEdit()->clear();
-            m_layerFilesPane->selectPath(m_pendingFilesPath);
-            m_pendingFilesPath.clear();
-        }
-    });
-    connect(m_efficiencyModel, &ImageEfficiencyModel::stateChanged, this, [this] {
-        // The Files pane reuses the listings once they are all there.
-        if (m_efficiencyModel->state() == ImageEfficiencyModel::State::Ready && m_filesLayer >= 0
-            && m_layerFilesModel->state() == LayerFilesModel::State::Error)
-            showLayerFiles(m_filesLayer);
-    });
-    connect(m_comparePane, &ComparePane::compareRequested, this, &MainWindow::onCompareRequested);
+    // The Files, Efficiency and Compare panes follow the image on show and one another.
+    LayerPanes::Parts parts;
+    parts.registry = m_services.registry;
+    parts.storeRoot = storeRoot();
+    parts.session = m_session;
+    parts.history = m_historyModel;
+    parts.historyView = m_imagePane->historyView();
+    parts.platforms = m_platformModel;
+    parts.map = m_layerMapPane;
+    parts.filesModel = m_layerFilesModel;
+    parts.filesPane = m_layerFilesPane;
+    parts.filesDock = m_filesDock;
+    parts.efficiency = m_efficiencyModel;
+    parts.efficiencyPanel = m_efficiencyPanel;
+    parts.diff = m_diffModel;
+    parts.comparePane = m_comparePane;
+    parts.compareDock = m_compareDock;
+    m_layerPanes = new LayerPanes(parts, [this](const QString &fileName) { return m_desktop.chooseExtractFolder(this, fileName); },
+                                  this);
+    m_layerPanes->setAutoAnalyseLimit(kAutoAnalyseBytes);
+    connect(m_layerPanes, &LayerPanes::statusMessage, statusBar(), [this](const QString &message) { statusBar()->showMessage(message); });
 
     connect(m_rateLimit, &RateLimitIndicator::refreshRequested, this, &MainWindow::refreshRateLimit);
     connect(m_rateLimitProbe, &HubRateLimitProbe::checking, m_rateLimit, &RateLimitIndicator::setChecking);
@@ -541,7 +539,7 @@ void MainWindow::onRepositorySelected(const QString &reference)
     m_historyModel->clear();
     m_configModel->clear();
     m_imagePane->clear();
-    clearImageLayers();
+    m_layerPanes->clear();
     m_comparePane->clear();
     m_layerMapLoader->setRepository(repository.domain(), repository.path());
     m_layerMapDock->raise();
@@ -593,180 +591,12 @@ void MainWindow::onResolved(BrowseSession::Scope scope)
     m_historyModel->setImage(image);
     m_configModel->setImage(image);
     m_imagePane->showImage();
-    showImageLayers(image);
+    m_layerPanes->showImage(image);
 }
 
 QString MainWindow::storeRoot() const
 {
     return m_services.store ? m_services.store->root() : QString();
-}
-
-void MainWindow::clearImageLayers()
-{
-    m_imageLayers.clear();
-    m_imageRegistry.clear();
-    m_imageRepository.clear();
-    m_filesLayer = -1;
-    m_pendingFilesPath.clear();
-    m_layerFilesModel->clear();
-    m_layerFilesPane->setLayerTitle(tr("No layer chosen"));
-    m_efficiencyModel->clear();
-    m_efficiencyPanel->clear();
-    m_diffModel->clear();
-    m_session->cancelOther();
-}
-
-void MainWindow::showImageLayers(const InspectedImage &image)
-{
-    if (image.manifest.registry == m_imageRegistry && image.manifest.repository == m_imageRepository
-        && image.imageManifest.layers == m_imageLayers && !m_imageLayers.isEmpty())
-        return; // the same image again (a retry): keep what the panes show
-    clearImageLayers();
-    m_imageRegistry = image.manifest.registry;
-    m_imageRepository = image.manifest.repository;
-    m_imageLayers = image.imageManifest.layers;
-    QStringList platforms;
-    for (int row = 0; row < m_platformModel->platformCount(); ++row)
-        platforms.append(m_platformModel->platformIndex(row).data(PlatformModel::PlatformRole).toString());
-    m_comparePane->setCurrentImage(m_session->tag(), m_session->platform(), platforms);
-    const qint64 compressed = std::accumulate(m_imageLayers.cbegin(), m_imageLayers.cend(), qint64(0),
-                                              [](qint64 sum, const Descriptor &layer) { return sum + std::max<qint64>(0, layer.size); });
-    if (m_imageLayers.isEmpty())
-        m_efficiencyPanel->clear();
-    else if (compressed <= m_autoAnalyseBytes)
-        analyseEfficiency();
-    else
-        m_efficiencyPanel->setPending(compressed, int(m_imageLayers.size()));
-}
-
-void MainWindow::analyseEfficiency()
-{
-    if (m_imageLayers.isEmpty() || !m_services.registry)
-        return;
-    m_efficiencyModel->analyse(m_services.registry, m_imageRegistry, m_imageRepository, m_imageLayers, storeRoot());
-}
-
-void MainWindow::onHistoryRowChanged(const QModelIndex &current)
-{
-    const int layer = current.data(HistoryModel::LayerIndexRole).toInt();
-    const QString digest = current.data(HistoryModel::LayerDigestRole).toString();
-    if (!current.isValid() || layer < 0 || digest.isEmpty())
-        return; // a metadata-only step: the Files pane keeps the last layer
-    m_layerMapPane->setSelectedLayer(digest);
-    showLayerFiles(layer);
-}
-
-void MainWindow::onMapLayerSelected(const QString &digest)
-{
-    for (int row = 0; row < m_historyModel->rowCount(); ++row) {
-        const QModelIndex index = m_historyModel->index(row, HistoryModel::InstructionColumn);
-        if (index.data(HistoryModel::LayerDigestRole).toString() == digest) {
-            QTableView *history = m_imagePane->historyView();
-            history->setCurrentIndex(index); // the Files pane follows (onHistoryRowChanged)
-            history->scrollTo(index);
-            if (m_filesLayer != index.data(HistoryModel::LayerIndexRole).toInt())
-                showLayerFiles(index.data(HistoryModel::LayerIndexRole).toInt());
-            return;
-        }
-    }
-    // The map shows every ticked tag; the Files pane shows the layers of the image in view.
-    const qsizetype layer = std::find_if(m_imageLayers.cbegin(), m_imageLayers.cend(),
-                                         [&digest](const Descriptor &d) { return d.digest.toString() == digest; })
-                            - m_imageLayers.cbegin();
-    if (layer < m_imageLayers.size()) {
-        showLayerFiles(int(layer));
-        return;
-    }
-    statusBar()->showMessage(tr("That layer belongs to an image other than the one in view: pick its tag and platform "
-                                "to see its files."));
-}
-
-void MainWindow::showLayerFiles(int layer)
-{
-    if (layer < 0 || layer >= m_imageLayers.size() || !m_services.registry)
-        return;
-    m_filesLayer = layer;
-    const Descriptor &descriptor = m_imageLayers.at(layer);
-    QString instruction;
-    for (int row = 0; row < m_historyModel->rowCount(); ++row) {
-        const QModelIndex index = m_historyModel->index(row, HistoryModel::InstructionColumn);
-        if (index.data(HistoryModel::LayerIndexRole).toInt() == layer)
-            instruction = index.data(HistoryModel::InstructionRole).toString();
-    }
-    QString title = tr("Layer %1 of %2 · %3 · %4")
-                        .arg(layer + 1)
-                        .arg(m_imageLayers.size())
-                        .arg(descriptor.digest.shortForm(), QLocale().formattedDataSize(descriptor.size));
-    if (!instruction.isEmpty())
-        title += QStringLiteral(" · ") + instruction.simplified();
-    m_layerFilesPane->setLayerTitle(title);
-    // Listings the efficiency measure already read are not read again.
-    const LayerStack &stack = m_efficiencyModel->stack();
-    bool known = m_efficiencyModel->state() == ImageEfficiencyModel::State::Ready && stack.size() == m_imageLayers.size()
-                 && stack.isComplete(layer);
-    for (int i = 0; known && i <= layer; ++i)
-        known = stack.layer(i).layer == m_imageLayers.at(i).digest;
-    if (known)
-        m_layerFilesModel->setLayers(stack, layer);
-    else
-        m_layerFilesModel->load(m_services.registry, m_imageRegistry, m_imageRepository, m_imageLayers, layer, storeRoot());
-    if (m_filesDock->isHidden())
-        m_filesDock->show();
-    m_filesDock->raise();
-}
-
-void MainWindow::onExtractRequested(const QString &path, int sourceLayer)
-{
-    if (sourceLayer < 0 || sourceLayer >= m_imageLayers.size() || !m_services.registry)
-        return;
-    const QString fileName = path.section(u'/', -1);
-    const QString folder = m_desktop.chooseExtractFolder(this, fileName);
-    if (folder.isEmpty())
-        return;
-    LayerFileExtractor::Request request;
-    request.path = path;
-    request.folder = folder;
-    auto *job = new LayerFileExtractJob(m_services.registry, m_imageRegistry, m_imageRepository,
-                                        m_imageLayers.at(sourceLayer), storeRoot(), request, this);
-    connect(job, &LayerFileExtractJob::progress, this, [this, fileName](qint64 received, qint64 total) {
-        statusBar()->showMessage(tr("Extracting %1: downloading its layer, %2 of %3…")
-                                     .arg(fileName, QLocale().formattedDataSize(received), QLocale().formattedDataSize(total)));
-    });
-    connect(job, &Job::finished, this, [this, job, fileName] {
-        if (job->error()) {
-            if (job->error()->code() == Error::Code::Cancelled)
-                statusBar()->showMessage(tr("Cancelled extracting %1").arg(fileName));
-            else
-                statusBar()->showMessage(tr("Could not extract %1: %2").arg(fileName, job->error()->message()));
-            return;
-        }
-        statusBar()->showMessage(tr("Extracted %1").arg(QDir::toNativeSeparators(job->writtenPath())));
-    });
-    statusBar()->showMessage(tr("Extracting %1…").arg(fileName));
-    job->start();
-}
-
-void MainWindow::onCompareRequested(const QString &tag, const QString &platform)
-{
-    if (m_imageLayers.isEmpty() || !m_services.registry)
-        return;
-    m_diffModel->clear();
-    m_compareTag = tag;
-    m_comparePane->setResolving(platform.isEmpty() ? tag : tr("%1 (%2)").arg(tag, platform));
-    m_compareDock->show();
-    m_compareDock->raise();
-    m_session->resolveOther(tag, platform);
-}
-
-void MainWindow::onOtherResolved(const InspectedImage &other)
-{
-    const QString otherPlatform = other.chosen.platform ? other.chosen.platform->toString() : QString();
-    // Name the sides by what tells them apart: the tag, or the platform when the tag is the same.
-    const bool sameTag = m_compareTag == m_session->tag();
-    const QString fromName = sameTag ? m_session->platform() : m_session->tag();
-    const QString toName = sameTag ? otherPlatform : m_compareTag;
-    m_diffModel->compare(m_services.registry, m_imageRegistry, m_imageRepository, m_imageLayers, other.imageManifest.layers,
-                         fromName, toName, storeRoot());
 }
 
 void MainWindow::onPullRequested(int row)

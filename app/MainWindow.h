@@ -49,6 +49,7 @@ class LayerFilesModel;
 class LayerFilesPane;
 class LayerMapLoader;
 class LayerMapPane;
+class LayerPanes;
 class LocalImagesModel;
 class LocalImagesPane;
 class PlatformModel;
@@ -109,7 +110,7 @@ public:
     // waits for "Analyse Layers", since measuring downloads every layer the store does not have.
     static constexpr qint64 kAutoAnalyseBytes = 50 * 1024 * 1024;
     // Changes that limit (0: never measure without being asked).
-    void setAutoAnalyseLimit(qint64 bytes) { m_autoAnalyseBytes = bytes; }
+    void setAutoAnalyseLimit(qint64 bytes);
 
     // The real thing: credentials from the keychain, this run's logins and ~/.docker/config.json,
     // the store at ImageStore::defaultRoot().
@@ -137,7 +138,7 @@ public:
     [[nodiscard]] ImageEfficiencyModel *efficiencyModel() const { return m_efficiencyModel; }
     [[nodiscard]] ImageDiffModel *diffModel() const { return m_diffModel; }
     // The layers of the image the Image pane shows, base first.
-    [[nodiscard]] const QList<Descriptor> &imageLayers() const { return m_imageLayers; }
+    [[nodiscard]] const QList<Descriptor> &imageLayers() const;
     [[nodiscard]] SearchModel *searchModel() const { return m_searchModel; }
     [[nodiscard]] TagListModel *tagModel() const { return m_tagModel; }
     [[nodiscard]] PlatformModel *platformModel() const { return m_platformModel; }
@@ -173,19 +174,10 @@ private:
     void onResolving(BrowseSession::Scope scope);
     void onResolved(BrowseSession::Scope scope);
     void onResolveFailed(const Error &error, BrowseSession::Scope scope);
-    void onOtherResolved(const InspectedImage &other);
     void onPullRequested(int row);
     void onPullFinished(const QString &reference, const std::optional<Error> &error);
     void onExportRequested(int row);
     void onRevealRequested(int row);
-    void showImageLayers(const InspectedImage &image);
-    void clearImageLayers();
-    void onHistoryRowChanged(const QModelIndex &current);
-    void onMapLayerSelected(const QString &digest);
-    void showLayerFiles(int layer);
-    void analyseEfficiency();
-    void onExtractRequested(const QString &path, int sourceLayer);
-    void onCompareRequested(const QString &tag, const QString &platform);
     [[nodiscard]] QString storeRoot() const;
     void copySelection();
     void openLoginDialog();
@@ -237,14 +229,7 @@ private:
     QList<QDockWidget *> m_docks; // in the order View lists them
 
     BrowseSession *m_session = nullptr; // what is being looked at: repository, tag, platform, image
-    QString m_compareTag;               // the other side of the comparison being resolved
-    // The image the Image pane shows, for the layer panes: where its blobs are and its layers.
-    QString m_imageRegistry;
-    QString m_imageRepository;
-    QList<Descriptor> m_imageLayers;
-    qint64 m_autoAnalyseBytes = kAutoAnalyseBytes;
-    int m_filesLayer = -1;          // the layer the Files pane shows
-    QString m_pendingFilesPath;     // to select once the Files pane has loaded
+    LayerPanes *m_layerPanes = nullptr; // Files, Efficiency and Compare, following the image on show
     bool m_rateLimitAsked = false;
 
     // Selections restored from the settings, applied when their rows appear.

@@ -1945,6 +1945,45 @@
     </message>
 </context>
 <context>
+    <name>wharf::LayerPanes</name>
+    <message>
+        <source>No layer chosen</source>
+        <translation>선택한 레이어 없음</translation>
+    </message>
+    <message>
+        <source>That layer belongs to an image other than the one in view: pick its tag and platform to see its files.</source>
+        <translation>그 레이어는 지금 보고 있는 이미지가 아닌 다른 이미지의 레이어입니다. 파일을 보려면 해당 태그와 플랫폼을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Layer %1 of %2 · %3 · %4</source>
+        <translation>레이어 %2개 중 %1번째 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Extracting %1: downloading its layer, %2 of %3…</source>
+        <translation>%1 추출 중: 레이어 내려받는 중, %3 중 %2…</translation>
+    </message>
+    <message>
+        <source>Cancelled extracting %1</source>
+        <translation>%1 추출을 취소했습니다</translation>
+    </message>
+    <message>
+        <source>Could not extract %1: %2</source>
+        <translation>%1 추출 실패: %2</translation>
+    </message>
+    <message>
+        <source>Extracted %1</source>
+        <translation>추출 완료: %1</translation>
+    </message>
+    <message>
+        <source>Extracting %1…</source>
+        <translation>%1 추출 중…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>wharf::LayerStackJob</name>
     <message>
         <source>listing layer %1</source>
@@ -2259,42 +2298,6 @@
     <message>
         <source>Compare</source>
         <translation>비교</translation>
-    </message>
-    <message>
-        <source>No layer chosen</source>
-        <translation>선택한 레이어 없음</translation>
-    </message>
-    <message>
-        <source>That layer belongs to an image other than the one in view: pick its tag and platform to see its files.</source>
-        <translation>그 레이어는 지금 보고 있는 이미지가 아닌 다른 이미지의 레이어입니다. 파일을 보려면 해당 태그와 플랫폼을 고르세요.</translation>
-    </message>
-    <message>
-        <source>Layer %1 of %2 · %3 · %4</source>
-        <translation>레이어 %2개 중 %1번째 · %3 · %4</translation>
-    </message>
-    <message>
-        <source>Extracting %1: downloading its layer, %2 of %3…</source>
-        <translation>%1 추출 중: 레이어 내려받는 중, %3 중 %2…</translation>
-    </message>
-    <message>
-        <source>Cancelled extracting %1</source>
-        <translation>%1 추출을 취소했습니다</translation>
-    </message>
-    <message>
-        <source>Could not extract %1: %2</source>
-        <translation>%1 추출 실패: %2</translation>
-    </message>
-    <message>
-        <source>Extracted %1</source>
-        <translation>추출 완료: %1</translation>
-    </message>
-    <message>
-        <source>Extracting %1…</source>
-        <translation>%1 추출 중…</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -108,10 +108,10 @@ public:
         QString registry;
         QString repository;
         Descriptor layer;
-        std::optional<Credentials> credentials;
-        bool plainHttp = false; // the caller's client speaks plain HTTP to this registry
-        net::RetryPolicy retry;
-        int transferTimeoutMs = 30'000;
+        std::optional<Credentials> credentials; // looked up by the caller's client, on its thread
+        // The caller's client's (insecure registries, retries, timeouts); its credential source is
+        // not used here: it lives on the caller's thread.
+        RegistryClient::Settings client;
     };
 
     LayerDownload(Settings settings, std::shared_ptr<LayerBlobPipe> pipe)
@@ -134,14 +134,12 @@ public:
         if (!m_pipe->waitForReader())
             return;
         m_client = new RegistryClient(this);
+        m_client->applySettings(m_settings.client);
+        m_client->setCredentialSource(nullptr);
         if (m_settings.credentials) {
             m_credentials = std::make_unique<StaticCredentialSource>(m_settings.registry, *m_settings.credentials);
             m_client->setCredentialSource(m_credentials.get());
         }
-        if (m_settings.plainHttp)
-            m_client->setInsecureRegistries({m_settings.registry});
-        m_client->setRetryPolicy(m_settings.retry);
-        m_client->setTransferTimeoutMs(m_settings.transferTimeoutMs);
         m_sink.open(QIODevice::WriteOnly | QIODevice::Unbuffered);
         BlobJob *job = m_client->streamBlob(m_settings.registry, m_settings.repository, m_settings.layer, &m_sink);
         m_job = job;
@@ -247,9 +245,8 @@ struct LayerListJob::Private
                 settings.credentials = *found;
             else
                 credentialError = found.error();
-            settings.plainHttp = q->m_client->baseUrl(q->m_registry).scheme() == u"http";
-            settings.retry = q->m_client->retryPolicy();
-            settings.transferTimeoutMs = q->m_client->transferTimeoutMs();
+            settings.client = q->m_client->settings();
+            settings.client.credentials = nullptr;
 
             pipe = std::make_shared<LayerBlobPipe>();
             downloadThread = new QThread;

@@ -1,0 +1,230 @@
+#include "LayerPanes.h"
+
+#include "ComparePane.h"
+#include "EfficiencyPanel.h"
+#include "LayerFilesPane.h"
+#include "LayerMapPane.h"
+#include "itemmodels/HistoryModel.h"
+#include "itemmodels/ImageDiffModel.h"
+#include "itemmodels/ImageEfficiencyModel.h"
+#include "itemmodels/LayerFilesModel.h"
+#include "itemmodels/PlatformModel.h"
+#include "layers/LayerFileExtractJob.h"
+#include "services/BrowseSession.h"
+
+#include <QDir>
+#include <QDockWidget>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QTableView>
+
+#include <numeric>
+
+namespace wharf {
+
+LayerPanes::LayerPanes(Parts parts, ChooseFolder chooseExtractFolder, QObject *parent)
+    : QObject(parent), m_parts(std::move(parts)), m_chooseExtractFolder(std::move(chooseExtractFolder))
+{
+    // The history row, the map and the Files pane follow one another, by signal.
+    connect(m_parts.historyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &LayerPanes::onHistoryRowChanged);
+    connect(m_parts.map, &LayerMapPane::layerSelected, this, &LayerPanes::onMapLayerSelected);
+    connect(m_parts.filesPane, &LayerFilesPane::extractRequested, this, &LayerPanes::onExtractRequested);
+    connect(m_parts.filesPane, &LayerFilesPane::retryRequested, this, [this] { showLayerFiles(m_filesLayer); });
+    connect(m_parts.efficiencyPanel, &EfficiencyPanel::analyseRequested, this, &LayerPanes::analyseEfficiency);
+    connect(m_parts.efficiencyPanel, &EfficiencyPanel::offenderActivated, this, [this](const QString &path) {
+        // The last layer's merged view has every path the image ever had that is still there or
+        // was deleted by it; show it there.
+        if (m_layers.isEmpty())
+            return;
+        m_parts.filesModel->setView(LayerFilesModel::View::Merged);
+        showLayerFiles(int(m_layers.size()) - 1);
+        m_pendingFilesPath = path;
+    });
+    connect(m_parts.filesModel, &LayerFilesModel::stateChanged, this, [this] {
+        if (!m_pendingFilesPath.isEmpty() && m_parts.filesModel->state() == LayerFilesModel::State::Ready) {
+            m_parts.filesPane->findEdit()->clear();
+            m_parts.filesPane->selectPath(m_pendingFilesPath);
+            m_pendingFilesPath.clear();
+        }
+    });
+    connect(m_parts.efficiency, &ImageEfficiencyModel::stateChanged, this, [this] {
+        // The Files pane reuses the listings once they are all there.
+        if (m_parts.efficiency->state() == ImageEfficiencyModel::State::Ready && m_filesLayer >= 0
+            && m_parts.filesModel->state() == LayerFilesModel::State::Error)
+            showLayerFiles(m_filesLayer);
+    });
+    connect(m_parts.comparePane, &ComparePane::compareRequested, this, &LayerPanes::onCompareRequested);
+    connect(m_parts.session, &BrowseSession::otherResolved, this, &LayerPanes::onOtherResolved);
+    connect(m_parts.session, &BrowseSession::otherFailed, m_parts.comparePane, &ComparePane::setFailure);
+}
+
+void LayerPanes::clear()
+{
+    m_layers.clear();
+    m_registry.clear();
+    m_repository.clear();
+    m_filesLayer = -1;
+    m_pendingFilesPath.clear();
+    m_parts.filesModel->clear();
+    m_parts.filesPane->setLayerTitle(tr("No layer chosen"));
+    m_parts.efficiency->clear();
+    m_parts.efficiencyPanel->clear();
+    m_parts.diff->clear();
+    m_parts.session->cancelOther();
+}
+
+void LayerPanes::showImage(const InspectedImage &image)
+{
+    if (image.manifest.registry == m_registry && image.manifest.repository == m_repository
+        && image.imageManifest.layers == m_layers && !m_layers.isEmpty())
+        return; // the same image again (a retry): keep what the panes show
+    clear();
+    m_registry = image.manifest.registry;
+    m_repository = image.manifest.repository;
+    m_layers = image.imageManifest.layers;
+    QStringList platforms;
+    for (int row = 0; row < m_parts.platforms->platformCount(); ++row)
+        platforms.append(m_parts.platforms->platformIndex(row).data(PlatformModel::PlatformRole).toString());
+    m_parts.comparePane->setCurrentImage(m_parts.session->tag(), m_parts.session->platform(), platforms);
+    const qint64 compressed = std::accumulate(m_layers.cbegin(), m_layers.cend(), qint64(0),
+                                              [](qint64 sum, const Descriptor &layer) { return sum + std::max<qint64>(0, layer.size); });
+    if (m_layers.isEmpty())
+        m_parts.efficiencyPanel->clear();
+    else if (compressed <= m_autoAnalyseBytes)
+        analyseEfficiency();
+    else
+        m_parts.efficiencyPanel->setPending(compressed, int(m_layers.size()));
+}
+
+void LayerPanes::analyseEfficiency()
+{
+    if (m_layers.isEmpty() || !m_parts.registry)
+        return;
+    m_parts.efficiency->analyse(m_parts.registry, m_registry, m_repository, m_layers, m_parts.storeRoot);
+}
+
+void LayerPanes::onHistoryRowChanged(const QModelIndex &current)
+{
+    const int layer = current.data(HistoryModel::LayerIndexRole).toInt();
+    const QString digest = current.data(HistoryModel::LayerDigestRole).toString();
+    if (!current.isValid() || layer < 0 || digest.isEmpty())
+        return; // a metadata-only step: the Files pane keeps the last layer
+    m_parts.map->setSelectedLayer(digest);
+    showLayerFiles(layer);
+}
+
+void LayerPanes::onMapLayerSelected(const QString &digest)
+{
+    for (int row = 0; row < m_parts.history->rowCount(); ++row) {
+        const QModelIndex index = m_parts.history->index(row, HistoryModel::InstructionColumn);
+        if (index.data(HistoryModel::LayerDigestRole).toString() == digest) {
+            m_parts.historyView->setCurrentIndex(index); // the Files pane follows (onHistoryRowChanged)
+            m_parts.historyView->scrollTo(index);
+            if (m_filesLayer != index.data(HistoryModel::LayerIndexRole).toInt())
+                showLayerFiles(index.data(HistoryModel::LayerIndexRole).toInt());
+            return;
+        }
+    }
+    // The map shows every ticked tag; the Files pane shows the layers of the image in view.
+    const qsizetype layer = std::find_if(m_layers.cbegin(), m_layers.cend(),
+                                         [&digest](const Descriptor &d) { return d.digest.toString() == digest; })
+                            - m_layers.cbegin();
+    if (layer < m_layers.size()) {
+        showLayerFiles(int(layer));
+        return;
+    }
+    Q_EMIT statusMessage(tr("That layer belongs to an image other than the one in view: pick its tag and platform "
+                            "to see its files."));
+}
+
+void LayerPanes::showLayerFiles(int layer)
+{
+    if (layer < 0 || layer >= m_layers.size() || !m_parts.registry)
+        return;
+    m_filesLayer = layer;
+    const Descriptor &descriptor = m_layers.at(layer);
+    QString instruction;
+    for (int row = 0; row < m_parts.history->rowCount(); ++row) {
+        const QModelIndex index = m_parts.history->index(row, HistoryModel::InstructionColumn);
+        if (index.data(HistoryModel::LayerIndexRole).toInt() == layer)
+            instruction = index.data(HistoryModel::InstructionRole).toString();
+    }
+    QString title = tr("Layer %1 of %2 · %3 · %4")
+                        .arg(layer + 1)
+                        .arg(m_layers.size())
+                        .arg(descriptor.digest.shortForm(), QLocale().formattedDataSize(descriptor.size));
+    if (!instruction.isEmpty())
+        title += QStringLiteral(" · ") + instruction.simplified();
+    m_parts.filesPane->setLayerTitle(title);
+    // Listings the efficiency measure already read are not read again.
+    const LayerStack &stack = m_parts.efficiency->stack();
+    bool known = m_parts.efficiency->state() == ImageEfficiencyModel::State::Ready && stack.size() == m_layers.size()
+                 && stack.isComplete(layer);
+    for (int i = 0; known && i <= layer; ++i)
+        known = stack.layer(i).layer == m_layers.at(i).digest;
+    if (known)
+        m_parts.filesModel->setLayers(stack, layer);
+    else
+        m_parts.filesModel->load(m_parts.registry, m_registry, m_repository, m_layers, layer, m_parts.storeRoot);
+    if (m_parts.filesDock->isHidden())
+        m_parts.filesDock->show();
+    m_parts.filesDock->raise();
+}
+
+void LayerPanes::onExtractRequested(const QString &path, int sourceLayer)
+{
+    if (sourceLayer < 0 || sourceLayer >= m_layers.size() || !m_parts.registry || !m_chooseExtractFolder)
+        return;
+    const QString fileName = path.section(u'/', -1);
+    const QString folder = m_chooseExtractFolder(fileName);
+    if (folder.isEmpty())
+        return;
+    LayerFileExtractor::Request request;
+    request.path = path;
+    request.folder = folder;
+    auto *job = new LayerFileExtractJob(m_parts.registry, m_registry, m_repository, m_layers.at(sourceLayer),
+                                        m_parts.storeRoot, request, this);
+    connect(job, &LayerFileExtractJob::progress, this, [this, fileName](qint64 received, qint64 total) {
+        Q_EMIT statusMessage(tr("Extracting %1: downloading its layer, %2 of %3…")
+                                 .arg(fileName, QLocale().formattedDataSize(received), QLocale().formattedDataSize(total)));
+    });
+    connect(job, &Job::finished, this, [this, job, fileName] {
+        if (job->error()) {
+            if (job->error()->code() == Error::Code::Cancelled)
+                Q_EMIT statusMessage(tr("Cancelled extracting %1").arg(fileName));
+            else
+                Q_EMIT statusMessage(tr("Could not extract %1: %2").arg(fileName, job->error()->message()));
+            return;
+        }
+        Q_EMIT statusMessage(tr("Extracted %1").arg(QDir::toNativeSeparators(job->writtenPath())));
+    });
+    Q_EMIT statusMessage(tr("Extracting %1…").arg(fileName));
+    job->start();
+}
+
+void LayerPanes::onCompareRequested(const QString &tag, const QString &platform)
+{
+    if (m_layers.isEmpty() || !m_parts.registry)
+        return;
+    m_parts.diff->clear();
+    m_compareTag = tag;
+    m_parts.comparePane->setResolving(platform.isEmpty() ? tag : tr("%1 (%2)").arg(tag, platform));
+    m_parts.compareDock->show();
+    m_parts.compareDock->raise();
+    m_parts.session->resolveOther(tag, platform);
+}
+
+void LayerPanes::onOtherResolved(const InspectedImage &other)
+{
+    const QString otherPlatform = other.chosen.platform ? other.chosen.platform->toString() : QString();
+    // Name the sides by what tells them apart: the tag, or the platform when the tag is the same.
+    const bool sameTag = m_compareTag == m_parts.session->tag();
+    const QString fromName = sameTag ? m_parts.session->platform() : m_parts.session->tag();
+    const QString toName = sameTag ? otherPlatform : m_compareTag;
+    m_parts.diff->compare(m_parts.registry, m_registry, m_repository, m_layers, other.imageManifest.layers, fromName, toName,
+                          m_parts.storeRoot);
+}
+
+} // namespace wharf
