@@ -1,11 +1,11 @@
 // wharf inspect REF [--platform os/arch[/variant]] [--json]
 // The index (platforms, attestations apart), then the chosen platform's manifest, config, layers
-// and build history. The JSON shape is documented in the README and kept stable.
+// and build history. The JSON shape (JsonShapes.h) is documented in the README and kept stable.
 
 #include "cli/CliContext.h"
 #include "cli/Commands.h"
 #include "cli/Format.h"
-#include "cli/JsonFields.h"
+#include "cli/JsonShapes.h"
 #include "documents/MediaTypes.h"
 #include "reference/ImageReference.h"
 #include "registry/ImageInspectJob.h"
@@ -15,7 +15,6 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 
 #include <memory>
 
@@ -28,87 +27,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(wharf::cli::inspect)
 };
-
-QJsonArray strings(const QStringList &list)
-{
-    return QJsonArray::fromStringList(list);
-}
-
-QJsonObject toJson(const InspectedImage &r)
-{
-    QJsonObject root;
-    root.insert(QStringLiteral("reference"), r.reference.toString());
-    if (r.index) {
-        QJsonArray platforms;
-        for (const Descriptor &d : r.platforms) {
-            QJsonObject o = descriptorJson(d);
-            o.insert(QStringLiteral("platform"), platformJson(d.platform.value_or(Platform())));
-            platforms.append(o);
-        }
-        QJsonArray attestations;
-        for (const Descriptor &d : r.attestations) {
-            QJsonObject o = descriptorJson(d);
-            o.insert(QStringLiteral("attests"), orNull(d.attestedDigest().toString()));
-            attestations.append(o);
-        }
-        root.insert(QStringLiteral("index"), QJsonObject{{QStringLiteral("digest"), r.index->digest.toString()},
-                                                         {QStringLiteral("mediaType"), r.index->mediaType},
-                                                         {QStringLiteral("size"), r.index->size},
-                                                         {QStringLiteral("platforms"), platforms},
-                                                         {QStringLiteral("attestations"), attestations}});
-    } else {
-        root.insert(QStringLiteral("index"), QJsonValue());
-    }
-    root.insert(QStringLiteral("platform"), platformJson(r.chosen.platform.value_or(Platform())));
-    root.insert(QStringLiteral("manifest"), QJsonObject{{QStringLiteral("digest"), r.manifest.digest.toString()},
-                                                        {QStringLiteral("mediaType"), r.manifest.mediaType},
-                                                        {QStringLiteral("size"), r.manifest.size}});
-    QJsonObject config = descriptorJson(r.configDescriptor);
-    if (r.config) {
-        const ImageConfig &c = *r.config;
-        QJsonObject labels;
-        for (auto it = c.config.labels.cbegin(); it != c.config.labels.cend(); ++it)
-            labels.insert(it.key(), it.value());
-        config.insert(QStringLiteral("architecture"), c.architecture);
-        config.insert(QStringLiteral("os"), c.os);
-        config.insert(QStringLiteral("variant"), orNull(c.variant));
-        config.insert(QStringLiteral("created"), c.created.isValid() ? QJsonValue(c.created.toUTC().toString(Qt::ISODate)) : QJsonValue());
-        config.insert(QStringLiteral("author"), orNull(c.author));
-        config.insert(QStringLiteral("user"), orNull(c.config.user));
-        config.insert(QStringLiteral("env"), strings(c.config.env));
-        config.insert(QStringLiteral("entrypoint"), strings(c.config.entrypoint));
-        config.insert(QStringLiteral("cmd"), strings(c.config.cmd));
-        config.insert(QStringLiteral("workingDir"), orNull(c.config.workingDir));
-        config.insert(QStringLiteral("exposedPorts"), strings(c.config.exposedPorts));
-        config.insert(QStringLiteral("volumes"), strings(c.config.volumes));
-        config.insert(QStringLiteral("stopSignal"), orNull(c.config.stopSignal));
-        config.insert(QStringLiteral("labels"), labels);
-    }
-    root.insert(QStringLiteral("config"), config);
-
-    QJsonArray layers;
-    for (qsizetype i = 0; i < r.imageManifest.layers.size(); ++i) {
-        QJsonObject o = descriptorJson(r.imageManifest.layers[i]);
-        const bool haveDiffIds = r.config && r.config->diffIds.size() == r.imageManifest.layers.size();
-        o.insert(QStringLiteral("diffId"), haveDiffIds ? QJsonValue(r.config->diffIds[i].toString()) : QJsonValue());
-        layers.append(o);
-    }
-    root.insert(QStringLiteral("layers"), layers);
-
-    QJsonArray history;
-    for (const HistoryRow &h : r.history.rows) {
-        QJsonObject o{{QStringLiteral("created"), h.created.isValid() ? QJsonValue(h.created.toUTC().toString(Qt::ISODate)) : QJsonValue()},
-                      {QStringLiteral("createdBy"), h.createdBy},
-                      {QStringLiteral("comment"), orNull(h.comment)},
-                      {QStringLiteral("emptyLayer"), h.emptyLayer}};
-        o.insert(QStringLiteral("layer"), h.layer ? QJsonValue(h.layer->digest.toString()) : QJsonValue());
-        o.insert(QStringLiteral("size"), h.layer ? QJsonValue(h.layer->size) : QJsonValue(0));
-        history.append(o);
-    }
-    root.insert(QStringLiteral("history"), history);
-    root.insert(QStringLiteral("historyMatchesLayers"), r.history.instructionsMatchLayers);
-    return root;
-}
 
 void printText(QTextStream &out, const InspectedImage &r)
 {
@@ -209,7 +127,7 @@ int inspectCommand(CliContext &cx, const QStringList &arguments)
     if (job->error())
         return cx.fail(*job->error());
     if (parser.isSet(QStringLiteral("json")))
-        cx.out() << QJsonDocument(toJson(job->result())).toJson(QJsonDocument::Indented);
+        cx.out() << QJsonDocument(inspectJson(job->result())).toJson(QJsonDocument::Indented);
     else
         printText(cx.out(), job->result());
     return kExitOk;

@@ -4,7 +4,7 @@
 // with what it added, modified and deleted (--files); the merged file system, up to a layer or of
 // the whole image (--merged); and what changed from one image to another (--diff). Layers are
 // listed from the local store when their blobs are there, else streamed from the registry (never
-// stored), a few at a time. The JSON shapes are documented in the README and kept stable.
+// stored), a few at a time. The JSON shapes (JsonShapes.h) are documented in the README and kept stable.
 //
 // A layer is named by its digest ("sha256:<64 hex>") or a unique prefix of at least 12 hex digits,
 // with or without "sha256:" — the short form the text output prints. A blob used twice in one image
@@ -13,7 +13,8 @@
 #include "cli/CliContext.h"
 #include "cli/Commands.h"
 #include "cli/Format.h"
-#include "cli/JsonFields.h"
+#include "cli/JsonShapes.h"
+#include "cli/LayerViews.h"
 #include "cli/StoreOptions.h"
 #include "layers/FileModeText.h"
 #include "layers/ImageDiff.h"
@@ -27,11 +28,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QEventLoop>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QRegularExpression>
 
 #include <memory>
@@ -50,34 +48,6 @@ struct Tr
 
 constexpr int kMinimumDigestPrefix = 12;
 constexpr int kTextOffenders = 10;
-constexpr int kJsonOffenders = 100;
-
-QString typeName(LayerEntry::Type type)
-{
-    switch (type) {
-    case LayerEntry::Type::File: return QStringLiteral("file");
-    case LayerEntry::Type::Directory: return QStringLiteral("directory");
-    case LayerEntry::Type::Symlink: return QStringLiteral("symlink");
-    case LayerEntry::Type::Hardlink: return QStringLiteral("hardlink");
-    case LayerEntry::Type::CharDevice: return QStringLiteral("char");
-    case LayerEntry::Type::BlockDevice: return QStringLiteral("block");
-    case LayerEntry::Type::Fifo: return QStringLiteral("fifo");
-    case LayerEntry::Type::Whiteout: return QStringLiteral("whiteout");
-    case LayerEntry::Type::OpaqueDirectory: return QStringLiteral("opaque");
-    }
-    return {};
-}
-
-QJsonValue markName(FileMark mark)
-{
-    switch (mark) {
-    case FileMark::Added: return QStringLiteral("added");
-    case FileMark::Modified: return QStringLiteral("modified");
-    case FileMark::Deleted: return QStringLiteral("deleted");
-    case FileMark::None: break;
-    }
-    return QJsonValue();
-}
 
 QChar markLetter(FileMark mark)
 {
@@ -88,11 +58,6 @@ QChar markLetter(FileMark mark)
     case FileMark::None: break;
     }
     return u' ';
-}
-
-QString octalMode(quint32 mode)
-{
-    return QStringLiteral("%1").arg(mode & 07777, 4, 8, QLatin1Char('0'));
 }
 
 QString percent(double fraction)
@@ -190,68 +155,6 @@ std::unique_ptr<ImageInspectJob> inspect(CliContext &cx, const ImageReference &r
 // ---------------------------------------------------------------------------------------------
 // wharf layers REF: layers, history, efficiency
 
-QJsonObject efficiencyJson(const ImageEfficiency &e)
-{
-    QJsonArray offenders;
-    for (qsizetype i = 0; i < e.offenders.size() && i < kJsonOffenders; ++i) {
-        const ImageEfficiency::Offender &o = e.offenders.at(i);
-        offenders.append(QJsonObject{{QStringLiteral("path"), o.path},
-                                     {QStringLiteral("wastedBytes"), o.wastedBytes},
-                                     {QStringLiteral("copies"), o.copies},
-                                     {QStringLiteral("removed"), o.removed}});
-    }
-    return QJsonObject{{QStringLiteral("score"), e.score},
-                       {QStringLiteral("totalBytes"), e.totalBytes},
-                       {QStringLiteral("keptBytes"), e.keptBytes},
-                       {QStringLiteral("wastedBytes"), e.wastedBytes},
-                       {QStringLiteral("inefficientPaths"), qint64(e.offenders.size())},
-                       {QStringLiteral("offenders"), offenders}};
-}
-
-int entryCount(const LayerListing &listing)
-{
-    return int(listing.entries.size());
-}
-
-QJsonObject overviewJson(const InspectedImage &image, const LayerStack &stack, const ImageEfficiency &e)
-{
-    QJsonObject root;
-    root.insert(QStringLiteral("reference"), image.reference.toString());
-    root.insert(QStringLiteral("platform"), platformJson(image.chosen.platform.value_or(Platform())));
-    root.insert(QStringLiteral("manifest"), manifestJson(image.manifest));
-    QJsonArray layers;
-    const QList<Descriptor> &descriptors = image.imageManifest.layers;
-    const bool haveDiffIds = image.config && image.config->diffIds.size() == descriptors.size();
-    for (int i = 0; i < descriptors.size(); ++i) {
-        QJsonObject o = descriptorJson(descriptors.at(i));
-        const LayerListing &listing = stack.layer(i);
-        o.insert(QStringLiteral("index"), i);
-        o.insert(QStringLiteral("diffId"), haveDiffIds ? QJsonValue(image.config->diffIds.at(i).toString()) : QJsonValue());
-        o.insert(QStringLiteral("uncompressedSize"), listing.uncompressedSize);
-        o.insert(QStringLiteral("entries"), entryCount(listing));
-        o.insert(QStringLiteral("fileBytes"), e.layerBytes.value(i));
-        o.insert(QStringLiteral("wastedBytes"), e.layerWastedBytes.value(i));
-        layers.append(o);
-    }
-    root.insert(QStringLiteral("layers"), layers);
-    QJsonArray history;
-    int layer = 0;
-    for (const HistoryRow &h : image.history.rows) {
-        QJsonObject o{{QStringLiteral("created"), h.created.isValid() ? QJsonValue(h.created.toUTC().toString(Qt::ISODate)) : QJsonValue()},
-                      {QStringLiteral("createdBy"), h.createdBy},
-                      {QStringLiteral("comment"), orNull(h.comment)},
-                      {QStringLiteral("emptyLayer"), h.emptyLayer}};
-        o.insert(QStringLiteral("layer"), h.layer ? QJsonValue(h.layer->digest.toString()) : QJsonValue());
-        o.insert(QStringLiteral("layerIndex"), h.layer ? QJsonValue(layer++) : QJsonValue());
-        o.insert(QStringLiteral("size"), h.layer ? QJsonValue(h.layer->size) : QJsonValue(0));
-        history.append(o);
-    }
-    root.insert(QStringLiteral("history"), history);
-    root.insert(QStringLiteral("historyMatchesLayers"), image.history.instructionsMatchLayers);
-    root.insert(QStringLiteral("efficiency"), efficiencyJson(e));
-    return root;
-}
-
 void printOverview(QTextStream &out, const InspectedImage &image, const LayerStack &stack, const ImageEfficiency &e)
 {
     const auto line = [&out](const QString &label, const QString &value) {
@@ -314,22 +217,6 @@ void printOverview(QTextStream &out, const InspectedImage &image, const LayerSta
 // ---------------------------------------------------------------------------------------------
 // --files / --merged: one tree
 
-struct TreeView
-{
-    enum class Kind { LayerOnly, MergedUpTo, Image } kind = Kind::Image;
-    int layer = -1;
-};
-
-QString viewName(TreeView::Kind kind)
-{
-    switch (kind) {
-    case TreeView::Kind::LayerOnly: return QStringLiteral("layer");
-    case TreeView::Kind::MergedUpTo: return QStringLiteral("merged");
-    case TreeView::Kind::Image: return QStringLiteral("image");
-    }
-    return {};
-}
-
 QString shownPath(const FileTree &tree, int index)
 {
     const FileNode &node = tree.node(index);
@@ -345,49 +232,6 @@ QString shownPath(const FileTree &tree, int index)
     if (node.opaque)
         path += Tr::tr(" (opaque: lower contents hidden)");
     return path;
-}
-
-QJsonObject treeJson(const InspectedImage &image, const LayerStack &stack, const FileTree &tree, const TreeView &view)
-{
-    QJsonObject root;
-    root.insert(QStringLiteral("reference"), image.reference.toString());
-    root.insert(QStringLiteral("platform"), platformJson(image.chosen.platform.value_or(Platform())));
-    root.insert(QStringLiteral("manifest"), manifestJson(image.manifest));
-    if (view.layer >= 0) {
-        QJsonObject layer = descriptorJson(image.imageManifest.layers.at(view.layer));
-        layer.insert(QStringLiteral("index"), view.layer);
-        root.insert(QStringLiteral("layer"), layer);
-    } else {
-        root.insert(QStringLiteral("layer"), QJsonValue());
-    }
-    root.insert(QStringLiteral("view"), viewName(view.kind));
-    root.insert(QStringLiteral("complete"), stack.isComplete(view.layer));
-    root.insert(QStringLiteral("counts"), QJsonObject{{QStringLiteral("added"), tree.count(FileMark::Added)},
-                                                      {QStringLiteral("modified"), tree.count(FileMark::Modified)},
-                                                      {QStringLiteral("deleted"), tree.count(FileMark::Deleted)}});
-    QJsonArray entries;
-    for (const int i : tree.depthFirst()) {
-        const FileNode &n = tree.node(i);
-        const LayerEntry &e = n.entry;
-        const bool metadata = !n.implied && !e.isDeletion();
-        entries.append(QJsonObject{
-            {QStringLiteral("path"), tree.path(i)},
-            {QStringLiteral("type"), typeName(e.type)},
-            {QStringLiteral("size"), n.totalSize},
-            {QStringLiteral("mode"), metadata ? QJsonValue(octalMode(e.mode)) : QJsonValue()},
-            {QStringLiteral("permissions"), metadata ? QJsonValue(fileModeText(e.type, e.mode)) : QJsonValue()},
-            {QStringLiteral("uid"), metadata ? QJsonValue(e.uid) : QJsonValue()},
-            {QStringLiteral("gid"), metadata ? QJsonValue(e.gid) : QJsonValue()},
-            {QStringLiteral("mtime"), metadata ? QJsonValue(QDateTime::fromSecsSinceEpoch(e.mtime, Qt::UTC).toString(Qt::ISODate)) : QJsonValue()},
-            {QStringLiteral("linkTarget"), orNull(e.linkTarget)},
-            {QStringLiteral("mark"), markName(n.mark)},
-            {QStringLiteral("opaque"), n.opaque},
-            {QStringLiteral("implied"), n.implied},
-            {QStringLiteral("layer"), n.layer >= 0 ? QJsonValue(stack.layer(n.layer).layer.toString()) : QJsonValue()},
-        });
-    }
-    root.insert(QStringLiteral("entries"), entries);
-    return root;
 }
 
 void printTree(QTextStream &out, const InspectedImage &image, const FileTree &tree, const TreeView &view)
@@ -440,97 +284,6 @@ void printTree(QTextStream &out, const InspectedImage &image, const FileTree &tr
 
 // ---------------------------------------------------------------------------------------------
 // --diff REF2
-
-QStringList differenceNames(ImageDiff::Differences d)
-{
-    QStringList names;
-    const std::pair<ImageDiff::Difference, const char *> all[] = {
-        {ImageDiff::Difference::Type, "type"},   {ImageDiff::Difference::Size, "size"},
-        {ImageDiff::Difference::Mode, "mode"},   {ImageDiff::Difference::Owner, "owner"},
-        {ImageDiff::Difference::LinkTarget, "linkTarget"}, {ImageDiff::Difference::MTime, "mtime"},
-        {ImageDiff::Difference::Layer, "layer"}};
-    for (const auto &[flag, name] : all)
-        if (d.testFlag(flag))
-            names.append(QLatin1StringView(name));
-    return names;
-}
-
-QString changeName(ImageDiff::Change change)
-{
-    switch (change) {
-    case ImageDiff::Change::Added: return QStringLiteral("added");
-    case ImageDiff::Change::Removed: return QStringLiteral("removed");
-    case ImageDiff::Change::Changed: return QStringLiteral("changed");
-    }
-    return {};
-}
-
-qint64 sizeOf(const QHash<QString, qint64> &sizes, const ImageDiff::Layer &layer)
-{
-    return sizes.value(layer.digest.toString(), layer.size);
-}
-
-QJsonObject diffJson(const InspectedImage &from, const InspectedImage &to, const ImageDiff &diff, const QHash<QString, qint64> &sizes)
-{
-    const auto side = [](const InspectedImage &image) {
-        return QJsonObject{{QStringLiteral("reference"), image.reference.toString()},
-                           {QStringLiteral("manifest"), image.manifest.digest.toString()},
-                           {QStringLiteral("platform"), platformJson(image.chosen.platform.value_or(Platform()))}};
-    };
-    const auto layerList = [&sizes](const QList<ImageDiff::Layer> &layers, bool fromSide) {
-        QJsonArray array;
-        for (const ImageDiff::Layer &l : layers)
-            array.append(QJsonObject{{QStringLiteral("digest"), l.digest.toString()},
-                                     {QStringLiteral("size"), sizeOf(sizes, l)},
-                                     {QStringLiteral("index"), fromSide ? l.fromIndex : l.toIndex}});
-        return array;
-    };
-    QJsonArray common;
-    for (const ImageDiff::Layer &l : diff.commonLayers)
-        common.append(QJsonObject{{QStringLiteral("digest"), l.digest.toString()},
-                                  {QStringLiteral("size"), sizeOf(sizes, l)},
-                                  {QStringLiteral("fromIndex"), l.fromIndex},
-                                  {QStringLiteral("toIndex"), l.toIndex}});
-    const qint64 fromSize = from.imageManifest.totalLayerSize();
-    const qint64 toSize = to.imageManifest.totalLayerSize();
-    QJsonArray entries;
-    for (const ImageDiff::File &f : diff.files) {
-        entries.append(QJsonObject{
-            {QStringLiteral("path"), f.path},
-            {QStringLiteral("change"), changeName(f.change)},
-            {QStringLiteral("fromType"), f.from ? QJsonValue(typeName(f.from->type)) : QJsonValue()},
-            {QStringLiteral("toType"), f.to ? QJsonValue(typeName(f.to->type)) : QJsonValue()},
-            {QStringLiteral("fromSize"), f.from ? QJsonValue(f.fromSize()) : QJsonValue()},
-            {QStringLiteral("toSize"), f.to ? QJsonValue(f.toSize()) : QJsonValue()},
-            {QStringLiteral("sizeDelta"), f.sizeDelta()},
-            {QStringLiteral("differences"), QJsonArray::fromStringList(differenceNames(f.differences))},
-            {QStringLiteral("fromLayer"), f.fromLayer.isValid() ? QJsonValue(f.fromLayer.toString()) : QJsonValue()},
-            {QStringLiteral("toLayer"), f.toLayer.isValid() ? QJsonValue(f.toLayer.toString()) : QJsonValue()},
-        });
-    }
-    return QJsonObject{
-        {QStringLiteral("from"), side(from)},
-        {QStringLiteral("to"), side(to)},
-        {QStringLiteral("layers"), QJsonObject{{QStringLiteral("sharedPrefix"), diff.sharedPrefix},
-                                               {QStringLiteral("common"), common},
-                                               {QStringLiteral("onlyInFrom"), layerList(diff.onlyInFrom, true)},
-                                               {QStringLiteral("onlyInTo"), layerList(diff.onlyInTo, false)},
-                                               {QStringLiteral("fromSize"), fromSize},
-                                               {QStringLiteral("toSize"), toSize},
-                                               {QStringLiteral("sizeDelta"), toSize - fromSize}}},
-        {QStringLiteral("files"), QJsonObject{{QStringLiteral("added"), diff.added},
-                                              {QStringLiteral("removed"), diff.removed},
-                                              {QStringLiteral("changed"), diff.changed},
-                                              {QStringLiteral("addedBytes"), diff.addedBytes},
-                                              {QStringLiteral("removedBytes"), diff.removedBytes},
-                                              {QStringLiteral("changedDelta"), diff.changedDelta},
-                                              {QStringLiteral("fromSize"), diff.fromTotalBytes},
-                                              {QStringLiteral("toSize"), diff.toTotalBytes},
-                                              {QStringLiteral("sizeDelta"), diff.totalDelta()},
-                                              {QStringLiteral("complete"), diff.complete},
-                                              {QStringLiteral("entries"), entries}}},
-    };
-}
 
 void printDiff(QTextStream &out, const InspectedImage &from, const InspectedImage &to, const ImageDiff &diff,
                const QHash<QString, qint64> &sizes)
@@ -666,7 +419,7 @@ int layersCommand(CliContext &cx, const QStringList &arguments)
             return cx.fail(*toJob->error());
         const ImageDiff diff = ImageDiff::compare(fromJob->stack(), toJob->stack());
         if (json)
-            cx.out() << QJsonDocument(diffJson(inspected, second, diff, sizes)).toJson(QJsonDocument::Indented);
+            cx.out() << QJsonDocument(layersDiffJson(inspected, second, diff, sizes)).toJson(QJsonDocument::Indented);
         else
             printDiff(cx.out(), inspected, second, diff, sizes);
         return kExitOk;
@@ -689,7 +442,7 @@ int layersCommand(CliContext &cx, const QStringList &arguments)
     if (!files && !merged) {
         const ImageEfficiency efficiency = ImageEfficiency::measure(stack);
         if (json)
-            cx.out() << QJsonDocument(overviewJson(inspected, stack, efficiency)).toJson(QJsonDocument::Indented);
+            cx.out() << QJsonDocument(layersOverviewJson(inspected, stack, efficiency)).toJson(QJsonDocument::Indented);
         else
             printOverview(cx.out(), inspected, stack, efficiency);
         return kExitOk;
@@ -698,7 +451,7 @@ int layersCommand(CliContext &cx, const QStringList &arguments)
                         : view.kind == TreeView::Kind::MergedUpTo ? stack.mergedTree(view.layer)
                                                                    : stack.finalTree();
     if (json)
-        cx.out() << QJsonDocument(treeJson(inspected, stack, tree, view)).toJson(QJsonDocument::Indented);
+        cx.out() << QJsonDocument(layersTreeJson(inspected, stack, tree, view)).toJson(QJsonDocument::Indented);
     else
         printTree(cx.out(), inspected, tree, view);
     return kExitOk;

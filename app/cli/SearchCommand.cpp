@@ -4,6 +4,7 @@
 #include "cli/CliContext.h"
 #include "cli/Commands.h"
 #include "cli/Format.h"
+#include "cli/JsonShapes.h"
 #include "hub/HubClient.h"
 #include "hub/HubPaging.h"
 #include "hub/HubTypes.h"
@@ -13,9 +14,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 
 #include <memory>
 
@@ -60,22 +59,7 @@ int searchHub(CliContext &cx, const QString &query, int limit, bool json)
         cx.err() << "wharf: " << paging.circleNote(HubPaging::Rows::Results) << Qt::endl;
 
     if (json) {
-        QJsonArray array;
-        for (const HubSearchResult &r : std::as_const(results))
-            array.append(QJsonObject{{QStringLiteral("name"), r.name},
-                                     {QStringLiteral("namespace"), r.namespaceName},
-                                     {QStringLiteral("repository"), r.repository},
-                                     {QStringLiteral("description"), r.description},
-                                     {QStringLiteral("stars"), r.stars},
-                                     {QStringLiteral("pulls"), r.pulls},
-                                     {QStringLiteral("official"), r.official},
-                                     {QStringLiteral("verified"), r.verified},
-                                     {QStringLiteral("automated"), r.automated}});
-        cx.out() << QJsonDocument(QJsonObject{{QStringLiteral("registry"), QStringLiteral("docker.io")},
-                                              {QStringLiteral("query"), query},
-                                              {QStringLiteral("total"), total},
-                                              {QStringLiteral("results"), array}})
-                        .toJson(QJsonDocument::Indented);
+        cx.out() << QJsonDocument(hubSearchJson(query, total, results)).toJson(QJsonDocument::Indented);
         return kExitOk;
     }
     QList<QStringList> rows;
@@ -104,15 +88,7 @@ int searchCatalog(CliContext &cx, const QString &registry, const QString &query,
         return cx.fail(*job->error());
     const QList<HubSearchResult> matches = search::catalogMatches(job->names(), query, limit);
     if (json) {
-        QJsonArray array;
-        for (const HubSearchResult &match : matches)
-            array.append(QJsonObject{{QStringLiteral("name"), match.name},
-                                     {QStringLiteral("repository"), QString(registry + u'/' + match.name)}});
-        cx.out() << QJsonDocument(QJsonObject{{QStringLiteral("registry"), registry},
-                                              {QStringLiteral("query"), query},
-                                              {QStringLiteral("total"), matches.size()},
-                                              {QStringLiteral("results"), array}})
-                        .toJson(QJsonDocument::Indented);
+        cx.out() << QJsonDocument(catalogSearchJson(registry, query, matches)).toJson(QJsonDocument::Indented);
         return kExitOk;
     }
     if (matches.isEmpty()) {

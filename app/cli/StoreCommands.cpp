@@ -1,21 +1,20 @@
 // wharf images [--json], wharf rm REF [--platform P], wharf gc [--json], wharf verify [--json]
 // The local store (an OCI image layout): what it holds, removing images, collecting unreferenced
 // blobs and stale partial downloads, and re-hashing everything. Each takes --store DIR (default:
-// $WHARF_STORE, else the app-data store). The JSON shapes are documented in the README.
+// $WHARF_STORE, else the app-data store). The JSON shapes (JsonShapes.h) are documented in the README.
 
 #include "cli/CliContext.h"
 #include "cli/Commands.h"
 #include "cli/Format.h"
-#include "cli/JsonFields.h"
+#include "cli/JsonShapes.h"
+#include "cli/LayerViews.h"
 #include "cli/StoreOptions.h"
 #include "store/ImageStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QHash>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QSet>
 
 #include <optional>
@@ -34,15 +33,6 @@ QCommandLineOption jsonOption()
 {
     return {QStringLiteral("json"), Tr::tr("Print JSON.")};
 }
-
-// Layer bytes of one image, split into what no other stored image uses and what it shares.
-struct ImageSizes
-{
-    qint64 total = -1;
-    qint64 shared = 0;
-    qint64 unique = 0;
-    int layers = 0;
-};
 
 QList<ImageSizes> measure(const ImageStore &store, const QList<StoredImage> &images)
 {
@@ -97,26 +87,7 @@ int imagesCommand(CliContext &cx, const QStringList &arguments)
     const QList<ImageSizes> sizes = measure(*store, *images);
 
     if (parser.isSet(QStringLiteral("json"))) {
-        QJsonArray list;
-        for (qsizetype i = 0; i < images->size(); ++i) {
-            const StoredImage &image = images->at(i);
-            const ImageSizes &s = sizes[i];
-            list.append(QJsonObject{
-                {QStringLiteral("reference"), image.reference},
-                {QStringLiteral("refName"), image.refName},
-                {QStringLiteral("platform"), orNull(image.platform.toString())},
-                {QStringLiteral("manifest"), QJsonObject{{QStringLiteral("digest"), image.manifest.digest.toString()},
-                                                         {QStringLiteral("mediaType"), image.manifest.mediaType},
-                                                         {QStringLiteral("size"), image.manifest.size}}},
-                {QStringLiteral("index"), orNull(image.indexDigest)},
-                {QStringLiteral("pulled"), image.pulledAt.isValid() ? QJsonValue(image.pulledAt.toUTC().toString(Qt::ISODate)) : QJsonValue()},
-                {QStringLiteral("layers"), s.total < 0 ? QJsonValue() : QJsonValue(s.layers)},
-                {QStringLiteral("size"), s.total < 0 ? QJsonValue() : QJsonValue(s.total)},
-                {QStringLiteral("sharedBytes"), s.total < 0 ? QJsonValue() : QJsonValue(s.shared)},
-                {QStringLiteral("uniqueBytes"), s.total < 0 ? QJsonValue() : QJsonValue(s.unique)},
-            });
-        }
-        cx.out() << QJsonDocument(list).toJson(QJsonDocument::Indented);
+        cx.out() << QJsonDocument(imagesJson(*images, sizes)).toJson(QJsonDocument::Indented);
         return kExitOk;
     }
     QList<QStringList> rows;
@@ -177,18 +148,7 @@ int gcCommand(CliContext &cx, const QStringList &arguments)
     if (!report)
         return cx.fail(report.error());
     if (parser.isSet(QStringLiteral("json"))) {
-        cx.out() << QJsonDocument(QJsonObject{
-                                      {QStringLiteral("blobsRemoved"), report->blobsRemoved},
-                                      {QStringLiteral("bytesRemoved"), report->bytesRemoved},
-                                      {QStringLiteral("removed"), QJsonArray::fromStringList(report->removedDigests)},
-                                      {QStringLiteral("blobsKept"), report->blobsKept},
-                                      {QStringLiteral("bytesKept"), report->bytesKept},
-                                      {QStringLiteral("ingestsRemoved"), report->ingestsRemoved},
-                                      {QStringLiteral("ingestBytesRemoved"), report->ingestBytesRemoved},
-                                      {QStringLiteral("ingestsInUse"), report->ingestsInUse},
-                                      {QStringLiteral("missingBlobs"), report->missingBlobs},
-                                  })
-                        .toJson(QJsonDocument::Indented);
+        cx.out() << QJsonDocument(gcJson(*report)).toJson(QJsonDocument::Indented);
         return kExitOk;
     }
     for (const QString &digest : std::as_const(report->removedDigests))
@@ -223,17 +183,7 @@ int verifyCommand(CliContext &cx, const QStringList &arguments)
     if (!report)
         return cx.fail(report.error());
     if (parser.isSet(QStringLiteral("json"))) {
-        QJsonArray problems;
-        for (const VerifyProblem &p : std::as_const(report->problems))
-            problems.append(QJsonObject{{QStringLiteral("kind"), VerifyProblem::kindName(p.kind)},
-                                        {QStringLiteral("subject"), p.subject},
-                                        {QStringLiteral("detail"), p.detail}});
-        cx.out() << QJsonDocument(QJsonObject{{QStringLiteral("ok"), report->isClean()},
-                                              {QStringLiteral("blobsChecked"), report->blobsChecked},
-                                              {QStringLiteral("bytesChecked"), report->bytesChecked},
-                                              {QStringLiteral("indexEntries"), report->indexEntries},
-                                              {QStringLiteral("problems"), problems}})
-                        .toJson(QJsonDocument::Indented);
+        cx.out() << QJsonDocument(verifyJson(*report)).toJson(QJsonDocument::Indented);
     } else {
         for (const VerifyProblem &p : std::as_const(report->problems))
             cx.out() << VerifyProblem::kindName(p.kind) << ": " << p.detail << '\n';

@@ -5,7 +5,7 @@
 #include "cli/CliContext.h"
 #include "cli/Commands.h"
 #include "cli/Format.h"
-#include "cli/JsonFields.h"
+#include "cli/JsonShapes.h"
 #include "hub/HubClient.h"
 #include "hub/HubPaging.h"
 #include "hub/HubTypes.h"
@@ -18,9 +18,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 
 #include <climits>
 #include <memory>
@@ -49,32 +47,7 @@ int printTags(CliContext &cx, const ImageReference &repo, const QString &source,
         cx.err() << "wharf: " << note << Qt::endl;
     };
     if (json) {
-        QJsonArray array;
-        for (const TagInfo &t : tags) {
-            QJsonObject o{{QStringLiteral("name"), t.name}};
-            o.insert(QStringLiteral("digest"), t.digest.isEmpty() ? QJsonValue() : QJsonValue(t.digest));
-            o.insert(QStringLiteral("mediaType"), t.mediaType.isEmpty() ? QJsonValue() : QJsonValue(t.mediaType));
-            o.insert(QStringLiteral("size"), t.size < 0 ? QJsonValue() : QJsonValue(t.size));
-            o.insert(QStringLiteral("lastPushed"), t.lastPushed.isValid() ? QJsonValue(t.lastPushed.toUTC().toString(Qt::ISODate)) : QJsonValue());
-            if (t.detailsKnown) {
-                QJsonArray platforms;
-                for (const TagPlatform &p : t.platforms) {
-                    QJsonObject entry{{QStringLiteral("platform"), platformJson(p.platform)}};
-                    entry.insert(QStringLiteral("digest"), p.digest.isEmpty() ? QJsonValue() : QJsonValue(p.digest));
-                    platforms.append(entry);
-                }
-                o.insert(QStringLiteral("platforms"), platforms);
-            } else {
-                o.insert(QStringLiteral("platforms"), QJsonValue());
-            }
-            array.append(o);
-        }
-        QJsonObject document{{QStringLiteral("repository"), repo.name()},
-                             {QStringLiteral("source"), source},
-                             {QStringLiteral("more"), more},
-                             {QStringLiteral("tags"), array}};
-        document.insert(QStringLiteral("leftOut"), leftOut >= 0 ? QJsonValue(leftOut) : QJsonValue());
-        cx.out() << QJsonDocument(document).toJson(QJsonDocument::Indented);
+        cx.out() << QJsonDocument(tagsJson(repo, source, tags, leftOut)).toJson(QJsonDocument::Indented);
         printNote();
         return kExitOk;
     }
