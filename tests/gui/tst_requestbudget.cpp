@@ -181,9 +181,20 @@ Count TestRequestBudget::takeManifestRequests()
 
 void TestRequestBudget::settle()
 {
-    QTRY_COMPARE_WITH_TIMEOUT(m_proxy->activeExchanges(), 0, kTimeout);
-    QTest::qWait(300);
-    QTRY_COMPARE_WITH_TIMEOUT(m_proxy->activeExchanges(), 0, kTimeout);
+    // Quiet means no exchange in flight and no new request for a while: the layer map reloads
+    // after a pause, and a late request must not be counted against the next step.
+    QElapsedTimer clock;
+    clock.start();
+    qsizetype seen = -1;
+    while (clock.elapsed() < kTimeout) {
+        QTRY_COMPARE_WITH_TIMEOUT(m_proxy->activeExchanges(), 0, kTimeout);
+        const qsizetype now = m_proxy->requestCount();
+        if (now == seen)
+            return;
+        seen = now;
+        QTest::qWait(600);
+    }
+    QFAIL("the window never went quiet");
 }
 
 void TestRequestBudget::openRepository(MainWindow &window, const QString &name)
