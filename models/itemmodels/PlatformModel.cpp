@@ -171,14 +171,16 @@ void PlatformModel::countPresentLayers(int row)
     emitRowChanged(row);
     // hasBlob() stats files: never on the GUI thread.
     // The pull's own planner, so this figure is what the pull will fetch (resumable bytes too).
-    auto counted = QtConcurrent::run([store = m_store, manifest = *platform.manifest] {
+    // Layers a listing already downloaded are not fetched again either (LayerBlobCache).
+    std::shared_ptr<LayerBlobCache> blobs = m_client ? m_client->settings().layerBlobs : nullptr;
+    auto counted = QtConcurrent::run([store = m_store, manifest = *platform.manifest, blobs] {
         PullCost cost;
         if (!store) {
             for (const Descriptor &layer : manifest.layers)
                 cost.bytesToFetch += std::max<qint64>(0, layer.size);
             return cost;
         }
-        const PullPlan plan = planPull(*store, manifest.config, manifest.layers);
+        const PullPlan plan = planPull(*store, manifest.config, manifest.layers, blobs.get());
         cost.bytesToFetch = plan.bytesToFetch;
         cost.layersPresent = plan.layersPresent();
         return cost;

@@ -5,6 +5,7 @@
 #include "credentials/KeychainStore.h"
 #include "credentials/SessionCredentialSource.h"
 #include "hub/HubClient.h"
+#include "layers/LayerBlobCache.h"
 #include "layers/LayerListingCache.h"
 #include "pull/PullEngine.h"
 #include "registry/DocumentCache.h"
@@ -27,6 +28,8 @@ AppServices::AppServices(Face face)
     m_registry->setCredentialSource(m_credentials.get());
     m_registry->setDocumentCache(m_documents);
     m_registry->setLayerListings(std::make_shared<LayerListingCache>());
+    if (const QString layers = LayerBlobCache::defaultFolder(); !layers.isEmpty())
+        m_registry->setLayerBlobCache(std::make_shared<LayerBlobCache>(layers));
     m_hub = std::make_unique<HubClient>(m_registry->network());
 }
 

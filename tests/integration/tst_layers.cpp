@@ -6,10 +6,17 @@
 // Then LayerStackJob's contract and LayerFilesModel::load() over the same registry.
 
 #include "itemmodels/LayerFilesModel.h"
-#include "layers/LayerStackJob.h"
-#include "registry/ImageInspectJob.h"
+#include "layers/LayerBlobCache.h"
+#include "layers/LayerListJob.h"
 #include "layers/LayerListingCache.h"
+#include "layers/LayerStackJob.h"
+#include "pull/PullEngine.h"
+#include "pull/PullHandle.h"
+#include "pull/PullPlanner.h"
+#include "registry/ImageInspectJob.h"
 #include "registry/RegistryClient.h"
+#include "store/ImageStore.h"
+#include "FaultProxy.h"
 
 #include "HttpServer.h"
 #include "RegistryProcess.h"
@@ -98,6 +105,7 @@ private Q_SLOTS:
     void helpNamesTheCommand();
     void stackJobContract();
     void modelLoadsFromTheRegistry();
+    void aListedLayerIsNotFetchedAgainByAPull();
 
 private:
     [[nodiscard]] ProgramRun wharf(const QStringList &arguments) const
@@ -617,6 +625,67 @@ void TestLayers::modelLoadsFromTheRegistry()
     QVERIFY(model.indexOfPath(u"usr/share/doc"_s).data(LayerFilesModel::OpaqueRole).toBool());
     model.clear();
     QCOMPARE(model.state(), LayerFilesModel::State::Idle);
+}
+
+// A layer downloaded to be listed (no store) is kept in the LayerBlobCache, and a pull of the
+// image afterwards copies it in instead of fetching it again; a listing that fails keeps nothing.
+void TestLayers::aListedLayerIsNotFetchedAgainByAPull()
+{
+    QTemporaryDir cacheDir;
+    QVERIFY(cacheDir.isValid());
+    RegistryClient client;
+    client.setLayerBlobCache(std::make_shared<LayerBlobCache>(cacheDir.path()));
+    auto inspect = runJob(new ImageInspectJob(&client, *ImageReference::parseDockerRef(ref(u"layers:app"_s)), std::nullopt));
+    QVERIFY(!inspect->error());
+    const InspectedImage &image = inspect->result();
+    const Descriptor top = image.imageManifest.layers.last();
+    const auto requestsFor = [this](const Descriptor &layer) {
+        return int(m_registry.logText().count(u"\"GET /v2/layers/blobs/"_s + layer.digest.toString()));
+    };
+
+    QTest::qWait(200); // earlier tests' last access-log lines
+    const int before = requestsFor(top);
+    const int baseBefore = requestsFor(image.imageManifest.layers.first());
+    auto listed = runJob(new LayerListJob(&client, image.manifest.registry, image.manifest.repository, top, {}), 60'000);
+    QVERIFY(!listed->error());
+    QVERIFY(listed->listing().complete);
+    QVERIFY(client.layerBlobCache()->find(top));
+    QVERIFY(QDir(cacheDir.filePath(u"incoming"_s)).isEmpty());
+    QTRY_COMPARE(requestsFor(top), before + 1);
+
+    // The pull's plan and the Pull button's figure both leave it out of what is to fetch.
+    QTemporaryDir storeDir;
+    auto store = ImageStore::open(storeDir.filePath(u"store"_s));
+    QVERIFY(store);
+    const PullPlan preview = planPull(*store, image.configDescriptor, image.imageManifest.layers, client.layerBlobCache());
+    QCOMPARE(preview.bytesCached, top.size);
+    PullEngine::Options options;
+    options.client = client.settings();
+    PullEngine engine(*store, options);
+    PullRequest request;
+    request.reference = *ImageReference::parseDockerRef(ref(u"layers:app"_s));
+    PullHandle *handle = engine.pull(request);
+    QSignalSpy finished(handle, &PullHandle::finished);
+    QVERIFY(finished.wait(60'000));
+    QVERIFY2(!handle->outcome().error, handle->outcome().error ? qPrintable(handle->outcome().error->message()) : "");
+    QVERIFY(store->hasBlob(top.digest, top.size));
+    QTest::qWait(200);
+    QCOMPARE(requestsFor(top), before + 1); // copied in from the cache, not fetched
+    QVERIFY(requestsFor(image.imageManifest.layers.first()) > baseBefore);
+
+    // A blob whose download breaks off is not kept.
+    FaultProxy proxy(m_registry.hostPort());
+    QString error;
+    QVERIFY2(proxy.listen(&error), qPrintable(error));
+    proxy.addRule({"GET", FaultRule::blobPath(image.imageManifest.layers.first().digest.toString()), fault::TruncateAt{100}});
+    net::RetryPolicy once;
+    once.maxAttempts = 1;
+    client.setRetryPolicy(once);
+    auto broken = runJob(new LayerListJob(&client, proxy.hostPort(), image.manifest.repository, image.imageManifest.layers.first(), {}),
+                         60'000);
+    QVERIFY(broken->error());
+    QVERIFY(!client.layerBlobCache()->find(image.imageManifest.layers.first()));
+    QVERIFY(QDir(cacheDir.filePath(u"incoming"_s)).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestLayers)

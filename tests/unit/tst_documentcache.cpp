@@ -120,7 +120,7 @@ void TestDocumentCache::defaultFolderFollowsTheEnvironment()
     qputenv("WHARF_CACHE", "off");
     QVERIFY(DocumentCache::defaultFolder().isEmpty());
     qputenv("WHARF_CACHE", "/somewhere/else");
-    QCOMPARE(DocumentCache::defaultFolder(), u"/somewhere/else"_s);
+    QCOMPARE(DocumentCache::defaultFolder(), u"/somewhere/else/documents"_s);
     qunsetenv("WHARF_CACHE");
     qputenv("XDG_CACHE_HOME", "/tmp/wharf-xdg-cache");
     QCOMPARE(DocumentCache::defaultFolder(), u"/tmp/wharf-xdg-cache/wharf/documents"_s);

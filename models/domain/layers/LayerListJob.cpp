@@ -1,8 +1,9 @@
 #include "layers/LayerListJob.h"
 
 #include "archive/LayerArchiveReader.h"
-#include "credentials/StaticCredentialSource.h"
 #include "core/ContinueOnEventLoop.h"
+#include "credentials/StaticCredentialSource.h"
+#include "layers/LayerBlobCache.h"
 #include "layers/LayerBlobPipe.h"
 #include "registry/BlobJob.h"
 #include "registry/RegistryClient.h"
@@ -10,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QIODevice>
 #include <QThread>
@@ -76,17 +78,35 @@ std::optional<LayerListing> listFromStore(const QString &root, const Descriptor 
     return LayerArchiveReader::list(source, {layer.digest, layer.size, true}, {}, cancelled, progress);
 }
 
-// The HTTP body's way into the pipe: a write blocks while the pipe is full.
+// The HTTP body's way into the pipe: a write blocks while the pipe is full. With a tee file, every
+// byte also goes there (for the LayerBlobCache); a file that cannot be written is given up on, the
+// listing goes on.
 class PipeSink final : public QIODevice
 {
 public:
     explicit PipeSink(std::shared_ptr<LayerBlobPipe> pipe) : m_pipe(std::move(pipe)) {}
     [[nodiscard]] bool isSequential() const override { return true; }
 
+    void teeTo(const QString &path)
+    {
+        m_tee = std::make_unique<QFile>(path);
+        if (!m_tee->open(QIODevice::WriteOnly | QIODevice::Truncate))
+            m_tee.reset();
+    }
+    // Before the pipe is closed: the file is whole on disk by the time the listing ends.
+    void endTee()
+    {
+        if (m_tee)
+            m_tee->close();
+        m_tee.reset();
+    }
+
 protected:
     qint64 readData(char *, qint64) override { return -1; }
     qint64 writeData(const char *data, qint64 size) override
     {
+        if (m_tee && m_tee->write(data, size) != size)
+            m_tee.reset(); // a short file is refused by LayerBlobCache::adopt()
         if (m_pipe->write(QByteArrayView(data, qsizetype(size))))
             return size;
         setErrorString(Tr::tr("the layer is no longer being read"));
@@ -95,6 +115,7 @@ protected:
 
 private:
     std::shared_ptr<LayerBlobPipe> m_pipe;
+    std::unique_ptr<QFile> m_tee;
 };
 
 // Streams the blob into the pipe on a thread of its own, with a registry client of its own: that
@@ -112,6 +133,7 @@ public:
         // The caller's client's (insecure registries, retries, timeouts); its credential source is
         // not used here: it lives on the caller's thread.
         RegistryClient::Settings client;
+        QString teePath; // a copy of the blob for the LayerBlobCache; empty: none
     };
 
     LayerDownload(Settings settings, std::shared_ptr<LayerBlobPipe> pipe)
@@ -141,9 +163,14 @@ public:
             m_client->setCredentialSource(m_credentials.get());
         }
         m_sink.open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+        if (!m_settings.teePath.isEmpty())
+            m_sink.teeTo(m_settings.teePath);
         BlobJob *job = m_client->streamBlob(m_settings.registry, m_settings.repository, m_settings.layer, &m_sink);
         m_job = job;
-        connect(job, &Job::finished, this, [this, job] { m_pipe->closeWrite(job->error()); });
+        connect(job, &Job::finished, this, [this, job] {
+            m_sink.endTee();
+            m_pipe->closeWrite(job->error());
+        });
         job->start();
     }
 
@@ -178,6 +205,8 @@ struct LayerListJob::Private
     qint64 reportedRead = -1;
     qint64 reportedEntries = -1;
     std::optional<Error> credentialError;
+    std::shared_ptr<LayerBlobCache> blobCache; // where a downloaded blob is kept for a pull
+    QString teePath;                           // the download's copy, until it is kept or dropped
 
     [[nodiscard]] LayerArchiveReader::Progress progressSink() const
     {
@@ -247,6 +276,9 @@ struct LayerListJob::Private
                 credentialError = found.error();
             settings.client = q->m_client->settings();
             settings.client.credentials = nullptr;
+            blobCache = settings.client.layerBlobs;
+            if (blobCache)
+                teePath = settings.teePath = blobCache->newIncomingPath();
 
             pipe = std::make_shared<LayerBlobPipe>();
             downloadThread = new QThread;
@@ -283,9 +315,22 @@ struct LayerListJob::Private
         download = nullptr;
     }
 
+    // The download's copy is kept only when the listing read the blob whole and it verified.
+    void settleTee(bool keep)
+    {
+        if (teePath.isEmpty() || !blobCache)
+            return;
+        if (keep)
+            blobCache->adopt(teePath, q->m_layer);
+        else
+            blobCache->discard(teePath);
+        teePath.clear();
+    }
+
     void finish(LayerListing listing)
     {
         stopDownload();
+        settleTee(listing.complete && !listing.error);
         progressTimer.stop();
         reportProgress();
         listing.layer = q->m_layer.digest;
@@ -322,6 +367,7 @@ LayerListJob::~LayerListJob()
     // A reader still running sees the flag and ends on its own; its result has nowhere to go.
     d->cancelled->store(true);
     d->stopDownload();
+    d->settleTee(false);
 }
 
 void LayerListJob::run()
@@ -337,6 +383,7 @@ void LayerListJob::abort()
 {
     d->cancelled->store(true);
     d->stopDownload();
+    d->settleTee(false);
     d->progressTimer.stop();
     m_listing.complete = false;
     m_listing.error = cancelledError();

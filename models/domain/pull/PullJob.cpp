@@ -6,6 +6,7 @@
 #include "store/BlobIngest.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
 #include <algorithm>
 #include <atomic>
@@ -110,6 +111,36 @@ Result<void> PullJob::storeFromMemory(const Descriptor &descriptor, const QByteA
     return ingest->commit();
 }
 
+bool PullJob::storeFromFile(const Descriptor &descriptor, const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    auto ingest = m_store.beginIngest(descriptor);
+    if (!ingest)
+        return false; // another pull has it in hand: fetch as usual
+    if (ingest->offset() > 0 && !ingest->restart()) {
+        ingest->release();
+        return false;
+    }
+    QByteArray chunk(1024 * 1024, Qt::Uninitialized);
+    for (;;) {
+        const qint64 read = file.read(chunk.data(), chunk.size());
+        if (read < 0 || (read > 0 && !ingest->write(QByteArrayView(chunk.constData(), read)))) {
+            ingest->discard();
+            return false;
+        }
+        if (read == 0)
+            break;
+    }
+    if (!ingest->commit()) {
+        ingest->discard();
+        QFile::remove(path); // not the blob it is named after: never offer it again
+        return false;
+    }
+    return true;
+}
+
 void PullJob::onInspected(ImageInspectJob *job)
 {
     if (isFinished())
@@ -136,12 +167,26 @@ void PullJob::onInspected(ImageInspectJob *job)
         return;
     }
     // What is here and what is resumable, as the Pull button's figure said (PullPlanner).
-    const PullPlan counted = planPull(m_store, image.configDescriptor, image.imageManifest.layers);
+    const PullPlan counted = planPull(m_store, image.configDescriptor, image.imageManifest.layers, m_client->layerBlobCache());
     m_plan.bytesPresent = counted.bytesPresent;
     m_plan.blobsPresent = counted.blobsPresent;
     m_plan.bytesToFetch = counted.bytesToFetch;
+    m_plan.bytesCached = counted.bytesCached;
     for (PullBlob blob : counted.blobs) {
-        if (blob.state == PullBlob::State::Present) {
+        if (!blob.cachedFile.isEmpty()) {
+            // A listing downloaded it: copied in (and verified again by the ingest), or fetched
+            // after all when the copy is not what it should be.
+            if (storeFromFile(blob.descriptor, blob.cachedFile)) {
+                blob.state = PullBlob::State::Done;
+                blob.received = blob.descriptor.size;
+            } else {
+                m_plan.bytesCached -= blob.descriptor.size;
+                blob.cachedFile.clear();
+                blob.resumedFrom = blob.received = m_store.partialBytes(blob.descriptor);
+                m_plan.bytesToFetch += blob.descriptor.size - blob.resumedFrom;
+            }
+        }
+        if (blob.state == PullBlob::State::Present || blob.state == PullBlob::State::Done) {
             // nothing to do
         } else if (blob.isConfig) {
             // Already fetched and verified while resolving: no second download.

@@ -47,6 +47,8 @@ protected:
 
 private:
     void onInspected(ImageInspectJob *job);
+    // A layer the LayerBlobCache holds, into the store (verified by the ingest); false: fetch it.
+    [[nodiscard]] bool storeFromFile(const Descriptor &descriptor, const QString &path);
     [[nodiscard]] Result<void> storeFromMemory(const Descriptor &descriptor, const QByteArray &bytes);
     void dispatch();
     void onFetchStarted(quint64 taskId, qint64 offset);

@@ -1,8 +1,11 @@
 #include "pull/PullPlanner.h"
 
+#include "layers/LayerBlobCache.h"
+
 namespace wharf {
 
-PullPlan planPull(const ImageStore &store, const Descriptor &config, const QList<Descriptor> &layers)
+PullPlan planPull(const ImageStore &store, const Descriptor &config, const QList<Descriptor> &layers,
+                  const LayerBlobCache *cache)
 {
     PullPlan plan;
     plan.blobs.reserve(layers.size() + 1);
@@ -16,8 +19,13 @@ PullPlan planPull(const ImageStore &store, const Descriptor &config, const QList
             plan.bytesPresent += descriptor.size;
             ++plan.blobsPresent;
         } else if (!isConfig) {
-            blob.resumedFrom = blob.received = store.partialBytes(descriptor);
-            plan.bytesToFetch += std::max<qint64>(0, descriptor.size - blob.resumedFrom);
+            if (const auto cached = cache ? cache->find(descriptor) : std::nullopt) {
+                blob.cachedFile = *cached;
+                plan.bytesCached += descriptor.size;
+            } else {
+                blob.resumedFrom = blob.received = store.partialBytes(descriptor);
+                plan.bytesToFetch += std::max<qint64>(0, descriptor.size - blob.resumedFrom);
+            }
         }
         plan.blobs.append(blob);
     };

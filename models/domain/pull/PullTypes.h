@@ -37,6 +37,7 @@ struct PullBlob
     bool isConfig = false;
     qint64 resumedFrom = 0; // bytes a previous, interrupted pull left in the ingest
     qint64 received = 0;    // bytes of this blob in the ingest now
+    QString cachedFile;     // a copy listing it left in the LayerBlobCache: copied in, not fetched
 };
 
 struct PullPlan
@@ -48,6 +49,7 @@ struct PullPlan
     QList<PullBlob> blobs;   // config first, then the layers, base first
     qint64 bytesToFetch = 0; // what will really cross the network: missing blobs less resumable bytes
     qint64 bytesPresent = 0; // blobs already in the store, whichever registry they came from
+    qint64 bytesCached = 0;  // layers a listing downloaded (LayerBlobCache), copied in, not fetched
     int blobsPresent = 0;    // the config included
 
     // The layers alone, as people count them.

@@ -28,14 +28,20 @@ DocumentCache::DocumentCache(QString folder, qint64 memoryBytes)
     m_memory.setMaxCost(qsizetype(std::max<qint64>(0, memoryBytes)));
 }
 
-QString DocumentCache::defaultFolder()
+QString DocumentCache::cacheRoot()
 {
     if (qEnvironmentVariableIsSet("WHARF_CACHE")) {
         const QString chosen = qEnvironmentVariable("WHARF_CACHE");
         return chosen == QLatin1StringView("off") ? QString() : chosen;
     }
     const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
-    return base.isEmpty() ? QString() : base + QStringLiteral("/wharf/documents");
+    return base.isEmpty() ? QString() : base + QStringLiteral("/wharf");
+}
+
+QString DocumentCache::defaultFolder()
+{
+    const QString root = cacheRoot();
+    return root.isEmpty() ? QString() : root + QStringLiteral("/documents");
 }
 
 QString DocumentCache::pathOf(const Digest &digest) const

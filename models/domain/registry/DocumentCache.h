@@ -41,7 +41,10 @@ public:
     // `folder` empty: memory only. The folder is created on first write.
     explicit DocumentCache(QString folder = {}, qint64 memoryBytes = kDefaultMemoryBytes);
 
-    // $WHARF_CACHE if set ("off" or "" there: no disk cache), else $XDG_CACHE_HOME/wharf/documents.
+    // Where Wharf's caches live: $WHARF_CACHE if set ("off" or "" there: none on disk), else
+    // $XDG_CACHE_HOME/wharf (~/.cache/wharf).
+    [[nodiscard]] static QString cacheRoot();
+    // <cache root>/documents; empty when there is no cache on disk.
     [[nodiscard]] static QString defaultFolder();
 
     [[nodiscard]] std::optional<Document> find(const Digest &digest);

@@ -34,6 +34,7 @@ RegistryClient::Settings RegistryClient::settings() const
     settings.retry = m_retry;
     settings.transferTimeoutMs = m_transferTimeoutMs;
     settings.documents = m_documents;
+    settings.layerBlobs = m_layerBlobs;
     return settings;
 }
 
@@ -44,6 +45,7 @@ void RegistryClient::applySettings(const Settings &settings)
     setRetryPolicy(settings.retry);
     setTransferTimeoutMs(settings.transferTimeoutMs);
     setDocumentCache(settings.documents);
+    setLayerBlobCache(settings.layerBlobs);
 }
 
 ManifestJob *RegistryClient::manifestInFlight(const QString &key) const

@@ -31,6 +31,7 @@ class RegistryRequest;
 class PagedListJob;
 class BlobJob;
 class DocumentCache;
+class LayerBlobCache;
 class LayerListingCache;
 class ImageReference;
 struct Descriptor;
@@ -52,6 +53,7 @@ public:
         net::RetryPolicy retry = net::RetryPolicy::fromEnvironment();
         int transferTimeoutMs = 30'000;
         std::shared_ptr<DocumentCache> documents; // none: every document is fetched
+        std::shared_ptr<LayerBlobCache> layerBlobs; // none: a layer listed is not kept for a pull
     };
     [[nodiscard]] Settings settings() const;
     void applySettings(const Settings &settings);
@@ -71,6 +73,9 @@ public:
     // (any blob fetchBlob reads into memory).
     void setDocumentCache(std::shared_ptr<DocumentCache> cache) { m_documents = std::move(cache); }
     [[nodiscard]] DocumentCache *documentCache() const { return m_documents.get(); }
+    // Layer blobs downloaded to be listed, kept for a pull (LayerListJob fills it, PullJob reads it).
+    void setLayerBlobCache(std::shared_ptr<LayerBlobCache> cache) { m_layerBlobs = std::move(cache); }
+    [[nodiscard]] LayerBlobCache *layerBlobCache() const { return m_layerBlobs.get(); }
     // Layer listings read in this run, by digest (LayerStackJob asks it first); this thread only.
     void setLayerListings(std::shared_ptr<LayerListingCache> cache) { m_layerListings = std::move(cache); }
     [[nodiscard]] LayerListingCache *layerListings() const { return m_layerListings.get(); }
@@ -127,6 +132,7 @@ private:
     int m_transferTimeoutMs = 30'000;
     std::shared_ptr<DocumentCache> m_documents;
     std::shared_ptr<LayerListingCache> m_layerListings;
+    std::shared_ptr<LayerBlobCache> m_layerBlobs;
     TokenCache m_tokens;
     QHash<QString, AuthChallenge> m_challenges;
     QHash<QString, CredentialLookup> m_credentials;
