@@ -1,6 +1,7 @@
 #pragma once
 // Lists the entries of one layer without pulling the image: from the local store when the blob is
-// there, otherwise streamed from the registry (never written to the store). The blob is read
+// there, otherwise streamed from the registry (never written to the store; with the client's
+// LayerBlobCache, a copy is kept there once it verified, for a pull to take). The blob is read
 // through libarchive on a QThreadPool worker (models/archive/); a downloaded blob is hashed on the
 // way and verified against the descriptor, a store blob (verified when it was committed, and
 // read-only since) only against its size; cancel() sets an atomic flag the worker polls. The GUI thread only sees
