@@ -21,6 +21,7 @@
 #include "registry/DocumentCache.h"
 #include "registry/RegistryClient.h"
 #include "store/ImageStore.h"
+#include "DockerHubBed.h"
 #include "FaultProxy.h"
 #include "HubEmulator.h"
 #include "RegistryProcess.h"
@@ -50,11 +51,9 @@ constexpr int kTimeout = 30'000;
 
 struct Bed
 {
-    TestbedImages images;
-    QTemporaryDir root;
-    RegistryProcess registry;
-    std::unique_ptr<FaultProxy> proxy;
-    std::unique_ptr<HubEmulator> hub;
+    DockerHubBed servers;
+    FaultProxy *proxy = nullptr;
+    HubEmulator *hub = nullptr;
     qsizetype seen = 0;
 
     int takeManifestGets()
@@ -146,25 +145,13 @@ int main(int argc, char **argv)
 
     Bed bed;
     QString error;
-    if (!bed.images.load(TestbedImages::defaultDirectory(), &error) || !bed.images.linkAsDockerHub(bed.root.path(), &error)) {
+    if (!bed.servers.start(&error)) {
         std::fprintf(stderr, "bench_browse: %s (build the test bed: ctest -R testbed_images)\n", qPrintable(error));
         return 1;
     }
-    RegistryOptions anonymous;
-    anonymous.storageRoot = bed.root.path();
-    if (!bed.registry.start(anonymous, &error)) {
-        std::fprintf(stderr, "bench_browse: %s\n", qPrintable(error));
-        return 1;
-    }
-    bed.proxy = std::make_unique<FaultProxy>(bed.registry.hostPort());
-    bed.hub = std::make_unique<HubEmulator>();
-    bed.hub->setStorageRoot(bed.images.storageRoot());
-    if (!bed.proxy->listen(&error) || !bed.hub->listen(&error)) {
-        std::fprintf(stderr, "bench_browse: %s\n", qPrintable(error));
-        return 1;
-    }
+    bed.proxy = &bed.servers.proxy();
+    bed.hub = &bed.servers.hub();
     bed.proxy->setLatencyMs(latency);
-    qputenv("WHARF_DOCKERHUB_REGISTRY_URL", bed.proxy->baseUrl().toString().toUtf8());
     std::printf("bench_browse: %d rounds, %d ms per request at the proxy, load %s\n", rounds, latency, loadAverage().constData());
 
     // The window.

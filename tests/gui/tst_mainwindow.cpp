@@ -48,6 +48,7 @@
 #include "registry/RegistryClient.h"
 #include "store/ImageStore.h"
 
+#include "DockerHubBed.h"
 #include "FaultProxy.h"
 #include "HubEmulator.h"
 #include "RegistryProcess.h"
@@ -245,11 +246,12 @@ private:
     [[nodiscard]] QString layerDigestOfCurrentImage(MainWindow &window) const;
     [[nodiscard]] int rateLimitProbes() const;
 
-    TestbedImages m_images;
-    std::unique_ptr<QTemporaryDir> m_root;
-    RegistryProcess m_registry;
-    std::unique_ptr<FaultProxy> m_proxy;
-    std::unique_ptr<HubEmulator> m_hub;
+    // Everything the window and the pull engine send to "docker.io" goes through the proxy, which
+    // adds Docker Hub's rate-limit headers, stalls a layer or fails a manifest when a test asks.
+    DockerHubBed m_bed;
+    const TestbedImages &m_images = m_bed.images();
+    FaultProxy *m_proxy = nullptr;
+    HubEmulator *m_hub = nullptr;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<RegistryClient> m_client;
     std::unique_ptr<HubClient> m_hubClient;
@@ -272,26 +274,12 @@ void TestMainWindow::initTestCase()
     QCoreApplication::setApplicationName(u"wharf"_s);
     qunsetenv("WHARF_LANG");
     QString error;
-    QVERIFY2(m_images.load(TestbedImages::defaultDirectory(), &error), qPrintable(error));
-    // Docker Hub names official images library/NAME, the test bed stores them as NAME: a storage
-    // root whose repositories are symlinks serves both (blobs shared, nothing copied).
-    m_root = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_root->isValid());
-    QVERIFY2(m_images.linkAsDockerHub(m_root->path(), &error), qPrintable(error));
-    RegistryOptions anonymous;
-    anonymous.storageRoot = m_root->path();
-    QVERIFY2(m_registry.start(anonymous, &error), qPrintable(error));
-    // Everything the window and the pull engine send to "docker.io" goes through the proxy, which
-    // adds Docker Hub's rate-limit headers, stalls a layer or fails a manifest when a test asks.
-    m_proxy = std::make_unique<FaultProxy>(m_registry.hostPort());
-    QVERIFY2(m_proxy->listen(&error), qPrintable(error));
-    m_hub = std::make_unique<HubEmulator>();
-    m_hub->setStorageRoot(m_images.storageRoot());
+    QVERIFY2(m_bed.start(&error), qPrintable(error));
+    m_proxy = &m_bed.proxy();
+    m_hub = &m_bed.hub();
     m_hub->setRepositoryInfo(u"library/multi"_s, u"A multi-platform sample"_s,
                              u"# multi\n\nA **multi-platform** image with *attestations*.\n\n- linux/amd64\n- linux/arm64\n"_s,
                              4321, 12'345'678);
-    QVERIFY2(m_hub->listen(&error), qPrintable(error));
-    qputenv("WHARF_DOCKERHUB_REGISTRY_URL", m_proxy->baseUrl().toString().toUtf8());
 }
 
 void TestMainWindow::init()

@@ -30,6 +30,7 @@
 #include "registry/DocumentCache.h"
 #include "registry/RegistryClient.h"
 #include "store/ImageStore.h"
+#include "DockerHubBed.h"
 #include "FaultProxy.h"
 #include "HubEmulator.h"
 #include "RegistryProcess.h"
@@ -90,11 +91,10 @@ private:
     void showPlatform(MainWindow &window, const QString &platform, const QString &layersOf);
     void walk(bool documentCache, QList<Step> &steps);
 
-    TestbedImages m_images;
-    std::unique_ptr<QTemporaryDir> m_root;
-    RegistryProcess m_registry;
-    std::unique_ptr<FaultProxy> m_proxy;
-    std::unique_ptr<HubEmulator> m_hub;
+    DockerHubBed m_bed; // counts at its proxy
+    const TestbedImages &m_images = m_bed.images();
+    FaultProxy *m_proxy = nullptr;
+    HubEmulator *m_hub = nullptr;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<RegistryClient> m_client;
     std::unique_ptr<HubClient> m_hubClient;
@@ -109,19 +109,9 @@ void TestRequestBudget::initTestCase()
     QCoreApplication::setOrganizationName(u"Wharf"_s);
     QCoreApplication::setApplicationName(u"wharf-requestbudget"_s);
     QString error;
-    QVERIFY2(m_images.load(TestbedImages::defaultDirectory(), &error), qPrintable(error));
-    m_root = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_root->isValid());
-    QVERIFY2(m_images.linkAsDockerHub(m_root->path(), &error), qPrintable(error));
-    RegistryOptions anonymous;
-    anonymous.storageRoot = m_root->path();
-    QVERIFY2(m_registry.start(anonymous, &error), qPrintable(error));
-    m_proxy = std::make_unique<FaultProxy>(m_registry.hostPort());
-    QVERIFY2(m_proxy->listen(&error), qPrintable(error));
-    m_hub = std::make_unique<HubEmulator>();
-    m_hub->setStorageRoot(m_images.storageRoot());
-    QVERIFY2(m_hub->listen(&error), qPrintable(error));
-    qputenv("WHARF_DOCKERHUB_REGISTRY_URL", m_proxy->baseUrl().toString().toUtf8());
+    QVERIFY2(m_bed.start(&error), qPrintable(error));
+    m_proxy = &m_bed.proxy();
+    m_hub = &m_bed.hub();
 }
 
 void TestRequestBudget::init()
