@@ -2472,6 +2472,16 @@
         <extracomment>column header: the bytes a pull of the platform would download</extracomment>
         <translation>가져올 크기</translation>
     </message>
+    <message>
+        <source>Nothing to fetch: %1 of %2 layers already here, the others downloaded when their files were listed</source>
+        <extracomment>%1 and %2 are numbers of layers</extracomment>
+        <translation>가져올 것 없음: 레이어 %2개 중 %1개는 이미 있음, 나머지는 파일 목록을 볼 때 내려받음</translation>
+    </message>
+    <message>
+        <source>%1 to fetch, %2 of %3 layers already here, %4 downloaded when their files were listed</source>
+        <extracomment>%1 is a size (12.3 MB), %2, %3 and %4 numbers of layers</extracomment>
+        <translation>가져올 크기 %1, 레이어 %3개 중 %2개는 이미 있음, %4개는 파일 목록을 볼 때 내려받음</translation>
+    </message>
 </context>
 <context>
     <name>wharf::PlatformsPane</name>

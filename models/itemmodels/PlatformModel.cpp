@@ -11,6 +11,8 @@
 #include <QLocale>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace wharf {
 
 using namespace Qt::StringLiterals;
@@ -183,6 +185,8 @@ void PlatformModel::countPresentLayers(int row)
         const PullPlan plan = planPull(*store, manifest.config, manifest.layers, blobs.get());
         cost.bytesToFetch = plan.bytesToFetch;
         cost.layersPresent = plan.layersPresent();
+        cost.layersDownloaded = int(std::count_if(plan.blobs.cbegin(), plan.blobs.cend(),
+                                                  [](const PullBlob &b) { return !b.cachedFile.isEmpty(); }));
         return cost;
     });
     continueOnEventLoop(counted, this, [this, row, ticket, generation = m_generation](const PullCost &cost) {
@@ -192,6 +196,7 @@ void PlatformModel::countPresentLayers(int row)
         platform.costState = PullCostState::Known;
         platform.bytesToFetch = cost.bytesToFetch;
         platform.layersPresent = cost.layersPresent;
+        platform.layersDownloaded = cost.layersDownloaded;
         platform.costError.clear();
         emitRowChanged(row);
         Q_EMIT pullCostChanged(row);
@@ -437,6 +442,20 @@ QString PlatformModel::pullCostText(const PlatformRow &row) const
         break;
     }
     const int total = int(row.manifest->layers.size());
+    if (row.layersDownloaded > 0) {
+        // Layers whose files were listed earlier were downloaded then: the pull copies them in.
+        if (row.bytesToFetch == 0)
+            //: %1 and %2 are numbers of layers
+            return tr("Nothing to fetch: %1 of %2 layers already here, the others downloaded when their files were listed")
+                .arg(row.layersPresent)
+                .arg(total);
+        //: %1 is a size (12.3 MB), %2, %3 and %4 numbers of layers
+        return tr("%1 to fetch, %2 of %3 layers already here, %4 downloaded when their files were listed")
+            .arg(formatSize(row.bytesToFetch))
+            .arg(row.layersPresent)
+            .arg(total)
+            .arg(row.layersDownloaded);
+    }
     if (row.bytesToFetch == 0)
         //: %1 is a number of layers
         return tr("Nothing to fetch: all %1 layers are already here").arg(total);

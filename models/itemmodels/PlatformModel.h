@@ -131,6 +131,7 @@ private:
         PullCostState costState = PullCostState::Unknown;
         qint64 bytesToFetch = 0;
         int layersPresent = 0;
+        int layersDownloaded = 0;
         QString costError;
         QPointer<ManifestJob> job;
         quint64 costTicket = 0; // the latest count asked for; older answers are dropped
@@ -139,6 +140,7 @@ private:
     {
         qint64 bytesToFetch = 0;
         int layersPresent = 0;
+        int layersDownloaded = 0; // listed earlier (LayerBlobCache): copied in, not fetched
     };
 
     // `known` is the manifest of the platform `knownDigest`, when it has already been fetched.

@@ -6,6 +6,7 @@
 // Then LayerStackJob's contract and LayerFilesModel::load() over the same registry.
 
 #include "itemmodels/LayerFilesModel.h"
+#include "itemmodels/PlatformModel.h"
 #include "layers/LayerBlobCache.h"
 #include "layers/LayerListJob.h"
 #include "layers/LayerListingCache.h"
@@ -659,6 +660,19 @@ void TestLayers::aListedLayerIsNotFetchedAgainByAPull()
     QVERIFY(store);
     const PullPlan preview = planPull(*store, image.configDescriptor, image.imageManifest.layers, client.layerBlobCache());
     QCOMPARE(preview.bytesCached, top.size);
+    PlatformModel platforms;
+    QAbstractItemModelTester tester(&platforms, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    platforms.setRegistryClient(&client);
+    platforms.setStore(*store);
+    platforms.setImage(image);
+    QSignalSpy costs(&platforms, &PlatformModel::pullCostChanged);
+    platforms.requestPullCost(0);
+    QVERIFY(costs.wait());
+    qint64 rest = 0;
+    for (const Descriptor &layer : image.imageManifest.layers.mid(0, image.imageManifest.layers.size() - 1))
+        rest += layer.size;
+    QCOMPARE(platforms.platformIndex(0).data(PlatformModel::BytesToFetchRole).toLongLong(), rest);
+    QVERIFY(platforms.platformIndex(0).data(PlatformModel::PullCostTextRole).toString().contains(u"1 downloaded when their files"_s));
     PullEngine::Options options;
     options.client = client.settings();
     PullEngine engine(*store, options);
