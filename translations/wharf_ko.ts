@@ -2536,6 +2536,10 @@
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
+    <message>
+        <source>Nothing to fetch</source>
+        <translation>가져올 것 없음</translation>
+    </message>
 </context>
 <context>
     <name>wharf::PullJob</name>
@@ -2654,6 +2658,10 @@
     <message>
         <source>Error</source>
         <translation>오류</translation>
+    </message>
+    <message>
+        <source>Nothing to fetch</source>
+        <translation>가져올 것 없음</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,8 @@ QString ProgressDelegate::progressText(const QModelIndex &index)
     const QLocale locale;
     const qint64 done = index.data(PullListModel::BytesDoneRole).toLongLong();
     const qint64 total = index.data(PullListModel::BytesTotalRole).toLongLong();
+    if (total == 0)
+        return tr("Nothing to fetch");
     return total >= 0 ? tr("%1 of %2").arg(locale.formattedDataSize(done), locale.formattedDataSize(total))
                       : locale.formattedDataSize(done);
 }

@@ -382,6 +382,8 @@ QVariant PullListModel::pullData(const Pull &pull, int column, int role) const
         case ProgressColumn:
             if (pull.bytesToFetch < 0)
                 return QString();
+            if (pull.bytesToFetch == 0) // every layer was here, or copied in from a listing's download
+                return tr("Nothing to fetch");
             //: bytes fetched of bytes to fetch: "3.1 MB of 12.3 MB"
             return tr("%1 of %2").arg(formatSize(pull.bytesFetched), formatSize(pull.bytesToFetch));
         case RateColumn:

@@ -614,6 +614,7 @@ void TestImageModels::pullListFollowsAPull()
     QCOMPARE(model.pullIndex(1).data(PullListModel::StateRole).value<PullListModel::State>(), PullListModel::State::Done);
     QCOMPARE(model.layerIndex(1, 0).data(PullListModel::LayerStateRole).value<PullListModel::LayerState>(),
              PullListModel::LayerState::Present);
+    QCOMPARE(model.pullIndex(1, PullListModel::ProgressColumn).data().toString(), u"Nothing to fetch"_s); // not "0 B of 0 B"
 
     model.removeFinished();
     QCOMPARE(model.rowCount(), 0);
