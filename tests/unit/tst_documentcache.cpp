@@ -23,6 +23,7 @@ private Q_SLOTS:
     void refusesAbsurdSizesAndMediaTypes();
     void memoryOnlyWritesNothing();
     void defaultFolderFollowsTheEnvironment();
+    void remembersRepositoriesItHasDocumentsOf();
 };
 
 namespace {
@@ -124,6 +125,23 @@ void TestDocumentCache::defaultFolderFollowsTheEnvironment()
     qunsetenv("WHARF_CACHE");
     qputenv("XDG_CACHE_HOME", "/tmp/wharf-xdg-cache");
     QCOMPARE(DocumentCache::defaultFolder(), u"/tmp/wharf-xdg-cache/wharf/documents"_s);
+}
+
+// Only a repository with documents here is worth a HEAD before a tag's GET.
+void TestDocumentCache::remembersRepositoriesItHasDocumentsOf()
+{
+    QTemporaryDir dir;
+    DocumentCache cache(dir.path());
+    QVERIFY(!cache.knowsRepository(u"docker.io"_s, u"library/nginx"_s));
+    cache.noteRepository(u"docker.io"_s, u"library/nginx"_s);
+    QVERIFY(cache.knowsRepository(u"docker.io"_s, u"library/nginx"_s));
+    QVERIFY(!cache.knowsRepository(u"docker.io"_s, u"library/alpine"_s));
+    QVERIFY(!cache.knowsRepository(u"ghcr.io"_s, u"library/nginx"_s));
+    DocumentCache later(dir.path()); // the next run knows it from the disk
+    QVERIFY(later.knowsRepository(u"docker.io"_s, u"library/nginx"_s));
+    DocumentCache memoryOnly;
+    memoryOnly.noteRepository(u"docker.io"_s, u"library/nginx"_s);
+    QVERIFY(memoryOnly.knowsRepository(u"docker.io"_s, u"library/nginx"_s));
 }
 
 QTEST_GUILESS_MAIN(TestDocumentCache)

@@ -50,6 +50,49 @@ QString DocumentCache::pathOf(const Digest &digest) const
     return m_folder + u'/' + digest.algorithm() + u'/' + digest.encoded();
 }
 
+namespace {
+
+// repositories/<sha256 of "registry/repository">: a marker that documents of it were kept.
+QString repositoryMarker(const QString &folder, const QString &registry, const QString &repository)
+{
+    return folder + QStringLiteral("/repositories/") + Digest::sha256Of(QString(registry + u'/' + repository).toUtf8()).encoded();
+}
+
+} // namespace
+
+bool DocumentCache::knowsRepository(const QString &registry, const QString &repository)
+{
+    const QString key = registry + u'/' + repository;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_repositories.contains(key))
+            return true;
+    }
+    if (m_folder.isEmpty() || !QFile::exists(repositoryMarker(m_folder, registry, repository)))
+        return false;
+    QMutexLocker lock(&m_mutex);
+    m_repositories.insert(key);
+    return true;
+}
+
+void DocumentCache::noteRepository(const QString &registry, const QString &repository)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_repositories.contains(registry + u'/' + repository))
+            return;
+        m_repositories.insert(registry + u'/' + repository);
+    }
+    if (m_folder.isEmpty())
+        return;
+    const QString marker = repositoryMarker(m_folder, registry, repository);
+    if (QDir().mkpath(marker.section(u'/', 0, -2))) {
+        QFile file(marker);
+        if (file.open(QIODevice::WriteOnly))
+            file.close();
+    }
+}
+
 std::optional<DocumentCache::Document> DocumentCache::find(const Digest &digest)
 {
     if (!digest.isValid())

@@ -13,6 +13,7 @@
 #include <QByteArray>
 #include <QCache>
 #include <QMutex>
+#include <QSet>
 #include <QString>
 
 #include <atomic>
@@ -51,6 +52,12 @@ public:
     // Keeps `bytes` under `digest` if they hash to it (a caller's mistake is not remembered).
     void insert(const Digest &digest, const QByteArray &bytes, const QString &mediaType);
 
+    // Whether a document of this repository was ever kept (in this run, or on disk before): only
+    // then can a tag's HEAD find its digest here, so only then is a tag asked with a HEAD first —
+    // the first look at a repository costs the one round trip it always did.
+    [[nodiscard]] bool knowsRepository(const QString &registry, const QString &repository);
+    void noteRepository(const QString &registry, const QString &repository);
+
     [[nodiscard]] const QString &folder() const { return m_folder; }
     [[nodiscard]] Counts counts() const { return {m_hits.load(), m_misses.load()}; }
 
@@ -62,6 +69,7 @@ private:
     const QString m_folder;
     QMutex m_mutex;
     QCache<QString, Document> m_memory; // cost: bytes
+    QSet<QString> m_repositories; // known to have documents here
     std::atomic<int> m_hits = 0;
     std::atomic<int> m_misses = 0;
 };

@@ -42,8 +42,10 @@ void ManifestJob::run()
         return;
     }
     // A tag may have moved since its document was cached: ask where it points now (a HEAD, which
-    // Docker Hub does not count), and GET only a digest not seen before.
-    m_revalidating = !m_headOnly && m_client->documentCache();
+    // Docker Hub does not count), and GET only a digest not seen before. In a repository nothing
+    // was ever kept from, the HEAD could not find anything: GET at once.
+    DocumentCache *cache = m_client->documentCache();
+    m_revalidating = !m_headOnly && cache && cache->knowsRepository(m_result.registry, m_result.repository);
     request(m_headOnly || m_revalidating);
 }
 
@@ -166,8 +168,10 @@ void ManifestJob::onResponse(RegistryRequest *reply, bool head)
         return;
     }
     m_result.document = std::move(*document);
-    if (DocumentCache *cache = m_client->documentCache())
+    if (DocumentCache *cache = m_client->documentCache()) {
         cache->insert(m_result.digest, m_result.bytes, m_result.mediaType);
+        cache->noteRepository(m_result.registry, m_result.repository);
+    }
     emitResult();
 }
 

@@ -2,8 +2,9 @@
 // Fetches one manifest or index (GET, or HEAD for a cheap digest/rate-limit check) with the full
 // Accept list, dispatches on the Content-Type it gets back, and verifies the bytes: against the
 // digest when fetched by digest, against Docker-Content-Digest when fetched by tag. With the
-// client's DocumentCache, a digest already verified is served from it, and a tag is first asked for
-// with a HEAD so that a GET is made only for a digest not seen before.
+// client's DocumentCache, a digest already verified is served from it, and a tag of a repository
+// the cache knows is first asked for with a HEAD so that a GET is made only for a digest not seen
+// before.
 
 #include "core/Digest.h"
 #include "core/Job.h"
