@@ -15,7 +15,6 @@ void BrowseSession::setRepository(const ImageReference &repository)
     m_repository = repository.repository();
     m_tag.clear();
     m_image.reset();
-    m_shownDigest = {};
     m_resolve.cancel();
     m_other.cancel();
     Q_EMIT repositoryChanged();
@@ -54,7 +53,6 @@ void BrowseSession::setTag(const QString &tag)
         return;
     m_tag = tag;
     m_image.reset();
-    m_shownDigest = {};
     m_wantedPlatform.clear();
     retry();
 }
@@ -63,7 +61,7 @@ void BrowseSession::retry()
 {
     if (m_tag.isEmpty())
         return;
-    if (m_image && m_shownDigest.isValid()) {
+    if (m_image) {
         setPlatform(m_wantedPlatform.isEmpty() ? platform() : m_wantedPlatform);
         return;
     }
@@ -72,21 +70,46 @@ void BrowseSession::retry()
         Q_EMIT resolveFailed(reference.error(), Scope::Tag);
         return;
     }
-    resolve(*reference, QString(), Scope::Tag);
+    resolve(*reference, std::nullopt, Scope::Tag);
+}
+
+Digest BrowseSession::shownDigest() const
+{
+    if (!m_image)
+        return {};
+    return m_image->index ? m_image->index->digest : m_image->chosen.digest;
+}
+
+Result<ImageReference> BrowseSession::referenceFor(const QString &tag) const
+{
+    auto reference = m_repository.withTag(tag);
+    // Another platform of the image on show: by its digest, so the tag is not asked again and
+    // every pane keeps showing the same image even if the tag has moved.
+    if (reference && tag == m_tag && m_image)
+        return reference->withDigest(shownDigest().toString());
+    return reference;
+}
+
+Result<std::optional<Platform>> BrowseSession::wantedPlatform(const QString &platform)
+{
+    if (platform.isEmpty())
+        return std::optional<Platform>();
+    auto parsed = Platform::parse(platform);
+    if (!parsed)
+        return wharf::unexpected(parsed.error());
+    return std::optional<Platform>(*parsed);
 }
 
 void BrowseSession::setPlatform(const QString &platform)
 {
     m_wantedPlatform = platform;
-    // Another platform of the image on show: by its digest, so the tag is not asked again.
-    auto reference = m_repository.withTag(m_tag);
-    if (reference && m_shownDigest.isValid())
-        reference = reference->withDigest(m_shownDigest.toString());
-    if (!reference) {
-        Q_EMIT resolveFailed(reference.error(), Scope::Platform);
+    const auto reference = referenceFor(m_tag);
+    const auto wanted = wantedPlatform(platform);
+    if (!reference || !wanted) {
+        Q_EMIT resolveFailed(!reference ? reference.error() : wanted.error(), Scope::Platform);
         return;
     }
-    resolve(*reference, platform, Scope::Platform);
+    resolve(*reference, *wanted, Scope::Platform);
 }
 
 QString BrowseSession::platform() const
@@ -94,28 +117,17 @@ QString BrowseSession::platform() const
     return m_image && m_image->chosen.platform ? m_image->chosen.platform->toString() : QString();
 }
 
-void BrowseSession::resolve(const ImageReference &reference, const QString &platform, Scope scope)
+void BrowseSession::resolve(const ImageReference &reference, const std::optional<Platform> &platform, Scope scope)
 {
     if (!m_client)
         return;
-    std::optional<Platform> wanted;
-    if (!platform.isEmpty()) {
-        auto parsed = Platform::parse(platform);
-        if (!parsed) {
-            Q_EMIT resolveFailed(parsed.error(), scope);
-            return;
-        }
-        wanted = *parsed;
-    }
-    auto *job = new ImageInspectJob(m_client, reference, wanted, this);
     Q_EMIT resolving(scope);
-    m_resolve.start(job, this, [this, scope](ImageInspectJob *done) {
+    m_resolve.start(new ImageInspectJob(m_client, reference, platform, this), this, [this, scope](ImageInspectJob *done) {
         if (done->error()) {
             Q_EMIT resolveFailed(*done->error(), scope);
             return;
         }
         m_image = done->result();
-        m_shownDigest = m_image->index ? m_image->index->digest : m_image->chosen.digest;
         Q_EMIT resolved(scope);
     });
 }
@@ -131,34 +143,22 @@ Result<PullRequest> BrowseSession::pullRequest(const QString &platform) const
     PullRequest request;
     request.reference = *reference;
     request.platform = *parsed;
-    if (m_shownDigest.isValid())
-        request.pinned = m_shownDigest; // what the person was shown, not what the tag says now
+    if (m_image)
+        request.pinned = shownDigest(); // what the person was shown, not what the tag says now
     return request;
 }
 
 void BrowseSession::resolveOther(const QString &tag, const QString &platform)
 {
-    auto reference = m_repository.withTag(tag);
-    if (!reference) {
-        Q_EMIT otherFailed(reference.error());
+    const auto reference = referenceFor(tag);
+    const auto wanted = wantedPlatform(platform);
+    if (!reference || !wanted) {
+        Q_EMIT otherFailed(!reference ? reference.error() : wanted.error());
         return;
     }
-    // The image shown under another platform: by the digest shown, like setPlatform().
-    if (tag == m_tag && m_shownDigest.isValid())
-        reference = reference->withDigest(m_shownDigest.toString());
-    std::optional<Platform> wanted;
-    if (!platform.isEmpty()) {
-        auto parsed = Platform::parse(platform);
-        if (!parsed) {
-            Q_EMIT otherFailed(parsed.error());
-            return;
-        }
-        wanted = *parsed;
-    }
-    if (!m_client || !reference)
+    if (!m_client)
         return;
-    auto *job = new ImageInspectJob(m_client, *reference, wanted, this);
-    m_other.start(job, this, [this](ImageInspectJob *done) {
+    m_other.start(new ImageInspectJob(m_client, *reference, *wanted, this), this, [this](ImageInspectJob *done) {
         if (done->error())
             Q_EMIT otherFailed(*done->error());
         else

@@ -55,7 +55,7 @@ public:
     // The image shown, once resolved.
     [[nodiscard]] const std::optional<InspectedImage> &image() const { return m_image; }
     // What the tag resolved to when it was shown (its index, or its manifest); invalid before.
-    [[nodiscard]] const Digest &shownDigest() const { return m_shownDigest; }
+    [[nodiscard]] Digest shownDigest() const;
 
     // A pull of `platform` of the image on show: of the digest shown, named by the tag.
     [[nodiscard]] Result<PullRequest> pullRequest(const QString &platform) const;
@@ -79,14 +79,17 @@ Q_SIGNALS:
     void otherFailed(const wharf::Error &error);
 
 private:
-    void resolve(const ImageReference &reference, const QString &platform, Scope scope);
+    void resolve(const ImageReference &reference, const std::optional<Platform> &platform, Scope scope);
+    // `tag` of this repository; the tag on show by the digest that was shown.
+    [[nodiscard]] Result<ImageReference> referenceFor(const QString &tag) const;
+    // "os/arch[/variant]", or none for an empty string (this machine's, by containerd's rules).
+    [[nodiscard]] static Result<std::optional<Platform>> wantedPlatform(const QString &platform);
 
     QPointer<RegistryClient> m_client;
     QPointer<HubClient> m_hub;
     ImageReference m_repository;
     QString m_tag;
     std::optional<InspectedImage> m_image;
-    Digest m_shownDigest;
     QString m_wantedPlatform; // the platform last asked for (what a retry asks again)
     LatestRequest m_details;
     LatestRequest m_resolve;
