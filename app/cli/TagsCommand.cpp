@@ -59,9 +59,7 @@ int printTags(CliContext &cx, const ImageReference &repo, const QString &source,
     QList<QStringList> rows;
     bool anyDetails = false;
     for (const TagInfo &t : tags) {
-        QStringList platforms;
-        for (const TagPlatform &p : t.platforms)
-            platforms.append(p.platform.toString());
+        const QStringList platforms = t.platformNames();
         anyDetails = anyDetails || t.detailsKnown || !t.digest.isEmpty();
         rows.append({t.name, t.digest.isEmpty() ? QStringLiteral("-") : t.digest.left(19), humanBytes(t.size),
                      humanDate(t.lastPushed), platforms.join(QStringLiteral(", "))});

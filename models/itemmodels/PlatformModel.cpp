@@ -11,8 +11,6 @@
 #include <QLocale>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <algorithm>
-
 namespace wharf {
 
 using namespace Qt::StringLiterals;
@@ -185,8 +183,7 @@ void PlatformModel::countPresentLayers(int row)
         const PullPlan plan = planPull(*store, manifest.config, manifest.layers, blobs.get());
         cost.bytesToFetch = plan.bytesToFetch;
         cost.layersPresent = plan.layersPresent();
-        cost.layersDownloaded = int(std::count_if(plan.blobs.cbegin(), plan.blobs.cend(),
-                                                  [](const PullBlob &b) { return !b.cachedFile.isEmpty(); }));
+        cost.layersDownloaded = plan.layersCached();
         return cost;
     });
     continueOnEventLoop(counted, this, [this, row, ticket, generation = m_generation](const PullCost &cost) {

@@ -24,9 +24,9 @@ SearchModel::~SearchModel()
     abandonRequest();
 }
 
-bool SearchModel::isDockerHub(const QString &registry)
+bool SearchModel::isDockerHub() const
 {
-    return search::isDockerHub(registry);
+    return search::isDockerHub(m_registry);
 }
 
 std::optional<Error::Code> SearchModel::errorCode() const
@@ -38,7 +38,7 @@ std::optional<Error::Code> SearchModel::errorCode() const
 
 void SearchModel::search(const QString &query, const QString &registry)
 {
-    const QString target = isDockerHub(registry) ? kDockerHub : registry;
+    const QString target = search::isDockerHub(registry) ? kDockerHub : registry;
     // Typing the same thing again (debounced as-you-type plus Enter) must not throw rows away.
     if (m_searched && query == m_query && target == m_registry && m_state != State::Error)
         return;

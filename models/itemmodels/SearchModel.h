@@ -79,7 +79,7 @@ public:
 
     [[nodiscard]] const QString &query() const { return m_query; }
     [[nodiscard]] const QString &registry() const { return m_registry; }
-    [[nodiscard]] bool isDockerHub() const { return isDockerHub(m_registry); }
+    [[nodiscard]] bool isDockerHub() const;
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] QString errorMessage() const { return m_error ? m_error->message() : QString(); }
     [[nodiscard]] std::optional<Error::Code> errorCode() const;
@@ -96,8 +96,6 @@ public:
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
     [[nodiscard]] bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
-
-    [[nodiscard]] static bool isDockerHub(const QString &registry);
 
 Q_SIGNALS:
     void stateChanged();

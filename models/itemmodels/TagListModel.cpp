@@ -172,17 +172,10 @@ void TagListModel::onHubPage(Job *job, quint64 generation)
     for (const HubTag &hubTag : page->results) {
         if (!m_paging.admit(hubTag.name))
             continue; // a page served twice, or pages that overlap
-        const TagInfo info = tagFromHub(hubTag);
         Tag row;
-        row.name = info.name;
-        row.digest = info.digest;
-        row.mediaType = info.mediaType;
-        row.lastPushed = info.lastPushed;
-        row.size = info.size;
-        for (const TagPlatform &platform : info.platforms)
-            row.platforms.append(platform.platform.toString());
+        row.name = hubTag.name;
         row.semverKey = semverKey(row.name);
-        row.details = Tag::Details::Loaded;
+        fillDetails(row, tagFromHub(hubTag));
         rows.append(std::move(row));
     }
     // Before the insertion: a view (or the model tester) may call fetchMore() from rowsInserted.
@@ -311,6 +304,17 @@ void TagListModel::requestDetails(int row)
     pumpDetails();
 }
 
+void TagListModel::fillDetails(Tag &row, const TagInfo &details)
+{
+    row.digest = details.digest;
+    row.mediaType = details.mediaType;
+    row.size = details.size;
+    if (details.lastPushed.isValid())
+        row.lastPushed = details.lastPushed;
+    row.platforms = details.platformNames();
+    row.details = Tag::Details::Loaded;
+}
+
 void TagListModel::pumpDetails()
 {
     m_detailJobs.removeIf([](const QPointer<Job> &job) { return job.isNull(); });
@@ -338,15 +342,7 @@ void TagListModel::onDetails(TagDetailsJob *job, int row, quint64 generation)
         pumpDetails();
         return;
     }
-    const TagInfo &details = job->result();
-    tag.digest = details.digest;
-    tag.mediaType = details.mediaType;
-    tag.size = details.size;
-    if (details.lastPushed.isValid())
-        tag.lastPushed = details.lastPushed;
-    for (const TagPlatform &platform : details.platforms)
-        tag.platforms.append(platform.platform.toString());
-    tag.details = Tag::Details::Loaded;
+    fillDetails(tag, job->result());
     QList<int> touched;
     indexDigest(row, &touched);
     Q_EMIT dataChanged(index(row), index(row));

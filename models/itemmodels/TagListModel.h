@@ -34,6 +34,7 @@ namespace wharf {
 class HubClient;
 class Job;
 class TagDetailsJob;
+struct TagInfo;
 class RegistryClient;
 
 class TagListModel final : public QAbstractListModel
@@ -143,6 +144,8 @@ private:
     void appendRows(QList<Tag> rows);
     void pumpDetails();
     void onDetails(TagDetailsJob *job, int row, quint64 generation);
+    // A row's digest, media type, size, time and platforms as TagSource found them.
+    static void fillDetails(Tag &row, const TagInfo &details);
     // Records `row`'s digest in the alias index; returns the rows whose aliases changed besides it.
     void indexDigest(int row, QList<int> *touched);
     void emitAliasesChanged(QList<int> rows);

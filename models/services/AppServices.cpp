@@ -16,7 +16,6 @@ AppServices::AppServices(Face face)
     : m_face(face),
       m_keychain(std::make_unique<KeychainStore>()),
       m_dockerConfig(std::make_unique<DockerConfigCredentials>()),
-      m_documents(std::make_shared<DocumentCache>(DocumentCache::defaultFolder())),
       m_registry(std::make_unique<RegistryClient>())
 {
     std::vector<CredentialSource *> sources{m_keychain.get(), m_dockerConfig.get()};
@@ -26,7 +25,8 @@ AppServices::AppServices(Face face)
     }
     m_credentials = std::make_unique<ChainedCredentialSource>(std::move(sources));
     m_registry->setCredentialSource(m_credentials.get());
-    m_registry->setDocumentCache(m_documents);
+    // Verified documents by digest, in memory and under DocumentCache::defaultFolder().
+    m_registry->setDocumentCache(std::make_shared<DocumentCache>(DocumentCache::defaultFolder()));
     m_registry->setLayerListings(std::make_shared<LayerListingCache>());
     if (const QString layers = LayerBlobCache::defaultFolder(); !layers.isEmpty())
         m_registry->setLayerBlobCache(std::make_shared<LayerBlobCache>(layers));

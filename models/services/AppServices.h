@@ -18,7 +18,6 @@ namespace wharf {
 
 class ChainedCredentialSource;
 class DockerConfigCredentials;
-class DocumentCache;
 class HubClient;
 class KeychainStore;
 class PullEngine;
@@ -36,15 +35,12 @@ public:
     explicit AppServices(Face face);
     ~AppServices();
 
-    [[nodiscard]] Face face() const { return m_face; }
     [[nodiscard]] RegistryClient &registry() { return *m_registry; }
     [[nodiscard]] HubClient &hub() { return *m_hub; }
     [[nodiscard]] CredentialSource *credentials();
     [[nodiscard]] KeychainStore &keychain() { return *m_keychain; }
     // This run's logins; the window's face only (nullptr on the command line).
     [[nodiscard]] SessionCredentialSource *session() { return m_session.get(); }
-    // Verified documents by digest, in memory and under DocumentCache::defaultFolder().
-    [[nodiscard]] const std::shared_ptr<DocumentCache> &documents() const { return m_documents; }
 
     // Told once per message when a keychain that is there failed and another source answered.
     void setCredentialWarning(std::function<void(const Error &)> warn);
@@ -58,7 +54,6 @@ private:
     std::unique_ptr<KeychainStore> m_keychain;
     std::unique_ptr<DockerConfigCredentials> m_dockerConfig;
     std::unique_ptr<ChainedCredentialSource> m_credentials;
-    std::shared_ptr<DocumentCache> m_documents;
     std::unique_ptr<RegistryClient> m_registry;
     std::unique_ptr<HubClient> m_hub;
 };

@@ -25,6 +25,15 @@ void addPlatform(QList<TagPlatform> &platforms, const Platform &platform, const 
 
 } // namespace
 
+QStringList TagInfo::platformNames() const
+{
+    QStringList names;
+    names.reserve(platforms.size());
+    for (const TagPlatform &platform : platforms)
+        names.append(platform.platform.toString());
+    return names;
+}
+
 TagInfo tagFromHub(const HubTag &hubTag)
 {
     TagInfo tag;

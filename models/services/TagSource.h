@@ -12,6 +12,7 @@
 #include <QList>
 #include <QPointer>
 #include <QString>
+#include <QStringList>
 
 namespace wharf {
 
@@ -32,6 +33,9 @@ struct TagInfo
     qint64 size = -1;     // compressed bytes (layers and config); -1 when unknown (a registry's index)
     QList<TagPlatform> platforms; // runnable platforms in index order: never attestations, never unknown
     bool detailsKnown = false;    // digest, platforms and size are filled in
+
+    // The platforms as containerd writes them ("os/arch[/variant]"), in order.
+    [[nodiscard]] QStringList platformNames() const;
 };
 
 // A tag as Docker Hub's tags API describes it (details known).

@@ -55,7 +55,6 @@ bool LayerBlobCache::adopt(const QString &incoming, const Descriptor &layer) con
         discard(incoming);
         return false;
     }
-    trim();
     return true;
 }
 

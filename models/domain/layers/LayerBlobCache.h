@@ -31,8 +31,11 @@ public:
     // cannot be made.
     [[nodiscard]] QString newIncomingPath() const;
     // Moves a blob that was read whole and verified from `incoming` into place, if its size is the
-    // layer's, then keeps the cache within its bound. The incoming file is gone either way.
+    // layer's. The incoming file is gone either way.
     bool adopt(const QString &incoming, const Descriptor &layer) const;
+    // Deletes the oldest blobs until the cache is within its bound. Walks the folder: not on the
+    // GUI thread.
+    void trim() const;
     void discard(const QString &incoming) const;
 
     // The file holding `layer` whole (its size checked), if the cache has it.
@@ -42,7 +45,6 @@ public:
 
 private:
     [[nodiscard]] QString pathOf(const Digest &digest) const;
-    void trim() const;
 
     const QString m_folder;
     const qint64 m_maxBytes;

@@ -320,9 +320,10 @@ struct LayerListJob::Private
     {
         if (teePath.isEmpty() || !blobCache)
             return;
-        if (keep)
-            blobCache->adopt(teePath, q->m_layer);
-        else
+        if (keep) {
+            if (blobCache->adopt(teePath, q->m_layer))
+                QThreadPool::globalInstance()->start([cache = blobCache] { cache->trim(); });
+        } else
             blobCache->discard(teePath);
         teePath.clear();
     }

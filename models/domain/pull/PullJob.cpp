@@ -156,11 +156,9 @@ void PullJob::onInspected(ImageInspectJob *job)
     m_plan.manifest.platform.reset();
     m_plan.indexDigest = image.index ? image.index->digest.toString() : QString();
 
-    QList<Descriptor> blobs{image.configDescriptor};
-    blobs.append(image.imageManifest.layers);
     // Protect before looking: a `wharf gc` in another process must not take what we count on.
-    QList<Digest> digests{m_plan.manifest.digest};
-    for (const Descriptor &d : std::as_const(blobs))
+    QList<Digest> digests{m_plan.manifest.digest, image.configDescriptor.digest};
+    for (const Descriptor &d : image.imageManifest.layers)
         digests.append(d.digest);
     if (auto protectedBlobs = m_lease->protect(digests); !protectedBlobs) {
         fail(protectedBlobs.error());

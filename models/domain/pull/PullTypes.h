@@ -59,6 +59,11 @@ struct PullPlan
         return int(std::count_if(blobs.cbegin(), blobs.cend(),
                                  [](const PullBlob &b) { return !b.isConfig && b.state == PullBlob::State::Present; }));
     }
+    // The layers a listing downloaded, copied in rather than fetched.
+    [[nodiscard]] int layersCached() const
+    {
+        return int(std::count_if(blobs.cbegin(), blobs.cend(), [](const PullBlob &b) { return !b.cachedFile.isEmpty(); }));
+    }
 };
 
 struct PullProgress
