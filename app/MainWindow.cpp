@@ -1,16 +1,15 @@
 #include "MainWindow.h"
 
 #include "ComparePane.h"
-#include "DockTitleBar.h"
 #include "EfficiencyPanel.h"
-#include "FileManager.h"
 #include "HubRateLimitProbe.h"
 #include "ImagePane.h"
 #include "LayerFilesPane.h"
-#include "LayerPanes.h"
 #include "LayerMapPane.h"
+#include "LayerPanes.h"
 #include "LocalImagesPane.h"
 #include "LoginDialog.h"
+#include "PaneFrame.h"
 #include "PlatformsPane.h"
 #include "Preferences.h"
 #include "PullsPane.h"
@@ -18,13 +17,14 @@
 #include "RepositoryPane.h"
 #include "SearchPane.h"
 #include "SettingsDialog.h"
-#include "StatePanel.h"
+#include "StoreActions.h"
 #include "TagsPane.h"
 #include "hub/HubClient.h"
 #include "itemmodels/ConfigModel.h"
 #include "itemmodels/HistoryModel.h"
 #include "itemmodels/ImageDiffModel.h"
 #include "itemmodels/ImageEfficiencyModel.h"
+#include "itemmodels/ItemRoles.h"
 #include "itemmodels/LayerFilesModel.h"
 #include "itemmodels/LocalImagesModel.h"
 #include "itemmodels/PlatformModel.h"
@@ -37,27 +37,18 @@
 #include "services/AppServices.h"
 #include "services/BrowseSession.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
-#include <QHBoxLayout>
-#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
 #include <QSettings>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QStatusBar>
-#include <QStyle>
-#include <QTableView>
-#include <QTreeView>
-#include <QVBoxLayout>
-
 
 namespace wharf {
 
@@ -84,85 +75,27 @@ QString key(const char *name)
     return QString::fromLatin1(name);
 }
 
-// A titled box around a pane, for the panes that live in splitters.
-QWidget *titled(const QString &title, Icons::Name icon, QWidget *pane, QWidget *parent)
-{
-    auto *box = new QWidget(parent);
-    auto *iconLabel = new QLabel(box);
-    const int size = box->style()->pixelMetric(QStyle::PM_SmallIconSize);
-    iconLabel->setPixmap(Icons::icon(icon).pixmap(size, size));
-    auto *label = new QLabel(title, box);
-    QFont font = label->font();
-    font.setBold(true);
-    label->setFont(font);
-    auto *heading = new QHBoxLayout;
-    heading->setSpacing(6);
-    heading->addWidget(iconLabel);
-    heading->addWidget(label, 1);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(heading);
-    layout->addWidget(pane, 1);
-    return box;
-}
-
-std::optional<MainWindow::ExportTarget> askForExportTarget(QWidget *parent, const QString &suggestedName)
-{
-    const QString docker = MainWindow::tr("Docker archive (*.tar)");
-    const QString oci = MainWindow::tr("OCI archive (*.tar)");
-    QString selected = docker;
-    const QString path = QFileDialog::getSaveFileName(parent, MainWindow::tr("Export Image"),
-                                                      QDir::home().filePath(suggestedName), docker + u";;" + oci, &selected);
-    if (path.isEmpty())
-        return std::nullopt;
-    return MainWindow::ExportTarget{path, selected == oci ? ImageExporter::Format::OciArchive
-                                                          : ImageExporter::Format::DockerArchive};
-}
-
-QString askForExtractFolder(QWidget *parent, const QString &fileName)
-{
-    return QFileDialog::getExistingDirectory(parent, MainWindow::tr("Extract %1 Into").arg(fileName),
-                                             QStandardPaths::writableLocation(QStandardPaths::DownloadLocation));
-}
-
-// "docker.io/library/nginx:latest" + "linux/arm64/v8" → "nginx-latest-linux-arm64-v8.tar"
-QString exportFileName(const QString &familiarReference, const QString &platform)
-{
-    QString name = familiarReference.section(u'/', -1) + u'-' + platform;
-    for (QChar &c : name) {
-        if (c == u':' || c == u'/' || c == u'@')
-            c = u'-';
-    }
-    return name + QStringLiteral(".tar");
-}
-
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     createDefaultServices();
     build();
 }
 
-MainWindow::MainWindow(const Services &services, QWidget *parent)
-    : QMainWindow(parent),
-      m_services(services)
+MainWindow::MainWindow(const Services &services, QWidget *parent) : QMainWindow(parent), m_services(services)
 {
     build();
 }
 
-MainWindow::~MainWindow()
-{
-}
+MainWindow::~MainWindow() {}
 
 void MainWindow::createDefaultServices()
 {
     m_app = std::make_unique<AppServices>(AppServices::Face::Window);
     m_app->setCredentialWarning([this](const Error &error) {
         QMetaObject::invokeMethod(
-            this, [this, message = error.message()] { statusBar()->showMessage(message, kStatusMessageMs); },
-            Qt::QueuedConnection);
+            this, [this, message = error.message()] { statusBar()->showMessage(message, kStatusMessageMs); }, Qt::QueuedConnection);
     });
     m_services.registry = &m_app->registry();
     m_services.hub = &m_app->hub();
@@ -191,20 +124,13 @@ const QList<Descriptor> &MainWindow::imageLayers() const
 
 void MainWindow::setDesktop(Desktop desktop)
 {
-    if (desktop.chooseExportTarget)
-        m_desktop.chooseExportTarget = std::move(desktop.chooseExportTarget);
-    if (desktop.reveal)
-        m_desktop.reveal = std::move(desktop.reveal);
-    if (desktop.chooseExtractFolder)
-        m_desktop.chooseExtractFolder = std::move(desktop.chooseExtractFolder);
+    m_desktop.replaceWith(std::move(desktop));
 }
 
 void MainWindow::build()
 {
     setWindowTitle(tr("Wharf"));
-    m_desktop.chooseExportTarget = askForExportTarget;
-    m_desktop.reveal = FileManager::reveal;
-    m_desktop.chooseExtractFolder = askForExtractFolder;
+    m_desktop = Desktop::standard();
 
     createModels();
     createPanes();
@@ -262,15 +188,15 @@ void MainWindow::createLayout()
 {
     m_middleSplitter = new QSplitter(Qt::Vertical, this);
     m_middleSplitter->setObjectName(QStringLiteral("middleSplitter"));
-    m_middleSplitter->addWidget(titled(tr("Repository"), Icons::Name::Repository, m_repositoryPane, m_middleSplitter));
-    m_middleSplitter->addWidget(titled(tr("Tags"), Icons::Name::Tags, m_tagsPane, m_middleSplitter));
+    m_middleSplitter->addWidget(PaneFrame::titled(tr("Repository"), Icons::Name::Repository, m_repositoryPane, m_middleSplitter));
+    m_middleSplitter->addWidget(PaneFrame::titled(tr("Tags"), Icons::Name::Tags, m_tagsPane, m_middleSplitter));
     m_rightSplitter = new QSplitter(Qt::Vertical, this);
     m_rightSplitter->setObjectName(QStringLiteral("rightSplitter"));
-    m_rightSplitter->addWidget(titled(tr("Platforms"), Icons::Name::Platforms, m_platformsPane, m_rightSplitter));
-    m_rightSplitter->addWidget(titled(tr("Image"), Icons::Name::Image, m_imagePane, m_rightSplitter));
+    m_rightSplitter->addWidget(PaneFrame::titled(tr("Platforms"), Icons::Name::Platforms, m_platformsPane, m_rightSplitter));
+    m_rightSplitter->addWidget(PaneFrame::titled(tr("Image"), Icons::Name::Image, m_imagePane, m_rightSplitter));
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_mainSplitter->addWidget(titled(tr("Search"), Icons::Name::Search, m_searchPane, m_mainSplitter));
+    m_mainSplitter->addWidget(PaneFrame::titled(tr("Search"), Icons::Name::Search, m_searchPane, m_mainSplitter));
     m_mainSplitter->addWidget(m_middleSplitter);
     m_mainSplitter->addWidget(m_rightSplitter);
     m_mainSplitter->setStretchFactor(0, 2);
@@ -278,22 +204,21 @@ void MainWindow::createLayout()
     m_mainSplitter->setStretchFactor(2, 3);
     setCentralWidget(m_mainSplitter);
 
-    m_pullsDock = addPaneDock(m_pullsPane, tr("Pulls"), Icons::Name::Pulls, QStringLiteral("pullsDock"),
+    m_pullsDock = addPaneDock(m_pullsPane, tr("Pulls"), Icons::Name::Pulls, QStringLiteral("pullsDock"), Qt::BottomDockWidgetArea);
+    m_localDock = addPaneDock(m_localImagesPane, tr("Local images"), Icons::Name::LocalImages, QStringLiteral("localImagesDock"),
                               Qt::BottomDockWidgetArea);
-    m_localDock = addPaneDock(m_localImagesPane, tr("Local images"), Icons::Name::LocalImages,
-                              QStringLiteral("localImagesDock"), Qt::BottomDockWidgetArea);
     splitDockWidget(m_pullsDock, m_localDock, Qt::Horizontal);
     // The layer panes share the bottom with them: the map behind Pulls, the files behind Local
     // images, efficiency and compare in a third column. Picking a repository or a layer brings
     // them forward; a pull brings Pulls back.
-    m_layerMapDock = addPaneDock(m_layerMapPane, tr("Layer map"), Icons::Name::Layers, QStringLiteral("layerMapDock"),
-                                 Qt::BottomDockWidgetArea);
-    m_filesDock = addPaneDock(m_layerFilesPane, tr("Files"), Icons::Name::Files, QStringLiteral("layerFilesDock"),
-                              Qt::BottomDockWidgetArea);
-    m_efficiencyDock = addPaneDock(m_efficiencyPanel, tr("Efficiency"), Icons::Name::Efficiency,
-                                   QStringLiteral("efficiencyDock"), Qt::BottomDockWidgetArea);
-    m_compareDock = addPaneDock(m_comparePane, tr("Compare"), Icons::Name::Compare, QStringLiteral("compareDock"),
-                                Qt::BottomDockWidgetArea);
+    m_layerMapDock =
+        addPaneDock(m_layerMapPane, tr("Layer map"), Icons::Name::Layers, QStringLiteral("layerMapDock"), Qt::BottomDockWidgetArea);
+    m_filesDock =
+        addPaneDock(m_layerFilesPane, tr("Files"), Icons::Name::Files, QStringLiteral("layerFilesDock"), Qt::BottomDockWidgetArea);
+    m_efficiencyDock = addPaneDock(m_efficiencyPanel, tr("Efficiency"), Icons::Name::Efficiency, QStringLiteral("efficiencyDock"),
+                                   Qt::BottomDockWidgetArea);
+    m_compareDock =
+        addPaneDock(m_comparePane, tr("Compare"), Icons::Name::Compare, QStringLiteral("compareDock"), Qt::BottomDockWidgetArea);
     splitDockWidget(m_localDock, m_efficiencyDock, Qt::Horizontal);
     tabifyDockWidget(m_pullsDock, m_layerMapDock);
     tabifyDockWidget(m_localDock, m_filesDock);
@@ -305,15 +230,9 @@ void MainWindow::createLayout()
     resizeDocks({m_pullsDock}, {180}, Qt::Vertical);
 }
 
-QDockWidget *MainWindow::addPaneDock(QWidget *pane, const QString &title, Icons::Name icon, const QString &name,
-                                     Qt::DockWidgetArea area)
+QDockWidget *MainWindow::addPaneDock(QWidget *pane, const QString &title, Icons::Name icon, const QString &name, Qt::DockWidgetArea area)
 {
-    auto *dock = new QDockWidget(title, this);
-    dock->setObjectName(name);
-    dock->setWindowIcon(Icons::icon(icon)); // shown on the tab when docks are stacked
-    dock->setTitleBarWidget(new DockTitleBar(dock, Icons::icon(icon)));
-    dock->setWidget(pane);
-    dock->toggleViewAction()->setIcon(Icons::icon(icon));
+    QDockWidget *dock = PaneFrame::docked(title, icon, name, pane, this);
     addDockWidget(area, dock);
     m_docks.append(dock);
     return dock;
@@ -325,7 +244,6 @@ void MainWindow::connectPanes()
     connect(m_repositoryPane, &RepositoryPane::retryRequested, m_session, &BrowseSession::reloadDetails);
     connect(m_tagsPane, &TagsPane::tagSelected, this, &MainWindow::onTagSelected);
     connect(m_platformsPane, &PlatformsPane::platformSelected, this, &MainWindow::onPlatformSelected);
-    connect(m_platformsPane, &PlatformsPane::pullRequested, this, &MainWindow::onPullRequested);
     connect(m_platformsPane, &PlatformsPane::retryRequested, m_session, &BrowseSession::retry);
     connect(m_imagePane, &ImagePane::retryRequested, m_session, &BrowseSession::retry);
     connect(m_session, &BrowseSession::detailsLoading, m_repositoryPane, &RepositoryPane::setLoading);
@@ -336,9 +254,22 @@ void MainWindow::connectPanes()
     connect(m_session, &BrowseSession::resolved, this, &MainWindow::onResolved);
     connect(m_session, &BrowseSession::resolveFailed, this, &MainWindow::onResolveFailed);
 
-    connect(m_localImagesPane, &LocalImagesPane::exportRequested, this, &MainWindow::onExportRequested);
-    connect(m_localImagesPane, &LocalImagesPane::revealRequested, this, &MainWindow::onRevealRequested);
-    connect(m_pullModel, &PullListModel::pullFinished, this, &MainWindow::onPullFinished);
+    StoreActions::Parts store;
+    store.store = m_services.store;
+    store.engine = m_services.engine;
+    store.storeError = m_storeError;
+    store.session = m_session;
+    store.platforms = m_platformModel;
+    store.platformsPane = m_platformsPane;
+    store.pulls = m_pullModel;
+    store.pullsDock = m_pullsDock;
+    store.localImages = m_localImagesModel;
+    store.localImagesPane = m_localImagesPane;
+    store.desktop = &m_desktop;
+    store.dialogParent = this;
+    auto *storeActions = new StoreActions(std::move(store), this);
+    connect(storeActions, &StoreActions::statusMessage, statusBar(), [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(storeActions, &StoreActions::dockerHubPullEnded, this, &MainWindow::refreshRateLimit);
 
     // The Files, Efficiency and Compare panes follow the image on show and one another.
     LayerPanes::Parts parts;
@@ -357,8 +288,8 @@ void MainWindow::connectPanes()
     parts.diff = m_diffModel;
     parts.comparePane = m_comparePane;
     parts.compareDock = m_compareDock;
-    m_layerPanes = new LayerPanes(parts, [this](const QString &fileName) { return m_desktop.chooseExtractFolder(this, fileName); },
-                                  this);
+    m_layerPanes = new LayerPanes(
+        parts, [this](const QString &fileName) { return m_desktop.chooseExtractFolder(this, fileName); }, this);
     m_layerPanes->setAutoAnalyseLimit(kAutoAnalyseBytes);
     connect(m_layerPanes, &LayerPanes::statusMessage, statusBar(), [this](const QString &message) { statusBar()->showMessage(message); });
 
@@ -368,22 +299,6 @@ void MainWindow::connectPanes()
             [this](const RateLimit &limit) { m_rateLimit->setLimit(limit); });
     connect(m_rateLimitProbe, &HubRateLimitProbe::notLimited, m_rateLimit, &RateLimitIndicator::setNotLimited);
     connect(m_rateLimitProbe, &HubRateLimitProbe::failed, m_rateLimit, &RateLimitIndicator::setFailure);
-
-    if (m_localImagesModel) {
-        connect(m_localImagesModel, &LocalImagesModel::removeFinished, this, [this](const LocalImageRemoval &removal) {
-            if (removal.error)
-                statusBar()->showMessage(tr("Could not delete the image: %1").arg(removal.error->message()));
-            else
-                statusBar()->showMessage(tr("Deleted %1").arg(removal.image.reference));
-            m_platformModel->refreshPullCosts();
-        });
-        connect(m_localImagesModel, &LocalImagesModel::exportFinished, this, [this](const LocalImageExport &result) {
-            if (result.error)
-                statusBar()->showMessage(tr("The export failed: %1").arg(result.error->message()));
-            else
-                statusBar()->showMessage(tr("Exported to %1").arg(result.path));
-        });
-    }
 
     // Selections remembered from the last run come back as their rows arrive.
     // A list that ended early (pages in circles) says so where the user looks after scrolling.
@@ -493,8 +408,7 @@ void MainWindow::saveSettings() const
     s.setValue(key(kTag), m_session->tag());
     const int platform = m_platformsPane->currentPlatform();
     s.setValue(key(kPlatform),
-               platform >= 0 ? m_platformModel->platformIndex(platform).data(PlatformModel::PlatformRole).toString()
-                             : QString());
+               platform >= 0 ? m_platformModel->platformIndex(platform).data(PlatformModel::PlatformRole).toString() : QString());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -594,95 +508,18 @@ QString MainWindow::storeRoot() const
     return m_services.store ? m_services.store->root() : QString();
 }
 
-void MainWindow::onPullRequested(int row)
-{
-    auto request = m_session->pullRequest(m_platformModel->platformIndex(row).data(PlatformModel::PlatformRole).toString());
-    if (!request) {
-        statusBar()->showMessage(tr("This platform cannot be pulled."));
-        return;
-    }
-    if (!m_services.engine) {
-        statusBar()->showMessage(tr("Pulling needs the local store: %1").arg(m_storeError));
-        return;
-    }
-    m_pullModel->pull(*request);
-    m_pullsDock->show();
-    m_pullsDock->raise();
-    statusBar()->showMessage(tr("Pulling %1 for %2…").arg(request->reference.toString(), request->platform->toString()));
-}
-
-void MainWindow::onPullFinished(const QString &reference, const std::optional<Error> &error)
-{
-    if (!error)
-        statusBar()->showMessage(tr("Pulled %1").arg(reference));
-    else if (error->code() == Error::Code::Cancelled)
-        statusBar()->showMessage(tr("Cancelled the pull of %1").arg(reference));
-    else if (StatePanel::isOffline(*error))
-        statusBar()->showMessage(tr("The pull of %1 stopped: offline, or the registry cannot be reached (%2)")
-                                     .arg(reference, error->message()));
-    else
-        statusBar()->showMessage(tr("The pull of %1 failed: %2").arg(reference, error->message()));
-    if (m_localImagesModel)
-        m_localImagesModel->refresh();
-    m_platformModel->refreshPullCosts();
-    // A pull from Docker Hub used up one of its pulls: read the meter again.
-    auto parsed = ImageReference::parseDockerRef(reference);
-    if (parsed && parsed->domain() == HubRateLimitProbe::Registry)
-        refreshRateLimit();
-}
-
-void MainWindow::onExportRequested(int row)
-{
-    const auto image = m_localImagesModel ? m_localImagesModel->image(row) : std::nullopt;
-    if (!image)
-        return;
-    const QModelIndex index = m_localImagesModel->index(row, 0);
-    const auto target = m_desktop.chooseExportTarget(
-        this, exportFileName(index.data(LocalImagesModel::FamiliarReferenceRole).toString(),
-                             index.data(LocalImagesModel::PlatformRole).toString()));
-    if (!target || target->path.isEmpty())
-        return;
-    m_localImagesModel->exportImage(row, target->path, target->format);
-    statusBar()->showMessage(tr("Exporting to %1…").arg(target->path));
-}
-
-void MainWindow::onRevealRequested(int row)
-{
-    if (!m_localImagesModel || !m_services.store)
-        return;
-    // The image's manifest, selected among the store's blobs; its layers and config are beside it.
-    const auto digest =
-        Digest::parse(m_localImagesModel->index(row, 0).data(LocalImagesModel::ManifestDigestRole).toString());
-    const QString path = digest ? m_services.store->blobPath(*digest) : m_services.store->root();
-    if (!m_desktop.reveal(path))
-        statusBar()->showMessage(tr("No file manager could be opened for %1").arg(QDir::toNativeSeparators(path)));
-}
-
 void MainWindow::copySelection()
 {
     QWidget *focus = QApplication::focusWidget();
-    QString text;
     if (auto *edit = qobject_cast<QLineEdit *>(focus)) {
         edit->copy();
         return;
     }
-    if (focus == m_platformsPane->view()) {
-        text = m_platformsPane->view()->currentIndex().data(PlatformModel::DigestRole).toString();
-    } else if (focus == m_tagsPane->view()) {
-        const QString tag = m_tagsPane->currentTag();
-        if (auto reference = m_session->repository().withTag(tag); reference && !tag.isEmpty())
-            text = reference->toString();
-    } else if (focus == m_searchPane->resultsView()) {
-        text = m_searchPane->resultsView()->currentIndex().data(SearchModel::ReferenceRole).toString();
-    } else if (focus == m_localImagesPane->view()) {
-        text = m_localImagesPane->view()->currentIndex().data(LocalImagesModel::ReferenceRole).toString();
-    } else if (focus == m_imagePane->historyView()) {
-        text = m_imagePane->historyView()->currentIndex().data(HistoryModel::LayerDigestRole).toString();
-    } else if (focus == m_imagePane->configView()) {
-        text = m_imagePane->configView()->currentIndex().data(ConfigModel::CopyTextRole).toString();
-    } else if (focus == m_pullsPane->view()) {
-        text = m_pullsPane->view()->currentIndex().data(PullListModel::ReferenceRole).toString();
-    }
+    // Every list a person can copy from says what a row copies (ItemRole::CopyText); elsewhere,
+    // or on a row with nothing to copy, the repository's pull command.
+    QString text;
+    if (auto *view = qobject_cast<QAbstractItemView *>(focus))
+        text = view->currentIndex().data(ItemRole::CopyText).toString();
     if (text.isEmpty() && m_session->repository().isValid())
         text = m_repositoryPane->pullCommand();
     if (!text.isEmpty()) {

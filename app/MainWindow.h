@@ -11,17 +11,16 @@
 // What touches the desktop (the export file dialog, the file manager) goes through Desktop, which
 // tests replace so that no dialog blocks and nothing is launched.
 
+#include "Desktop.h"
 #include "Icons.h"
 #include "documents/Descriptor.h"
 #include "reference/ImageReference.h"
 #include "services/BrowseSession.h"
-#include "store/ImageExporter.h"
 #include "store/ImageStore.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
-#include <functional>
 #include <memory>
 #include <optional>
 
@@ -86,24 +85,8 @@ public:
         SessionCredentialSource *session = nullptr;
     };
 
-    // Where to export an image to, as the person chose it.
-    struct ExportTarget
-    {
-        QString path;
-        ImageExporter::Format format = ImageExporter::Format::DockerArchive;
-    };
-
-    // The window's ways into the desktop.
-    struct Desktop
-    {
-        // Asks where to write an export; nullopt when the person cancelled. Default: a save dialog.
-        std::function<std::optional<ExportTarget>(QWidget *parent, const QString &suggestedName)> chooseExportTarget;
-        // Shows a file in the file manager. Default: FileManager::reveal().
-        std::function<bool(const QString &path)> reveal;
-        // Asks which folder to extract a layer's file (named `fileName`) into; empty when the
-        // person cancelled. Default: a folder dialog.
-        std::function<QString(QWidget *parent, const QString &fileName)> chooseExtractFolder;
-    };
+    using ExportTarget = wharf::ExportTarget;
+    using Desktop = wharf::Desktop;
 
     // An image whose layers are at most this many compressed bytes is measured for wasted space as
     // soon as it is shown (a few seconds at most, and the store often has the blobs); a bigger one
@@ -174,10 +157,6 @@ private:
     void onResolving(BrowseSession::Scope scope);
     void onResolved(BrowseSession::Scope scope);
     void onResolveFailed(const Error &error, BrowseSession::Scope scope);
-    void onPullRequested(int row);
-    void onPullFinished(const QString &reference, const std::optional<Error> &error);
-    void onExportRequested(int row);
-    void onRevealRequested(int row);
     [[nodiscard]] QString storeRoot() const;
     void copySelection();
     void openLoginDialog();

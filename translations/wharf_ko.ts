@@ -163,6 +163,25 @@
     </message>
 </context>
 <context>
+    <name>wharf::Desktop</name>
+    <message>
+        <source>Docker archive (*.tar)</source>
+        <translation>Docker 아카이브 (*.tar)</translation>
+    </message>
+    <message>
+        <source>OCI archive (*.tar)</source>
+        <translation>OCI 아카이브 (*.tar)</translation>
+    </message>
+    <message>
+        <source>Export Image</source>
+        <translation>이미지 내보내기</translation>
+    </message>
+    <message>
+        <source>Extract %1 Into</source>
+        <translation>%1 추출 위치</translation>
+    </message>
+</context>
+<context>
     <name>wharf::Digest</name>
     <message>
         <source>“%1” is not a valid digest</source>
@@ -2152,34 +2171,6 @@
         <translation>로컬 이미지</translation>
     </message>
     <message>
-        <source>Pulled %1</source>
-        <translation>%1 가져오기 완료</translation>
-    </message>
-    <message>
-        <source>Cancelled the pull of %1</source>
-        <translation>%1 가져오기를 취소했습니다</translation>
-    </message>
-    <message>
-        <source>The pull of %1 failed: %2</source>
-        <translation>%1 가져오기 실패: %2</translation>
-    </message>
-    <message>
-        <source>Could not delete the image: %1</source>
-        <translation>이미지를 삭제할 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <source>Deleted %1</source>
-        <translation>%1 삭제됨</translation>
-    </message>
-    <message>
-        <source>The export failed: %1</source>
-        <translation>내보내기 실패: %1</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>%1(으)로 내보냈습니다</translation>
-    </message>
-    <message>
         <source>Ready</source>
         <translation>준비됨</translation>
     </message>
@@ -2204,30 +2195,6 @@
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <source>This platform cannot be pulled.</source>
-        <translation>이 플랫폼은 가져올 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>Pulling needs the local store: %1</source>
-        <translation>가져오려면 로컬 저장소가 필요합니다: %1</translation>
-    </message>
-    <message>
-        <source>Pulling %1 for %2…</source>
-        <translation>%2용 %1 가져오는 중…</translation>
-    </message>
-    <message>
-        <source>Docker archive (*.tar)</source>
-        <translation>Docker 아카이브 (*.tar)</translation>
-    </message>
-    <message>
-        <source>OCI archive (*.tar)</source>
-        <translation>OCI 아카이브 (*.tar)</translation>
-    </message>
-    <message>
-        <source>Exporting to %1…</source>
-        <translation>%1(으)로 내보내는 중…</translation>
-    </message>
-    <message>
         <source>Copied %1</source>
         <translation>%1 복사됨</translation>
     </message>
@@ -2244,10 +2211,6 @@
         <translation>%1에 로그인했습니다(이번 실행 동안만)</translation>
     </message>
     <message>
-        <source>Export Image</source>
-        <translation>이미지 내보내기</translation>
-    </message>
-    <message>
         <source>&amp;Log In…</source>
         <translation>로그인(&amp;L)…</translation>
     </message>
@@ -2260,24 +2223,12 @@
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <source>The pull of %1 stopped: offline, or the registry cannot be reached (%2)</source>
-        <translation>%1 가져오기가 중단되었습니다: 오프라인이거나 레지스트리에 연결할 수 없습니다(%2)</translation>
-    </message>
-    <message>
-        <source>No file manager could be opened for %1</source>
-        <translation>파일 관리자에서 %1 위치를 열 수 없습니다</translation>
-    </message>
-    <message>
         <source>Settings saved. The new language is used the next time Wharf starts.</source>
         <translation>설정을 저장했습니다. 새 언어는 Wharf를 다음에 시작할 때 적용됩니다.</translation>
     </message>
     <message>
         <source>Settings saved.</source>
         <translation>설정을 저장했습니다.</translation>
-    </message>
-    <message>
-        <source>Extract %1 Into</source>
-        <translation>%1 추출 위치</translation>
     </message>
     <message>
         <source>no store is set for this window</source>
@@ -3036,6 +2987,61 @@ registry.example.com</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::StoreActions</name>
+    <message>
+        <source>Could not delete the image: %1</source>
+        <translation>이미지를 삭제할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation>%1 삭제됨</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>내보내기 실패: %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>%1(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>This platform cannot be pulled.</source>
+        <translation>이 플랫폼은 가져올 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Pulling needs the local store: %1</source>
+        <translation>가져오려면 로컬 저장소가 필요합니다: %1</translation>
+    </message>
+    <message>
+        <source>Pulling %1 for %2…</source>
+        <translation>%2용 %1 가져오는 중…</translation>
+    </message>
+    <message>
+        <source>Pulled %1</source>
+        <translation>%1 가져오기 완료</translation>
+    </message>
+    <message>
+        <source>Cancelled the pull of %1</source>
+        <translation>%1 가져오기를 취소했습니다</translation>
+    </message>
+    <message>
+        <source>The pull of %1 stopped: offline, or the registry cannot be reached (%2)</source>
+        <translation>%1 가져오기가 중단되었습니다: 오프라인이거나 레지스트리에 연결할 수 없습니다(%2)</translation>
+    </message>
+    <message>
+        <source>The pull of %1 failed: %2</source>
+        <translation>%1 가져오기 실패: %2</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>%1(으)로 내보내는 중…</translation>
+    </message>
+    <message>
+        <source>No file manager could be opened for %1</source>
+        <translation>파일 관리자에서 %1 위치를 열 수 없습니다</translation>
     </message>
 </context>
 <context>

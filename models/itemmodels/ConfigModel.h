@@ -5,6 +5,8 @@
 // (os/arch[/variant], os.version) the config says it was built for. Everything is the config's
 // untrusted text, shown as is (CVE-2022-23648): never run, never used as a path.
 
+#include "itemmodels/ItemRoles.h"
+
 #include <QAbstractTableModel>
 #include <QList>
 #include <QStringList>
@@ -40,7 +42,7 @@ public:
         FieldNameRole,                   // "Env", "Entrypoint", … (the config's JSON key)
         KeyRole,
         ValueRole,                       // QString, or QStringList for Entrypoint and Cmd
-        CopyTextRole,                    // what Ctrl+C puts on the clipboard: NAME=value, the JSON array, …
+        CopyTextRole = ItemRole::CopyText, // what Ctrl+C puts on the clipboard: NAME=value, the JSON array, …
     };
     Q_ENUM(Role)
 

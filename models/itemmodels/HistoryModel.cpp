@@ -1,5 +1,7 @@
 #include "itemmodels/HistoryModel.h"
 
+#include "itemmodels/ItemRoles.h"
+
 #include "registry/ImageInspectJob.h"
 
 #include <QLocale>
@@ -53,6 +55,8 @@ Qt::ItemFlags HistoryModel::flags(const QModelIndex &index) const
 
 QVariant HistoryModel::data(const QModelIndex &index, int role) const
 {
+    if (role == ItemRole::CopyText)
+        role = LayerDigestRole;
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const HistoryRow &row = m_history.rows.at(index.row());

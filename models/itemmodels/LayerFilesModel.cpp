@@ -1,5 +1,7 @@
 #include "itemmodels/LayerFilesModel.h"
 
+#include "itemmodels/ItemRoles.h"
+
 #include "core/ContinueOnEventLoop.h"
 #include "layers/FileModeText.h"
 #include "layers/LayerStackJob.h"
@@ -319,6 +321,8 @@ QString LayerFilesModel::displayText(const FileNode &node, int column) const
 
 QVariant LayerFilesModel::data(const QModelIndex &index, int role) const
 {
+    if (role == ItemRole::CopyText)
+        role = PathRole;
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const int nodeIndex = nodeOf(index);

@@ -1,5 +1,7 @@
 #include "itemmodels/LocalImagesModel.h"
 
+#include "itemmodels/ItemRoles.h"
+
 #include "core/ContinueOnEventLoop.h"
 
 #include "reference/ImageReference.h"
@@ -242,6 +244,8 @@ QString LocalImagesModel::displayText(const Entry &entry, int column) const
 
 QVariant LocalImagesModel::data(const QModelIndex &index, int role) const
 {
+    if (role == ItemRole::CopyText)
+        role = ReferenceRole;
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Entry &entry = m_entries.at(index.row());

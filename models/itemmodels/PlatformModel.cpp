@@ -1,5 +1,7 @@
 #include "itemmodels/PlatformModel.h"
 
+#include "itemmodels/ItemRoles.h"
+
 #include "core/ContinueOnEventLoop.h"
 #include "documents/DocumentParser.h"
 #include "pull/PullPlanner.h"
@@ -256,6 +258,8 @@ Qt::ItemFlags PlatformModel::flags(const QModelIndex &index) const
 
 QVariant PlatformModel::data(const QModelIndex &index, int role) const
 {
+    if (role == ItemRole::CopyText)
+        role = DigestRole;
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     if (index.internalId() == kNoSection) {

@@ -1,5 +1,7 @@
 #include "itemmodels/PullListModel.h"
 
+#include "itemmodels/ItemRoles.h"
+
 #include "pull/PullEngine.h"
 #include "pull/PullHandle.h"
 
@@ -295,6 +297,8 @@ Qt::ItemFlags PullListModel::flags(const QModelIndex &index) const
 
 QVariant PullListModel::data(const QModelIndex &index, int role) const
 {
+    if (role == ItemRole::CopyText)
+        role = ReferenceRole;
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     if (const auto *pull = static_cast<const Pull *>(index.internalPointer()))

@@ -1,5 +1,7 @@
 #include "itemmodels/SearchModel.h"
 
+#include "itemmodels/ItemRoles.h"
+
 #include "hub/HubClient.h"
 #include "registry/PagedListJob.h"
 #include "registry/RegistryClient.h"
@@ -242,6 +244,8 @@ int SearchModel::rowCount(const QModelIndex &parent) const
 
 QVariant SearchModel::data(const QModelIndex &index, int role) const
 {
+    if (role == ItemRole::CopyText)
+        role = ReferenceRole;
     if (!hasIndex(index.row(), index.column(), index.parent()))
         return {};
     const HubSearchResult &row = m_rows.at(index.row());

@@ -1,5 +1,7 @@
 #include "itemmodels/TagListModel.h"
 
+#include "itemmodels/ItemRoles.h"
+
 #include "hub/HubClient.h"
 #include "reference/TagOrder.h"
 #include "registry/PagedListJob.h"
@@ -395,6 +397,10 @@ QVariant TagListModel::data(const QModelIndex &index, int role) const
         return {};
     const Tag &tag = m_rows.at(index.row());
     switch (role) {
+    case ItemRole::CopyText: {
+        const auto reference = m_repository.withTag(tag.name);
+        return reference ? reference->toString() : QString();
+    }
     case Qt::DisplayRole:
     case NameRole:
         return tag.name;
