@@ -39,6 +39,7 @@
 #include "layers/LayerMapLoader.h"
 #include "layers/LayerStackJob.h"
 #include "itemmodels/LocalImagesModel.h"
+#include "itemmodels/ItemRoles.h"
 #include "itemmodels/PlatformModel.h"
 #include "itemmodels/PullListModel.h"
 #include "itemmodels/SearchModel.h"
@@ -1019,7 +1020,19 @@ void TestMainWindow::keyboardShortcuts()
     QVERIFY(digest.startsWith(u"sha256:"_s));
     QCOMPARE(QApplication::clipboard()->text(), digest);
 
+    // Ctrl+C on a tag copies the whole reference, through the filter proxies.
+    QAbstractItemView *tags = window.tagsPane()->view();
+    tags->setFocus();
+    QTRY_VERIFY(tags->hasFocus());
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_C));
+    const QString tag = window.tagsPane()->currentTag();
+    QVERIFY(!tag.isEmpty());
+    QVERIFY2(QApplication::clipboard()->text().endsWith(u':' + tag), qPrintable(QApplication::clipboard()->text()));
+    QCOMPARE(QApplication::clipboard()->text(), window.tagsPane()->view()->currentIndex().data(ItemRole::CopyText).toString());
+
     // Enter on a platform pulls it.
+    view->setFocus();
+    QTRY_VERIFY(view->hasFocus());
     QTest::keyClick(view, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(window.pullModel()->rowCount(), 1, kTimeout);
     QTRY_COMPARE_WITH_TIMEOUT(window.pullModel()->pullIndex(0).data(PullListModel::StateRole).value<PullListModel::State>(),
@@ -1290,6 +1303,7 @@ void TestMainWindow::layersMapFilesEfficiency()
     QCOMPARE(opt.data(LayerFilesModel::NameRole).toString(), u"opt"_s);
     const QModelIndex server = proxy->index(0, 0, proxy->index(0, 0, opt));
     QCOMPARE(server.data(LayerFilesModel::PathRole).toString(), u"opt/app/server.bin"_s);
+    QCOMPARE(server.data(ItemRole::CopyText).toString(), u"opt/app/server.bin"_s); // what Ctrl+C copies
     window.layerFilesPane()->findEdit()->clear();
     QVERIFY(proxy->rowCount() > 1);
 

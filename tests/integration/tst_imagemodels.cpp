@@ -5,6 +5,7 @@
 // structural signals spied, and what it shows is compared with the test bed's images.json.
 #include "ModelSignals.h"
 #include "itemmodels/ConfigModel.h"
+#include "itemmodels/ItemRoles.h"
 #include "itemmodels/HistoryModel.h"
 #include "itemmodels/LocalImagesModel.h"
 #include "itemmodels/PlatformModel.h"
@@ -373,6 +374,7 @@ void TestImageModels::historyJoinsLayers()
         }
         QCOMPARE(index.data(HistoryModel::LayerIndexRole).toInt(), layer);
         QCOMPARE(index.data(HistoryModel::LayerDigestRole).toString(), expected[layer].digest);
+        QCOMPARE(index.data(ItemRole::CopyText).toString(), expected[layer].digest); // what Ctrl+C copies
         QCOMPARE(model.index(row, HistoryModel::LayerDigestColumn).data().toString(), expected[layer].digest);
         QCOMPARE(index.data(HistoryModel::LayerSizeRole).toLongLong(), expected[layer].size);
         QCOMPARE(model.index(row, HistoryModel::SizeColumn).data(HistoryModel::RawValueRole).toLongLong(), expected[layer].size);

@@ -3,6 +3,7 @@
 // scripted servers for what the emulator never does: replies that arrive after the question
 // changed, server errors, malformed JSON, rate limiting, a server that is not there. The model runs
 // under QAbstractItemModelTester with fetchMore, which is also what pages it, as a view would.
+#include "itemmodels/ItemRoles.h"
 #include "itemmodels/SearchModel.h"
 
 #include "hub/HubClient.h"
@@ -260,6 +261,7 @@ void TestSearchModel::rolesCarryRawValues()
     QCOMPARE(row.data(SearchModel::VerifiedRole).typeId(), QMetaType::Bool);
     QCOMPARE(row.data(SearchModel::RegistryRole).toString(), u"docker.io"_s);
     QCOMPARE(row.data(SearchModel::ReferenceRole).toString(), u"docker.io/library/manytags"_s);
+    QCOMPARE(row.data(ItemRole::CopyText).toString(), u"docker.io/library/manytags"_s); // what Ctrl+C copies
     QVERIFY(!model.index(1, 0).data(SearchModel::NameRole).isValid());
 
     const QHash<int, QByteArray> roles = model.roleNames();
