@@ -2,6 +2,8 @@
 
 #include "cli/JsonShapes.h"
 
+#include "services/SearchSource.h"
+
 #include "hub/HubTypes.h"
 #include "layers/FileModeText.h"
 #include "layers/FileTree.h"
@@ -241,7 +243,14 @@ QJsonObject hubSearchJson(const QString &query, qint64 total, const QList<HubSea
                                  {QStringLiteral("pulls"), r.pulls},
                                  {QStringLiteral("official"), r.official},
                                  {QStringLiteral("verified"), r.verified},
-                                 {QStringLiteral("automated"), r.automated}});
+                                 {QStringLiteral("automated"), r.automated},
+                                 {QStringLiteral("open_source"), r.openSource},
+                                 {QStringLiteral("hardened"), r.hardened},
+                                 {QStringLiteral("private"), r.isPrivate},
+                                 {QStringLiteral("reference"), search::hubResultReference(r)},
+                                 {QStringLiteral("operating_systems"), QJsonArray::fromStringList(r.operatingSystems)},
+                                 {QStringLiteral("architectures"), QJsonArray::fromStringList(r.architectures)},
+                                 {QStringLiteral("updated"), r.updated.isValid() ? QJsonValue(r.updated.toString(Qt::ISODate)) : QJsonValue()}});
     return QJsonObject{{QStringLiteral("registry"), QStringLiteral("docker.io")},
                        {QStringLiteral("query"), query},
                        {QStringLiteral("total"), total},

@@ -1,5 +1,7 @@
-// wharf search QUERY [--registry HOST] [--limit N] [--json]
-// Docker Hub's search API, or for any other registry its catalog filtered locally.
+// wharf search QUERY [--os OS] [--arch ARCH] [--badge BADGE] [--sort pulls|updated] [--limit N] [--json]
+// wharf search QUERY --registry HOST [--limit N] [--json]
+// Docker Hub's search API (v4: by platform, badge and order), or for any other registry its
+// catalog filtered locally.
 
 #include "cli/CliContext.h"
 #include "cli/Commands.h"
@@ -18,6 +20,8 @@
 
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 namespace wharf::cli {
 
 namespace {
@@ -28,19 +32,22 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(wharf::cli::search)
 };
 
-int searchHub(CliContext &cx, const QString &query, int limit, bool json)
+int searchHub(CliContext &cx, const HubSearchQuery &hubQuery, int limit, bool json)
 {
+    const QString &query = hubQuery.text;
     QList<HubSearchResult> results;
     HubPaging paging;
     qint64 total = 0;
-    std::unique_ptr<HubRequest> job(cx.hub().search(query, std::min(limit, int(HubClient::kMaxPageSize))));
+    bool legacy = false;
+    std::unique_ptr<HubRequest> job(cx.hub().search(hubQuery, 0, std::min(limit, int(HubClient::kMaxPageSize))));
     while (job) {
         cx.wait(job.get());
         if (job->error())
             return cx.fail(*job->error());
-        auto page = hub::parseSearchPage(job->json());
+        auto page = hub::parseSearchPage(job->json(), job->url());
         if (!page)
             return cx.fail(page.error());
+        legacy = legacy || job->usedLegacyRoute();
         total = page->count;
         qsizetype admitted = 0;
         for (const HubSearchResult &r : std::as_const(page->results)) {
@@ -57,6 +64,8 @@ int searchHub(CliContext &cx, const QString &query, int limit, bool json)
     }
     if (paging.wentInCircles() && results.size() < limit)
         cx.err() << "wharf: " << paging.circleNote(HubPaging::Rows::Results) << Qt::endl;
+    if (const QString note = search::unfilteredNote(hubQuery, legacy); !note.isEmpty())
+        cx.err() << "wharf: " << note << Qt::endl;
 
     if (json) {
         cx.out() << QJsonDocument(hubSearchJson(query, total, results)).toJson(QJsonDocument::Indented);
@@ -69,14 +78,21 @@ int searchHub(CliContext &cx, const QString &query, int limit, bool json)
             badges << Tr::tr("official");
         if (r.verified)
             badges << Tr::tr("verified");
-        rows.append({r.name, QString::number(r.stars), humanCount(r.pulls), badges.join(u','),
-                     r.description.left(70)});
+        if (r.openSource)
+            badges << Tr::tr("open source");
+        if (r.hardened)
+            badges << Tr::tr("hardened");
+        const QString name = r.hardened && r.kind == QLatin1StringView("dhi") ? search::hubResultReference(r) : r.name;
+        rows.append({name, QString::number(r.stars), r.pullsText.isEmpty() ? humanCount(r.pulls) : r.pullsText,
+                     badges.join(u','), r.architectures.join(u','), r.description.left(60)});
     }
     if (rows.isEmpty()) {
         cx.out() << Tr::tr("No repositories match “%1”.").arg(query) << '\n';
         return kExitOk;
     }
-    cx.out() << table({Tr::tr("NAME"), Tr::tr("STARS"), Tr::tr("PULLS"), Tr::tr("BADGES"), Tr::tr("DESCRIPTION")}, rows);
+    cx.out() << table({Tr::tr("NAME"), Tr::tr("STARS"), Tr::tr("PULLS"), Tr::tr("BADGES"), Tr::tr("ARCHITECTURES"),
+                       Tr::tr("DESCRIPTION")},
+                      rows);
     return kExitOk;
 }
 
@@ -108,20 +124,59 @@ int searchCommand(CliContext &cx, const QStringList &arguments)
     parser.setApplicationDescription(Tr::tr("Search Docker Hub, or another registry's catalog."));
     parser.addPositionalArgument(QStringLiteral("query"), Tr::tr("Text to search for."));
     parser.addOption({QStringLiteral("registry"), Tr::tr("Search this registry's catalog instead of Docker Hub."), Tr::tr("host")});
+    parser.addOption({QStringLiteral("os"), Tr::tr("Docker Hub only: images for this operating system (linux, windows); repeatable."), Tr::tr("os")});
+    parser.addOption({QStringLiteral("arch"), Tr::tr("Docker Hub only: images for this architecture (amd64, arm64, arm, 386, ppc64le, s390x, riscv64); repeatable."), Tr::tr("arch")});
+    parser.addOption({QStringLiteral("badge"), Tr::tr("Docker Hub only: official, verified, open-source or hardened; repeatable."), Tr::tr("badge")});
+    parser.addOption({QStringLiteral("sort"), Tr::tr("Docker Hub only: pulls or updated (default: best match)."), Tr::tr("order")});
     parser.addOption({QStringLiteral("limit"), Tr::tr("Show at most N results (default 25)."), QStringLiteral("N"), QStringLiteral("25")});
     parser.addOption({QStringLiteral("json"), Tr::tr("Print JSON.")});
     if (const auto done = cx.parse(parser, QStringLiteral("search"), arguments))
         return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1 || positional.first().trimmed().isEmpty())
-        return cx.usage(Tr::tr("usage: wharf search QUERY [--registry HOST] [--limit N] [--json]"));
+        return cx.usage(Tr::tr("usage: wharf search QUERY [--os OS] [--arch ARCH] [--badge BADGE] [--sort pulls|updated] "
+                               "[--registry HOST] [--limit N] [--json]"));
     const auto limit = cx.limit(parser, 10'000);
     if (!limit)
         return kExitUsage;
     const QString registry = parser.value(QStringLiteral("registry")).trimmed().toLower();
     const QString query = positional.first().trimmed();
     const bool json = parser.isSet(QStringLiteral("json"));
-    return search::isDockerHub(registry) ? searchHub(cx, query, *limit, json) : searchCatalog(cx, registry, query, *limit, json);
+    if (!search::isDockerHub(registry)) {
+        for (const char *hubOnly : {"os", "arch", "badge", "sort"}) {
+            if (parser.isSet(QString::fromLatin1(hubOnly)))
+                return cx.usage(Tr::tr("--%1 filters Docker Hub's search; a registry's catalog has no platforms or badges")
+                                    .arg(QString::fromLatin1(hubOnly)));
+        }
+        return searchCatalog(cx, registry, query, *limit, json);
+    }
+    HubSearchQuery hubQuery;
+    hubQuery.text = query;
+    const auto values = [&parser](const char *name) {
+        QStringList out;
+        for (const QString &value : parser.values(QString::fromLatin1(name)))
+            for (const QString &part : value.split(u',', Qt::SkipEmptyParts))
+                out.append(part.trimmed().toLower());
+        return out;
+    };
+    hubQuery.operatingSystems = values("os");
+    hubQuery.architectures = values("arch");
+    for (const QString &badge : values("badge")) {
+        const QString hubBadge = badge == u"verified" ? QStringLiteral("verified_publisher")
+                                 : badge == u"open-source" || badge == u"opensource" ? QStringLiteral("open_source")
+                                                                                      : badge;
+        if (!QStringList{u"official"_s, u"verified_publisher"_s, u"open_source"_s, u"hardened"_s}.contains(hubBadge))
+            return cx.usage(Tr::tr("unknown badge “%1” (official, verified, open-source or hardened)").arg(badge));
+        hubQuery.badges.append(hubBadge);
+    }
+    const QString sort = parser.value(QStringLiteral("sort")).trimmed().toLower();
+    if (sort == u"pulls")
+        hubQuery.order = HubSearchQuery::Order::MostPulled;
+    else if (sort == u"updated")
+        hubQuery.order = HubSearchQuery::Order::RecentlyUpdated;
+    else if (!sort.isEmpty() && sort != u"match")
+        return cx.usage(Tr::tr("--sort takes pulls, updated or match"));
+    return searchHub(cx, hubQuery, *limit, json);
 }
 
 } // namespace wharf::cli

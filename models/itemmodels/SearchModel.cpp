@@ -42,15 +42,37 @@ void SearchModel::search(const QString &query, const QString &registry)
 {
     const QString target = search::isDockerHub(registry) ? kDockerHub : registry;
     // Typing the same thing again (debounced as-you-type plus Enter) must not throw rows away.
-    if (m_searched && query == m_query && target == m_registry && m_state != State::Error)
+    if (m_searched && m_namespace.isEmpty() && query == m_query && target == m_registry && m_state != State::Error)
         return;
     const bool changed = !m_searched || query != m_query || target != m_registry;
     m_query = query;
     m_registry = target;
+    m_namespace.clear();
     m_searched = true;
     start();
     if (changed)
         Q_EMIT queryChanged();
+}
+
+void SearchModel::setHubFilters(const HubSearchQuery &filters)
+{
+    HubSearchQuery next = filters;
+    next.text.clear();
+    if (next == m_filters)
+        return;
+    m_filters = next;
+    if (m_searched && m_namespace.isEmpty() && isDockerHub())
+        start();
+}
+
+void SearchModel::listNamespace(const QString &namespaceName, const QString &nameFilter)
+{
+    m_namespace = namespaceName;
+    m_query = nameFilter;
+    m_registry = kDockerHub;
+    m_searched = true;
+    start();
+    Q_EMIT queryChanged();
 }
 
 void SearchModel::reload()
@@ -67,6 +89,7 @@ void SearchModel::clear()
     m_searched = false;
     m_query.clear();
     m_registry.clear();
+    m_namespace.clear();
     m_error.reset();
     m_next.clear();
     m_paging.reset();
@@ -129,8 +152,16 @@ void SearchModel::requestHubPage(const QUrl &next)
         setError(Error(Error::Code::Unsupported, tr("Searching Docker Hub is not available here")));
         return;
     }
-    HubRequest *job = next.isEmpty() ? m_hub->search(m_query, m_pageSize)
-                                     : m_hub->page(next, tr("more results for “%1”").arg(m_query));
+    HubRequest *job = nullptr;
+    if (!next.isEmpty()) {
+        job = m_hub->page(next, tr("more results for “%1”").arg(m_query));
+    } else if (!m_namespace.isEmpty()) {
+        job = m_hub->repositories(m_namespace, m_query, QStringLiteral("-last_updated"), m_pageSize);
+    } else {
+        HubSearchQuery query = m_filters;
+        query.text = m_query;
+        job = m_hub->search(query, 0, m_pageSize);
+    }
     m_request = job;
     const quint64 generation = m_generation;
     connect(job, &Job::finished, this, [this, generation](Job *finished) { onHubPage(finished, generation); });
@@ -147,7 +178,9 @@ void SearchModel::onHubPage(Job *job, quint64 generation)
         updateState();
         return;
     }
-    const Result<HubPage<HubSearchResult>> page = hub::parseSearchPage(static_cast<HubRequest *>(job)->json());
+    const auto *request = static_cast<HubRequest *>(job);
+    const Result<HubPage<HubSearchResult>> page = m_namespace.isEmpty() ? hub::parseSearchPage(request->json(), request->url())
+                                                                        : hub::parseRepositoriesPage(request->json());
     if (!page) {
         setError(page.error());
         updateState();
@@ -162,6 +195,8 @@ void SearchModel::onHubPage(Job *job, quint64 generation)
     m_next = m_paging.next(static_cast<HubRequest *>(job)->url(), page->next, page->results.size(), fresh.size());
     if (m_paging.wentInCircles())
         setEndNote(m_paging.circleNote(HubPaging::Rows::Results));
+    else if (m_namespace.isEmpty())
+        setEndNote(search::unfilteredNote(m_filters, request->usedLegacyRoute()));
     setTotalCount(page->count);
     appendRows(fresh);
     updateState();
@@ -274,8 +309,22 @@ QVariant SearchModel::data(const QModelIndex &index, int role) const
         return m_registry;
     case ReferenceRole:
         if (isDockerHub())
-            return QString(kDockerHub + u'/' + row.namespaceName + u'/' + row.repository);
+            return search::hubResultReference(row);
         return QString(m_registry + u'/' + row.name);
+    case OpenSourceRole:
+        return row.openSource;
+    case HardenedRole:
+        return row.hardened;
+    case PrivateRole:
+        return row.isPrivate;
+    case PullsTextRole:
+        return row.pullsText;
+    case OperatingSystemsRole:
+        return row.operatingSystems;
+    case ArchitecturesRole:
+        return row.architectures;
+    case UpdatedRole:
+        return row.updated;
     default:
         return {};
     }
@@ -302,6 +351,13 @@ QHash<int, QByteArray> SearchModel::roleNames() const
     names.insert(AutomatedRole, "automated");
     names.insert(RegistryRole, "registry");
     names.insert(ReferenceRole, "reference");
+    names.insert(OpenSourceRole, "openSource");
+    names.insert(HardenedRole, "hardened");
+    names.insert(PrivateRole, "private");
+    names.insert(PullsTextRole, "pullsText");
+    names.insert(OperatingSystemsRole, "operatingSystems");
+    names.insert(ArchitecturesRole, "architectures");
+    names.insert(UpdatedRole, "updated");
     return names;
 }
 

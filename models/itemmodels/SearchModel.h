@@ -7,6 +7,7 @@
 // results, or an error (errorCode() tells "offline" from "rate limited" from the rest).
 
 #include "core/Error.h"
+#include "hub/HubClient.h"
 #include "hub/HubPaging.h"
 #include "hub/HubTypes.h"
 
@@ -47,6 +48,13 @@ public:
         AutomatedRole,               // bool: an automated build
         RegistryRole,                // QString: "docker.io" or the registry's host[:port]
         ReferenceRole,               // QString: the fully qualified repository ("docker.io/library/nginx"), for TagListModel
+        OpenSourceRole,              // bool: Docker-sponsored open source
+        HardenedRole,                // bool: a Docker Hardened Image (its reference is on dhi.io)
+        PrivateRole,                 // bool: a private repository (My repositories)
+        PullsTextRole,               // QString: Docker Hub's own rounding ("1B+"); empty when it gave a number only
+        OperatingSystemsRole,        // QStringList: as Docker Hub lists them for the repository ("linux")
+        ArchitecturesRole,           // QStringList: "amd64", "arm64", "arm", …
+        UpdatedRole,                 // QDateTime: last update; invalid when unknown
     };
     Q_ENUM(Role)
 
@@ -73,6 +81,14 @@ public:
     // flight is cancelled and its reply never reaches the model. Asking again for what is already
     // shown (or loading) changes nothing; reload() asks again anyway.
     void search(const QString &query, const QString &registry = {});
+    // Docker Hub's filters and order for the searches that follow (the query text is search()'s).
+    // Changing them searches again when a Hub search is shown.
+    void setHubFilters(const HubSearchQuery &filters);
+    [[nodiscard]] const HubSearchQuery &hubFilters() const { return m_filters; }
+    // Docker Hub repositories of `namespaceName` (the signed-in user's own include private ones),
+    // names containing `nameFilter`.
+    void listNamespace(const QString &namespaceName, const QString &nameFilter = {});
+    [[nodiscard]] const QString &listedNamespace() const { return m_namespace; }
     void reload();
     // Back to Idle with no rows.
     void clear();
@@ -123,6 +139,8 @@ private:
 
     QString m_query;
     QString m_registry;
+    QString m_namespace; // listing a namespace instead of searching
+    HubSearchQuery m_filters;
     bool m_searched = false;
     QList<HubSearchResult> m_rows;
     QUrl m_next;              // Hub's link to the next page; empty at the end

@@ -1,5 +1,7 @@
 #include "services/SearchSource.h"
 
+#include <QCoreApplication>
+
 namespace wharf::search {
 
 bool isDockerHub(const QString &registry)
@@ -12,6 +14,22 @@ bool isDockerHub(const QString &registry)
 QString resultKey(const HubSearchResult &result)
 {
     return result.namespaceName + u'/' + result.name;
+}
+
+QString hubResultReference(const HubSearchResult &result)
+{
+    if (result.kind == QLatin1StringView("dhi"))
+        return QStringLiteral("dhi.io/") + result.repository;
+    return QStringLiteral("docker.io/") + result.namespaceName + u'/' + result.repository;
+}
+
+QString unfilteredNote(const HubSearchQuery &query, bool legacyRoute)
+{
+    if (!legacyRoute || (!query.isFiltered() && query.order == HubSearchQuery::Order::BestMatch))
+        return {};
+    return QCoreApplication::translate("wharf::search",
+                                       "Docker Hub answered only at its older search, which cannot filter by platform "
+                                       "or badge or sort: these results are not filtered.");
 }
 
 QList<HubSearchResult> catalogMatches(const QStringList &names, const QString &query, qsizetype limit)

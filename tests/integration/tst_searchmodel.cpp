@@ -110,7 +110,7 @@ QStringList rowNames(const QAbstractItemModel &model)
 int searchRequests(const QList<HttpRequest> &requests)
 {
     return int(std::count_if(requests.cbegin(), requests.cend(),
-                             [](const HttpRequest &r) { return r.path() == u"/v2/search/repositories/"_s; }));
+                             [](const HttpRequest &r) { return r.path() == u"/api/search/v4"_s || r.path() == u"/v2/search/repositories/"_s; }));
 }
 
 } // namespace
@@ -204,10 +204,12 @@ void TestSearchModel::hubPagesFollowNextToTheEnd()
     QCOMPARE(aboutToInsert.size(), pages);
     QCOMPARE(reset.size(), 0);
     QCOMPARE(searchRequests(m_hub->requests()), pages);
-    // Every page after the first is the `next` Hub gave: it carries `page`, the first does not.
+    // Search v4 pages by offset: each page starts where the one before ended.
     const QList<HttpRequest> requests = m_hub->requests();
-    for (qsizetype i = 0; i < requests.size(); ++i)
-        QCOMPARE(requests[i].query().hasQueryItem(u"page"_s), i > 0);
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        QCOMPARE(requests[i].path(), u"/api/search/v4"_s);
+        QCOMPARE(requests[i].query().queryItemValue(u"from"_s).toInt(), int(i) * model.pageSize());
+    }
     QStringList names = rowNames(model);
     QCOMPARE(QSet<QString>(names.cbegin(), names.cend()).size(), names.size()); // no page twice
 }

@@ -391,6 +391,8 @@ void HttpResponder::writeHead(int status, const HttpHeaders &headers, qint64 con
     QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + HttpServer::reasonPhrase(status) + "\r\n";
     for (const auto &[name, value] : headers)
         head += name + ": " + value + "\r\n";
+    for (const auto &[name, value] : m_extraHeaders)
+        head += name + ": " + value + "\r\n";
     if (!hasHeaderIn(headers, "Content-Length") && advertised >= 0 && !bodiless)
         head += "Content-Length: " + QByteArray::number(advertised) + "\r\n";
     if (!m_keepAlive && !hasHeaderIn(headers, "Connection"))

@@ -67,6 +67,8 @@ public:
     };
 
     [[nodiscard]] const HttpRequest &request() const { return m_request; }
+    // Headers added to whatever response this responder sends (a server's habits: rate limits, …).
+    void addHeaders(const HttpHeaders &headers) { m_extraHeaders.append(headers); }
 
     // The whole response at once. Content-Length is added unless `headers` has one; a HEAD request
     // gets the headers only.
@@ -118,6 +120,7 @@ private:
     State m_state = State::Idle;
     qint64 m_advertised = -1;
     qint64 m_bodyWritten = 0;
+    HttpHeaders m_extraHeaders;
 
     // paced stream
     QByteArray m_streamBody;

@@ -449,9 +449,21 @@ bool pageExists(const Paging &paging, qsizetype count, HttpResponder &responder)
 
 void HubEmulator::handle(const HttpRequest &request, HttpResponder &responder)
 {
+    // The Hub API's own limit, per minute, on every answer.
+    m_apiRemaining = m_apiRemaining > 0 ? m_apiRemaining - 1 : 179;
+    const qint64 reset = QDateTime::currentSecsSinceEpoch() + 60;
+    responder.addHeaders({{"X-RateLimit-Limit", "180"},
+                          {"X-RateLimit-Remaining", QByteArray::number(m_apiRemaining)},
+                          {"X-RateLimit-Reset", QByteArray::number(reset)}});
     if (m_rateLimited) {
         responder.respond(429, json({{u"detail"_s, u"Rate limit exceeded"_s}, {u"error"_s, false}}),
-                          {{"Content-Type", "application/json"}, {"Retry-After", "1"}});
+                          {{"Content-Type", "application/json"},
+                           {"Retry-After", m_retryAfterEpoch ? QByteArray::number(QDateTime::currentSecsSinceEpoch() + 1) : "1"}});
+        return;
+    }
+    const QStringList segments = request.path().split(u'/', Qt::SkipEmptyParts);
+    if (segments == QStringList{u"v2"_s, u"auth"_s, u"token"_s}) {
+        handleSignIn(request, responder);
         return;
     }
     if (request.method != "GET" && request.method != "HEAD") {
@@ -459,11 +471,31 @@ void HubEmulator::handle(const HttpRequest &request, HttpResponder &responder)
                           {{"Content-Type", "application/json"}, {"Allow", "GET, HEAD"}});
         return;
     }
+    const auto gone = [&](Route route) {
+        if (!m_dropped.contains(int(route)))
+            return false;
+        responder.respond(410, json({{u"detail"_s, u"This endpoint has been removed."_s}}), JsonHeaders);
+        return true;
+    };
 
-    const QStringList segments = request.path().split(u'/', Qt::SkipEmptyParts);
-    if (segments == QStringList{u"v2"_s, u"search"_s, u"repositories"_s}) {
-        handleSearch(request, responder);
+    if (segments == QStringList{u"api"_s, u"search"_s, u"v4"_s}) {
+        if (!gone(Route::SearchV4))
+            handleSearchV4(request, responder);
         return;
+    }
+    if (segments == QStringList{u"v2"_s, u"search"_s, u"repositories"_s}) {
+        if (!gone(Route::LegacySearch))
+            handleSearch(request, responder);
+        return;
+    }
+    if (segments.size() == 3 && segments.at(0) == u"v2" && segments.at(1) == u"repositories") {
+        // /v2/repositories/{ns}/ lists a namespace (deprecated 2025-06-27)… unless it is an official
+        // image's short form, which the legacy API also takes.
+        if (!scan().contains(u"library/"_s + segments.at(2)) || !request.target.endsWith('/')) {
+            if (!gone(Route::LegacyRepositories))
+                handleNamespace(request, responder, segments.at(2), true);
+            return;
+        }
     }
     if (segments.size() >= 3 && segments.at(0) == u"v2" && segments.at(1) == u"repositories") {
         QStringList rest = segments.mid(2);
@@ -475,15 +507,287 @@ void HubEmulator::handle(const HttpRequest &request, HttpResponder &responder)
             hubName = u"library/"_s + rest.at(0); // Hub's short form for official images
             rest = rest.mid(1);
         }
-        handleRepository(request, responder, hubName, true, rest);
+        if (!gone(rest.isEmpty() ? Route::LegacyRepository : Route::LegacyTags))
+            handleRepository(request, responder, hubName, true, rest);
+        return;
+    }
+    if (segments.size() == 4 && segments.at(0) == u"v2" && segments.at(1) == u"namespaces"
+        && segments.at(3) == u"repositories") {
+        if (!gone(Route::Repositories))
+            handleNamespace(request, responder, segments.at(2), false);
         return;
     }
     if (segments.size() >= 5 && segments.at(0) == u"v2" && segments.at(1) == u"namespaces"
         && segments.at(3) == u"repositories") {
-        handleRepository(request, responder, segments.at(2) + u'/' + segments.at(4), false, segments.mid(5));
+        if (!gone(segments.size() == 5 ? Route::Repository : Route::Tags))
+            handleRepository(request, responder, segments.at(2) + u'/' + segments.at(4), false, segments.mid(5));
         return;
     }
     responder.respond(404, json({{u"detail"_s, u"Not found."_s}}), JsonHeaders);
+}
+
+QString HubEmulator::userOf(const HttpRequest &request) const
+{
+    const QByteArray authorization = request.header("Authorization");
+    if (!authorization.startsWith("Bearer "))
+        return {};
+    const auto it = m_tokens.constFind(authorization.mid(7));
+    if (it == m_tokens.cend() || it->second < QDateTime::currentDateTimeUtc())
+        return {};
+    ++m_authenticated;
+    return it->first;
+}
+
+bool HubEmulator::visible(const QString &hubName, const QString &user) const
+{
+    const auto owner = m_private.constFind(hubName);
+    return owner == m_private.cend() || (!user.isEmpty() && *owner == user);
+}
+
+QHash<QString, QString> HubEmulator::visibleRepositories(const QString &user) const
+{
+    QHash<QString, QString> all = scan();
+    all.removeIf([&](const QHash<QString, QString>::iterator it) { return !visible(it.key(), user); });
+    return all;
+}
+
+void HubEmulator::handleSignIn(const HttpRequest &request, HttpResponder &responder)
+{
+    if (request.method != "POST") {
+        responder.respond(405, json({{u"detail"_s, u"Method not allowed."_s}}), {{"Content-Type", "application/json"}, {"Allow", "POST"}});
+        return;
+    }
+    ++m_signIns;
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    const QString identifier = body.value(u"identifier"_s).toString();
+    const QString secret = body.value(u"secret"_s).toString();
+    if (identifier.isEmpty() || secret.isEmpty()) {
+        responder.respond(400, json({{u"message"_s, u"identifier and secret are required"_s}, {u"errinfo"_s, QJsonObject()}}), JsonHeaders);
+        return;
+    }
+    if (!m_accounts.contains(identifier) || m_accounts.value(identifier) != secret) {
+        responder.respond(401, json({{u"message"_s, u"incorrect username or password"_s}, {u"errinfo"_s, QJsonObject()}}), JsonHeaders);
+        return;
+    }
+    // A JWT as the Hub's: header.payload.signature, with `exp` in the payload.
+    const QDateTime expires = QDateTime::currentDateTimeUtc().addSecs(m_tokenLifetime);
+    const auto part = [](const QJsonObject &o) {
+        return QJsonDocument(o).toJson(QJsonDocument::Compact).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    };
+    const QByteArray token = part({{u"alg"_s, u"HS256"_s}, {u"typ"_s, u"JWT"_s}}) + '.'
+        + part({{u"sub"_s, identifier}, {u"exp"_s, expires.toSecsSinceEpoch()}, {u"n"_s, m_signIns}}) + '.'
+        + QByteArray::number(nameHash(identifier + QString::number(m_signIns)), 16);
+    m_tokens.insert(token, {identifier, expires});
+    responder.respondJson(200, QJsonDocument(QJsonObject{{u"access_token"_s, QString::fromLatin1(token)}}));
+}
+
+void HubEmulator::handleNamespace(const HttpRequest &request, HttpResponder &responder, const QString &ns, bool legacyPath)
+{
+    const QUrlQuery query = request.query();
+    const std::optional<Paging> page = paging(query, responder);
+    if (!page)
+        return;
+    const QHash<QString, QString> repositories = visibleRepositories(userOf(request));
+    struct Row
+    {
+        QString hubName;
+        QList<Tag> tags;
+        QDateTime updated;
+        Info info;
+    };
+    QList<Row> rows;
+    const QString filter = query.queryItemValue(u"name"_s, QUrl::FullyDecoded);
+    for (auto it = repositories.cbegin(); it != repositories.cend(); ++it) {
+        if (it.key().section(u'/', 0, 0) != ns || (!filter.isEmpty() && !it.key().section(u'/', 1).contains(filter, Qt::CaseInsensitive)))
+            continue;
+        Row row{it.key(), readTags(it.value()), {}, info(it.key())};
+        for (const Tag &tag : std::as_const(row.tags))
+            row.updated = std::max(row.updated, tag.pushed());
+        rows.append(row);
+    }
+    const QString ordering = query.queryItemValue(u"ordering"_s);
+    static const QStringList orderings{u"name"_s, u"-name"_s, u"last_updated"_s, u"-last_updated"_s, u"pull_count"_s, u"-pull_count"_s};
+    if (!ordering.isEmpty() && !orderings.contains(ordering)) {
+        responder.respond(400, json({{u"fields"_s, QJsonObject{{u"ordering"_s, QJsonArray{u"invalid ordering"_s}}}}, {u"text"_s, u"invalid ordering"_s}}),
+                          JsonHeaders);
+        return;
+    }
+    std::ranges::stable_sort(rows, [&ordering](const Row &a, const Row &b) {
+        if (ordering == u"-name")
+            return a.hubName > b.hubName;
+        if (ordering == u"last_updated")
+            return a.updated < b.updated;
+        if (ordering == u"-last_updated")
+            return a.updated > b.updated;
+        if (ordering == u"pull_count")
+            return a.info.pulls < b.info.pulls;
+        if (ordering == u"-pull_count")
+            return a.info.pulls > b.info.pulls;
+        return a.hubName < b.hubName;
+    });
+    if (!pageExists(*page, rows.size(), responder))
+        return;
+    QJsonArray results;
+    const qsizetype begin = qsizetype(page->page - 1) * page->pageSize;
+    for (qsizetype i = begin; i < std::min<qsizetype>(rows.size(), begin + page->pageSize); ++i) {
+        QJsonObject entry = repositoryJson(rows.at(i).hubName, rows.at(i).tags);
+        for (const char *key : {"user", "is_automated", "collaborator_count", "hub_user", "has_starred", "full_description",
+                                "permissions", "immutable_tags_settings", "source"})
+            entry.remove(QString::fromLatin1(key)); // repository_list_entry lacks these
+        results.append(entry);
+    }
+    const QString path = legacyPath ? u"/v2/repositories/%1/"_s.arg(ns) : request.path();
+    const bool hasNext = begin + page->pageSize < rows.size();
+    responder.respondJson(200, QJsonDocument(QJsonObject{
+                                   {u"count"_s, rows.size()},
+                                   {u"next"_s, hasNext ? QJsonValue(pageLink(baseUrl(), path, query, page->page + 1)) : QJsonValue()},
+                                   {u"previous"_s, page->page > 1 ? QJsonValue(pageLink(baseUrl(), path, query, page->page - 1)) : QJsonValue()},
+                                   {u"results"_s, results},
+                               }));
+}
+
+void HubEmulator::handleSearchV4(const HttpRequest &request, HttpResponder &responder)
+{
+    const QUrlQuery query = request.query();
+    if (m_searchEmpty) {
+        responder.respondJson(200, QJsonDocument(QJsonObject()));
+        return;
+    }
+    const auto number = [&query](const QString &key, int fallback) {
+        bool ok = false;
+        const int n = query.queryItemValue(key).toInt(&ok);
+        return ok ? n : fallback;
+    };
+    const int from = number(u"from"_s, 0);
+    const int size = number(u"size"_s, 25);
+    if (size > MaxPageSize || size < 1 || from < 0) {
+        responder.respond(400, json({{u"message"_s, u"size must be between 1 and 100"_s}}), JsonHeaders);
+        return;
+    }
+    if (from + size > 2'500) {
+        responder.respond(400, json({{u"message"_s, u"from + size must be at most 2500"_s}}), JsonHeaders);
+        return;
+    }
+    const auto list = [&query](const QString &key) {
+        return query.queryItemValue(key, QUrl::FullyDecoded).split(u',', Qt::SkipEmptyParts);
+    };
+    const QString text = query.queryItemValue(u"query"_s, QUrl::FullyDecoded).trimmed();
+    const QStringList oses = list(u"operating_systems"_s);
+    const QStringList arches = list(u"architectures"_s);
+    const QStringList badges = list(u"badges"_s);
+    const QString sort = query.queryItemValue(u"sort"_s);
+    const bool ascending = query.queryItemValue(u"order"_s) == u"asc";
+
+    struct Hit
+    {
+        QJsonObject json;
+        qint64 pulls;
+        QDateTime updated;
+    };
+    QList<Hit> hits;
+    const QString user = userOf(request);
+    const QHash<QString, QString> repositories = visibleRepositories(user);
+    QStringList names = repositories.keys();
+    names.sort();
+    for (const QString &name : std::as_const(names)) {
+        const Info details = info(name);
+        const bool official = name.startsWith(u"library/");
+        const QString shortName = official ? name.section(u'/', 1) : name;
+        if (!text.isEmpty() && !shortName.contains(text, Qt::CaseInsensitive) && !details.description.contains(text, Qt::CaseInsensitive))
+            continue;
+        const QList<Tag> tags = readTags(repositories.value(name));
+        QStringList osNames;
+        QStringList archNames;
+        QDateTime updated;
+        for (const Tag &tag : tags) {
+            updated = std::max(updated, tag.pushed());
+            for (const Image &image : tag.manifest.images) {
+                if (!osNames.contains(image.os))
+                    osNames.append(image.os);
+                if (!archNames.contains(image.architecture))
+                    archNames.append(image.architecture);
+            }
+        }
+        const QString badge = official ? u"official"_s : QString();
+        if (!oses.isEmpty() && std::ranges::none_of(oses, [&](const QString &os) { return osNames.contains(os); }))
+            continue;
+        if (!arches.isEmpty() && std::ranges::none_of(arches, [&](const QString &a) { return archNames.contains(a); }))
+            continue;
+        if (!badges.isEmpty() && !badges.contains(badge.isEmpty() ? u"none"_s : badge))
+            continue;
+        const auto labelled = [](const QStringList &values) {
+            QJsonArray out;
+            for (const QString &v : values)
+                out.append(QJsonObject{{u"name"_s, v}, {u"label"_s, v.toUpper()}});
+            return out;
+        };
+        const qint64 pulls = details.pulls;
+        const QString pullsText = pulls >= 1'000'000'000 ? u"%1B+"_s.arg(pulls / 1'000'000'000)
+                                  : pulls >= 1'000'000   ? u"%1M+"_s.arg(pulls / 1'000'000)
+                                  : pulls >= 1'000       ? u"%1K+"_s.arg(pulls / 1'000)
+                                                         : QString::number(pulls);
+        hits.append({QJsonObject{
+                         {u"id"_s, name},
+                         {u"name"_s, shortName},
+                         {u"slug"_s, shortName},
+                         {u"type"_s, u"image"_s},
+                         {u"publisher"_s, QJsonObject{{u"id"_s, name.section(u'/', 0, 0)}, {u"name"_s, name.section(u'/', 0, 0)}}},
+                         {u"created_at"_s, hubTime(fallbackTime())},
+                         {u"updated_at"_s, hubTime(updated.isValid() ? updated : fallbackTime())},
+                         {u"short_description"_s, details.description},
+                         {u"badge"_s, badge.isEmpty() ? QJsonValue() : QJsonValue(badge)},
+                         {u"star_count"_s, details.stars},
+                         {u"pull_count"_s, pullsText},
+                         {u"raw_pull_count"_s, pulls},
+                         {u"operating_systems"_s, labelled(osNames)},
+                         {u"architectures"_s, labelled(archNames)},
+                         {u"logo_url"_s, QJsonObject{{u"large"_s, QJsonValue()}, {u"small"_s, QJsonValue()}}},
+                         {u"extension_reviewed"_s, false},
+                         {u"categories"_s, QJsonArray()},
+                         {u"archived"_s, false},
+                         {u"some_field_from_2027"_s, QJsonObject{{u"x"_s, 1}}}, // unknown fields are tolerated
+                     },
+                     pulls, updated});
+    }
+    if (sort == u"pull_count" || sort == u"updated_at") {
+        std::ranges::stable_sort(hits, [&](const Hit &a, const Hit &b) {
+            const bool less = sort == u"pull_count" ? a.pulls < b.pulls : a.updated < b.updated;
+            const bool greater = sort == u"pull_count" ? a.pulls > b.pulls : a.updated > b.updated;
+            return ascending ? less : greater;
+        });
+    } else {
+        std::ranges::stable_sort(hits, [](const Hit &a, const Hit &b) {
+            const bool ao = a.json.value(u"badge"_s) == u"official"_s;
+            const bool bo = b.json.value(u"badge"_s) == u"official"_s;
+            return ao != bo ? ao : a.pulls > b.pulls;
+        });
+    }
+    // Hardened images first, since 2026-08, whatever `type` asked (badges may still exclude them).
+    QList<Hit> hardened;
+    for (auto it = m_hardened.cbegin(); it != m_hardened.cend(); ++it) {
+        if ((!text.isEmpty() && !it.key().contains(text, Qt::CaseInsensitive)) || (!badges.isEmpty() && !badges.contains(u"hardened"_s)))
+            continue;
+        const QJsonArray oses{QJsonObject{{u"name"_s, u"linux"_s}, {u"label"_s, u"Linux"_s}}};
+        const QJsonArray arches{QJsonObject{{u"name"_s, u"amd64"_s}, {u"label"_s, u"x86-64"_s}},
+                                QJsonObject{{u"name"_s, u"arm64"_s}, {u"label"_s, u"ARM 64"_s}}};
+        QJsonObject entry;
+        entry.insert(u"id"_s, QString(u"dhi/"_s + it.key()));
+        entry.insert(u"name"_s, it.key());
+        entry.insert(u"slug"_s, it.key());
+        entry.insert(u"type"_s, u"dhi"_s);
+        entry.insert(u"badge"_s, u"hardened"_s);
+        entry.insert(u"short_description"_s, it.value());
+        entry.insert(u"star_count"_s, 0);
+        entry.insert(u"pull_count"_s, u"10K+"_s);
+        entry.insert(u"operating_systems"_s, oses);
+        entry.insert(u"architectures"_s, arches);
+        hardened.append(Hit{entry, qint64(10'000), QDateTime()});
+    }
+    hits = hardened + hits;
+    QJsonArray results;
+    for (qsizetype i = from; i < std::min<qsizetype>(hits.size(), qsizetype(from) + size); ++i)
+        results.append(hits.at(i).json);
+    responder.respondJson(200, QJsonDocument(QJsonObject{{u"total"_s, hits.size()}, {u"results"_s, results}}));
 }
 
 void HubEmulator::handleSearch(const HttpRequest &request, HttpResponder &responder)
@@ -501,7 +805,8 @@ void HubEmulator::handleSearch(const HttpRequest &request, HttpResponder &respon
         bool official;
     };
     QList<Hit> hits;
-    const QStringList names = repositories();
+    QStringList names = visibleRepositories(userOf(request)).keys();
+    names.sort();
     for (const QString &name : names) {
         const Info details = info(name);
         const bool official = name.startsWith(u"library/");
@@ -548,7 +853,8 @@ void HubEmulator::handleRepository(const HttpRequest &request, HttpResponder &re
 {
     const QString ns = hubName.section(u'/', 0, 0);
     const QString name = hubName.section(u'/', 1);
-    const QString registryRepo = scan().value(hubName);
+    const QString user = userOf(request);
+    const QString registryRepo = visible(hubName, user) ? scan().value(hubName) : QString();
     if (registryRepo.isEmpty()) {
         responder.respond(404,
                           json({{u"message"_s, u"httperror 404: object not found"_s},
@@ -585,6 +891,13 @@ void HubEmulator::handleRepository(const HttpRequest &request, HttpResponder &re
     const std::optional<Paging> page = paging(query, responder);
     if (!page)
         return;
+    if (user.isEmpty() && m_anonymousLimit > 0 && qint64(page->page - 1) * page->pageSize >= m_anonymousLimit) {
+        responder.respond(400,
+                          json({{u"message"_s, u"pagination offset too large for anonymous requests; sign in to page further"_s},
+                                {u"errinfo"_s, QJsonObject()}}),
+                          JsonHeaders);
+        return;
+    }
     QList<Tag> listed = tags;
     const QString filter = query.queryItemValue(u"name"_s, QUrl::FullyDecoded);
     if (!filter.isEmpty())

@@ -18,11 +18,22 @@
 // the legacy tag path drops "library/" as in the recorded ubuntu page. Tag `ordering`:
 // last_updated (default, newest first), -last_updated, name (ascending), -name; `name=` filters.
 // Dates come from the image configs (`created`, history); ids, stars and pulls are hashes of the name.
+//
+// The Hub of 2026 (shared/reference/docker-hub-api-2026.md): /api/search/v4 (from/size, filters
+// by operating_systems, architectures, badges, sort by pull_count or updated_at, pull_count as a
+// display string beside raw_pull_count, Docker Hardened Images first with type "dhi" and badge
+// "hardened" whatever `type` asked), /v2/namespaces/{ns}/repositories (404 past the last page),
+// POST /v2/auth/token (a JWT with `exp`, for the accounts added here), private repositories that
+// only their owner sees (404 to anyone else, as the Hub hides them), the anonymous tag-paging
+// cap (400 "pagination offset too large for anonymous requests; sign in to page further"; the
+// real status is not documented), X-RateLimit-* on every answer, and routes that can be dropped
+// (410) to test the fallbacks.
 
 #include "HttpServer.h"
 
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
@@ -50,6 +61,28 @@ public:
                            qint64 stars, qint64 pulls);
     // Every endpoint answers 429, Retry-After: 1, {"detail":"Rate limit exceeded","error":false}.
     void setRateLimited(bool limited) { m_rateLimited = limited; }
+    // The 429's Retry-After as a unix time (as seen in 2025) instead of seconds.
+    void setRetryAfterAsEpoch(bool epoch) { m_retryAfterEpoch = epoch; }
+
+    enum class Route { SearchV4, LegacySearch, Repository, LegacyRepository, Tags, LegacyTags, Repositories, LegacyRepositories };
+    // The route answers 410 Gone from now on.
+    void dropRoute(Route route) { m_dropped.insert(int(route)); }
+    // A v4 answer of {} (what a retired search answers) instead of results.
+    void setSearchV4Empty(bool empty) { m_searchEmpty = empty; }
+
+    // An account that POST /v2/auth/token signs in (password or access token).
+    void addAccount(const QString &user, const QString &secret) { m_accounts.insert(user, secret); }
+    // The lifetime of the tokens it hands out (default 600 s, as the Hub's).
+    void setTokenLifetime(int seconds) { m_tokenLifetime = seconds; }
+    // Only `owner`, signed in, sees this repository.
+    void setPrivate(const QString &hubName, const QString &owner) { m_private.insert(hubName, owner); }
+    // Anonymous tag pages starting at or past this offset are refused (0: no cap).
+    void setAnonymousPagingLimit(int offset) { m_anonymousLimit = offset; }
+    // A Docker Hardened Image search puts first for queries its name contains.
+    void addHardenedImage(const QString &name, const QString &description) { m_hardened.insert(name, description); }
+    // Sign-ins asked, and requests that carried a bearer the emulator issued.
+    [[nodiscard]] int signInCount() const { return m_signIns; }
+    [[nodiscard]] int authenticatedRequestCount() const { return m_authenticated; }
 
     [[nodiscard]] QList<HttpRequest> requests() const { return m_http->requests(); }
     void clearRequests() { m_http->clearRequests(); }
@@ -91,6 +124,13 @@ private:
 
     void handle(const HttpRequest &request, HttpResponder &responder);
     void handleSearch(const HttpRequest &request, HttpResponder &responder);
+    void handleSearchV4(const HttpRequest &request, HttpResponder &responder);
+    void handleSignIn(const HttpRequest &request, HttpResponder &responder);
+    void handleNamespace(const HttpRequest &request, HttpResponder &responder, const QString &ns, bool legacyPath);
+    // The user a request's bearer signs in; empty when anonymous (or the token is unknown/expired).
+    [[nodiscard]] QString userOf(const HttpRequest &request) const;
+    [[nodiscard]] bool visible(const QString &hubName, const QString &user) const;
+    [[nodiscard]] QHash<QString, QString> visibleRepositories(const QString &user) const;
     void handleRepository(const HttpRequest &request, HttpResponder &responder, const QString &hubName, bool legacyPath,
                           const QStringList &rest);
 
@@ -108,6 +148,18 @@ private:
     QString m_root;
     QHash<QString, Info> m_info;
     bool m_rateLimited = false;
+    bool m_retryAfterEpoch = false;
+    bool m_searchEmpty = false;
+    QSet<int> m_dropped;
+    QHash<QString, QString> m_accounts; // user -> secret
+    QHash<QByteArray, std::pair<QString, QDateTime>> m_tokens; // token -> user, expiry
+    int m_tokenLifetime = 600;
+    QHash<QString, QString> m_private; // hub name -> owner
+    int m_anonymousLimit = 0;
+    QHash<QString, QString> m_hardened; // name -> description
+    int m_signIns = 0;
+    mutable int m_authenticated = 0;
+    int m_apiRemaining = 180;
     mutable QHash<QString, Manifest> m_manifests; // content-addressed, so never stale
 };
 

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QUrlQuery>
 
 #include <limits>
 
@@ -147,11 +148,147 @@ Result<HubSearchResult> parseSearchResult(const QJsonObject &o)
     return r;
 }
 
+// {name, label} items; names only, "unknown" left out.
+QStringList names(const QJsonArray &items)
+{
+    QStringList out;
+    for (const QJsonValue &item : items) {
+        const QString name = item.toObject().value(QLatin1StringView("name")).toString();
+        if (!name.isEmpty() && name != QLatin1StringView("unknown") && !out.contains(name))
+            out.append(name);
+    }
+    return out;
+}
+
+Result<HubSearchResult> parseSearchV4Result(const QJsonObject &o)
+{
+    Fields f(o);
+    HubSearchResult r;
+    // `id` is the full name ("library/nginx"); `name` and `slug` drop "library/" for official images.
+    QString id = f.text(QLatin1StringView("id"));
+    if (!id.contains(u'/')) {
+        const QString name = f.text(QLatin1StringView("name"));
+        id = name.contains(u'/') ? name : QStringLiteral("library/") + (name.isEmpty() ? f.text(QLatin1StringView("slug")) : name);
+    }
+    const qsizetype slash = id.indexOf(u'/');
+    r.namespaceName = id.left(slash);
+    r.repository = id.mid(slash + 1);
+    if (r.namespaceName.isEmpty() || r.repository.isEmpty() || r.repository.contains(u'/'))
+        return malformed(Tr::tr("search result"));
+    r.name = r.namespaceName == QLatin1StringView("library") ? r.repository : id;
+    r.description = f.text(QLatin1StringView("short_description"));
+    r.stars = f.integer(QLatin1StringView("star_count"));
+    r.kind = f.text(QLatin1StringView("type"));
+    const QString badge = f.text(QLatin1StringView("badge"));
+    r.official = badge == QLatin1StringView("official");
+    r.verified = badge == QLatin1StringView("verified_publisher");
+    r.openSource = badge == QLatin1StringView("open_source");
+    r.hardened = badge == QLatin1StringView("hardened") || r.kind == QLatin1StringView("dhi");
+    r.archived = f.flag(QLatin1StringView("archived"));
+    r.updated = f.timestamp(QLatin1StringView("updated_at"));
+    // pull_count is a display string here ("1B+"); raw_pull_count, where sent, is exact.
+    const QJsonValue pulls = o.value(QLatin1StringView("pull_count"));
+    r.pullsText = pulls.isString() ? pulls.toString() : QString();
+    r.pulls = f.integer(QLatin1StringView("raw_pull_count"), -1);
+    if (r.pulls < 0)
+        r.pulls = pulls.isDouble() ? qint64(pulls.toDouble()) : std::max<qint64>(0, parsePullCountText(r.pullsText));
+    r.operatingSystems = names(f.objects(QLatin1StringView("operating_systems")));
+    r.architectures = names(f.objects(QLatin1StringView("architectures")));
+    if (!f.ok())
+        return malformed(Tr::tr("search result"));
+    return r;
+}
+
+Result<HubSearchResult> parseRepositoryEntry(const QJsonObject &o)
+{
+    Fields f(o);
+    HubSearchResult r;
+    r.namespaceName = f.text(QLatin1StringView("namespace"));
+    r.repository = f.text(QLatin1StringView("name"));
+    if (r.namespaceName.isEmpty() || r.repository.isEmpty())
+        return malformed(Tr::tr("repository record"));
+    r.name = r.namespaceName == QLatin1StringView("library") ? r.repository : r.namespaceName + u'/' + r.repository;
+    r.official = r.namespaceName == QLatin1StringView("library");
+    r.description = f.text(QLatin1StringView("description"));
+    r.stars = f.integer(QLatin1StringView("star_count"));
+    r.pulls = f.integer(QLatin1StringView("pull_count"));
+    r.isPrivate = f.flag(QLatin1StringView("is_private"));
+    r.updated = f.timestamp(QLatin1StringView("last_updated"));
+    r.kind = f.text(QLatin1StringView("repository_type"));
+    if (!f.ok())
+        return malformed(Tr::tr("repository record"));
+    return r;
+}
+
 } // namespace
 
-Result<HubPage<HubSearchResult>> parseSearchPage(const QJsonObject &json)
+qint64 parsePullCountText(const QString &text)
 {
-    return parsePage<HubSearchResult>(json, parseSearchResult, Tr::tr("search page"));
+    QString t = text.trimmed();
+    t.remove(u',');
+    t.remove(u'+');
+    if (t.isEmpty())
+        return -1;
+    double scale = 1;
+    switch (t.back().toUpper().unicode()) {
+    case u'K': scale = 1e3; break;
+    case u'M': scale = 1e6; break;
+    case u'B': scale = 1e9; break;
+    default: break;
+    }
+    if (scale > 1)
+        t.chop(1);
+    bool ok = false;
+    const double value = t.toDouble(&ok);
+    if (!ok || value < 0 || value * scale > 9e18)
+        return -1;
+    return qint64(value * scale);
+}
+
+Result<HubPage<HubSearchResult>> parseSearchPage(const QJsonObject &json, const QUrl &url)
+{
+    // v4 says `total` and names results by id/slug; the legacy search says `count` and repo_name.
+    const QJsonArray rows = json.value(QLatin1StringView("results")).toArray();
+    const QJsonObject first = rows.isEmpty() ? QJsonObject() : rows.first().toObject();
+    const bool v4 = json.contains(QLatin1StringView("total"))
+        || (!first.contains(QLatin1StringView("repo_name"))
+            && (first.contains(QLatin1StringView("id")) || first.contains(QLatin1StringView("slug"))));
+    if (!v4)
+        return parsePage<HubSearchResult>(json, parseSearchResult, Tr::tr("search page"));
+    // An empty object is what a retired search answers with (the Hub's v1 search did), not "no results".
+    if (!json.value(QLatin1StringView("results")).isArray() && !json.contains(QLatin1StringView("total")))
+        return malformed(Tr::tr("search page"));
+    Fields f(json);
+    HubPage<HubSearchResult> page;
+    const QJsonArray items = f.objects(QLatin1StringView("results"));
+    for (const QJsonValue &v : items) {
+        auto item = parseSearchV4Result(v.toObject());
+        if (!item)
+            return wharf::unexpected(item.error());
+        page.results.append(std::move(*item));
+    }
+    page.count = f.integer(QLatin1StringView("total"), page.results.size());
+    if (!f.ok())
+        return malformed(Tr::tr("search page"));
+    // Offsets, not links: the next page starts where this one ended, within the total and the depth
+    // the Hub serves.
+    QUrlQuery query(url);
+    const qint64 from = query.queryItemValue(QStringLiteral("from")).toLongLong();
+    const qint64 size = std::max<qint64>(1, query.queryItemValue(QStringLiteral("size")).toLongLong());
+    const qint64 end = from + page.results.size();
+    if (url.isValid() && !page.results.isEmpty() && end < page.count && end + size <= kMaxSearchOffset) {
+        query.removeAllQueryItems(QStringLiteral("from"));
+        query.addQueryItem(QStringLiteral("from"), QString::number(end));
+        QUrl next = url;
+        next.setQuery(query);
+        page.next = next;
+    }
+    return page;
+}
+
+Result<HubPage<HubSearchResult>> parseRepositoriesPage(const QJsonObject &json)
+{
+    return parsePage<HubSearchResult>(json, parseRepositoryEntry, Tr::tr("repository list"));
 }
 
 Result<HubRepositoryDetails> parseRepository(const QJsonObject &json)

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 namespace wharf {
@@ -21,10 +22,19 @@ struct HubSearchResult
     QString repository;
     QString description;
     qint64 stars = 0;
-    qint64 pulls = 0;
+    qint64 pulls = 0;     // exact where the Hub says (raw_pull_count); else read from pullsText
+    QString pullsText;    // search v4's display value ("1B+"); empty from the legacy search
     bool official = false;
-    bool verified = false;  // verified publisher, where Hub says so
+    bool verified = false;   // verified publisher, where Hub says so
+    bool openSource = false; // Docker-sponsored open source
+    bool hardened = false;   // a Docker Hardened Image (badge "hardened" or type "dhi")
     bool automated = false;
+    bool isPrivate = false;  // from a namespace's repository list
+    bool archived = false;
+    QString kind;                 // search v4's type: "image", "dhi", "plugin", … (unknown values kept)
+    QStringList operatingSystems; // as search v4 lists them ("linux"), never "unknown"
+    QStringList architectures;    // "amd64", "arm64", "arm", …, never "unknown"
+    QDateTime updated;
 };
 
 struct HubRepositoryDetails
@@ -71,7 +81,16 @@ struct HubPage
 
 namespace hub {
 
-[[nodiscard]] Result<HubPage<HubSearchResult>> parseSearchPage(const QJsonObject &json);
+// Search v4 serves no result past this offset (from + size); deeper pages are not asked.
+inline constexpr int kMaxSearchOffset = 2'500;
+
+// Either search: /api/search/v4 ({total, results[{id, slug, badge, …}]}, paged by offset: `next`
+// is made from `url`'s from/size and the total) or the legacy /v2/search/repositories/.
+[[nodiscard]] Result<HubPage<HubSearchResult>> parseSearchPage(const QJsonObject &json, const QUrl &url = {});
+// A namespace's repository list (/v2/namespaces/{ns}/repositories), rows shaped like search results.
+[[nodiscard]] Result<HubPage<HubSearchResult>> parseRepositoriesPage(const QJsonObject &json);
+// "1B+", "500K+", "12.5M", "1,234" → an approximate count; -1 when it is none.
+[[nodiscard]] qint64 parsePullCountText(const QString &text);
 [[nodiscard]] Result<HubRepositoryDetails> parseRepository(const QJsonObject &json);
 [[nodiscard]] Result<HubTag> parseTag(const QJsonObject &json);
 [[nodiscard]] Result<HubPage<HubTag>> parseTagsPage(const QJsonObject &json);
