@@ -293,6 +293,13 @@ void MainWindow::connectPanes()
     m_layerPanes->setAutoAnalyseLimit(kAutoAnalyseBytes);
     connect(m_layerPanes, &LayerPanes::statusMessage, statusBar(), [this](const QString &message) { statusBar()->showMessage(message); });
 
+    if (m_services.hub) {
+        connect(m_services.hub, &HubClient::signInFailed, this,
+                [this](const Error &error) { statusBar()->showMessage(error.message(), kStatusMessageMs); });
+        connect(m_services.hub, &HubClient::signedIn, this, [this](const QString &user) {
+            statusBar()->showMessage(tr("Signed in to Docker Hub as %1").arg(user), kStatusMessageMs);
+        });
+    }
     connect(m_rateLimit, &RateLimitIndicator::refreshRequested, this, &MainWindow::refreshRateLimit);
     connect(m_rateLimitProbe, &HubRateLimitProbe::checking, m_rateLimit, &RateLimitIndicator::setChecking);
     connect(m_rateLimitProbe, &HubRateLimitProbe::limitChanged, m_rateLimit,
@@ -543,6 +550,8 @@ void MainWindow::openLoginDialog()
     connect(dialog, &LoginDialog::loggedIn, this, [this](const QString &registry, bool storedInKeychain) {
         if (m_services.registry)
             m_services.registry->forgetCredentials(registry);
+        if (m_services.hub && registry == HubRateLimitProbe::Registry)
+            m_services.hub->forgetSignIn(); // the next Hub request signs in with the new login
         statusBar()->showMessage(storedInKeychain ? tr("Logged in to %1").arg(registry)
                                                   : tr("Logged in to %1 for this session only").arg(registry));
         // Logged-in pulls count against the account, not the address: the limit changes.

@@ -1,5 +1,7 @@
 #include "cli/CliContext.h"
 
+#include "hub/HubClient.h"
+
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -15,6 +17,10 @@ CliContext::CliContext()
 {
     // A keychain that is there but failed, passed over because config.json answered: say so once.
     m_services.setCredentialWarning([](const Error &error) {
+        QTextStream(stderr) << "wharf: warning: " << error.message().simplified() << Qt::endl;
+    });
+    // A saved Docker Hub login the Hub refuses: said once; the command goes on anonymously.
+    QObject::connect(&m_services.hub(), &HubClient::signInFailed, &m_services.hub(), [](const Error &error) {
         QTextStream(stderr) << "wharf: warning: " << error.message().simplified() << Qt::endl;
     });
 }

@@ -83,15 +83,14 @@ int searchHub(CliContext &cx, const HubSearchQuery &hubQuery, int limit, bool js
         if (r.hardened)
             badges << Tr::tr("hardened");
         const QString name = r.hardened && r.kind == QLatin1StringView("dhi") ? search::hubResultReference(r) : r.name;
-        rows.append({name, QString::number(r.stars), r.pullsText.isEmpty() ? humanCount(r.pulls) : r.pullsText,
-                     badges.join(u','), r.architectures.join(u','), r.description.left(60)});
+        rows.append({name, QString::number(r.stars), r.pullsText.isEmpty() ? humanCount(r.pulls) : r.pullsText, badges.join(u','),
+                     r.architectures.join(u','), r.description.left(60)});
     }
     if (rows.isEmpty()) {
         cx.out() << Tr::tr("No repositories match “%1”.").arg(query) << '\n';
         return kExitOk;
     }
-    cx.out() << table({Tr::tr("NAME"), Tr::tr("STARS"), Tr::tr("PULLS"), Tr::tr("BADGES"), Tr::tr("ARCHITECTURES"),
-                       Tr::tr("DESCRIPTION")},
+    cx.out() << table({Tr::tr("NAME"), Tr::tr("STARS"), Tr::tr("PULLS"), Tr::tr("BADGES"), Tr::tr("ARCHITECTURES"), Tr::tr("DESCRIPTION")},
                       rows);
     return kExitOk;
 }
@@ -124,9 +123,14 @@ int searchCommand(CliContext &cx, const QStringList &arguments)
     parser.setApplicationDescription(Tr::tr("Search Docker Hub, or another registry's catalog."));
     parser.addPositionalArgument(QStringLiteral("query"), Tr::tr("Text to search for."));
     parser.addOption({QStringLiteral("registry"), Tr::tr("Search this registry's catalog instead of Docker Hub."), Tr::tr("host")});
-    parser.addOption({QStringLiteral("os"), Tr::tr("Docker Hub only: images for this operating system (linux, windows); repeatable."), Tr::tr("os")});
-    parser.addOption({QStringLiteral("arch"), Tr::tr("Docker Hub only: images for this architecture (amd64, arm64, arm, 386, ppc64le, s390x, riscv64); repeatable."), Tr::tr("arch")});
-    parser.addOption({QStringLiteral("badge"), Tr::tr("Docker Hub only: official, verified, open-source or hardened; repeatable."), Tr::tr("badge")});
+    parser.addOption(
+        {QStringLiteral("os"), Tr::tr("Docker Hub only: images for this operating system (linux, windows); repeatable."), Tr::tr("os")});
+    parser.addOption(
+        {QStringLiteral("arch"),
+         Tr::tr("Docker Hub only: images for this architecture (amd64, arm64, arm, 386, ppc64le, s390x, riscv64); repeatable."),
+         Tr::tr("arch")});
+    parser.addOption(
+        {QStringLiteral("badge"), Tr::tr("Docker Hub only: official, verified, open-source or hardened; repeatable."), Tr::tr("badge")});
     parser.addOption({QStringLiteral("sort"), Tr::tr("Docker Hub only: pulls or updated (default: best match)."), Tr::tr("order")});
     parser.addOption({QStringLiteral("limit"), Tr::tr("Show at most N results (default 25)."), QStringLiteral("N"), QStringLiteral("25")});
     parser.addOption({QStringLiteral("json"), Tr::tr("Print JSON.")});
@@ -162,9 +166,9 @@ int searchCommand(CliContext &cx, const QStringList &arguments)
     hubQuery.operatingSystems = values("os");
     hubQuery.architectures = values("arch");
     for (const QString &badge : values("badge")) {
-        const QString hubBadge = badge == u"verified" ? QStringLiteral("verified_publisher")
-                                 : badge == u"open-source" || badge == u"opensource" ? QStringLiteral("open_source")
-                                                                                      : badge;
+        const QString hubBadge = badge == u"verified"           ? QStringLiteral("verified_publisher")
+            : badge == u"open-source" || badge == u"opensource" ? QStringLiteral("open_source")
+                                                                : badge;
         if (!QStringList{u"official"_s, u"verified_publisher"_s, u"open_source"_s, u"hardened"_s}.contains(hubBadge))
             return cx.usage(Tr::tr("unknown badge “%1” (official, verified, open-source or hardened)").arg(badge));
         hubQuery.badges.append(hubBadge);

@@ -1,18 +1,20 @@
 // wharf tags REPO [--limit N] [--platforms] [--json]
-// Docker Hub's tag API (with sizes, dates and platforms), or tags/list for any other registry,
-// where --platforms reads each tag's details as the Tags pane does (services/TagSource).
+// Every name from the registry's tags/list, sorted as a whole; on Docker Hub with the sizes, dates
+// and platforms the Hub's tag pages give (services/TagLister, as the Tags pane). --platforms reads
+// the details of the tags shown that have none (other registries, or Hub tags past what the Hub
+// describes without signing in) from the registry, as the Tags pane does (services/TagSource).
 
 #include "cli/CliContext.h"
 #include "cli/Commands.h"
 #include "cli/Format.h"
 #include "cli/JsonShapes.h"
 #include "hub/HubClient.h"
-#include "hub/HubPaging.h"
 #include "hub/HubTypes.h"
 #include "reference/ImageReference.h"
 #include "reference/TagOrder.h"
 #include "registry/PagedListJob.h"
 #include "registry/RegistryClient.h"
+#include "services/TagLister.h"
 #include "services/TagSource.h"
 
 #include <QCommandLineParser>
@@ -33,11 +35,10 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(wharf::cli::tags)
 };
 
-
 // `leftOut`: tags known but not shown (--limit); -1 when how many more exist is unknown (Hub pages
 // not fetched). `note`: why the list ended early, if it did.
-int printTags(CliContext &cx, const ImageReference &repo, const QString &source, const QList<TagInfo> &tags,
-              qsizetype leftOut, const QString &note, bool json)
+int printTags(CliContext &cx, const ImageReference &repo, const QString &source, const QList<TagInfo> &tags, qsizetype leftOut,
+              const QString &note, bool json)
 {
     const bool more = leftOut != 0;
     const auto printNote = [&cx, &note] {
@@ -61,8 +62,8 @@ int printTags(CliContext &cx, const ImageReference &repo, const QString &source,
     for (const TagInfo &t : tags) {
         const QStringList platforms = t.platformNames();
         anyDetails = anyDetails || t.detailsKnown || !t.digest.isEmpty();
-        rows.append({t.name, t.digest.isEmpty() ? QStringLiteral("-") : t.digest.left(19), humanBytes(t.size),
-                     humanDate(t.lastPushed), platforms.join(QStringLiteral(", "))});
+        rows.append({t.name, t.digest.isEmpty() ? QStringLiteral("-") : t.digest.left(19), humanBytes(t.size), humanDate(t.lastPushed),
+                     platforms.join(QStringLiteral(", "))});
     }
     if (anyDetails) {
         cx.out() << table({Tr::tr("TAG"), Tr::tr("DIGEST"), Tr::tr("SIZE"), Tr::tr("PUSHED"), Tr::tr("PLATFORMS")}, rows);
@@ -82,43 +83,7 @@ int printTags(CliContext &cx, const ImageReference &repo, const QString &source,
     return kExitOk;
 }
 
-int hubTags(CliContext &cx, const ImageReference &repo, int limit, bool json)
-{
-    QList<TagInfo> tags;
-    HubPaging paging;
-    bool more = false;
-    std::unique_ptr<HubRequest> job(cx.hub().tags(repo.hubNamespace(), repo.hubRepository(),
-                                                  std::min(limit, int(HubClient::kMaxPageSize))));
-    while (job) {
-        cx.wait(job.get());
-        if (job->error())
-            return cx.fail(*job->error());
-        auto page = hub::parseTagsPage(job->json());
-        if (!page)
-            return cx.fail(page.error());
-        qsizetype admitted = 0;
-        for (const HubTag &t : std::as_const(page->results)) {
-            if (tags.size() >= limit) {
-                more = true;
-                break;
-            }
-            if (!paging.admit(t.name))
-                continue; // a page served twice, or pages that overlap
-            ++admitted;
-            tags.append(tagFromHub(t));
-        }
-        const QUrl next = paging.next(job->url(), page->next, page->results.size(), admitted);
-        more = more || (tags.size() >= limit && next.isValid());
-        if (tags.size() >= limit || !next.isValid())
-            job.reset();
-        else
-            job.reset(cx.hub().page(next, Tr::tr("tags of %1").arg(repo.familiarName())));
-    }
-    const QString note = paging.wentInCircles() && !more ? paging.circleNote(HubPaging::Rows::Tags) : QString();
-    return printTags(cx, repo, QStringLiteral("hub"), tags, more ? -1 : 0, note, json);
-}
-
-// Every tag's details (TagSource, as the Tags pane reads them), four at a time.
+// The details of every tag that has none yet (TagSource, as the Tags pane reads them), four at a time.
 std::optional<Error> fillDetails(CliContext &cx, const ImageReference &repo, QList<TagInfo> &tags)
 {
     QEventLoop loop;
@@ -128,6 +93,8 @@ std::optional<Error> fillDetails(CliContext &cx, const ImageReference &repo, QLi
     std::function<void()> launch = [&] {
         while (running < 4 && next < tags.size() && !failure) {
             const qsizetype i = next++;
+            if (tags[i].detailsKnown)
+                continue; // Docker Hub described it already
             auto *job = new TagDetailsJob(&cx.registry(), repo.domain(), repo.path(), tags[i].name);
             ++running;
             QObject::connect(job, &Job::finished, &loop, [&, i, job] {
@@ -149,25 +116,42 @@ std::optional<Error> fillDetails(CliContext &cx, const ImageReference &repo, QLi
     return failure;
 }
 
-int registryTags(CliContext &cx, const ImageReference &repo, int limit, bool withPlatforms, bool json)
+int listTags(CliContext &cx, const ImageReference &repo, int limit, bool withPlatforms, bool json)
 {
-    // The whole list first: registries list tags in no promised order, so the newest versions can
-    // be anywhere in it, and --limit must cut the sorted list, not whatever came first.
-    std::unique_ptr<PagedListJob> job(cx.registry().listTags(repo.domain(), repo.path()));
-    cx.wait(job.get());
-    if (job->error())
-        return cx.fail(*job->error());
-    QStringList names = job->names();
+    TagLister lister(&cx.registry(), &cx.hub(), repo);
+    lister.setAutoDelete(false);
+    QHash<QString, TagInfo> described;
+    QObject::connect(&lister, &TagLister::detailsArrived, &lister, [&described](const QList<TagInfo> &tags) {
+        for (const TagInfo &tag : tags)
+            described.insert(tag.name, tag);
+    });
+    cx.wait(&lister);
+    if (lister.error())
+        return cx.fail(*lister.error());
+    // The whole list first: names come in no promised order, so the newest versions can be
+    // anywhere in it, and --limit must cut the sorted list, not whatever came first.
+    QStringList names = lister.names();
     TagOrder::sortNewestFirst(names);
     const qsizetype leftOut = std::max<qsizetype>(0, names.size() - limit);
     names.resize(std::min<qsizetype>(names.size(), limit));
     QList<TagInfo> tags;
-    for (const QString &name : std::as_const(names))
-        tags.append(TagInfo{name, {}, {}, {}, -1, {}, false});
-    if (withPlatforms)
+    bool missing = false;
+    for (const QString &name : std::as_const(names)) {
+        tags.append(described.value(name, TagInfo{name, {}, {}, {}, -1, {}, false}));
+        missing = missing || !tags.last().detailsKnown;
+    }
+    if (withPlatforms && missing)
         if (auto failure = fillDetails(cx, repo, tags))
             return cx.fail(*failure);
-    return printTags(cx, repo, QStringLiteral("registry"), tags, leftOut, job->endNote(), json);
+    QStringList notes;
+    if (!lister.listNote().isEmpty())
+        notes.append(lister.listNote());
+    // "Sign in for more" only when it matters here: some tags shown lack what the Hub would tell.
+    const bool signIn = lister.hubDetails() == TagLister::HubDetails::SignInForMore;
+    if (!lister.hubNote().isEmpty() && (!signIn || (missing && !withPlatforms)))
+        notes.append(lister.hubNote());
+    return printTags(cx, repo, repo.isDockerHub() ? QStringLiteral("hub") : QStringLiteral("registry"), tags, leftOut, notes.join(u' '),
+                     json);
 }
 
 } // namespace
@@ -177,11 +161,13 @@ int tagsCommand(CliContext &cx, const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         Tr::tr("List a repository's tags: latest first, then versions newest first (1.10 above 1.9, a release above "
-               "its pre-releases), then other names by name. Docker Hub repositories come in Docker Hub's order "
-               "(most recently pushed first)."));
+               "its pre-releases), then other names by name. On Docker Hub each tag also shows its size, push "
+               "time and platforms, as far as Docker Hub describes them (signed in, all of them)."));
     parser.addPositionalArgument(QStringLiteral("repository"), Tr::tr("nginx, ghcr.io/owner/name, localhost:5000/app, …"));
     parser.addOption({QStringLiteral("limit"), Tr::tr("List at most N tags (default 100)."), QStringLiteral("N"), QStringLiteral("100")});
-    parser.addOption({QStringLiteral("platforms"), Tr::tr("Also fetch each tag's platforms (registries other than Docker Hub).")});
+    parser.addOption(
+        {QStringLiteral("platforms"),
+         Tr::tr("Also read the platforms of tags Docker Hub does not describe, or of every tag elsewhere, from the registry.")});
     parser.addOption({QStringLiteral("json"), Tr::tr("Print JSON.")});
     if (const auto done = cx.parse(parser, QStringLiteral("tags"), arguments))
         return *done;
@@ -195,11 +181,10 @@ int tagsCommand(CliContext &cx, const QStringList &arguments)
     if (!repo)
         return cx.fail(repo.error());
     if (repo->hasTag() || repo->hasDigest())
-        return cx.usage(Tr::tr("“%1” names an image; give the repository alone (e.g. %2)").arg(positional.first(), repo->repository().familiarName()));
+        return cx.usage(
+            Tr::tr("“%1” names an image; give the repository alone (e.g. %2)").arg(positional.first(), repo->repository().familiarName()));
     const bool json = parser.isSet(QStringLiteral("json"));
-    if (repo->isDockerHub())
-        return hubTags(cx, *repo, *limit, json);
-    return registryTags(cx, *repo, *limit, parser.isSet(QStringLiteral("platforms")), json);
+    return listTags(cx, *repo, *limit, parser.isSet(QStringLiteral("platforms")), json);
 }
 
 } // namespace wharf::cli

@@ -17,9 +17,10 @@ const QString kDockerHub = u"docker.io"_s;
 } // namespace
 
 SearchModel::SearchModel(HubClient *hub, RegistryClient *registryClient, QObject *parent)
-    : QAbstractListModel(parent), m_hub(hub), m_registryClient(registryClient)
-{
-}
+    : QAbstractListModel(parent),
+      m_hub(hub),
+      m_registryClient(registryClient)
+{}
 
 SearchModel::~SearchModel()
 {
@@ -136,8 +137,7 @@ void SearchModel::start()
         PagedListJob *job = m_registryClient->catalog(m_registry, -1, kCatalogPageSize);
         m_request = job;
         const quint64 generation = m_generation;
-        connect(job, &PagedListJob::pageReceived, this,
-                [this, generation](const QStringList &names) { onCatalogPage(names, generation); });
+        connect(job, &PagedListJob::pageReceived, this, [this, generation](const QStringList &names) { onCatalogPage(names, generation); });
         connect(job, &Job::finished, this, [this, generation](Job *finished) { onCatalogFinished(finished, generation); });
         job->start();
     } else {
@@ -179,8 +179,8 @@ void SearchModel::onHubPage(Job *job, quint64 generation)
         return;
     }
     const auto *request = static_cast<HubRequest *>(job);
-    const Result<HubPage<HubSearchResult>> page = m_namespace.isEmpty() ? hub::parseSearchPage(request->json(), request->url())
-                                                                        : hub::parseRepositoriesPage(request->json());
+    const Result<HubPage<HubSearchResult>> page =
+        m_namespace.isEmpty() ? hub::parseSearchPage(request->json(), request->url()) : hub::parseRepositoriesPage(request->json());
     if (!page) {
         setError(page.error());
         updateState();

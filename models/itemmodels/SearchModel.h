@@ -38,32 +38,32 @@ class SearchModel final : public QAbstractListModel
 public:
     enum Role {
         NameRole = Qt::UserRole + 1, // QString: "nginx" for official Hub images, "ns/name" otherwise, the catalog path elsewhere
-        NamespaceRole,               // QString: "library" for official images; the path before the last '/' in a catalog
-        RepositoryRole,              // QString: the last path element
-        DescriptionRole,             // QString: Hub's short description; empty for catalog rows
-        StarsRole,                   // qint64; -1 when the registry has no such notion (catalog rows)
-        PullsRole,                   // qint64; -1 likewise
-        OfficialRole,                // bool: a Docker Official Image
-        VerifiedRole,                // bool: a verified publisher
-        AutomatedRole,               // bool: an automated build
-        RegistryRole,                // QString: "docker.io" or the registry's host[:port]
-        ReferenceRole,               // QString: the fully qualified repository ("docker.io/library/nginx"), for TagListModel
-        OpenSourceRole,              // bool: Docker-sponsored open source
-        HardenedRole,                // bool: a Docker Hardened Image (its reference is on dhi.io)
-        PrivateRole,                 // bool: a private repository (My repositories)
-        PullsTextRole,               // QString: Docker Hub's own rounding ("1B+"); empty when it gave a number only
-        OperatingSystemsRole,        // QStringList: as Docker Hub lists them for the repository ("linux")
-        ArchitecturesRole,           // QStringList: "amd64", "arm64", "arm", …
-        UpdatedRole,                 // QDateTime: last update; invalid when unknown
+        NamespaceRole, // QString: "library" for official images; the path before the last '/' in a catalog
+        RepositoryRole, // QString: the last path element
+        DescriptionRole, // QString: Hub's short description; empty for catalog rows
+        StarsRole, // qint64; -1 when the registry has no such notion (catalog rows)
+        PullsRole, // qint64; -1 likewise
+        OfficialRole, // bool: a Docker Official Image
+        VerifiedRole, // bool: a verified publisher
+        AutomatedRole, // bool: an automated build
+        RegistryRole, // QString: "docker.io" or the registry's host[:port]
+        ReferenceRole, // QString: the fully qualified repository ("docker.io/library/nginx"), for TagListModel
+        OpenSourceRole, // bool: Docker-sponsored open source
+        HardenedRole, // bool: a Docker Hardened Image (its reference is on dhi.io)
+        PrivateRole, // bool: a private repository (My repositories)
+        PullsTextRole, // QString: Docker Hub's own rounding ("1B+"); empty when it gave a number only
+        OperatingSystemsRole, // QStringList: as Docker Hub lists them for the repository ("linux")
+        ArchitecturesRole, // QStringList: "amd64", "arm64", "arm", …
+        UpdatedRole, // QDateTime: last update; invalid when unknown
     };
     Q_ENUM(Role)
 
     enum class State {
-        Idle,    // no search yet
+        Idle, // no search yet
         Loading, // a request is in flight (the first page or more rows)
-        Ready,   // rows are there
-        Empty,   // the search is done and matched nothing
-        Error,   // the last request failed; rows fetched before it stay
+        Ready, // rows are there
+        Empty, // the search is done and matched nothing
+        Error, // the last request failed; rows fetched before it stay
     };
     Q_ENUM(State)
 
@@ -143,7 +143,7 @@ private:
     HubSearchQuery m_filters;
     bool m_searched = false;
     QList<HubSearchResult> m_rows;
-    QUrl m_next;              // Hub's link to the next page; empty at the end
+    QUrl m_next; // Hub's link to the next page; empty at the end
     HubPaging m_paging;
     QString m_endNote;
     qint64 m_totalCount = 0;

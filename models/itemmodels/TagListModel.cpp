@@ -6,6 +6,7 @@
 #include "reference/TagOrder.h"
 #include "registry/PagedListJob.h"
 #include "registry/RegistryClient.h"
+#include "services/TagLister.h"
 #include "services/TagSource.h"
 
 #include <algorithm>
@@ -28,9 +29,10 @@ QString TagListModel::semverKey(QStringView tag)
 }
 
 TagListModel::TagListModel(HubClient *hub, RegistryClient *registryClient, QObject *parent)
-    : QAbstractListModel(parent), m_hub(hub), m_registryClient(registryClient)
-{
-}
+    : QAbstractListModel(parent),
+      m_hub(hub),
+      m_registryClient(registryClient)
+{}
 
 TagListModel::~TagListModel()
 {
@@ -68,13 +70,12 @@ void TagListModel::clear()
     const bool hadRepository = m_repository.isValid();
     m_repository = ImageReference();
     m_error.reset();
-    m_next.clear();
-    m_paging.reset();
     setEndNote(QString());
     if (!m_rows.isEmpty()) {
         beginResetModel();
         m_rows.clear();
         m_rowsByDigest.clear();
+        m_rowByName.clear();
         endResetModel();
     }
     setTotalCount(0);
@@ -103,118 +104,108 @@ void TagListModel::start()
 {
     abandonRequests();
     m_error.reset();
-    m_next.clear();
-    m_paging.reset();
     setEndNote(QString());
     if (!m_rows.isEmpty()) {
         beginResetModel();
         m_rows.clear();
         m_rowsByDigest.clear();
+        m_rowByName.clear();
         endResetModel();
     }
     setTotalCount(0);
 
     m_fromHub = m_repository.isDockerHub();
-    m_registry = m_repository.registryHost();
-    if (m_repository.path().isEmpty()) {
-        setError(Error(Error::Code::InvalidReference, tr("No repository to list tags for")));
-    } else if (m_fromHub) {
-        requestHubPage({});
-    } else if (m_registryClient) {
-        // No page size: most registries then answer with every tag at once; those that page
-        // anyway link the next page, which the job follows, each page landing as it comes.
-        PagedListJob *job = m_registryClient->listTags(m_registry, m_repository.path(), -1, 0);
-        m_request = job;
-        const quint64 generation = m_generation;
-        connect(job, &PagedListJob::pageReceived, this,
-                [this, generation](const QStringList &names) { onTagNames(names, generation); });
-        connect(job, &Job::finished, this, [this, generation](Job *finished) { onListFinished(finished, generation); });
-        job->start();
-    } else {
-        setError(Error(Error::Code::Unsupported, tr("Listing the tags of %1 is not available here").arg(m_registry)));
-    }
-    updateState();
-}
-
-void TagListModel::requestHubPage(const QUrl &next)
-{
-    if (!m_hub) {
-        setError(Error(Error::Code::Unsupported, tr("Docker Hub is not available here")));
-        return;
-    }
-    const QString ns = m_repository.hubNamespace();
-    const QString name = m_repository.hubRepository();
-    HubRequest *job = next.isEmpty() ? m_hub->tags(ns, name, kHubPageSize)
-                                     : m_hub->page(next, tr("more tags of %1/%2").arg(ns, name));
-    m_request = job;
+    m_registry = m_repository.domain(); // "docker.io": the registry client knows where that is
+    m_hubLoading = false;
+    auto *lister = new TagLister(m_registryClient, m_hub, m_repository, this);
+    m_request = lister;
+    m_hubLoading = m_fromHub && m_hub;
     const quint64 generation = m_generation;
-    connect(job, &Job::finished, this, [this, generation](Job *finished) { onHubPage(finished, generation); });
-    job->start();
-}
-
-void TagListModel::onHubPage(Job *job, quint64 generation)
-{
-    if (generation != m_generation || job != m_request.data())
-        return;
-    m_request.clear();
-    if (job->error()) {
-        setError(*job->error());
+    connect(lister, &TagLister::namesArrived, this, [this, generation](const QStringList &names) {
+        if (generation == m_generation)
+            onTagNames(names);
+    });
+    connect(lister, &TagLister::detailsArrived, this, [this, generation](const QList<TagInfo> &tags) {
+        if (generation == m_generation)
+            onHubDetails(tags);
+    });
+    connect(lister, &TagLister::hubDetailsChanged, this, [this, lister, generation] {
+        if (generation != m_generation || lister->hubDetails() == TagLister::HubDetails::Loading)
+            return;
+        // The Hub has said all it will: rows it did not describe get theirs from the registry.
+        m_hubLoading = false;
+        setEndNote(lister->hubNote());
+        m_detailQueue.removeIf([this](int row) { return m_rows.at(row).details != Tag::Details::Queued; });
+        pumpDetails();
+    });
+    connect(lister, &Job::finished, this, [this, lister, generation] {
+        if (generation != m_generation || lister != m_request.data())
+            return;
+        m_request.clear();
+        if (lister->error())
+            setError(*lister->error());
+        else if (m_endNote.isEmpty())
+            setEndNote(lister->listNote());
+        if (lister->hubCount() > m_totalCount)
+            setTotalCount(lister->hubCount());
         updateState();
-        return;
-    }
-    const auto *request = static_cast<HubRequest *>(job);
-    const Result<HubPage<HubTag>> page = hub::parseTagsPage(request->json());
-    if (!page) {
-        setError(page.error());
-        updateState();
-        return;
-    }
-    QList<Tag> rows;
-    rows.reserve(page->results.size());
-    for (const HubTag &hubTag : page->results) {
-        if (!m_paging.admit(hubTag.name))
-            continue; // a page served twice, or pages that overlap
-        Tag row;
-        row.name = hubTag.name;
-        row.semverKey = semverKey(row.name);
-        fillDetails(row, tagFromHub(hubTag));
-        rows.append(std::move(row));
-    }
-    // Before the insertion: a view (or the model tester) may call fetchMore() from rowsInserted.
-    m_next = m_paging.next(request->url(), page->next, page->results.size(), rows.size());
-    if (m_paging.wentInCircles())
-        setEndNote(m_paging.circleNote(HubPaging::Rows::Tags));
-    setTotalCount(page->count);
-    appendRows(std::move(rows));
+    });
+    lister->start();
     updateState();
 }
 
-void TagListModel::onTagNames(const QStringList &names, quint64 generation)
+void TagListModel::onTagNames(const QStringList &names)
 {
-    if (generation != m_generation)
-        return;
     QList<Tag> rows;
     rows.reserve(names.size());
     for (const QString &name : names) {
+        if (m_rowByName.contains(name))
+            continue; // came with the Hub's details already
         Tag row;
         row.name = name;
         row.semverKey = semverKey(name);
         rows.append(std::move(row));
     }
     appendRows(std::move(rows));
-    setTotalCount(m_rows.size());
+    setTotalCount(std::max<qint64>(m_totalCount, m_rows.size()));
 }
 
-void TagListModel::onListFinished(Job *job, quint64 generation)
+void TagListModel::onHubDetails(const QList<TagInfo> &tags)
 {
-    if (generation != m_generation || job != m_request.data())
-        return;
-    m_request.clear();
-    if (job->error())
-        setError(*job->error());
-    else
-        setEndNote(static_cast<PagedListJob *>(job)->endNote());
-    updateState();
+    QList<int> touched;
+    QList<int> changed;
+    QList<Tag> fresh;
+    for (const TagInfo &info : tags) {
+        const int row = m_rowByName.value(info.name, -1);
+        if (row < 0) {
+            Tag tag;
+            tag.name = info.name;
+            tag.semverKey = semverKey(info.name);
+            fillDetails(tag, info);
+            fresh.append(std::move(tag));
+            continue;
+        }
+        Tag &tag = m_rows[row];
+        if (tag.details == Tag::Details::Loading || tag.details == Tag::Details::Loaded)
+            continue; // the registry answered first
+        fillDetails(tag, info);
+        indexDigest(row, &touched);
+        changed.append(row);
+    }
+    m_detailQueue.removeIf([this](int row) { return m_rows.at(row).details == Tag::Details::Loaded; });
+    // One dataChanged per contiguous run, as for aliases.
+    std::sort(changed.begin(), changed.end());
+    qsizetype begin = 0;
+    for (qsizetype i = 1; i <= changed.size(); ++i) {
+        if (i < changed.size() && changed[i] == changed[i - 1] + 1)
+            continue;
+        Q_EMIT dataChanged(index(changed[begin]), index(changed[i - 1]));
+        begin = i;
+    }
+    touched.removeIf([&changed](int row) { return std::binary_search(changed.cbegin(), changed.cend(), row); });
+    emitAliasesChanged(std::move(touched));
+    appendRows(std::move(fresh));
+    setTotalCount(std::max<qint64>(m_totalCount, m_rows.size()));
 }
 
 void TagListModel::setEndNote(const QString &note)
@@ -233,8 +224,10 @@ void TagListModel::appendRows(QList<Tag> rows)
     QList<int> touched;
     beginInsertRows({}, first, first + int(rows.size()) - 1);
     m_rows.append(std::move(rows));
-    for (int row = first; row < m_rows.size(); ++row)
+    for (int row = first; row < m_rows.size(); ++row) {
+        m_rowByName.insert(m_rows.at(row).name, row);
         indexDigest(row, &touched);
+    }
     endInsertRows();
     // Only rows that were already there need telling; the new ones are read fresh.
     touched.removeIf([first](int row) { return row >= first; });
@@ -291,7 +284,7 @@ int TagListModel::aliasCount(int row) const
 
 void TagListModel::requestDetails(int row)
 {
-    if (row < 0 || row >= m_rows.size() || m_fromHub || !m_registryClient)
+    if (row < 0 || row >= m_rows.size() || !m_registryClient)
         return;
     Tag &tag = m_rows[row];
     if (tag.details == Tag::Details::Queued) {
@@ -320,6 +313,9 @@ void TagListModel::fillDetails(Tag &row, const TagInfo &details)
 void TagListModel::pumpDetails()
 {
     m_detailJobs.removeIf([](const QPointer<Job> &job) { return job.isNull(); });
+    // While Docker Hub's pages still come, they may describe the row for free: no manifest GET yet.
+    if (m_hubLoading)
+        return;
     while (m_detailJobs.size() < kMaxDetailRequests && !m_detailQueue.isEmpty() && m_registryClient) {
         const int row = m_detailQueue.takeLast();
         Tag &tag = m_rows[row];
@@ -355,7 +351,6 @@ void TagListModel::onDetails(TagDetailsJob *job, int row, quint64 generation)
 void TagListModel::setError(const Error &error)
 {
     m_error = error;
-    m_next.clear();
 }
 
 void TagListModel::setTotalCount(qint64 count)
@@ -457,19 +452,11 @@ QHash<int, QByteArray> TagListModel::roleNames() const
     return names;
 }
 
-bool TagListModel::canFetchMore(const QModelIndex &parent) const
+bool TagListModel::canFetchMore(const QModelIndex &) const
 {
-    return !parent.isValid() && m_next.isValid();
+    return false; // every name streams in; nothing waits for a scroll
 }
 
-void TagListModel::fetchMore(const QModelIndex &parent)
-{
-    if (parent.isValid() || m_request || !m_next.isValid() || !m_fromHub)
-        return;
-    const QUrl next = m_next;
-    m_next.clear();
-    requestHubPage(next);
-    updateState();
-}
+void TagListModel::fetchMore(const QModelIndex &) {}
 
 } // namespace wharf

@@ -1,11 +1,13 @@
 #pragma once
 // The Tags pane's model: every tag of one repository with its digest, platforms, size and push
-// time, built to cope with repositories of thousands of tags. On Docker Hub the tags API already
-// carries all of that, 100 tags per page, paged by its `next` through fetchMore. Any other
-// registry only lists names (tags/list, streamed page by page as the registry links them), so a
-// row's details come from its manifest, fetched on demand for the rows a view shows
-// (requestDetails), at most kMaxDetailRequests at a time. Both kinds of row come from TagSource
-// (services/), as `wharf tags` does. Tags that point to the same digest are
+// time, built to cope with repositories of thousands of tags. The rows come from TagLister
+// (services/), as `wharf tags`'s do: every name from the registry's tags/list, streamed as its
+// pages land, and on Docker Hub the details of as many as the Hub describes, 100 per page, in the
+// background. A row without details gets them from its manifest, fetched on demand for the rows a
+// view shows (requestDetails), at most kMaxDetailRequests at a time — on Docker Hub only once the
+// Hub's pages have ended, since a manifest GET counts against the pull limit and the Hub's
+// description is free. endNote() says when the Hub stopped early (sign in for the rest). Tags
+// that point to the same digest are
 // aliases of each other; AliasesRole follows as digests arrive. Raw values live in their roles
 // (QDateTime, qint64, QStringList) so TagFilterProxyModel sorts and filters on them.
 //
@@ -13,7 +15,6 @@
 // (code point) order is the order of versions, versions before other names.
 
 #include "core/Error.h"
-#include "hub/HubPaging.h"
 #include "hub/HubTypes.h"
 #include "reference/ImageReference.h"
 
@@ -47,27 +48,27 @@ class TagListModel final : public QAbstractListModel
 public:
     enum Role {
         NameRole = Qt::UserRole + 1, // QString: the tag
-        DigestRole,                  // QString: the tag's manifest or index digest; empty until known
-        MediaTypeRole,               // QString: the manifest's or index's media type; empty until known
-        LastPushedRole,              // QDateTime: Hub's last push; elsewhere the image config's `created`
-                                     // (registries keep no push time); invalid when unknown
-        SizeRole,                    // qint64: compressed bytes; -1 when unknown (a registry index)
-        PlatformsRole,               // QStringList: "os/arch[/variant]", index order, never attestations
-        PlatformCountRole,           // int
-        DetailsLoadedRole,           // bool: digest, platforms and size are filled in
-        DetailsFailedRole,           // bool: the manifest could not be fetched (requestDetails won't retry)
-        AliasesRole,                 // QStringList: the other tags in the model with the same digest
-        AliasCountRole,              // int: AliasesRole's size, without building the list
-        SemverKeyRole,               // QString: the version sort key described above
+        DigestRole, // QString: the tag's manifest or index digest; empty until known
+        MediaTypeRole, // QString: the manifest's or index's media type; empty until known
+        LastPushedRole, // QDateTime: Hub's last push; elsewhere the image config's `created`
+            // (registries keep no push time); invalid when unknown
+        SizeRole, // qint64: compressed bytes; -1 when unknown (a registry index)
+        PlatformsRole, // QStringList: "os/arch[/variant]", index order, never attestations
+        PlatformCountRole, // int
+        DetailsLoadedRole, // bool: digest, platforms and size are filled in
+        DetailsFailedRole, // bool: the manifest could not be fetched (requestDetails won't retry)
+        AliasesRole, // QStringList: the other tags in the model with the same digest
+        AliasCountRole, // int: AliasesRole's size, without building the list
+        SemverKeyRole, // QString: the version sort key described above
     };
     Q_ENUM(Role)
 
     enum class State {
-        Idle,    // no repository
+        Idle, // no repository
         Loading, // the tag list (or its next page) is in flight
         Ready,
-        Empty,   // the repository has no tags
-        Error,   // the last list request failed; rows fetched before it stay
+        Empty, // the repository has no tags
+        Error, // the last list request failed; rows fetched before it stay
     };
     Q_ENUM(State)
 
@@ -81,7 +82,13 @@ public:
         qint64 size = -1;
         QStringList platforms;
         QString semverKey;
-        enum class Details : quint8 { Missing, Queued, Loading, Loaded, Failed } details = Details::Missing;
+        enum class Details : quint8 {
+            Missing,
+            Queued,
+            Loading,
+            Loaded,
+            Failed
+        } details = Details::Missing;
     };
 
     static constexpr int kHubPageSize = 100;
@@ -136,10 +143,8 @@ Q_SIGNALS:
 private:
     void start();
     void abandonRequests();
-    void requestHubPage(const QUrl &next);
-    void onHubPage(Job *job, quint64 generation);
-    void onTagNames(const QStringList &names, quint64 generation);
-    void onListFinished(Job *job, quint64 generation);
+    void onTagNames(const QStringList &names);
+    void onHubDetails(const QList<TagInfo> &tags);
     void setEndNote(const QString &note);
     void appendRows(QList<Tag> rows);
     void pumpDetails();
@@ -159,17 +164,17 @@ private:
 
     ImageReference m_repository;
     bool m_fromHub = false;
-    QString m_registry;       // host[:port] for registry requests
+    QString m_registry; // host[:port] for registry requests
     QList<Tag> m_rows;
     QHash<QString, QList<int>> m_rowsByDigest; // ascending rows per digest: the alias groups
-    QUrl m_next;
-    HubPaging m_paging;
+    QHash<QString, int> m_rowByName;
+    bool m_hubLoading = false; // Docker Hub's pages are still describing rows
     QString m_endNote;
     qint64 m_totalCount = 0;
     std::optional<Error> m_error;
     State m_state = State::Idle;
 
-    QPointer<Job> m_request;  // the tag list (page) in flight
+    QPointer<Job> m_request; // the tag list (page) in flight
     QList<int> m_detailQueue; // rows waiting for a slot, most recent last
     QList<QPointer<Job>> m_detailJobs; // the manifest or config request of each busy slot
     quint64 m_generation = 0;

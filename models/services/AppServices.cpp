@@ -31,6 +31,8 @@ AppServices::AppServices(Face face)
     if (const QString layers = LayerBlobCache::defaultFolder(); !layers.isEmpty())
         m_registry->setLayerBlobCache(std::make_shared<LayerBlobCache>(layers));
     m_hub = std::make_unique<HubClient>(m_registry->network());
+    // docker.io's credential also signs in to the Hub's API (private repositories, deep tag pages).
+    m_hub->setCredentialSource(m_credentials.get());
 }
 
 AppServices::~AppServices() = default;

@@ -5,7 +5,8 @@
 // second client — the pull thread's, a layer download's — copies it with RegistryClient::settings()).
 //
 // Credentials, in the order asked: this run's logins (the window only: File → Log in… without a
-// keychain), Wharf's keychain entries, then Docker's config.json and its credential helpers.
+// keychain), Wharf's keychain entries, then Docker's config.json and its credential helpers. The
+// one for docker.io also signs in to Docker Hub's API (HubClient).
 
 #include "core/Error.h"
 #include "registry/RegistryClient.h"

@@ -168,7 +168,7 @@ public:
 private:
     void handle(const HttpRequest &request, HttpResponder &r)
     {
-        if (!request.path().endsWith(u"/tags/"_s)) {
+        if (!request.path().endsWith(u"/tags/"_s) && !request.path().endsWith(u"/tags"_s)) {
             r.respond(404, R"({"detail":"Not found."})", kJson);
             return;
         }

@@ -109,6 +109,7 @@ public:
     [[nodiscard]] int remaining(int ruleId) const; // -1 = unlimited; 0 also for an unknown id
 
     [[nodiscard]] QList<HttpRequest> requests() const { return m_http->requests(); }
+    void clearRequests() { m_http->clearRequests(); }
     [[nodiscard]] qsizetype requestCount() const { return m_http->requestCount(); }
     // In the order their heads arrived; an entry appears with the head and is updated as the body
     // streams, so it is current even before the proxy's side of the exchange has ended.

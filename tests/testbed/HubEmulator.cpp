@@ -382,7 +382,7 @@ QJsonObject HubEmulator::repositoryJson(const QString &hubName, const QList<Tag>
         {u"status"_s, 1},
         {u"status_description"_s, u"active"_s},
         {u"description"_s, details.description},
-        {u"is_private"_s, false},
+        {u"is_private"_s, m_private.contains(hubName)},
         {u"is_automated"_s, false},
         {u"star_count"_s, details.stars},
         {u"pull_count"_s, details.pulls},

@@ -67,6 +67,7 @@ public:
     enum class Route { SearchV4, LegacySearch, Repository, LegacyRepository, Tags, LegacyTags, Repositories, LegacyRepositories };
     // The route answers 410 Gone from now on.
     void dropRoute(Route route) { m_dropped.insert(int(route)); }
+    void restoreRoutes() { m_dropped.clear(); }
     // A v4 answer of {} (what a retired search answers) instead of results.
     void setSearchV4Empty(bool empty) { m_searchEmpty = empty; }
 
@@ -75,7 +76,14 @@ public:
     // The lifetime of the tokens it hands out (default 600 s, as the Hub's).
     void setTokenLifetime(int seconds) { m_tokenLifetime = seconds; }
     // Only `owner`, signed in, sees this repository.
-    void setPrivate(const QString &hubName, const QString &owner) { m_private.insert(hubName, owner); }
+    // An empty owner makes it public again.
+    void setPrivate(const QString &hubName, const QString &owner)
+    {
+        if (owner.isEmpty())
+            m_private.remove(hubName);
+        else
+            m_private.insert(hubName, owner);
+    }
     // Anonymous tag pages starting at or past this offset are refused (0: no cap).
     void setAnonymousPagingLimit(int offset) { m_anonymousLimit = offset; }
     // A Docker Hardened Image search puts first for queries its name contains.

@@ -29,6 +29,12 @@ QProcessEnvironment testEnvironment()
     // Each run starts cold (the cache of verified documents is in memory only), so what one test
     // fetched never hides a request another expects; tst_requestbudget points it at a folder.
     env.insert(u"WHARF_CACHE"_s, u"off"_s);
+    // docker.io's registry and Docker Hub's API stay on loopback unless a test points them at its
+    // test bed: a closed port (discard) answers "connection refused", never the Internet.
+    if (!env.contains(u"WHARF_DOCKERHUB_REGISTRY_URL"_s))
+        env.insert(u"WHARF_DOCKERHUB_REGISTRY_URL"_s, u"http://127.0.0.1:9"_s);
+    if (!env.contains(u"WHARF_HUB_URL"_s))
+        env.insert(u"WHARF_HUB_URL"_s, u"http://127.0.0.1:9"_s);
     return env;
 }
 

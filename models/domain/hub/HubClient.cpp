@@ -50,8 +50,7 @@ QString secretHash(const Credentials &credentials)
 }
 
 // Sets a parser as the request's check of the shape (a route that answers otherwise is treated as gone).
-template <typename Parse>
-HubRequest *validated(HubRequest *request, Parse parse)
+template <typename Parse> HubRequest *validated(HubRequest *request, Parse parse)
 {
     request->setValidator([parse](const QJsonObject &json, const QUrl &url) -> std::optional<Error> {
         if (auto parsed = parse(json, url); !parsed)
@@ -63,9 +62,12 @@ HubRequest *validated(HubRequest *request, Parse parse)
 
 } // namespace
 
-HubRequest::HubRequest(HubClient *client, QList<QUrl> routes, std::optional<HubRoute> route, QString what,
-                       QObject *parent)
-    : Job(parent), m_client(client), m_routes(std::move(routes)), m_route(route), m_what(std::move(what))
+HubRequest::HubRequest(HubClient *client, QList<QUrl> routes, std::optional<HubRoute> route, QString what, QObject *parent)
+    : Job(parent),
+      m_client(client),
+      m_routes(std::move(routes)),
+      m_route(route),
+      m_what(std::move(what))
 {
     m_url = m_routes.value(0);
 }
@@ -95,9 +97,7 @@ void HubRequest::send(const QByteArray &bearer)
         // The Hub's own host only: a `next` that points elsewhere gets no token.
         const QUrl hub = m_client->baseUrl();
         spec.authorization = [hub, bearer](const QUrl &url) {
-            return url.scheme() == hub.scheme() && url.host() == hub.host() && url.port() == hub.port()
-                       ? "Bearer " + bearer
-                       : QByteArray();
+            return url.scheme() == hub.scheme() && url.host() == hub.host() && url.port() == hub.port() ? "Bearer " + bearer : QByteArray();
         };
     }
     auto *exchange = new net::HttpExchange(m_client->network(), std::move(spec), this);
@@ -133,8 +133,8 @@ void HubRequest::onFinished(net::HttpExchange *exchange)
     if (m_client)
         m_client->noteResponse(response);
     const QJsonObject body = QJsonDocument::fromJson(response.body).object();
-    const QString hubMessage = QString(body.value(QLatin1StringView("message")).toString()
-                                       + body.value(QLatin1StringView("detail")).toString()).left(200);
+    const QString hubMessage =
+        QString(body.value(QLatin1StringView("message")).toString() + body.value(QLatin1StringView("detail")).toString()).left(200);
     // A route that is gone answers 410, or a 404 that is not the Hub's documented error (which
     // carries `message` and `errinfo`: the repository or tag asked for does not exist, at any route).
     const bool routeGone = response.status == 410
@@ -166,8 +166,11 @@ void HubRequest::onFinished(net::HttpExchange *exchange)
         fail(net::statusError(response, tr("Docker Hub is rate limiting requests; %1").arg(net::RetryPolicy::retryLaterText(response))));
         return;
     default:
-        fail(net::statusError(response, tr("Docker Hub answered HTTP %1 for %2%3").arg(response.status).arg(m_what)
-                                            .arg(hubMessage.isEmpty() ? QString() : u": " + hubMessage)));
+        fail(net::statusError(response,
+                              tr("Docker Hub answered HTTP %1 for %2%3")
+                                  .arg(response.status)
+                                  .arg(m_what)
+                                  .arg(hubMessage.isEmpty() ? QString() : u": " + hubMessage)));
         return;
     }
     QJsonParseError parseError;
@@ -190,7 +193,8 @@ void HubRequest::onFinished(net::HttpExchange *exchange)
 }
 
 HubClient::HubClient(QNetworkAccessManager *network, QObject *parent)
-    : QObject(parent), m_network(network ? network : new QNetworkAccessManager(this))
+    : QObject(parent),
+      m_network(network ? network : new QNetworkAccessManager(this))
 {
     const QString override = qEnvironmentVariable("WHARF_HUB_URL");
     m_baseUrl = QUrl(override.isEmpty() ? QStringLiteral("https://hub.docker.com") : override);
@@ -261,10 +265,10 @@ HubRequest *HubClient::search(const QString &text, int size)
 HubRequest *HubClient::repository(const QString &namespaceName, const QString &repository)
 {
     return validated(new HubRequest(this,
-                          routes(HubRoute::Repository,
-                                 endpoint(u"/v2/namespaces/" + namespaceName + u"/repositories/" + repository),
-                                 endpoint(u"/v2/repositories/" + namespaceName + u'/' + repository + u'/')),
-                          HubRoute::Repository, tr("repository %1/%2").arg(namespaceName, repository), this),
+                                    routes(HubRoute::Repository,
+                                           endpoint(u"/v2/namespaces/" + namespaceName + u"/repositories/" + repository),
+                                           endpoint(u"/v2/repositories/" + namespaceName + u'/' + repository + u'/')),
+                                    HubRoute::Repository, tr("repository %1/%2").arg(namespaceName, repository), this),
                      [](const QJsonObject &json, const QUrl &) { return hub::parseRepository(json); });
 }
 
@@ -272,25 +276,24 @@ HubRequest *HubClient::tags(const QString &namespaceName, const QString &reposit
 {
     const QList<std::pair<QString, QString>> query{{QStringLiteral("page_size"), QString::number(std::clamp(pageSize, 1, kMaxPageSize))}};
     return validated(new HubRequest(this,
-                          routes(HubRoute::Tags,
-                                 endpoint(u"/v2/namespaces/" + namespaceName + u"/repositories/" + repository + u"/tags", query),
-                                 endpoint(u"/v2/repositories/" + namespaceName + u'/' + repository + u"/tags/", query)),
-                          HubRoute::Tags, tr("tags of %1/%2").arg(namespaceName, repository), this),
+                                    routes(HubRoute::Tags,
+                                           endpoint(u"/v2/namespaces/" + namespaceName + u"/repositories/" + repository + u"/tags", query),
+                                           endpoint(u"/v2/repositories/" + namespaceName + u'/' + repository + u"/tags/", query)),
+                                    HubRoute::Tags, tr("tags of %1/%2").arg(namespaceName, repository), this),
                      [](const QJsonObject &json, const QUrl &) { return hub::parseTagsPage(json); });
 }
 
 HubRequest *HubClient::tag(const QString &namespaceName, const QString &repository, const QString &tag)
 {
     return validated(new HubRequest(this,
-                          routes(HubRoute::Tag,
-                                 endpoint(u"/v2/namespaces/" + namespaceName + u"/repositories/" + repository + u"/tags/" + tag),
-                                 endpoint(u"/v2/repositories/" + namespaceName + u'/' + repository + u"/tags/" + tag)),
-                          HubRoute::Tag, tr("tag %1 of %2/%3").arg(tag, namespaceName, repository), this),
+                                    routes(HubRoute::Tag,
+                                           endpoint(u"/v2/namespaces/" + namespaceName + u"/repositories/" + repository + u"/tags/" + tag),
+                                           endpoint(u"/v2/repositories/" + namespaceName + u'/' + repository + u"/tags/" + tag)),
+                                    HubRoute::Tag, tr("tag %1 of %2/%3").arg(tag, namespaceName, repository), this),
                      [](const QJsonObject &json, const QUrl &) { return hub::parseTag(json); });
 }
 
-HubRequest *HubClient::repositories(const QString &namespaceName, const QString &nameFilter, const QString &ordering,
-                                    int pageSize)
+HubRequest *HubClient::repositories(const QString &namespaceName, const QString &nameFilter, const QString &ordering, int pageSize)
 {
     QList<std::pair<QString, QString>> query{{QStringLiteral("page_size"), QString::number(std::clamp(pageSize, 1, kMaxPageSize))}};
     if (!nameFilter.isEmpty())
@@ -298,9 +301,9 @@ HubRequest *HubClient::repositories(const QString &namespaceName, const QString 
     if (!ordering.isEmpty())
         query.append({QStringLiteral("ordering"), ordering});
     return validated(new HubRequest(this,
-                          routes(HubRoute::Repositories, endpoint(u"/v2/namespaces/" + namespaceName + u"/repositories", query),
-                                 endpoint(u"/v2/repositories/" + namespaceName + u'/', query)),
-                          HubRoute::Repositories, tr("repositories of %1").arg(namespaceName), this),
+                                    routes(HubRoute::Repositories, endpoint(u"/v2/namespaces/" + namespaceName + u"/repositories", query),
+                                           endpoint(u"/v2/repositories/" + namespaceName + u'/', query)),
+                                    HubRoute::Repositories, tr("repositories of %1").arg(namespaceName), this),
                      [](const QJsonObject &json, const QUrl &) { return hub::parseRepositoriesPage(json); });
 }
 
@@ -359,9 +362,9 @@ void HubClient::withBearer(QObject *context, std::function<void(const QByteArray
         spec.url = endpoint(QStringLiteral("/v2/auth/token"));
         spec.method = "POST";
         spec.headers = {{"Accept", "application/json"}, {"Content-Type", "application/json"}};
-        spec.body = QJsonDocument(QJsonObject{{QStringLiteral("identifier"), credentials.username},
-                                              {QStringLiteral("secret"), credentials.secret}})
-                        .toJson(QJsonDocument::Compact);
+        spec.body =
+            QJsonDocument(QJsonObject{{QStringLiteral("identifier"), credentials.username}, {QStringLiteral("secret"), credentials.secret}})
+                .toJson(QJsonDocument::Compact);
         spec.maxBodyBytes = kMaxTokenResponse;
         spec.allowPlainHttp = [](const QUrl &url) { return net::isLoopbackHost(url.host()); };
         spec.maxRedirects = 0; // a secret in a body is not sent on to anywhere else
@@ -375,9 +378,8 @@ void HubClient::withBearer(QObject *context, std::function<void(const QByteArray
                 QJsonDocument::fromJson(response.body).object().value(QLatin1StringView("access_token")).toString().toLatin1();
             if (exchange->error() || response.status != 200 || token.isEmpty()) {
                 Error error = exchange->error() ? *exchange->error()
-                              : response.status == 200
-                                  ? Error(Error::Code::MalformedDocument, tr("Docker Hub sent no access token"))
-                                  : net::statusError(response, tr("Docker Hub refused the password or access token"));
+                    : response.status == 200    ? Error(Error::Code::MalformedDocument, tr("Docker Hub sent no access token"))
+                                                : net::statusError(response, tr("Docker Hub refused the password or access token"));
                 if (error.code() == Error::Code::Unauthorized || error.code() == Error::Code::Denied) {
                     m_refusedUser = credentials.username;
                     m_refusedSecretHash = secretHash(credentials);

@@ -42,27 +42,30 @@ class CredentialSource;
 class HubClient;
 
 // The endpoints that have a current and a legacy route.
-enum class HubRoute { Search, Repository, Tags, Tag, Repositories };
+enum class HubRoute {
+    Search,
+    Repository,
+    Tags,
+    Tag,
+    Repositories
+};
 
 // A search as /api/search/v4 takes it. The legacy search knows none of the filters.
 struct HubSearchQuery
 {
     enum class Order {
-        BestMatch,       // the Hub's relevance order
-        MostPulled,      // pull_count, descending
+        BestMatch, // the Hub's relevance order
+        MostPulled, // pull_count, descending
         RecentlyUpdated, // updated_at, descending
     };
 
     QString text;
     QStringList operatingSystems; // "linux", "windows"
-    QStringList architectures;    // as the Hub names them: "amd64", "arm64", "arm", "386", "ppc64le", "s390x", "riscv64"
-    QStringList badges;           // "official", "verified_publisher", "open_source", "hardened"
+    QStringList architectures; // as the Hub names them: "amd64", "arm64", "arm", "386", "ppc64le", "s390x", "riscv64"
+    QStringList badges; // "official", "verified_publisher", "open_source", "hardened"
     Order order = Order::BestMatch;
 
-    [[nodiscard]] bool isFiltered() const
-    {
-        return !operatingSystems.isEmpty() || !architectures.isEmpty() || !badges.isEmpty();
-    }
+    [[nodiscard]] bool isFiltered() const { return !operatingSystems.isEmpty() || !architectures.isEmpty() || !badges.isEmpty(); }
     friend bool operator==(const HubSearchQuery &, const HubSearchQuery &) = default;
 };
 
@@ -81,8 +84,7 @@ class HubRequest final : public Job
     Q_DISABLE_COPY_MOVE(HubRequest)
 public:
     // The routes to try, in order; `route` names the endpoint for remembering a fallback.
-    HubRequest(HubClient *client, QList<QUrl> routes, std::optional<HubRoute> route, QString what,
-               QObject *parent = nullptr);
+    HubRequest(HubClient *client, QList<QUrl> routes, std::optional<HubRoute> route, QString what, QObject *parent = nullptr);
 
     [[nodiscard]] const QJsonObject &json() const { return m_json; }
     // The URL that answered (after a fallback, the legacy one).
@@ -122,7 +124,7 @@ class HubClient final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HubClient)
 public:
-    static constexpr int kMaxPageSize = 100;      // Hub refuses more
+    static constexpr int kMaxPageSize = 100; // Hub refuses more
 
     // `network` may be shared with the registry client; one is created when null.
     explicit HubClient(QNetworkAccessManager *network = nullptr, QObject *parent = nullptr);
@@ -146,8 +148,8 @@ public:
     // A namespace's repositories (the signed-in user's own include private ones); `nameFilter`
     // matches part of the name; `ordering` is one of name, -name, last_updated, -last_updated,
     // pull_count, -pull_count (empty: the Hub's order).
-    [[nodiscard]] HubRequest *repositories(const QString &namespaceName, const QString &nameFilter = {},
-                                           const QString &ordering = {}, int pageSize = kMaxPageSize);
+    [[nodiscard]] HubRequest *repositories(const QString &namespaceName, const QString &nameFilter = {}, const QString &ordering = {},
+                                           int pageSize = kMaxPageSize);
     // A `next` (or `previous`) URL from an earlier page.
     [[nodiscard]] HubRequest *page(const QUrl &url, const QString &what);
 

@@ -103,8 +103,7 @@ private:
     bool m_ok = true;
 };
 
-template <typename T, typename Parse>
-Result<HubPage<T>> parsePage(const QJsonObject &json, Parse parseOne, const QString &what)
+template <typename T, typename Parse> Result<HubPage<T>> parsePage(const QJsonObject &json, Parse parseOne, const QString &what)
 {
     const QJsonValue results = json.value(QLatin1StringView("results"));
     if (!results.isArray())
@@ -141,8 +140,8 @@ Result<HubSearchResult> parseSearchResult(const QJsonObject &o)
     r.pulls = f.integer(QLatin1StringView("pull_count"));
     r.official = f.flag(QLatin1StringView("is_official"));
     r.automated = f.flag(QLatin1StringView("is_automated"));
-    r.verified = f.flag(QLatin1StringView("is_verified_publisher"))
-        || f.text(QLatin1StringView("badge")) == QLatin1StringView("verified_publisher");
+    r.verified =
+        f.flag(QLatin1StringView("is_verified_publisher")) || f.text(QLatin1StringView("badge")) == QLatin1StringView("verified_publisher");
     if (!f.ok())
         return malformed(Tr::tr("search result"));
     return r;
@@ -231,10 +230,17 @@ qint64 parsePullCountText(const QString &text)
         return -1;
     double scale = 1;
     switch (t.back().toUpper().unicode()) {
-    case u'K': scale = 1e3; break;
-    case u'M': scale = 1e6; break;
-    case u'B': scale = 1e9; break;
-    default: break;
+    case u'K':
+        scale = 1e3;
+        break;
+    case u'M':
+        scale = 1e6;
+        break;
+    case u'B':
+        scale = 1e9;
+        break;
+    default:
+        break;
     }
     if (scale > 1)
         t.chop(1);

@@ -17,23 +17,23 @@ namespace wharf {
 
 struct HubSearchResult
 {
-    QString name;         // "nginx" for official images, "ns/name" otherwise (as Hub sends repo_name)
+    QString name; // "nginx" for official images, "ns/name" otherwise (as Hub sends repo_name)
     QString namespaceName;
     QString repository;
     QString description;
     qint64 stars = 0;
-    qint64 pulls = 0;     // exact where the Hub says (raw_pull_count); else read from pullsText
-    QString pullsText;    // search v4's display value ("1B+"); empty from the legacy search
+    qint64 pulls = 0; // exact where the Hub says (raw_pull_count); else read from pullsText
+    QString pullsText; // search v4's display value ("1B+"); empty from the legacy search
     bool official = false;
-    bool verified = false;   // verified publisher, where Hub says so
+    bool verified = false; // verified publisher, where Hub says so
     bool openSource = false; // Docker-sponsored open source
-    bool hardened = false;   // a Docker Hardened Image (badge "hardened" or type "dhi")
+    bool hardened = false; // a Docker Hardened Image (badge "hardened" or type "dhi")
     bool automated = false;
-    bool isPrivate = false;  // from a namespace's repository list
+    bool isPrivate = false; // from a namespace's repository list
     bool archived = false;
-    QString kind;                 // search v4's type: "image", "dhi", "plugin", … (unknown values kept)
+    QString kind; // search v4's type: "image", "dhi", "plugin", … (unknown values kept)
     QStringList operatingSystems; // as search v4 lists them ("linux"), never "unknown"
-    QStringList architectures;    // "amd64", "arm64", "arm", …, never "unknown"
+    QStringList architectures; // "amd64", "arm64", "arm", …, never "unknown"
     QDateTime updated;
 };
 
@@ -53,8 +53,8 @@ struct HubRepositoryDetails
 struct HubTagImage
 {
     Platform platform;
-    QString digest;   // per-platform manifest digest; may be empty on old tags
-    qint64 size = 0;  // compressed bytes
+    QString digest; // per-platform manifest digest; may be empty on old tags
+    qint64 size = 0; // compressed bytes
     QString status;
     QDateTime lastPushed;
 };
@@ -62,7 +62,7 @@ struct HubTagImage
 struct HubTag
 {
     QString name;
-    QString digest;   // of the index or manifest; missing on some older tags
+    QString digest; // of the index or manifest; missing on some older tags
     QString mediaType;
     qint64 fullSize = 0;
     QDateTime lastUpdated;
@@ -70,12 +70,11 @@ struct HubTag
     QList<HubTagImage> images; // attestations (unknown/unknown) already dropped
 };
 
-template <typename T>
-struct HubPage
+template <typename T> struct HubPage
 {
     QList<T> results;
     qint64 count = 0;
-    QUrl next;     // empty when this is the last page
+    QUrl next; // empty when this is the last page
     QUrl previous;
 };
 
