@@ -9,6 +9,7 @@
 
 #include "core/Error.h"
 
+#include <QByteArrayView>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLatin1StringView>
@@ -19,6 +20,11 @@
 namespace wharf::JsonFields {
 
 enum class Presence { Required, Optional };
+
+// The bytes as one JSON object, or why not: TooLarge above `maxSize`; MalformedDocument for text that
+// is not JSON, not an object, or names a member twice in one object (QJsonDocument silently keeps one
+// of them while other parsers may keep the other: CVE-2014-8179).
+[[nodiscard]] Result<QJsonObject> parseObject(QByteArrayView bytes, qsizetype maxSize);
 
 [[nodiscard]] QString memberPath(const QString &objectPath, QLatin1StringView key);
 [[nodiscard]] QString elementPath(const QString &arrayPath, qsizetype index);
