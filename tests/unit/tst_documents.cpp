@@ -14,6 +14,7 @@
 #include "documents/MediaTypes.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
@@ -169,6 +170,98 @@ QByteArray padTo(QByteArray bytes, qsizetype size)
     return bytes;
 }
 
+const QString kSchema1 = MediaTypes::DockerSchema1Manifest;
+const QString kSchema1Signed = MediaTypes::DockerSchema1Signed;
+
+QByteArray readTestData(const QString &relative)
+{
+    QFile file(QStringLiteral(WHARF_SOURCE_DIR) + u"/tests/unit/data/"_s + relative);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read test data %s", qPrintable(file.fileName()));
+    return file.readAll();
+}
+
+QString base64Url(const QByteArray &bytes)
+{
+    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+// Docker schema 1, built the way Docker wrote it: steps given base first, written top-most first,
+// each step's v1Compatibility naming the one below as its parent (unless it names its own).
+QString schema1Id(qsizetype step)
+{
+    return Digest::sha256Of(QByteArray(QByteArray("image ") + QByteArray::number(step))).encoded();
+}
+
+QString schema1BlobSum(qsizetype step)
+{
+    return Digest::sha256Of(QByteArray(QByteArray("layer ") + QByteArray::number(step))).toString();
+}
+
+QJsonObject schema1Step(const QString &command, bool throwaway)
+{
+    QJsonObject step{{u"created"_s, u"2015-08-20T18:04:45.123456789Z"_s},
+                     {u"container_config"_s, QJsonObject{{u"Cmd"_s, QJsonArray{u"/bin/sh"_s, u"-c"_s, command}}}}};
+    if (throwaway)
+        step.insert(u"throwaway"_s, true);
+    return step;
+}
+
+QJsonObject schema1Document(QList<QJsonObject> stepsBaseFirst, QStringList blobSums = {})
+{
+    QJsonArray fsLayers;
+    QJsonArray history;
+    for (qsizetype i = stepsBaseFirst.size() - 1; i >= 0; --i) {
+        QJsonObject &step = stepsBaseFirst[i];
+        if (!step.contains(u"id"_s))
+            step.insert(u"id"_s, schema1Id(i));
+        if (i > 0 && !step.contains(u"parent"_s))
+            step.insert(u"parent"_s, schema1Id(i - 1));
+        fsLayers.append(QJsonObject{{u"blobSum"_s, i < blobSums.size() ? blobSums.at(i) : schema1BlobSum(i)}});
+        history.append(QJsonObject{
+            {u"v1Compatibility"_s, QString::fromUtf8(QJsonDocument(step).toJson(QJsonDocument::Compact))}});
+    }
+    return QJsonObject{{u"schemaVersion"_s, 1},       {u"name"_s, u"library/old"_s}, {u"tag"_s, u"1.0"_s},
+                       {u"architecture"_s, u"amd64"_s}, {u"fsLayers"_s, fsLayers},     {u"history"_s, history}};
+}
+
+// A small image: ENV (throwaway), ADD (a layer), RUN (a layer), CMD (throwaway, with the config).
+QJsonObject schema1Image()
+{
+    QJsonObject top = schema1Step(u"#(nop) CMD [\"sh\"]"_s, true);
+    top.insert(u"os"_s, u"linux"_s);
+    top.insert(u"architecture"_s, u"amd64"_s);
+    top.insert(u"config"_s, QJsonObject{{u"Env"_s, QJsonArray{u"PATH=/usr/bin:/bin"_s}},
+                                        {u"Cmd"_s, QJsonArray{u"sh"_s}},
+                                        {u"Volumes"_s, QJsonValue()},
+                                        {u"Labels"_s, QJsonObject{{u"k"_s, u"v"_s}}}});
+    return schema1Document({schema1Step(u"#(nop) ENV A=1"_s, true), schema1Step(u"#(nop) ADD file:abc in /"_s, false),
+                            schema1Step(u"apt-get install -y curl"_s, false), top});
+}
+
+// libtrust's PrettySignature layout: the document up to the last non-space before its closing
+// brace, the signatures, then what was cut off (the protected header's formatLength/formatTail).
+QByteArray signSchema1(const QByteArray &document, const QJsonObject &headerOverride = {}, int signatures = 1)
+{
+    qsizetype end = document.lastIndexOf('}');
+    while (end > 0 && QChar::isSpace(uchar(document.at(end - 1))))
+        --end;
+    QJsonObject header{{u"formatLength"_s, end}, {u"formatTail"_s, base64Url(document.mid(end))},
+                       {u"time"_s, u"2016-01-01T00:00:00Z"_s}};
+    for (auto it = headerOverride.begin(); it != headerOverride.end(); ++it)
+        header.insert(it.key(), it.value()); // null stands for "absent", as Go reads it
+    QJsonArray list;
+    for (int i = 0; i < signatures; ++i) {
+        const QJsonObject h = i == 0 ? header : QJsonObject{{u"formatLength"_s, end}, {u"formatTail"_s, base64Url(document.mid(end))}};
+        list.append(QJsonObject{
+            {u"header"_s, QJsonObject{{u"alg"_s, u"ES256"_s}}},
+            {u"signature"_s, u"c2lnbmF0dXJl"_s},
+            {u"protected"_s, base64Url(QJsonDocument(h).toJson(QJsonDocument::Compact))}});
+    }
+    return document.left(end) + ",\n   \"signatures\": " + QJsonDocument(list).toJson(QJsonDocument::Compact)
+        + document.mid(end);
+}
+
 Descriptor layerDescriptor(int i)
 {
     Descriptor d;
@@ -228,6 +321,15 @@ private Q_SLOTS:
 
     void digestStrings_data();
     void digestStrings();
+
+    void schema1SignedByRegistry();
+    void schema1Everything();
+    void schema1Layers();
+    void schema1Malformed_data();
+    void schema1Malformed();
+    void schema1Signatures_data();
+    void schema1Signatures();
+    void schema1AbsurdCounts();
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -444,6 +546,8 @@ void tst_Documents::containersImageFixtures_data()
     const QString docker = MediaTypes::DockerManifest;
     const QString ociIndex = MediaTypes::OciIndex;
     const QString list = MediaTypes::DockerManifestList;
+    const QString schema1 = MediaTypes::DockerSchema1Manifest;
+    const QString signedSchema1 = MediaTypes::DockerSchema1Signed;
 
     struct Case {
         const char *file;
@@ -475,11 +579,13 @@ void tst_Documents::containersImageFixtures_data()
         {"ociv1.zstd.manifest.json", QString(), oci},
         {"ociv1.zstd.manifest.json", oci, oci},
         {"ociv1.zstd.manifest.json", docker, mismatch},
-        {"v2s1.everything.json", QString(), unsupported},
-        {"v2s1.everything.json", MediaTypes::DockerSchema1Signed, unsupported},
-        {"v2s1.everything.json", MediaTypes::DockerSchema1Manifest, unsupported},
-        {"v2s1.everything.json", u"application/json"_s, unsupported},
+        // Unsigned schema 1: read (as Docker and c/image read it), under whichever schema 1 type.
+        {"v2s1.everything.json", QString(), schema1},
+        {"v2s1.everything.json", MediaTypes::DockerSchema1Signed, signedSchema1},
+        {"v2s1.everything.json", MediaTypes::DockerSchema1Manifest, schema1},
+        {"v2s1.everything.json", u"application/json"_s, schema1},
         {"v2s1.everything.json", oci, mismatch}, // fsLayers/history in a "manifest"
+        {"v2s1.everything.json", list, mismatch},
         {"v2s2.everything.json", QString(), docker},
         {"v2s2.everything.json", docker, docker},
         {"v2s2.everything.json", oci, mismatch},
@@ -568,7 +674,7 @@ void tst_Documents::undeclaredType_data()
         QTest::addRow("ociv1nomime.image.index, %s", served.constData()) << index << contentType
                                                                         << QString(MediaTypes::OciIndex);
         QTest::addRow("schema1 shape, %s", served.constData())
-            << schema1 << contentType << codeName(Error::Code::UnsupportedMediaType);
+            << schema1 << contentType << QString(MediaTypes::DockerSchema1Manifest);
     }
     QTest::addRow("unknown-version")
         << QByteArray(R"({"schemaVersion": 99999, "name": "mitr/noversion-nonsense:latest"})") << QString()
@@ -614,6 +720,8 @@ void tst_Documents::ambiguousDocuments_data()
          forIndexes},
         {"v2list", u"registry/registry_docker_manifest_list_hello-world_latest_2023-06.json"_s,
          MediaTypes::DockerManifestList, forIndexes},
+        {"v2s1", u"oci/containers-image-manifest-fixtures/v2s1.everything.json"_s, MediaTypes::DockerSchema1Manifest,
+         {u"config"_s, u"layers"_s, u"manifests"_s}},
     };
     for (const Base &base : bases) {
         const QJsonObject object = toObject(readFixture(base.file));
@@ -687,7 +795,11 @@ void tst_Documents::contentTypeConfusion_data()
                                                          << QString(MediaTypes::DockerManifestList);
     QTest::addRow("HTML") << ociManifest << u"text/html; charset=utf-8"_s << unsupported;
     QTest::addRow("served as a config") << ociManifest << QString(MediaTypes::OciConfig) << unsupported;
-    QTest::addRow("served as schema 1") << ociManifest << QString(MediaTypes::DockerSchema1Signed) << unsupported;
+    QTest::addRow("served as schema 1") << ociManifest << QString(MediaTypes::DockerSchema1Signed) << mismatch;
+    QTest::addRow("undeclared, served as schema 1")
+        << withMember(ociManifest, u"mediaType", undefined) << QString(MediaTypes::DockerSchema1Manifest) << mismatch;
+    QTest::addRow("undeclared index, served as schema 1")
+        << withMember(index, u"mediaType", undefined) << QString(MediaTypes::DockerSchema1Signed) << mismatch;
     QTest::addRow("declares a config type") << withMember(ociManifest, u"mediaType", QString(MediaTypes::OciConfig))
                                             << QString() << unsupported;
     QTest::addRow("declares a malformed type") << withMember(ociManifest, u"mediaType", u"manifest"_s) << QString()
@@ -1444,6 +1556,337 @@ void tst_Documents::digestStrings()
     COMPARE_OUTCOME(parsed, expected);
     if (parsed)
         QCOMPARE(parsed->toString(), input);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Docker schema 1
+
+// Two GETs of one manifest from docker-registry 2.8.2 (pushed by skopeo 1.9.3 --format v2s1):
+// the registry signs it again on every GET, so the bytes differ, and Docker-Content-Digest names
+// neither: it is the digest of the signed payload (data/schema1/README.md).
+void tst_Documents::schema1SignedByRegistry()
+{
+    const Digest served = *Digest::parse(u"sha256:e5f33b81061a6468fcebfaf9cf203f37b99bd353de43fc46655e473eaae30758");
+    const QByteArray first = readTestData(u"schema1/registry-2.8-get1.json"_s);
+    const QByteArray second = readTestData(u"schema1/registry-2.8-get2.json"_s);
+    QVERIFY(first != second);
+    QVERIFY(Digest::sha256Of(first) != served);
+
+    for (const QByteArray &bytes : {first, second}) {
+        const auto digested = digestedManifestBytes(bytes, kSchema1Signed);
+        QVERIFY2(digested, detail(digested).constData());
+        QCOMPARE(Digest::sha256Of(*digested), served);
+        QVERIFY(!digested->contains("signatures"));
+        // So does a generic Content-Type (the shape says schema 1), with parameters or not.
+        QCOMPARE(*digestedManifestBytes(bytes, u"application/json; charset=utf-8"), *digested);
+        QCOMPARE(*digestedManifestBytes(bytes, kSchema1), *digested);
+        // Other types hash the bytes as they are (and the parser refuses them).
+        QCOMPARE(*digestedManifestBytes(bytes, QString(MediaTypes::OciManifest)), bytes);
+
+        // Fetched by digest through a descriptor: verified over the payload too.
+        Descriptor expected;
+        expected.mediaType = kSchema1Signed;
+        expected.digest = served;
+        expected.size = digested->size();
+        const auto byDescriptor = parseManifest(bytes, expected);
+        QVERIFY2(byDescriptor, detail(byDescriptor).constData());
+
+        const auto document = parseManifest(bytes, kSchema1Signed);
+        QVERIFY2(document, detail(document).constData());
+        const auto *schema1 = std::get_if<Schema1Manifest>(&*document);
+        QVERIFY(schema1);
+        QCOMPARE(schema1->mediaType, kSchema1Signed);
+        QCOMPARE(schema1->name, u"s1"_s);
+        QCOMPARE(schema1->tag, u"latest"_s);
+        // fsLayers: [throwaway CMD, ADD hi, throwaway ENV]; one layer is left, base first.
+        QVERIFY(schema1->image.isSchema1());
+        QVERIFY(!schema1->image.isArtifact());
+        QCOMPARE(schema1->image.layers.size(), 1);
+        QCOMPARE(schema1->image.layers.at(0).digest.toString(),
+                 u"sha256:098038a3ed88e0c6afad10d1b63f87923d3c32fab0e0df8b808e8cbe10f4da40"_s);
+        QCOMPARE(schema1->image.layers.at(0).size, -1);
+        QCOMPARE(schema1->image.layers.at(0).mediaType, QString(MediaTypes::DockerLayerGzip));
+        QCOMPARE(schema1->image.totalLayerSize(), -1);
+        QVERIFY(!schema1->image.config.digest.isValid());
+        QCOMPARE(schema1->config.os, u"linux"_s);
+        QCOMPARE(schema1->config.architecture, u"amd64"_s);
+        QCOMPARE(schema1->config.config.cmd, QStringList{u"/bin/sh"_s});
+        QVERIFY(schema1->config.diffIds.isEmpty());
+        QCOMPARE(schema1->config.history.size(), 3);
+        QCOMPARE(schema1->config.history.at(0).createdBy, u"ENV x"_s);
+        QVERIFY(schema1->config.history.at(0).emptyLayer);
+        QCOMPARE(schema1->config.history.at(1).createdBy, u"ADD hi"_s);
+        QVERIFY(!schema1->config.history.at(1).emptyLayer);
+        QCOMPARE(schema1->config.history.at(1).created.toUTC().toString(u"yyyy-MM-ddThh:mm:ss"_s), u"2026-12-06T13:55:46"_s);
+        QVERIFY(schema1->config.history.at(2).emptyLayer);
+
+        // What the Image pane shows: the steps line up with the layers, without diff_ids.
+        const ImageHistory history = mergeHistory(schema1->image, schema1->config);
+        QVERIFY(history.instructionsMatchLayers);
+        QVERIFY(!history.diffIdsMatchLayers);
+        QCOMPARE(history.rows.size(), 3);
+        QVERIFY(!history.rows.at(0).layer);
+        QCOMPARE(history.rows.at(1).layer->digest, schema1->image.layers.at(0).digest);
+        QVERIFY(!history.rows.at(2).layer);
+    }
+}
+
+// c/image's v2s1.everything.json: unsigned, one step, and that one thrown away.
+void tst_Documents::schema1Everything()
+{
+    const QByteArray bytes = readFixture(u"oci/containers-image-manifest-fixtures/v2s1.everything.json"_s);
+    QCOMPARE(*digestedManifestBytes(bytes, kSchema1Signed), bytes); // no signatures
+    const auto document = parseManifest(bytes, kSchema1);
+    QVERIFY2(document, detail(document).constData());
+    const auto &schema1 = std::get<Schema1Manifest>(*document);
+    QCOMPARE(schema1.name, u"registry.example/foo"_s);
+    QCOMPARE(schema1.tag, u"notlatest"_s);
+    QVERIFY(schema1.image.layers.isEmpty());
+    QCOMPARE(schema1.image.totalLayerSize(), 0);
+    QCOMPARE(schema1.config.architecture, u"a"_s);
+    QCOMPARE(schema1.config.os, u"linux"_s); // not said: schema 1 predates Windows images
+    QCOMPARE(schema1.config.author, u"author"_s);
+    QCOMPARE(schema1.config.history.size(), 1);
+    const ImageConfig::HistoryEntry &step = schema1.config.history.first();
+    QCOMPARE(step.createdBy, u"cmd"_s);
+    QCOMPARE(step.author, u"author"_s);
+    QCOMPARE(step.comment, u"comment"_s);
+    QCOMPARE(step.created.toUTC(), QDateTime(QDate(1970, 1, 1), QTime(0, 0, 1), Qt::UTC));
+    QVERIFY(step.emptyLayer);
+}
+
+void tst_Documents::schema1Layers()
+{
+    const QByteArray unsignedBytes = QJsonDocument(schema1Image()).toJson(QJsonDocument::Indented);
+    const QByteArray signedBytes = signSchema1(unsignedBytes);
+    QCOMPARE(*digestedManifestBytes(signedBytes, kSchema1Signed), unsignedBytes);
+
+    for (const auto &[bytes, type] : {std::pair(unsignedBytes, kSchema1),
+                                      std::pair(signedBytes, kSchema1Signed)}) {
+        const auto document = parseManifest(bytes, type);
+        QVERIFY2(document, detail(document).constData());
+        const auto &schema1 = std::get<Schema1Manifest>(*document);
+        QCOMPARE(schema1.mediaType, type);
+        // Base first, the thrown-away ENV and CMD left out.
+        QCOMPARE(schema1.image.layers.size(), 2);
+        QCOMPARE(schema1.image.layers.at(0).digest.toString(), schema1BlobSum(1));
+        QCOMPARE(schema1.image.layers.at(1).digest.toString(), schema1BlobSum(2));
+        QCOMPARE(schema1.config.history.size(), 4);
+        QCOMPARE(schema1.config.history.at(0).createdBy, u"/bin/sh -c #(nop) ENV A=1"_s);
+        QCOMPARE(schema1.config.history.at(2).createdBy, u"/bin/sh -c apt-get install -y curl"_s);
+        QCOMPARE(schema1.config.nonEmptyHistoryCount(), 2);
+        QCOMPARE(schema1.config.config.env, QStringList{u"PATH=/usr/bin:/bin"_s});
+        QCOMPARE(schema1.config.config.labels.value(u"k"_s), u"v"_s);
+        QVERIFY(schema1.config.created.isValid());
+        const ImageHistory history = mergeHistory(schema1.image, schema1.config);
+        QVERIFY(history.instructionsMatchLayers);
+        QCOMPARE(history.rows.at(1).instruction(), u"ADD file:abc in /"_s);
+        QCOMPARE(history.rows.at(1).layer->digest, schema1.image.layers.at(0).digest);
+        QCOMPARE(history.rows.at(2).layer->digest, schema1.image.layers.at(1).digest);
+    }
+
+    // The manifest's own architecture wins over the step's (which old pushes may lack).
+    QJsonObject other = schema1Image();
+    other.insert(u"architecture"_s, u"arm64"_s);
+    auto document = parseManifest(QJsonDocument(other).toJson(), kSchema1);
+    QVERIFY(document);
+    QCOMPARE(std::get<Schema1Manifest>(*document).config.architecture, u"arm64"_s);
+
+    // A step Docker pushed twice in a row is one step (moby's fixManifestLayers).
+    QList<QJsonObject> steps{schema1Step(u"ADD base"_s, false), schema1Step(u"RUN make"_s, false),
+                             schema1Step(u"RUN make"_s, false)};
+    steps[0].insert(u"os"_s, u"linux"_s);
+    steps[2].insert(u"id"_s, schema1Id(1));
+    steps[2].insert(u"parent"_s, schema1Id(0));
+    steps[2].insert(u"architecture"_s, u"amd64"_s);
+    document = parseManifest(QJsonDocument(schema1Document(steps)).toJson(), kSchema1);
+    QVERIFY2(document, detail(document).constData());
+    QCOMPARE(std::get<Schema1Manifest>(*document).image.layers.size(), 2);
+    QCOMPARE(std::get<Schema1Manifest>(*document).config.history.size(), 2);
+}
+
+void tst_Documents::schema1Malformed_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("expected");
+
+    const QString malformed = codeName(Error::Code::MalformedDocument);
+    const QString mismatch = codeName(Error::Code::MediaTypeMismatch);
+    const QJsonObject image = schema1Image();
+    const auto bytesOf = [](const QJsonObject &object) { return QJsonDocument(object).toJson(QJsonDocument::Compact); };
+    const auto withHistory = [&](int index, const QJsonValue &v1) {
+        QJsonArray history = image[u"history"_s].toArray();
+        history[index] = QJsonObject{{u"v1Compatibility"_s, v1}};
+        QJsonObject changed = image;
+        changed.insert(u"history"_s, history);
+        return bytesOf(changed);
+    };
+    const auto withStep = [&](int index, const QString &member, const QJsonValue &value) {
+        QJsonObject step = QJsonDocument::fromJson(image[u"history"_s][index][u"v1Compatibility"_s].toString().toUtf8()).object();
+        if (value.isUndefined())
+            step.remove(member);
+        else
+            step.insert(member, value);
+        return withHistory(index, QString::fromUtf8(QJsonDocument(step).toJson(QJsonDocument::Compact)));
+    };
+    const QJsonValue undefined(QJsonValue::Undefined);
+
+    QTest::addRow("valid") << bytesOf(image) << kSchema1;
+    QTest::addRow("schemaVersion 2") << withMember(bytesOf(image), u"schemaVersion", 2) << malformed;
+    QTest::addRow("schemaVersion a string") << withMember(bytesOf(image), u"schemaVersion", u"1"_s) << malformed;
+    QTest::addRow("no schemaVersion") << withMember(bytesOf(image), u"schemaVersion", undefined) << malformed;
+    QTest::addRow("no fsLayers") << withMember(bytesOf(image), u"fsLayers", undefined) << malformed;
+    QTest::addRow("no history") << withMember(bytesOf(image), u"history", undefined) << malformed;
+    QTest::addRow("fsLayers an object") << withMember(bytesOf(image), u"fsLayers", QJsonObject()) << malformed;
+    QTest::addRow("both empty") << bytesOf(schema1Document({})) << malformed;
+    QTest::addRow("one layer short")
+        << withMember(bytesOf(image), u"fsLayers", QJsonArray{QJsonObject{{u"blobSum"_s, schema1BlobSum(0)}}}) << malformed;
+    QTest::addRow("fsLayers entry a string") << withMember(bytesOf(image), u"fsLayers", QJsonArray{u"a"_s, u"b"_s, u"c"_s, u"d"_s})
+                                             << malformed;
+    QTest::addRow("blobSum missing")
+        << withMember(bytesOf(image), u"fsLayers", QJsonArray{QJsonObject(), QJsonObject(), QJsonObject(), QJsonObject()})
+        << malformed;
+    QTest::addRow("blobSum not a digest")
+        << bytesOf(schema1Document({schema1Step(u"x"_s, false)}, {u"sha256:xyz"_s})) << codeName(Error::Code::InvalidDigest);
+    QTest::addRow("blobSum unverifiable")
+        << bytesOf(schema1Document({schema1Step(u"x"_s, false)}, {u"md5:d41d8cd98f00b204e9800998ecf8427e"_s}))
+        << codeName(Error::Code::UnsupportedDigest);
+    QTest::addRow("v1Compatibility an object") << withHistory(1, QJsonObject{{u"id"_s, schema1Id(2)}}) << malformed;
+    QTest::addRow("v1Compatibility not JSON") << withHistory(1, u"{\"id\": "_s) << malformed;
+    QTest::addRow("v1Compatibility a list") << withHistory(1, u"[]"_s) << malformed;
+    QTest::addRow("v1Compatibility names a field twice")
+        << withHistory(3, u"{\"id\":\"%1\",\"id\":\"%2\"}"_s.arg(schema1Id(0), schema1Id(1))) << malformed;
+    QTest::addRow("no id") << withStep(1, u"id"_s, undefined) << malformed;
+    QTest::addRow("id not hex") << withStep(1, u"id"_s, u"../../etc"_s) << malformed;
+    QTest::addRow("id upper case") << withStep(1, u"id"_s, schema1Id(2).toUpper()) << malformed;
+    QTest::addRow("broken parent chain") << withStep(1, u"parent"_s, schema1Id(9)) << malformed;
+    QTest::addRow("parent a number") << withStep(1, u"parent"_s, 3) << malformed;
+    QTest::addRow("base names a parent") << withStep(3, u"parent"_s, schema1Id(9)) << malformed;
+    QTest::addRow("an id twice, apart") << withStep(0, u"id"_s, schema1Id(1)) << malformed;
+    QTest::addRow("throwaway a string") << withStep(2, u"throwaway"_s, u"yes"_s) << malformed;
+    QTest::addRow("Cmd a string") << withStep(2, u"container_config"_s, QJsonObject{{u"Cmd"_s, u"make"_s}}) << malformed;
+    QTest::addRow("created a number") << withStep(2, u"created"_s, 5) << malformed;
+    QTest::addRow("config Env without =")
+        << withStep(0, u"config"_s, QJsonObject{{u"Env"_s, QJsonArray{u"PATH"_s}}}) << malformed;
+    QTest::addRow("os a number") << withStep(0, u"os"_s, 1) << malformed;
+    QTest::addRow("a config member") << withMember(bytesOf(image), u"config", QJsonObject()) << mismatch;
+    QTest::addRow("a layers member") << withMember(bytesOf(image), u"layers", QJsonArray()) << mismatch;
+    QTest::addRow("a manifests member") << withMember(bytesOf(image), u"Manifests", QJsonArray()) << mismatch;
+    QTest::addRow("FSLayers beside fsLayers") << withMember(bytesOf(image), u"FSLayers", QJsonArray()) << malformed;
+    QTest::addRow("declares an OCI type")
+        << withMember(bytesOf(image), u"mediaType", QString(MediaTypes::OciManifest)) << mismatch;
+}
+
+void tst_Documents::schema1Malformed()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, expected);
+    COMPARE_OUTCOME(parseManifest(bytes, kSchema1), expected);
+    // Signed, the same verdict: the payload is what is read.
+    const QString signedExpected = expected == kSchema1
+                                       ? kSchema1Signed : expected;
+    COMPARE_OUTCOME(parseManifest(signSchema1(bytes), kSchema1Signed), signedExpected);
+}
+
+// The JWS envelope around a signed manifest: every way it can be broken is one typed error, and
+// the digest covers exactly the rebuilt payload.
+void tst_Documents::schema1Signatures_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("expected");
+
+    const QString malformed = codeName(Error::Code::MalformedDocument);
+    const QByteArray document = QJsonDocument(schema1Image()).toJson(QJsonDocument::Indented);
+    const QByteArray compact = QJsonDocument(schema1Image()).toJson(QJsonDocument::Compact);
+    const QString ok = kSchema1Signed;
+
+    QTest::addRow("pretty, tail \"\\n}\"") << signSchema1(document) << ok;
+    QTest::addRow("compact, tail \"}\"") << signSchema1(compact) << ok;
+    QTest::addRow("two signatures") << signSchema1(document, {}, 2) << ok;
+    QTest::addRow("signatures an object")
+        << withMember(document, u"signatures", QJsonObject()) << malformed;
+    QTest::addRow("no signature") << withMember(document, u"signatures", QJsonArray()) << malformed;
+    QTest::addRow("signature a string") << withMember(document, u"signatures", QJsonArray{u"x"_s}) << malformed;
+    QTest::addRow("no protected header")
+        << withMember(document, u"signatures", QJsonArray{QJsonObject{{u"signature"_s, u"x"_s}}}) << malformed;
+    QTest::addRow("protected not base64url")
+        << withMember(document, u"signatures", QJsonArray{QJsonObject{{u"protected"_s, u"!!!"_s}}}) << malformed;
+    QTest::addRow("protected not JSON")
+        << withMember(document, u"signatures", QJsonArray{QJsonObject{{u"protected"_s, base64Url("{\"formatLength\":")}}})
+        << malformed;
+    QTest::addRow("no formatLength") << signSchema1(document, {{u"formatLength"_s, QJsonValue()}}) << malformed;
+    QTest::addRow("negative formatLength") << signSchema1(document, {{u"formatLength"_s, -1}}) << malformed;
+    QTest::addRow("fractional formatLength") << signSchema1(document, {{u"formatLength"_s, 1.5}}) << malformed;
+    QTest::addRow("formatLength past the end") << signSchema1(document, {{u"formatLength"_s, 1 << 30}}) << malformed;
+    QTest::addRow("no formatTail") << signSchema1(document, {{u"formatTail"_s, QJsonValue()}}) << malformed;
+    QTest::addRow("formatTail not base64url") << signSchema1(document, {{u"formatTail"_s, u"*"_s}}) << malformed;
+    QTest::addRow("signatures disagree") << signSchema1(document, {{u"formatLength"_s, 10}}, 2) << malformed;
+    // The payload is cut mid-document: not JSON.
+    QTest::addRow("payload cut short") << signSchema1(document, {{u"formatLength"_s, 20}, {u"formatTail"_s, base64Url("}")}})
+                                       << malformed;
+    // A signature over the whole document, its own signatures included.
+    QByteArray selfSigned;
+    qsizetype length = 0;
+    for (int round = 0; round < 4; ++round) {
+        const QJsonObject header{{u"formatLength"_s, length}, {u"formatTail"_s, base64Url("}")}};
+        selfSigned = compact.chopped(1) + ",\"signatures\":[{\"protected\":\""
+                   + base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)).toLatin1() + "\"}]}";
+        length = selfSigned.size() - 1;
+    }
+    QCOMPARE(*digestedManifestBytes(selfSigned, kSchema1Signed), selfSigned);
+    QTest::addRow("payload keeps the signatures") << selfSigned << malformed;
+}
+
+void tst_Documents::schema1Signatures()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, expected);
+    COMPARE_OUTCOME(parseManifest(bytes, kSchema1Signed), expected);
+    const auto digested = digestedManifestBytes(bytes, kSchema1Signed);
+    if (expected == kSchema1Signed) {
+        QVERIFY(digested);
+        QCOMPARE(*digested, QJsonDocument(schema1Image()).toJson(digested->contains('\n') ? QJsonDocument::Indented
+                                                                                           : QJsonDocument::Compact));
+    }
+}
+
+// Counts the format allows but no real image has: bounded by the 4 MiB cap and refused or read
+// in time linear in the size.
+void tst_Documents::schema1AbsurdCounts()
+{
+    QList<QJsonObject> steps;
+    for (int i = 0; i < 3000; ++i)
+        steps.append(schema1Step(u"RUN step %1"_s.arg(i), i % 3 == 0));
+    steps.last().insert(u"architecture"_s, u"amd64"_s);
+    QElapsedTimer clock;
+    clock.start();
+    const QByteArray many = QJsonDocument(schema1Document(steps)).toJson(QJsonDocument::Compact);
+    const auto document = parseManifest(signSchema1(many), kSchema1Signed);
+    QVERIFY2(document, detail(document).constData());
+    QCOMPARE(std::get<Schema1Manifest>(*document).image.layers.size(), 2000);
+    QCOMPARE(std::get<Schema1Manifest>(*document).config.history.size(), 3000);
+    QCOMPARE(std::get<Schema1Manifest>(*document).image.layers.first().digest.toString(), schema1BlobSum(1));
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+
+    // 40,000 layers against four steps: refused on the counts.
+    QJsonObject lopsided = schema1Image();
+    QJsonArray fsLayers;
+    for (int i = 0; i < 40'000; ++i)
+        fsLayers.append(QJsonObject{{u"blobSum"_s, schema1BlobSum(0)}});
+    lopsided.insert(u"fsLayers"_s, fsLayers);
+    const QByteArray lopsidedBytes = QJsonDocument(lopsided).toJson(QJsonDocument::Compact);
+    QVERIFY(lopsidedBytes.size() < kMaxManifestSize);
+    COMPARE_OUTCOME(parseManifest(lopsidedBytes, kSchema1), codeName(Error::Code::MalformedDocument));
+
+    // More steps than fit in 4 MiB: too large, signed or not.
+    steps.clear();
+    for (int i = 0; i < 20'000; ++i)
+        steps.append(schema1Step(u"RUN step %1"_s.arg(i), false));
+    const QByteArray huge = QJsonDocument(schema1Document(steps)).toJson(QJsonDocument::Compact);
+    QVERIFY(huge.size() > kMaxManifestSize);
+    COMPARE_OUTCOME(parseManifest(huge, kSchema1), codeName(Error::Code::TooLarge));
+    COMPARE_OUTCOME(parseManifest(signSchema1(huge), kSchema1Signed), codeName(Error::Code::TooLarge));
+    QCOMPARE(digestedManifestBytes(signSchema1(huge), kSchema1Signed).error().code(), Error::Code::TooLarge);
 }
 
 QTEST_GUILESS_MAIN(tst_Documents)

@@ -7,6 +7,8 @@
 #include <QJsonObject>
 
 #include <initializer_list>
+#include <optional>
+#include <span>
 
 namespace wharf {
 
@@ -44,12 +46,8 @@ Result<void> rejectForeignMembers(const QJsonObject &object, std::initializer_li
 
 // A top-level member spelled like a known one in another case ("MediaType") is read by Go clients
 // as that member and ignored here: refuse it rather than disagree with them about the document.
-Result<void> rejectMisspelledMembers(const QJsonObject &object)
+Result<void> rejectMisspelledMembers(const QJsonObject &object, std::span<const QLatin1StringView> known)
 {
-    static constexpr QLatin1StringView known[] = {
-        "schemaVersion"_L1, "mediaType"_L1, "artifactType"_L1, "config"_L1,
-        "layers"_L1,        "manifests"_L1, "subject"_L1,      "annotations"_L1,
-    };
     for (auto it = object.begin(); it != object.end(); ++it)
         for (QLatin1StringView name : known)
             if (it.key() != name && it.key().compare(name, Qt::CaseInsensitive) == 0)
@@ -57,12 +55,13 @@ Result<void> rejectMisspelledMembers(const QJsonObject &object)
     return {};
 }
 
-wharf::unexpected<Error> schema1Refused()
-{
-    return fail(Error::Code::UnsupportedMediaType,
-                Tr::tr("this image uses Docker manifest schema 1, which is deprecated and not supported; push it again "
-                   "with a current Docker or buildah to convert it"));
-}
+constexpr QLatin1StringView kSchema2Members[] = {
+    "schemaVersion"_L1, "mediaType"_L1, "artifactType"_L1, "config"_L1,
+    "layers"_L1,        "manifests"_L1, "subject"_L1,      "annotations"_L1,
+};
+constexpr QLatin1StringView kSchema1Members[] = {
+    "schemaVersion"_L1, "mediaType"_L1, "name"_L1, "tag"_L1, "architecture"_L1, "fsLayers"_L1, "history"_L1, "signatures"_L1,
+};
 
 bool isGenericContentType(const QString &type)
 {
@@ -76,7 +75,7 @@ Result<QString> typeFromShape(const QJsonObject &object)
 {
     const QJsonValue version = object.value("schemaVersion"_L1);
     if ((version.isDouble() && version.toDouble() == 1.0) || hasMemberCaseInsensitive(object, "fsLayers"_L1))
-        return QString(MediaTypes::DockerSchema1Manifest);
+        return QString(object.contains("signatures"_L1) ? MediaTypes::DockerSchema1Signed : MediaTypes::DockerSchema1Manifest);
     const bool indexShaped = hasMemberCaseInsensitive(object, "manifests"_L1);
     const bool manifestShaped =
         hasMemberCaseInsensitive(object, "config"_L1) || hasMemberCaseInsensitive(object, "layers"_L1);
@@ -96,6 +95,12 @@ Result<QString> typeFromShape(const QJsonObject &object)
                 Tr::tr("the document declares no media type and does not look like a manifest or an index"));
 }
 
+// A signed schema 1 manifest is hashed and read without its signatures (libtrust's JWS payload).
+bool isSignedSchema1(const QJsonObject &object, const QString &type)
+{
+    return MediaTypes::isSchema1(type) && object.contains("signatures"_L1);
+}
+
 Result<QString> effectiveType(const QJsonObject &object, const QString &served)
 {
     auto declared = JsonFields::readString(object, "mediaType"_L1, QString());
@@ -107,9 +112,7 @@ Result<QString> effectiveType(const QJsonObject &object, const QString &served)
 
     if (isGenericContentType(served))
         return hasDeclared ? declared : typeFromShape(object);
-    if (MediaTypes::isSchema1(served))
-        return schema1Refused();
-    if (!MediaTypes::isIndex(served) && !MediaTypes::isManifest(served))
+    if (!MediaTypes::isIndex(served) && !MediaTypes::isManifest(served) && !MediaTypes::isSchema1(served))
         return fail(Error::Code::UnsupportedMediaType,
                     Tr::tr("“%1” is not a manifest or index type Wharf can read").arg(served.left(140)));
     // distribution-spec: if the manifest has a mediaType field, clients SHOULD reject it unless it
@@ -122,12 +125,20 @@ Result<QString> effectiveType(const QJsonObject &object, const QString &served)
 
 Result<ManifestDocument> parseAs(const QJsonObject &object, const QString &type)
 {
-    if (MediaTypes::isSchema1(type))
-        return schema1Refused();
+    if (MediaTypes::isSchema1(type)) {
+        if (auto ok = rejectForeignMembers(object, {"config"_L1, "layers"_L1, "manifests"_L1}, type); !ok)
+            return wharf::unexpected(ok.error());
+        if (auto ok = rejectMisspelledMembers(object, kSchema1Members); !ok)
+            return wharf::unexpected(ok.error());
+        auto manifest = Schema1Manifest::fromJson(object, type);
+        if (!manifest)
+            return wharf::unexpected(manifest.error());
+        return ManifestDocument(std::move(*manifest));
+    }
     if (MediaTypes::isIndex(type)) {
         if (auto ok = rejectForeignMembers(object, {"config"_L1, "layers"_L1, "fsLayers"_L1, "history"_L1}, type); !ok)
             return wharf::unexpected(ok.error());
-        if (auto ok = rejectMisspelledMembers(object); !ok)
+        if (auto ok = rejectMisspelledMembers(object, kSchema2Members); !ok)
             return wharf::unexpected(ok.error());
         auto index = ImageIndex::fromJson(object, type);
         if (!index)
@@ -137,7 +148,7 @@ Result<ManifestDocument> parseAs(const QJsonObject &object, const QString &type)
     if (MediaTypes::isManifest(type)) {
         if (auto ok = rejectForeignMembers(object, {"manifests"_L1, "fsLayers"_L1, "history"_L1}, type); !ok)
             return wharf::unexpected(ok.error());
-        if (auto ok = rejectMisspelledMembers(object); !ok)
+        if (auto ok = rejectMisspelledMembers(object, kSchema2Members); !ok)
             return wharf::unexpected(ok.error());
         auto manifest = ImageManifest::fromJson(object, type);
         if (!manifest)
@@ -146,6 +157,25 @@ Result<ManifestDocument> parseAs(const QJsonObject &object, const QString &type)
     }
     return fail(Error::Code::UnsupportedMediaType,
                 Tr::tr("“%1” is not a manifest or index type Wharf can read").arg(type.left(140)));
+}
+
+// The JWS payload when the bytes are a signed schema 1 manifest (only such a type, or a generic
+// one, can be), nothing when the digest covers the bytes themselves.
+Result<std::optional<QByteArray>> signedPayloadOf(QByteArrayView bytes, QStringView contentType)
+{
+    const QString served = MediaTypes::stripParameters(contentType);
+    if (!MediaTypes::isSchema1(served) && !isGenericContentType(served))
+        return std::optional<QByteArray>();
+    auto object = JsonFields::parseObject(bytes, kMaxManifestSize);
+    if (!object)
+        return wharf::unexpected(object.error());
+    const auto type = effectiveType(*object, served);
+    if (!type || !isSignedSchema1(*object, *type))
+        return std::optional<QByteArray>(); // what is wrong with it, parseManifest() says
+    auto payload = Schema1Manifest::signedPayload(bytes, *object);
+    if (!payload)
+        return wharf::unexpected(payload.error());
+    return std::optional<QByteArray>(std::move(*payload));
 }
 
 } // namespace
@@ -158,7 +188,26 @@ Result<ManifestDocument> parseManifest(QByteArrayView bytes, QStringView content
     auto type = effectiveType(*object, MediaTypes::stripParameters(contentType));
     if (!type)
         return wharf::unexpected(type.error());
+    if (isSignedSchema1(*object, *type)) {
+        // Read what the digest covers, never the signatures around it.
+        auto payload = Schema1Manifest::signedPayload(bytes, *object);
+        if (!payload)
+            return wharf::unexpected(payload.error());
+        object = JsonFields::parseObject(*payload, kMaxManifestSize);
+        if (!object)
+            return wharf::unexpected(object.error().withContext(Tr::tr("the signed part of the manifest")));
+        if (object->contains("signatures"_L1))
+            return JsonFields::malformed(Tr::tr("the signed part of the manifest has signatures of its own"));
+    }
     return parseAs(*object, *type);
+}
+
+Result<QByteArray> digestedManifestBytes(const QByteArray &bytes, QStringView contentType)
+{
+    auto payload = signedPayloadOf(bytes, contentType);
+    if (!payload)
+        return wharf::unexpected(payload.error());
+    return payload->value_or(bytes);
 }
 
 Result<ManifestDocument> parseManifest(QByteArrayView bytes, const Descriptor &expected)
@@ -170,9 +219,13 @@ Result<ManifestDocument> parseManifest(QByteArrayView bytes, const Descriptor &e
     // A default Digest would compare equal to the verifier's "could not compute" result.
     if (!expected.digest.isValid())
         return fail(Error::Code::InvalidDigest, Tr::tr("the descriptor has no digest to verify the document against"));
-    if (auto verified = verifyBytes(bytes, expected.digest, expected.size); !verified)
-        return wharf::unexpected(verified.error());
     const QString &type = expected.mediaType;
+    const auto payload = signedPayloadOf(bytes, type);
+    if (!payload)
+        return wharf::unexpected(payload.error());
+    const QByteArrayView digested = *payload ? QByteArrayView(**payload) : bytes;
+    if (auto verified = verifyBytes(digested, expected.digest, expected.size); !verified)
+        return wharf::unexpected(verified.error());
     if (!MediaTypes::isIndex(type) && !MediaTypes::isManifest(type) && !MediaTypes::isSchema1(type))
         return fail(Error::Code::UnsupportedMediaType,
                     Tr::tr("“%1” is not a manifest or index type Wharf can read").arg(type.left(140)));
