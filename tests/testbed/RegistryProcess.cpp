@@ -141,6 +141,11 @@ bool RegistryProcess::writeConfig(const RegistryOptions &options, QString *error
                    "  secret: %3\n"_s.arg(yamlString(m_storageRoot), options.readOnly ? u"true"_s : u"false"_s,
                                           randomHex(16));
 
+    if (options.schema1Pushes)
+        yaml += u"compatibility:\n"
+                "  schema1:\n"
+                "    enabled: true\n"_s;
+
     switch (options.auth) {
     case RegistryOptions::Auth::None:
         break;

@@ -28,6 +28,9 @@ struct RegistryOptions
     Auth auth = Auth::None;
     QString storageRoot;         // distribution filesystem root; empty = a fresh, empty one
     bool readOnly = false;       // refuse pushes and deletes (storage maintenance read-only mode)
+    // Accept pushes of Docker schema 1 manifests (compatibility.schema1.enabled; distribution 2.8
+    // refuses them by default, but serves those already stored either way).
+    bool schema1Pushes = false;
     QString htpasswdFile;        // Auth::Htpasswd
     QString tokenRealm;          // Auth::Token: realm URL, service, issuer, PEM certificate bundle
     QString tokenService;

@@ -210,6 +210,14 @@ void LayerMapJob::onTopLevel(const QString &tag, const QList<int> &selections, M
         return;
     }
 
+    if (std::holds_alternative<Schema1Manifest>(*fetched.document)) {
+        // Node sizes and shared bytes are what the map is made of, and schema 1 records neither.
+        problem(describe(tag), Error(Error::Code::UnsupportedMediaType,
+                                     tr("%1 is a Docker schema 1 image, whose manifest records no layer sizes: the map "
+                                        "leaves it out (the Image pane lists its layers)")
+                                         .arg(describe(tag))));
+        return;
+    }
     // A single-platform image: its platform is only known from its config.
     const auto *manifest = std::get_if<ImageManifest>(&*fetched.document);
     if (!manifest) {

@@ -101,6 +101,14 @@ void ImageInspectJob::onPlatformManifest(ManifestJob *job)
 
 void ImageInspectJob::useManifest(const FetchedManifest &fetched)
 {
+    if (const auto *schema1 = std::get_if<Schema1Manifest>(&*fetched.document)) {
+        // Docker schema 1 keeps the config in the manifest's history: there is no blob to fetch.
+        m_result.manifest = fetched;
+        m_result.imageManifest = schema1->image;
+        m_result.configDescriptor = Descriptor();
+        useImageConfig(schema1->config);
+        return;
+    }
     const auto *manifest = std::get_if<ImageManifest>(&*fetched.document);
     if (!manifest) {
         fail(Error(Error::Code::UnsupportedMediaType, tr("%1 points to a nested index, which Wharf does not inspect")
@@ -145,7 +153,12 @@ void ImageInspectJob::useConfig(const QByteArray &bytes)
         fail(config.error().withContext(tr("the image config")));
         return;
     }
-    const Platform actual = Platform{config->os, config->architecture, config->variant, config->osVersion, {}}.normalized();
+    useImageConfig(std::move(*config));
+}
+
+void ImageInspectJob::useImageConfig(ImageConfig config)
+{
+    const Platform actual = Platform{config.os, config.architecture, config.variant, config.osVersion, {}}.normalized();
     if (!m_result.index && m_platform && !PlatformMatcher::only(m_result.requestedPlatform).matches(actual)) {
         fail(Error(Error::Code::NoMatchingPlatform, tr("%1 is a single-platform image for %2, not %3")
                                                         .arg(m_result.reference.familiarString(), actual.toString(),
@@ -154,8 +167,8 @@ void ImageInspectJob::useConfig(const QByteArray &bytes)
     }
     if (!m_result.index)
         m_result.chosen.platform = actual;
-    m_result.history = mergeHistory(m_result.imageManifest, *config);
-    m_result.config = std::move(*config);
+    m_result.history = mergeHistory(m_result.imageManifest, config);
+    m_result.config = std::move(config);
     emitResult();
 }
 

@@ -3,6 +3,8 @@
 // names one) with its platforms and, apart, its attestations; the manifest of the platform picked
 // by containerd's rules (the requested one, or this machine's); its config; and the build
 // history joined with the layers. Every document is verified by ManifestJob/BlobJob on the way.
+// A Docker schema 1 manifest resolves too, as what it reads as (Schema1Manifest): no index, no
+// config blob (configDescriptor and configBytes stay empty), layer sizes unknown.
 
 #include "core/Job.h"
 #include "documents/DocumentParser.h"
@@ -30,7 +32,7 @@ struct InspectedImage
     Descriptor chosen;                     // the platform manifest picked (digest, size, platform)
     FetchedManifest manifest;              // the image manifest, bytes as received
     ImageManifest imageManifest;
-    Descriptor configDescriptor;
+    Descriptor configDescriptor;           // empty for schema 1, whose config is in the manifest
     QByteArray configBytes;                // exactly as fetched (verified against configDescriptor)
     std::optional<ImageConfig> config;     // absent for artifacts whose config is not an image config
     ImageHistory history;
@@ -62,6 +64,7 @@ private:
     void useManifest(const FetchedManifest &fetched);
     void onConfig(class BlobJob *job);
     void useConfig(const QByteArray &bytes);
+    void useImageConfig(ImageConfig config);
     void track(Job *job);
 
     QPointer<RegistryClient> m_client;

@@ -156,13 +156,20 @@ void ManifestJob::onResponse(RegistryRequest *reply, bool head)
         return;
     }
 
-    m_result.bytes = response.body;
-    m_result.size = response.body.size();
-    if (const auto verified = verify(response.body, headerDigest); !verified) {
+    // What the digest covers: the body, or a signed schema 1 manifest's payload (registries re-sign
+    // it on every GET, so only the payload is the same each time; it is also what is cached).
+    auto digested = digestedManifestBytes(response.body, m_result.mediaType);
+    if (!digested) {
+        fail(digested.error().withContext(tr("%1/%2:%3").arg(m_result.registry, m_result.repository, m_result.reference)));
+        return;
+    }
+    m_result.bytes = std::move(*digested);
+    m_result.size = m_result.bytes.size();
+    if (const auto verified = verify(m_result.bytes, headerDigest); !verified) {
         fail(verified.error());
         return;
     }
-    auto document = parseManifest(response.body, m_result.mediaType);
+    auto document = parseManifest(m_result.bytes, m_result.mediaType);
     if (!document) {
         fail(document.error().withContext(tr("%1/%2:%3").arg(m_result.registry, m_result.repository, m_result.reference)));
         return;
