@@ -40,7 +40,7 @@ QJsonArray historyJson(const ImageHistory &history, bool layerIndex)
         o.insert(QStringLiteral("layer"), h.layer ? QJsonValue(h.layer->digest.toString()) : QJsonValue());
         if (layerIndex)
             o.insert(QStringLiteral("layerIndex"), h.layer ? QJsonValue(layer++) : QJsonValue());
-        o.insert(QStringLiteral("size"), h.layer ? QJsonValue(h.layer->size) : QJsonValue(0));
+        o.insert(QStringLiteral("size"), h.layer ? sizeOrNull(h.layer->size) : QJsonValue(0));
         array.append(o);
     }
     return array;
@@ -113,11 +113,20 @@ QJsonObject platformJson(const Platform &p)
                        {QStringLiteral("os.version"), orNull(p.osVersion)}};
 }
 
+QJsonValue sizeOrNull(qint64 size)
+{
+    return size < 0 ? QJsonValue() : QJsonValue(size);
+}
+
 QJsonObject descriptorJson(const Descriptor &d)
 {
+    if (!d.digest.isValid()) // no blob at all (a schema 1 image's config)
+        return QJsonObject{{QStringLiteral("digest"), QJsonValue()},
+                           {QStringLiteral("mediaType"), QJsonValue()},
+                           {QStringLiteral("size"), QJsonValue()}};
     return QJsonObject{{QStringLiteral("digest"), d.digest.toString()},
                        {QStringLiteral("mediaType"), d.mediaType},
-                       {QStringLiteral("size"), d.size}};
+                       {QStringLiteral("size"), sizeOrNull(d.size)}};
 }
 
 QJsonObject manifestJson(const FetchedManifest &m)
@@ -436,14 +445,14 @@ QJsonObject layersDiffJson(const InspectedImage &from, const InspectedImage &to,
         QJsonArray array;
         for (const ImageDiff::Layer &l : layers)
             array.append(QJsonObject{{QStringLiteral("digest"), l.digest.toString()},
-                                     {QStringLiteral("size"), sizeOf(sizes, l)},
+                                     {QStringLiteral("size"), sizeOrNull(sizeOf(sizes, l))},
                                      {QStringLiteral("index"), fromSide ? l.fromIndex : l.toIndex}});
         return array;
     };
     QJsonArray common;
     for (const ImageDiff::Layer &l : diff.commonLayers)
         common.append(QJsonObject{{QStringLiteral("digest"), l.digest.toString()},
-                                  {QStringLiteral("size"), sizeOf(sizes, l)},
+                                  {QStringLiteral("size"), sizeOrNull(sizeOf(sizes, l))},
                                   {QStringLiteral("fromIndex"), l.fromIndex},
                                   {QStringLiteral("toIndex"), l.toIndex}});
     const qint64 fromSize = from.imageManifest.totalLayerSize();
@@ -470,9 +479,10 @@ QJsonObject layersDiffJson(const InspectedImage &from, const InspectedImage &to,
                                                {QStringLiteral("common"), common},
                                                {QStringLiteral("onlyInFrom"), layerList(diff.onlyInFrom, true)},
                                                {QStringLiteral("onlyInTo"), layerList(diff.onlyInTo, false)},
-                                               {QStringLiteral("fromSize"), fromSize},
-                                               {QStringLiteral("toSize"), toSize},
-                                               {QStringLiteral("sizeDelta"), toSize - fromSize}}},
+                                               {QStringLiteral("fromSize"), sizeOrNull(fromSize)},
+                                               {QStringLiteral("toSize"), sizeOrNull(toSize)},
+                                               {QStringLiteral("sizeDelta"), fromSize < 0 || toSize < 0
+                                                                                 ? QJsonValue() : QJsonValue(toSize - fromSize)}}},
         {QStringLiteral("files"), QJsonObject{{QStringLiteral("added"), diff.added},
                                               {QStringLiteral("removed"), diff.removed},
                                               {QStringLiteral("changed"), diff.changed},

@@ -145,6 +145,24 @@ std::unique_ptr<LayerStackJob> listLayers(CliContext &cx, const InspectedImage &
     return job;
 }
 
+// Docker schema 1 records no layer sizes; a layer read whole and verified has one.
+void fillUnknownSizes(InspectedImage &image, const QList<LayerListing> &listings)
+{
+    QHash<QString, qint64> read;
+    for (const LayerListing &listing : listings)
+        if (listing.complete)
+            read.insert(listing.layer.toString(), listing.compressedSize);
+    const auto fill = [&read](Descriptor &layer) {
+        if (layer.size < 0)
+            layer.size = read.value(layer.digest.toString(), -1);
+    };
+    for (Descriptor &layer : image.imageManifest.layers)
+        fill(layer);
+    for (HistoryRow &row : image.history.rows)
+        if (row.layer)
+            fill(*row.layer);
+}
+
 std::unique_ptr<ImageInspectJob> inspect(CliContext &cx, const ImageReference &reference, const std::optional<Platform> &platform)
 {
     std::unique_ptr<ImageInspectJob> job(new ImageInspectJob(&cx.registry(), reference, platform));
@@ -292,12 +310,13 @@ void printDiff(QTextStream &out, const InspectedImage &from, const InspectedImag
     out << QString(Tr::tr("To") + u':').leftJustified(8) << to.reference.familiarString() << "  " << to.manifest.digest.shortForm() << '\n';
     const qint64 fromSize = from.imageManifest.totalLayerSize();
     const qint64 toSize = to.imageManifest.totalLayerSize();
+    const QString sizeChange = fromSize < 0 || toSize < 0 ? QStringLiteral("-") : signedBytes(toSize - fromSize);
     out << Tr::tr("Layers: %1 in common (the first %2 shared as a base), %3 only in the first, %4 only in the second; %5 → %6 compressed (%7)")
                .arg(diff.commonLayers.size())
                .arg(diff.sharedPrefix)
                .arg(diff.onlyInFrom.size())
                .arg(diff.onlyInTo.size())
-               .arg(humanBytes(fromSize), humanBytes(toSize), signedBytes(toSize - fromSize))
+               .arg(humanBytes(fromSize), humanBytes(toSize), sizeChange)
         << '\n';
     QList<QStringList> layerRows;
     for (const ImageDiff::Layer &l : diff.commonLayers)
@@ -395,7 +414,7 @@ int layersCommand(CliContext &cx, const QStringList &arguments)
     const auto image = inspect(cx, *reference, platform);
     if (image->error())
         return cx.fail(*image->error());
-    const InspectedImage &inspected = image->result();
+    InspectedImage inspected = image->result();
     const QList<Descriptor> &layers = inspected.imageManifest.layers;
 
     if (diffing) {
@@ -405,18 +424,20 @@ int layersCommand(CliContext &cx, const QStringList &arguments)
         const auto fromJob = listLayers(cx, inspected, layers, storeRoot);
         if (fromJob->error())
             return cx.fail(*fromJob->error());
+        fillUnknownSizes(inspected, fromJob->listings());
         QHash<QString, LayerListing> known;
-        QHash<QString, qint64> sizes;
         for (const LayerListing &listing : fromJob->listings())
             known.insert(listing.layer.toString(), listing);
-        for (const Descriptor &d : layers)
-            sizes.insert(d.digest.toString(), d.size);
-        const InspectedImage &second = otherImage->result();
-        for (const Descriptor &d : second.imageManifest.layers)
-            sizes.insert(d.digest.toString(), d.size);
+        InspectedImage second = otherImage->result();
         const auto toJob = listLayers(cx, second, second.imageManifest.layers, storeRoot, known);
         if (toJob->error())
             return cx.fail(*toJob->error());
+        fillUnknownSizes(second, toJob->listings());
+        QHash<QString, qint64> sizes;
+        for (const Descriptor &d : layers)
+            sizes.insert(d.digest.toString(), d.size);
+        for (const Descriptor &d : second.imageManifest.layers)
+            sizes.insert(d.digest.toString(), d.size);
         const ImageDiff diff = ImageDiff::compare(fromJob->stack(), toJob->stack());
         if (json)
             cx.out() << QJsonDocument(layersDiffJson(inspected, second, diff, sizes)).toJson(QJsonDocument::Indented);
@@ -438,6 +459,7 @@ int layersCommand(CliContext &cx, const QStringList &arguments)
     if (listed->error())
         return cx.fail(*listed->error());
     const LayerStack stack = listed->stack();
+    fillUnknownSizes(inspected, listed->listings());
 
     if (!files && !merged) {
         const ImageEfficiency efficiency = ImageEfficiency::measure(stack);
