@@ -9,6 +9,7 @@
 #include "BlobCdn.h"
 #include "FaultProxy.h"
 #include "RegistryProcess.h"
+#include "Schema1Image.h"
 #include "TestbedImages.h"
 #include "TestSupport.h"
 #include "TokenServer.h"
@@ -117,6 +118,7 @@ private Q_SLOTS:
     void sigkillThenResume();
     void twoProcessesOneStore();
     void cliReportsAndExitCodes();
+    void schema1IsRefusedLeavingNothing();
     void cliOnATerminal();
 
 private:
@@ -614,6 +616,42 @@ void TestPull::cliReportsAndExitCodes()
     const ProgramRun missing = runWharf({u"pull"_s, m_registry.hostPort() + u"/nope:1"_s, u"--store"_s, m_store->root()});
     QCOMPARE(missing.exitCode, 1);
     QCOMPARE(missing.err.trimmed().split('\n').size(), 1);
+}
+
+// Docker schema 1 is read, never pulled: one typed error, in one line from the CLI, naming the
+// format, and nothing in the store — no blob, no partial download, no lease, no index entry.
+void TestPull::schema1IsRefusedLeavingNothing()
+{
+    RegistryProcess registry;
+    RegistryOptions options;
+    options.schema1Pushes = true;
+    QString error;
+    QVERIFY2(registry.start(options, &error), qPrintable(error));
+    const auto schema1 = Schema1Image::push(m_images, registry, u"old:1.0"_s, &error);
+    QVERIFY2(schema1, qPrintable(error));
+
+    const Pulled pulled = pullInto(*m_store, schema1->reference);
+    QCOMPARE(codeOf(pulled), Error::Code::UnsupportedMediaType);
+    QVERIFY(!pulled.plan); // refused before any plan, so before any byte moved
+
+    const ProgramRun cli = runWharf({u"pull"_s, schema1->reference, u"--store"_s, m_store->root()});
+    QCOMPARE(cli.exitCode, 1);
+    QVERIFY(cli.out.isEmpty());
+    QCOMPARE(cli.errLines().size(), 1);
+    QVERIFY2(cli.err.startsWith("wharf: error: "), cli.err.constData());
+    QVERIFY2(cli.err.contains("Docker schema 1"), cli.err.constData());
+    QVERIFY2(cli.err.contains("application/vnd.docker.distribution.manifest.v1+prettyjws"), cli.err.constData());
+    QVERIFY2(cli.err.contains("not pull"), cli.err.constData());
+
+    // Every file in the store is the layout it started as.
+    QStringList files;
+    QDirIterator it(m_store->root(), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files.append(QDir(m_store->root()).relativeFilePath(it.next()));
+    files.sort();
+    QCOMPARE(files, (QStringList{u"index.json"_s, u"oci-layout"_s}));
+    QVERIFY(m_store->images()->isEmpty());
+    checkStoreClean(*m_store);
 }
 
 namespace {
