@@ -19,7 +19,6 @@
 #include <QLocale>
 #include <QTableView>
 
-#include <numeric>
 
 namespace wharf {
 
@@ -88,11 +87,11 @@ void LayerPanes::showImage(const InspectedImage &image)
     for (int row = 0; row < m_parts.platforms->platformCount(); ++row)
         platforms.append(m_parts.platforms->platformIndex(row).data(PlatformModel::PlatformRole).toString());
     m_parts.comparePane->setCurrentImage(m_parts.session->tag(), m_parts.session->platform(), platforms);
-    const qint64 compressed = std::accumulate(m_layers.cbegin(), m_layers.cend(), qint64(0),
-                                              [](qint64 sum, const Descriptor &layer) { return sum + std::max<qint64>(0, layer.size); });
+    // Unknown sizes (Docker schema 1) could be anything: measured only when asked.
+    const qint64 compressed = image.imageManifest.totalLayerSize();
     if (m_layers.isEmpty())
         m_parts.efficiencyPanel->clear();
-    else if (compressed <= m_autoAnalyseBytes)
+    else if (compressed >= 0 && compressed <= m_autoAnalyseBytes)
         analyseEfficiency();
     else
         m_parts.efficiencyPanel->setPending(compressed, int(m_layers.size()));

@@ -118,10 +118,15 @@ bool EfficiencyPanel::isPending() const
 
 void EfficiencyPanel::setPending(qint64 compressedBytes, int layers)
 {
-    m_pendingText->setText(tr("Measuring wasted space reads all %n layer(s) of this image — %1 to download unless "
-                              "the local store has them.",
-                              nullptr, layers)
-                               .arg(QLocale().formattedDataSize(compressedBytes)));
+    if (compressedBytes < 0)
+        m_pendingText->setText(tr("Measuring wasted space reads all %n layer(s) of this image, whose size its "
+                                  "manifest does not record (Docker schema 1).",
+                                  nullptr, layers));
+    else
+        m_pendingText->setText(tr("Measuring wasted space reads all %n layer(s) of this image — %1 to download unless "
+                                  "the local store has them.",
+                                  nullptr, layers)
+                                   .arg(QLocale().formattedDataSize(compressedBytes)));
     m_analyse->show();
     m_pages->setCurrentWidget(m_pending);
 }

@@ -41,7 +41,7 @@ public:
         EmptyLayerRole,                  // bool: a metadata-only step
         LayerIndexRole,                  // int: which layer (0 = base), -1 for an empty step
         LayerDigestRole,                 // "sha256:…", empty for an empty step
-        LayerSizeRole,                   // qint64 compressed bytes; invalid for an empty step
+        LayerSizeRole,                   // qint64 compressed bytes; invalid for an empty step or an unknown size (schema 1)
         LayerMediaTypeRole,
         DiffIdRole,                      // "sha256:…" of the uncompressed layer, when known
     };

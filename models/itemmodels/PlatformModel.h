@@ -67,7 +67,7 @@ public:
         DigestRole,                  // "sha256:…" of the platform or attestation manifest
         MediaTypeRole,
         ManifestSizeRole,            // qint64: the manifest document's size
-        CompressedSizeRole,          // qint64 layer bytes; invalid until the manifest is known
+        CompressedSizeRole,          // qint64 layer bytes; invalid until the manifest is known, and for schema 1
         LayerCountRole,              // int; invalid until the manifest is known
         AttestedDigestRole,          // attestations: the platform manifest it is about
         AttestedPlatformRole,        // attestations: that manifest's platform, when it is in the index
@@ -150,6 +150,7 @@ private:
     void cancelJobs();
     void countPresentLayers(int row);
     void setCostFailed(int row, const QString &message);
+    [[nodiscard]] static QString schema1CostText();
     void emitRowChanged(int row);
     [[nodiscard]] QVariant platformData(const PlatformRow &row, int column, int role) const;
     [[nodiscard]] QVariant attestationData(const Descriptor &descriptor, int column, int role) const;
