@@ -106,6 +106,10 @@
         <source>&lt;i&gt;Some layers could not be read to the end: %1&lt;/i&gt;</source>
         <translation>&lt;i&gt;일부 레이어를 끝까지 읽지 못했습니다: %1&lt;/i&gt;</translation>
     </message>
+    <message>
+        <source>Reading the layers… %1 of %2 listed (%3 read)</source>
+        <translation>레이어를 읽는 중… %2개 중 %1개 완료 (%3 읽음)</translation>
+    </message>
 </context>
 <context>
     <name>wharf::ConfigModel</name>
@@ -525,6 +529,10 @@
         <translation>
             <numerusform>낭비 공간을 측정하려면 이 이미지의 레이어 %n개를 모두 읽습니다. 이 이미지의 manifest에는 레이어 크기가 기록되어 있지 않습니다(Docker schema 1).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reading the layers… %1 of %2 listed (%3 read)</source>
+        <translation>레이어를 읽는 중… %2개 중 %1개 완료 (%3 읽음)</translation>
     </message>
 </context>
 <context>
@@ -1703,6 +1711,10 @@
     <message>
         <source>Save /%1 into a folder you choose</source>
         <translation>/%1을(를) 선택한 폴더에 저장합니다</translation>
+    </message>
+    <message>
+        <source>Reading layers… %1 of %2 listed (%3 read)</source>
+        <translation>레이어를 읽는 중… %2개 중 %1개 완료 (%3 읽음)</translation>
     </message>
 </context>
 <context>
@@ -3731,6 +3743,10 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     <message>
         <source>usage: wharf layers REF [--platform os/arch[/variant]] [--files DIGEST] [--merged] [--diff REF2] [--store DIR] [--json]</source>
         <translation>사용 방법: wharf layers REF [--platform os/arch[/variant]] [--files DIGEST] [--merged] [--diff REF2] [--store DIR] [--json]</translation>
+    </message>
+    <message>
+        <source>Listing layers: %1 of %2, %3 read</source>
+        <translation>레이어 목록 읽는 중: %2개 중 %1개, %3 읽음</translation>
     </message>
 </context>
 <context>

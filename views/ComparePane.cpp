@@ -148,10 +148,14 @@ ComparePane::ComparePane(ImageDiffModel *model, QWidget *parent)
         if (m_model->state() != ImageDiffModel::State::Loading)
             return;
         const QLocale locale;
-        m_state->showMessage(tr("Reading the layers… %1 of %2 listed (%3 of %4)")
-                                 .arg(done)
-                                 .arg(layers)
-                                 .arg(locale.formattedDataSize(read), locale.formattedDataSize(total)));
+        if (total < 0) // sizes unknown (Docker schema 1)
+            m_state->showMessage(
+                tr("Reading the layers… %1 of %2 listed (%3 read)").arg(done).arg(layers).arg(locale.formattedDataSize(read)));
+        else
+            m_state->showMessage(tr("Reading the layers… %1 of %2 listed (%3 of %4)")
+                                     .arg(done)
+                                     .arg(layers)
+                                     .arg(locale.formattedDataSize(read), locale.formattedDataSize(total)));
     });
     clear();
 }

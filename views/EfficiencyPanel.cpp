@@ -186,10 +186,14 @@ void EfficiencyPanel::onProgress(qint64 read, qint64 total, int layersDone, int 
     if (m_model->state() != ImageEfficiencyModel::State::Loading)
         return;
     const QLocale locale;
-    m_state->showMessage(tr("Reading the layers… %1 of %2 listed (%3 of %4)")
-                             .arg(layersDone)
-                             .arg(layers)
-                             .arg(locale.formattedDataSize(read), locale.formattedDataSize(total)));
+    if (total < 0) // sizes unknown (Docker schema 1)
+        m_state->showMessage(
+            tr("Reading the layers… %1 of %2 listed (%3 read)").arg(layersDone).arg(layers).arg(locale.formattedDataSize(read)));
+    else
+        m_state->showMessage(tr("Reading the layers… %1 of %2 listed (%3 of %4)")
+                                 .arg(layersDone)
+                                 .arg(layers)
+                                 .arg(locale.formattedDataSize(read), locale.formattedDataSize(total)));
 }
 
 } // namespace wharf

@@ -308,12 +308,19 @@ void LayerFilesPane::onProgress(qint64 read, qint64 total, int layersDone, int l
     if (total > 0) {
         m_progress->setRange(0, 1000);
         m_progress->setValue(int(std::clamp<qint64>(read * 1000 / total, 0, 1000)));
+    } else if (total < 0 && layers > 0) { // sizes unknown (Docker schema 1): count layers instead
+        m_progress->setRange(0, layers);
+        m_progress->setValue(layersDone);
     }
     const QLocale locale;
-    m_state->showMessage(tr("Reading layers… %1 of %2 listed (%3 of %4)")
-                             .arg(layersDone)
-                             .arg(layers)
-                             .arg(locale.formattedDataSize(read), locale.formattedDataSize(total)));
+    if (total < 0)
+        m_state->showMessage(
+            tr("Reading layers… %1 of %2 listed (%3 read)").arg(layersDone).arg(layers).arg(locale.formattedDataSize(read)));
+    else
+        m_state->showMessage(tr("Reading layers… %1 of %2 listed (%3 of %4)")
+                                 .arg(layersDone)
+                                 .arg(layers)
+                                 .arg(locale.formattedDataSize(read), locale.formattedDataSize(total)));
 }
 
 void LayerFilesPane::updateExtract()

@@ -129,12 +129,16 @@ std::unique_ptr<LayerStackJob> listLayers(CliContext &cx, const InspectedImage &
         QObject::connect(job.get(), &LayerStackJob::progress, job.get(),
                          [&cx, &drew](qint64 read, qint64 total, int done, int count) {
                              //: %1 of %2 layers listed, %3 of %4 bytes read
-                             cx.err() << '\r'
-                                      << Tr::tr("Listing layers: %1 of %2, %3 of %4")
-                                             .arg(done)
-                                             .arg(count)
-                                             .arg(humanBytes(read), humanBytes(total))
-                                      << "\x1b[K" << Qt::flush;
+                             const QString line = total >= 0 ? Tr::tr("Listing layers: %1 of %2, %3 of %4")
+                                                                   .arg(done)
+                                                                   .arg(count)
+                                                                   .arg(humanBytes(read), humanBytes(total))
+                                                             //: %1 of %2 layers listed, %3 bytes read (sizes unknown: Docker schema 1)
+                                                             : Tr::tr("Listing layers: %1 of %2, %3 read")
+                                                                   .arg(done)
+                                                                   .arg(count)
+                                                                   .arg(humanBytes(read));
+                             cx.err() << '\r' << line << "\x1b[K" << Qt::flush;
                              drew = true;
                          });
     }

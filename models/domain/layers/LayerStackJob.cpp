@@ -99,7 +99,8 @@ void LayerStackJob::reportProgress()
     qint64 total = 0;
     for (const qsizetype slot : std::as_const(m_toRead)) {
         read += m_read.at(slot);
-        total += m_layers.at(slot).size;
+        if (total >= 0)
+            total = m_layers.at(slot).size < 0 ? -1 : total + m_layers.at(slot).size;
     }
     Q_EMIT progress(read, total, m_done, m_distinct);
 }

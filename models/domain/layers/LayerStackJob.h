@@ -44,8 +44,8 @@ public:
     [[nodiscard]] LayerStack stack() const { return LayerStack(m_listings); }
 
 Q_SIGNALS:
-    // Throttled by the listing jobs: compressed bytes read of the blobs being listed, and how many
-    // of those are done.
+    // Throttled by the listing jobs: compressed bytes read of the blobs being listed (`total` -1
+    // when a layer's size is unknown: Docker schema 1), and how many of those are done.
     void progress(qint64 read, qint64 total, int layersDone, int layersTotal);
 
 protected:
