@@ -57,11 +57,12 @@ void printText(QTextStream &out, const InspectedImage &r)
     line(Tr::tr("Manifest"), Tr::tr("%1  %2, %3 bytes").arg(r.manifest.digest.toString(), r.manifest.mediaType).arg(r.manifest.size));
     if (r.imageManifest.isSchema1()) {
         line(Tr::tr("Config"), Tr::tr("none: Docker schema 1 keeps it in the manifest’s history"));
-        out << Tr::tr("Docker schema 1 is deprecated: it records no layer sizes, and Wharf can inspect it but not pull it.")
-            << '\n';
+        out << Tr::tr("Docker schema 1 is deprecated: it records no layer sizes, and Wharf can inspect it but not pull it.") << '\n';
     } else {
-        line(Tr::tr("Config"), Tr::tr("%1  %2, %3 bytes").arg(r.configDescriptor.digest.toString(), r.configDescriptor.mediaType)
-                               .arg(r.configDescriptor.size));
+        line(Tr::tr("Config"),
+             Tr::tr("%1  %2, %3 bytes")
+                 .arg(r.configDescriptor.digest.toString(), r.configDescriptor.mediaType)
+                 .arg(r.configDescriptor.size));
     }
 
     const qint64 compressed = r.imageManifest.totalLayerSize();

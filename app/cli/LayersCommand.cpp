@@ -52,10 +52,14 @@ constexpr int kTextOffenders = 10;
 QChar markLetter(FileMark mark)
 {
     switch (mark) {
-    case FileMark::Added: return u'A';
-    case FileMark::Modified: return u'M';
-    case FileMark::Deleted: return u'D';
-    case FileMark::None: break;
+    case FileMark::Added:
+        return u'A';
+    case FileMark::Modified:
+        return u'M';
+    case FileMark::Deleted:
+        return u'D';
+    case FileMark::None:
+        break;
     }
     return u' ';
 }
@@ -107,8 +111,9 @@ Result<int> selectLayer(const LayerSelector &selector, const QList<Descriptor> &
         if (found < 0) {
             found = i;
         } else if (layers.at(found).digest != d) {
-            return fail(Error::Code::NotFound, Tr::tr("%1 matches more than one layer of %2 (%3 and %4); give more of the digest")
-                                                   .arg(selector.hex, reference, layers.at(found).digest.shortForm(), d.shortForm()));
+            return fail(Error::Code::NotFound,
+                        Tr::tr("%1 matches more than one layer of %2 (%3 and %4); give more of the digest")
+                            .arg(selector.hex, reference, layers.at(found).digest.shortForm(), d.shortForm()));
         }
     }
     if (found < 0)
@@ -120,27 +125,21 @@ Result<int> selectLayer(const LayerSelector &selector, const QList<Descriptor> &
 std::unique_ptr<LayerStackJob> listLayers(CliContext &cx, const InspectedImage &image, const QList<Descriptor> &layers,
                                           const QString &storeRoot, const QHash<QString, LayerListing> &known = {})
 {
-    std::unique_ptr<LayerStackJob> job(new LayerStackJob(&cx.registry(), image.manifest.registry, image.manifest.repository,
-                                                         layers, storeRoot));
+    std::unique_ptr<LayerStackJob> job(
+        new LayerStackJob(&cx.registry(), image.manifest.registry, image.manifest.repository, layers, storeRoot));
     job->setKnownListings(known);
     const bool terminal = isatty(STDERR_FILENO) == 1;
     bool drew = false;
     if (terminal) {
-        QObject::connect(job.get(), &LayerStackJob::progress, job.get(),
-                         [&cx, &drew](qint64 read, qint64 total, int done, int count) {
-                             //: %1 of %2 layers listed, %3 of %4 bytes read
-                             const QString line = total >= 0 ? Tr::tr("Listing layers: %1 of %2, %3 of %4")
-                                                                   .arg(done)
-                                                                   .arg(count)
-                                                                   .arg(humanBytes(read), humanBytes(total))
-                                                             //: %1 of %2 layers listed, %3 bytes read (sizes unknown: Docker schema 1)
-                                                             : Tr::tr("Listing layers: %1 of %2, %3 read")
-                                                                   .arg(done)
-                                                                   .arg(count)
-                                                                   .arg(humanBytes(read));
-                             cx.err() << '\r' << line << "\x1b[K" << Qt::flush;
-                             drew = true;
-                         });
+        QObject::connect(job.get(), &LayerStackJob::progress, job.get(), [&cx, &drew](qint64 read, qint64 total, int done, int count) {
+            //: %1 of %2 layers listed, %3 of %4 bytes read
+            const QString line = total >= 0
+                ? Tr::tr("Listing layers: %1 of %2, %3 of %4").arg(done).arg(count).arg(humanBytes(read), humanBytes(total))
+                //: %1 of %2 layers listed, %3 bytes read (sizes unknown: Docker schema 1)
+                : Tr::tr("Listing layers: %1 of %2, %3 read").arg(done).arg(count).arg(humanBytes(read));
+            cx.err() << '\r' << line << "\x1b[K" << Qt::flush;
+            drew = true;
+        });
     }
     cx.wait(job.get());
     QObject::disconnect(job.get(), &LayerStackJob::progress, nullptr, nullptr); // `drew` goes out of scope
@@ -189,9 +188,10 @@ void printOverview(QTextStream &out, const InspectedImage &image, const LayerSta
     line(Tr::tr("Reference"), image.reference.familiarString());
     line(Tr::tr("Platform"), image.chosen.platform.value_or(Platform()).toString());
     line(Tr::tr("Manifest"), image.manifest.digest.toString());
-    line(Tr::tr("Layers"), Tr::tr("%1, %2 compressed, %3 as tar, %4 in files")
-                               .arg(layers.size())
-                               .arg(humanBytes(image.imageManifest.totalLayerSize()), humanBytes(uncompressed), humanBytes(e.totalBytes)));
+    line(Tr::tr("Layers"),
+         Tr::tr("%1, %2 compressed, %3 as tar, %4 in files")
+             .arg(layers.size())
+             .arg(humanBytes(image.imageManifest.totalLayerSize()), humanBytes(uncompressed), humanBytes(e.totalBytes)));
 
     const auto layerSummary = [&](int i) {
         const LayerListing &listing = stack.layer(i);
@@ -226,12 +226,13 @@ void printOverview(QTextStream &out, const InspectedImage &image, const LayerSta
         << '\n';
     if (e.offenders.isEmpty())
         return;
-    out << Tr::tr("  Worst offenders (%1 of %2):").arg(std::min<qsizetype>(kTextOffenders, e.offenders.size())).arg(e.offenders.size()) << '\n';
+    out << Tr::tr("  Worst offenders (%1 of %2):").arg(std::min<qsizetype>(kTextOffenders, e.offenders.size())).arg(e.offenders.size())
+        << '\n';
     QList<QStringList> rows;
     for (qsizetype i = 0; i < e.offenders.size() && i < kTextOffenders; ++i) {
         const ImageEfficiency::Offender &o = e.offenders.at(i);
-        rows.append({u"    " + humanBytes(o.wastedBytes), QString::number(o.copies),
-                     o.removed ? Tr::tr("%1 (removed)").arg(o.path) : o.path});
+        rows.append(
+            {u"    " + humanBytes(o.wastedBytes), QString::number(o.copies), o.removed ? Tr::tr("%1 (removed)").arg(o.path) : o.path});
     }
     out << table({Tr::tr("    WASTED"), Tr::tr("COPIES"), Tr::tr("PATH")}, rows);
 }
@@ -310,12 +311,14 @@ void printTree(QTextStream &out, const InspectedImage &image, const FileTree &tr
 void printDiff(QTextStream &out, const InspectedImage &from, const InspectedImage &to, const ImageDiff &diff,
                const QHash<QString, qint64> &sizes)
 {
-    out << QString(Tr::tr("From") + u':').leftJustified(8) << from.reference.familiarString() << "  " << from.manifest.digest.shortForm() << '\n';
+    out << QString(Tr::tr("From") + u':').leftJustified(8) << from.reference.familiarString() << "  " << from.manifest.digest.shortForm()
+        << '\n';
     out << QString(Tr::tr("To") + u':').leftJustified(8) << to.reference.familiarString() << "  " << to.manifest.digest.shortForm() << '\n';
     const qint64 fromSize = from.imageManifest.totalLayerSize();
     const qint64 toSize = to.imageManifest.totalLayerSize();
     const QString sizeChange = fromSize < 0 || toSize < 0 ? QStringLiteral("-") : signedBytes(toSize - fromSize);
-    out << Tr::tr("Layers: %1 in common (the first %2 shared as a base), %3 only in the first, %4 only in the second; %5 → %6 compressed (%7)")
+    out << Tr::tr(
+               "Layers: %1 in common (the first %2 shared as a base), %3 only in the first, %4 only in the second; %5 → %6 compressed (%7)")
                .arg(diff.commonLayers.size())
                .arg(diff.sharedPrefix)
                .arg(diff.onlyInFrom.size())
@@ -349,8 +352,8 @@ void printDiff(QTextStream &out, const InspectedImage &from, const InspectedImag
         if (entry.type == LayerEntry::Type::Directory)
             path += u'/';
         const QString letter = f.change == ImageDiff::Change::Added ? QStringLiteral("+")
-                             : f.change == ImageDiff::Change::Removed ? QStringLiteral("-")
-                                                                      : QStringLiteral("~");
+            : f.change == ImageDiff::Change::Removed                ? QStringLiteral("-")
+                                                                    : QStringLiteral("~");
         if (f.change == ImageDiff::Change::Changed)
             path += QStringLiteral("  (") + differenceNames(f.differences).join(QStringLiteral(", ")) + u')';
         rows.append({u"  " + letter, f.sizeDelta() != 0 ? signedBytes(f.sizeDelta()) : QString(), path});
@@ -373,8 +376,8 @@ int layersCommand(CliContext &cx, const QStringList &arguments)
                       Tr::tr("List one layer's entries: what it added (A), modified (M) and deleted (D). DIGEST is the layer's "
                              "digest or a unique prefix of at least 12 hex digits."),
                       QStringLiteral("DIGEST")});
-    parser.addOption({QStringLiteral("merged"),
-                      Tr::tr("List the merged file system: up to the layer given with --files, else of the whole image.")});
+    parser.addOption(
+        {QStringLiteral("merged"), Tr::tr("List the merged file system: up to the layer given with --files, else of the whole image.")});
     parser.addOption({QStringLiteral("diff"), Tr::tr("Compare with another image: layers in common and the files that differ."),
                       QStringLiteral("REF2")});
     parser.addOption(storeOption());
@@ -383,7 +386,8 @@ int layersCommand(CliContext &cx, const QStringList &arguments)
         return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
-        return cx.usage(Tr::tr("usage: wharf layers REF [--platform os/arch[/variant]] [--files DIGEST] [--merged] [--diff REF2] [--store DIR] [--json]"));
+        return cx.usage(Tr::tr(
+            "usage: wharf layers REF [--platform os/arch[/variant]] [--files DIGEST] [--merged] [--diff REF2] [--store DIR] [--json]"));
     const bool diffing = parser.isSet(QStringLiteral("diff"));
     const bool files = parser.isSet(QStringLiteral("files"));
     const bool merged = parser.isSet(QStringLiteral("merged"));
@@ -473,9 +477,9 @@ int layersCommand(CliContext &cx, const QStringList &arguments)
             printOverview(cx.out(), inspected, stack, efficiency);
         return kExitOk;
     }
-    const FileTree tree = view.kind == TreeView::Kind::LayerOnly    ? stack.layerTree(view.layer)
-                        : view.kind == TreeView::Kind::MergedUpTo ? stack.mergedTree(view.layer)
-                                                                   : stack.finalTree();
+    const FileTree tree = view.kind == TreeView::Kind::LayerOnly ? stack.layerTree(view.layer)
+        : view.kind == TreeView::Kind::MergedUpTo                ? stack.mergedTree(view.layer)
+                                                                 : stack.finalTree();
     if (json)
         cx.out() << QJsonDocument(layersTreeJson(inspected, stack, tree, view)).toJson(QJsonDocument::Indented);
     else

@@ -8,10 +8,7 @@
 
 namespace wharf {
 
-HistoryModel::HistoryModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+HistoryModel::HistoryModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void HistoryModel::setImage(const InspectedImage &image)
 {

@@ -34,10 +34,7 @@ QString formatSize(qint64 bytes)
 
 } // namespace
 
-PlatformModel::PlatformModel(QObject *parent)
-    : QAbstractItemModel(parent)
-{
-}
+PlatformModel::PlatformModel(QObject *parent) : QAbstractItemModel(parent) {}
 
 PlatformModel::~PlatformModel()
 {
@@ -57,8 +54,8 @@ void PlatformModel::setStore(std::optional<ImageStore> store)
 void PlatformModel::setImage(const InspectedImage &image)
 {
     const FetchedManifest &topLevel = image.index ? *image.index : image.manifest;
-    replace(topLevel, image.reference.toString(), image.index ? image.platforms : QList<Descriptor>{image.chosen},
-            image.attestations, image.index.has_value(), &image.imageManifest, image.chosen.digest);
+    replace(topLevel, image.reference.toString(), image.index ? image.platforms : QList<Descriptor>{image.chosen}, image.attestations,
+            image.index.has_value(), &image.imageManifest, image.chosen.digest);
 }
 
 void PlatformModel::clear()
@@ -66,9 +63,8 @@ void PlatformModel::clear()
     replace(FetchedManifest(), QString(), {}, {}, false);
 }
 
-void PlatformModel::replace(const FetchedManifest &topLevel, QString reference, QList<Descriptor> platforms,
-                            QList<Descriptor> attestations, bool isIndex, const ImageManifest *known,
-                            const Digest &knownDigest)
+void PlatformModel::replace(const FetchedManifest &topLevel, QString reference, QList<Descriptor> platforms, QList<Descriptor> attestations,
+                            bool isIndex, const ImageManifest *known, const Digest &knownDigest)
 {
     cancelJobs(); // also retires every answer still on its way for the previous image
     beginResetModel();
@@ -156,8 +152,9 @@ void PlatformModel::requestPullCost(int row)
             return;
         }
         if (!manifest) {
-            setCostFailed(row, document ? tr("This platform's manifest is a nested index, which Wharf does not pull.")
-                                        : document.error().message());
+            setCostFailed(row,
+                          document ? tr("This platform's manifest is a nested index, which Wharf does not pull.")
+                                   : document.error().message());
             return;
         }
         platform.manifest = *manifest;

@@ -5,8 +5,8 @@
 #include "HubEmulator.h"
 #include "RegistryProcess.h"
 #include "Schema1Image.h"
-#include "TestbedImages.h"
 #include "TestSupport.h"
+#include "TestbedImages.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -93,7 +93,7 @@ void TestCli::initTestCase()
 void TestCli::inspectMatchesSkopeo_data()
 {
     QTest::addColumn<QString>("image");
-    QTest::addColumn<QString>("platform");      // for wharf --platform
+    QTest::addColumn<QString>("platform"); // for wharf --platform
     QTest::addColumn<QStringList>("overrides"); // the same choice for skopeo --config
     QTest::addRow("multi linux/arm64") << u"multi:latest"_s << u"linux/arm64"_s
                                        << QStringList{u"--override-arch"_s, u"arm64"_s, u"--override-variant"_s, u"v8"_s};
@@ -159,7 +159,8 @@ void TestCli::inspectMatchesSkopeo()
         QCOMPARE(wl[i][u"size"_s].toInteger(), layers[i][u"size"_s].toInteger());
     }
 
-    const QJsonObject config = QJsonDocument::fromJson(skopeo(QStringList{u"--config"_s} + overrides + QStringList{u"docker://"_s + ref})).object();
+    const QJsonObject config =
+        QJsonDocument::fromJson(skopeo(QStringList{u"--config"_s} + overrides + QStringList{u"docker://"_s + ref})).object();
     QVERIFY(!config.isEmpty());
     QCOMPARE(w[u"config"_s][u"architecture"_s], config[u"architecture"_s]);
     const QJsonArray diffIds = config[u"rootfs"_s][u"diff_ids"_s].toArray();
@@ -329,7 +330,8 @@ void TestCli::failures()
     QCOMPARE(r.errLines().size(), 1); // one clear line, never the whole usage text
     if (exitCode == 2) {
         // A usage error points at the help of the command that was run, in Wharf's quoting.
-        const QByteArray command = arguments.first() == u"frobnicate" ? QByteArray("wharf") : QByteArray("wharf " + arguments.first().toUtf8());
+        const QByteArray command =
+            arguments.first() == u"frobnicate" ? QByteArray("wharf") : QByteArray("wharf " + arguments.first().toUtf8());
         const QByteArray pointer = "(see \xe2\x80\x9c" + command + " --help\xe2\x80\x9d)";
         QVERIFY2(r.err.trimmed().endsWith(pointer), r.err.constData());
         QVERIFY2(!r.err.contains('\''), r.err.constData());
@@ -445,11 +447,11 @@ void TestCli::tagsNewestFirst()
         names.append(t[u"name"_s].toString());
     QCOMPARE(all.json()[u"leftOut"_s].toInt(), 0);
     QCOMPARE(names.size(), 260);
-    QCOMPARE(names.indexOf(u"v1.10.0"_s), -1);                                      // there is no such tag
-    QVERIFY(names.indexOf(u"v1.9.19"_s) < names.indexOf(u"v1.9.2"_s));              // numerically, newest first
-    QVERIFY(names.indexOf(u"2.0"_s) < names.indexOf(u"2.0.0-rc.10"_s));             // a release above its pre-releases
+    QCOMPARE(names.indexOf(u"v1.10.0"_s), -1); // there is no such tag
+    QVERIFY(names.indexOf(u"v1.9.19"_s) < names.indexOf(u"v1.9.2"_s)); // numerically, newest first
+    QVERIFY(names.indexOf(u"2.0"_s) < names.indexOf(u"2.0.0-rc.10"_s)); // a release above its pre-releases
     QVERIFY(names.indexOf(u"2.0.0-rc.10"_s) < names.indexOf(u"2.0.0-rc.2"_s));
-    QCOMPARE(names.indexOf(u"v1.0.0"_s), 1 + 20 + 10 + 200 - 1);                     // the last version
+    QCOMPARE(names.indexOf(u"v1.0.0"_s), 1 + 20 + 10 + 200 - 1); // the last version
     QCOMPARE(names.mid(231, 4), (QStringList{u"dev"_s, u"edge"_s, u"main"_s, u"nightly-2024-01-01"_s})); // then names
     QCOMPARE(names.last(), u"stable"_s);
 }
@@ -478,9 +480,10 @@ void TestCli::tagPagesInCircles()
             for (const QJsonValue &n : std::as_const(names))
                 results.append(QJsonObject{{u"name"_s, n.toString()}, {u"images"_s, QJsonArray()}});
             // Page 2 says its next page is page 2 again.
-            r.respondJson(200, QJsonDocument(QJsonObject{{u"count"_s, 9999},
-                                                         {u"next"_s, QString(server.baseUrl().toString() + QString::fromUtf8(next))},
-                                                         {u"results"_s, results}}));
+            r.respondJson(200,
+                          QJsonDocument(QJsonObject{{u"count"_s, 9999},
+                                                    {u"next"_s, QString(server.baseUrl().toString() + QString::fromUtf8(next))},
+                                                    {u"results"_s, results}}));
         } else {
             r.respondJson(200, QJsonDocument(QJsonObject{{u"name"_s, u"app"_s}, {u"tags"_s, names}}),
                           {{"Link", "<" + next + ">; rel=\"next\""}});

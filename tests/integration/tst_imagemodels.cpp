@@ -5,14 +5,14 @@
 // structural signals spied, and what it shows is compared with the test bed's images.json.
 #include "ModelSignals.h"
 #include "itemmodels/ConfigModel.h"
-#include "itemmodels/ItemRoles.h"
 #include "itemmodels/HistoryModel.h"
+#include "itemmodels/ItemRoles.h"
 #include "itemmodels/LocalImagesModel.h"
 #include "itemmodels/PlatformModel.h"
-#include "pull/PullPlanner.h"
 #include "itemmodels/PullListModel.h"
 #include "pull/PullEngine.h"
 #include "pull/PullHandle.h"
+#include "pull/PullPlanner.h"
 #include "registry/ImageInspectJob.h"
 #include "registry/RegistryClient.h"
 #include "store/ImageStore.h"
@@ -198,8 +198,7 @@ void TestImageModels::platformsAndAttestationsApart()
         QVERIFY(platformDigests.contains(attested));
         QVERIFY(!platformDigests.contains(index.data(PlatformModel::DigestRole).toString()));
         QVERIFY(platforms.contains(index.data(PlatformModel::AttestedPlatformRole).toString()));
-        QCOMPARE(m_images.imageDigest(u"multi"_s, u"latest"_s, index.data(PlatformModel::AttestedPlatformRole).toString()),
-                 attested);
+        QCOMPARE(m_images.imageDigest(u"multi"_s, u"latest"_s, index.data(PlatformModel::AttestedPlatformRole).toString()), attested);
         QVERIFY(!index.data().toString().isEmpty());
     }
 
@@ -425,7 +424,10 @@ void TestImageModels::configRows()
     QCOMPARE(cmd.first().data(ConfigModel::ValueRole).toStringList(), config.config.cmd);
     // Exec form shown as the JSON array, so argument boundaries stay visible.
     QCOMPARE(QJsonDocument::fromJson(model.index(cmd.first().row(), ConfigModel::ValueColumn).data().toString().toUtf8())
-                 .array().toVariantList().size(), config.config.cmd.size());
+                 .array()
+                 .toVariantList()
+                 .size(),
+             config.config.cmd.size());
 
     const QList<QModelIndex> labels = rowsOf(ConfigModel::Field::Label);
     QCOMPARE(labels.size(), config.config.labels.size());
@@ -739,8 +741,9 @@ void TestImageModels::pullListCancelThenRetry()
     QVERIFY(!model.cancel(0));
     bool stopped = false;
     for (int i = 0; i < model.rowCount(pull); ++i)
-        stopped = stopped || model.layerIndex(0, i).data(PullListModel::LayerStateRole).value<PullListModel::LayerState>()
-                                 == PullListModel::LayerState::Stopped;
+        stopped = stopped
+            || model.layerIndex(0, i).data(PullListModel::LayerStateRole).value<PullListModel::LayerState>()
+                == PullListModel::LayerState::Stopped;
     QVERIFY(stopped);
 
     // Retry in the same row: the layers are planned again, the stalled one resumes from its bytes.

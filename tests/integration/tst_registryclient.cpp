@@ -16,19 +16,19 @@
 #include "HttpServer.h"
 #include "RegistryProcess.h"
 #include "Schema1Image.h"
+#include "TestSupport.h"
 #include "TestbedImages.h"
 #include "TokenServer.h"
-#include "TestSupport.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>
-#include <QUrlQuery>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 #include <memory>
 
@@ -303,7 +303,8 @@ void TestRegistryClient::tagsFollowLinkPages()
             tags.append(u"t%1"_s.arg(i, 3, 10, QChar(u'0')));
         HttpHeaders headers;
         if (from + 100 < 260)
-            headers.append({"Link", "</v2/app/tags/list?n=100&last=t" + QByteArray::number(from + 99).rightJustified(3, '0') + ">; rel=\"next\""});
+            headers.append(
+                {"Link", "</v2/app/tags/list?n=100&last=t" + QByteArray::number(from + 99).rightJustified(3, '0') + ">; rel=\"next\""});
         r.respondJson(200, QJsonDocument(QJsonObject{{u"name"_s, u"app"_s}, {u"tags"_s, tags}}), headers);
     });
     QVERIFY(paged.listen());
@@ -416,10 +417,11 @@ void TestRegistryClient::schema1ReadsAsTheImageItWasConvertedFrom()
     QCOMPARE(second->result().digest.toString(), pushed->digest);
 
     // The whole image, next to the one it was converted from.
-    auto original = runJob(new ImageInspectJob(c.get(), *ImageReference::parseDockerRef(QString(m_anonymous.hostPort() + u"/single:1.0"_s)),
-                                               std::nullopt));
+    auto original = runJob(
+        new ImageInspectJob(c.get(), *ImageReference::parseDockerRef(QString(m_anonymous.hostPort() + u"/single:1.0"_s)), std::nullopt));
     QVERIFY(original->succeeded());
-    for (const std::optional<Platform> &platform : {std::optional<Platform>(), std::optional<Platform>(*Platform::parse(u"linux/amd64"_s))}) {
+    for (const std::optional<Platform> &platform :
+         {std::optional<Platform>(), std::optional<Platform>(*Platform::parse(u"linux/amd64"_s))}) {
         auto inspected = runJob(new ImageInspectJob(c.get(), *ImageReference::parseDockerRef(pushed->reference), platform));
         QVERIFY2(inspected->succeeded(), qPrintable(messageOf(*inspected)));
         const InspectedImage &image = inspected->result();
@@ -457,8 +459,8 @@ void TestRegistryClient::schema1ReadsAsTheImageItWasConvertedFrom()
                 QCOMPARE(row.layer->digest, expected.layer->digest);
         }
     }
-    auto wrongPlatform = runJob(new ImageInspectJob(c.get(), *ImageReference::parseDockerRef(pushed->reference),
-                                                    *Platform::parse(u"linux/arm64"_s)));
+    auto wrongPlatform =
+        runJob(new ImageInspectJob(c.get(), *ImageReference::parseDockerRef(pushed->reference), *Platform::parse(u"linux/arm64"_s)));
     QCOMPARE(codeOf(*wrongPlatform), Error::Code::NoMatchingPlatform);
 }
 
@@ -673,8 +675,9 @@ void TestRegistryClient::lyingDigestHeader()
 {
     HttpServer server;
     server.setHandler([](const HttpRequest &, HttpResponder &r) {
-        r.respond(200, kOciManifest, {{"Content-Type", "application/vnd.oci.image.manifest.v1+json"},
-                                      {"Docker-Content-Digest", "sha256:" + QByteArray(64, 'a')}});
+        r.respond(200, kOciManifest,
+                  {{"Content-Type", "application/vnd.oci.image.manifest.v1+json"},
+                   {"Docker-Content-Digest", "sha256:" + QByteArray(64, 'a')}});
     });
     QVERIFY(server.listen());
     auto c = client();
@@ -866,9 +869,7 @@ void TestRegistryClient::blobRedirectDropsAuthorization()
 void TestRegistryClient::redirectLoopStops()
 {
     HttpServer server;
-    server.setHandler([](const HttpRequest &request, HttpResponder &r) {
-        r.respond(302, {}, {{"Location", request.target + "x"}});
-    });
+    server.setHandler([](const HttpRequest &request, HttpResponder &r) { r.respond(302, {}, {{"Location", request.target + "x"}}); });
     QVERIFY(server.listen());
     auto c = client();
     auto job = runJob(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, u"latest"_s));
@@ -899,10 +900,11 @@ void TestRegistryClient::rateLimitHeadersSurface()
 {
     HttpServer server;
     server.setHandler([](const HttpRequest &, HttpResponder &r) {
-        r.respond(200, kOciManifest, {{"Content-Type", "application/vnd.oci.image.manifest.v1+json"},
-                                      {"ratelimit-limit", "100;w=21600"},
-                                      {"ratelimit-remaining", "76;w=21600"},
-                                      {"docker-ratelimit-source", "192.0.2.1"}});
+        r.respond(200, kOciManifest,
+                  {{"Content-Type", "application/vnd.oci.image.manifest.v1+json"},
+                   {"ratelimit-limit", "100;w=21600"},
+                   {"ratelimit-remaining", "76;w=21600"},
+                   {"docker-ratelimit-source", "192.0.2.1"}});
     });
     QVERIFY(server.listen());
     auto c = client();

@@ -1,8 +1,8 @@
 #include "Schema1Image.h"
 
 #include "RegistryProcess.h"
-#include "TestbedImages.h"
 #include "TestSupport.h"
+#include "TestbedImages.h"
 
 namespace wharf::testbed {
 
@@ -35,16 +35,16 @@ std::optional<Schema1Image> Schema1Image::push(const TestbedImages &images, cons
     Schema1Image image;
     image.reference = registry.hostPort() + u'/' + repositoryAndTag;
     image.layers = images.layerDigests(u"single"_s, u"1.0"_s);
-    const ProgramRun copied = runProgram(u"skopeo"_s, {u"--insecure-policy"_s, u"copy"_s, u"--quiet"_s, u"--dest-tls-verify=false"_s,
-                                                       u"--format"_s, u"v2s1"_s, u"oci:"_s + images.layoutPath() + u":single"_s,
-                                                       u"docker://"_s + image.reference});
+    const ProgramRun copied = runProgram(u"skopeo"_s,
+                                         {u"--insecure-policy"_s, u"copy"_s, u"--quiet"_s, u"--dest-tls-verify=false"_s, u"--format"_s,
+                                          u"v2s1"_s, u"oci:"_s + images.layoutPath() + u":single"_s, u"docker://"_s + image.reference});
     if (copied.exitCode != 0) {
         failed(error, u"skopeo copy --format v2s1 failed: %1\n%2"_s.arg(QString::fromUtf8(copied.err), registry.logText().right(2000)));
         return std::nullopt;
     }
     // What the registry says of it, read with curl rather than with the code under test.
     const QString url = registry.baseUrl().toString() + u"/v2/"_s + repositoryAndTag.section(u':', 0, 0) + u"/manifests/"_s
-                      + repositoryAndTag.section(u':', 1);
+        + repositoryAndTag.section(u':', 1);
     const ProgramRun head = runProgram(u"curl"_s, {u"-fsS"_s, u"-I"_s, url});
     image.digest = header(head.out, "Docker-Content-Digest");
     image.mediaType = header(head.out, "Content-Type");

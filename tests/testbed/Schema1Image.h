@@ -18,7 +18,7 @@ class TestbedImages;
 struct Schema1Image
 {
     QString reference; // "127.0.0.1:PORT/repository:tag"
-    QString digest;    // the registry's Docker-Content-Digest: of the signed payload, not of a body
+    QString digest; // the registry's Docker-Content-Digest: of the signed payload, not of a body
     QString mediaType; // the Content-Type of a GET
     QStringList layers; // single:1.0's layers, base first: what the schema 1 manifest must read as
 

@@ -60,8 +60,7 @@ QString codeName(Error::Code code)
 
 // "ok" (or, for manifests, the effective media type) on success, else the error code's name.
 // Tests compare these, never message text; the message is only printed when a row fails.
-template <typename T>
-QString outcome(const Result<T> &result)
+template <typename T> QString outcome(const Result<T> &result)
 {
     return result ? kOk : codeName(result.error().code());
 }
@@ -73,19 +72,18 @@ QString outcome(const Result<ManifestDocument> &result)
     return std::visit([](const auto &document) { return document.mediaType; }, *result);
 }
 
-template <typename T>
-QByteArray detail(const Result<T> &result)
+template <typename T> QByteArray detail(const Result<T> &result)
 {
     return result ? QByteArray("(no error)") : result.error().message().toUtf8();
 }
 
-#define COMPARE_OUTCOME(result, expected)                                                                              \
-    do {                                                                                                               \
-        const auto &r_ = (result);                                                                                     \
-        const QString got_ = outcome(r_);                                                                              \
-        if (got_ != (expected))                                                                                        \
-            qWarning("message: %s", detail(r_).constData());                                                           \
-        QCOMPARE(got_, (expected));                                                                                    \
+#define COMPARE_OUTCOME(result, expected)                                                                                                  \
+    do {                                                                                                                                   \
+        const auto &r_ = (result);                                                                                                         \
+        const QString got_ = outcome(r_);                                                                                                  \
+        if (got_ != (expected))                                                                                                            \
+            qWarning("message: %s", detail(r_).constData());                                                                               \
+        QCOMPARE(got_, (expected));                                                                                                        \
     } while (false)
 
 QByteArray toBytes(const QJsonObject &object)
@@ -147,7 +145,12 @@ bool namesUnverifiableDigest(const QByteArray &bytes)
 }
 
 // Which parser the vector belongs to, from its file name (image-spec's spec_test convention).
-enum class Kind { Descriptor, Manifest, Config, LayoutHeader };
+enum class Kind {
+    Descriptor,
+    Manifest,
+    Config,
+    LayoutHeader
+};
 
 QString parseAs(Kind kind, const QByteArray &bytes, const QString &contentType, QByteArray *message)
 {
@@ -156,10 +159,14 @@ QString parseAs(Kind kind, const QByteArray &bytes, const QString &contentType, 
         return outcome(result);
     };
     switch (kind) {
-    case Kind::Descriptor: return finish(parseDescriptor(bytes));
-    case Kind::Manifest: return finish(parseManifest(bytes, QStringView(contentType)));
-    case Kind::Config: return finish(parseConfig(bytes));
-    case Kind::LayoutHeader: return finish(parseLayoutHeader(bytes));
+    case Kind::Descriptor:
+        return finish(parseDescriptor(bytes));
+    case Kind::Manifest:
+        return finish(parseManifest(bytes, QStringView(contentType)));
+    case Kind::Config:
+        return finish(parseConfig(bytes));
+    case Kind::LayoutHeader:
+        return finish(parseLayoutHeader(bytes));
     }
     return QString();
 }
@@ -218,10 +225,9 @@ QJsonObject schema1Document(QList<QJsonObject> stepsBaseFirst, QStringList blobS
         if (i > 0 && !step.contains(u"parent"_s))
             step.insert(u"parent"_s, schema1Id(i - 1));
         fsLayers.append(QJsonObject{{u"blobSum"_s, i < blobSums.size() ? blobSums.at(i) : schema1BlobSum(i)}});
-        history.append(QJsonObject{
-            {u"v1Compatibility"_s, QString::fromUtf8(QJsonDocument(step).toJson(QJsonDocument::Compact))}});
+        history.append(QJsonObject{{u"v1Compatibility"_s, QString::fromUtf8(QJsonDocument(step).toJson(QJsonDocument::Compact))}});
     }
-    return QJsonObject{{u"schemaVersion"_s, 1},       {u"name"_s, u"library/old"_s}, {u"tag"_s, u"1.0"_s},
+    return QJsonObject{{u"schemaVersion"_s, 1},         {u"name"_s, u"library/old"_s}, {u"tag"_s, u"1.0"_s},
                        {u"architecture"_s, u"amd64"_s}, {u"fsLayers"_s, fsLayers},     {u"history"_s, history}};
 }
 
@@ -231,10 +237,11 @@ QJsonObject schema1Image()
     QJsonObject top = schema1Step(u"#(nop) CMD [\"sh\"]"_s, true);
     top.insert(u"os"_s, u"linux"_s);
     top.insert(u"architecture"_s, u"amd64"_s);
-    top.insert(u"config"_s, QJsonObject{{u"Env"_s, QJsonArray{u"PATH=/usr/bin:/bin"_s}},
-                                        {u"Cmd"_s, QJsonArray{u"sh"_s}},
-                                        {u"Volumes"_s, QJsonValue()},
-                                        {u"Labels"_s, QJsonObject{{u"k"_s, u"v"_s}}}});
+    top.insert(u"config"_s,
+               QJsonObject{{u"Env"_s, QJsonArray{u"PATH=/usr/bin:/bin"_s}},
+                           {u"Cmd"_s, QJsonArray{u"sh"_s}},
+                           {u"Volumes"_s, QJsonValue()},
+                           {u"Labels"_s, QJsonObject{{u"k"_s, u"v"_s}}}});
     return schema1Document({schema1Step(u"#(nop) ENV A=1"_s, true), schema1Step(u"#(nop) ADD file:abc in /"_s, false),
                             schema1Step(u"apt-get install -y curl"_s, false), top});
 }
@@ -246,20 +253,17 @@ QByteArray signSchema1(const QByteArray &document, const QJsonObject &headerOver
     qsizetype end = document.lastIndexOf('}');
     while (end > 0 && QChar::isSpace(uchar(document.at(end - 1))))
         --end;
-    QJsonObject header{{u"formatLength"_s, end}, {u"formatTail"_s, base64Url(document.mid(end))},
-                       {u"time"_s, u"2016-01-01T00:00:00Z"_s}};
+    QJsonObject header{{u"formatLength"_s, end}, {u"formatTail"_s, base64Url(document.mid(end))}, {u"time"_s, u"2016-01-01T00:00:00Z"_s}};
     for (auto it = headerOverride.begin(); it != headerOverride.end(); ++it)
         header.insert(it.key(), it.value()); // null stands for "absent", as Go reads it
     QJsonArray list;
     for (int i = 0; i < signatures; ++i) {
         const QJsonObject h = i == 0 ? header : QJsonObject{{u"formatLength"_s, end}, {u"formatTail"_s, base64Url(document.mid(end))}};
-        list.append(QJsonObject{
-            {u"header"_s, QJsonObject{{u"alg"_s, u"ES256"_s}}},
-            {u"signature"_s, u"c2lnbmF0dXJl"_s},
-            {u"protected"_s, base64Url(QJsonDocument(h).toJson(QJsonDocument::Compact))}});
+        list.append(QJsonObject{{u"header"_s, QJsonObject{{u"alg"_s, u"ES256"_s}}},
+                                {u"signature"_s, u"c2lnbmF0dXJl"_s},
+                                {u"protected"_s, base64Url(QJsonDocument(h).toJson(QJsonDocument::Compact))}});
     }
-    return document.left(end) + ",\n   \"signatures\": " + QJsonDocument(list).toJson(QJsonDocument::Compact)
-        + document.mid(end);
+    return document.left(end) + ",\n   \"signatures\": " + QJsonDocument(list).toJson(QJsonDocument::Compact) + document.mid(end);
 }
 
 Descriptor layerDescriptor(int i)
@@ -370,13 +374,13 @@ void tst_Documents::predicates()
     // Comparisons inside documents are exact; only headers are normalised.
     QVERIFY(!MediaTypes::isIndex(u"Application/vnd.oci.image.index.v1+json"_s));
 
-    for (QLatin1StringView layer : {MediaTypes::DockerLayerGzip, MediaTypes::DockerLayerTar, MediaTypes::DockerForeignLayerGzip,
-                                    MediaTypes::DockerForeignLayerTar, MediaTypes::OciLayerTar, MediaTypes::OciLayerGzip,
-                                    MediaTypes::OciLayerZstd, MediaTypes::OciNondistributableLayerTar,
-                                    MediaTypes::OciNondistributableLayerGzip, MediaTypes::OciNondistributableLayerZstd})
+    for (QLatin1StringView layer :
+         {MediaTypes::DockerLayerGzip, MediaTypes::DockerLayerTar, MediaTypes::DockerForeignLayerGzip, MediaTypes::DockerForeignLayerTar,
+          MediaTypes::OciLayerTar, MediaTypes::OciLayerGzip, MediaTypes::OciLayerZstd, MediaTypes::OciNondistributableLayerTar,
+          MediaTypes::OciNondistributableLayerGzip, MediaTypes::OciNondistributableLayerZstd})
         QVERIFY2(MediaTypes::isLayer(layer), layer.data());
-    for (QLatin1StringView other : {MediaTypes::InToto, MediaTypes::OciEmpty, MediaTypes::OciConfig, MediaTypes::DockerConfig,
-                                    MediaTypes::OciManifest})
+    for (QLatin1StringView other :
+         {MediaTypes::InToto, MediaTypes::OciEmpty, MediaTypes::OciConfig, MediaTypes::DockerConfig, MediaTypes::OciManifest})
         QVERIFY2(!MediaTypes::isLayer(other), other.data());
     QVERIFY(!MediaTypes::isLayer(u"application/vnd.oci.image.layer.v1.tar+gzip+encrypted"_s));
     QVERIFY(MediaTypes::isNonDistributableLayer(MediaTypes::DockerForeignLayerGzip));
@@ -415,8 +419,7 @@ void tst_Documents::schemaVectors_data()
                                              u"descriptor-15"_s, u"descriptor-26"_s, u"manifest-09"_s};
 
     const QJsonArray index = readFixtureJson(u"oci/image-spec-schema-tests/_index.json"_s).toArray();
-    const QStringList onDisk =
-        QDir(fixturePath(u"oci/image-spec-schema-tests"_s)).entryList({u"*.json"_s}, QDir::Files);
+    const QStringList onDisk = QDir(fixturePath(u"oci/image-spec-schema-tests"_s)).entryList({u"*.json"_s}, QDir::Files);
     QCOMPARE(index.size(), onDisk.size() - 1); // every vector is listed (minus _index.json itself)
     for (const QJsonValue &value : index) {
         const QJsonObject entry = value.toObject();
@@ -447,8 +450,7 @@ void tst_Documents::schemaVectors_data()
         else
             expected = codeName(Error::Code::MalformedDocument);
         if (kind == Kind::Manifest && expected == kOk)
-            expected = contentType.isEmpty() ? toObject(readFixture(relative)).value("mediaType"_L1).toString()
-                                             : contentType;
+            expected = contentType.isEmpty() ? toObject(readFixture(relative)).value("mediaType"_L1).toString() : contentType;
 
         QTest::addRow("%s", qPrintable(file)) << relative << int(kind) << contentType << expected
                                               << entry.value("exact_bytes_digest"_L1).toString();
@@ -488,8 +490,7 @@ void tst_Documents::docExamples_data()
     QTest::addColumn<QString>("contentType");
 
     const QJsonArray index = readFixtureJson(u"oci/image-spec-doc-examples/_index.json"_s).toArray();
-    const QStringList onDisk =
-        QDir(fixturePath(u"oci/image-spec-doc-examples"_s)).entryList({u"*.json"_s}, QDir::Files);
+    const QStringList onDisk = QDir(fixturePath(u"oci/image-spec-doc-examples"_s)).entryList({u"*.json"_s}, QDir::Files);
     QCOMPARE(index.size(), onDisk.size() - 1); // every example is listed (minus _index.json itself)
 
     for (const QJsonValue &value : index) {
@@ -549,7 +550,8 @@ void tst_Documents::containersImageFixtures_data()
     const QString schema1 = MediaTypes::DockerSchema1Manifest;
     const QString signedSchema1 = MediaTypes::DockerSchema1Signed;
 
-    struct Case {
+    struct Case
+    {
         const char *file;
         QString contentType;
         QString expected;
@@ -650,41 +652,33 @@ void tst_Documents::undeclaredType_data()
 
     const QJsonValue undefined(QJsonValue::Undefined);
     const QByteArray ociManifest =
-        withMember(readFixture(u"oci/containers-image-manifest-fixtures/ociv1.uncompressed.manifest.json"_s),
+        withMember(readFixture(u"oci/containers-image-manifest-fixtures/ociv1.uncompressed.manifest.json"_s), u"mediaType", undefined);
+    const QByteArray artifact =
+        withMember(readFixture(
+                       u"oci/image-spec-schema-tests/manifest-10-valid-valid-manifest-for-an-artifact-with-a-dedicated-config.json"_s),
                    u"mediaType", undefined);
-    const QByteArray artifact = withMember(
-        readFixture(u"oci/image-spec-schema-tests/manifest-10-valid-valid-manifest-for-an-artifact-with-a-dedicated-config.json"_s),
-        u"mediaType", undefined);
     const QByteArray dockerManifest =
-        withMember(readFixture(u"oci/containers-image-manifest-fixtures/v2s2.uncompressed.manifest.json"_s),
-                   u"mediaType", undefined);
-    const QByteArray index = withMember(readFixture(u"registry/registry_oci_index_hello-world_latest_2025-01.json"_s),
-                                        u"mediaType", undefined);
+        withMember(readFixture(u"oci/containers-image-manifest-fixtures/v2s2.uncompressed.manifest.json"_s), u"mediaType", undefined);
+    const QByteArray index =
+        withMember(readFixture(u"registry/registry_oci_index_hello-world_latest_2025-01.json"_s), u"mediaType", undefined);
     const QByteArray schema1 = readFixture(u"oci/containers-image-manifest-fixtures/v2s1.everything.json"_s);
 
-    for (const QString &contentType : {QString(), u"application/json"_s, u"application/octet-stream"_s,
-                                       u"text/plain; charset=utf-8"_s}) {
+    for (const QString &contentType : {QString(), u"application/json"_s, u"application/octet-stream"_s, u"text/plain; charset=utf-8"_s}) {
         const QByteArray served = contentType.isEmpty() ? QByteArray("none") : contentType.toLatin1();
-        QTest::addRow("ociv1nomime.manifest, %s", served.constData()) << ociManifest << contentType
-                                                                     << QString(MediaTypes::OciManifest);
-        QTest::addRow("ociv1nomime.artifact, %s", served.constData()) << artifact << contentType
-                                                                     << QString(MediaTypes::OciManifest);
-        QTest::addRow("v2s2nomime.manifest, %s", served.constData()) << dockerManifest << contentType
-                                                                    << QString(MediaTypes::DockerManifest);
-        QTest::addRow("ociv1nomime.image.index, %s", served.constData()) << index << contentType
-                                                                        << QString(MediaTypes::OciIndex);
-        QTest::addRow("schema1 shape, %s", served.constData())
-            << schema1 << contentType << QString(MediaTypes::DockerSchema1Manifest);
+        QTest::addRow("ociv1nomime.manifest, %s", served.constData()) << ociManifest << contentType << QString(MediaTypes::OciManifest);
+        QTest::addRow("ociv1nomime.artifact, %s", served.constData()) << artifact << contentType << QString(MediaTypes::OciManifest);
+        QTest::addRow("v2s2nomime.manifest, %s", served.constData())
+            << dockerManifest << contentType << QString(MediaTypes::DockerManifest);
+        QTest::addRow("ociv1nomime.image.index, %s", served.constData()) << index << contentType << QString(MediaTypes::OciIndex);
+        QTest::addRow("schema1 shape, %s", served.constData()) << schema1 << contentType << QString(MediaTypes::DockerSchema1Manifest);
     }
-    QTest::addRow("unknown-version")
-        << QByteArray(R"({"schemaVersion": 99999, "name": "mitr/noversion-nonsense:latest"})") << QString()
-        << codeName(Error::Code::UnsupportedMediaType);
+    QTest::addRow("unknown-version") << QByteArray(R"({"schemaVersion": 99999, "name": "mitr/noversion-nonsense:latest"})") << QString()
+                                     << codeName(Error::Code::UnsupportedMediaType);
     QTest::addRow("unknown-version served as a manifest")
-        << QByteArray(R"({"schemaVersion": 99999, "name": "mitr/noversion-nonsense:latest"})")
-        << QString(MediaTypes::OciManifest) << codeName(Error::Code::MalformedDocument);
-    QTest::addRow("both shapes")
-        << toBytes(withMember(toObject(ociManifest), u"manifests", QJsonArray())) << QString()
-        << codeName(Error::Code::MediaTypeMismatch);
+        << QByteArray(R"({"schemaVersion": 99999, "name": "mitr/noversion-nonsense:latest"})") << QString(MediaTypes::OciManifest)
+        << codeName(Error::Code::MalformedDocument);
+    QTest::addRow("both shapes") << toBytes(withMember(toObject(ociManifest), u"manifests", QJsonArray())) << QString()
+                                 << codeName(Error::Code::MediaTypeMismatch);
     QTest::addRow("empty object") << QByteArray("{}") << QString() << codeName(Error::Code::UnsupportedMediaType);
 }
 
@@ -703,7 +697,8 @@ void tst_Documents::ambiguousDocuments_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("contentType");
 
-    struct Base {
+    struct Base
+    {
         const char *name;
         QString file;
         QString contentType;
@@ -714,13 +709,12 @@ void tst_Documents::ambiguousDocuments_data()
     const QList<Base> bases = {
         {"v2s2", u"oci/containers-image-manifest-fixtures/v2s2.everything.json"_s, MediaTypes::DockerManifest, forManifests},
         {"ociv1", u"oci/containers-image-manifest-fixtures/ociv1.zstd.manifest.json"_s, MediaTypes::OciManifest, forManifests},
-        {"hello-world manifest", u"registry/registry_oci_manifest_hello-world_amd64_2025-01.json"_s,
-         MediaTypes::OciManifest, forManifests},
-        {"hello-world index", u"registry/registry_oci_index_hello-world_latest_2025-01.json"_s, MediaTypes::OciIndex,
-         forIndexes},
-        {"v2list", u"registry/registry_docker_manifest_list_hello-world_latest_2023-06.json"_s,
-         MediaTypes::DockerManifestList, forIndexes},
-        {"v2s1", u"oci/containers-image-manifest-fixtures/v2s1.everything.json"_s, MediaTypes::DockerSchema1Manifest,
+        {"hello-world manifest", u"registry/registry_oci_manifest_hello-world_amd64_2025-01.json"_s, MediaTypes::OciManifest, forManifests},
+        {"hello-world index", u"registry/registry_oci_index_hello-world_latest_2025-01.json"_s, MediaTypes::OciIndex, forIndexes},
+        {"v2list", u"registry/registry_docker_manifest_list_hello-world_latest_2023-06.json"_s, MediaTypes::DockerManifestList, forIndexes},
+        {"v2s1",
+         u"oci/containers-image-manifest-fixtures/v2s1.everything.json"_s,
+         MediaTypes::DockerSchema1Manifest,
          {u"config"_s, u"layers"_s, u"manifests"_s}},
     };
     for (const Base &base : bases) {
@@ -730,8 +724,8 @@ void tst_Documents::ambiguousDocuments_data()
             QString title = field;
             title[0] = title[0].toUpper();
             for (const QString &spelling : {field, field.toUpper(), title}) {
-                const QJsonValue value = spelling.compare("config"_L1, Qt::CaseInsensitive) == 0 ? QJsonValue(QJsonObject())
-                                                                                              : QJsonValue(QJsonArray());
+                const QJsonValue value =
+                    spelling.compare("config"_L1, Qt::CaseInsensitive) == 0 ? QJsonValue(QJsonObject()) : QJsonValue(QJsonArray());
                 const QByteArray bytes = toBytes(withMember(object, spelling, value));
                 QTest::addRow("%s + %s", base.name, qPrintable(spelling)) << bytes << base.contentType;
                 QTest::addRow("%s + %s, no Content-Type", base.name, qPrintable(spelling)) << bytes << QString();
@@ -770,29 +764,25 @@ void tst_Documents::contentTypeConfusion_data()
     QTest::addRow("Docker list served as OCI index") << list << QString(MediaTypes::OciIndex) << mismatch;
     QTest::addRow("OCI manifest served as OCI index") << ociManifest << QString(MediaTypes::OciIndex) << mismatch;
     QTest::addRow("OCI manifest served as Docker manifest") << ociManifest << QString(MediaTypes::DockerManifest) << mismatch;
-    QTest::addRow("Docker manifest served as Docker list") << dockerManifest << QString(MediaTypes::DockerManifestList)
-                                                           << mismatch;
+    QTest::addRow("Docker manifest served as Docker list") << dockerManifest << QString(MediaTypes::DockerManifestList) << mismatch;
     QTest::addRow("undeclared index served as a manifest")
         << withMember(index, u"mediaType", undefined) << QString(MediaTypes::OciManifest) << mismatch;
     QTest::addRow("undeclared manifest served as an index")
         << withMember(ociManifest, u"mediaType", undefined) << QString(MediaTypes::OciIndex) << mismatch;
     QTest::addRow("manifest declaring the index type")
-        << withMember(ociManifest, u"mediaType", QString(MediaTypes::OciIndex)) << QString(MediaTypes::OciManifest)
-        << mismatch;
+        << withMember(ociManifest, u"mediaType", QString(MediaTypes::OciIndex)) << QString(MediaTypes::OciManifest) << mismatch;
     QTest::addRow("manifest declaring the index type, generic Content-Type")
         << withMember(ociManifest, u"mediaType", QString(MediaTypes::OciIndex)) << u"application/json"_s << mismatch;
     QTest::addRow("second mediaType in another case")
-        << withMember(ociManifest, u"MediaType", QString(MediaTypes::OciIndex)) << QString(MediaTypes::OciManifest)
-        << malformed;
+        << withMember(ociManifest, u"MediaType", QString(MediaTypes::OciIndex)) << QString(MediaTypes::OciManifest) << malformed;
 
     QTest::addRow("parameters are ignored") << ociManifest << QString(MediaTypes::OciManifest) + u"; charset=utf-8"_s
                                             << QString(MediaTypes::OciManifest);
-    QTest::addRow("case and spaces are ignored") << index << u" Application/VND.oci.image.index.v1+json ;q=1"_s
-                                                 << QString(MediaTypes::OciIndex);
-    QTest::addRow("generic Content-Type, declared manifest") << ociManifest << u"application/octet-stream"_s
-                                                             << QString(MediaTypes::OciManifest);
-    QTest::addRow("generic Content-Type, declared list") << list << u"application/json"_s
-                                                         << QString(MediaTypes::DockerManifestList);
+    QTest::addRow("case and spaces are ignored")
+        << index << u" Application/VND.oci.image.index.v1+json ;q=1"_s << QString(MediaTypes::OciIndex);
+    QTest::addRow("generic Content-Type, declared manifest")
+        << ociManifest << u"application/octet-stream"_s << QString(MediaTypes::OciManifest);
+    QTest::addRow("generic Content-Type, declared list") << list << u"application/json"_s << QString(MediaTypes::DockerManifestList);
     QTest::addRow("HTML") << ociManifest << u"text/html; charset=utf-8"_s << unsupported;
     QTest::addRow("served as a config") << ociManifest << QString(MediaTypes::OciConfig) << unsupported;
     QTest::addRow("served as schema 1") << ociManifest << QString(MediaTypes::DockerSchema1Signed) << mismatch;
@@ -800,10 +790,9 @@ void tst_Documents::contentTypeConfusion_data()
         << withMember(ociManifest, u"mediaType", undefined) << QString(MediaTypes::DockerSchema1Manifest) << mismatch;
     QTest::addRow("undeclared index, served as schema 1")
         << withMember(index, u"mediaType", undefined) << QString(MediaTypes::DockerSchema1Signed) << mismatch;
-    QTest::addRow("declares a config type") << withMember(ociManifest, u"mediaType", QString(MediaTypes::OciConfig))
-                                            << QString() << unsupported;
-    QTest::addRow("declares a malformed type") << withMember(ociManifest, u"mediaType", u"manifest"_s) << QString()
-                                               << malformed;
+    QTest::addRow("declares a config type") << withMember(ociManifest, u"mediaType", QString(MediaTypes::OciConfig)) << QString()
+                                            << unsupported;
+    QTest::addRow("declares a malformed type") << withMember(ociManifest, u"mediaType", u"manifest"_s) << QString() << malformed;
     QTest::addRow("mediaType is a number") << withMember(ociManifest, u"mediaType", 2) << QString() << malformed;
 }
 
@@ -837,10 +826,8 @@ void tst_Documents::malformedDocuments_data()
     QTest::addRow("two documents") << QByteArray(manifest + manifest) << oci << malformed;
     QTest::addRow("trailing whitespace is fine") << QByteArray(manifest + "\n\t \n") << oci << oci;
     QTest::addRow("truncated") << manifest.left(manifest.size() - 2) << oci << malformed;
-    QTest::addRow("invalid UTF-8") << QByteArray(R"({"schemaVersion":2,"mediaType":"a)") + "\xff\xfe" + "\"}" << oci
-                                   << malformed;
-    QTest::addRow("deep nesting") << QByteArray(R"({"x":)") + QByteArray(100000, '[') + QByteArray(100000, ']') + "}"
-                                  << oci << malformed;
+    QTest::addRow("invalid UTF-8") << QByteArray(R"({"schemaVersion":2,"mediaType":"a)") + "\xff\xfe" + "\"}" << oci << malformed;
+    QTest::addRow("deep nesting") << QByteArray(R"({"x":)") + QByteArray(100000, '[') + QByteArray(100000, ']') + "}" << oci << malformed;
 
     // Duplicate member names (CVE-2014-8179 class): the scanner, not QJsonDocument, catches them.
     QByteArray duplicateTop = manifest;
@@ -850,19 +837,20 @@ void tst_Documents::malformedDocuments_data()
     sameValueTwice.insert(1, R"("schemaVersion":2,)");
     QTest::addRow("duplicate schemaVersion, same value") << sameValueTwice << oci << malformed;
     QByteArray duplicateNested = manifest;
-    duplicateNested.replace(R"("size": 2436)", R"("size": 2436, "digest": "sha256:0000000000000000000000000000000000000000000000000000000000000000")");
+    duplicateNested.replace(R"("size": 2436)",
+                            R"("size": 2436, "digest": "sha256:0000000000000000000000000000000000000000000000000000000000000000")");
     QVERIFY(duplicateNested != manifest);
     QTest::addRow("duplicate digest in a layer") << duplicateNested << oci << malformed;
     QByteArray escapedDuplicate = manifest;
-    escapedDuplicate.replace(R"("size": 2436)", R"("size": 2436, "\u0064igest": "sha256:0000000000000000000000000000000000000000000000000000000000000000")");
+    escapedDuplicate.replace(R"("size": 2436)",
+                             R"("size": 2436, "\u0064igest": "sha256:0000000000000000000000000000000000000000000000000000000000000000")");
     QTest::addRow("duplicate digest spelled with an escape") << escapedDuplicate << oci << malformed;
     QTest::addRow("same name in sibling objects is fine")
         << QByteArray(R"({"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[],)"
                       R"("annotations":{"a":"{\"a\":1,\"a\":2}","b\\\"":"x","b\"":"y"}})")
         << ociIndex << ociIndex;
     QTest::addRow("duplicate annotation with escaped quote")
-        << QByteArray(R"({"schemaVersion":2,"manifests":[],"annotations":{"b\"":"x","b\u0022":"y"}})") << ociIndex
-        << malformed;
+        << QByteArray(R"({"schemaVersion":2,"manifests":[],"annotations":{"b\"":"x","b\u0022":"y"}})") << ociIndex << malformed;
 
     QTest::addRow("schemaVersion missing") << withMember(manifest, u"schemaVersion", undefined) << oci << malformed;
     QTest::addRow("schemaVersion 1") << withMember(manifest, u"schemaVersion", 1) << oci << malformed;
@@ -873,12 +861,11 @@ void tst_Documents::malformedDocuments_data()
     QTest::addRow("config is a list") << withMember(manifest, u"config", QJsonArray()) << oci << malformed;
     QTest::addRow("layers missing") << withMember(manifest, u"layers", undefined) << oci << malformed;
     QTest::addRow("layers is an object") << withMember(manifest, u"layers", QJsonObject()) << oci << malformed;
-    QTest::addRow("a layer is a string") << withMember(manifest, u"layers", QJsonArray{u"sha256:00"_s}) << oci
-                                         << malformed;
+    QTest::addRow("a layer is a string") << withMember(manifest, u"layers", QJsonArray{u"sha256:00"_s}) << oci << malformed;
     QTest::addRow("image without layers") << withMember(manifest, u"layers", QJsonArray()) << oci << malformed;
-    QTest::addRow("artifact without layers")
-        << withMember(withMember(manifest, u"layers", QJsonArray()), u"artifactType", u"application/vnd.example+type"_s)
-        << oci << oci;
+    QTest::addRow("artifact without layers") << withMember(withMember(manifest, u"layers", QJsonArray()), u"artifactType",
+                                                           u"application/vnd.example+type"_s)
+                                             << oci << oci;
     QTest::addRow("annotations with a number") << withMember(manifest, u"annotations.count", 3) << oci << malformed;
     QTest::addRow("subject is a string") << withMember(manifest, u"subject", u"sha256:00"_s) << oci << malformed;
     QTest::addRow("artifactType malformed") << withMember(manifest, u"artifactType", u"sbom"_s) << oci << malformed;
@@ -970,8 +957,7 @@ void tst_Documents::byteExactFixtures()
 void tst_Documents::helloWorldIndex()
 {
     const QByteArray bytes = readFixture(u"registry/registry_oci_index_hello-world_latest_2025-01.json"_s);
-    QCOMPARE(Digest::sha256Of(bytes).toString(),
-             u"sha256:424f1f86cdf501deb591ace8d14d2f40272617b51b374915a87a2886b2025ece"_s);
+    QCOMPARE(Digest::sha256Of(bytes).toString(), u"sha256:424f1f86cdf501deb591ace8d14d2f40272617b51b374915a87a2886b2025ece"_s);
 
     auto parsed = parseManifest(bytes, u"application/vnd.oci.image.index.v1+json");
     QVERIFY2(parsed, detail(parsed).constData());
@@ -1089,7 +1075,7 @@ void tst_Documents::dockerManifestListChain()
     QCOMPARE(config->os, u"linux"_s);
     QCOMPARE(config->config.cmd, QStringList{u"/hello"_s});
     QVERIFY(config->config.entrypoint.isEmpty()); // null
-    QVERIFY(config->config.labels.isEmpty());     // null
+    QVERIFY(config->config.labels.isEmpty()); // null
     QCOMPARE(config->diffIds.size(), 1);
     QCOMPARE(config->history.size(), 2);
 
@@ -1186,8 +1172,7 @@ void tst_Documents::descriptorFields_data()
     QTest::addRow("size 2^63-1") << QByteArray(base).replace(R"("size":1)", R"("size":9223372036854775807)") << ok;
     QTest::addRow("size -1") << withMember(base, u"size", -1) << malformed;
     QTest::addRow("mediaType with a newline") << withMember(base, u"mediaType", u"text/plain\n"_s) << malformed;
-    QTest::addRow("mediaType with parameters") << withMember(base, u"mediaType", u"text/plain; charset=utf-8"_s)
-                                               << malformed;
+    QTest::addRow("mediaType with parameters") << withMember(base, u"mediaType", u"text/plain; charset=utf-8"_s) << malformed;
     QTest::addRow("mediaType null") << withMember(base, u"mediaType", QJsonValue()) << malformed;
     QTest::addRow("digest null") << withMember(base, u"digest", QJsonValue()) << malformed;
     QTest::addRow("digest a number") << withMember(base, u"digest", 256) << malformed;
@@ -1201,8 +1186,8 @@ void tst_Documents::descriptorFields_data()
     QTest::addRow("annotation a number") << withMember(base, u"annotations.a", 1) << malformed;
     QTest::addRow("annotations null") << withMember(base, u"annotations", QJsonValue()) << ok;
     QTest::addRow("platform a string") << withMember(base, u"platform", u"linux/amd64"_s) << malformed;
-    QTest::addRow("platform os a number")
-        << withMember(withMember(base, u"platform.os", 1), u"platform.architecture", u"amd64"_s) << malformed;
+    QTest::addRow("platform os a number") << withMember(withMember(base, u"platform.os", 1), u"platform.architecture", u"amd64"_s)
+                                          << malformed;
     QTest::addRow("platform without os") << withMember(base, u"platform.architecture", u"amd64"_s) << malformed;
     QTest::addRow("data matches") << withMember(base, u"data", u"YQ=="_s) << ok;
     QTest::addRow("data unpadded") << withMember(base, u"data", u"YQ"_s) << malformed;
@@ -1212,10 +1197,10 @@ void tst_Documents::descriptorFields_data()
     QTest::addRow("data a number") << withMember(base, u"data", 1) << malformed;
     QTest::addRow("data wrong size") << withMember(base, u"data", u"YWI="_s) << codeName(Error::Code::SizeMismatch);
     QTest::addRow("data wrong content") << withMember(base, u"data", u"Yg=="_s) << codeName(Error::Code::DigestMismatch);
-    QTest::addRow("data, empty blob")
-        << QByteArray(R"({"mediaType":"application/vnd.oci.empty.v1+json","size":0,"data":"",)"
-                      R"("digest":"sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"})")
-        << ok;
+    QTest::addRow("data, empty blob") << QByteArray(
+        R"({"mediaType":"application/vnd.oci.empty.v1+json","size":0,"data":"",)"
+        R"("digest":"sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"})")
+                                      << ok;
     QTest::addRow("data with an unverifiable digest")
         << withMember(withMember(base, u"data", u"YQ=="_s), u"digest", u"sha256+b64:LCa0a2j_xo_5m0U8HTBBNBNCLXBkg7-g-YpeiGJm564"_s)
         << codeName(Error::Code::UnsupportedDigest);
@@ -1244,8 +1229,9 @@ void tst_Documents::descriptorAttestation()
     QVERIFY(!plain->platform);
 
     QJsonObject byAnnotation = base;
-    byAnnotation.insert(u"annotations"_s, QJsonObject{{u"vnd.docker.reference.type"_s, u"attestation-manifest"_s},
-                                                     {u"vnd.docker.reference.digest"_s, target}});
+    byAnnotation.insert(u"annotations"_s,
+                        QJsonObject{{u"vnd.docker.reference.type"_s, u"attestation-manifest"_s},
+                                    {u"vnd.docker.reference.digest"_s, target}});
     auto annotated = Descriptor::fromJson(byAnnotation);
     QVERIFY(annotated);
     QVERIFY(annotated->isAttestation());
@@ -1259,15 +1245,19 @@ void tst_Documents::descriptorAttestation()
     QVERIFY(!unknown->attestedDigest().isValid());
 
     QJsonObject badTarget = byAnnotation;
-    badTarget.insert(u"annotations"_s, QJsonObject{{u"vnd.docker.reference.type"_s, u"attestation-manifest"_s},
-                                                  {u"vnd.docker.reference.digest"_s, u"sha256:../../x"_s}});
+    badTarget.insert(u"annotations"_s,
+                     QJsonObject{{u"vnd.docker.reference.type"_s, u"attestation-manifest"_s},
+                                 {u"vnd.docker.reference.digest"_s, u"sha256:../../x"_s}});
     auto bad = Descriptor::fromJson(badTarget);
     QVERIFY(bad);
     QVERIFY(!bad->attestedDigest().isValid());
 
     QJsonObject runnable = base;
-    runnable.insert(u"platform"_s, QJsonObject{{u"os"_s, u"linux"_s}, {u"architecture"_s, u"arm64"_s},
-                                               {u"variant"_s, u"v8"_s}, {u"os.features"_s, QJsonArray{u"x"_s}}});
+    runnable.insert(u"platform"_s,
+                    QJsonObject{{u"os"_s, u"linux"_s},
+                                {u"architecture"_s, u"arm64"_s},
+                                {u"variant"_s, u"v8"_s},
+                                {u"os.features"_s, QJsonArray{u"x"_s}}});
     auto arm = Descriptor::fromJson(runnable);
     QVERIFY(arm);
     QVERIFY(!arm->isAttestation());
@@ -1275,8 +1265,8 @@ void tst_Documents::descriptorAttestation()
     QCOMPARE(arm->platform->architecture, u"arm64"_s);
 
     QJsonObject badFeatures = runnable;
-    badFeatures.insert(u"platform"_s, QJsonObject{{u"os"_s, u"windows"_s}, {u"architecture"_s, u"amd64"_s},
-                                                  {u"os.features"_s, u"win32k"_s}});
+    badFeatures.insert(u"platform"_s,
+                       QJsonObject{{u"os"_s, u"windows"_s}, {u"architecture"_s, u"amd64"_s}, {u"os.features"_s, u"win32k"_s}});
     QCOMPARE(outcome(Descriptor::fromJson(badFeatures)), codeName(Error::Code::MalformedDocument));
 }
 
@@ -1308,19 +1298,19 @@ void tst_Documents::configFields_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("expected");
 
-    const QByteArray base =
-        readFixture(u"oci/image-spec-schema-tests/config-08-valid-valid-config-with-only-required-fields.json"_s);
+    const QByteArray base = readFixture(u"oci/image-spec-schema-tests/config-08-valid-valid-config-with-only-required-fields.json"_s);
     const QString ok = kOk;
     const QString malformed = codeName(Error::Code::MalformedDocument);
     const QJsonValue undefined(QJsonValue::Undefined);
     const QJsonValue null;
 
     QTest::addRow("base") << base << ok;
-    QTest::addRow("Docker nulls") << toBytes(withMember(
-        withMember(withMember(withMember(withMember(toObject(base), u"config.Env", null), u"config.Labels", null),
-                              u"config.Volumes", null),
-                   u"config.Entrypoint", null),
-        u"config.Cmd", null)) << ok;
+    QTest::addRow("Docker nulls") << toBytes(
+        withMember(withMember(withMember(withMember(withMember(toObject(base), u"config.Env", null), u"config.Labels", null),
+                                         u"config.Volumes", null),
+                              u"config.Entrypoint", null),
+                   u"config.Cmd", null))
+                                  << ok;
     QTest::addRow("config null") << withMember(base, u"config", null) << ok;
     QTest::addRow("architecture missing") << withMember(base, u"architecture", undefined) << malformed;
     QTest::addRow("architecture null") << withMember(base, u"architecture", null) << malformed;
@@ -1338,10 +1328,9 @@ void tst_Documents::configFields_data()
     QTest::addRow("Entrypoint a string") << withMember(base, u"config.Entrypoint", u"/bin/sh"_s) << malformed;
     QTest::addRow("Cmd with a number") << withMember(base, u"config.Cmd", QJsonArray{1}) << malformed;
     QTest::addRow("Labels with a number") << withMember(base, u"config.Labels.a", 1) << malformed;
-    QTest::addRow("ExposedPorts a list") << withMember(base, u"config.ExposedPorts", QJsonArray{u"80/tcp"_s})
-                                         << malformed;
-    QTest::addRow("ExposedPorts value a string") << withMember(base, u"config.ExposedPorts", QJsonObject{{u"80/tcp"_s, u"x"_s}})
-                                                 << malformed;
+    QTest::addRow("ExposedPorts a list") << withMember(base, u"config.ExposedPorts", QJsonArray{u"80/tcp"_s}) << malformed;
+    QTest::addRow("ExposedPorts value a string")
+        << withMember(base, u"config.ExposedPorts", QJsonObject{{u"80/tcp"_s, u"x"_s}}) << malformed;
     QTest::addRow("StopSignal a number") << withMember(base, u"config.StopSignal", 9) << malformed;
     QTest::addRow("ArgsEscaped a string") << withMember(base, u"config.ArgsEscaped", u"true"_s) << malformed;
     QTest::addRow("WorkingDir a number") << withMember(base, u"config.WorkingDir", 1) << malformed;
@@ -1352,9 +1341,9 @@ void tst_Documents::configFields_data()
     QTest::addRow("diff_ids empty") << withMember(base, u"rootfs.diff_ids", QJsonArray()) << ok;
     QTest::addRow("diff_id invalid") << withMember(base, u"rootfs.diff_ids", QJsonArray{u"sha256:1234"_s})
                                      << codeName(Error::Code::InvalidDigest);
-    QTest::addRow("diff_id unverifiable")
-        << withMember(base, u"rootfs.diff_ids", QJsonArray{u"sha256+b64:LCa0a2j_xo_5m0U8HTBBNBNCLXBkg7-g-YpeiGJm564"_s})
-        << codeName(Error::Code::UnsupportedDigest);
+    QTest::addRow("diff_id unverifiable") << withMember(base, u"rootfs.diff_ids",
+                                                        QJsonArray{u"sha256+b64:LCa0a2j_xo_5m0U8HTBBNBNCLXBkg7-g-YpeiGJm564"_s})
+                                          << codeName(Error::Code::UnsupportedDigest);
     QTest::addRow("history entry a string") << withMember(base, u"history", QJsonArray{u"RUN x"_s}) << malformed;
     QTest::addRow("history created_by a number")
         << withMember(base, u"history", QJsonArray{QJsonObject{{u"created_by"_s, 1}}}) << malformed;
@@ -1374,8 +1363,7 @@ void tst_Documents::configFields()
 
 void tst_Documents::configValues()
 {
-    auto parsed = parseConfig(
-        readFixture(u"oci/image-spec-schema-tests/config-07-valid-valid-config-with-optional-fields.json"_s));
+    auto parsed = parseConfig(readFixture(u"oci/image-spec-schema-tests/config-07-valid-valid-config-with-optional-fields.json"_s));
     QVERIFY2(parsed, detail(parsed).constData());
     const ImageConfig &c = *parsed;
     QCOMPARE(c.architecture, u"arm64"_s);
@@ -1463,8 +1451,7 @@ void tst_Documents::helloWorldHistoryMerge()
     QCOMPARE(history.rows.at(0).instruction(), u"COPY hello / # buildkit"_s);
     QCOMPARE(history.rows.at(0).comment, u"buildkit.dockerfile.v0"_s);
     QCOMPARE(history.rows.at(0).layer->digest, manifest.layers.first().digest);
-    QCOMPARE(history.rows.at(0).diffId->toString(),
-             u"sha256:63a41026379f4391a306242eb0b9f26dc3550d863b7fdbb97d899f6eb89efe72"_s);
+    QCOMPARE(history.rows.at(0).diffId->toString(), u"sha256:63a41026379f4391a306242eb0b9f26dc3550d863b7fdbb97d899f6eb89efe72"_s);
     QVERIFY(history.rows.at(1).emptyLayer);
     QVERIFY(!history.rows.at(1).layer);
     QCOMPARE(history.rows.at(1).instruction(), u"CMD [\"/hello\"]"_s);
@@ -1661,8 +1648,7 @@ void tst_Documents::schema1Layers()
     const QByteArray signedBytes = signSchema1(unsignedBytes);
     QCOMPARE(*digestedManifestBytes(signedBytes, kSchema1Signed), unsignedBytes);
 
-    for (const auto &[bytes, type] : {std::pair(unsignedBytes, kSchema1),
-                                      std::pair(signedBytes, kSchema1Signed)}) {
+    for (const auto &[bytes, type] : {std::pair(unsignedBytes, kSchema1), std::pair(signedBytes, kSchema1Signed)}) {
         const auto document = parseManifest(bytes, type);
         QVERIFY2(document, detail(document).constData());
         const auto &schema1 = std::get<Schema1Manifest>(*document);
@@ -1693,8 +1679,7 @@ void tst_Documents::schema1Layers()
     QCOMPARE(std::get<Schema1Manifest>(*document).config.architecture, u"arm64"_s);
 
     // A step Docker pushed twice in a row is one step (moby's fixManifestLayers).
-    QList<QJsonObject> steps{schema1Step(u"ADD base"_s, false), schema1Step(u"RUN make"_s, false),
-                             schema1Step(u"RUN make"_s, false)};
+    QList<QJsonObject> steps{schema1Step(u"ADD base"_s, false), schema1Step(u"RUN make"_s, false), schema1Step(u"RUN make"_s, false)};
     steps[0].insert(u"os"_s, u"linux"_s);
     steps[2].insert(u"id"_s, schema1Id(1));
     steps[2].insert(u"parent"_s, schema1Id(0));
@@ -1739,18 +1724,18 @@ void tst_Documents::schema1Malformed_data()
     QTest::addRow("no history") << withMember(bytesOf(image), u"history", undefined) << malformed;
     QTest::addRow("fsLayers an object") << withMember(bytesOf(image), u"fsLayers", QJsonObject()) << malformed;
     QTest::addRow("both empty") << bytesOf(schema1Document({})) << malformed;
-    QTest::addRow("one layer short")
-        << withMember(bytesOf(image), u"fsLayers", QJsonArray{QJsonObject{{u"blobSum"_s, schema1BlobSum(0)}}}) << malformed;
+    QTest::addRow("one layer short") << withMember(bytesOf(image), u"fsLayers", QJsonArray{QJsonObject{{u"blobSum"_s, schema1BlobSum(0)}}})
+                                     << malformed;
     QTest::addRow("fsLayers entry a string") << withMember(bytesOf(image), u"fsLayers", QJsonArray{u"a"_s, u"b"_s, u"c"_s, u"d"_s})
                                              << malformed;
-    QTest::addRow("blobSum missing")
-        << withMember(bytesOf(image), u"fsLayers", QJsonArray{QJsonObject(), QJsonObject(), QJsonObject(), QJsonObject()})
-        << malformed;
-    QTest::addRow("blobSum not a digest")
-        << bytesOf(schema1Document({schema1Step(u"x"_s, false)}, {u"sha256:xyz"_s})) << codeName(Error::Code::InvalidDigest);
-    QTest::addRow("blobSum unverifiable")
-        << bytesOf(schema1Document({schema1Step(u"x"_s, false)}, {u"md5:d41d8cd98f00b204e9800998ecf8427e"_s}))
-        << codeName(Error::Code::UnsupportedDigest);
+    QTest::addRow("blobSum missing") << withMember(bytesOf(image), u"fsLayers",
+                                                   QJsonArray{QJsonObject(), QJsonObject(), QJsonObject(), QJsonObject()})
+                                     << malformed;
+    QTest::addRow("blobSum not a digest") << bytesOf(schema1Document({schema1Step(u"x"_s, false)}, {u"sha256:xyz"_s}))
+                                          << codeName(Error::Code::InvalidDigest);
+    QTest::addRow("blobSum unverifiable") << bytesOf(
+        schema1Document({schema1Step(u"x"_s, false)}, {u"md5:d41d8cd98f00b204e9800998ecf8427e"_s}))
+                                          << codeName(Error::Code::UnsupportedDigest);
     QTest::addRow("v1Compatibility an object") << withHistory(1, QJsonObject{{u"id"_s, schema1Id(2)}}) << malformed;
     QTest::addRow("v1Compatibility not JSON") << withHistory(1, u"{\"id\": "_s) << malformed;
     QTest::addRow("v1Compatibility a list") << withHistory(1, u"[]"_s) << malformed;
@@ -1766,15 +1751,13 @@ void tst_Documents::schema1Malformed_data()
     QTest::addRow("throwaway a string") << withStep(2, u"throwaway"_s, u"yes"_s) << malformed;
     QTest::addRow("Cmd a string") << withStep(2, u"container_config"_s, QJsonObject{{u"Cmd"_s, u"make"_s}}) << malformed;
     QTest::addRow("created a number") << withStep(2, u"created"_s, 5) << malformed;
-    QTest::addRow("config Env without =")
-        << withStep(0, u"config"_s, QJsonObject{{u"Env"_s, QJsonArray{u"PATH"_s}}}) << malformed;
+    QTest::addRow("config Env without =") << withStep(0, u"config"_s, QJsonObject{{u"Env"_s, QJsonArray{u"PATH"_s}}}) << malformed;
     QTest::addRow("os a number") << withStep(0, u"os"_s, 1) << malformed;
     QTest::addRow("a config member") << withMember(bytesOf(image), u"config", QJsonObject()) << mismatch;
     QTest::addRow("a layers member") << withMember(bytesOf(image), u"layers", QJsonArray()) << mismatch;
     QTest::addRow("a manifests member") << withMember(bytesOf(image), u"Manifests", QJsonArray()) << mismatch;
     QTest::addRow("FSLayers beside fsLayers") << withMember(bytesOf(image), u"FSLayers", QJsonArray()) << malformed;
-    QTest::addRow("declares an OCI type")
-        << withMember(bytesOf(image), u"mediaType", QString(MediaTypes::OciManifest)) << mismatch;
+    QTest::addRow("declares an OCI type") << withMember(bytesOf(image), u"mediaType", QString(MediaTypes::OciManifest)) << mismatch;
 }
 
 void tst_Documents::schema1Malformed()
@@ -1783,8 +1766,7 @@ void tst_Documents::schema1Malformed()
     QFETCH(QString, expected);
     COMPARE_OUTCOME(parseManifest(bytes, kSchema1), expected);
     // Signed, the same verdict: the payload is what is read.
-    const QString signedExpected = expected == kSchema1
-                                       ? kSchema1Signed : expected;
+    const QString signedExpected = expected == kSchema1 ? kSchema1Signed : expected;
     COMPARE_OUTCOME(parseManifest(signSchema1(bytes), kSchema1Signed), signedExpected);
 }
 
@@ -1803,17 +1785,16 @@ void tst_Documents::schema1Signatures_data()
     QTest::addRow("pretty, tail \"\\n}\"") << signSchema1(document) << ok;
     QTest::addRow("compact, tail \"}\"") << signSchema1(compact) << ok;
     QTest::addRow("two signatures") << signSchema1(document, {}, 2) << ok;
-    QTest::addRow("signatures an object")
-        << withMember(document, u"signatures", QJsonObject()) << malformed;
+    QTest::addRow("signatures an object") << withMember(document, u"signatures", QJsonObject()) << malformed;
     QTest::addRow("no signature") << withMember(document, u"signatures", QJsonArray()) << malformed;
     QTest::addRow("signature a string") << withMember(document, u"signatures", QJsonArray{u"x"_s}) << malformed;
-    QTest::addRow("no protected header")
-        << withMember(document, u"signatures", QJsonArray{QJsonObject{{u"signature"_s, u"x"_s}}}) << malformed;
-    QTest::addRow("protected not base64url")
-        << withMember(document, u"signatures", QJsonArray{QJsonObject{{u"protected"_s, u"!!!"_s}}}) << malformed;
-    QTest::addRow("protected not JSON")
-        << withMember(document, u"signatures", QJsonArray{QJsonObject{{u"protected"_s, base64Url("{\"formatLength\":")}}})
-        << malformed;
+    QTest::addRow("no protected header") << withMember(document, u"signatures", QJsonArray{QJsonObject{{u"signature"_s, u"x"_s}}})
+                                         << malformed;
+    QTest::addRow("protected not base64url") << withMember(document, u"signatures", QJsonArray{QJsonObject{{u"protected"_s, u"!!!"_s}}})
+                                             << malformed;
+    QTest::addRow("protected not JSON") << withMember(document, u"signatures",
+                                                      QJsonArray{QJsonObject{{u"protected"_s, base64Url("{\"formatLength\":")}}})
+                                        << malformed;
     QTest::addRow("no formatLength") << signSchema1(document, {{u"formatLength"_s, QJsonValue()}}) << malformed;
     QTest::addRow("negative formatLength") << signSchema1(document, {{u"formatLength"_s, -1}}) << malformed;
     QTest::addRow("fractional formatLength") << signSchema1(document, {{u"formatLength"_s, 1.5}}) << malformed;
@@ -1822,15 +1803,14 @@ void tst_Documents::schema1Signatures_data()
     QTest::addRow("formatTail not base64url") << signSchema1(document, {{u"formatTail"_s, u"*"_s}}) << malformed;
     QTest::addRow("signatures disagree") << signSchema1(document, {{u"formatLength"_s, 10}}, 2) << malformed;
     // The payload is cut mid-document: not JSON.
-    QTest::addRow("payload cut short") << signSchema1(document, {{u"formatLength"_s, 20}, {u"formatTail"_s, base64Url("}")}})
-                                       << malformed;
+    QTest::addRow("payload cut short") << signSchema1(document, {{u"formatLength"_s, 20}, {u"formatTail"_s, base64Url("}")}}) << malformed;
     // A signature over the whole document, its own signatures included.
     QByteArray selfSigned;
     qsizetype length = 0;
     for (int round = 0; round < 4; ++round) {
         const QJsonObject header{{u"formatLength"_s, length}, {u"formatTail"_s, base64Url("}")}};
         selfSigned = compact.chopped(1) + ",\"signatures\":[{\"protected\":\""
-                   + base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)).toLatin1() + "\"}]}";
+            + base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)).toLatin1() + "\"}]}";
         length = selfSigned.size() - 1;
     }
     QCOMPARE(*digestedManifestBytes(selfSigned, kSchema1Signed), selfSigned);
@@ -1845,8 +1825,8 @@ void tst_Documents::schema1Signatures()
     const auto digested = digestedManifestBytes(bytes, kSchema1Signed);
     if (expected == kSchema1Signed) {
         QVERIFY(digested);
-        QCOMPARE(*digested, QJsonDocument(schema1Image()).toJson(digested->contains('\n') ? QJsonDocument::Indented
-                                                                                           : QJsonDocument::Compact));
+        QCOMPARE(*digested,
+                 QJsonDocument(schema1Image()).toJson(digested->contains('\n') ? QJsonDocument::Indented : QJsonDocument::Compact));
     }
 }
 

@@ -32,14 +32,13 @@ bool hasMemberCaseInsensitive(const QJsonObject &object, QLatin1StringView name)
     return false;
 }
 
-Result<void> rejectForeignMembers(const QJsonObject &object, std::initializer_list<QLatin1StringView> foreign,
-                                  const QString &mediaType)
+Result<void> rejectForeignMembers(const QJsonObject &object, std::initializer_list<QLatin1StringView> foreign, const QString &mediaType)
 {
     for (QLatin1StringView name : foreign)
         if (hasMemberCaseInsensitive(object, name))
             return fail(Error::Code::MediaTypeMismatch,
                         Tr::tr("the document was served as “%1” but has a “%2” field, which belongs to a different kind "
-                           "of document")
+                               "of document")
                             .arg(mediaType, name));
     return {};
 }
@@ -56,8 +55,7 @@ Result<void> rejectMisspelledMembers(const QJsonObject &object, std::span<const 
 }
 
 constexpr QLatin1StringView kSchema2Members[] = {
-    "schemaVersion"_L1, "mediaType"_L1, "artifactType"_L1, "config"_L1,
-    "layers"_L1,        "manifests"_L1, "subject"_L1,      "annotations"_L1,
+    "schemaVersion"_L1, "mediaType"_L1, "artifactType"_L1, "config"_L1, "layers"_L1, "manifests"_L1, "subject"_L1, "annotations"_L1,
 };
 constexpr QLatin1StringView kSchema1Members[] = {
     "schemaVersion"_L1, "mediaType"_L1, "name"_L1, "tag"_L1, "architecture"_L1, "fsLayers"_L1, "history"_L1, "signatures"_L1,
@@ -65,8 +63,7 @@ constexpr QLatin1StringView kSchema1Members[] = {
 
 bool isGenericContentType(const QString &type)
 {
-    return type.isEmpty() || type == "application/json"_L1 || type == "application/octet-stream"_L1
-        || type == "text/plain"_L1;
+    return type.isEmpty() || type == "application/json"_L1 || type == "application/octet-stream"_L1 || type == "text/plain"_L1;
 }
 
 // No usable Content-Type and no mediaType field: decide from the members, as c/image's
@@ -77,19 +74,17 @@ Result<QString> typeFromShape(const QJsonObject &object)
     if ((version.isDouble() && version.toDouble() == 1.0) || hasMemberCaseInsensitive(object, "fsLayers"_L1))
         return QString(object.contains("signatures"_L1) ? MediaTypes::DockerSchema1Signed : MediaTypes::DockerSchema1Manifest);
     const bool indexShaped = hasMemberCaseInsensitive(object, "manifests"_L1);
-    const bool manifestShaped =
-        hasMemberCaseInsensitive(object, "config"_L1) || hasMemberCaseInsensitive(object, "layers"_L1);
+    const bool manifestShaped = hasMemberCaseInsensitive(object, "config"_L1) || hasMemberCaseInsensitive(object, "layers"_L1);
     if (indexShaped && manifestShaped)
         return fail(Error::Code::MediaTypeMismatch,
                     Tr::tr("the document has both “manifests” and “config”/“layers”, so it could be read as an index "
-                       "or as a manifest"));
+                           "or as a manifest"));
     // A Docker manifest list always declares its mediaType, so an undeclared index is OCI.
     if (indexShaped)
         return QString(MediaTypes::OciIndex);
     if (manifestShaped) {
         const QJsonValue configType = object.value("config"_L1).toObject().value("mediaType"_L1);
-        return QString(configType.toString() == MediaTypes::DockerConfig ? MediaTypes::DockerManifest
-                                                                          : MediaTypes::OciManifest);
+        return QString(configType.toString() == MediaTypes::DockerConfig ? MediaTypes::DockerManifest : MediaTypes::OciManifest);
     }
     return fail(Error::Code::UnsupportedMediaType,
                 Tr::tr("the document declares no media type and does not look like a manifest or an index"));
@@ -113,8 +108,7 @@ Result<QString> effectiveType(const QJsonObject &object, const QString &served)
     if (isGenericContentType(served))
         return hasDeclared ? declared : typeFromShape(object);
     if (!MediaTypes::isIndex(served) && !MediaTypes::isManifest(served) && !MediaTypes::isSchema1(served))
-        return fail(Error::Code::UnsupportedMediaType,
-                    Tr::tr("“%1” is not a manifest or index type Wharf can read").arg(served.left(140)));
+        return fail(Error::Code::UnsupportedMediaType, Tr::tr("“%1” is not a manifest or index type Wharf can read").arg(served.left(140)));
     // distribution-spec: if the manifest has a mediaType field, clients SHOULD reject it unless it
     // matches the Content-Type.
     if (hasDeclared && *declared != served)
@@ -155,8 +149,7 @@ Result<ManifestDocument> parseAs(const QJsonObject &object, const QString &type)
             return wharf::unexpected(manifest.error());
         return ManifestDocument(std::move(*manifest));
     }
-    return fail(Error::Code::UnsupportedMediaType,
-                Tr::tr("“%1” is not a manifest or index type Wharf can read").arg(type.left(140)));
+    return fail(Error::Code::UnsupportedMediaType, Tr::tr("“%1” is not a manifest or index type Wharf can read").arg(type.left(140)));
 }
 
 // The JWS payload when the bytes are a signed schema 1 manifest (only such a type, or a generic
@@ -213,9 +206,8 @@ Result<QByteArray> digestedManifestBytes(const QByteArray &bytes, QStringView co
 Result<ManifestDocument> parseManifest(QByteArrayView bytes, const Descriptor &expected)
 {
     if (bytes.size() > kMaxManifestSize)
-        return fail(Error::Code::TooLarge, Tr::tr("the document is %1 bytes, more than the %2 bytes Wharf accepts")
-                                               .arg(bytes.size())
-                                               .arg(kMaxManifestSize));
+        return fail(Error::Code::TooLarge,
+                    Tr::tr("the document is %1 bytes, more than the %2 bytes Wharf accepts").arg(bytes.size()).arg(kMaxManifestSize));
     // A default Digest would compare equal to the verifier's "could not compute" result.
     if (!expected.digest.isValid())
         return fail(Error::Code::InvalidDigest, Tr::tr("the descriptor has no digest to verify the document against"));
@@ -227,8 +219,7 @@ Result<ManifestDocument> parseManifest(QByteArrayView bytes, const Descriptor &e
     if (auto verified = verifyBytes(digested, expected.digest, expected.size); !verified)
         return wharf::unexpected(verified.error());
     if (!MediaTypes::isIndex(type) && !MediaTypes::isManifest(type) && !MediaTypes::isSchema1(type))
-        return fail(Error::Code::UnsupportedMediaType,
-                    Tr::tr("“%1” is not a manifest or index type Wharf can read").arg(type.left(140)));
+        return fail(Error::Code::UnsupportedMediaType, Tr::tr("“%1” is not a manifest or index type Wharf can read").arg(type.left(140)));
     return parseManifest(bytes, QStringView(type));
 }
 

@@ -74,8 +74,7 @@ bool ImageManifest::isArtifact() const
     if (isSchema1())
         return false; // its config is in the manifest: always an image
     // Early Docker pushes labelled the image config application/octet-stream; that is still an image.
-    return !artifactType.isEmpty()
-        || (!MediaTypes::isImageConfig(config.mediaType) && config.mediaType != "application/octet-stream"_L1);
+    return !artifactType.isEmpty() || (!MediaTypes::isImageConfig(config.mediaType) && config.mediaType != "application/octet-stream"_L1);
 }
 
 qint64 ImageManifest::totalLayerSize() const

@@ -21,7 +21,10 @@ struct Tr
 };
 
 // Absent and null are the same for optional members; for required ones both are an error.
-bool isMissing(const QJsonValue &value) { return value.isUndefined() || value.isNull(); }
+bool isMissing(const QJsonValue &value)
+{
+    return value.isUndefined() || value.isNull();
+}
 
 wharf::unexpected<Error> missing(const QString &path)
 {
@@ -39,7 +42,8 @@ public:
 
     [[nodiscard]] std::optional<QString> firstDuplicate()
     {
-        struct Frame {
+        struct Frame
+        {
             bool isObject;
             bool expectingKey;
             QSet<QString> keys;
@@ -124,11 +128,21 @@ private:
             const char escaped = m_json.at(m_pos + 1);
             m_pos += 2;
             switch (escaped) {
-            case 'b': decoded += u'\b'; break;
-            case 'f': decoded += u'\f'; break;
-            case 'n': decoded += u'\n'; break;
-            case 'r': decoded += u'\r'; break;
-            case 't': decoded += u'\t'; break;
+            case 'b':
+                decoded += u'\b';
+                break;
+            case 'f':
+                decoded += u'\f';
+                break;
+            case 'n':
+                decoded += u'\n';
+                break;
+            case 'r':
+                decoded += u'\r';
+                break;
+            case 't':
+                decoded += u'\t';
+                break;
             case 'u':
                 if (m_pos + 4 <= m_json.size()) {
                     bool ok = false;
@@ -138,7 +152,9 @@ private:
                     m_pos += 4;
                 }
                 break;
-            default: decoded += QLatin1Char(escaped); break; // \" \\ \/
+            default:
+                decoded += QLatin1Char(escaped);
+                break; // \" \\ \/
             }
             runStart = m_pos;
         }
@@ -154,16 +170,13 @@ private:
 Result<QJsonObject> parseObject(QByteArrayView bytes, qsizetype maxSize)
 {
     if (bytes.size() > maxSize)
-        return fail(Error::Code::TooLarge, Tr::tr("the document is %1 bytes, more than the %2 bytes Wharf accepts")
-                                               .arg(bytes.size())
-                                               .arg(maxSize));
+        return fail(Error::Code::TooLarge,
+                    Tr::tr("the document is %1 bytes, more than the %2 bytes Wharf accepts").arg(bytes.size()).arg(maxSize));
     QJsonParseError error;
     // fromRawData: no copy; QJsonDocument does not keep a reference to the input.
-    const QJsonDocument document =
-        QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), bytes.size()), &error);
+    const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), bytes.size()), &error);
     if (error.error != QJsonParseError::NoError)
-        return malformed(
-            Tr::tr("the document is not valid JSON (%1 at byte %2)").arg(error.errorString()).arg(error.offset));
+        return malformed(Tr::tr("the document is not valid JSON (%1 at byte %2)").arg(error.errorString()).arg(error.offset));
     if (!document.isObject())
         return malformed(Tr::tr("the document is not a JSON object"));
     if (const auto key = DuplicateKeyScanner(bytes).firstDuplicate())
@@ -197,8 +210,7 @@ Result<QString> readString(const QJsonObject &object, QLatin1StringView key, con
     return value.toString();
 }
 
-Result<QStringList> readStringArray(const QJsonObject &object, QLatin1StringView key, const QString &path,
-                                    Presence presence)
+Result<QStringList> readStringArray(const QJsonObject &object, QLatin1StringView key, const QString &path, Presence presence)
 {
     const QJsonValue value = object.value(key);
     const QString where = memberPath(path, key);
@@ -275,8 +287,7 @@ Result<qint64> readSize(const QJsonObject &object, QLatin1StringView key, const 
     return asInteger;
 }
 
-Result<QJsonObject> readObject(const QJsonObject &object, QLatin1StringView key, const QString &path,
-                               Presence presence)
+Result<QJsonObject> readObject(const QJsonObject &object, QLatin1StringView key, const QString &path, Presence presence)
 {
     const QJsonValue value = object.value(key);
     const QString where = memberPath(path, key);
@@ -287,8 +298,7 @@ Result<QJsonObject> readObject(const QJsonObject &object, QLatin1StringView key,
     return value.toObject();
 }
 
-Result<QJsonArray> readArray(const QJsonObject &object, QLatin1StringView key, const QString &path,
-                             Presence presence)
+Result<QJsonArray> readArray(const QJsonObject &object, QLatin1StringView key, const QString &path, Presence presence)
 {
     const QJsonValue value = object.value(key);
     const QString where = memberPath(path, key);

@@ -42,9 +42,9 @@ bool isImageId(const QString &id)
 
 Result<QByteArray> decodeBase64Url(const QString &text, const QString &where)
 {
-    const auto decoded = QByteArray::fromBase64Encoding(
-        text.toLatin1(),
-        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals | QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded = QByteArray::fromBase64Encoding(text.toLatin1(),
+                                                        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals
+                                                            | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return JsonFields::malformed(Tr::tr("“%1” is not base64url").arg(where));
     return *decoded;
@@ -67,8 +67,8 @@ Result<V1Image> readV1Image(const QString &text, const QString &path)
         if (!*field)
             return wharf::unexpected(field->error());
     if (!isImageId(*id))
-        return JsonFields::malformed(Tr::tr("“%1” is not an image ID of 64 lowercase hex digits")
-                                         .arg(JsonFields::memberPath(path, "id"_L1)));
+        return JsonFields::malformed(
+            Tr::tr("“%1” is not an image ID of 64 lowercase hex digits").arg(JsonFields::memberPath(path, "id"_L1)));
     auto throwaway = JsonFields::readBool(*object, "throwaway"_L1, path);
     if (!throwaway)
         return wharf::unexpected(throwaway.error());
@@ -135,8 +135,8 @@ Result<Schema1Manifest> Schema1Manifest::fromJson(const QJsonObject &object, con
         if (!*field)
             return wharf::unexpected(field->error());
     if (!declared->isEmpty() && *declared != mediaType)
-        return fail(Error::Code::MediaTypeMismatch, Tr::tr("the manifest says it is “%1” but was expected to be “%2”")
-                                                        .arg(declared->left(140), mediaType));
+        return fail(Error::Code::MediaTypeMismatch,
+                    Tr::tr("the manifest says it is “%1” but was expected to be “%2”").arg(declared->left(140), mediaType));
 
     auto fsLayers = JsonFields::readArray(object, "fsLayers"_L1, QString(), Presence::Required);
     if (!fsLayers)
@@ -145,10 +145,9 @@ Result<Schema1Manifest> Schema1Manifest::fromJson(const QJsonObject &object, con
     if (!history)
         return wharf::unexpected(history.error());
     if (fsLayers->size() != history->size())
-        return JsonFields::malformed(
-            Tr::tr("the manifest lists %1 layers in “fsLayers” but %2 steps in “history”, which must pair up")
-                .arg(fsLayers->size())
-                .arg(history->size()));
+        return JsonFields::malformed(Tr::tr("the manifest lists %1 layers in “fsLayers” but %2 steps in “history”, which must pair up")
+                                         .arg(fsLayers->size())
+                                         .arg(history->size()));
     if (fsLayers->isEmpty())
         return JsonFields::malformed(Tr::tr("the image manifest lists no layers"));
 
@@ -233,8 +232,8 @@ Result<QByteArray> Schema1Manifest::signedPayload(QByteArrayView bytes, const QJ
         const QString path = JsonFields::memberPath(JsonFields::elementPath(u"signatures"_s, i), "protected"_L1);
         if (!signatures->at(i).isObject())
             return JsonFields::malformed(Tr::tr("“%1” must be an object").arg(JsonFields::elementPath(u"signatures"_s, i)));
-        auto encoded = JsonFields::readString(signatures->at(i).toObject(), "protected"_L1,
-                                              JsonFields::elementPath(u"signatures"_s, i), Presence::Required);
+        auto encoded = JsonFields::readString(signatures->at(i).toObject(), "protected"_L1, JsonFields::elementPath(u"signatures"_s, i),
+                                              Presence::Required);
         if (!encoded)
             return wharf::unexpected(encoded.error());
         auto headerBytes = decodeBase64Url(*encoded, path);
@@ -260,9 +259,8 @@ Result<QByteArray> Schema1Manifest::signedPayload(QByteArrayView bytes, const QJ
         }
     }
     if (formatLength > bytes.size())
-        return JsonFields::malformed(Tr::tr("the signature covers %1 bytes, but the manifest has only %2")
-                                         .arg(formatLength)
-                                         .arg(bytes.size()));
+        return JsonFields::malformed(
+            Tr::tr("the signature covers %1 bytes, but the manifest has only %2").arg(formatLength).arg(bytes.size()));
     QByteArray payload;
     payload.reserve(qsizetype(formatLength) + formatTail.size());
     payload.append(bytes.first(qsizetype(formatLength)));

@@ -26,7 +26,7 @@ namespace wharf {
 struct Schema1Manifest
 {
     QString mediaType; // the effective type (MediaTypes::isSchema1)
-    QString name;      // the repository and tag the manifest names: untrusted text, shown only
+    QString name; // the repository and tag the manifest names: untrusted text, shown only
     QString tag;
     ImageManifest image;
     ImageConfig config;

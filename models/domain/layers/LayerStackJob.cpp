@@ -6,10 +6,14 @@
 
 namespace wharf {
 
-LayerStackJob::LayerStackJob(RegistryClient *client, QString registry, QString repository, QList<Descriptor> layers,
-                             QString storeRoot, QObject *parent)
-    : Job(parent), m_client(client), m_registry(std::move(registry)), m_repository(std::move(repository)),
-      m_layers(std::move(layers)), m_storeRoot(std::move(storeRoot))
+LayerStackJob::LayerStackJob(RegistryClient *client, QString registry, QString repository, QList<Descriptor> layers, QString storeRoot,
+                             QObject *parent)
+    : Job(parent),
+      m_client(client),
+      m_registry(std::move(registry)),
+      m_repository(std::move(repository)),
+      m_layers(std::move(layers)),
+      m_storeRoot(std::move(storeRoot))
 {
     m_listings.resize(m_layers.size());
     for (qsizetype i = 0; i < m_layers.size(); ++i)

@@ -32,11 +32,14 @@ quint64 nextTaskId()
 
 PullJob::PullJob(ImageStore store, PullRequest request, QList<BlobFetcher *> fetchers, RegistryClient::Settings clientSettings,
                  CancelFlag cancelRequested, QObject *parent)
-    : Job(parent), m_store(std::move(store)), m_request(std::move(request)), m_fetchers(std::move(fetchers)),
-      m_clientSettings(std::move(clientSettings)), m_cancelRequested(std::move(cancelRequested)),
+    : Job(parent),
+      m_store(std::move(store)),
+      m_request(std::move(request)),
+      m_fetchers(std::move(fetchers)),
+      m_clientSettings(std::move(clientSettings)),
+      m_cancelRequested(std::move(cancelRequested)),
       m_ticker(this) // a child, so it moves to the pull thread with the job
-{
-}
+{}
 
 PullJob::~PullJob()
 {

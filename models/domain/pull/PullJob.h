@@ -62,7 +62,7 @@ private:
     PullRequest m_request;
     QList<BlobFetcher *> m_fetchers;
     RegistryClient::Settings m_clientSettings;
-    CancelFlag m_cancelRequested;                         // set by the caller's handle
+    CancelFlag m_cancelRequested; // set by the caller's handle
     CancelFlag m_stopTasks = std::make_shared<std::atomic_bool>(false); // set here, read by fetchers
     RegistryClient *m_client = nullptr;
     QPointer<ImageInspectJob> m_inspect;

@@ -7,9 +7,10 @@
 
 namespace wharf {
 
-ManifestJob::ManifestJob(RegistryClient *client, QString registry, QString repository, QString reference, bool headOnly,
-                         QObject *parent)
-    : Job(parent), m_client(client), m_headOnly(headOnly)
+ManifestJob::ManifestJob(RegistryClient *client, QString registry, QString repository, QString reference, bool headOnly, QObject *parent)
+    : Job(parent),
+      m_client(client),
+      m_headOnly(headOnly)
 {
     m_result.registry = std::move(registry);
     m_result.repository = std::move(repository);
@@ -109,8 +110,7 @@ void ManifestJob::request(bool head)
     spec.method = head ? QByteArray("HEAD") : QByteArray("GET");
     spec.headers = {{"Accept", acceptHeader()}};
     spec.maxBodyBytes = kMaxManifestSize;
-    spec.what = m_result.reference.contains(u':') ? tr("manifest %1").arg(m_result.reference)
-                                                   : tr("tag %1").arg(m_result.reference);
+    spec.what = m_result.reference.contains(u':') ? tr("manifest %1").arg(m_result.reference) : tr("tag %1").arg(m_result.reference);
     auto *reply = new RegistryRequest(m_client, std::move(spec), this);
     m_request = reply;
     connect(reply, &Job::finished, this, [this, reply, head] { onResponse(reply, head); });

@@ -25,11 +25,11 @@ struct FetchedManifest
 {
     QString registry;
     QString repository;
-    QString reference;   // the tag or digest asked for
-    QByteArray bytes;    // exactly as received (a signed schema 1 manifest: its payload); empty for HEAD
-    QString mediaType;   // Content-Type without parameters
-    Digest digest;       // of the bytes (GET), or as the registry reported it (HEAD)
-    qint64 size = -1;    // of `bytes` (GET), or the Content-Length (HEAD)
+    QString reference; // the tag or digest asked for
+    QByteArray bytes; // exactly as received (a signed schema 1 manifest: its payload); empty for HEAD
+    QString mediaType; // Content-Type without parameters
+    Digest digest; // of the bytes (GET), or as the registry reported it (HEAD)
+    qint64 size = -1; // of `bytes` (GET), or the Content-Length (HEAD)
     std::optional<ManifestDocument> document; // GET only
     RateLimit rateLimit;
     bool fromCache = false; // served by the client's DocumentCache, no GET made
@@ -40,8 +40,7 @@ class ManifestJob final : public Job
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ManifestJob)
 public:
-    ManifestJob(RegistryClient *client, QString registry, QString repository, QString reference, bool headOnly,
-                QObject *parent = nullptr);
+    ManifestJob(RegistryClient *client, QString registry, QString repository, QString reference, bool headOnly, QObject *parent = nullptr);
 
     [[nodiscard]] const FetchedManifest &result() const { return m_result; }
 
