@@ -19,16 +19,15 @@
 #include <QLocale>
 #include <QTableView>
 
-#include <numeric>
-
 namespace wharf {
 
 LayerPanes::LayerPanes(Parts parts, ChooseFolder chooseExtractFolder, QObject *parent)
-    : QObject(parent), m_parts(std::move(parts)), m_chooseExtractFolder(std::move(chooseExtractFolder))
+    : QObject(parent),
+      m_parts(std::move(parts)),
+      m_chooseExtractFolder(std::move(chooseExtractFolder))
 {
     // The history row, the map and the Files pane follow one another, by signal.
-    connect(m_parts.historyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &LayerPanes::onHistoryRowChanged);
+    connect(m_parts.historyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &LayerPanes::onHistoryRowChanged);
     connect(m_parts.map, &LayerMapPane::layerSelected, this, &LayerPanes::onMapLayerSelected);
     connect(m_parts.filesPane, &LayerFilesPane::extractRequested, this, &LayerPanes::onExtractRequested);
     connect(m_parts.filesPane, &LayerFilesPane::retryRequested, this, [this] { showLayerFiles(m_filesLayer); });
@@ -77,8 +76,8 @@ void LayerPanes::clear()
 
 void LayerPanes::showImage(const InspectedImage &image)
 {
-    if (image.manifest.registry == m_registry && image.manifest.repository == m_repository
-        && image.imageManifest.layers == m_layers && !m_layers.isEmpty())
+    if (image.manifest.registry == m_registry && image.manifest.repository == m_repository && image.imageManifest.layers == m_layers
+        && !m_layers.isEmpty())
         return; // the same image again (a retry): keep what the panes show
     clear();
     m_registry = image.manifest.registry;
@@ -88,11 +87,11 @@ void LayerPanes::showImage(const InspectedImage &image)
     for (int row = 0; row < m_parts.platforms->platformCount(); ++row)
         platforms.append(m_parts.platforms->platformIndex(row).data(PlatformModel::PlatformRole).toString());
     m_parts.comparePane->setCurrentImage(m_parts.session->tag(), m_parts.session->platform(), platforms);
-    const qint64 compressed = std::accumulate(m_layers.cbegin(), m_layers.cend(), qint64(0),
-                                              [](qint64 sum, const Descriptor &layer) { return sum + std::max<qint64>(0, layer.size); });
+    // Unknown sizes (Docker schema 1) could be anything: measured only when asked.
+    const qint64 compressed = image.imageManifest.totalLayerSize();
     if (m_layers.isEmpty())
         m_parts.efficiencyPanel->clear();
-    else if (compressed <= m_autoAnalyseBytes)
+    else if (compressed >= 0 && compressed <= m_autoAnalyseBytes)
         analyseEfficiency();
     else
         m_parts.efficiencyPanel->setPending(compressed, int(m_layers.size()));
@@ -128,9 +127,9 @@ void LayerPanes::onMapLayerSelected(const QString &digest)
         }
     }
     // The map shows every ticked tag; the Files pane shows the layers of the image in view.
-    const qsizetype layer = std::find_if(m_layers.cbegin(), m_layers.cend(),
-                                         [&digest](const Descriptor &d) { return d.digest.toString() == digest; })
-                            - m_layers.cbegin();
+    const qsizetype layer =
+        std::find_if(m_layers.cbegin(), m_layers.cend(), [&digest](const Descriptor &d) { return d.digest.toString() == digest; })
+        - m_layers.cbegin();
     if (layer < m_layers.size()) {
         showLayerFiles(int(layer));
         return;
@@ -160,8 +159,8 @@ void LayerPanes::showLayerFiles(int layer)
     m_parts.filesPane->setLayerTitle(title);
     // Listings the efficiency measure already read are not read again.
     const LayerStack &stack = m_parts.efficiency->stack();
-    bool known = m_parts.efficiency->state() == ImageEfficiencyModel::State::Ready && stack.size() == m_layers.size()
-                 && stack.isComplete(layer);
+    bool known =
+        m_parts.efficiency->state() == ImageEfficiencyModel::State::Ready && stack.size() == m_layers.size() && stack.isComplete(layer);
     for (int i = 0; known && i <= layer; ++i)
         known = stack.layer(i).layer == m_layers.at(i).digest;
     if (known)
@@ -184,8 +183,8 @@ void LayerPanes::onExtractRequested(const QString &path, int sourceLayer)
     LayerFileExtractor::Request request;
     request.path = path;
     request.folder = folder;
-    auto *job = new LayerFileExtractJob(m_parts.registry, m_registry, m_repository, m_layers.at(sourceLayer),
-                                        m_parts.storeRoot, request, this);
+    auto *job =
+        new LayerFileExtractJob(m_parts.registry, m_registry, m_repository, m_layers.at(sourceLayer), m_parts.storeRoot, request, this);
     connect(job, &LayerFileExtractJob::progress, this, [this, fileName](qint64 received, qint64 total) {
         Q_EMIT statusMessage(tr("Extracting %1: downloading its layer, %2 of %3…")
                                  .arg(fileName, QLocale().formattedDataSize(received), QLocale().formattedDataSize(total)));

@@ -17,6 +17,13 @@
             <numerusform>%1 of files in the layers · %2 kept · &lt;b&gt;%3 wasted&lt;/b&gt; in %n paths that later layers overwrote or deleted</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Measuring wasted space reads all %n layer(s) of this image, whose size its manifest does not record (Docker schema 1).</source>
+        <translation>
+            <numerusform>Measuring wasted space reads the %n layer of this image, whose size its manifest does not record (Docker schema 1).</numerusform>
+            <numerusform>Measuring wasted space reads all %n layers of this image, whose size its manifest does not record (Docker schema 1).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wharf::HubPaging</name>

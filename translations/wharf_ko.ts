@@ -106,6 +106,10 @@
         <source>&lt;i&gt;Some layers could not be read to the end: %1&lt;/i&gt;</source>
         <translation>&lt;i&gt;일부 레이어를 끝까지 읽지 못했습니다: %1&lt;/i&gt;</translation>
     </message>
+    <message>
+        <source>Reading the layers… %1 of %2 listed (%3 read)</source>
+        <translation>레이어를 읽는 중… %2개 중 %1개 완료 (%3 읽음)</translation>
+    </message>
 </context>
 <context>
     <name>wharf::ConfigModel</name>
@@ -318,10 +322,6 @@
         <translation>“%1” 필드 이름은 “%2” 형태로 써야 합니다</translation>
     </message>
     <message>
-        <source>this image uses Docker manifest schema 1, which is deprecated and not supported; push it again with a current Docker or buildah to convert it</source>
-        <translation>이 이미지는 지원이 중단된 Docker manifest schema 1을 사용하므로 읽을 수 없습니다. 최신 Docker나 buildah로 다시 push해 변환하세요</translation>
-    </message>
-    <message>
         <source>the document has both “manifests” and “config”/“layers”, so it could be read as an index or as a manifest</source>
         <translation>문서에 “manifests”와 “config”/“layers”가 모두 있어 인덱스로도 manifest로도 읽을 수 있습니다</translation>
     </message>
@@ -417,6 +417,54 @@
         <source>“schemaVersion” must be 2</source>
         <translation>“schemaVersion” 값은 2여야 합니다</translation>
     </message>
+    <message>
+        <source>the signed part of the manifest</source>
+        <translation>manifest의 서명된 부분</translation>
+    </message>
+    <message>
+        <source>the signed part of the manifest has signatures of its own</source>
+        <translation>manifest의 서명된 부분에 또 서명이 들어 있습니다</translation>
+    </message>
+    <message>
+        <source>“%1” is not base64url</source>
+        <translation>“%1” 값은 base64url이 아닙니다</translation>
+    </message>
+    <message>
+        <source>“%1” is not an image ID of 64 lowercase hex digits</source>
+        <translation>“%1” 값은 소문자 16진수 64자리로 된 이미지 ID가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the base layer’s step names a parent image, but nothing is below it</source>
+        <translation>베이스 레이어 단계에 부모 이미지가 적혀 있지만 그 아래에는 아무것도 없습니다</translation>
+    </message>
+    <message>
+        <source>the image ID %1 appears more than once in “history”</source>
+        <translation>“history”에 이미지 ID %1이(가) 두 번 이상 나옵니다</translation>
+    </message>
+    <message>
+        <source>the image %1 names %2 as its parent, but the step below it is %3</source>
+        <translation>이미지 %1에는 부모가 %2(으)로 적혀 있지만 바로 아래 단계는 %3입니다</translation>
+    </message>
+    <message>
+        <source>“schemaVersion” must be 1</source>
+        <translation>“schemaVersion” 값은 1이어야 합니다</translation>
+    </message>
+    <message>
+        <source>the manifest lists %1 layers in “fsLayers” but %2 steps in “history”, which must pair up</source>
+        <translation>manifest의 “fsLayers”에는 레이어가 %1개, “history”에는 단계가 %2개 있지만 둘은 하나씩 짝이 맞아야 합니다</translation>
+    </message>
+    <message>
+        <source>“signatures” lists no signature</source>
+        <translation>“signatures”에 서명이 하나도 없습니다</translation>
+    </message>
+    <message>
+        <source>the manifest’s signatures do not agree on what they sign</source>
+        <translation>manifest의 서명들이 서명한 내용에 대해 서로 맞지 않습니다</translation>
+    </message>
+    <message>
+        <source>the signature covers %1 bytes, but the manifest has only %2</source>
+        <translation>서명은 %1바이트를 대상으로 하지만 manifest는 %2바이트뿐입니다</translation>
+    </message>
 </context>
 <context>
     <name>wharf::EfficiencyPanel</name>
@@ -476,6 +524,16 @@
         <source>Reading the layers… %1 of %2 listed (%3 of %4)</source>
         <translation>레이어를 읽는 중… %2개 중 %1개 완료 (%4 중 %3)</translation>
     </message>
+    <message numerus="yes">
+        <source>Measuring wasted space reads all %n layer(s) of this image, whose size its manifest does not record (Docker schema 1).</source>
+        <translation>
+            <numerusform>낭비 공간을 측정하려면 이 이미지의 레이어 %n개를 모두 읽습니다. 이 이미지의 manifest에는 레이어 크기가 기록되어 있지 않습니다(Docker schema 1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the layers… %1 of %2 listed (%3 read)</source>
+        <translation>레이어를 읽는 중… %2개 중 %1개 완료 (%3 읽음)</translation>
+    </message>
 </context>
 <context>
     <name>wharf::ElidedLabel</name>
@@ -514,6 +572,11 @@
     <message>
         <source>Comment</source>
         <translation>설명</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <extracomment>a layer whose size its manifest does not record (Docker schema 1)</extracomment>
+        <translation>알 수 없음</translation>
     </message>
 </context>
 <context>
@@ -1649,6 +1712,10 @@
         <source>Save /%1 into a folder you choose</source>
         <translation>/%1을(를) 선택한 폴더에 저장합니다</translation>
     </message>
+    <message>
+        <source>Reading layers… %1 of %2 listed (%3 read)</source>
+        <translation>레이어를 읽는 중… %2개 중 %1개 완료 (%3 읽음)</translation>
+    </message>
 </context>
 <context>
     <name>wharf::LayerListJob</name>
@@ -1710,6 +1777,10 @@
         <translation>
             <numerusform>%1 외 %n개</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 is a Docker schema 1 image, whose manifest records no layer sizes: the map leaves it out (the Image pane lists its layers)</source>
+        <translation>%1은(는) manifest에 레이어 크기가 기록되지 않는 Docker schema 1 이미지라서 맵에서 뺐습니다(레이어는 이미지 창에 나옵니다)</translation>
     </message>
 </context>
 <context>
@@ -2410,7 +2481,9 @@
     </message>
     <message>
         <source>unknown</source>
-        <extracomment>the pull size in the Platforms table when it could not be worked out</extracomment>
+        <extracomment>the compressed size of a platform&apos;s layers, which a Docker schema 1 manifest does not record
+----------
+the pull size in the Platforms table when it could not be worked out</extracomment>
         <translation>알 수 없음</translation>
     </message>
     <message>
@@ -2432,6 +2505,10 @@
         <source>%1 to fetch, %2 of %3 layers already here, %4 downloaded when their files were listed</source>
         <extracomment>%1 is a size (12.3 MB), %2, %3 and %4 numbers of layers</extracomment>
         <translation>가져올 크기 %1, 레이어 %3개 중 %2개는 이미 있음, %4개는 파일 목록을 볼 때 내려받음</translation>
+    </message>
+    <message>
+        <source>This image is in Docker’s deprecated schema 1 format, which Wharf shows but does not pull.</source>
+        <translation>이 이미지는 Docker가 더 이상 쓰지 않는 schema 1 형식이라서 Wharf가 보여 주기만 하고 가져오지는 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -2513,6 +2590,10 @@
     <message>
         <source>storing the manifest</source>
         <translation>manifest 저장</translation>
+    </message>
+    <message>
+        <source>%1 is a Docker schema 1 image (%2), a format Docker has deprecated: Wharf can inspect it but not pull it; pull a newer tag, or convert it with “skopeo copy --format v2s2”</source>
+        <translation>%1은(는) Docker가 더 이상 쓰지 않는 형식인 Docker schema 1 이미지(%2)입니다. Wharf는 살펴볼 수는 있지만 가져올 수는 없으니 더 새로운 태그를 가져오거나 “skopeo copy --format v2s2”로 변환하세요</translation>
     </message>
 </context>
 <context>
@@ -3449,6 +3530,18 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <source>usage: wharf inspect REF [--platform os/arch[/variant]] [--json]</source>
         <translation>사용 방법: wharf inspect REF [--platform os/arch[/variant]] [--json]</translation>
     </message>
+    <message>
+        <source>none: Docker schema 1 keeps it in the manifest’s history</source>
+        <translation>없음: Docker schema 1에서는 manifest의 기록(history) 안에 있습니다</translation>
+    </message>
+    <message>
+        <source>Docker schema 1 is deprecated: it records no layer sizes, and Wharf can inspect it but not pull it.</source>
+        <translation>Docker schema 1은 더 이상 쓰지 않는 형식입니다. 레이어 크기가 기록되지 않으며, Wharf는 살펴볼 수는 있지만 가져올 수는 없습니다.</translation>
+    </message>
+    <message>
+        <source>Layers (%1, compressed size unknown):</source>
+        <translation>레이어 (%1개, 압축 크기 알 수 없음):</translation>
+    </message>
 </context>
 <context>
     <name>wharf::cli::layers</name>
@@ -3650,6 +3743,10 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     <message>
         <source>usage: wharf layers REF [--platform os/arch[/variant]] [--files DIGEST] [--merged] [--diff REF2] [--store DIR] [--json]</source>
         <translation>사용 방법: wharf layers REF [--platform os/arch[/variant]] [--files DIGEST] [--merged] [--diff REF2] [--store DIR] [--json]</translation>
+    </message>
+    <message>
+        <source>Listing layers: %1 of %2, %3 read</source>
+        <translation>레이어 목록 읽는 중: %2개 중 %1개, %3 읽음</translation>
     </message>
 </context>
 <context>

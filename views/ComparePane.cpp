@@ -75,9 +75,12 @@ ComparePane::ComparePane(ImageDiffModel *model, QWidget *parent)
     m_layers->setItemDelegate(new FileChangeDelegate(
         [](const QModelIndex &index) {
             switch (ImageDiffLayersModel::Kind(index.data(ImageDiffLayersModel::KindRole).toInt())) {
-            case ImageDiffLayersModel::Kind::OnlyInFrom: return FileChangeDelegate::Change::Deleted;
-            case ImageDiffLayersModel::Kind::OnlyInTo: return FileChangeDelegate::Change::Added;
-            case ImageDiffLayersModel::Kind::Common: break;
+            case ImageDiffLayersModel::Kind::OnlyInFrom:
+                return FileChangeDelegate::Change::Deleted;
+            case ImageDiffLayersModel::Kind::OnlyInTo:
+                return FileChangeDelegate::Change::Added;
+            case ImageDiffLayersModel::Kind::Common:
+                break;
             }
             return FileChangeDelegate::Change::None;
         },
@@ -102,9 +105,12 @@ ComparePane::ComparePane(ImageDiffModel *model, QWidget *parent)
             if (index.data(ImageDiffModel::LayerOnlyRole).toBool())
                 return FileChangeDelegate::Change::Faint;
             switch (ImageDiff::Change(index.data(ImageDiffModel::ChangeRole).toInt())) {
-            case ImageDiff::Change::Added: return FileChangeDelegate::Change::Added;
-            case ImageDiff::Change::Removed: return FileChangeDelegate::Change::Deleted;
-            case ImageDiff::Change::Changed: return FileChangeDelegate::Change::Modified;
+            case ImageDiff::Change::Added:
+                return FileChangeDelegate::Change::Added;
+            case ImageDiff::Change::Removed:
+                return FileChangeDelegate::Change::Deleted;
+            case ImageDiff::Change::Changed:
+                return FileChangeDelegate::Change::Modified;
             }
             return FileChangeDelegate::Change::None;
         },
@@ -148,10 +154,14 @@ ComparePane::ComparePane(ImageDiffModel *model, QWidget *parent)
         if (m_model->state() != ImageDiffModel::State::Loading)
             return;
         const QLocale locale;
-        m_state->showMessage(tr("Reading the layers… %1 of %2 listed (%3 of %4)")
-                                 .arg(done)
-                                 .arg(layers)
-                                 .arg(locale.formattedDataSize(read), locale.formattedDataSize(total)));
+        if (total < 0) // sizes unknown (Docker schema 1)
+            m_state->showMessage(
+                tr("Reading the layers… %1 of %2 listed (%3 read)").arg(done).arg(layers).arg(locale.formattedDataSize(read)));
+        else
+            m_state->showMessage(tr("Reading the layers… %1 of %2 listed (%3 of %4)")
+                                     .arg(done)
+                                     .arg(layers)
+                                     .arg(locale.formattedDataSize(read), locale.formattedDataSize(total)));
     });
     clear();
 }
@@ -229,7 +239,7 @@ void ComparePane::updateCompareButton()
     const bool sameImage = otherTag() == m_currentTag && (otherPlatform() == m_currentPlatform || otherPlatform().isEmpty());
     m_compare->setEnabled(!m_currentTag.isEmpty() && !otherTag().isEmpty() && !sameImage);
     m_compare->setToolTip(m_currentTag.isEmpty() ? tr("Pick an image first.")
-                          : sameImage            ? tr("Pick a tag or platform other than the one in view.")
+                              : sameImage        ? tr("Pick a tag or platform other than the one in view.")
                                                  : tr("Compare the layers and files of the two images"));
 }
 
@@ -260,15 +270,14 @@ void ComparePane::onStateChanged()
                        .arg(d.onlyInTo.size())
                        .arg(m_model->toName().toHtmlEscaped());
     text += u' '
-            + tr("<b>Files:</b> %1 added (%2), %3 removed (%4), %5 changed (%6); %7 → %8 (%9).")
-                  .arg(d.added)
-                  .arg(signedSize(d.addedBytes))
-                  .arg(d.removed)
-                  .arg(signedSize(-d.removedBytes))
-                  .arg(d.changed)
-                  .arg(signedSize(d.changedDelta))
-                  .arg(locale.formattedDataSize(d.fromTotalBytes), locale.formattedDataSize(d.toTotalBytes),
-                       signedSize(d.totalDelta()));
+        + tr("<b>Files:</b> %1 added (%2), %3 removed (%4), %5 changed (%6); %7 → %8 (%9).")
+              .arg(d.added)
+              .arg(signedSize(d.addedBytes))
+              .arg(d.removed)
+              .arg(signedSize(-d.removedBytes))
+              .arg(d.changed)
+              .arg(signedSize(d.changedDelta))
+              .arg(locale.formattedDataSize(d.fromTotalBytes), locale.formattedDataSize(d.toTotalBytes), signedSize(d.totalDelta()));
     if (!d.complete)
         text += u' ' + tr("<i>Some layers could not be read to the end: %1</i>").arg(m_model->errorMessage().toHtmlEscaped());
     m_summary->setText(text);

@@ -105,9 +105,8 @@ EfficiencyPanel::EfficiencyPanel(ImageEfficiencyModel *model, QWidget *parent)
     connect(m_state, &StatePanel::retryRequested, this, &EfficiencyPanel::analyseRequested);
     connect(m_model, &ImageEfficiencyModel::stateChanged, this, &EfficiencyPanel::onStateChanged);
     connect(m_model, &ImageEfficiencyModel::progress, this, &EfficiencyPanel::onProgress);
-    connect(m_offenders, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
-        Q_EMIT offenderActivated(index.data(ImageEfficiencyModel::PathRole).toString());
-    });
+    connect(m_offenders, &QAbstractItemView::activated, this,
+            [this](const QModelIndex &index) { Q_EMIT offenderActivated(index.data(ImageEfficiencyModel::PathRole).toString()); });
     clear();
 }
 
@@ -118,10 +117,15 @@ bool EfficiencyPanel::isPending() const
 
 void EfficiencyPanel::setPending(qint64 compressedBytes, int layers)
 {
-    m_pendingText->setText(tr("Measuring wasted space reads all %n layer(s) of this image — %1 to download unless "
-                              "the local store has them.",
-                              nullptr, layers)
-                               .arg(QLocale().formattedDataSize(compressedBytes)));
+    if (compressedBytes < 0)
+        m_pendingText->setText(tr("Measuring wasted space reads all %n layer(s) of this image, whose size its "
+                                  "manifest does not record (Docker schema 1).",
+                                  nullptr, layers));
+    else
+        m_pendingText->setText(tr("Measuring wasted space reads all %n layer(s) of this image — %1 to download unless "
+                                  "the local store has them.",
+                                  nullptr, layers)
+                                   .arg(QLocale().formattedDataSize(compressedBytes)));
     m_analyse->show();
     m_pages->setCurrentWidget(m_pending);
 }
@@ -154,8 +158,8 @@ void EfficiencyPanel::onStateChanged()
         m_scoreBar->setValue(int(qRound(e.score * 1000)));
         // Green when little is wasted, amber below 90 %, red below 70 % (dive's threshold is 90 %).
         const QString colour = e.score >= 0.9 ? QStringLiteral("#1e8449")
-                               : e.score >= 0.7 ? QStringLiteral("#b9770e")
-                                                : QStringLiteral("#c0392b");
+            : e.score >= 0.7                  ? QStringLiteral("#b9770e")
+                                              : QStringLiteral("#c0392b");
         m_scoreBar->setStyleSheet(QStringLiteral("QProgressBar::chunk { background: %1; }").arg(colour));
         m_score->setToolTip(tr("Efficiency: the share of the layers' file bytes the final image still shows"));
         m_totals->setText(tr("%1 of files in the layers · %2 kept · <b>%3 wasted</b> in %n path(s) that later layers "
@@ -164,8 +168,8 @@ void EfficiencyPanel::onStateChanged()
                               .arg(locale.formattedDataSize(e.totalBytes), locale.formattedDataSize(e.keptBytes),
                                    locale.formattedDataSize(e.wastedBytes)));
         m_incomplete->setVisible(!e.complete);
-        m_incomplete->setText(tr("Some layers could not be read to the end; the figures cover what was read: %1")
-                                  .arg(m_model->errorMessage()));
+        m_incomplete->setText(
+            tr("Some layers could not be read to the end; the figures cover what was read: %1").arg(m_model->errorMessage()));
         m_offendersLabel->setText(e.offenders.isEmpty() ? tr("Nothing is wasted: every file the layers hold is in the final image.")
                                                         : tr("Worst offenders:"));
         m_offenders->setVisible(!e.offenders.isEmpty());
@@ -181,10 +185,14 @@ void EfficiencyPanel::onProgress(qint64 read, qint64 total, int layersDone, int 
     if (m_model->state() != ImageEfficiencyModel::State::Loading)
         return;
     const QLocale locale;
-    m_state->showMessage(tr("Reading the layers… %1 of %2 listed (%3 of %4)")
-                             .arg(layersDone)
-                             .arg(layers)
-                             .arg(locale.formattedDataSize(read), locale.formattedDataSize(total)));
+    if (total < 0) // sizes unknown (Docker schema 1)
+        m_state->showMessage(
+            tr("Reading the layers… %1 of %2 listed (%3 read)").arg(layersDone).arg(layers).arg(locale.formattedDataSize(read)));
+    else
+        m_state->showMessage(tr("Reading the layers… %1 of %2 listed (%3 of %4)")
+                                 .arg(layersDone)
+                                 .arg(layers)
+                                 .arg(locale.formattedDataSize(read), locale.formattedDataSize(total)));
 }
 
 } // namespace wharf

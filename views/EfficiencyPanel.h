@@ -26,6 +26,7 @@ public:
     explicit EfficiencyPanel(ImageEfficiencyModel *model, QWidget *parent = nullptr);
 
     // Nothing measured yet for an image whose layers are `compressedBytes` in all: offer to.
+    // `compressedBytes` < 0: the size is not known (Docker schema 1 records none).
     void setPending(qint64 compressedBytes, int layers);
     // No image.
     void clear();

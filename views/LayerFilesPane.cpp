@@ -61,8 +61,7 @@ LayerFilesPane::LayerFilesPane(LayerFilesModel *model, QWidget *parent)
       m_title(new ElidedLabel(this)),
       m_layerOnly(segment(tr("This Layer Only"), tr("What this layer's own tar holds, and what it deleted below"), this)),
       m_merged(segment(tr("Merged up to This Layer"),
-                       tr("The file system a container sees with the layers up to this one, and what this layer deleted"),
-                       this)),
+                       tr("The file system a container sees with the layers up to this one, and what this layer deleted"), this)),
       m_viewGroup(new QButtonGroup(this)),
       m_find(new QLineEdit(this)),
       m_changesOnly(new QCheckBox(tr("C&hanges only"), this)),
@@ -124,18 +123,21 @@ LayerFilesPane::LayerFilesPane(LayerFilesModel *model, QWidget *parent)
     auto *delegate = new FileChangeDelegate(
         [](const QModelIndex &index) {
             switch (FileMark(index.data(LayerFilesModel::MarkRole).toInt())) {
-            case FileMark::Added: return FileChangeDelegate::Change::Added;
-            case FileMark::Modified: return FileChangeDelegate::Change::Modified;
-            case FileMark::Deleted: return FileChangeDelegate::Change::Deleted;
-            case FileMark::None: break;
+            case FileMark::Added:
+                return FileChangeDelegate::Change::Added;
+            case FileMark::Modified:
+                return FileChangeDelegate::Change::Modified;
+            case FileMark::Deleted:
+                return FileChangeDelegate::Change::Deleted;
+            case FileMark::None:
+                break;
             }
             return index.data(LayerFilesModel::DeletedRole).toBool() ? FileChangeDelegate::Change::Deleted
                                                                      : FileChangeDelegate::Change::None;
         },
         LayerFilesModel::NameColumn, m_view);
     delegate->setPlainIcon([style = style()](const QModelIndex &index) {
-        return style->standardIcon(index.data(LayerFilesModel::IsDirectoryRole).toBool() ? QStyle::SP_DirIcon
-                                                                                         : QStyle::SP_FileIcon);
+        return style->standardIcon(index.data(LayerFilesModel::IsDirectoryRole).toBool() ? QStyle::SP_DirIcon : QStyle::SP_FileIcon);
     });
     m_view->setItemDelegate(delegate);
     QHeaderView *header = m_view->header();
@@ -195,11 +197,9 @@ LayerFilesPane::LayerFilesPane(LayerFilesModel *model, QWidget *parent)
     layout->addWidget(m_progress);
     layout->addWidget(m_state, 1);
 
-    connect(m_viewGroup, &QButtonGroup::idClicked, this,
-            [this](int id) { m_model->setView(LayerFilesModel::View(id)); });
-    connect(m_model, &LayerFilesModel::viewChanged, this, [this] {
-        (m_model->view() == LayerFilesModel::View::Merged ? m_merged : m_layerOnly)->setChecked(true);
-    });
+    connect(m_viewGroup, &QButtonGroup::idClicked, this, [this](int id) { m_model->setView(LayerFilesModel::View(id)); });
+    connect(m_model, &LayerFilesModel::viewChanged, this,
+            [this] { (m_model->view() == LayerFilesModel::View::Merged ? m_merged : m_layerOnly)->setChecked(true); });
     connect(m_find, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFindText(text.trimmed());
         if (!text.trimmed().isEmpty())
@@ -220,8 +220,7 @@ LayerFilesPane::LayerFilesPane(LayerFilesModel *model, QWidget *parent)
         const QModelIndex current = m_view->currentIndex();
         if (!m_extract->isEnabled() || !current.isValid())
             return;
-        Q_EMIT extractRequested(current.data(LayerFilesModel::PathRole).toString(),
-                                current.data(LayerFilesModel::SourceLayerRole).toInt());
+        Q_EMIT extractRequested(current.data(LayerFilesModel::PathRole).toString(), current.data(LayerFilesModel::SourceLayerRole).toInt());
     });
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         QMenu menu(this);
@@ -269,9 +268,8 @@ void LayerFilesPane::onStateChanged()
         m_state->showMessage(tr("Reading the layer's files…"));
         break;
     case LayerFilesModel::State::Empty:
-        m_state->showMessage(m_model->view() == LayerFilesModel::View::LayerOnly
-                                 ? tr("This layer has no files of its own.")
-                                 : tr("No files up to this layer."));
+        m_state->showMessage(m_model->view() == LayerFilesModel::View::LayerOnly ? tr("This layer has no files of its own.")
+                                                                                 : tr("No files up to this layer."));
         break;
     case LayerFilesModel::State::Error:
         m_state->showFailure(tr("The layer could not be read"),
@@ -284,8 +282,8 @@ void LayerFilesPane::onStateChanged()
     const bool ready = m_model->state() == LayerFilesModel::State::Ready || m_model->state() == LayerFilesModel::State::Empty;
     m_banner->setVisible(ready && m_model->isIncomplete());
     if (m_banner->isVisible())
-        m_banner->setText(tr("Only part of the layers could be read — the tree shows what was read before it stopped: %1")
-                              .arg(m_model->errorMessage()));
+        m_banner->setText(
+            tr("Only part of the layers could be read — the tree shows what was read before it stopped: %1").arg(m_model->errorMessage()));
     if (ready) {
         const int added = m_model->count(FileMark::Added);
         const int modified = m_model->count(FileMark::Modified);
@@ -308,12 +306,19 @@ void LayerFilesPane::onProgress(qint64 read, qint64 total, int layersDone, int l
     if (total > 0) {
         m_progress->setRange(0, 1000);
         m_progress->setValue(int(std::clamp<qint64>(read * 1000 / total, 0, 1000)));
+    } else if (total < 0 && layers > 0) { // sizes unknown (Docker schema 1): count layers instead
+        m_progress->setRange(0, layers);
+        m_progress->setValue(layersDone);
     }
     const QLocale locale;
-    m_state->showMessage(tr("Reading layers… %1 of %2 listed (%3 of %4)")
-                             .arg(layersDone)
-                             .arg(layers)
-                             .arg(locale.formattedDataSize(read), locale.formattedDataSize(total)));
+    if (total < 0)
+        m_state->showMessage(
+            tr("Reading layers… %1 of %2 listed (%3 read)").arg(layersDone).arg(layers).arg(locale.formattedDataSize(read)));
+    else
+        m_state->showMessage(tr("Reading layers… %1 of %2 listed (%3 of %4)")
+                                 .arg(layersDone)
+                                 .arg(layers)
+                                 .arg(locale.formattedDataSize(read), locale.formattedDataSize(total)));
 }
 
 void LayerFilesPane::updateExtract()
@@ -348,9 +353,8 @@ void LayerFilesPane::updateExtract()
         }
     }
     m_extract->setEnabled(why.isEmpty());
-    m_extract->setToolTip(why.isEmpty()
-                              ? tr("Save /%1 into a folder you choose").arg(current.data(LayerFilesModel::PathRole).toString())
-                              : why);
+    m_extract->setToolTip(why.isEmpty() ? tr("Save /%1 into a folder you choose").arg(current.data(LayerFilesModel::PathRole).toString())
+                                        : why);
 }
 
 } // namespace wharf

@@ -55,10 +55,20 @@ void printText(QTextStream &out, const InspectedImage &r)
     }
     line(Tr::tr("Platform"), r.chosen.platform.value_or(Platform()).toString());
     line(Tr::tr("Manifest"), Tr::tr("%1  %2, %3 bytes").arg(r.manifest.digest.toString(), r.manifest.mediaType).arg(r.manifest.size));
-    line(Tr::tr("Config"), Tr::tr("%1  %2, %3 bytes").arg(r.configDescriptor.digest.toString(), r.configDescriptor.mediaType)
-                           .arg(r.configDescriptor.size));
+    if (r.imageManifest.isSchema1()) {
+        line(Tr::tr("Config"), Tr::tr("none: Docker schema 1 keeps it in the manifest’s history"));
+        out << Tr::tr("Docker schema 1 is deprecated: it records no layer sizes, and Wharf can inspect it but not pull it.") << '\n';
+    } else {
+        line(Tr::tr("Config"),
+             Tr::tr("%1  %2, %3 bytes")
+                 .arg(r.configDescriptor.digest.toString(), r.configDescriptor.mediaType)
+                 .arg(r.configDescriptor.size));
+    }
 
-    out << Tr::tr("Layers (%1, %2 compressed):").arg(r.imageManifest.layers.size()).arg(humanBytes(r.imageManifest.totalLayerSize())) << '\n';
+    const qint64 compressed = r.imageManifest.totalLayerSize();
+    out << (compressed < 0 ? Tr::tr("Layers (%1, compressed size unknown):").arg(r.imageManifest.layers.size())
+                           : Tr::tr("Layers (%1, %2 compressed):").arg(r.imageManifest.layers.size()).arg(humanBytes(compressed)))
+        << '\n';
     QList<QStringList> layerRows;
     for (const Descriptor &d : r.imageManifest.layers)
         layerRows.append({u"  " + d.digest.toString(), humanBytes(d.size), d.mediaType});

@@ -42,7 +42,7 @@ QJsonArray historyJson(const ImageHistory &history, bool layerIndex)
         o.insert(QStringLiteral("layer"), h.layer ? QJsonValue(h.layer->digest.toString()) : QJsonValue());
         if (layerIndex)
             o.insert(QStringLiteral("layerIndex"), h.layer ? QJsonValue(layer++) : QJsonValue());
-        o.insert(QStringLiteral("size"), h.layer ? QJsonValue(h.layer->size) : QJsonValue(0));
+        o.insert(QStringLiteral("size"), h.layer ? sizeOrNull(h.layer->size) : QJsonValue(0));
         array.append(o);
     }
     return array;
@@ -51,15 +51,24 @@ QJsonArray historyJson(const ImageHistory &history, bool layerIndex)
 QString typeName(LayerEntry::Type type)
 {
     switch (type) {
-    case LayerEntry::Type::File: return QStringLiteral("file");
-    case LayerEntry::Type::Directory: return QStringLiteral("directory");
-    case LayerEntry::Type::Symlink: return QStringLiteral("symlink");
-    case LayerEntry::Type::Hardlink: return QStringLiteral("hardlink");
-    case LayerEntry::Type::CharDevice: return QStringLiteral("char");
-    case LayerEntry::Type::BlockDevice: return QStringLiteral("block");
-    case LayerEntry::Type::Fifo: return QStringLiteral("fifo");
-    case LayerEntry::Type::Whiteout: return QStringLiteral("whiteout");
-    case LayerEntry::Type::OpaqueDirectory: return QStringLiteral("opaque");
+    case LayerEntry::Type::File:
+        return QStringLiteral("file");
+    case LayerEntry::Type::Directory:
+        return QStringLiteral("directory");
+    case LayerEntry::Type::Symlink:
+        return QStringLiteral("symlink");
+    case LayerEntry::Type::Hardlink:
+        return QStringLiteral("hardlink");
+    case LayerEntry::Type::CharDevice:
+        return QStringLiteral("char");
+    case LayerEntry::Type::BlockDevice:
+        return QStringLiteral("block");
+    case LayerEntry::Type::Fifo:
+        return QStringLiteral("fifo");
+    case LayerEntry::Type::Whiteout:
+        return QStringLiteral("whiteout");
+    case LayerEntry::Type::OpaqueDirectory:
+        return QStringLiteral("opaque");
     }
     return {};
 }
@@ -67,10 +76,14 @@ QString typeName(LayerEntry::Type type)
 QJsonValue markName(FileMark mark)
 {
     switch (mark) {
-    case FileMark::Added: return QStringLiteral("added");
-    case FileMark::Modified: return QStringLiteral("modified");
-    case FileMark::Deleted: return QStringLiteral("deleted");
-    case FileMark::None: break;
+    case FileMark::Added:
+        return QStringLiteral("added");
+    case FileMark::Modified:
+        return QStringLiteral("modified");
+    case FileMark::Deleted:
+        return QStringLiteral("deleted");
+    case FileMark::None:
+        break;
     }
     return QJsonValue();
 }
@@ -83,9 +96,12 @@ QString octalMode(quint32 mode)
 QString viewName(TreeView::Kind kind)
 {
     switch (kind) {
-    case TreeView::Kind::LayerOnly: return QStringLiteral("layer");
-    case TreeView::Kind::MergedUpTo: return QStringLiteral("merged");
-    case TreeView::Kind::Image: return QStringLiteral("image");
+    case TreeView::Kind::LayerOnly:
+        return QStringLiteral("layer");
+    case TreeView::Kind::MergedUpTo:
+        return QStringLiteral("merged");
+    case TreeView::Kind::Image:
+        return QStringLiteral("image");
     }
     return {};
 }
@@ -93,9 +109,12 @@ QString viewName(TreeView::Kind kind)
 QString changeName(ImageDiff::Change change)
 {
     switch (change) {
-    case ImageDiff::Change::Added: return QStringLiteral("added");
-    case ImageDiff::Change::Removed: return QStringLiteral("removed");
-    case ImageDiff::Change::Changed: return QStringLiteral("changed");
+    case ImageDiff::Change::Added:
+        return QStringLiteral("added");
+    case ImageDiff::Change::Removed:
+        return QStringLiteral("removed");
+    case ImageDiff::Change::Changed:
+        return QStringLiteral("changed");
     }
     return {};
 }
@@ -115,11 +134,20 @@ QJsonObject platformJson(const Platform &p)
                        {QStringLiteral("os.version"), orNull(p.osVersion)}};
 }
 
+QJsonValue sizeOrNull(qint64 size)
+{
+    return size < 0 ? QJsonValue() : QJsonValue(size);
+}
+
 QJsonObject descriptorJson(const Descriptor &d)
 {
+    if (!d.digest.isValid()) // no blob at all (a schema 1 image's config)
+        return QJsonObject{{QStringLiteral("digest"), QJsonValue()},
+                           {QStringLiteral("mediaType"), QJsonValue()},
+                           {QStringLiteral("size"), QJsonValue()}};
     return QJsonObject{{QStringLiteral("digest"), d.digest.toString()},
                        {QStringLiteral("mediaType"), d.mediaType},
-                       {QStringLiteral("size"), d.size}};
+                       {QStringLiteral("size"), sizeOrNull(d.size)}};
 }
 
 QJsonObject manifestJson(const FetchedManifest &m)
@@ -206,7 +234,8 @@ QJsonObject tagsJson(const ImageReference &repo, const QString &source, const QL
         o.insert(QStringLiteral("digest"), t.digest.isEmpty() ? QJsonValue() : QJsonValue(t.digest));
         o.insert(QStringLiteral("mediaType"), t.mediaType.isEmpty() ? QJsonValue() : QJsonValue(t.mediaType));
         o.insert(QStringLiteral("size"), t.size < 0 ? QJsonValue() : QJsonValue(t.size));
-        o.insert(QStringLiteral("lastPushed"), t.lastPushed.isValid() ? QJsonValue(t.lastPushed.toUTC().toString(Qt::ISODate)) : QJsonValue());
+        o.insert(QStringLiteral("lastPushed"),
+                 t.lastPushed.isValid() ? QJsonValue(t.lastPushed.toUTC().toString(Qt::ISODate)) : QJsonValue());
         if (t.detailsKnown) {
             QJsonArray platforms;
             for (const TagPlatform &p : t.platforms) {
@@ -261,8 +290,8 @@ QJsonObject catalogSearchJson(const QString &registry, const QString &query, con
 {
     QJsonArray array;
     for (const HubSearchResult &match : matches)
-        array.append(QJsonObject{{QStringLiteral("name"), match.name},
-                                 {QStringLiteral("repository"), QString(registry + u'/' + match.name)}});
+        array.append(
+            QJsonObject{{QStringLiteral("name"), match.name}, {QStringLiteral("repository"), QString(registry + u'/' + match.name)}});
     return QJsonObject{{QStringLiteral("registry"), registry},
                        {QStringLiteral("query"), query},
                        {QStringLiteral("total"), matches.size()},
@@ -389,9 +418,10 @@ QJsonObject layersTreeJson(const InspectedImage &image, const LayerStack &stack,
     }
     root.insert(QStringLiteral("view"), viewName(view.kind));
     root.insert(QStringLiteral("complete"), stack.isComplete(view.layer));
-    root.insert(QStringLiteral("counts"), QJsonObject{{QStringLiteral("added"), tree.count(FileMark::Added)},
-                                                      {QStringLiteral("modified"), tree.count(FileMark::Modified)},
-                                                      {QStringLiteral("deleted"), tree.count(FileMark::Deleted)}});
+    root.insert(QStringLiteral("counts"),
+                QJsonObject{{QStringLiteral("added"), tree.count(FileMark::Added)},
+                            {QStringLiteral("modified"), tree.count(FileMark::Modified)},
+                            {QStringLiteral("deleted"), tree.count(FileMark::Deleted)}});
     QJsonArray entries;
     for (const int i : tree.depthFirst()) {
         const FileNode &n = tree.node(i);
@@ -405,7 +435,8 @@ QJsonObject layersTreeJson(const InspectedImage &image, const LayerStack &stack,
             {QStringLiteral("permissions"), metadata ? QJsonValue(fileModeText(e.type, e.mode)) : QJsonValue()},
             {QStringLiteral("uid"), metadata ? QJsonValue(e.uid) : QJsonValue()},
             {QStringLiteral("gid"), metadata ? QJsonValue(e.gid) : QJsonValue()},
-            {QStringLiteral("mtime"), metadata ? QJsonValue(QDateTime::fromSecsSinceEpoch(e.mtime, Qt::UTC).toString(Qt::ISODate)) : QJsonValue()},
+            {QStringLiteral("mtime"),
+             metadata ? QJsonValue(QDateTime::fromSecsSinceEpoch(e.mtime, Qt::UTC).toString(Qt::ISODate)) : QJsonValue()},
             {QStringLiteral("linkTarget"), orNull(e.linkTarget)},
             {QStringLiteral("mark"), markName(n.mark)},
             {QStringLiteral("opaque"), n.opaque},
@@ -423,11 +454,13 @@ QJsonObject layersTreeJson(const InspectedImage &image, const LayerStack &stack,
 QStringList differenceNames(ImageDiff::Differences d)
 {
     QStringList names;
-    const std::pair<ImageDiff::Difference, const char *> all[] = {
-        {ImageDiff::Difference::Type, "type"},   {ImageDiff::Difference::Size, "size"},
-        {ImageDiff::Difference::Mode, "mode"},   {ImageDiff::Difference::Owner, "owner"},
-        {ImageDiff::Difference::LinkTarget, "linkTarget"}, {ImageDiff::Difference::MTime, "mtime"},
-        {ImageDiff::Difference::Layer, "layer"}};
+    const std::pair<ImageDiff::Difference, const char *> all[] = {{ImageDiff::Difference::Type, "type"},
+                                                                  {ImageDiff::Difference::Size, "size"},
+                                                                  {ImageDiff::Difference::Mode, "mode"},
+                                                                  {ImageDiff::Difference::Owner, "owner"},
+                                                                  {ImageDiff::Difference::LinkTarget, "linkTarget"},
+                                                                  {ImageDiff::Difference::MTime, "mtime"},
+                                                                  {ImageDiff::Difference::Layer, "layer"}};
     for (const auto &[flag, name] : all)
         if (d.testFlag(flag))
             names.append(QLatin1StringView(name));
@@ -445,14 +478,14 @@ QJsonObject layersDiffJson(const InspectedImage &from, const InspectedImage &to,
         QJsonArray array;
         for (const ImageDiff::Layer &l : layers)
             array.append(QJsonObject{{QStringLiteral("digest"), l.digest.toString()},
-                                     {QStringLiteral("size"), sizeOf(sizes, l)},
+                                     {QStringLiteral("size"), sizeOrNull(sizeOf(sizes, l))},
                                      {QStringLiteral("index"), fromSide ? l.fromIndex : l.toIndex}});
         return array;
     };
     QJsonArray common;
     for (const ImageDiff::Layer &l : diff.commonLayers)
         common.append(QJsonObject{{QStringLiteral("digest"), l.digest.toString()},
-                                  {QStringLiteral("size"), sizeOf(sizes, l)},
+                                  {QStringLiteral("size"), sizeOrNull(sizeOf(sizes, l))},
                                   {QStringLiteral("fromIndex"), l.fromIndex},
                                   {QStringLiteral("toIndex"), l.toIndex}});
     const qint64 fromSize = from.imageManifest.totalLayerSize();
@@ -475,24 +508,26 @@ QJsonObject layersDiffJson(const InspectedImage &from, const InspectedImage &to,
     return QJsonObject{
         {QStringLiteral("from"), side(from)},
         {QStringLiteral("to"), side(to)},
-        {QStringLiteral("layers"), QJsonObject{{QStringLiteral("sharedPrefix"), diff.sharedPrefix},
-                                               {QStringLiteral("common"), common},
-                                               {QStringLiteral("onlyInFrom"), layerList(diff.onlyInFrom, true)},
-                                               {QStringLiteral("onlyInTo"), layerList(diff.onlyInTo, false)},
-                                               {QStringLiteral("fromSize"), fromSize},
-                                               {QStringLiteral("toSize"), toSize},
-                                               {QStringLiteral("sizeDelta"), toSize - fromSize}}},
-        {QStringLiteral("files"), QJsonObject{{QStringLiteral("added"), diff.added},
-                                              {QStringLiteral("removed"), diff.removed},
-                                              {QStringLiteral("changed"), diff.changed},
-                                              {QStringLiteral("addedBytes"), diff.addedBytes},
-                                              {QStringLiteral("removedBytes"), diff.removedBytes},
-                                              {QStringLiteral("changedDelta"), diff.changedDelta},
-                                              {QStringLiteral("fromSize"), diff.fromTotalBytes},
-                                              {QStringLiteral("toSize"), diff.toTotalBytes},
-                                              {QStringLiteral("sizeDelta"), diff.totalDelta()},
-                                              {QStringLiteral("complete"), diff.complete},
-                                              {QStringLiteral("entries"), entries}}},
+        {QStringLiteral("layers"),
+         QJsonObject{{QStringLiteral("sharedPrefix"), diff.sharedPrefix},
+                     {QStringLiteral("common"), common},
+                     {QStringLiteral("onlyInFrom"), layerList(diff.onlyInFrom, true)},
+                     {QStringLiteral("onlyInTo"), layerList(diff.onlyInTo, false)},
+                     {QStringLiteral("fromSize"), sizeOrNull(fromSize)},
+                     {QStringLiteral("toSize"), sizeOrNull(toSize)},
+                     {QStringLiteral("sizeDelta"), fromSize < 0 || toSize < 0 ? QJsonValue() : QJsonValue(toSize - fromSize)}}},
+        {QStringLiteral("files"),
+         QJsonObject{{QStringLiteral("added"), diff.added},
+                     {QStringLiteral("removed"), diff.removed},
+                     {QStringLiteral("changed"), diff.changed},
+                     {QStringLiteral("addedBytes"), diff.addedBytes},
+                     {QStringLiteral("removedBytes"), diff.removedBytes},
+                     {QStringLiteral("changedDelta"), diff.changedDelta},
+                     {QStringLiteral("fromSize"), diff.fromTotalBytes},
+                     {QStringLiteral("toSize"), diff.toTotalBytes},
+                     {QStringLiteral("sizeDelta"), diff.totalDelta()},
+                     {QStringLiteral("complete"), diff.complete},
+                     {QStringLiteral("entries"), entries}}},
     };
 }
 

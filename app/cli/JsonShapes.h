@@ -36,7 +36,9 @@ namespace wharf::cli {
 [[nodiscard]] QJsonValue orNull(const QString &s);
 // {"os", "architecture", "variant", "os.version"}, absent parts as null
 [[nodiscard]] QJsonObject platformJson(const Platform &p);
-// {"digest", "mediaType", "size"}
+// null for a size that is not known (negative: Docker schema 1 records none), the size otherwise
+[[nodiscard]] QJsonValue sizeOrNull(qint64 size);
+// {"digest", "mediaType", "size"}; all null for a descriptor of nothing (no valid digest)
 [[nodiscard]] QJsonObject descriptorJson(const Descriptor &d);
 [[nodiscard]] QJsonObject manifestJson(const FetchedManifest &m);
 

@@ -52,10 +52,14 @@ constexpr int kTextOffenders = 10;
 QChar markLetter(FileMark mark)
 {
     switch (mark) {
-    case FileMark::Added: return u'A';
-    case FileMark::Modified: return u'M';
-    case FileMark::Deleted: return u'D';
-    case FileMark::None: break;
+    case FileMark::Added:
+        return u'A';
+    case FileMark::Modified:
+        return u'M';
+    case FileMark::Deleted:
+        return u'D';
+    case FileMark::None:
+        break;
     }
     return u' ';
 }
@@ -107,8 +111,9 @@ Result<int> selectLayer(const LayerSelector &selector, const QList<Descriptor> &
         if (found < 0) {
             found = i;
         } else if (layers.at(found).digest != d) {
-            return fail(Error::Code::NotFound, Tr::tr("%1 matches more than one layer of %2 (%3 and %4); give more of the digest")
-                                                   .arg(selector.hex, reference, layers.at(found).digest.shortForm(), d.shortForm()));
+            return fail(Error::Code::NotFound,
+                        Tr::tr("%1 matches more than one layer of %2 (%3 and %4); give more of the digest")
+                            .arg(selector.hex, reference, layers.at(found).digest.shortForm(), d.shortForm()));
         }
     }
     if (found < 0)
@@ -120,29 +125,45 @@ Result<int> selectLayer(const LayerSelector &selector, const QList<Descriptor> &
 std::unique_ptr<LayerStackJob> listLayers(CliContext &cx, const InspectedImage &image, const QList<Descriptor> &layers,
                                           const QString &storeRoot, const QHash<QString, LayerListing> &known = {})
 {
-    std::unique_ptr<LayerStackJob> job(new LayerStackJob(&cx.registry(), image.manifest.registry, image.manifest.repository,
-                                                         layers, storeRoot));
+    std::unique_ptr<LayerStackJob> job(
+        new LayerStackJob(&cx.registry(), image.manifest.registry, image.manifest.repository, layers, storeRoot));
     job->setKnownListings(known);
     const bool terminal = isatty(STDERR_FILENO) == 1;
     bool drew = false;
     if (terminal) {
-        QObject::connect(job.get(), &LayerStackJob::progress, job.get(),
-                         [&cx, &drew](qint64 read, qint64 total, int done, int count) {
-                             //: %1 of %2 layers listed, %3 of %4 bytes read
-                             cx.err() << '\r'
-                                      << Tr::tr("Listing layers: %1 of %2, %3 of %4")
-                                             .arg(done)
-                                             .arg(count)
-                                             .arg(humanBytes(read), humanBytes(total))
-                                      << "\x1b[K" << Qt::flush;
-                             drew = true;
-                         });
+        QObject::connect(job.get(), &LayerStackJob::progress, job.get(), [&cx, &drew](qint64 read, qint64 total, int done, int count) {
+            //: %1 of %2 layers listed, %3 of %4 bytes read
+            const QString line = total >= 0
+                ? Tr::tr("Listing layers: %1 of %2, %3 of %4").arg(done).arg(count).arg(humanBytes(read), humanBytes(total))
+                //: %1 of %2 layers listed, %3 bytes read (sizes unknown: Docker schema 1)
+                : Tr::tr("Listing layers: %1 of %2, %3 read").arg(done).arg(count).arg(humanBytes(read));
+            cx.err() << '\r' << line << "\x1b[K" << Qt::flush;
+            drew = true;
+        });
     }
     cx.wait(job.get());
     QObject::disconnect(job.get(), &LayerStackJob::progress, nullptr, nullptr); // `drew` goes out of scope
     if (drew)
         cx.err() << "\r\x1b[K" << Qt::flush;
     return job;
+}
+
+// Docker schema 1 records no layer sizes; a layer read whole and verified has one.
+void fillUnknownSizes(InspectedImage &image, const QList<LayerListing> &listings)
+{
+    QHash<QString, qint64> read;
+    for (const LayerListing &listing : listings)
+        if (listing.complete)
+            read.insert(listing.layer.toString(), listing.compressedSize);
+    const auto fill = [&read](Descriptor &layer) {
+        if (layer.size < 0)
+            layer.size = read.value(layer.digest.toString(), -1);
+    };
+    for (Descriptor &layer : image.imageManifest.layers)
+        fill(layer);
+    for (HistoryRow &row : image.history.rows)
+        if (row.layer)
+            fill(*row.layer);
 }
 
 std::unique_ptr<ImageInspectJob> inspect(CliContext &cx, const ImageReference &reference, const std::optional<Platform> &platform)
@@ -167,9 +188,10 @@ void printOverview(QTextStream &out, const InspectedImage &image, const LayerSta
     line(Tr::tr("Reference"), image.reference.familiarString());
     line(Tr::tr("Platform"), image.chosen.platform.value_or(Platform()).toString());
     line(Tr::tr("Manifest"), image.manifest.digest.toString());
-    line(Tr::tr("Layers"), Tr::tr("%1, %2 compressed, %3 as tar, %4 in files")
-                               .arg(layers.size())
-                               .arg(humanBytes(image.imageManifest.totalLayerSize()), humanBytes(uncompressed), humanBytes(e.totalBytes)));
+    line(Tr::tr("Layers"),
+         Tr::tr("%1, %2 compressed, %3 as tar, %4 in files")
+             .arg(layers.size())
+             .arg(humanBytes(image.imageManifest.totalLayerSize()), humanBytes(uncompressed), humanBytes(e.totalBytes)));
 
     const auto layerSummary = [&](int i) {
         const LayerListing &listing = stack.layer(i);
@@ -204,12 +226,13 @@ void printOverview(QTextStream &out, const InspectedImage &image, const LayerSta
         << '\n';
     if (e.offenders.isEmpty())
         return;
-    out << Tr::tr("  Worst offenders (%1 of %2):").arg(std::min<qsizetype>(kTextOffenders, e.offenders.size())).arg(e.offenders.size()) << '\n';
+    out << Tr::tr("  Worst offenders (%1 of %2):").arg(std::min<qsizetype>(kTextOffenders, e.offenders.size())).arg(e.offenders.size())
+        << '\n';
     QList<QStringList> rows;
     for (qsizetype i = 0; i < e.offenders.size() && i < kTextOffenders; ++i) {
         const ImageEfficiency::Offender &o = e.offenders.at(i);
-        rows.append({u"    " + humanBytes(o.wastedBytes), QString::number(o.copies),
-                     o.removed ? Tr::tr("%1 (removed)").arg(o.path) : o.path});
+        rows.append(
+            {u"    " + humanBytes(o.wastedBytes), QString::number(o.copies), o.removed ? Tr::tr("%1 (removed)").arg(o.path) : o.path});
     }
     out << table({Tr::tr("    WASTED"), Tr::tr("COPIES"), Tr::tr("PATH")}, rows);
 }
@@ -288,16 +311,19 @@ void printTree(QTextStream &out, const InspectedImage &image, const FileTree &tr
 void printDiff(QTextStream &out, const InspectedImage &from, const InspectedImage &to, const ImageDiff &diff,
                const QHash<QString, qint64> &sizes)
 {
-    out << QString(Tr::tr("From") + u':').leftJustified(8) << from.reference.familiarString() << "  " << from.manifest.digest.shortForm() << '\n';
+    out << QString(Tr::tr("From") + u':').leftJustified(8) << from.reference.familiarString() << "  " << from.manifest.digest.shortForm()
+        << '\n';
     out << QString(Tr::tr("To") + u':').leftJustified(8) << to.reference.familiarString() << "  " << to.manifest.digest.shortForm() << '\n';
     const qint64 fromSize = from.imageManifest.totalLayerSize();
     const qint64 toSize = to.imageManifest.totalLayerSize();
-    out << Tr::tr("Layers: %1 in common (the first %2 shared as a base), %3 only in the first, %4 only in the second; %5 → %6 compressed (%7)")
+    const QString sizeChange = fromSize < 0 || toSize < 0 ? QStringLiteral("-") : signedBytes(toSize - fromSize);
+    out << Tr::tr(
+               "Layers: %1 in common (the first %2 shared as a base), %3 only in the first, %4 only in the second; %5 → %6 compressed (%7)")
                .arg(diff.commonLayers.size())
                .arg(diff.sharedPrefix)
                .arg(diff.onlyInFrom.size())
                .arg(diff.onlyInTo.size())
-               .arg(humanBytes(fromSize), humanBytes(toSize), signedBytes(toSize - fromSize))
+               .arg(humanBytes(fromSize), humanBytes(toSize), sizeChange)
         << '\n';
     QList<QStringList> layerRows;
     for (const ImageDiff::Layer &l : diff.commonLayers)
@@ -326,8 +352,8 @@ void printDiff(QTextStream &out, const InspectedImage &from, const InspectedImag
         if (entry.type == LayerEntry::Type::Directory)
             path += u'/';
         const QString letter = f.change == ImageDiff::Change::Added ? QStringLiteral("+")
-                             : f.change == ImageDiff::Change::Removed ? QStringLiteral("-")
-                                                                      : QStringLiteral("~");
+            : f.change == ImageDiff::Change::Removed                ? QStringLiteral("-")
+                                                                    : QStringLiteral("~");
         if (f.change == ImageDiff::Change::Changed)
             path += QStringLiteral("  (") + differenceNames(f.differences).join(QStringLiteral(", ")) + u')';
         rows.append({u"  " + letter, f.sizeDelta() != 0 ? signedBytes(f.sizeDelta()) : QString(), path});
@@ -350,8 +376,8 @@ int layersCommand(CliContext &cx, const QStringList &arguments)
                       Tr::tr("List one layer's entries: what it added (A), modified (M) and deleted (D). DIGEST is the layer's "
                              "digest or a unique prefix of at least 12 hex digits."),
                       QStringLiteral("DIGEST")});
-    parser.addOption({QStringLiteral("merged"),
-                      Tr::tr("List the merged file system: up to the layer given with --files, else of the whole image.")});
+    parser.addOption(
+        {QStringLiteral("merged"), Tr::tr("List the merged file system: up to the layer given with --files, else of the whole image.")});
     parser.addOption({QStringLiteral("diff"), Tr::tr("Compare with another image: layers in common and the files that differ."),
                       QStringLiteral("REF2")});
     parser.addOption(storeOption());
@@ -360,7 +386,8 @@ int layersCommand(CliContext &cx, const QStringList &arguments)
         return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
-        return cx.usage(Tr::tr("usage: wharf layers REF [--platform os/arch[/variant]] [--files DIGEST] [--merged] [--diff REF2] [--store DIR] [--json]"));
+        return cx.usage(Tr::tr(
+            "usage: wharf layers REF [--platform os/arch[/variant]] [--files DIGEST] [--merged] [--diff REF2] [--store DIR] [--json]"));
     const bool diffing = parser.isSet(QStringLiteral("diff"));
     const bool files = parser.isSet(QStringLiteral("files"));
     const bool merged = parser.isSet(QStringLiteral("merged"));
@@ -395,7 +422,7 @@ int layersCommand(CliContext &cx, const QStringList &arguments)
     const auto image = inspect(cx, *reference, platform);
     if (image->error())
         return cx.fail(*image->error());
-    const InspectedImage &inspected = image->result();
+    InspectedImage inspected = image->result();
     const QList<Descriptor> &layers = inspected.imageManifest.layers;
 
     if (diffing) {
@@ -405,18 +432,20 @@ int layersCommand(CliContext &cx, const QStringList &arguments)
         const auto fromJob = listLayers(cx, inspected, layers, storeRoot);
         if (fromJob->error())
             return cx.fail(*fromJob->error());
+        fillUnknownSizes(inspected, fromJob->listings());
         QHash<QString, LayerListing> known;
-        QHash<QString, qint64> sizes;
         for (const LayerListing &listing : fromJob->listings())
             known.insert(listing.layer.toString(), listing);
-        for (const Descriptor &d : layers)
-            sizes.insert(d.digest.toString(), d.size);
-        const InspectedImage &second = otherImage->result();
-        for (const Descriptor &d : second.imageManifest.layers)
-            sizes.insert(d.digest.toString(), d.size);
+        InspectedImage second = otherImage->result();
         const auto toJob = listLayers(cx, second, second.imageManifest.layers, storeRoot, known);
         if (toJob->error())
             return cx.fail(*toJob->error());
+        fillUnknownSizes(second, toJob->listings());
+        QHash<QString, qint64> sizes;
+        for (const Descriptor &d : layers)
+            sizes.insert(d.digest.toString(), d.size);
+        for (const Descriptor &d : second.imageManifest.layers)
+            sizes.insert(d.digest.toString(), d.size);
         const ImageDiff diff = ImageDiff::compare(fromJob->stack(), toJob->stack());
         if (json)
             cx.out() << QJsonDocument(layersDiffJson(inspected, second, diff, sizes)).toJson(QJsonDocument::Indented);
@@ -438,6 +467,7 @@ int layersCommand(CliContext &cx, const QStringList &arguments)
     if (listed->error())
         return cx.fail(*listed->error());
     const LayerStack stack = listed->stack();
+    fillUnknownSizes(inspected, listed->listings());
 
     if (!files && !merged) {
         const ImageEfficiency efficiency = ImageEfficiency::measure(stack);
@@ -447,9 +477,9 @@ int layersCommand(CliContext &cx, const QStringList &arguments)
             printOverview(cx.out(), inspected, stack, efficiency);
         return kExitOk;
     }
-    const FileTree tree = view.kind == TreeView::Kind::LayerOnly    ? stack.layerTree(view.layer)
-                        : view.kind == TreeView::Kind::MergedUpTo ? stack.mergedTree(view.layer)
-                                                                   : stack.finalTree();
+    const FileTree tree = view.kind == TreeView::Kind::LayerOnly ? stack.layerTree(view.layer)
+        : view.kind == TreeView::Kind::MergedUpTo                ? stack.mergedTree(view.layer)
+                                                                 : stack.finalTree();
     if (json)
         cx.out() << QJsonDocument(layersTreeJson(inspected, stack, tree, view)).toJson(QJsonDocument::Indented);
     else

@@ -8,10 +8,7 @@
 
 namespace wharf {
 
-HistoryModel::HistoryModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+HistoryModel::HistoryModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void HistoryModel::setImage(const InspectedImage &image)
 {
@@ -85,7 +82,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case LayerDigestRole:
         return row.layer ? row.layer->digest.toString() : QString();
     case LayerSizeRole:
-        return row.layer ? QVariant(row.layer->size) : QVariant();
+        return row.layer && row.layer->size >= 0 ? QVariant(row.layer->size) : QVariant();
     case LayerMediaTypeRole:
         return row.layer ? row.layer->mediaType : QString();
     case DiffIdRole:
@@ -126,6 +123,9 @@ QString HistoryModel::displayText(int rowNumber, int column) const
     case InstructionColumn:
         return row.instruction();
     case SizeColumn:
+        //: a layer whose size its manifest does not record (Docker schema 1)
+        if (row.layer && row.layer->size < 0)
+            return tr("unknown");
         if (row.layer)
             return QLocale().formattedDataSize(row.layer->size);
         //: a build step (ENV, CMD, …) that changed only the config

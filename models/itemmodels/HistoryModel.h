@@ -33,17 +33,17 @@ public:
 
     enum Role {
         RawValueRole = Qt::UserRole + 1, // the column's value unformatted, for sorting and copying
-        StepRole,                        // int: position in the history, oldest first
-        CreatedRole,                     // QDateTime (invalid when the config has none)
-        CreatedByRole,                   // the full created_by text as the config has it
-        InstructionRole,                 // created_by as the Hub shows it
+        StepRole, // int: position in the history, oldest first
+        CreatedRole, // QDateTime (invalid when the config has none)
+        CreatedByRole, // the full created_by text as the config has it
+        InstructionRole, // created_by as the Hub shows it
         CommentRole,
-        EmptyLayerRole,                  // bool: a metadata-only step
-        LayerIndexRole,                  // int: which layer (0 = base), -1 for an empty step
-        LayerDigestRole,                 // "sha256:…", empty for an empty step
-        LayerSizeRole,                   // qint64 compressed bytes; invalid for an empty step
+        EmptyLayerRole, // bool: a metadata-only step
+        LayerIndexRole, // int: which layer (0 = base), -1 for an empty step
+        LayerDigestRole, // "sha256:…", empty for an empty step
+        LayerSizeRole, // qint64 compressed bytes; invalid for an empty step or an unknown size (schema 1)
         LayerMediaTypeRole,
-        DiffIdRole,                      // "sha256:…" of the uncompressed layer, when known
+        DiffIdRole, // "sha256:…" of the uncompressed layer, when known
     };
     Q_ENUM(Role)
 

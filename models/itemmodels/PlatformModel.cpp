@@ -34,10 +34,7 @@ QString formatSize(qint64 bytes)
 
 } // namespace
 
-PlatformModel::PlatformModel(QObject *parent)
-    : QAbstractItemModel(parent)
-{
-}
+PlatformModel::PlatformModel(QObject *parent) : QAbstractItemModel(parent) {}
 
 PlatformModel::~PlatformModel()
 {
@@ -57,8 +54,8 @@ void PlatformModel::setStore(std::optional<ImageStore> store)
 void PlatformModel::setImage(const InspectedImage &image)
 {
     const FetchedManifest &topLevel = image.index ? *image.index : image.manifest;
-    replace(topLevel, image.reference.toString(), image.index ? image.platforms : QList<Descriptor>{image.chosen},
-            image.attestations, image.index.has_value(), &image.imageManifest, image.chosen.digest);
+    replace(topLevel, image.reference.toString(), image.index ? image.platforms : QList<Descriptor>{image.chosen}, image.attestations,
+            image.index.has_value(), &image.imageManifest, image.chosen.digest);
 }
 
 void PlatformModel::clear()
@@ -66,9 +63,8 @@ void PlatformModel::clear()
     replace(FetchedManifest(), QString(), {}, {}, false);
 }
 
-void PlatformModel::replace(const FetchedManifest &topLevel, QString reference, QList<Descriptor> platforms,
-                            QList<Descriptor> attestations, bool isIndex, const ImageManifest *known,
-                            const Digest &knownDigest)
+void PlatformModel::replace(const FetchedManifest &topLevel, QString reference, QList<Descriptor> platforms, QList<Descriptor> attestations,
+                            bool isIndex, const ImageManifest *known, const Digest &knownDigest)
 {
     cancelJobs(); // also retires every answer still on its way for the previous image
     beginResetModel();
@@ -121,6 +117,10 @@ void PlatformModel::requestPullCost(int row)
     if (row < 0 || row >= m_platforms.size())
         return;
     PlatformRow &platform = m_platforms[row];
+    if (platform.manifest && platform.manifest->isSchema1()) {
+        setCostFailed(row, schema1CostText());
+        return;
+    }
     if (platform.manifest) {
         countPresentLayers(row);
         return;
@@ -147,9 +147,14 @@ void PlatformModel::requestPullCost(int row)
         // The index said what this digest is: read it as that, whatever the registry labelled it.
         auto document = parseManifest(job->result().bytes, platform.descriptor);
         const ImageManifest *manifest = document ? std::get_if<ImageManifest>(&*document) : nullptr;
+        if (document && std::holds_alternative<Schema1Manifest>(*document)) {
+            setCostFailed(row, schema1CostText());
+            return;
+        }
         if (!manifest) {
-            setCostFailed(row, document ? tr("This platform's manifest is a nested index, which Wharf does not pull.")
-                                        : document.error().message());
+            setCostFailed(row,
+                          document ? tr("This platform's manifest is a nested index, which Wharf does not pull.")
+                                   : document.error().message());
             return;
         }
         platform.manifest = *manifest;
@@ -200,6 +205,11 @@ void PlatformModel::countPresentLayers(int row)
         emitRowChanged(row);
         Q_EMIT pullCostChanged(row);
     });
+}
+
+QString PlatformModel::schema1CostText()
+{
+    return tr("This image is in Docker’s deprecated schema 1 format, which Wharf shows but does not pull.");
 }
 
 void PlatformModel::setCostFailed(int row, const QString &message)
@@ -291,7 +301,8 @@ QVariant PlatformModel::platformData(const PlatformRow &row, int column, int rol
     const Descriptor &d = row.descriptor;
     const Platform platform = d.platform.value_or(Platform());
     const bool costKnown = row.costState == PullCostState::Known;
-    const QVariant compressed = row.manifest ? QVariant(row.manifest->totalLayerSize()) : QVariant();
+    const qint64 layerBytes = row.manifest ? row.manifest->totalLayerSize() : -1;
+    const QVariant compressed = layerBytes >= 0 ? QVariant(layerBytes) : QVariant(); // unknown for schema 1
     switch (role) {
     case KindRole:
         return QVariant::fromValue(RowKind::Platform);
@@ -351,7 +362,10 @@ QVariant PlatformModel::platformData(const PlatformRow &row, int column, int rol
         case DigestColumn:
             return d.digest.toString();
         case SizeColumn:
-            return row.manifest ? formatSize(row.manifest->totalLayerSize()) : QString();
+            if (!row.manifest)
+                return QString();
+            //: the compressed size of a platform's layers, which a Docker schema 1 manifest does not record
+            return row.manifest->totalLayerSize() < 0 ? tr("unknown") : formatSize(row.manifest->totalLayerSize());
         case PullCostColumn:
             return pullCostShortText(row);
         default:

@@ -36,47 +36,59 @@ class PlatformModel final : public QAbstractItemModel
     Q_PROPERTY(QString reference READ reference NOTIFY imageChanged)
 public:
     // The top-level rows, always both present (a section may have no children).
-    enum Section { PlatformsSection = 0, AttestationsSection = 1 };
+    enum Section {
+        PlatformsSection = 0,
+        AttestationsSection = 1
+    };
     Q_ENUM(Section)
 
     enum Column {
-        NameColumn,       // section title / os/arch[/variant] / "Attestation for …"
+        NameColumn, // section title / os/arch[/variant] / "Attestation for …"
         OsVersionColumn,
-        DigestColumn,     // the platform's (or attestation's) manifest digest
-        SizeColumn,       // platforms: compressed image size once known; attestations: manifest size
-        PullCostColumn,   // platforms only
+        DigestColumn, // the platform's (or attestation's) manifest digest
+        SizeColumn, // platforms: compressed image size once known; attestations: manifest size
+        PullCostColumn, // platforms only
         ColumnCount
     };
     Q_ENUM(Column)
 
-    enum class RowKind { Section, Platform, Attestation };
+    enum class RowKind {
+        Section,
+        Platform,
+        Attestation
+    };
     Q_ENUM(RowKind)
 
-    enum class PullCostState { Unknown, Resolving, Known, Failed };
+    enum class PullCostState {
+        Unknown,
+        Resolving,
+        Known,
+        Failed
+    };
     Q_ENUM(PullCostState)
 
     enum Role {
         KindRole = Qt::UserRole + 1, // RowKind
-        SectionRole,                 // Section, on every row
-        RawValueRole,                // the column's value unformatted, for sorting and copying
+        SectionRole, // Section, on every row
+        RawValueRole, // the column's value unformatted, for sorting and copying
         OsRole,
         ArchitectureRole,
         VariantRole,
         OsVersionRole,
-        PlatformRole,                // "os/arch[/variant]" (containerd's format)
-        DigestRole,                  // "sha256:…" of the platform or attestation manifest
+        PlatformRole, // "os/arch[/variant]" (containerd's format)
+        DigestRole, // "sha256:…" of the platform or attestation manifest
         MediaTypeRole,
-        ManifestSizeRole,            // qint64: the manifest document's size
-        CompressedSizeRole,          // qint64 layer bytes; invalid until the manifest is known
-        LayerCountRole,              // int; invalid until the manifest is known
-        AttestedDigestRole,          // attestations: the platform manifest it is about
-        AttestedPlatformRole,        // attestations: that manifest's platform, when it is in the index
-        PullCostStateRole,           // PullCostState
-        BytesToFetchRole,            // qint64; invalid until PullCostState::Known
-        LayersPresentRole,           // int; likewise
-        LayersTotalRole,             // int; likewise
-        PullCostErrorRole,           // message when PullCostState::Failed
-        PullCostTextRole,            // the cost as a sentence; empty while Unknown
+        ManifestSizeRole, // qint64: the manifest document's size
+        CompressedSizeRole, // qint64 layer bytes; invalid until the manifest is known, and for schema 1
+        LayerCountRole, // int; invalid until the manifest is known
+        AttestedDigestRole, // attestations: the platform manifest it is about
+        AttestedPlatformRole, // attestations: that manifest's platform, when it is in the index
+        PullCostStateRole, // PullCostState
+        BytesToFetchRole, // qint64; invalid until PullCostState::Known
+        LayersPresentRole, // int; likewise
+        LayersTotalRole, // int; likewise
+        PullCostErrorRole, // message when PullCostState::Failed
+        PullCostTextRole, // the cost as a sentence; empty while Unknown
     };
     Q_ENUM(Role)
 
@@ -144,12 +156,12 @@ private:
     };
 
     // `known` is the manifest of the platform `knownDigest`, when it has already been fetched.
-    void replace(const FetchedManifest &topLevel, QString reference, QList<Descriptor> platforms,
-                 QList<Descriptor> attestations, bool isIndex, const ImageManifest *known = nullptr,
-                 const Digest &knownDigest = {});
+    void replace(const FetchedManifest &topLevel, QString reference, QList<Descriptor> platforms, QList<Descriptor> attestations,
+                 bool isIndex, const ImageManifest *known = nullptr, const Digest &knownDigest = {});
     void cancelJobs();
     void countPresentLayers(int row);
     void setCostFailed(int row, const QString &message);
+    [[nodiscard]] static QString schema1CostText();
     void emitRowChanged(int row);
     [[nodiscard]] QVariant platformData(const PlatformRow &row, int column, int role) const;
     [[nodiscard]] QVariant attestationData(const Descriptor &descriptor, int column, int role) const;
@@ -160,7 +172,7 @@ private:
     QPointer<RegistryClient> m_client;
     std::optional<ImageStore> m_store;
     QString m_reference;
-    QString m_registry;   // where platform manifests are fetched from
+    QString m_registry; // where platform manifests are fetched from
     QString m_repository;
     QString m_indexDigest;
     QList<PlatformRow> m_platforms;

@@ -4,7 +4,9 @@
 // a lone descriptor and an oci-layout file.
 //
 // Checked on every input: the same bytes never parse as an image manifest under one Content-Type
-// and as an index under another (CVE-2021-41190, which the parser exists to rule out).
+// and as an index under another (CVE-2021-41190, which the parser exists to rule out), nor as a
+// Docker schema 1 manifest and either of those; and what a signed schema 1 manifest's digest
+// covers (its payload) is bounded by the bytes: a prefix of them and a tail written inside them.
 
 #include "FuzzCheck.h"
 
@@ -41,6 +43,13 @@ void touch(const ImageManifest &manifest)
         touch(layer);
 }
 
+void touch(const Schema1Manifest &manifest)
+{
+    touch(manifest.image);
+    (void)manifest.config.nonEmptyHistoryCount();
+    (void)manifest.name.size();
+}
+
 void touch(const ImageIndex &index)
 {
     for (const Descriptor &manifest : index.platformManifests())
@@ -59,10 +68,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         QString(MediaTypes::OciIndex),
         QString(MediaTypes::DockerManifest),
         QString(MediaTypes::DockerManifestList),
+        QString(MediaTypes::DockerSchema1Manifest),
+        QString(MediaTypes::DockerSchema1Signed),
         QString(), // no Content-Type at all: the document decides
     };
     bool readAsManifest = false;
     bool readAsIndex = false;
+    bool readAsSchema1 = false;
     for (const QString &contentType : contentTypes) {
         const Result<ManifestDocument> document = parseManifest(bytes, contentType);
         if (!document)
@@ -70,12 +82,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (const auto *manifest = std::get_if<ImageManifest>(&*document)) {
             readAsManifest = true;
             touch(*manifest);
+        } else if (const auto *schema1 = std::get_if<Schema1Manifest>(&*document)) {
+            readAsSchema1 = true;
+            touch(*schema1);
         } else {
             readAsIndex = true;
             touch(std::get<ImageIndex>(*document));
         }
+        if (const Result<QByteArray> digested = digestedManifestBytes(bytes.toByteArray(), contentType))
+            WHARF_FUZZ_CHECK(digested->size() <= 2 * bytes.size()); // a prefix, plus a tail written inside it
     }
     WHARF_FUZZ_CHECK(!(readAsManifest && readAsIndex));
+    WHARF_FUZZ_CHECK(!(readAsSchema1 && (readAsManifest || readAsIndex)));
 
     Descriptor expected;
     expected.mediaType = QString(MediaTypes::OciManifest);

@@ -4,8 +4,9 @@
 #include "HttpServer.h"
 #include "HubEmulator.h"
 #include "RegistryProcess.h"
-#include "TestbedImages.h"
+#include "Schema1Image.h"
 #include "TestSupport.h"
+#include "TestbedImages.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -16,6 +17,8 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <optional>
 
 using namespace wharf::testbed;
 using namespace Qt::StringLiterals;
@@ -49,6 +52,8 @@ private Q_SLOTS:
     void inspectMatchesSkopeo();
     void inspectPlainOutput();
     void inspectSingleManifestHasNoIndex();
+    void schema1Inspect();
+    void schema1Layers();
     void failures_data();
     void failures();
     void invalidReferenceSendsNothing();
@@ -65,6 +70,8 @@ private:
     TestbedImages m_images;
     RegistryProcess m_registry;
     HubEmulator m_hub;
+    RegistryProcess m_schema1Registry; // accepts schema 1 pushes; holds single:1.0 as old:1.0
+    std::optional<Schema1Image> m_schema1;
 };
 
 void TestCli::initTestCase()
@@ -76,12 +83,17 @@ void TestCli::initTestCase()
     QVERIFY2(m_registry.start(options, &error), qPrintable(error));
     m_hub.setStorageRoot(m_images.storageRoot());
     QVERIFY2(m_hub.listen(&error), qPrintable(error));
+    RegistryOptions schema1;
+    schema1.schema1Pushes = true;
+    QVERIFY2(m_schema1Registry.start(schema1, &error), qPrintable(error));
+    m_schema1 = Schema1Image::push(m_images, m_schema1Registry, u"old:1.0"_s, &error);
+    QVERIFY2(m_schema1, qPrintable(error));
 }
 
 void TestCli::inspectMatchesSkopeo_data()
 {
     QTest::addColumn<QString>("image");
-    QTest::addColumn<QString>("platform");      // for wharf --platform
+    QTest::addColumn<QString>("platform"); // for wharf --platform
     QTest::addColumn<QStringList>("overrides"); // the same choice for skopeo --config
     QTest::addRow("multi linux/arm64") << u"multi:latest"_s << u"linux/arm64"_s
                                        << QStringList{u"--override-arch"_s, u"arm64"_s, u"--override-variant"_s, u"v8"_s};
@@ -147,7 +159,8 @@ void TestCli::inspectMatchesSkopeo()
         QCOMPARE(wl[i][u"size"_s].toInteger(), layers[i][u"size"_s].toInteger());
     }
 
-    const QJsonObject config = QJsonDocument::fromJson(skopeo(QStringList{u"--config"_s} + overrides + QStringList{u"docker://"_s + ref})).object();
+    const QJsonObject config =
+        QJsonDocument::fromJson(skopeo(QStringList{u"--config"_s} + overrides + QStringList{u"docker://"_s + ref})).object();
     QVERIFY(!config.isEmpty());
     QCOMPARE(w[u"config"_s][u"architecture"_s], config[u"architecture"_s]);
     const QJsonArray diffIds = config[u"rootfs"_s][u"diff_ids"_s].toArray();
@@ -193,6 +206,95 @@ void TestCli::inspectSingleManifestHasNoIndex()
     QCOMPARE(r.json()[u"platform"_s][u"architecture"_s].toString(), u"amd64"_s);
 }
 
+// Docker schema 1 (single:1.0 converted by skopeo): what `wharf inspect` shows is the image it was
+// converted from, with the digest the registry and skopeo give it, and no size it does not know.
+void TestCli::schema1Inspect()
+{
+    const ProgramRun r = runWharf({u"inspect"_s, m_schema1->reference, u"--json"_s});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.isEmpty());
+    const QJsonObject w = r.json();
+    const ProgramRun original = runWharf({u"inspect"_s, m_registry.hostPort() + u"/single:1.0"_s, u"--json"_s});
+    QCOMPARE(original.exitCode, 0);
+    const QJsonObject o = original.json();
+
+    QVERIFY(w[u"index"_s].isNull());
+    QCOMPARE(w[u"manifest"_s][u"digest"_s].toString(), m_schema1->digest);
+    QCOMPARE(w[u"manifest"_s][u"mediaType"_s].toString(), u"application/vnd.docker.distribution.manifest.v1+prettyjws"_s);
+    // skopeo (c/image) digests a signed manifest the same way.
+    const QJsonObject skopeoView = QJsonDocument::fromJson(skopeo({u"docker://"_s + m_schema1->reference})).object();
+    QCOMPARE(skopeoView[u"Digest"_s].toString(), m_schema1->digest);
+    QCOMPARE(w[u"platform"_s], o[u"platform"_s]);
+    // No config blob: its descriptor is all null, what it said is all there.
+    QVERIFY(w[u"config"_s][u"digest"_s].isNull());
+    QVERIFY(w[u"config"_s][u"mediaType"_s].isNull());
+    QVERIFY(w[u"config"_s][u"size"_s].isNull());
+    for (const QString &field : {u"architecture"_s, u"os"_s, u"env"_s, u"cmd"_s, u"labels"_s, u"created"_s})
+        QCOMPARE(w[u"config"_s][field], o[u"config"_s][field]);
+    const QJsonArray layers = w[u"layers"_s].toArray();
+    QCOMPARE(layers.size(), m_schema1->layers.size());
+    for (qsizetype i = 0; i < layers.size(); ++i) {
+        QCOMPARE(layers[i][u"digest"_s].toString(), m_schema1->layers.at(i));
+        QCOMPARE(layers[i][u"mediaType"_s].toString(), u"application/vnd.docker.image.rootfs.diff.tar.gzip"_s);
+        QVERIFY(layers[i][u"size"_s].isNull()); // schema 1 does not say
+        QVERIFY(layers[i][u"diffId"_s].isNull());
+    }
+    QVERIFY(w[u"historyMatchesLayers"_s].toBool());
+    const QJsonArray history = w[u"history"_s].toArray();
+    const QJsonArray expected = o[u"history"_s].toArray();
+    QCOMPARE(history.size(), expected.size());
+    for (qsizetype i = 0; i < history.size(); ++i) {
+        QCOMPARE(history[i][u"emptyLayer"_s], expected[i][u"emptyLayer"_s]);
+        QCOMPARE(history[i][u"layer"_s], expected[i][u"layer"_s]);
+        QCOMPARE(history[i][u"created"_s], expected[i][u"created"_s]);
+        QCOMPARE(history[i][u"size"_s], expected[i][u"emptyLayer"_s].toBool() ? QJsonValue(0) : QJsonValue());
+    }
+
+    const ProgramRun text = runWharf({u"inspect"_s, m_schema1->reference});
+    QCOMPARE(text.exitCode, 0);
+    const QString out = QString::fromUtf8(text.out);
+    QVERIFY2(out.contains(u"Docker schema 1 is deprecated"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"Layers (2, compressed size unknown):"_s), qPrintable(out));
+    QVERIFY(out.contains(m_schema1->digest));
+    for (const QString &layer : m_schema1->layers)
+        QVERIFY(out.contains(layer));
+}
+
+// `wharf layers` reads a schema 1 image's layers from the registry, and once read, their sizes are known.
+void TestCli::schema1Layers()
+{
+    const ProgramRun r = runWharf({u"layers"_s, m_schema1->reference, u"--json"_s});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject w = r.json();
+    const ProgramRun original = runWharf({u"layers"_s, m_registry.hostPort() + u"/single:1.0"_s, u"--json"_s});
+    QCOMPARE(original.exitCode, 0);
+    const QJsonObject o = original.json();
+    QCOMPARE(w[u"manifest"_s][u"digest"_s].toString(), m_schema1->digest);
+    const QJsonArray layers = w[u"layers"_s].toArray();
+    const QJsonArray expected = o[u"layers"_s].toArray();
+    QCOMPARE(layers.size(), expected.size());
+    for (qsizetype i = 0; i < layers.size(); ++i) {
+        for (const QString &field : {u"digest"_s, u"size"_s, u"uncompressedSize"_s, u"entries"_s, u"fileBytes"_s, u"wastedBytes"_s})
+            QCOMPARE(layers[i][field], expected[i][field]);
+        QVERIFY(layers[i][u"size"_s].toInteger() > 0);
+    }
+    QCOMPARE(w[u"efficiency"_s], o[u"efficiency"_s]);
+    const QJsonArray history = w[u"history"_s].toArray();
+    QCOMPARE(history.size(), o[u"history"_s].toArray().size());
+    for (qsizetype i = 0; i < history.size(); ++i)
+        QCOMPARE(history[i][u"size"_s], o[u"history"_s][i][u"size"_s]);
+
+    // One layer's files, by a short digest.
+    const QString second = m_schema1->layers.at(1);
+    const ProgramRun files = runWharf({u"layers"_s, m_schema1->reference, u"--files"_s, second.mid(7, 12), u"--json"_s});
+    QCOMPARE(files.exitCode, 0);
+    QCOMPARE(files.json()[u"layer"_s][u"digest"_s].toString(), second);
+    QStringList paths;
+    for (const QJsonValue &entry : files.json()[u"entries"_s].toArray())
+        paths.append(entry[u"path"_s].toString());
+    QVERIFY2(paths.contains(u"srv/data.bin"_s), qPrintable(paths.join(u' ')));
+}
+
 void TestCli::failures_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -228,7 +330,8 @@ void TestCli::failures()
     QCOMPARE(r.errLines().size(), 1); // one clear line, never the whole usage text
     if (exitCode == 2) {
         // A usage error points at the help of the command that was run, in Wharf's quoting.
-        const QByteArray command = arguments.first() == u"frobnicate" ? QByteArray("wharf") : QByteArray("wharf " + arguments.first().toUtf8());
+        const QByteArray command =
+            arguments.first() == u"frobnicate" ? QByteArray("wharf") : QByteArray("wharf " + arguments.first().toUtf8());
         const QByteArray pointer = "(see \xe2\x80\x9c" + command + " --help\xe2\x80\x9d)";
         QVERIFY2(r.err.trimmed().endsWith(pointer), r.err.constData());
         QVERIFY2(!r.err.contains('\''), r.err.constData());
@@ -344,11 +447,11 @@ void TestCli::tagsNewestFirst()
         names.append(t[u"name"_s].toString());
     QCOMPARE(all.json()[u"leftOut"_s].toInt(), 0);
     QCOMPARE(names.size(), 260);
-    QCOMPARE(names.indexOf(u"v1.10.0"_s), -1);                                      // there is no such tag
-    QVERIFY(names.indexOf(u"v1.9.19"_s) < names.indexOf(u"v1.9.2"_s));              // numerically, newest first
-    QVERIFY(names.indexOf(u"2.0"_s) < names.indexOf(u"2.0.0-rc.10"_s));             // a release above its pre-releases
+    QCOMPARE(names.indexOf(u"v1.10.0"_s), -1); // there is no such tag
+    QVERIFY(names.indexOf(u"v1.9.19"_s) < names.indexOf(u"v1.9.2"_s)); // numerically, newest first
+    QVERIFY(names.indexOf(u"2.0"_s) < names.indexOf(u"2.0.0-rc.10"_s)); // a release above its pre-releases
     QVERIFY(names.indexOf(u"2.0.0-rc.10"_s) < names.indexOf(u"2.0.0-rc.2"_s));
-    QCOMPARE(names.indexOf(u"v1.0.0"_s), 1 + 20 + 10 + 200 - 1);                     // the last version
+    QCOMPARE(names.indexOf(u"v1.0.0"_s), 1 + 20 + 10 + 200 - 1); // the last version
     QCOMPARE(names.mid(231, 4), (QStringList{u"dev"_s, u"edge"_s, u"main"_s, u"nightly-2024-01-01"_s})); // then names
     QCOMPARE(names.last(), u"stable"_s);
 }
@@ -377,9 +480,10 @@ void TestCli::tagPagesInCircles()
             for (const QJsonValue &n : std::as_const(names))
                 results.append(QJsonObject{{u"name"_s, n.toString()}, {u"images"_s, QJsonArray()}});
             // Page 2 says its next page is page 2 again.
-            r.respondJson(200, QJsonDocument(QJsonObject{{u"count"_s, 9999},
-                                                         {u"next"_s, QString(server.baseUrl().toString() + QString::fromUtf8(next))},
-                                                         {u"results"_s, results}}));
+            r.respondJson(200,
+                          QJsonDocument(QJsonObject{{u"count"_s, 9999},
+                                                    {u"next"_s, QString(server.baseUrl().toString() + QString::fromUtf8(next))},
+                                                    {u"results"_s, results}}));
         } else {
             r.respondJson(200, QJsonDocument(QJsonObject{{u"name"_s, u"app"_s}, {u"tags"_s, names}}),
                           {{"Link", "<" + next + ">; rel=\"next\""}});

@@ -5,20 +5,21 @@
 // structural signals spied, and what it shows is compared with the test bed's images.json.
 #include "ModelSignals.h"
 #include "itemmodels/ConfigModel.h"
-#include "itemmodels/ItemRoles.h"
 #include "itemmodels/HistoryModel.h"
+#include "itemmodels/ItemRoles.h"
 #include "itemmodels/LocalImagesModel.h"
 #include "itemmodels/PlatformModel.h"
-#include "pull/PullPlanner.h"
 #include "itemmodels/PullListModel.h"
 #include "pull/PullEngine.h"
 #include "pull/PullHandle.h"
+#include "pull/PullPlanner.h"
 #include "registry/ImageInspectJob.h"
 #include "registry/RegistryClient.h"
 #include "store/ImageStore.h"
 
 #include "FaultProxy.h"
 #include "RegistryProcess.h"
+#include "Schema1Image.h"
 #include "TestbedImages.h"
 #include "TestbedStore.h"
 
@@ -82,6 +83,7 @@ private Q_SLOTS:
     void pullCostAgainstTheStore();
     void historyJoinsLayers();
     void configRows();
+    void schema1Image();
     void localImagesSharedAndUnique();
     void pullListFollowsAPull();
     void pullListCancelThenRetry();
@@ -196,8 +198,7 @@ void TestImageModels::platformsAndAttestationsApart()
         QVERIFY(platformDigests.contains(attested));
         QVERIFY(!platformDigests.contains(index.data(PlatformModel::DigestRole).toString()));
         QVERIFY(platforms.contains(index.data(PlatformModel::AttestedPlatformRole).toString()));
-        QCOMPARE(m_images.imageDigest(u"multi"_s, u"latest"_s, index.data(PlatformModel::AttestedPlatformRole).toString()),
-                 attested);
+        QCOMPARE(m_images.imageDigest(u"multi"_s, u"latest"_s, index.data(PlatformModel::AttestedPlatformRole).toString()), attested);
         QVERIFY(!index.data().toString().isEmpty());
     }
 
@@ -423,7 +424,10 @@ void TestImageModels::configRows()
     QCOMPARE(cmd.first().data(ConfigModel::ValueRole).toStringList(), config.config.cmd);
     // Exec form shown as the JSON array, so argument boundaries stay visible.
     QCOMPARE(QJsonDocument::fromJson(model.index(cmd.first().row(), ConfigModel::ValueColumn).data().toString().toUtf8())
-                 .array().toVariantList().size(), config.config.cmd.size());
+                 .array()
+                 .toVariantList()
+                 .size(),
+             config.config.cmd.size());
 
     const QList<QModelIndex> labels = rowsOf(ConfigModel::Field::Label);
     QCOMPARE(labels.size(), config.config.labels.size());
@@ -438,6 +442,82 @@ void TestImageModels::configRows()
     model.setConfig(std::nullopt); // an artifact
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(structure.reset.size(), 2);
+}
+
+// The Image pane and the Platforms pane over a Docker schema 1 image (single:1.0 pushed by skopeo
+// --format v2s1): its steps joined with its layers, sizes shown as unknown, its run config, and a
+// pull cost that says it will not be pulled.
+void TestImageModels::schema1Image()
+{
+    RegistryProcess registry;
+    RegistryOptions options;
+    options.schema1Pushes = true;
+    QString error;
+    QVERIFY2(registry.start(options, &error), qPrintable(error));
+    const auto schema1 = Schema1Image::push(m_images, registry, u"old:1.0"_s, &error);
+    QVERIFY2(schema1, qPrintable(error));
+    const auto image = inspect(schema1->reference);
+    QVERIFY(image && image->config);
+    const auto original = inspect(ref(u"single:1.0"_s));
+    QVERIFY(original && original->config);
+
+    HistoryModel history;
+    QAbstractItemModelTester historyTester(&history, kFatal);
+    Structure historySignals(&history);
+    history.setImage(*image);
+    QCOMPARE(historySignals.reset.size(), 1);
+    QVERIFY(history.instructionsMatchLayers());
+    QCOMPARE(history.rowCount(), original->config->history.size());
+    int layer = 0;
+    for (int row = 0; row < history.rowCount(); ++row) {
+        const QModelIndex index = history.index(row, 0);
+        QCOMPARE(index.data(HistoryModel::CreatedRole).toDateTime(), original->config->history[row].created);
+        QCOMPARE(index.data(HistoryModel::EmptyLayerRole).toBool(), original->config->history[row].emptyLayer);
+        if (index.data(HistoryModel::EmptyLayerRole).toBool())
+            continue;
+        QCOMPARE(index.data(HistoryModel::LayerIndexRole).toInt(), layer);
+        QCOMPARE(index.data(HistoryModel::LayerDigestRole).toString(), schema1->layers.at(layer));
+        QVERIFY(!index.data(HistoryModel::LayerSizeRole).isValid()); // not known, not 0
+        QCOMPARE(history.index(row, HistoryModel::SizeColumn).data().toString(), u"unknown"_s);
+        QCOMPARE(index.data(HistoryModel::DiffIdRole).toString(), QString()); // schema 1 has none
+        ++layer;
+    }
+    QCOMPARE(layer, schema1->layers.size());
+
+    ConfigModel config;
+    QAbstractItemModelTester configTester(&config, kFatal);
+    config.setImage(*image);
+    ConfigModel expected;
+    expected.setImage(*original);
+    QCOMPARE(config.rowCount(), expected.rowCount());
+    for (int row = 0; row < config.rowCount(); ++row)
+        QCOMPARE(config.index(row, ConfigModel::ValueColumn).data().toString(),
+                 expected.index(row, ConfigModel::ValueColumn).data().toString());
+
+    QTemporaryDir dir;
+    auto store = ImageStore::open(dir.filePath(u"store"_s));
+    QVERIFY(store);
+    PlatformModel platforms;
+    QAbstractItemModelTester platformsTester(&platforms, kFatal);
+    platforms.setRegistryClient(&m_client);
+    platforms.setStore(*store);
+    platforms.setImage(*image);
+    Structure platformSignals(&platforms);
+    QCOMPARE(platforms.platformCount(), 1);
+    const QModelIndex row = platforms.platformIndex(0);
+    QCOMPARE(row.data(PlatformModel::DigestRole).toString(), schema1->digest);
+    QCOMPARE(row.data(PlatformModel::PlatformRole).toString(), u"linux/amd64"_s);
+    QVERIFY(!row.data(PlatformModel::CompressedSizeRole).isValid());
+    QCOMPARE(platforms.platformIndex(0, PlatformModel::SizeColumn).data().toString(), u"unknown"_s);
+    QSignalSpy costs(&platforms, &PlatformModel::pullCostChanged);
+    platforms.requestPullCost(0);
+    QCOMPARE(costs.size(), 1); // decided at once: nothing to count
+    QCOMPARE(row.data(PlatformModel::PullCostStateRole).value<PlatformModel::PullCostState>(), PlatformModel::PullCostState::Failed);
+    QVERIFY2(row.data(PlatformModel::PullCostErrorRole).toString().contains(u"schema 1"_s),
+             qPrintable(row.data(PlatformModel::PullCostErrorRole).toString()));
+    QCOMPARE(platformSignals.reset.size(), 0);
+    QCOMPARE(platformSignals.inserted.size(), 0);
+    QVERIFY(platformSignals.changed.size() >= 1);
 }
 
 void TestImageModels::localImagesSharedAndUnique()
@@ -661,8 +741,9 @@ void TestImageModels::pullListCancelThenRetry()
     QVERIFY(!model.cancel(0));
     bool stopped = false;
     for (int i = 0; i < model.rowCount(pull); ++i)
-        stopped = stopped || model.layerIndex(0, i).data(PullListModel::LayerStateRole).value<PullListModel::LayerState>()
-                                 == PullListModel::LayerState::Stopped;
+        stopped = stopped
+            || model.layerIndex(0, i).data(PullListModel::LayerStateRole).value<PullListModel::LayerState>()
+                == PullListModel::LayerState::Stopped;
     QVERIFY(stopped);
 
     // Retry in the same row: the layers are planned again, the stalled one resumes from its bytes.

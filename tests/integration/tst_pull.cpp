@@ -9,8 +9,9 @@
 #include "BlobCdn.h"
 #include "FaultProxy.h"
 #include "RegistryProcess.h"
-#include "TestbedImages.h"
+#include "Schema1Image.h"
 #include "TestSupport.h"
+#include "TestbedImages.h"
 #include "TokenServer.h"
 
 #include <QDirIterator>
@@ -117,6 +118,7 @@ private Q_SLOTS:
     void sigkillThenResume();
     void twoProcessesOneStore();
     void cliReportsAndExitCodes();
+    void schema1IsRefusedLeavingNothing();
     void cliOnATerminal();
 
 private:
@@ -237,7 +239,7 @@ void TestPull::rePullFetchesNoBlob()
     QCOMPARE(again.plan->bytesToFetch, 0);
     QCOMPARE(again.outcome.result.blobsFetched, 0);
     QCOMPARE(blobGets(m_proxy->requests()), 0); // not even the config: the store has it
-    QCOMPARE(m_store->images()->size(), 1);      // no duplicate entry
+    QCOMPARE(m_store->images()->size(), 1); // no duplicate entry
     qInfo("re-pull took %lld ms", elapsed);
 }
 
@@ -298,9 +300,9 @@ void TestPull::resumeRefusedStartsOver()
     for (const HttpRequest &r : m_proxy->requests())
         if (r.path().endsWith(digest))
             ranges.append(r.header("Range"));
-    QCOMPARE(ranges.size(), 3);       // whole, refused resume, whole again
+    QCOMPARE(ranges.size(), 3); // whole, refused resume, whole again
     QVERIFY(!ranges[1].isEmpty());
-    QVERIFY(ranges[2].isEmpty());     // started over at once instead of asking for the range again
+    QVERIFY(ranges[2].isEmpty()); // started over at once instead of asking for the range again
     checkStoreClean(*m_store);
 }
 
@@ -311,7 +313,7 @@ void TestPull::flippedByteFailsNamingTheLayer()
     const Pulled p = pullInto(*m_store, m_proxy->hostPort() + u"/layers:base"_s);
     QCOMPARE(codeOf(p), Error::Code::DigestMismatch);
     QVERIFY(p.outcome.error->message().contains(digest)); // names the layer
-    QVERIFY(m_store->images()->isEmpty());                 // nothing half-pulled in the index
+    QVERIFY(m_store->images()->isEmpty()); // nothing half-pulled in the index
     QVERIFY(!m_store->hasBlob(*Digest::parse(digest)));
     checkStoreClean(*m_store);
 }
@@ -383,8 +385,8 @@ void TestPull::twentyThousandLayers()
                                {u"layers"_s, layers}};
     const QByteArray bytes = QJsonDocument(manifest).toJson(QJsonDocument::Compact);
     QVERIFY(bytes.size() > 2'000'000 && bytes.size() < 4 * 1024 * 1024);
-    m_proxy->addRule({"GET", FaultRule::manifestPath(u"1.0"_s),
-                      fault::ReplaceBody{bytes, "application/vnd.oci.image.manifest.v1+json"}, -1});
+    m_proxy->addRule(
+        {"GET", FaultRule::manifestPath(u"1.0"_s), fault::ReplaceBody{bytes, "application/vnd.oci.image.manifest.v1+json"}, -1});
     const QString ref = m_proxy->hostPort() + u"/single:1.0"_s;
 
     QElapsedTimer clock;
@@ -407,9 +409,9 @@ void TestPull::twentyThousandLayers()
     checkStoreClean(*m_store);
 
     clock.restart();
-    const ProgramRun inspected = runProgram(u"/usr/bin/time"_s, {u"-f"_s, u"maxrss-kib=%M"_s, QStringLiteral(WHARF_EXECUTABLE),
-                                                                   u"inspect"_s, ref, u"--json"_s},
-                                            testEnvironment());
+    const ProgramRun inspected =
+        runProgram(u"/usr/bin/time"_s, {u"-f"_s, u"maxrss-kib=%M"_s, QStringLiteral(WHARF_EXECUTABLE), u"inspect"_s, ref, u"--json"_s},
+                   testEnvironment());
     const qint64 inspectMs = clock.elapsed();
     QCOMPARE(inspected.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(inspected.out).object()[u"layers"_s].toArray().size(), 20'000);
@@ -482,7 +484,8 @@ void TestPull::expiredTokenMidPull()
 void TestPull::oversizedManifestFailsCleanly()
 {
     const QByteArray huge = "{\"schemaVersion\":2," + QByteArray(5 * 1024 * 1024, ' ') + "}";
-    m_proxy->addRule({"GET", FaultRule::manifestPath(u"1.0"_s), fault::ReplaceBody{huge, "application/vnd.oci.image.manifest.v1+json"}, -1});
+    m_proxy->addRule(
+        {"GET", FaultRule::manifestPath(u"1.0"_s), fault::ReplaceBody{huge, "application/vnd.oci.image.manifest.v1+json"}, -1});
     const Pulled p = pullInto(*m_store, m_proxy->hostPort() + u"/single:1.0"_s);
     QCOMPARE(codeOf(p), Error::Code::TooLarge);
     QVERIFY(m_store->images()->isEmpty());
@@ -496,7 +499,8 @@ void TestPull::traversalDigestIsRefused()
     QByteArray manifest = file.readAll();
     const QString digest = layerDigest(u"single"_s, u"1.0"_s, QString());
     manifest.replace(digest.toUtf8(), "sha256:../../../../../../tmp/wharf-pwned");
-    m_proxy->addRule({"GET", FaultRule::manifestPath(u"1.0"_s), fault::ReplaceBody{manifest, "application/vnd.oci.image.manifest.v1+json"}, -1});
+    m_proxy->addRule(
+        {"GET", FaultRule::manifestPath(u"1.0"_s), fault::ReplaceBody{manifest, "application/vnd.oci.image.manifest.v1+json"}, -1});
     const Pulled p = pullInto(*m_store, m_proxy->hostPort() + u"/single:1.0"_s);
     QCOMPARE(codeOf(p), Error::Code::InvalidDigest);
     QVERIFY(!QFile::exists(u"/tmp/wharf-pwned"_s));
@@ -604,8 +608,8 @@ void TestPull::twoProcessesOneStore()
 
 void TestPull::cliReportsAndExitCodes()
 {
-    const ProgramRun ok = runWharf({u"pull"_s, m_registry.hostPort() + u"/multi:latest"_s, u"--platform"_s, u"linux/arm/v7"_s,
-                             u"--store"_s, m_store->root(), u"--jobs"_s, u"2"_s});
+    const ProgramRun ok = runWharf({u"pull"_s, m_registry.hostPort() + u"/multi:latest"_s, u"--platform"_s, u"linux/arm/v7"_s, u"--store"_s,
+                                    m_store->root(), u"--jobs"_s, u"2"_s});
     QCOMPARE(ok.exitCode, 0);
     QVERIFY(ok.out.contains(m_images.imageDigest(u"multi"_s, u"latest"_s, u"linux/arm/v7"_s).toUtf8()));
     QVERIFY(ok.err.isEmpty()); // quiet when stderr is not a terminal
@@ -614,6 +618,42 @@ void TestPull::cliReportsAndExitCodes()
     const ProgramRun missing = runWharf({u"pull"_s, m_registry.hostPort() + u"/nope:1"_s, u"--store"_s, m_store->root()});
     QCOMPARE(missing.exitCode, 1);
     QCOMPARE(missing.err.trimmed().split('\n').size(), 1);
+}
+
+// Docker schema 1 is read, never pulled: one typed error, in one line from the CLI, naming the
+// format, and nothing in the store — no blob, no partial download, no lease, no index entry.
+void TestPull::schema1IsRefusedLeavingNothing()
+{
+    RegistryProcess registry;
+    RegistryOptions options;
+    options.schema1Pushes = true;
+    QString error;
+    QVERIFY2(registry.start(options, &error), qPrintable(error));
+    const auto schema1 = Schema1Image::push(m_images, registry, u"old:1.0"_s, &error);
+    QVERIFY2(schema1, qPrintable(error));
+
+    const Pulled pulled = pullInto(*m_store, schema1->reference);
+    QCOMPARE(codeOf(pulled), Error::Code::UnsupportedMediaType);
+    QVERIFY(!pulled.plan); // refused before any plan, so before any byte moved
+
+    const ProgramRun cli = runWharf({u"pull"_s, schema1->reference, u"--store"_s, m_store->root()});
+    QCOMPARE(cli.exitCode, 1);
+    QVERIFY(cli.out.isEmpty());
+    QCOMPARE(cli.errLines().size(), 1);
+    QVERIFY2(cli.err.startsWith("wharf: error: "), cli.err.constData());
+    QVERIFY2(cli.err.contains("Docker schema 1"), cli.err.constData());
+    QVERIFY2(cli.err.contains("application/vnd.docker.distribution.manifest.v1+prettyjws"), cli.err.constData());
+    QVERIFY2(cli.err.contains("not pull"), cli.err.constData());
+
+    // Every file in the store is the layout it started as.
+    QStringList files;
+    QDirIterator it(m_store->root(), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files.append(QDir(m_store->root()).relativeFilePath(it.next()));
+    files.sort();
+    QCOMPARE(files, (QStringList{u"index.json"_s, u"oci-layout"_s}));
+    QVERIFY(m_store->images()->isEmpty());
+    checkStoreClean(*m_store);
 }
 
 namespace {
@@ -705,8 +745,7 @@ void TestPull::cliOnATerminal()
     QVERIFY2(screen.lines.last().startsWith(u"Pulled "_s), qPrintable(screen.lines.join(u'\n')));
     QVERIFY(screen.lines.last().contains(u"0 layers already present"_s));
     // The last progress line keeps the average rate over the transfer, not a decayed instant one.
-    QVERIFY2(screen.lines.at(screen.lines.size() - 2).contains(u"%1 of %1 layers"_s.arg(layers)),
-             qPrintable(screen.lines.join(u'\n')));
+    QVERIFY2(screen.lines.at(screen.lines.size() - 2).contains(u"%1 of %1 layers"_s.arg(layers)), qPrintable(screen.lines.join(u'\n')));
     QVERIFY(!screen.lines.at(screen.lines.size() - 2).contains(u"  0 bytes/s"_s));
 
     const ProgramRun again = onTerminal(u"re-pull"_s);

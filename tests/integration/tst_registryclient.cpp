@@ -4,7 +4,9 @@
 // oversized or malformed documents, rate limits, 5xx, stalls, truncation and redirects.
 #include "credentials/StaticCredentialSource.h"
 #include "documents/DocumentParser.h"
+#include "documents/MediaTypes.h"
 #include "registry/BlobJob.h"
+#include "registry/DocumentCache.h"
 #include "registry/ImageInspectJob.h"
 #include "registry/ManifestJob.h"
 #include "registry/PagedListJob.h"
@@ -13,19 +15,20 @@
 
 #include "HttpServer.h"
 #include "RegistryProcess.h"
+#include "Schema1Image.h"
+#include "TestSupport.h"
 #include "TestbedImages.h"
 #include "TokenServer.h"
-#include "TestSupport.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>
-#include <QUrlQuery>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 #include <memory>
 
@@ -43,6 +46,11 @@ QByteArray fixture(const QString &name)
 
 const QByteArray kOciManifest = fixture(u"registry_oci_manifest_hello-world_amd64_2025-01.json"_s);
 const QByteArray kOciIndex = fixture(u"registry_oci_index_hello-world_latest_2025-01.json"_s);
+
+QString messageOf(const Job &job)
+{
+    return job.error() ? job.error()->message() : QString();
+}
 
 } // namespace
 
@@ -67,6 +75,7 @@ private Q_SLOTS:
     void unknownRepositoryAndTag();
     void invalidDigestNeverReachesTheNetwork();
     void configBlobIsVerified();
+    void schema1ReadsAsTheImageItWasConvertedFrom();
 
     // the real registry behind auth
     void htpasswd_data();
@@ -294,7 +303,8 @@ void TestRegistryClient::tagsFollowLinkPages()
             tags.append(u"t%1"_s.arg(i, 3, 10, QChar(u'0')));
         HttpHeaders headers;
         if (from + 100 < 260)
-            headers.append({"Link", "</v2/app/tags/list?n=100&last=t" + QByteArray::number(from + 99).rightJustified(3, '0') + ">; rel=\"next\""});
+            headers.append(
+                {"Link", "</v2/app/tags/list?n=100&last=t" + QByteArray::number(from + 99).rightJustified(3, '0') + ">; rel=\"next\""});
         r.respondJson(200, QJsonDocument(QJsonObject{{u"name"_s, u"app"_s}, {u"tags"_s, tags}}), headers);
     });
     QVERIFY(paged.listen());
@@ -367,6 +377,91 @@ void TestRegistryClient::invalidDigestNeverReachesTheNetwork()
         QVERIFY(job->error()->code() == Error::Code::InvalidDigest || job->error()->code() == Error::Code::UnsupportedDigest);
     }
     QCOMPARE(server.requestCount(), 0);
+}
+
+// single:1.0 pushed again as Docker schema 1 (skopeo --format v2s1) to a registry that re-signs it
+// on every GET: Wharf's digest is the registry's, and the image reads as the one it came from.
+void TestRegistryClient::schema1ReadsAsTheImageItWasConvertedFrom()
+{
+    RegistryProcess registry;
+    RegistryOptions options;
+    options.schema1Pushes = true;
+    QString error;
+    QVERIFY2(registry.start(options, &error), qPrintable(error));
+    const auto pushed = Schema1Image::push(m_images, registry, u"old:1.0"_s, &error);
+    QVERIFY2(pushed, qPrintable(error));
+    QCOMPARE(pushed->mediaType, QString(MediaTypes::DockerSchema1Signed));
+
+    auto c = client();
+    auto byTag = runJob(c->fetchManifest(registry.hostPort(), u"old"_s, u"1.0"_s));
+    QVERIFY2(byTag->succeeded(), qPrintable(messageOf(*byTag)));
+    const FetchedManifest &fetched = byTag->result();
+    QCOMPARE(fetched.digest.toString(), pushed->digest);
+    QCOMPARE(fetched.mediaType, QString(MediaTypes::DockerSchema1Signed));
+    // Kept as what the digest covers: the payload, without the registry's signature.
+    QCOMPARE(Digest::sha256Of(fetched.bytes).toString(), pushed->digest);
+    QVERIFY(!fetched.bytes.contains("signatures"));
+    QCOMPARE(fetched.size, fetched.bytes.size());
+    QVERIFY(std::holds_alternative<Schema1Manifest>(*fetched.document));
+    auto byDigest = runJob(c->fetchManifest(registry.hostPort(), u"old"_s, pushed->digest));
+    QVERIFY2(byDigest->succeeded(), qPrintable(messageOf(*byDigest)));
+    QCOMPARE(byDigest->result().bytes, fetched.bytes); // signed again, differently; the payload is the same
+
+    // Cached as the payload, which the cache checks against its name when it reads it back.
+    c->setDocumentCache(std::make_shared<DocumentCache>(m_tmp.filePath(u"schema1-cache"_s)));
+    auto first = runJob(c->fetchManifest(registry.hostPort(), u"old"_s, u"1.0"_s));
+    QVERIFY(first->succeeded() && !first->result().fromCache);
+    auto second = runJob(c->fetchManifest(registry.hostPort(), u"old"_s, u"1.0"_s));
+    QVERIFY2(second->succeeded(), qPrintable(messageOf(*second)));
+    QVERIFY(second->result().fromCache);
+    QCOMPARE(second->result().digest.toString(), pushed->digest);
+
+    // The whole image, next to the one it was converted from.
+    auto original = runJob(
+        new ImageInspectJob(c.get(), *ImageReference::parseDockerRef(QString(m_anonymous.hostPort() + u"/single:1.0"_s)), std::nullopt));
+    QVERIFY(original->succeeded());
+    for (const std::optional<Platform> &platform :
+         {std::optional<Platform>(), std::optional<Platform>(*Platform::parse(u"linux/amd64"_s))}) {
+        auto inspected = runJob(new ImageInspectJob(c.get(), *ImageReference::parseDockerRef(pushed->reference), platform));
+        QVERIFY2(inspected->succeeded(), qPrintable(messageOf(*inspected)));
+        const InspectedImage &image = inspected->result();
+        const InspectedImage &source = original->result();
+        QVERIFY(!image.index);
+        QCOMPARE(image.manifest.digest.toString(), pushed->digest);
+        QVERIFY(image.imageManifest.isSchema1());
+        QVERIFY(!image.configDescriptor.digest.isValid());
+        QVERIFY(image.configBytes.isEmpty());
+        QCOMPARE(image.chosen.platform->toString(), u"linux/amd64"_s);
+        QStringList layers;
+        for (const Descriptor &layer : image.imageManifest.layers) {
+            layers.append(layer.digest.toString());
+            QCOMPARE(layer.size, -1);
+        }
+        QCOMPARE(layers, pushed->layers);
+        QVERIFY(image.config);
+        QCOMPARE(image.config->config.cmd, source.config->config.cmd);
+        QCOMPARE(image.config->config.env, source.config->config.env);
+        QCOMPARE(image.config->config.labels, source.config->config.labels);
+        QCOMPARE(image.config->created, source.config->created);
+        QVERIFY(image.history.instructionsMatchLayers);
+        QCOMPARE(image.history.rows.size(), source.history.rows.size());
+        for (qsizetype i = 0; i < image.history.rows.size(); ++i) {
+            const HistoryRow &row = image.history.rows.at(i);
+            const HistoryRow &expected = source.history.rows.at(i);
+            // The top-most step is the config itself in schema 1 (Docker's converter and c/image's
+            // alike), where only the config's container_config.Cmd could say what made it: umoci
+            // writes none.
+            QCOMPARE(row.instruction(), i + 1 < image.history.rows.size() ? expected.instruction() : QString());
+            QCOMPARE(row.created, expected.created);
+            QCOMPARE(row.emptyLayer, expected.emptyLayer);
+            QCOMPARE(row.layer.has_value(), expected.layer.has_value());
+            if (row.layer)
+                QCOMPARE(row.layer->digest, expected.layer->digest);
+        }
+    }
+    auto wrongPlatform =
+        runJob(new ImageInspectJob(c.get(), *ImageReference::parseDockerRef(pushed->reference), *Platform::parse(u"linux/arm64"_s)));
+    QCOMPARE(codeOf(*wrongPlatform), Error::Code::NoMatchingPlatform);
 }
 
 void TestRegistryClient::configBlobIsVerified()
@@ -580,8 +675,9 @@ void TestRegistryClient::lyingDigestHeader()
 {
     HttpServer server;
     server.setHandler([](const HttpRequest &, HttpResponder &r) {
-        r.respond(200, kOciManifest, {{"Content-Type", "application/vnd.oci.image.manifest.v1+json"},
-                                      {"Docker-Content-Digest", "sha256:" + QByteArray(64, 'a')}});
+        r.respond(200, kOciManifest,
+                  {{"Content-Type", "application/vnd.oci.image.manifest.v1+json"},
+                   {"Docker-Content-Digest", "sha256:" + QByteArray(64, 'a')}});
     });
     QVERIFY(server.listen());
     auto c = client();
@@ -773,9 +869,7 @@ void TestRegistryClient::blobRedirectDropsAuthorization()
 void TestRegistryClient::redirectLoopStops()
 {
     HttpServer server;
-    server.setHandler([](const HttpRequest &request, HttpResponder &r) {
-        r.respond(302, {}, {{"Location", request.target + "x"}});
-    });
+    server.setHandler([](const HttpRequest &request, HttpResponder &r) { r.respond(302, {}, {{"Location", request.target + "x"}}); });
     QVERIFY(server.listen());
     auto c = client();
     auto job = runJob(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, u"latest"_s));
@@ -806,10 +900,11 @@ void TestRegistryClient::rateLimitHeadersSurface()
 {
     HttpServer server;
     server.setHandler([](const HttpRequest &, HttpResponder &r) {
-        r.respond(200, kOciManifest, {{"Content-Type", "application/vnd.oci.image.manifest.v1+json"},
-                                      {"ratelimit-limit", "100;w=21600"},
-                                      {"ratelimit-remaining", "76;w=21600"},
-                                      {"docker-ratelimit-source", "192.0.2.1"}});
+        r.respond(200, kOciManifest,
+                  {{"Content-Type", "application/vnd.oci.image.manifest.v1+json"},
+                   {"ratelimit-limit", "100;w=21600"},
+                   {"ratelimit-remaining", "76;w=21600"},
+                   {"docker-ratelimit-source", "192.0.2.1"}});
     });
     QVERIFY(server.listen());
     auto c = client();

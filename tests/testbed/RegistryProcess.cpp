@@ -55,10 +55,7 @@ void spin(std::chrono::milliseconds duration)
 
 } // namespace
 
-RegistryProcess::RegistryProcess(QObject *parent)
-    : QObject(parent)
-{
-}
+RegistryProcess::RegistryProcess(QObject *parent) : QObject(parent) {}
 
 RegistryProcess::~RegistryProcess()
 {
@@ -138,8 +135,12 @@ bool RegistryProcess::writeConfig(const RegistryOptions &options, QString *error
                    "      enabled: %2\n"
                    "http:\n"
                    "  addr: 127.0.0.1:0\n"
-                   "  secret: %3\n"_s.arg(yamlString(m_storageRoot), options.readOnly ? u"true"_s : u"false"_s,
-                                          randomHex(16));
+                   "  secret: %3\n"_s.arg(yamlString(m_storageRoot), options.readOnly ? u"true"_s : u"false"_s, randomHex(16));
+
+    if (options.schema1Pushes)
+        yaml += u"compatibility:\n"
+                "  schema1:\n"
+                "    enabled: true\n"_s;
 
     switch (options.auth) {
     case RegistryOptions::Auth::None:
@@ -212,8 +213,7 @@ bool RegistryProcess::waitForApi(const QDeadlineTimer &deadline, QString *error)
         if (m_process->state() == QProcess::NotRunning)
             return fail(u"docker-registry exited during start-up"_s, error);
         if (deadline.hasExpired()) {
-            return fail(u"GET /v2/ did not answer 200 or 401 within 10 s (last: %1 %2)"_s.arg(lastStatus).arg(lastError),
-                        error);
+            return fail(u"GET /v2/ did not answer 200 or 401 within 10 s (last: %1 %2)"_s.arg(lastStatus).arg(lastError), error);
         }
         spin(50ms);
     }

@@ -21,15 +21,18 @@ namespace wharf::testbed {
 struct RegistryOptions
 {
     enum class Auth {
-        None,     // anonymous pull and push
+        None, // anonymous pull and push
         Htpasswd, // HTTP Basic against htpasswdFile (bcrypt entries; see makeHtpasswd)
-        Token,    // Bearer tokens from tokenRealm, signed by a key certified in tokenRootCertBundle
+        Token, // Bearer tokens from tokenRealm, signed by a key certified in tokenRootCertBundle
     };
     Auth auth = Auth::None;
-    QString storageRoot;         // distribution filesystem root; empty = a fresh, empty one
-    bool readOnly = false;       // refuse pushes and deletes (storage maintenance read-only mode)
-    QString htpasswdFile;        // Auth::Htpasswd
-    QString tokenRealm;          // Auth::Token: realm URL, service, issuer, PEM certificate bundle
+    QString storageRoot; // distribution filesystem root; empty = a fresh, empty one
+    bool readOnly = false; // refuse pushes and deletes (storage maintenance read-only mode)
+    // Accept pushes of Docker schema 1 manifests (compatibility.schema1.enabled; distribution 2.8
+    // refuses them by default, but serves those already stored either way).
+    bool schema1Pushes = false;
+    QString htpasswdFile; // Auth::Htpasswd
+    QString tokenRealm; // Auth::Token: realm URL, service, issuer, PEM certificate bundle
     QString tokenService;
     QString tokenIssuer;
     QString tokenRootCertBundle;
@@ -51,16 +54,15 @@ public:
 
     [[nodiscard]] bool isRunning() const;
     [[nodiscard]] qint64 processId() const; // 0 when not running
-    [[nodiscard]] quint16 port() const;     // 0 when not running
+    [[nodiscard]] quint16 port() const; // 0 when not running
     [[nodiscard]] QString hostPort() const; // "127.0.0.1:PORT"
-    [[nodiscard]] QUrl baseUrl() const;     // http://127.0.0.1:PORT
+    [[nodiscard]] QUrl baseUrl() const; // http://127.0.0.1:PORT
     [[nodiscard]] QString storageRoot() const;
     // The registry's log (stderr and access log), for failure diagnostics.
     [[nodiscard]] QString logText() const;
 
     // Adds a bcrypt entry for `user` to `path` (created when missing), via `htpasswd -niB`.
-    static bool makeHtpasswd(const QString &path, const QString &user, const QString &password,
-                             QString *error = nullptr);
+    static bool makeHtpasswd(const QString &path, const QString &user, const QString &password, QString *error = nullptr);
     // $WHARF_DOCKER_REGISTRY, else `docker-registry` (Debian) or `registry` (upstream) on PATH.
     [[nodiscard]] static QString executable();
 

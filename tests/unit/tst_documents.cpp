@@ -14,6 +14,7 @@
 #include "documents/MediaTypes.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
@@ -59,8 +60,7 @@ QString codeName(Error::Code code)
 
 // "ok" (or, for manifests, the effective media type) on success, else the error code's name.
 // Tests compare these, never message text; the message is only printed when a row fails.
-template <typename T>
-QString outcome(const Result<T> &result)
+template <typename T> QString outcome(const Result<T> &result)
 {
     return result ? kOk : codeName(result.error().code());
 }
@@ -72,19 +72,18 @@ QString outcome(const Result<ManifestDocument> &result)
     return std::visit([](const auto &document) { return document.mediaType; }, *result);
 }
 
-template <typename T>
-QByteArray detail(const Result<T> &result)
+template <typename T> QByteArray detail(const Result<T> &result)
 {
     return result ? QByteArray("(no error)") : result.error().message().toUtf8();
 }
 
-#define COMPARE_OUTCOME(result, expected)                                                                              \
-    do {                                                                                                               \
-        const auto &r_ = (result);                                                                                     \
-        const QString got_ = outcome(r_);                                                                              \
-        if (got_ != (expected))                                                                                        \
-            qWarning("message: %s", detail(r_).constData());                                                           \
-        QCOMPARE(got_, (expected));                                                                                    \
+#define COMPARE_OUTCOME(result, expected)                                                                                                  \
+    do {                                                                                                                                   \
+        const auto &r_ = (result);                                                                                                         \
+        const QString got_ = outcome(r_);                                                                                                  \
+        if (got_ != (expected))                                                                                                            \
+            qWarning("message: %s", detail(r_).constData());                                                                               \
+        QCOMPARE(got_, (expected));                                                                                                        \
     } while (false)
 
 QByteArray toBytes(const QJsonObject &object)
@@ -146,7 +145,12 @@ bool namesUnverifiableDigest(const QByteArray &bytes)
 }
 
 // Which parser the vector belongs to, from its file name (image-spec's spec_test convention).
-enum class Kind { Descriptor, Manifest, Config, LayoutHeader };
+enum class Kind {
+    Descriptor,
+    Manifest,
+    Config,
+    LayoutHeader
+};
 
 QString parseAs(Kind kind, const QByteArray &bytes, const QString &contentType, QByteArray *message)
 {
@@ -155,10 +159,14 @@ QString parseAs(Kind kind, const QByteArray &bytes, const QString &contentType, 
         return outcome(result);
     };
     switch (kind) {
-    case Kind::Descriptor: return finish(parseDescriptor(bytes));
-    case Kind::Manifest: return finish(parseManifest(bytes, QStringView(contentType)));
-    case Kind::Config: return finish(parseConfig(bytes));
-    case Kind::LayoutHeader: return finish(parseLayoutHeader(bytes));
+    case Kind::Descriptor:
+        return finish(parseDescriptor(bytes));
+    case Kind::Manifest:
+        return finish(parseManifest(bytes, QStringView(contentType)));
+    case Kind::Config:
+        return finish(parseConfig(bytes));
+    case Kind::LayoutHeader:
+        return finish(parseLayoutHeader(bytes));
     }
     return QString();
 }
@@ -167,6 +175,95 @@ QByteArray padTo(QByteArray bytes, qsizetype size)
 {
     bytes.append(QByteArray(size - bytes.size(), ' '));
     return bytes;
+}
+
+const QString kSchema1 = MediaTypes::DockerSchema1Manifest;
+const QString kSchema1Signed = MediaTypes::DockerSchema1Signed;
+
+QByteArray readTestData(const QString &relative)
+{
+    QFile file(QStringLiteral(WHARF_SOURCE_DIR) + u"/tests/unit/data/"_s + relative);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read test data %s", qPrintable(file.fileName()));
+    return file.readAll();
+}
+
+QString base64Url(const QByteArray &bytes)
+{
+    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+// Docker schema 1, built the way Docker wrote it: steps given base first, written top-most first,
+// each step's v1Compatibility naming the one below as its parent (unless it names its own).
+QString schema1Id(qsizetype step)
+{
+    return Digest::sha256Of(QByteArray(QByteArray("image ") + QByteArray::number(step))).encoded();
+}
+
+QString schema1BlobSum(qsizetype step)
+{
+    return Digest::sha256Of(QByteArray(QByteArray("layer ") + QByteArray::number(step))).toString();
+}
+
+QJsonObject schema1Step(const QString &command, bool throwaway)
+{
+    QJsonObject step{{u"created"_s, u"2015-08-20T18:04:45.123456789Z"_s},
+                     {u"container_config"_s, QJsonObject{{u"Cmd"_s, QJsonArray{u"/bin/sh"_s, u"-c"_s, command}}}}};
+    if (throwaway)
+        step.insert(u"throwaway"_s, true);
+    return step;
+}
+
+QJsonObject schema1Document(QList<QJsonObject> stepsBaseFirst, QStringList blobSums = {})
+{
+    QJsonArray fsLayers;
+    QJsonArray history;
+    for (qsizetype i = stepsBaseFirst.size() - 1; i >= 0; --i) {
+        QJsonObject &step = stepsBaseFirst[i];
+        if (!step.contains(u"id"_s))
+            step.insert(u"id"_s, schema1Id(i));
+        if (i > 0 && !step.contains(u"parent"_s))
+            step.insert(u"parent"_s, schema1Id(i - 1));
+        fsLayers.append(QJsonObject{{u"blobSum"_s, i < blobSums.size() ? blobSums.at(i) : schema1BlobSum(i)}});
+        history.append(QJsonObject{{u"v1Compatibility"_s, QString::fromUtf8(QJsonDocument(step).toJson(QJsonDocument::Compact))}});
+    }
+    return QJsonObject{{u"schemaVersion"_s, 1},         {u"name"_s, u"library/old"_s}, {u"tag"_s, u"1.0"_s},
+                       {u"architecture"_s, u"amd64"_s}, {u"fsLayers"_s, fsLayers},     {u"history"_s, history}};
+}
+
+// A small image: ENV (throwaway), ADD (a layer), RUN (a layer), CMD (throwaway, with the config).
+QJsonObject schema1Image()
+{
+    QJsonObject top = schema1Step(u"#(nop) CMD [\"sh\"]"_s, true);
+    top.insert(u"os"_s, u"linux"_s);
+    top.insert(u"architecture"_s, u"amd64"_s);
+    top.insert(u"config"_s,
+               QJsonObject{{u"Env"_s, QJsonArray{u"PATH=/usr/bin:/bin"_s}},
+                           {u"Cmd"_s, QJsonArray{u"sh"_s}},
+                           {u"Volumes"_s, QJsonValue()},
+                           {u"Labels"_s, QJsonObject{{u"k"_s, u"v"_s}}}});
+    return schema1Document({schema1Step(u"#(nop) ENV A=1"_s, true), schema1Step(u"#(nop) ADD file:abc in /"_s, false),
+                            schema1Step(u"apt-get install -y curl"_s, false), top});
+}
+
+// libtrust's PrettySignature layout: the document up to the last non-space before its closing
+// brace, the signatures, then what was cut off (the protected header's formatLength/formatTail).
+QByteArray signSchema1(const QByteArray &document, const QJsonObject &headerOverride = {}, int signatures = 1)
+{
+    qsizetype end = document.lastIndexOf('}');
+    while (end > 0 && QChar::isSpace(uchar(document.at(end - 1))))
+        --end;
+    QJsonObject header{{u"formatLength"_s, end}, {u"formatTail"_s, base64Url(document.mid(end))}, {u"time"_s, u"2016-01-01T00:00:00Z"_s}};
+    for (auto it = headerOverride.begin(); it != headerOverride.end(); ++it)
+        header.insert(it.key(), it.value()); // null stands for "absent", as Go reads it
+    QJsonArray list;
+    for (int i = 0; i < signatures; ++i) {
+        const QJsonObject h = i == 0 ? header : QJsonObject{{u"formatLength"_s, end}, {u"formatTail"_s, base64Url(document.mid(end))}};
+        list.append(QJsonObject{{u"header"_s, QJsonObject{{u"alg"_s, u"ES256"_s}}},
+                                {u"signature"_s, u"c2lnbmF0dXJl"_s},
+                                {u"protected"_s, base64Url(QJsonDocument(h).toJson(QJsonDocument::Compact))}});
+    }
+    return document.left(end) + ",\n   \"signatures\": " + QJsonDocument(list).toJson(QJsonDocument::Compact) + document.mid(end);
 }
 
 Descriptor layerDescriptor(int i)
@@ -228,6 +325,15 @@ private Q_SLOTS:
 
     void digestStrings_data();
     void digestStrings();
+
+    void schema1SignedByRegistry();
+    void schema1Everything();
+    void schema1Layers();
+    void schema1Malformed_data();
+    void schema1Malformed();
+    void schema1Signatures_data();
+    void schema1Signatures();
+    void schema1AbsurdCounts();
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -268,13 +374,13 @@ void tst_Documents::predicates()
     // Comparisons inside documents are exact; only headers are normalised.
     QVERIFY(!MediaTypes::isIndex(u"Application/vnd.oci.image.index.v1+json"_s));
 
-    for (QLatin1StringView layer : {MediaTypes::DockerLayerGzip, MediaTypes::DockerLayerTar, MediaTypes::DockerForeignLayerGzip,
-                                    MediaTypes::DockerForeignLayerTar, MediaTypes::OciLayerTar, MediaTypes::OciLayerGzip,
-                                    MediaTypes::OciLayerZstd, MediaTypes::OciNondistributableLayerTar,
-                                    MediaTypes::OciNondistributableLayerGzip, MediaTypes::OciNondistributableLayerZstd})
+    for (QLatin1StringView layer :
+         {MediaTypes::DockerLayerGzip, MediaTypes::DockerLayerTar, MediaTypes::DockerForeignLayerGzip, MediaTypes::DockerForeignLayerTar,
+          MediaTypes::OciLayerTar, MediaTypes::OciLayerGzip, MediaTypes::OciLayerZstd, MediaTypes::OciNondistributableLayerTar,
+          MediaTypes::OciNondistributableLayerGzip, MediaTypes::OciNondistributableLayerZstd})
         QVERIFY2(MediaTypes::isLayer(layer), layer.data());
-    for (QLatin1StringView other : {MediaTypes::InToto, MediaTypes::OciEmpty, MediaTypes::OciConfig, MediaTypes::DockerConfig,
-                                    MediaTypes::OciManifest})
+    for (QLatin1StringView other :
+         {MediaTypes::InToto, MediaTypes::OciEmpty, MediaTypes::OciConfig, MediaTypes::DockerConfig, MediaTypes::OciManifest})
         QVERIFY2(!MediaTypes::isLayer(other), other.data());
     QVERIFY(!MediaTypes::isLayer(u"application/vnd.oci.image.layer.v1.tar+gzip+encrypted"_s));
     QVERIFY(MediaTypes::isNonDistributableLayer(MediaTypes::DockerForeignLayerGzip));
@@ -313,8 +419,7 @@ void tst_Documents::schemaVectors_data()
                                              u"descriptor-15"_s, u"descriptor-26"_s, u"manifest-09"_s};
 
     const QJsonArray index = readFixtureJson(u"oci/image-spec-schema-tests/_index.json"_s).toArray();
-    const QStringList onDisk =
-        QDir(fixturePath(u"oci/image-spec-schema-tests"_s)).entryList({u"*.json"_s}, QDir::Files);
+    const QStringList onDisk = QDir(fixturePath(u"oci/image-spec-schema-tests"_s)).entryList({u"*.json"_s}, QDir::Files);
     QCOMPARE(index.size(), onDisk.size() - 1); // every vector is listed (minus _index.json itself)
     for (const QJsonValue &value : index) {
         const QJsonObject entry = value.toObject();
@@ -345,8 +450,7 @@ void tst_Documents::schemaVectors_data()
         else
             expected = codeName(Error::Code::MalformedDocument);
         if (kind == Kind::Manifest && expected == kOk)
-            expected = contentType.isEmpty() ? toObject(readFixture(relative)).value("mediaType"_L1).toString()
-                                             : contentType;
+            expected = contentType.isEmpty() ? toObject(readFixture(relative)).value("mediaType"_L1).toString() : contentType;
 
         QTest::addRow("%s", qPrintable(file)) << relative << int(kind) << contentType << expected
                                               << entry.value("exact_bytes_digest"_L1).toString();
@@ -386,8 +490,7 @@ void tst_Documents::docExamples_data()
     QTest::addColumn<QString>("contentType");
 
     const QJsonArray index = readFixtureJson(u"oci/image-spec-doc-examples/_index.json"_s).toArray();
-    const QStringList onDisk =
-        QDir(fixturePath(u"oci/image-spec-doc-examples"_s)).entryList({u"*.json"_s}, QDir::Files);
+    const QStringList onDisk = QDir(fixturePath(u"oci/image-spec-doc-examples"_s)).entryList({u"*.json"_s}, QDir::Files);
     QCOMPARE(index.size(), onDisk.size() - 1); // every example is listed (minus _index.json itself)
 
     for (const QJsonValue &value : index) {
@@ -444,8 +547,11 @@ void tst_Documents::containersImageFixtures_data()
     const QString docker = MediaTypes::DockerManifest;
     const QString ociIndex = MediaTypes::OciIndex;
     const QString list = MediaTypes::DockerManifestList;
+    const QString schema1 = MediaTypes::DockerSchema1Manifest;
+    const QString signedSchema1 = MediaTypes::DockerSchema1Signed;
 
-    struct Case {
+    struct Case
+    {
         const char *file;
         QString contentType;
         QString expected;
@@ -475,11 +581,13 @@ void tst_Documents::containersImageFixtures_data()
         {"ociv1.zstd.manifest.json", QString(), oci},
         {"ociv1.zstd.manifest.json", oci, oci},
         {"ociv1.zstd.manifest.json", docker, mismatch},
-        {"v2s1.everything.json", QString(), unsupported},
-        {"v2s1.everything.json", MediaTypes::DockerSchema1Signed, unsupported},
-        {"v2s1.everything.json", MediaTypes::DockerSchema1Manifest, unsupported},
-        {"v2s1.everything.json", u"application/json"_s, unsupported},
+        // Unsigned schema 1: read (as Docker and c/image read it), under whichever schema 1 type.
+        {"v2s1.everything.json", QString(), schema1},
+        {"v2s1.everything.json", MediaTypes::DockerSchema1Signed, signedSchema1},
+        {"v2s1.everything.json", MediaTypes::DockerSchema1Manifest, schema1},
+        {"v2s1.everything.json", u"application/json"_s, schema1},
         {"v2s1.everything.json", oci, mismatch}, // fsLayers/history in a "manifest"
+        {"v2s1.everything.json", list, mismatch},
         {"v2s2.everything.json", QString(), docker},
         {"v2s2.everything.json", docker, docker},
         {"v2s2.everything.json", oci, mismatch},
@@ -544,41 +652,33 @@ void tst_Documents::undeclaredType_data()
 
     const QJsonValue undefined(QJsonValue::Undefined);
     const QByteArray ociManifest =
-        withMember(readFixture(u"oci/containers-image-manifest-fixtures/ociv1.uncompressed.manifest.json"_s),
+        withMember(readFixture(u"oci/containers-image-manifest-fixtures/ociv1.uncompressed.manifest.json"_s), u"mediaType", undefined);
+    const QByteArray artifact =
+        withMember(readFixture(
+                       u"oci/image-spec-schema-tests/manifest-10-valid-valid-manifest-for-an-artifact-with-a-dedicated-config.json"_s),
                    u"mediaType", undefined);
-    const QByteArray artifact = withMember(
-        readFixture(u"oci/image-spec-schema-tests/manifest-10-valid-valid-manifest-for-an-artifact-with-a-dedicated-config.json"_s),
-        u"mediaType", undefined);
     const QByteArray dockerManifest =
-        withMember(readFixture(u"oci/containers-image-manifest-fixtures/v2s2.uncompressed.manifest.json"_s),
-                   u"mediaType", undefined);
-    const QByteArray index = withMember(readFixture(u"registry/registry_oci_index_hello-world_latest_2025-01.json"_s),
-                                        u"mediaType", undefined);
+        withMember(readFixture(u"oci/containers-image-manifest-fixtures/v2s2.uncompressed.manifest.json"_s), u"mediaType", undefined);
+    const QByteArray index =
+        withMember(readFixture(u"registry/registry_oci_index_hello-world_latest_2025-01.json"_s), u"mediaType", undefined);
     const QByteArray schema1 = readFixture(u"oci/containers-image-manifest-fixtures/v2s1.everything.json"_s);
 
-    for (const QString &contentType : {QString(), u"application/json"_s, u"application/octet-stream"_s,
-                                       u"text/plain; charset=utf-8"_s}) {
+    for (const QString &contentType : {QString(), u"application/json"_s, u"application/octet-stream"_s, u"text/plain; charset=utf-8"_s}) {
         const QByteArray served = contentType.isEmpty() ? QByteArray("none") : contentType.toLatin1();
-        QTest::addRow("ociv1nomime.manifest, %s", served.constData()) << ociManifest << contentType
-                                                                     << QString(MediaTypes::OciManifest);
-        QTest::addRow("ociv1nomime.artifact, %s", served.constData()) << artifact << contentType
-                                                                     << QString(MediaTypes::OciManifest);
-        QTest::addRow("v2s2nomime.manifest, %s", served.constData()) << dockerManifest << contentType
-                                                                    << QString(MediaTypes::DockerManifest);
-        QTest::addRow("ociv1nomime.image.index, %s", served.constData()) << index << contentType
-                                                                        << QString(MediaTypes::OciIndex);
-        QTest::addRow("schema1 shape, %s", served.constData())
-            << schema1 << contentType << codeName(Error::Code::UnsupportedMediaType);
+        QTest::addRow("ociv1nomime.manifest, %s", served.constData()) << ociManifest << contentType << QString(MediaTypes::OciManifest);
+        QTest::addRow("ociv1nomime.artifact, %s", served.constData()) << artifact << contentType << QString(MediaTypes::OciManifest);
+        QTest::addRow("v2s2nomime.manifest, %s", served.constData())
+            << dockerManifest << contentType << QString(MediaTypes::DockerManifest);
+        QTest::addRow("ociv1nomime.image.index, %s", served.constData()) << index << contentType << QString(MediaTypes::OciIndex);
+        QTest::addRow("schema1 shape, %s", served.constData()) << schema1 << contentType << QString(MediaTypes::DockerSchema1Manifest);
     }
-    QTest::addRow("unknown-version")
-        << QByteArray(R"({"schemaVersion": 99999, "name": "mitr/noversion-nonsense:latest"})") << QString()
-        << codeName(Error::Code::UnsupportedMediaType);
+    QTest::addRow("unknown-version") << QByteArray(R"({"schemaVersion": 99999, "name": "mitr/noversion-nonsense:latest"})") << QString()
+                                     << codeName(Error::Code::UnsupportedMediaType);
     QTest::addRow("unknown-version served as a manifest")
-        << QByteArray(R"({"schemaVersion": 99999, "name": "mitr/noversion-nonsense:latest"})")
-        << QString(MediaTypes::OciManifest) << codeName(Error::Code::MalformedDocument);
-    QTest::addRow("both shapes")
-        << toBytes(withMember(toObject(ociManifest), u"manifests", QJsonArray())) << QString()
-        << codeName(Error::Code::MediaTypeMismatch);
+        << QByteArray(R"({"schemaVersion": 99999, "name": "mitr/noversion-nonsense:latest"})") << QString(MediaTypes::OciManifest)
+        << codeName(Error::Code::MalformedDocument);
+    QTest::addRow("both shapes") << toBytes(withMember(toObject(ociManifest), u"manifests", QJsonArray())) << QString()
+                                 << codeName(Error::Code::MediaTypeMismatch);
     QTest::addRow("empty object") << QByteArray("{}") << QString() << codeName(Error::Code::UnsupportedMediaType);
 }
 
@@ -597,7 +697,8 @@ void tst_Documents::ambiguousDocuments_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("contentType");
 
-    struct Base {
+    struct Base
+    {
         const char *name;
         QString file;
         QString contentType;
@@ -608,12 +709,13 @@ void tst_Documents::ambiguousDocuments_data()
     const QList<Base> bases = {
         {"v2s2", u"oci/containers-image-manifest-fixtures/v2s2.everything.json"_s, MediaTypes::DockerManifest, forManifests},
         {"ociv1", u"oci/containers-image-manifest-fixtures/ociv1.zstd.manifest.json"_s, MediaTypes::OciManifest, forManifests},
-        {"hello-world manifest", u"registry/registry_oci_manifest_hello-world_amd64_2025-01.json"_s,
-         MediaTypes::OciManifest, forManifests},
-        {"hello-world index", u"registry/registry_oci_index_hello-world_latest_2025-01.json"_s, MediaTypes::OciIndex,
-         forIndexes},
-        {"v2list", u"registry/registry_docker_manifest_list_hello-world_latest_2023-06.json"_s,
-         MediaTypes::DockerManifestList, forIndexes},
+        {"hello-world manifest", u"registry/registry_oci_manifest_hello-world_amd64_2025-01.json"_s, MediaTypes::OciManifest, forManifests},
+        {"hello-world index", u"registry/registry_oci_index_hello-world_latest_2025-01.json"_s, MediaTypes::OciIndex, forIndexes},
+        {"v2list", u"registry/registry_docker_manifest_list_hello-world_latest_2023-06.json"_s, MediaTypes::DockerManifestList, forIndexes},
+        {"v2s1",
+         u"oci/containers-image-manifest-fixtures/v2s1.everything.json"_s,
+         MediaTypes::DockerSchema1Manifest,
+         {u"config"_s, u"layers"_s, u"manifests"_s}},
     };
     for (const Base &base : bases) {
         const QJsonObject object = toObject(readFixture(base.file));
@@ -622,8 +724,8 @@ void tst_Documents::ambiguousDocuments_data()
             QString title = field;
             title[0] = title[0].toUpper();
             for (const QString &spelling : {field, field.toUpper(), title}) {
-                const QJsonValue value = spelling.compare("config"_L1, Qt::CaseInsensitive) == 0 ? QJsonValue(QJsonObject())
-                                                                                              : QJsonValue(QJsonArray());
+                const QJsonValue value =
+                    spelling.compare("config"_L1, Qt::CaseInsensitive) == 0 ? QJsonValue(QJsonObject()) : QJsonValue(QJsonArray());
                 const QByteArray bytes = toBytes(withMember(object, spelling, value));
                 QTest::addRow("%s + %s", base.name, qPrintable(spelling)) << bytes << base.contentType;
                 QTest::addRow("%s + %s, no Content-Type", base.name, qPrintable(spelling)) << bytes << QString();
@@ -662,36 +764,35 @@ void tst_Documents::contentTypeConfusion_data()
     QTest::addRow("Docker list served as OCI index") << list << QString(MediaTypes::OciIndex) << mismatch;
     QTest::addRow("OCI manifest served as OCI index") << ociManifest << QString(MediaTypes::OciIndex) << mismatch;
     QTest::addRow("OCI manifest served as Docker manifest") << ociManifest << QString(MediaTypes::DockerManifest) << mismatch;
-    QTest::addRow("Docker manifest served as Docker list") << dockerManifest << QString(MediaTypes::DockerManifestList)
-                                                           << mismatch;
+    QTest::addRow("Docker manifest served as Docker list") << dockerManifest << QString(MediaTypes::DockerManifestList) << mismatch;
     QTest::addRow("undeclared index served as a manifest")
         << withMember(index, u"mediaType", undefined) << QString(MediaTypes::OciManifest) << mismatch;
     QTest::addRow("undeclared manifest served as an index")
         << withMember(ociManifest, u"mediaType", undefined) << QString(MediaTypes::OciIndex) << mismatch;
     QTest::addRow("manifest declaring the index type")
-        << withMember(ociManifest, u"mediaType", QString(MediaTypes::OciIndex)) << QString(MediaTypes::OciManifest)
-        << mismatch;
+        << withMember(ociManifest, u"mediaType", QString(MediaTypes::OciIndex)) << QString(MediaTypes::OciManifest) << mismatch;
     QTest::addRow("manifest declaring the index type, generic Content-Type")
         << withMember(ociManifest, u"mediaType", QString(MediaTypes::OciIndex)) << u"application/json"_s << mismatch;
     QTest::addRow("second mediaType in another case")
-        << withMember(ociManifest, u"MediaType", QString(MediaTypes::OciIndex)) << QString(MediaTypes::OciManifest)
-        << malformed;
+        << withMember(ociManifest, u"MediaType", QString(MediaTypes::OciIndex)) << QString(MediaTypes::OciManifest) << malformed;
 
     QTest::addRow("parameters are ignored") << ociManifest << QString(MediaTypes::OciManifest) + u"; charset=utf-8"_s
                                             << QString(MediaTypes::OciManifest);
-    QTest::addRow("case and spaces are ignored") << index << u" Application/VND.oci.image.index.v1+json ;q=1"_s
-                                                 << QString(MediaTypes::OciIndex);
-    QTest::addRow("generic Content-Type, declared manifest") << ociManifest << u"application/octet-stream"_s
-                                                             << QString(MediaTypes::OciManifest);
-    QTest::addRow("generic Content-Type, declared list") << list << u"application/json"_s
-                                                         << QString(MediaTypes::DockerManifestList);
+    QTest::addRow("case and spaces are ignored")
+        << index << u" Application/VND.oci.image.index.v1+json ;q=1"_s << QString(MediaTypes::OciIndex);
+    QTest::addRow("generic Content-Type, declared manifest")
+        << ociManifest << u"application/octet-stream"_s << QString(MediaTypes::OciManifest);
+    QTest::addRow("generic Content-Type, declared list") << list << u"application/json"_s << QString(MediaTypes::DockerManifestList);
     QTest::addRow("HTML") << ociManifest << u"text/html; charset=utf-8"_s << unsupported;
     QTest::addRow("served as a config") << ociManifest << QString(MediaTypes::OciConfig) << unsupported;
-    QTest::addRow("served as schema 1") << ociManifest << QString(MediaTypes::DockerSchema1Signed) << unsupported;
-    QTest::addRow("declares a config type") << withMember(ociManifest, u"mediaType", QString(MediaTypes::OciConfig))
-                                            << QString() << unsupported;
-    QTest::addRow("declares a malformed type") << withMember(ociManifest, u"mediaType", u"manifest"_s) << QString()
-                                               << malformed;
+    QTest::addRow("served as schema 1") << ociManifest << QString(MediaTypes::DockerSchema1Signed) << mismatch;
+    QTest::addRow("undeclared, served as schema 1")
+        << withMember(ociManifest, u"mediaType", undefined) << QString(MediaTypes::DockerSchema1Manifest) << mismatch;
+    QTest::addRow("undeclared index, served as schema 1")
+        << withMember(index, u"mediaType", undefined) << QString(MediaTypes::DockerSchema1Signed) << mismatch;
+    QTest::addRow("declares a config type") << withMember(ociManifest, u"mediaType", QString(MediaTypes::OciConfig)) << QString()
+                                            << unsupported;
+    QTest::addRow("declares a malformed type") << withMember(ociManifest, u"mediaType", u"manifest"_s) << QString() << malformed;
     QTest::addRow("mediaType is a number") << withMember(ociManifest, u"mediaType", 2) << QString() << malformed;
 }
 
@@ -725,10 +826,8 @@ void tst_Documents::malformedDocuments_data()
     QTest::addRow("two documents") << QByteArray(manifest + manifest) << oci << malformed;
     QTest::addRow("trailing whitespace is fine") << QByteArray(manifest + "\n\t \n") << oci << oci;
     QTest::addRow("truncated") << manifest.left(manifest.size() - 2) << oci << malformed;
-    QTest::addRow("invalid UTF-8") << QByteArray(R"({"schemaVersion":2,"mediaType":"a)") + "\xff\xfe" + "\"}" << oci
-                                   << malformed;
-    QTest::addRow("deep nesting") << QByteArray(R"({"x":)") + QByteArray(100000, '[') + QByteArray(100000, ']') + "}"
-                                  << oci << malformed;
+    QTest::addRow("invalid UTF-8") << QByteArray(R"({"schemaVersion":2,"mediaType":"a)") + "\xff\xfe" + "\"}" << oci << malformed;
+    QTest::addRow("deep nesting") << QByteArray(R"({"x":)") + QByteArray(100000, '[') + QByteArray(100000, ']') + "}" << oci << malformed;
 
     // Duplicate member names (CVE-2014-8179 class): the scanner, not QJsonDocument, catches them.
     QByteArray duplicateTop = manifest;
@@ -738,19 +837,20 @@ void tst_Documents::malformedDocuments_data()
     sameValueTwice.insert(1, R"("schemaVersion":2,)");
     QTest::addRow("duplicate schemaVersion, same value") << sameValueTwice << oci << malformed;
     QByteArray duplicateNested = manifest;
-    duplicateNested.replace(R"("size": 2436)", R"("size": 2436, "digest": "sha256:0000000000000000000000000000000000000000000000000000000000000000")");
+    duplicateNested.replace(R"("size": 2436)",
+                            R"("size": 2436, "digest": "sha256:0000000000000000000000000000000000000000000000000000000000000000")");
     QVERIFY(duplicateNested != manifest);
     QTest::addRow("duplicate digest in a layer") << duplicateNested << oci << malformed;
     QByteArray escapedDuplicate = manifest;
-    escapedDuplicate.replace(R"("size": 2436)", R"("size": 2436, "\u0064igest": "sha256:0000000000000000000000000000000000000000000000000000000000000000")");
+    escapedDuplicate.replace(R"("size": 2436)",
+                             R"("size": 2436, "\u0064igest": "sha256:0000000000000000000000000000000000000000000000000000000000000000")");
     QTest::addRow("duplicate digest spelled with an escape") << escapedDuplicate << oci << malformed;
     QTest::addRow("same name in sibling objects is fine")
         << QByteArray(R"({"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[],)"
                       R"("annotations":{"a":"{\"a\":1,\"a\":2}","b\\\"":"x","b\"":"y"}})")
         << ociIndex << ociIndex;
     QTest::addRow("duplicate annotation with escaped quote")
-        << QByteArray(R"({"schemaVersion":2,"manifests":[],"annotations":{"b\"":"x","b\u0022":"y"}})") << ociIndex
-        << malformed;
+        << QByteArray(R"({"schemaVersion":2,"manifests":[],"annotations":{"b\"":"x","b\u0022":"y"}})") << ociIndex << malformed;
 
     QTest::addRow("schemaVersion missing") << withMember(manifest, u"schemaVersion", undefined) << oci << malformed;
     QTest::addRow("schemaVersion 1") << withMember(manifest, u"schemaVersion", 1) << oci << malformed;
@@ -761,12 +861,11 @@ void tst_Documents::malformedDocuments_data()
     QTest::addRow("config is a list") << withMember(manifest, u"config", QJsonArray()) << oci << malformed;
     QTest::addRow("layers missing") << withMember(manifest, u"layers", undefined) << oci << malformed;
     QTest::addRow("layers is an object") << withMember(manifest, u"layers", QJsonObject()) << oci << malformed;
-    QTest::addRow("a layer is a string") << withMember(manifest, u"layers", QJsonArray{u"sha256:00"_s}) << oci
-                                         << malformed;
+    QTest::addRow("a layer is a string") << withMember(manifest, u"layers", QJsonArray{u"sha256:00"_s}) << oci << malformed;
     QTest::addRow("image without layers") << withMember(manifest, u"layers", QJsonArray()) << oci << malformed;
-    QTest::addRow("artifact without layers")
-        << withMember(withMember(manifest, u"layers", QJsonArray()), u"artifactType", u"application/vnd.example+type"_s)
-        << oci << oci;
+    QTest::addRow("artifact without layers") << withMember(withMember(manifest, u"layers", QJsonArray()), u"artifactType",
+                                                           u"application/vnd.example+type"_s)
+                                             << oci << oci;
     QTest::addRow("annotations with a number") << withMember(manifest, u"annotations.count", 3) << oci << malformed;
     QTest::addRow("subject is a string") << withMember(manifest, u"subject", u"sha256:00"_s) << oci << malformed;
     QTest::addRow("artifactType malformed") << withMember(manifest, u"artifactType", u"sbom"_s) << oci << malformed;
@@ -858,8 +957,7 @@ void tst_Documents::byteExactFixtures()
 void tst_Documents::helloWorldIndex()
 {
     const QByteArray bytes = readFixture(u"registry/registry_oci_index_hello-world_latest_2025-01.json"_s);
-    QCOMPARE(Digest::sha256Of(bytes).toString(),
-             u"sha256:424f1f86cdf501deb591ace8d14d2f40272617b51b374915a87a2886b2025ece"_s);
+    QCOMPARE(Digest::sha256Of(bytes).toString(), u"sha256:424f1f86cdf501deb591ace8d14d2f40272617b51b374915a87a2886b2025ece"_s);
 
     auto parsed = parseManifest(bytes, u"application/vnd.oci.image.index.v1+json");
     QVERIFY2(parsed, detail(parsed).constData());
@@ -977,7 +1075,7 @@ void tst_Documents::dockerManifestListChain()
     QCOMPARE(config->os, u"linux"_s);
     QCOMPARE(config->config.cmd, QStringList{u"/hello"_s});
     QVERIFY(config->config.entrypoint.isEmpty()); // null
-    QVERIFY(config->config.labels.isEmpty());     // null
+    QVERIFY(config->config.labels.isEmpty()); // null
     QCOMPARE(config->diffIds.size(), 1);
     QCOMPARE(config->history.size(), 2);
 
@@ -1074,8 +1172,7 @@ void tst_Documents::descriptorFields_data()
     QTest::addRow("size 2^63-1") << QByteArray(base).replace(R"("size":1)", R"("size":9223372036854775807)") << ok;
     QTest::addRow("size -1") << withMember(base, u"size", -1) << malformed;
     QTest::addRow("mediaType with a newline") << withMember(base, u"mediaType", u"text/plain\n"_s) << malformed;
-    QTest::addRow("mediaType with parameters") << withMember(base, u"mediaType", u"text/plain; charset=utf-8"_s)
-                                               << malformed;
+    QTest::addRow("mediaType with parameters") << withMember(base, u"mediaType", u"text/plain; charset=utf-8"_s) << malformed;
     QTest::addRow("mediaType null") << withMember(base, u"mediaType", QJsonValue()) << malformed;
     QTest::addRow("digest null") << withMember(base, u"digest", QJsonValue()) << malformed;
     QTest::addRow("digest a number") << withMember(base, u"digest", 256) << malformed;
@@ -1089,8 +1186,8 @@ void tst_Documents::descriptorFields_data()
     QTest::addRow("annotation a number") << withMember(base, u"annotations.a", 1) << malformed;
     QTest::addRow("annotations null") << withMember(base, u"annotations", QJsonValue()) << ok;
     QTest::addRow("platform a string") << withMember(base, u"platform", u"linux/amd64"_s) << malformed;
-    QTest::addRow("platform os a number")
-        << withMember(withMember(base, u"platform.os", 1), u"platform.architecture", u"amd64"_s) << malformed;
+    QTest::addRow("platform os a number") << withMember(withMember(base, u"platform.os", 1), u"platform.architecture", u"amd64"_s)
+                                          << malformed;
     QTest::addRow("platform without os") << withMember(base, u"platform.architecture", u"amd64"_s) << malformed;
     QTest::addRow("data matches") << withMember(base, u"data", u"YQ=="_s) << ok;
     QTest::addRow("data unpadded") << withMember(base, u"data", u"YQ"_s) << malformed;
@@ -1100,10 +1197,10 @@ void tst_Documents::descriptorFields_data()
     QTest::addRow("data a number") << withMember(base, u"data", 1) << malformed;
     QTest::addRow("data wrong size") << withMember(base, u"data", u"YWI="_s) << codeName(Error::Code::SizeMismatch);
     QTest::addRow("data wrong content") << withMember(base, u"data", u"Yg=="_s) << codeName(Error::Code::DigestMismatch);
-    QTest::addRow("data, empty blob")
-        << QByteArray(R"({"mediaType":"application/vnd.oci.empty.v1+json","size":0,"data":"",)"
-                      R"("digest":"sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"})")
-        << ok;
+    QTest::addRow("data, empty blob") << QByteArray(
+        R"({"mediaType":"application/vnd.oci.empty.v1+json","size":0,"data":"",)"
+        R"("digest":"sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"})")
+                                      << ok;
     QTest::addRow("data with an unverifiable digest")
         << withMember(withMember(base, u"data", u"YQ=="_s), u"digest", u"sha256+b64:LCa0a2j_xo_5m0U8HTBBNBNCLXBkg7-g-YpeiGJm564"_s)
         << codeName(Error::Code::UnsupportedDigest);
@@ -1132,8 +1229,9 @@ void tst_Documents::descriptorAttestation()
     QVERIFY(!plain->platform);
 
     QJsonObject byAnnotation = base;
-    byAnnotation.insert(u"annotations"_s, QJsonObject{{u"vnd.docker.reference.type"_s, u"attestation-manifest"_s},
-                                                     {u"vnd.docker.reference.digest"_s, target}});
+    byAnnotation.insert(u"annotations"_s,
+                        QJsonObject{{u"vnd.docker.reference.type"_s, u"attestation-manifest"_s},
+                                    {u"vnd.docker.reference.digest"_s, target}});
     auto annotated = Descriptor::fromJson(byAnnotation);
     QVERIFY(annotated);
     QVERIFY(annotated->isAttestation());
@@ -1147,15 +1245,19 @@ void tst_Documents::descriptorAttestation()
     QVERIFY(!unknown->attestedDigest().isValid());
 
     QJsonObject badTarget = byAnnotation;
-    badTarget.insert(u"annotations"_s, QJsonObject{{u"vnd.docker.reference.type"_s, u"attestation-manifest"_s},
-                                                  {u"vnd.docker.reference.digest"_s, u"sha256:../../x"_s}});
+    badTarget.insert(u"annotations"_s,
+                     QJsonObject{{u"vnd.docker.reference.type"_s, u"attestation-manifest"_s},
+                                 {u"vnd.docker.reference.digest"_s, u"sha256:../../x"_s}});
     auto bad = Descriptor::fromJson(badTarget);
     QVERIFY(bad);
     QVERIFY(!bad->attestedDigest().isValid());
 
     QJsonObject runnable = base;
-    runnable.insert(u"platform"_s, QJsonObject{{u"os"_s, u"linux"_s}, {u"architecture"_s, u"arm64"_s},
-                                               {u"variant"_s, u"v8"_s}, {u"os.features"_s, QJsonArray{u"x"_s}}});
+    runnable.insert(u"platform"_s,
+                    QJsonObject{{u"os"_s, u"linux"_s},
+                                {u"architecture"_s, u"arm64"_s},
+                                {u"variant"_s, u"v8"_s},
+                                {u"os.features"_s, QJsonArray{u"x"_s}}});
     auto arm = Descriptor::fromJson(runnable);
     QVERIFY(arm);
     QVERIFY(!arm->isAttestation());
@@ -1163,8 +1265,8 @@ void tst_Documents::descriptorAttestation()
     QCOMPARE(arm->platform->architecture, u"arm64"_s);
 
     QJsonObject badFeatures = runnable;
-    badFeatures.insert(u"platform"_s, QJsonObject{{u"os"_s, u"windows"_s}, {u"architecture"_s, u"amd64"_s},
-                                                  {u"os.features"_s, u"win32k"_s}});
+    badFeatures.insert(u"platform"_s,
+                       QJsonObject{{u"os"_s, u"windows"_s}, {u"architecture"_s, u"amd64"_s}, {u"os.features"_s, u"win32k"_s}});
     QCOMPARE(outcome(Descriptor::fromJson(badFeatures)), codeName(Error::Code::MalformedDocument));
 }
 
@@ -1196,19 +1298,19 @@ void tst_Documents::configFields_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("expected");
 
-    const QByteArray base =
-        readFixture(u"oci/image-spec-schema-tests/config-08-valid-valid-config-with-only-required-fields.json"_s);
+    const QByteArray base = readFixture(u"oci/image-spec-schema-tests/config-08-valid-valid-config-with-only-required-fields.json"_s);
     const QString ok = kOk;
     const QString malformed = codeName(Error::Code::MalformedDocument);
     const QJsonValue undefined(QJsonValue::Undefined);
     const QJsonValue null;
 
     QTest::addRow("base") << base << ok;
-    QTest::addRow("Docker nulls") << toBytes(withMember(
-        withMember(withMember(withMember(withMember(toObject(base), u"config.Env", null), u"config.Labels", null),
-                              u"config.Volumes", null),
-                   u"config.Entrypoint", null),
-        u"config.Cmd", null)) << ok;
+    QTest::addRow("Docker nulls") << toBytes(
+        withMember(withMember(withMember(withMember(withMember(toObject(base), u"config.Env", null), u"config.Labels", null),
+                                         u"config.Volumes", null),
+                              u"config.Entrypoint", null),
+                   u"config.Cmd", null))
+                                  << ok;
     QTest::addRow("config null") << withMember(base, u"config", null) << ok;
     QTest::addRow("architecture missing") << withMember(base, u"architecture", undefined) << malformed;
     QTest::addRow("architecture null") << withMember(base, u"architecture", null) << malformed;
@@ -1226,10 +1328,9 @@ void tst_Documents::configFields_data()
     QTest::addRow("Entrypoint a string") << withMember(base, u"config.Entrypoint", u"/bin/sh"_s) << malformed;
     QTest::addRow("Cmd with a number") << withMember(base, u"config.Cmd", QJsonArray{1}) << malformed;
     QTest::addRow("Labels with a number") << withMember(base, u"config.Labels.a", 1) << malformed;
-    QTest::addRow("ExposedPorts a list") << withMember(base, u"config.ExposedPorts", QJsonArray{u"80/tcp"_s})
-                                         << malformed;
-    QTest::addRow("ExposedPorts value a string") << withMember(base, u"config.ExposedPorts", QJsonObject{{u"80/tcp"_s, u"x"_s}})
-                                                 << malformed;
+    QTest::addRow("ExposedPorts a list") << withMember(base, u"config.ExposedPorts", QJsonArray{u"80/tcp"_s}) << malformed;
+    QTest::addRow("ExposedPorts value a string")
+        << withMember(base, u"config.ExposedPorts", QJsonObject{{u"80/tcp"_s, u"x"_s}}) << malformed;
     QTest::addRow("StopSignal a number") << withMember(base, u"config.StopSignal", 9) << malformed;
     QTest::addRow("ArgsEscaped a string") << withMember(base, u"config.ArgsEscaped", u"true"_s) << malformed;
     QTest::addRow("WorkingDir a number") << withMember(base, u"config.WorkingDir", 1) << malformed;
@@ -1240,9 +1341,9 @@ void tst_Documents::configFields_data()
     QTest::addRow("diff_ids empty") << withMember(base, u"rootfs.diff_ids", QJsonArray()) << ok;
     QTest::addRow("diff_id invalid") << withMember(base, u"rootfs.diff_ids", QJsonArray{u"sha256:1234"_s})
                                      << codeName(Error::Code::InvalidDigest);
-    QTest::addRow("diff_id unverifiable")
-        << withMember(base, u"rootfs.diff_ids", QJsonArray{u"sha256+b64:LCa0a2j_xo_5m0U8HTBBNBNCLXBkg7-g-YpeiGJm564"_s})
-        << codeName(Error::Code::UnsupportedDigest);
+    QTest::addRow("diff_id unverifiable") << withMember(base, u"rootfs.diff_ids",
+                                                        QJsonArray{u"sha256+b64:LCa0a2j_xo_5m0U8HTBBNBNCLXBkg7-g-YpeiGJm564"_s})
+                                          << codeName(Error::Code::UnsupportedDigest);
     QTest::addRow("history entry a string") << withMember(base, u"history", QJsonArray{u"RUN x"_s}) << malformed;
     QTest::addRow("history created_by a number")
         << withMember(base, u"history", QJsonArray{QJsonObject{{u"created_by"_s, 1}}}) << malformed;
@@ -1262,8 +1363,7 @@ void tst_Documents::configFields()
 
 void tst_Documents::configValues()
 {
-    auto parsed = parseConfig(
-        readFixture(u"oci/image-spec-schema-tests/config-07-valid-valid-config-with-optional-fields.json"_s));
+    auto parsed = parseConfig(readFixture(u"oci/image-spec-schema-tests/config-07-valid-valid-config-with-optional-fields.json"_s));
     QVERIFY2(parsed, detail(parsed).constData());
     const ImageConfig &c = *parsed;
     QCOMPARE(c.architecture, u"arm64"_s);
@@ -1351,8 +1451,7 @@ void tst_Documents::helloWorldHistoryMerge()
     QCOMPARE(history.rows.at(0).instruction(), u"COPY hello / # buildkit"_s);
     QCOMPARE(history.rows.at(0).comment, u"buildkit.dockerfile.v0"_s);
     QCOMPARE(history.rows.at(0).layer->digest, manifest.layers.first().digest);
-    QCOMPARE(history.rows.at(0).diffId->toString(),
-             u"sha256:63a41026379f4391a306242eb0b9f26dc3550d863b7fdbb97d899f6eb89efe72"_s);
+    QCOMPARE(history.rows.at(0).diffId->toString(), u"sha256:63a41026379f4391a306242eb0b9f26dc3550d863b7fdbb97d899f6eb89efe72"_s);
     QVERIFY(history.rows.at(1).emptyLayer);
     QVERIFY(!history.rows.at(1).layer);
     QCOMPARE(history.rows.at(1).instruction(), u"CMD [\"/hello\"]"_s);
@@ -1444,6 +1543,330 @@ void tst_Documents::digestStrings()
     COMPARE_OUTCOME(parsed, expected);
     if (parsed)
         QCOMPARE(parsed->toString(), input);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Docker schema 1
+
+// Two GETs of one manifest from docker-registry 2.8.2 (pushed by skopeo 1.9.3 --format v2s1):
+// the registry signs it again on every GET, so the bytes differ, and Docker-Content-Digest names
+// neither: it is the digest of the signed payload (data/schema1/README.md).
+void tst_Documents::schema1SignedByRegistry()
+{
+    const Digest served = *Digest::parse(u"sha256:e5f33b81061a6468fcebfaf9cf203f37b99bd353de43fc46655e473eaae30758");
+    const QByteArray first = readTestData(u"schema1/registry-2.8-get1.json"_s);
+    const QByteArray second = readTestData(u"schema1/registry-2.8-get2.json"_s);
+    QVERIFY(first != second);
+    QVERIFY(Digest::sha256Of(first) != served);
+
+    for (const QByteArray &bytes : {first, second}) {
+        const auto digested = digestedManifestBytes(bytes, kSchema1Signed);
+        QVERIFY2(digested, detail(digested).constData());
+        QCOMPARE(Digest::sha256Of(*digested), served);
+        QVERIFY(!digested->contains("signatures"));
+        // So does a generic Content-Type (the shape says schema 1), with parameters or not.
+        QCOMPARE(*digestedManifestBytes(bytes, u"application/json; charset=utf-8"), *digested);
+        QCOMPARE(*digestedManifestBytes(bytes, kSchema1), *digested);
+        // Other types hash the bytes as they are (and the parser refuses them).
+        QCOMPARE(*digestedManifestBytes(bytes, QString(MediaTypes::OciManifest)), bytes);
+
+        // Fetched by digest through a descriptor: verified over the payload too.
+        Descriptor expected;
+        expected.mediaType = kSchema1Signed;
+        expected.digest = served;
+        expected.size = digested->size();
+        const auto byDescriptor = parseManifest(bytes, expected);
+        QVERIFY2(byDescriptor, detail(byDescriptor).constData());
+
+        const auto document = parseManifest(bytes, kSchema1Signed);
+        QVERIFY2(document, detail(document).constData());
+        const auto *schema1 = std::get_if<Schema1Manifest>(&*document);
+        QVERIFY(schema1);
+        QCOMPARE(schema1->mediaType, kSchema1Signed);
+        QCOMPARE(schema1->name, u"s1"_s);
+        QCOMPARE(schema1->tag, u"latest"_s);
+        // fsLayers: [throwaway CMD, ADD hi, throwaway ENV]; one layer is left, base first.
+        QVERIFY(schema1->image.isSchema1());
+        QVERIFY(!schema1->image.isArtifact());
+        QCOMPARE(schema1->image.layers.size(), 1);
+        QCOMPARE(schema1->image.layers.at(0).digest.toString(),
+                 u"sha256:098038a3ed88e0c6afad10d1b63f87923d3c32fab0e0df8b808e8cbe10f4da40"_s);
+        QCOMPARE(schema1->image.layers.at(0).size, -1);
+        QCOMPARE(schema1->image.layers.at(0).mediaType, QString(MediaTypes::DockerLayerGzip));
+        QCOMPARE(schema1->image.totalLayerSize(), -1);
+        QVERIFY(!schema1->image.config.digest.isValid());
+        QCOMPARE(schema1->config.os, u"linux"_s);
+        QCOMPARE(schema1->config.architecture, u"amd64"_s);
+        QCOMPARE(schema1->config.config.cmd, QStringList{u"/bin/sh"_s});
+        QVERIFY(schema1->config.diffIds.isEmpty());
+        QCOMPARE(schema1->config.history.size(), 3);
+        QCOMPARE(schema1->config.history.at(0).createdBy, u"ENV x"_s);
+        QVERIFY(schema1->config.history.at(0).emptyLayer);
+        QCOMPARE(schema1->config.history.at(1).createdBy, u"ADD hi"_s);
+        QVERIFY(!schema1->config.history.at(1).emptyLayer);
+        QCOMPARE(schema1->config.history.at(1).created.toUTC().toString(u"yyyy-MM-ddThh:mm:ss"_s), u"2026-12-06T13:55:46"_s);
+        QVERIFY(schema1->config.history.at(2).emptyLayer);
+
+        // What the Image pane shows: the steps line up with the layers, without diff_ids.
+        const ImageHistory history = mergeHistory(schema1->image, schema1->config);
+        QVERIFY(history.instructionsMatchLayers);
+        QVERIFY(!history.diffIdsMatchLayers);
+        QCOMPARE(history.rows.size(), 3);
+        QVERIFY(!history.rows.at(0).layer);
+        QCOMPARE(history.rows.at(1).layer->digest, schema1->image.layers.at(0).digest);
+        QVERIFY(!history.rows.at(2).layer);
+    }
+}
+
+// c/image's v2s1.everything.json: unsigned, one step, and that one thrown away.
+void tst_Documents::schema1Everything()
+{
+    const QByteArray bytes = readFixture(u"oci/containers-image-manifest-fixtures/v2s1.everything.json"_s);
+    QCOMPARE(*digestedManifestBytes(bytes, kSchema1Signed), bytes); // no signatures
+    const auto document = parseManifest(bytes, kSchema1);
+    QVERIFY2(document, detail(document).constData());
+    const auto &schema1 = std::get<Schema1Manifest>(*document);
+    QCOMPARE(schema1.name, u"registry.example/foo"_s);
+    QCOMPARE(schema1.tag, u"notlatest"_s);
+    QVERIFY(schema1.image.layers.isEmpty());
+    QCOMPARE(schema1.image.totalLayerSize(), 0);
+    QCOMPARE(schema1.config.architecture, u"a"_s);
+    QCOMPARE(schema1.config.os, u"linux"_s); // not said: schema 1 predates Windows images
+    QCOMPARE(schema1.config.author, u"author"_s);
+    QCOMPARE(schema1.config.history.size(), 1);
+    const ImageConfig::HistoryEntry &step = schema1.config.history.first();
+    QCOMPARE(step.createdBy, u"cmd"_s);
+    QCOMPARE(step.author, u"author"_s);
+    QCOMPARE(step.comment, u"comment"_s);
+    QCOMPARE(step.created.toUTC(), QDateTime(QDate(1970, 1, 1), QTime(0, 0, 1), Qt::UTC));
+    QVERIFY(step.emptyLayer);
+}
+
+void tst_Documents::schema1Layers()
+{
+    const QByteArray unsignedBytes = QJsonDocument(schema1Image()).toJson(QJsonDocument::Indented);
+    const QByteArray signedBytes = signSchema1(unsignedBytes);
+    QCOMPARE(*digestedManifestBytes(signedBytes, kSchema1Signed), unsignedBytes);
+
+    for (const auto &[bytes, type] : {std::pair(unsignedBytes, kSchema1), std::pair(signedBytes, kSchema1Signed)}) {
+        const auto document = parseManifest(bytes, type);
+        QVERIFY2(document, detail(document).constData());
+        const auto &schema1 = std::get<Schema1Manifest>(*document);
+        QCOMPARE(schema1.mediaType, type);
+        // Base first, the thrown-away ENV and CMD left out.
+        QCOMPARE(schema1.image.layers.size(), 2);
+        QCOMPARE(schema1.image.layers.at(0).digest.toString(), schema1BlobSum(1));
+        QCOMPARE(schema1.image.layers.at(1).digest.toString(), schema1BlobSum(2));
+        QCOMPARE(schema1.config.history.size(), 4);
+        QCOMPARE(schema1.config.history.at(0).createdBy, u"/bin/sh -c #(nop) ENV A=1"_s);
+        QCOMPARE(schema1.config.history.at(2).createdBy, u"/bin/sh -c apt-get install -y curl"_s);
+        QCOMPARE(schema1.config.nonEmptyHistoryCount(), 2);
+        QCOMPARE(schema1.config.config.env, QStringList{u"PATH=/usr/bin:/bin"_s});
+        QCOMPARE(schema1.config.config.labels.value(u"k"_s), u"v"_s);
+        QVERIFY(schema1.config.created.isValid());
+        const ImageHistory history = mergeHistory(schema1.image, schema1.config);
+        QVERIFY(history.instructionsMatchLayers);
+        QCOMPARE(history.rows.at(1).instruction(), u"ADD file:abc in /"_s);
+        QCOMPARE(history.rows.at(1).layer->digest, schema1.image.layers.at(0).digest);
+        QCOMPARE(history.rows.at(2).layer->digest, schema1.image.layers.at(1).digest);
+    }
+
+    // The manifest's own architecture wins over the step's (which old pushes may lack).
+    QJsonObject other = schema1Image();
+    other.insert(u"architecture"_s, u"arm64"_s);
+    auto document = parseManifest(QJsonDocument(other).toJson(), kSchema1);
+    QVERIFY(document);
+    QCOMPARE(std::get<Schema1Manifest>(*document).config.architecture, u"arm64"_s);
+
+    // A step Docker pushed twice in a row is one step (moby's fixManifestLayers).
+    QList<QJsonObject> steps{schema1Step(u"ADD base"_s, false), schema1Step(u"RUN make"_s, false), schema1Step(u"RUN make"_s, false)};
+    steps[0].insert(u"os"_s, u"linux"_s);
+    steps[2].insert(u"id"_s, schema1Id(1));
+    steps[2].insert(u"parent"_s, schema1Id(0));
+    steps[2].insert(u"architecture"_s, u"amd64"_s);
+    document = parseManifest(QJsonDocument(schema1Document(steps)).toJson(), kSchema1);
+    QVERIFY2(document, detail(document).constData());
+    QCOMPARE(std::get<Schema1Manifest>(*document).image.layers.size(), 2);
+    QCOMPARE(std::get<Schema1Manifest>(*document).config.history.size(), 2);
+}
+
+void tst_Documents::schema1Malformed_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("expected");
+
+    const QString malformed = codeName(Error::Code::MalformedDocument);
+    const QString mismatch = codeName(Error::Code::MediaTypeMismatch);
+    const QJsonObject image = schema1Image();
+    const auto bytesOf = [](const QJsonObject &object) { return QJsonDocument(object).toJson(QJsonDocument::Compact); };
+    const auto withHistory = [&](int index, const QJsonValue &v1) {
+        QJsonArray history = image[u"history"_s].toArray();
+        history[index] = QJsonObject{{u"v1Compatibility"_s, v1}};
+        QJsonObject changed = image;
+        changed.insert(u"history"_s, history);
+        return bytesOf(changed);
+    };
+    const auto withStep = [&](int index, const QString &member, const QJsonValue &value) {
+        QJsonObject step = QJsonDocument::fromJson(image[u"history"_s][index][u"v1Compatibility"_s].toString().toUtf8()).object();
+        if (value.isUndefined())
+            step.remove(member);
+        else
+            step.insert(member, value);
+        return withHistory(index, QString::fromUtf8(QJsonDocument(step).toJson(QJsonDocument::Compact)));
+    };
+    const QJsonValue undefined(QJsonValue::Undefined);
+
+    QTest::addRow("valid") << bytesOf(image) << kSchema1;
+    QTest::addRow("schemaVersion 2") << withMember(bytesOf(image), u"schemaVersion", 2) << malformed;
+    QTest::addRow("schemaVersion a string") << withMember(bytesOf(image), u"schemaVersion", u"1"_s) << malformed;
+    QTest::addRow("no schemaVersion") << withMember(bytesOf(image), u"schemaVersion", undefined) << malformed;
+    QTest::addRow("no fsLayers") << withMember(bytesOf(image), u"fsLayers", undefined) << malformed;
+    QTest::addRow("no history") << withMember(bytesOf(image), u"history", undefined) << malformed;
+    QTest::addRow("fsLayers an object") << withMember(bytesOf(image), u"fsLayers", QJsonObject()) << malformed;
+    QTest::addRow("both empty") << bytesOf(schema1Document({})) << malformed;
+    QTest::addRow("one layer short") << withMember(bytesOf(image), u"fsLayers", QJsonArray{QJsonObject{{u"blobSum"_s, schema1BlobSum(0)}}})
+                                     << malformed;
+    QTest::addRow("fsLayers entry a string") << withMember(bytesOf(image), u"fsLayers", QJsonArray{u"a"_s, u"b"_s, u"c"_s, u"d"_s})
+                                             << malformed;
+    QTest::addRow("blobSum missing") << withMember(bytesOf(image), u"fsLayers",
+                                                   QJsonArray{QJsonObject(), QJsonObject(), QJsonObject(), QJsonObject()})
+                                     << malformed;
+    QTest::addRow("blobSum not a digest") << bytesOf(schema1Document({schema1Step(u"x"_s, false)}, {u"sha256:xyz"_s}))
+                                          << codeName(Error::Code::InvalidDigest);
+    QTest::addRow("blobSum unverifiable") << bytesOf(
+        schema1Document({schema1Step(u"x"_s, false)}, {u"md5:d41d8cd98f00b204e9800998ecf8427e"_s}))
+                                          << codeName(Error::Code::UnsupportedDigest);
+    QTest::addRow("v1Compatibility an object") << withHistory(1, QJsonObject{{u"id"_s, schema1Id(2)}}) << malformed;
+    QTest::addRow("v1Compatibility not JSON") << withHistory(1, u"{\"id\": "_s) << malformed;
+    QTest::addRow("v1Compatibility a list") << withHistory(1, u"[]"_s) << malformed;
+    QTest::addRow("v1Compatibility names a field twice")
+        << withHistory(3, u"{\"id\":\"%1\",\"id\":\"%2\"}"_s.arg(schema1Id(0), schema1Id(1))) << malformed;
+    QTest::addRow("no id") << withStep(1, u"id"_s, undefined) << malformed;
+    QTest::addRow("id not hex") << withStep(1, u"id"_s, u"../../etc"_s) << malformed;
+    QTest::addRow("id upper case") << withStep(1, u"id"_s, schema1Id(2).toUpper()) << malformed;
+    QTest::addRow("broken parent chain") << withStep(1, u"parent"_s, schema1Id(9)) << malformed;
+    QTest::addRow("parent a number") << withStep(1, u"parent"_s, 3) << malformed;
+    QTest::addRow("base names a parent") << withStep(3, u"parent"_s, schema1Id(9)) << malformed;
+    QTest::addRow("an id twice, apart") << withStep(0, u"id"_s, schema1Id(1)) << malformed;
+    QTest::addRow("throwaway a string") << withStep(2, u"throwaway"_s, u"yes"_s) << malformed;
+    QTest::addRow("Cmd a string") << withStep(2, u"container_config"_s, QJsonObject{{u"Cmd"_s, u"make"_s}}) << malformed;
+    QTest::addRow("created a number") << withStep(2, u"created"_s, 5) << malformed;
+    QTest::addRow("config Env without =") << withStep(0, u"config"_s, QJsonObject{{u"Env"_s, QJsonArray{u"PATH"_s}}}) << malformed;
+    QTest::addRow("os a number") << withStep(0, u"os"_s, 1) << malformed;
+    QTest::addRow("a config member") << withMember(bytesOf(image), u"config", QJsonObject()) << mismatch;
+    QTest::addRow("a layers member") << withMember(bytesOf(image), u"layers", QJsonArray()) << mismatch;
+    QTest::addRow("a manifests member") << withMember(bytesOf(image), u"Manifests", QJsonArray()) << mismatch;
+    QTest::addRow("FSLayers beside fsLayers") << withMember(bytesOf(image), u"FSLayers", QJsonArray()) << malformed;
+    QTest::addRow("declares an OCI type") << withMember(bytesOf(image), u"mediaType", QString(MediaTypes::OciManifest)) << mismatch;
+}
+
+void tst_Documents::schema1Malformed()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, expected);
+    COMPARE_OUTCOME(parseManifest(bytes, kSchema1), expected);
+    // Signed, the same verdict: the payload is what is read.
+    const QString signedExpected = expected == kSchema1 ? kSchema1Signed : expected;
+    COMPARE_OUTCOME(parseManifest(signSchema1(bytes), kSchema1Signed), signedExpected);
+}
+
+// The JWS envelope around a signed manifest: every way it can be broken is one typed error, and
+// the digest covers exactly the rebuilt payload.
+void tst_Documents::schema1Signatures_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("expected");
+
+    const QString malformed = codeName(Error::Code::MalformedDocument);
+    const QByteArray document = QJsonDocument(schema1Image()).toJson(QJsonDocument::Indented);
+    const QByteArray compact = QJsonDocument(schema1Image()).toJson(QJsonDocument::Compact);
+    const QString ok = kSchema1Signed;
+
+    QTest::addRow("pretty, tail \"\\n}\"") << signSchema1(document) << ok;
+    QTest::addRow("compact, tail \"}\"") << signSchema1(compact) << ok;
+    QTest::addRow("two signatures") << signSchema1(document, {}, 2) << ok;
+    QTest::addRow("signatures an object") << withMember(document, u"signatures", QJsonObject()) << malformed;
+    QTest::addRow("no signature") << withMember(document, u"signatures", QJsonArray()) << malformed;
+    QTest::addRow("signature a string") << withMember(document, u"signatures", QJsonArray{u"x"_s}) << malformed;
+    QTest::addRow("no protected header") << withMember(document, u"signatures", QJsonArray{QJsonObject{{u"signature"_s, u"x"_s}}})
+                                         << malformed;
+    QTest::addRow("protected not base64url") << withMember(document, u"signatures", QJsonArray{QJsonObject{{u"protected"_s, u"!!!"_s}}})
+                                             << malformed;
+    QTest::addRow("protected not JSON") << withMember(document, u"signatures",
+                                                      QJsonArray{QJsonObject{{u"protected"_s, base64Url("{\"formatLength\":")}}})
+                                        << malformed;
+    QTest::addRow("no formatLength") << signSchema1(document, {{u"formatLength"_s, QJsonValue()}}) << malformed;
+    QTest::addRow("negative formatLength") << signSchema1(document, {{u"formatLength"_s, -1}}) << malformed;
+    QTest::addRow("fractional formatLength") << signSchema1(document, {{u"formatLength"_s, 1.5}}) << malformed;
+    QTest::addRow("formatLength past the end") << signSchema1(document, {{u"formatLength"_s, 1 << 30}}) << malformed;
+    QTest::addRow("no formatTail") << signSchema1(document, {{u"formatTail"_s, QJsonValue()}}) << malformed;
+    QTest::addRow("formatTail not base64url") << signSchema1(document, {{u"formatTail"_s, u"*"_s}}) << malformed;
+    QTest::addRow("signatures disagree") << signSchema1(document, {{u"formatLength"_s, 10}}, 2) << malformed;
+    // The payload is cut mid-document: not JSON.
+    QTest::addRow("payload cut short") << signSchema1(document, {{u"formatLength"_s, 20}, {u"formatTail"_s, base64Url("}")}}) << malformed;
+    // A signature over the whole document, its own signatures included.
+    QByteArray selfSigned;
+    qsizetype length = 0;
+    for (int round = 0; round < 4; ++round) {
+        const QJsonObject header{{u"formatLength"_s, length}, {u"formatTail"_s, base64Url("}")}};
+        selfSigned = compact.chopped(1) + ",\"signatures\":[{\"protected\":\""
+            + base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)).toLatin1() + "\"}]}";
+        length = selfSigned.size() - 1;
+    }
+    QCOMPARE(*digestedManifestBytes(selfSigned, kSchema1Signed), selfSigned);
+    QTest::addRow("payload keeps the signatures") << selfSigned << malformed;
+}
+
+void tst_Documents::schema1Signatures()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, expected);
+    COMPARE_OUTCOME(parseManifest(bytes, kSchema1Signed), expected);
+    const auto digested = digestedManifestBytes(bytes, kSchema1Signed);
+    if (expected == kSchema1Signed) {
+        QVERIFY(digested);
+        QCOMPARE(*digested,
+                 QJsonDocument(schema1Image()).toJson(digested->contains('\n') ? QJsonDocument::Indented : QJsonDocument::Compact));
+    }
+}
+
+// Counts the format allows but no real image has: bounded by the 4 MiB cap and refused or read
+// in time linear in the size.
+void tst_Documents::schema1AbsurdCounts()
+{
+    QList<QJsonObject> steps;
+    for (int i = 0; i < 3000; ++i)
+        steps.append(schema1Step(u"RUN step %1"_s.arg(i), i % 3 == 0));
+    steps.last().insert(u"architecture"_s, u"amd64"_s);
+    QElapsedTimer clock;
+    clock.start();
+    const QByteArray many = QJsonDocument(schema1Document(steps)).toJson(QJsonDocument::Compact);
+    const auto document = parseManifest(signSchema1(many), kSchema1Signed);
+    QVERIFY2(document, detail(document).constData());
+    QCOMPARE(std::get<Schema1Manifest>(*document).image.layers.size(), 2000);
+    QCOMPARE(std::get<Schema1Manifest>(*document).config.history.size(), 3000);
+    QCOMPARE(std::get<Schema1Manifest>(*document).image.layers.first().digest.toString(), schema1BlobSum(1));
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+
+    // 40,000 layers against four steps: refused on the counts.
+    QJsonObject lopsided = schema1Image();
+    QJsonArray fsLayers;
+    for (int i = 0; i < 40'000; ++i)
+        fsLayers.append(QJsonObject{{u"blobSum"_s, schema1BlobSum(0)}});
+    lopsided.insert(u"fsLayers"_s, fsLayers);
+    const QByteArray lopsidedBytes = QJsonDocument(lopsided).toJson(QJsonDocument::Compact);
+    QVERIFY(lopsidedBytes.size() < kMaxManifestSize);
+    COMPARE_OUTCOME(parseManifest(lopsidedBytes, kSchema1), codeName(Error::Code::MalformedDocument));
+
+    // More steps than fit in 4 MiB: too large, signed or not.
+    steps.clear();
+    for (int i = 0; i < 20'000; ++i)
+        steps.append(schema1Step(u"RUN step %1"_s.arg(i), false));
+    const QByteArray huge = QJsonDocument(schema1Document(steps)).toJson(QJsonDocument::Compact);
+    QVERIFY(huge.size() > kMaxManifestSize);
+    COMPARE_OUTCOME(parseManifest(huge, kSchema1), codeName(Error::Code::TooLarge));
+    COMPARE_OUTCOME(parseManifest(signSchema1(huge), kSchema1Signed), codeName(Error::Code::TooLarge));
+    QCOMPARE(digestedManifestBytes(signSchema1(huge), kSchema1Signed).error().code(), Error::Code::TooLarge);
 }
 
 QTEST_GUILESS_MAIN(tst_Documents)

@@ -4,14 +4,11 @@
 #include "documents/MediaTypes.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
-#include <QList>
-#include <QSet>
 
 #include <initializer_list>
 #include <optional>
+#include <span>
 
 namespace wharf {
 
@@ -25,147 +22,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(wharf::Documents)
 };
 
-// Finds the first object that names the same member twice. QJsonDocument silently keeps one of
-// them while other parsers may keep the other, so a document that hashes as one thing could be read
-// as another (CVE-2014-8179). Runs only on text QJsonDocument has accepted, so it just tracks
-// nesting and decodes member names; escapes are decoded so "\u0064igest" and "digest" collide.
-class DuplicateKeyScanner
-{
-public:
-    explicit DuplicateKeyScanner(QByteArrayView json) : m_json(json) {}
-
-    [[nodiscard]] std::optional<QString> firstDuplicate()
-    {
-        struct Frame {
-            bool isObject;
-            bool expectingKey;
-            QSet<QString> keys;
-        };
-        QList<Frame> stack;
-        while (m_pos < m_json.size()) {
-            const char c = m_json.at(m_pos);
-            switch (c) {
-            case '{':
-                stack.append({true, true, {}});
-                ++m_pos;
-                break;
-            case '[':
-                stack.append({false, false, {}});
-                ++m_pos;
-                break;
-            case '}':
-            case ']':
-                if (!stack.isEmpty())
-                    stack.removeLast();
-                ++m_pos;
-                break;
-            case ',':
-                if (!stack.isEmpty() && stack.last().isObject)
-                    stack.last().expectingKey = true;
-                ++m_pos;
-                break;
-            case '"':
-                if (!stack.isEmpty() && stack.last().isObject && stack.last().expectingKey) {
-                    const QString key = readString();
-                    Frame &frame = stack.last();
-                    frame.expectingKey = false;
-                    if (frame.keys.contains(key))
-                        return key;
-                    frame.keys.insert(key);
-                } else {
-                    skipString();
-                }
-                break;
-            default:
-                ++m_pos;
-                break;
-            }
-        }
-        return std::nullopt;
-    }
-
-private:
-    // At an opening quote; leaves m_pos after the closing one.
-    void skipString()
-    {
-        ++m_pos;
-        while (m_pos < m_json.size()) {
-            const char c = m_json.at(m_pos++);
-            if (c == '\\')
-                ++m_pos;
-            else if (c == '"')
-                return;
-        }
-    }
-
-    QString readString()
-    {
-        QString decoded;
-        ++m_pos;
-        qsizetype runStart = m_pos;
-        auto flushRun = [&] { decoded += QString::fromUtf8(m_json.sliced(runStart, m_pos - runStart)); };
-        while (m_pos < m_json.size()) {
-            const char c = m_json.at(m_pos);
-            if (c == '"') {
-                flushRun();
-                ++m_pos;
-                return decoded;
-            }
-            if (c != '\\') {
-                ++m_pos;
-                continue;
-            }
-            flushRun();
-            if (m_pos + 1 >= m_json.size())
-                break;
-            const char escaped = m_json.at(m_pos + 1);
-            m_pos += 2;
-            switch (escaped) {
-            case 'b': decoded += u'\b'; break;
-            case 'f': decoded += u'\f'; break;
-            case 'n': decoded += u'\n'; break;
-            case 'r': decoded += u'\r'; break;
-            case 't': decoded += u'\t'; break;
-            case 'u':
-                if (m_pos + 4 <= m_json.size()) {
-                    bool ok = false;
-                    const ushort unit = m_json.sliced(m_pos, 4).toByteArray().toUShort(&ok, 16);
-                    // UTF-16 code units, so an escaped surrogate pair decodes as Qt decodes it.
-                    decoded += QChar(ok ? unit : ushort(0xfffd));
-                    m_pos += 4;
-                }
-                break;
-            default: decoded += QLatin1Char(escaped); break; // \" \\ \/
-            }
-            runStart = m_pos;
-        }
-        return decoded;
-    }
-
-    QByteArrayView m_json;
-    qsizetype m_pos = 0;
-};
-
-Result<QJsonObject> readJsonObject(QByteArrayView bytes, qsizetype maxSize)
-{
-    if (bytes.size() > maxSize)
-        return fail(Error::Code::TooLarge, Tr::tr("the document is %1 bytes, more than the %2 bytes Wharf accepts")
-                                               .arg(bytes.size())
-                                               .arg(maxSize));
-    QJsonParseError error;
-    // fromRawData: no copy; QJsonDocument does not keep a reference to the input.
-    const QJsonDocument document =
-        QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), bytes.size()), &error);
-    if (error.error != QJsonParseError::NoError)
-        return JsonFields::malformed(
-            Tr::tr("the document is not valid JSON (%1 at byte %2)").arg(error.errorString()).arg(error.offset));
-    if (!document.isObject())
-        return JsonFields::malformed(Tr::tr("the document is not a JSON object"));
-    if (const auto key = DuplicateKeyScanner(bytes).firstDuplicate())
-        return JsonFields::malformed(Tr::tr("the document names the field “%1” twice").arg(key->left(100)));
-    return document.object();
-}
-
 // The members that identify a format (c/image's "essential" fields). Matched case-insensitively
 // because Go's decoder, used by most registries and clients, matches field names that way.
 bool hasMemberCaseInsensitive(const QJsonObject &object, QLatin1StringView name)
@@ -176,26 +32,21 @@ bool hasMemberCaseInsensitive(const QJsonObject &object, QLatin1StringView name)
     return false;
 }
 
-Result<void> rejectForeignMembers(const QJsonObject &object, std::initializer_list<QLatin1StringView> foreign,
-                                  const QString &mediaType)
+Result<void> rejectForeignMembers(const QJsonObject &object, std::initializer_list<QLatin1StringView> foreign, const QString &mediaType)
 {
     for (QLatin1StringView name : foreign)
         if (hasMemberCaseInsensitive(object, name))
             return fail(Error::Code::MediaTypeMismatch,
                         Tr::tr("the document was served as “%1” but has a “%2” field, which belongs to a different kind "
-                           "of document")
+                               "of document")
                             .arg(mediaType, name));
     return {};
 }
 
 // A top-level member spelled like a known one in another case ("MediaType") is read by Go clients
 // as that member and ignored here: refuse it rather than disagree with them about the document.
-Result<void> rejectMisspelledMembers(const QJsonObject &object)
+Result<void> rejectMisspelledMembers(const QJsonObject &object, std::span<const QLatin1StringView> known)
 {
-    static constexpr QLatin1StringView known[] = {
-        "schemaVersion"_L1, "mediaType"_L1, "artifactType"_L1, "config"_L1,
-        "layers"_L1,        "manifests"_L1, "subject"_L1,      "annotations"_L1,
-    };
     for (auto it = object.begin(); it != object.end(); ++it)
         for (QLatin1StringView name : known)
             if (it.key() != name && it.key().compare(name, Qt::CaseInsensitive) == 0)
@@ -203,17 +54,16 @@ Result<void> rejectMisspelledMembers(const QJsonObject &object)
     return {};
 }
 
-wharf::unexpected<Error> schema1Refused()
-{
-    return fail(Error::Code::UnsupportedMediaType,
-                Tr::tr("this image uses Docker manifest schema 1, which is deprecated and not supported; push it again "
-                   "with a current Docker or buildah to convert it"));
-}
+constexpr QLatin1StringView kSchema2Members[] = {
+    "schemaVersion"_L1, "mediaType"_L1, "artifactType"_L1, "config"_L1, "layers"_L1, "manifests"_L1, "subject"_L1, "annotations"_L1,
+};
+constexpr QLatin1StringView kSchema1Members[] = {
+    "schemaVersion"_L1, "mediaType"_L1, "name"_L1, "tag"_L1, "architecture"_L1, "fsLayers"_L1, "history"_L1, "signatures"_L1,
+};
 
 bool isGenericContentType(const QString &type)
 {
-    return type.isEmpty() || type == "application/json"_L1 || type == "application/octet-stream"_L1
-        || type == "text/plain"_L1;
+    return type.isEmpty() || type == "application/json"_L1 || type == "application/octet-stream"_L1 || type == "text/plain"_L1;
 }
 
 // No usable Content-Type and no mediaType field: decide from the members, as c/image's
@@ -222,24 +72,28 @@ Result<QString> typeFromShape(const QJsonObject &object)
 {
     const QJsonValue version = object.value("schemaVersion"_L1);
     if ((version.isDouble() && version.toDouble() == 1.0) || hasMemberCaseInsensitive(object, "fsLayers"_L1))
-        return QString(MediaTypes::DockerSchema1Manifest);
+        return QString(object.contains("signatures"_L1) ? MediaTypes::DockerSchema1Signed : MediaTypes::DockerSchema1Manifest);
     const bool indexShaped = hasMemberCaseInsensitive(object, "manifests"_L1);
-    const bool manifestShaped =
-        hasMemberCaseInsensitive(object, "config"_L1) || hasMemberCaseInsensitive(object, "layers"_L1);
+    const bool manifestShaped = hasMemberCaseInsensitive(object, "config"_L1) || hasMemberCaseInsensitive(object, "layers"_L1);
     if (indexShaped && manifestShaped)
         return fail(Error::Code::MediaTypeMismatch,
                     Tr::tr("the document has both “manifests” and “config”/“layers”, so it could be read as an index "
-                       "or as a manifest"));
+                           "or as a manifest"));
     // A Docker manifest list always declares its mediaType, so an undeclared index is OCI.
     if (indexShaped)
         return QString(MediaTypes::OciIndex);
     if (manifestShaped) {
         const QJsonValue configType = object.value("config"_L1).toObject().value("mediaType"_L1);
-        return QString(configType.toString() == MediaTypes::DockerConfig ? MediaTypes::DockerManifest
-                                                                          : MediaTypes::OciManifest);
+        return QString(configType.toString() == MediaTypes::DockerConfig ? MediaTypes::DockerManifest : MediaTypes::OciManifest);
     }
     return fail(Error::Code::UnsupportedMediaType,
                 Tr::tr("the document declares no media type and does not look like a manifest or an index"));
+}
+
+// A signed schema 1 manifest is hashed and read without its signatures (libtrust's JWS payload).
+bool isSignedSchema1(const QJsonObject &object, const QString &type)
+{
+    return MediaTypes::isSchema1(type) && object.contains("signatures"_L1);
 }
 
 Result<QString> effectiveType(const QJsonObject &object, const QString &served)
@@ -253,11 +107,8 @@ Result<QString> effectiveType(const QJsonObject &object, const QString &served)
 
     if (isGenericContentType(served))
         return hasDeclared ? declared : typeFromShape(object);
-    if (MediaTypes::isSchema1(served))
-        return schema1Refused();
-    if (!MediaTypes::isIndex(served) && !MediaTypes::isManifest(served))
-        return fail(Error::Code::UnsupportedMediaType,
-                    Tr::tr("“%1” is not a manifest or index type Wharf can read").arg(served.left(140)));
+    if (!MediaTypes::isIndex(served) && !MediaTypes::isManifest(served) && !MediaTypes::isSchema1(served))
+        return fail(Error::Code::UnsupportedMediaType, Tr::tr("“%1” is not a manifest or index type Wharf can read").arg(served.left(140)));
     // distribution-spec: if the manifest has a mediaType field, clients SHOULD reject it unless it
     // matches the Content-Type.
     if (hasDeclared && *declared != served)
@@ -268,12 +119,20 @@ Result<QString> effectiveType(const QJsonObject &object, const QString &served)
 
 Result<ManifestDocument> parseAs(const QJsonObject &object, const QString &type)
 {
-    if (MediaTypes::isSchema1(type))
-        return schema1Refused();
+    if (MediaTypes::isSchema1(type)) {
+        if (auto ok = rejectForeignMembers(object, {"config"_L1, "layers"_L1, "manifests"_L1}, type); !ok)
+            return wharf::unexpected(ok.error());
+        if (auto ok = rejectMisspelledMembers(object, kSchema1Members); !ok)
+            return wharf::unexpected(ok.error());
+        auto manifest = Schema1Manifest::fromJson(object, type);
+        if (!manifest)
+            return wharf::unexpected(manifest.error());
+        return ManifestDocument(std::move(*manifest));
+    }
     if (MediaTypes::isIndex(type)) {
         if (auto ok = rejectForeignMembers(object, {"config"_L1, "layers"_L1, "fsLayers"_L1, "history"_L1}, type); !ok)
             return wharf::unexpected(ok.error());
-        if (auto ok = rejectMisspelledMembers(object); !ok)
+        if (auto ok = rejectMisspelledMembers(object, kSchema2Members); !ok)
             return wharf::unexpected(ok.error());
         auto index = ImageIndex::fromJson(object, type);
         if (!index)
@@ -283,51 +142,90 @@ Result<ManifestDocument> parseAs(const QJsonObject &object, const QString &type)
     if (MediaTypes::isManifest(type)) {
         if (auto ok = rejectForeignMembers(object, {"manifests"_L1, "fsLayers"_L1, "history"_L1}, type); !ok)
             return wharf::unexpected(ok.error());
-        if (auto ok = rejectMisspelledMembers(object); !ok)
+        if (auto ok = rejectMisspelledMembers(object, kSchema2Members); !ok)
             return wharf::unexpected(ok.error());
         auto manifest = ImageManifest::fromJson(object, type);
         if (!manifest)
             return wharf::unexpected(manifest.error());
         return ManifestDocument(std::move(*manifest));
     }
-    return fail(Error::Code::UnsupportedMediaType,
-                Tr::tr("“%1” is not a manifest or index type Wharf can read").arg(type.left(140)));
+    return fail(Error::Code::UnsupportedMediaType, Tr::tr("“%1” is not a manifest or index type Wharf can read").arg(type.left(140)));
+}
+
+// The JWS payload when the bytes are a signed schema 1 manifest (only such a type, or a generic
+// one, can be), nothing when the digest covers the bytes themselves.
+Result<std::optional<QByteArray>> signedPayloadOf(QByteArrayView bytes, QStringView contentType)
+{
+    const QString served = MediaTypes::stripParameters(contentType);
+    if (!MediaTypes::isSchema1(served) && !isGenericContentType(served))
+        return std::optional<QByteArray>();
+    auto object = JsonFields::parseObject(bytes, kMaxManifestSize);
+    if (!object)
+        return wharf::unexpected(object.error());
+    const auto type = effectiveType(*object, served);
+    if (!type || !isSignedSchema1(*object, *type))
+        return std::optional<QByteArray>(); // what is wrong with it, parseManifest() says
+    auto payload = Schema1Manifest::signedPayload(bytes, *object);
+    if (!payload)
+        return wharf::unexpected(payload.error());
+    return std::optional<QByteArray>(std::move(*payload));
 }
 
 } // namespace
 
 Result<ManifestDocument> parseManifest(QByteArrayView bytes, QStringView contentType)
 {
-    auto object = readJsonObject(bytes, kMaxManifestSize);
+    auto object = JsonFields::parseObject(bytes, kMaxManifestSize);
     if (!object)
         return wharf::unexpected(object.error());
     auto type = effectiveType(*object, MediaTypes::stripParameters(contentType));
     if (!type)
         return wharf::unexpected(type.error());
+    if (isSignedSchema1(*object, *type)) {
+        // Read what the digest covers, never the signatures around it.
+        auto payload = Schema1Manifest::signedPayload(bytes, *object);
+        if (!payload)
+            return wharf::unexpected(payload.error());
+        object = JsonFields::parseObject(*payload, kMaxManifestSize);
+        if (!object)
+            return wharf::unexpected(object.error().withContext(Tr::tr("the signed part of the manifest")));
+        if (object->contains("signatures"_L1))
+            return JsonFields::malformed(Tr::tr("the signed part of the manifest has signatures of its own"));
+    }
     return parseAs(*object, *type);
+}
+
+Result<QByteArray> digestedManifestBytes(const QByteArray &bytes, QStringView contentType)
+{
+    auto payload = signedPayloadOf(bytes, contentType);
+    if (!payload)
+        return wharf::unexpected(payload.error());
+    return payload->value_or(bytes);
 }
 
 Result<ManifestDocument> parseManifest(QByteArrayView bytes, const Descriptor &expected)
 {
     if (bytes.size() > kMaxManifestSize)
-        return fail(Error::Code::TooLarge, Tr::tr("the document is %1 bytes, more than the %2 bytes Wharf accepts")
-                                               .arg(bytes.size())
-                                               .arg(kMaxManifestSize));
+        return fail(Error::Code::TooLarge,
+                    Tr::tr("the document is %1 bytes, more than the %2 bytes Wharf accepts").arg(bytes.size()).arg(kMaxManifestSize));
     // A default Digest would compare equal to the verifier's "could not compute" result.
     if (!expected.digest.isValid())
         return fail(Error::Code::InvalidDigest, Tr::tr("the descriptor has no digest to verify the document against"));
-    if (auto verified = verifyBytes(bytes, expected.digest, expected.size); !verified)
-        return wharf::unexpected(verified.error());
     const QString &type = expected.mediaType;
+    const auto payload = signedPayloadOf(bytes, type);
+    if (!payload)
+        return wharf::unexpected(payload.error());
+    const QByteArrayView digested = *payload ? QByteArrayView(**payload) : bytes;
+    if (auto verified = verifyBytes(digested, expected.digest, expected.size); !verified)
+        return wharf::unexpected(verified.error());
     if (!MediaTypes::isIndex(type) && !MediaTypes::isManifest(type) && !MediaTypes::isSchema1(type))
-        return fail(Error::Code::UnsupportedMediaType,
-                    Tr::tr("“%1” is not a manifest or index type Wharf can read").arg(type.left(140)));
+        return fail(Error::Code::UnsupportedMediaType, Tr::tr("“%1” is not a manifest or index type Wharf can read").arg(type.left(140)));
     return parseManifest(bytes, QStringView(type));
 }
 
 Result<ImageConfig> parseConfig(QByteArrayView bytes)
 {
-    auto object = readJsonObject(bytes, kMaxConfigSize);
+    auto object = JsonFields::parseObject(bytes, kMaxConfigSize);
     if (!object)
         return wharf::unexpected(object.error());
     return ImageConfig::fromJson(*object);
@@ -335,7 +233,7 @@ Result<ImageConfig> parseConfig(QByteArrayView bytes)
 
 Result<Descriptor> parseDescriptor(QByteArrayView bytes)
 {
-    auto object = readJsonObject(bytes, kMaxManifestSize);
+    auto object = JsonFields::parseObject(bytes, kMaxManifestSize);
     if (!object)
         return wharf::unexpected(object.error());
     return Descriptor::fromJson(*object);
@@ -343,7 +241,7 @@ Result<Descriptor> parseDescriptor(QByteArrayView bytes)
 
 Result<QString> parseLayoutHeader(QByteArrayView bytes)
 {
-    auto object = readJsonObject(bytes, kMaxManifestSize);
+    auto object = JsonFields::parseObject(bytes, kMaxManifestSize);
     if (!object)
         return wharf::unexpected(object.error());
     auto version = JsonFields::readString(*object, "imageLayoutVersion"_L1, QString(), JsonFields::Presence::Required);

@@ -13,6 +13,7 @@
 #include "documents/ImageConfig.h"
 #include "documents/ImageIndex.h"
 #include "documents/ImageManifest.h"
+#include "documents/Schema1Manifest.h"
 
 #include <QByteArrayView>
 #include <QString>
@@ -26,16 +27,27 @@ namespace wharf {
 inline constexpr qsizetype kMaxManifestSize = 4 * 1024 * 1024;
 inline constexpr qsizetype kMaxConfigSize = 4 * 1024 * 1024;
 
-using ManifestDocument = std::variant<ImageManifest, ImageIndex>;
+// A Schema1Manifest is read to be shown (inspect, history, layers), never pulled.
+using ManifestDocument = std::variant<ImageManifest, ImageIndex, Schema1Manifest>;
 
 // A manifest or index as served with `contentType` (parameters such as "; charset=utf-8" ignored).
 // A generic or missing Content-Type (empty, application/json, application/octet-stream, text/plain)
 // falls back to the document's mediaType field, then to its shape when that is unambiguous.
+// A signed schema 1 manifest is read from its signed payload (see digestedManifestBytes).
 // Errors: TooLarge; MalformedDocument (not JSON, not an object, trailing data, duplicate keys, wrong
-// types, schemaVersion ≠ 2); MediaTypeMismatch (mediaType field ≠ Content-Type, or fields of the
-// other kind: `manifests` in a manifest, `config`/`layers` in an index); UnsupportedMediaType
-// (schema 1, or not a manifest type); and the Descriptor::fromJson errors.
+// types, schemaVersion ≠ 2, or ≠ 1 for schema 1, a broken schema 1 signature envelope);
+// MediaTypeMismatch (mediaType field ≠ Content-Type, or fields of another kind: `manifests` in a
+// manifest, `config`/`layers` in an index, either in schema 1, `fsLayers`/`history` in the others);
+// UnsupportedMediaType (not a manifest type); and the Descriptor::fromJson and
+// Schema1Manifest::fromJson errors.
 [[nodiscard]] Result<ManifestDocument> parseManifest(QByteArrayView bytes, QStringView contentType);
+
+// The bytes a manifest's digest is computed over, as registries compute Docker-Content-Digest and
+// c/image's manifest.Digest does: the bytes themselves, except for a signed Docker schema 1
+// manifest, whose digest covers its JWS payload — the document without its "signatures" (see
+// Schema1Manifest::signedPayload), which a registry re-signs on every GET. Errors: those of
+// reading the signatures (MalformedDocument, TooLarge).
+[[nodiscard]] Result<QByteArray> digestedManifestBytes(const QByteArray &bytes, QStringView contentType);
 
 // A manifest or index fetched through a descriptor (by digest, or from a layout's index.json): size
 // and digest are verified first, then the descriptor's media type is the expected type, whatever

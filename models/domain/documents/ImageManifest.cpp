@@ -64,17 +64,25 @@ bool ImageManifest::isDocker() const
     return mediaType == MediaTypes::DockerManifest;
 }
 
+bool ImageManifest::isSchema1() const
+{
+    return MediaTypes::isSchema1(mediaType);
+}
+
 bool ImageManifest::isArtifact() const
 {
+    if (isSchema1())
+        return false; // its config is in the manifest: always an image
     // Early Docker pushes labelled the image config application/octet-stream; that is still an image.
-    return !artifactType.isEmpty()
-        || (!MediaTypes::isImageConfig(config.mediaType) && config.mediaType != "application/octet-stream"_L1);
+    return !artifactType.isEmpty() || (!MediaTypes::isImageConfig(config.mediaType) && config.mediaType != "application/octet-stream"_L1);
 }
 
 qint64 ImageManifest::totalLayerSize() const
 {
     qint64 total = 0;
     for (const Descriptor &layer : layers) {
+        if (layer.size < 0)
+            return -1;
         if (layer.size > std::numeric_limits<qint64>::max() - total)
             return std::numeric_limits<qint64>::max();
         total += layer.size;

@@ -1,9 +1,14 @@
 #include "documents/JsonFields.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonParseError>
 #include <QJsonValue>
+#include <QList>
+#include <QSet>
 
 #include <cmath>
+#include <optional>
 
 namespace wharf::JsonFields {
 
@@ -16,14 +21,168 @@ struct Tr
 };
 
 // Absent and null are the same for optional members; for required ones both are an error.
-bool isMissing(const QJsonValue &value) { return value.isUndefined() || value.isNull(); }
+bool isMissing(const QJsonValue &value)
+{
+    return value.isUndefined() || value.isNull();
+}
 
 wharf::unexpected<Error> missing(const QString &path)
 {
     return malformed(Tr::tr("the required field “%1” is missing").arg(path));
 }
 
+// Finds the first object that names the same member twice. QJsonDocument silently keeps one of
+// them while other parsers may keep the other, so a document that hashes as one thing could be read
+// as another (CVE-2014-8179). Runs only on text QJsonDocument has accepted, so it just tracks
+// nesting and decodes member names; escapes are decoded so "\u0064igest" and "digest" collide.
+class DuplicateKeyScanner
+{
+public:
+    explicit DuplicateKeyScanner(QByteArrayView json) : m_json(json) {}
+
+    [[nodiscard]] std::optional<QString> firstDuplicate()
+    {
+        struct Frame
+        {
+            bool isObject;
+            bool expectingKey;
+            QSet<QString> keys;
+        };
+        QList<Frame> stack;
+        while (m_pos < m_json.size()) {
+            const char c = m_json.at(m_pos);
+            switch (c) {
+            case '{':
+                stack.append({true, true, {}});
+                ++m_pos;
+                break;
+            case '[':
+                stack.append({false, false, {}});
+                ++m_pos;
+                break;
+            case '}':
+            case ']':
+                if (!stack.isEmpty())
+                    stack.removeLast();
+                ++m_pos;
+                break;
+            case ',':
+                if (!stack.isEmpty() && stack.last().isObject)
+                    stack.last().expectingKey = true;
+                ++m_pos;
+                break;
+            case '"':
+                if (!stack.isEmpty() && stack.last().isObject && stack.last().expectingKey) {
+                    const QString key = readString();
+                    Frame &frame = stack.last();
+                    frame.expectingKey = false;
+                    if (frame.keys.contains(key))
+                        return key;
+                    frame.keys.insert(key);
+                } else {
+                    skipString();
+                }
+                break;
+            default:
+                ++m_pos;
+                break;
+            }
+        }
+        return std::nullopt;
+    }
+
+private:
+    // At an opening quote; leaves m_pos after the closing one.
+    void skipString()
+    {
+        ++m_pos;
+        while (m_pos < m_json.size()) {
+            const char c = m_json.at(m_pos++);
+            if (c == '\\')
+                ++m_pos;
+            else if (c == '"')
+                return;
+        }
+    }
+
+    QString readString()
+    {
+        QString decoded;
+        ++m_pos;
+        qsizetype runStart = m_pos;
+        auto flushRun = [&] { decoded += QString::fromUtf8(m_json.sliced(runStart, m_pos - runStart)); };
+        while (m_pos < m_json.size()) {
+            const char c = m_json.at(m_pos);
+            if (c == '"') {
+                flushRun();
+                ++m_pos;
+                return decoded;
+            }
+            if (c != '\\') {
+                ++m_pos;
+                continue;
+            }
+            flushRun();
+            if (m_pos + 1 >= m_json.size())
+                break;
+            const char escaped = m_json.at(m_pos + 1);
+            m_pos += 2;
+            switch (escaped) {
+            case 'b':
+                decoded += u'\b';
+                break;
+            case 'f':
+                decoded += u'\f';
+                break;
+            case 'n':
+                decoded += u'\n';
+                break;
+            case 'r':
+                decoded += u'\r';
+                break;
+            case 't':
+                decoded += u'\t';
+                break;
+            case 'u':
+                if (m_pos + 4 <= m_json.size()) {
+                    bool ok = false;
+                    const ushort unit = m_json.sliced(m_pos, 4).toByteArray().toUShort(&ok, 16);
+                    // UTF-16 code units, so an escaped surrogate pair decodes as Qt decodes it.
+                    decoded += QChar(ok ? unit : ushort(0xfffd));
+                    m_pos += 4;
+                }
+                break;
+            default:
+                decoded += QLatin1Char(escaped);
+                break; // \" \\ \/
+            }
+            runStart = m_pos;
+        }
+        return decoded;
+    }
+
+    QByteArrayView m_json;
+    qsizetype m_pos = 0;
+};
+
 } // namespace
+
+Result<QJsonObject> parseObject(QByteArrayView bytes, qsizetype maxSize)
+{
+    if (bytes.size() > maxSize)
+        return fail(Error::Code::TooLarge,
+                    Tr::tr("the document is %1 bytes, more than the %2 bytes Wharf accepts").arg(bytes.size()).arg(maxSize));
+    QJsonParseError error;
+    // fromRawData: no copy; QJsonDocument does not keep a reference to the input.
+    const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), bytes.size()), &error);
+    if (error.error != QJsonParseError::NoError)
+        return malformed(Tr::tr("the document is not valid JSON (%1 at byte %2)").arg(error.errorString()).arg(error.offset));
+    if (!document.isObject())
+        return malformed(Tr::tr("the document is not a JSON object"));
+    if (const auto key = DuplicateKeyScanner(bytes).firstDuplicate())
+        return malformed(Tr::tr("the document names the field “%1” twice").arg(key->left(100)));
+    return document.object();
+}
 
 QString memberPath(const QString &objectPath, QLatin1StringView key)
 {
@@ -51,8 +210,7 @@ Result<QString> readString(const QJsonObject &object, QLatin1StringView key, con
     return value.toString();
 }
 
-Result<QStringList> readStringArray(const QJsonObject &object, QLatin1StringView key, const QString &path,
-                                    Presence presence)
+Result<QStringList> readStringArray(const QJsonObject &object, QLatin1StringView key, const QString &path, Presence presence)
 {
     const QJsonValue value = object.value(key);
     const QString where = memberPath(path, key);
@@ -129,8 +287,7 @@ Result<qint64> readSize(const QJsonObject &object, QLatin1StringView key, const 
     return asInteger;
 }
 
-Result<QJsonObject> readObject(const QJsonObject &object, QLatin1StringView key, const QString &path,
-                               Presence presence)
+Result<QJsonObject> readObject(const QJsonObject &object, QLatin1StringView key, const QString &path, Presence presence)
 {
     const QJsonValue value = object.value(key);
     const QString where = memberPath(path, key);
@@ -141,8 +298,7 @@ Result<QJsonObject> readObject(const QJsonObject &object, QLatin1StringView key,
     return value.toObject();
 }
 
-Result<QJsonArray> readArray(const QJsonObject &object, QLatin1StringView key, const QString &path,
-                             Presence presence)
+Result<QJsonArray> readArray(const QJsonObject &object, QLatin1StringView key, const QString &path, Presence presence)
 {
     const QJsonValue value = object.value(key);
     const QString where = memberPath(path, key);

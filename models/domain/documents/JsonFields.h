@@ -9,6 +9,7 @@
 
 #include "core/Error.h"
 
+#include <QByteArrayView>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLatin1StringView>
@@ -18,7 +19,15 @@
 
 namespace wharf::JsonFields {
 
-enum class Presence { Required, Optional };
+enum class Presence {
+    Required,
+    Optional
+};
+
+// The bytes as one JSON object, or why not: TooLarge above `maxSize`; MalformedDocument for text that
+// is not JSON, not an object, or names a member twice in one object (QJsonDocument silently keeps one
+// of them while other parsers may keep the other: CVE-2014-8179).
+[[nodiscard]] Result<QJsonObject> parseObject(QByteArrayView bytes, qsizetype maxSize);
 
 [[nodiscard]] QString memberPath(const QString &objectPath, QLatin1StringView key);
 [[nodiscard]] QString elementPath(const QString &arrayPath, qsizetype index);
@@ -26,13 +35,11 @@ enum class Presence { Required, Optional };
 
 [[nodiscard]] Result<QString> readString(const QJsonObject &object, QLatin1StringView key, const QString &path,
                                          Presence presence = Presence::Optional);
-[[nodiscard]] Result<QStringList> readStringArray(const QJsonObject &object, QLatin1StringView key,
-                                                  const QString &path, Presence presence = Presence::Optional);
-[[nodiscard]] Result<QMap<QString, QString>> readStringMap(const QJsonObject &object, QLatin1StringView key,
-                                                           const QString &path);
+[[nodiscard]] Result<QStringList> readStringArray(const QJsonObject &object, QLatin1StringView key, const QString &path,
+                                                  Presence presence = Presence::Optional);
+[[nodiscard]] Result<QMap<QString, QString>> readStringMap(const QJsonObject &object, QLatin1StringView key, const QString &path);
 // The schemas' mapStringObject ({"80/tcp": {}}, Volumes): only the keys carry meaning.
-[[nodiscard]] Result<QStringList> readObjectKeys(const QJsonObject &object, QLatin1StringView key,
-                                                 const QString &path);
+[[nodiscard]] Result<QStringList> readObjectKeys(const QJsonObject &object, QLatin1StringView key, const QString &path);
 [[nodiscard]] Result<bool> readBool(const QJsonObject &object, QLatin1StringView key, const QString &path);
 // A descriptor size: a whole number in [0, 2^63). Absent when optional reads as -1.
 [[nodiscard]] Result<qint64> readSize(const QJsonObject &object, QLatin1StringView key, const QString &path,

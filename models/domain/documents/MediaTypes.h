@@ -16,7 +16,7 @@ inline constexpr QLatin1StringView DockerManifestList("application/vnd.docker.di
 inline constexpr QLatin1StringView DockerManifest("application/vnd.docker.distribution.manifest.v2+json");
 inline constexpr QLatin1StringView OciIndex("application/vnd.oci.image.index.v1+json");
 inline constexpr QLatin1StringView OciManifest("application/vnd.oci.image.manifest.v1+json");
-// Schema 1 is recognised only to refuse it with a clear message (containerd 2 refuses it too).
+// Docker's deprecated schema 1 (Schema1Manifest): read to be shown, never pulled.
 inline constexpr QLatin1StringView DockerSchema1Manifest("application/vnd.docker.distribution.manifest.v1+json");
 inline constexpr QLatin1StringView DockerSchema1Signed("application/vnd.docker.distribution.manifest.v1+prettyjws");
 

@@ -19,15 +19,13 @@ constexpr int kTagsInLabel = 3;
 
 } // namespace
 
-LayerMapJob::LayerMapJob(RegistryClient *client, QString registry, QString repository,
-                         QList<LayerMapSelection> selections, QObject *parent)
+LayerMapJob::LayerMapJob(RegistryClient *client, QString registry, QString repository, QList<LayerMapSelection> selections, QObject *parent)
     : Job(parent),
       m_client(client),
       m_registry(std::move(registry)),
       m_repository(std::move(repository)),
       m_selections(std::move(selections))
-{
-}
+{}
 
 LayerMapJob::~LayerMapJob()
 {
@@ -192,8 +190,8 @@ void LayerMapJob::onTopLevel(const QString &tag, const QList<int> &selections, M
             } else if (const qsizetype best = PlatformMatcher::onlyStrict(wanted->normalized()).selectBest(candidates); best >= 0) {
                 chosen.append(best);
             } else {
-                problem(describe(tag, wanted), Error(Error::Code::NoMatchingPlatform,
-                                                     tr("%1 has no image for %2").arg(describe(tag), wanted->toString())));
+                problem(describe(tag, wanted),
+                        Error(Error::Code::NoMatchingPlatform, tr("%1 has no image for %2").arg(describe(tag), wanted->toString())));
             }
             for (const qsizetype i : std::as_const(chosen)) {
                 const int slot = addSlot(selection, int(i), tag, runnable.at(i));
@@ -210,6 +208,15 @@ void LayerMapJob::onTopLevel(const QString &tag, const QList<int> &selections, M
         return;
     }
 
+    if (std::holds_alternative<Schema1Manifest>(*fetched.document)) {
+        // Node sizes and shared bytes are what the map is made of, and schema 1 records neither.
+        problem(describe(tag),
+                Error(Error::Code::UnsupportedMediaType,
+                      tr("%1 is a Docker schema 1 image, whose manifest records no layer sizes: the map "
+                         "leaves it out (the Image pane lists its layers)")
+                          .arg(describe(tag))));
+        return;
+    }
     // A single-platform image: its platform is only known from its config.
     const auto *manifest = std::get_if<ImageManifest>(&*fetched.document);
     if (!manifest) {
@@ -249,8 +256,12 @@ void LayerMapJob::onPlatformManifest(int slot, ManifestJob *job)
     const FetchedManifest &fetched = job->result();
     // The index said what this digest is; a registry serving something else is lying (CVE-2021-41190).
     if (fetched.size != expected.size) {
-        problem(what, Error(Error::Code::SizeMismatch, tr("the manifest for %1 is %2 bytes but the index says %3")
-                                                           .arg(expected.digest.toString()).arg(fetched.size).arg(expected.size)));
+        problem(what,
+                Error(Error::Code::SizeMismatch,
+                      tr("the manifest for %1 is %2 bytes but the index says %3")
+                          .arg(expected.digest.toString())
+                          .arg(fetched.size)
+                          .arg(expected.size)));
         return;
     }
     auto reparsed = parseManifest(fetched.bytes, expected);
@@ -260,8 +271,9 @@ void LayerMapJob::onPlatformManifest(int slot, ManifestJob *job)
     }
     const auto *manifest = std::get_if<ImageManifest>(&*reparsed);
     if (!manifest) {
-        problem(what, Error(Error::Code::UnsupportedMediaType,
-                            tr("%1 points to a nested index, which Wharf does not map").arg(expected.digest.toString())));
+        problem(what,
+                Error(Error::Code::UnsupportedMediaType,
+                      tr("%1 points to a nested index, which Wharf does not map").arg(expected.digest.toString())));
         return;
     }
     m_slots[slot].manifest = *manifest;
@@ -312,9 +324,9 @@ void LayerMapJob::onConfig(int index, BlobJob *job)
     }
     if (slot.wanted && !PlatformMatcher::onlyStrict(*slot.wanted).matches(platform)) {
         problem(describe(slot.tags.constFirst(), slot.wanted),
-                Error(Error::Code::NoMatchingPlatform, tr("%1 is a single-platform image for %2, not %3")
-                                                           .arg(describe(slot.tags.constFirst()), platform.toString(),
-                                                                slot.wanted->toString())));
+                Error(Error::Code::NoMatchingPlatform,
+                      tr("%1 is a single-platform image for %2, not %3")
+                          .arg(describe(slot.tags.constFirst()), platform.toString(), slot.wanted->toString())));
         return;
     }
     slot.image.platform = platform.isEmpty() ? QString() : platform.toString();
@@ -341,9 +353,8 @@ void LayerMapJob::finish()
     for (const int i : std::as_const(order)) {
         LayerGraph::Image image = m_slots.at(i).image;
         image.tags = m_slots.at(i).tags;
-        std::stable_sort(image.tags.begin(), image.tags.end(), [this](const QString &a, const QString &b) {
-            return firstSelection(a) < firstSelection(b);
-        });
+        std::stable_sort(image.tags.begin(), image.tags.end(),
+                         [this](const QString &a, const QString &b) { return firstSelection(a) < firstSelection(b); });
         QString names = image.tags.mid(0, kTagsInLabel).join(QStringLiteral(", "));
         if (image.tags.size() > kTagsInLabel)
             names = tr("%1 +%n more", nullptr, int(image.tags.size() - kTagsInLabel)).arg(names);

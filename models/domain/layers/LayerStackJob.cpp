@@ -6,10 +6,14 @@
 
 namespace wharf {
 
-LayerStackJob::LayerStackJob(RegistryClient *client, QString registry, QString repository, QList<Descriptor> layers,
-                             QString storeRoot, QObject *parent)
-    : Job(parent), m_client(client), m_registry(std::move(registry)), m_repository(std::move(repository)),
-      m_layers(std::move(layers)), m_storeRoot(std::move(storeRoot))
+LayerStackJob::LayerStackJob(RegistryClient *client, QString registry, QString repository, QList<Descriptor> layers, QString storeRoot,
+                             QObject *parent)
+    : Job(parent),
+      m_client(client),
+      m_registry(std::move(registry)),
+      m_repository(std::move(repository)),
+      m_layers(std::move(layers)),
+      m_storeRoot(std::move(storeRoot))
 {
     m_listings.resize(m_layers.size());
     for (qsizetype i = 0; i < m_layers.size(); ++i)
@@ -99,7 +103,8 @@ void LayerStackJob::reportProgress()
     qint64 total = 0;
     for (const qsizetype slot : std::as_const(m_toRead)) {
         read += m_read.at(slot);
-        total += m_layers.at(slot).size;
+        if (total >= 0)
+            total = m_layers.at(slot).size < 0 ? -1 : total + m_layers.at(slot).size;
     }
     Q_EMIT progress(read, total, m_done, m_distinct);
 }

@@ -44,8 +44,8 @@ public:
     [[nodiscard]] LayerStack stack() const { return LayerStack(m_listings); }
 
 Q_SIGNALS:
-    // Throttled by the listing jobs: compressed bytes read of the blobs being listed, and how many
-    // of those are done.
+    // Throttled by the listing jobs: compressed bytes read of the blobs being listed (`total` -1
+    // when a layer's size is unknown: Docker schema 1), and how many of those are done.
     void progress(qint64 read, qint64 total, int layersDone, int layersTotal);
 
 protected:
@@ -66,11 +66,11 @@ private:
     QHash<QString, LayerListing> m_known;
 
     QList<LayerListing> m_listings;
-    QList<qsizetype> m_toRead;          // distinct blobs to list: the first layer index of each
-    QList<qsizetype> m_pending;         // those not started yet
+    QList<qsizetype> m_toRead; // distinct blobs to list: the first layer index of each
+    QList<qsizetype> m_pending; // those not started yet
     QList<QPointer<LayerListJob>> m_running;
-    QList<qint64> m_read;               // per layer: compressed bytes read so far
-    int m_done = 0;                     // distinct blobs finished
+    QList<qint64> m_read; // per layer: compressed bytes read so far
+    int m_done = 0; // distinct blobs finished
     int m_distinct = 0;
 };
 

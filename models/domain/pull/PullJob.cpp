@@ -32,11 +32,14 @@ quint64 nextTaskId()
 
 PullJob::PullJob(ImageStore store, PullRequest request, QList<BlobFetcher *> fetchers, RegistryClient::Settings clientSettings,
                  CancelFlag cancelRequested, QObject *parent)
-    : Job(parent), m_store(std::move(store)), m_request(std::move(request)), m_fetchers(std::move(fetchers)),
-      m_clientSettings(std::move(clientSettings)), m_cancelRequested(std::move(cancelRequested)),
+    : Job(parent),
+      m_store(std::move(store)),
+      m_request(std::move(request)),
+      m_fetchers(std::move(fetchers)),
+      m_clientSettings(std::move(clientSettings)),
+      m_cancelRequested(std::move(cancelRequested)),
       m_ticker(this) // a child, so it moves to the pull thread with the job
-{
-}
+{}
 
 PullJob::~PullJob()
 {
@@ -150,6 +153,15 @@ void PullJob::onInspected(ImageInspectJob *job)
         return;
     }
     const InspectedImage &image = job->result();
+    if (image.imageManifest.isSchema1()) {
+        // Its layers carry no sizes and no diff_ids, and the store and the engines take OCI or
+        // Docker schema 2: nothing is stored, not even the manifest.
+        fail(Error(Error::Code::UnsupportedMediaType,
+                   Tr::tr("%1 is a Docker schema 1 image (%2), a format Docker has deprecated: Wharf can inspect it but "
+                          "not pull it; pull a newer tag, or convert it with “skopeo copy --format v2s2”")
+                       .arg(m_request.reference.familiarString(), image.manifest.mediaType)));
+        return;
+    }
     m_plan.reference = m_request.reference.toString();
     m_plan.platform = image.chosen.platform.value_or(Platform());
     m_plan.manifest = image.chosen;

@@ -4,7 +4,7 @@
 // registry they came from; interrupted downloads resume where they stopped), hand the layers to
 // the BlobFetchers on their worker threads, report throttled progress, and add the image to the
 // store's index only once every blob is in. Cancel leaves the store consistent and the partial
-// layers ready to resume.
+// layers ready to resume. A Docker schema 1 image is refused once resolved, before anything is stored.
 
 #include "core/Job.h"
 #include "pull/BlobFetcher.h"
@@ -62,7 +62,7 @@ private:
     PullRequest m_request;
     QList<BlobFetcher *> m_fetchers;
     RegistryClient::Settings m_clientSettings;
-    CancelFlag m_cancelRequested;                         // set by the caller's handle
+    CancelFlag m_cancelRequested; // set by the caller's handle
     CancelFlag m_stopTasks = std::make_shared<std::atomic_bool>(false); // set here, read by fetchers
     RegistryClient *m_client = nullptr;
     QPointer<ImageInspectJob> m_inspect;

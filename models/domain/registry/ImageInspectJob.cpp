@@ -7,9 +7,10 @@
 
 namespace wharf {
 
-ImageInspectJob::ImageInspectJob(RegistryClient *client, ImageReference reference, std::optional<Platform> platform,
-                                 QObject *parent)
-    : Job(parent), m_client(client), m_platform(std::move(platform))
+ImageInspectJob::ImageInspectJob(RegistryClient *client, ImageReference reference, std::optional<Platform> platform, QObject *parent)
+    : Job(parent),
+      m_client(client),
+      m_platform(std::move(platform))
 {
     m_result.reference = std::move(reference);
     m_result.requestedPlatform = m_platform ? m_platform->normalized() : Platform::host();
@@ -59,10 +60,10 @@ void ImageInspectJob::onTopLevel(ManifestJob *job)
             QStringList available;
             for (const Platform &p : std::as_const(candidates))
                 available.append(p.toString());
-            fail(Error(Error::Code::NoMatchingPlatform, tr("%1 has no image for %2 (it has: %3)")
-                                                            .arg(m_result.reference.familiarString(),
-                                                                 m_result.requestedPlatform.toString(),
-                                                                 available.isEmpty() ? tr("no platforms") : available.join(QStringLiteral(", ")))));
+            fail(Error(Error::Code::NoMatchingPlatform,
+                       tr("%1 has no image for %2 (it has: %3)")
+                           .arg(m_result.reference.familiarString(), m_result.requestedPlatform.toString(),
+                                available.isEmpty() ? tr("no platforms") : available.join(QStringLiteral(", ")))));
             return;
         }
         m_result.chosen = m_result.platforms.at(best);
@@ -88,8 +89,11 @@ void ImageInspectJob::onPlatformManifest(ManifestJob *job)
     const FetchedManifest &fetched = job->result();
     // The index said what this digest is; a registry serving something else is lying (CVE-2021-41190).
     if (fetched.size != m_result.chosen.size) {
-        fail(Error(Error::Code::SizeMismatch, tr("the manifest for %1 is %2 bytes but the index says %3")
-                                                  .arg(m_result.chosen.digest.toString()).arg(fetched.size).arg(m_result.chosen.size)));
+        fail(Error(Error::Code::SizeMismatch,
+                   tr("the manifest for %1 is %2 bytes but the index says %3")
+                       .arg(m_result.chosen.digest.toString())
+                       .arg(fetched.size)
+                       .arg(m_result.chosen.size)));
         return;
     }
     if (auto reparsed = parseManifest(fetched.bytes, m_result.chosen); !reparsed) {
@@ -101,10 +105,18 @@ void ImageInspectJob::onPlatformManifest(ManifestJob *job)
 
 void ImageInspectJob::useManifest(const FetchedManifest &fetched)
 {
+    if (const auto *schema1 = std::get_if<Schema1Manifest>(&*fetched.document)) {
+        // Docker schema 1 keeps the config in the manifest's history: there is no blob to fetch.
+        m_result.manifest = fetched;
+        m_result.imageManifest = schema1->image;
+        m_result.configDescriptor = Descriptor();
+        useImageConfig(schema1->config);
+        return;
+    }
     const auto *manifest = std::get_if<ImageManifest>(&*fetched.document);
     if (!manifest) {
-        fail(Error(Error::Code::UnsupportedMediaType, tr("%1 points to a nested index, which Wharf does not inspect")
-                                                          .arg(m_result.chosen.digest.toString())));
+        fail(Error(Error::Code::UnsupportedMediaType,
+                   tr("%1 points to a nested index, which Wharf does not inspect").arg(m_result.chosen.digest.toString())));
         return;
     }
     m_result.manifest = fetched;
@@ -145,17 +157,22 @@ void ImageInspectJob::useConfig(const QByteArray &bytes)
         fail(config.error().withContext(tr("the image config")));
         return;
     }
-    const Platform actual = Platform{config->os, config->architecture, config->variant, config->osVersion, {}}.normalized();
+    useImageConfig(std::move(*config));
+}
+
+void ImageInspectJob::useImageConfig(ImageConfig config)
+{
+    const Platform actual = Platform{config.os, config.architecture, config.variant, config.osVersion, {}}.normalized();
     if (!m_result.index && m_platform && !PlatformMatcher::only(m_result.requestedPlatform).matches(actual)) {
-        fail(Error(Error::Code::NoMatchingPlatform, tr("%1 is a single-platform image for %2, not %3")
-                                                        .arg(m_result.reference.familiarString(), actual.toString(),
-                                                             m_result.requestedPlatform.toString())));
+        fail(Error(Error::Code::NoMatchingPlatform,
+                   tr("%1 is a single-platform image for %2, not %3")
+                       .arg(m_result.reference.familiarString(), actual.toString(), m_result.requestedPlatform.toString())));
         return;
     }
     if (!m_result.index)
         m_result.chosen.platform = actual;
-    m_result.history = mergeHistory(m_result.imageManifest, *config);
-    m_result.config = std::move(*config);
+    m_result.history = mergeHistory(m_result.imageManifest, config);
+    m_result.config = std::move(config);
     emitResult();
 }
 

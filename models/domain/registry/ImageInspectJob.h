@@ -3,6 +3,8 @@
 // names one) with its platforms and, apart, its attestations; the manifest of the platform picked
 // by containerd's rules (the requested one, or this machine's); its config; and the build
 // history joined with the layers. Every document is verified by ManifestJob/BlobJob on the way.
+// A Docker schema 1 manifest resolves too, as what it reads as (Schema1Manifest): no index, no
+// config blob (configDescriptor and configBytes stay empty), layer sizes unknown.
 
 #include "core/Job.h"
 #include "documents/DocumentParser.h"
@@ -23,16 +25,16 @@ class RegistryClient;
 struct InspectedImage
 {
     ImageReference reference;
-    std::optional<FetchedManifest> index;  // set when the reference names an index / manifest list
-    QList<Descriptor> platforms;           // runnable manifests of the index, in index order
-    QList<Descriptor> attestations;        // never offered as platforms
-    Platform requestedPlatform;            // what selection was made for
-    Descriptor chosen;                     // the platform manifest picked (digest, size, platform)
-    FetchedManifest manifest;              // the image manifest, bytes as received
+    std::optional<FetchedManifest> index; // set when the reference names an index / manifest list
+    QList<Descriptor> platforms; // runnable manifests of the index, in index order
+    QList<Descriptor> attestations; // never offered as platforms
+    Platform requestedPlatform; // what selection was made for
+    Descriptor chosen; // the platform manifest picked (digest, size, platform)
+    FetchedManifest manifest; // the image manifest, bytes as received
     ImageManifest imageManifest;
-    Descriptor configDescriptor;
-    QByteArray configBytes;                // exactly as fetched (verified against configDescriptor)
-    std::optional<ImageConfig> config;     // absent for artifacts whose config is not an image config
+    Descriptor configDescriptor; // empty for schema 1, whose config is in the manifest
+    QByteArray configBytes; // exactly as fetched (verified against configDescriptor)
+    std::optional<ImageConfig> config; // absent for artifacts whose config is not an image config
     ImageHistory history;
 };
 
@@ -42,8 +44,7 @@ class ImageInspectJob final : public Job
     Q_DISABLE_COPY_MOVE(ImageInspectJob)
 public:
     // Without a platform, this machine's platform is used (containerd's default matcher).
-    ImageInspectJob(RegistryClient *client, ImageReference reference, std::optional<Platform> platform,
-                    QObject *parent = nullptr);
+    ImageInspectJob(RegistryClient *client, ImageReference reference, std::optional<Platform> platform, QObject *parent = nullptr);
 
     [[nodiscard]] const InspectedImage &result() const { return m_result; }
 
@@ -62,6 +63,7 @@ private:
     void useManifest(const FetchedManifest &fetched);
     void onConfig(class BlobJob *job);
     void useConfig(const QByteArray &bytes);
+    void useImageConfig(ImageConfig config);
     void track(Job *job);
 
     QPointer<RegistryClient> m_client;

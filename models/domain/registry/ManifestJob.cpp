@@ -7,9 +7,10 @@
 
 namespace wharf {
 
-ManifestJob::ManifestJob(RegistryClient *client, QString registry, QString repository, QString reference, bool headOnly,
-                         QObject *parent)
-    : Job(parent), m_client(client), m_headOnly(headOnly)
+ManifestJob::ManifestJob(RegistryClient *client, QString registry, QString repository, QString reference, bool headOnly, QObject *parent)
+    : Job(parent),
+      m_client(client),
+      m_headOnly(headOnly)
 {
     m_result.registry = std::move(registry);
     m_result.repository = std::move(repository);
@@ -109,8 +110,7 @@ void ManifestJob::request(bool head)
     spec.method = head ? QByteArray("HEAD") : QByteArray("GET");
     spec.headers = {{"Accept", acceptHeader()}};
     spec.maxBodyBytes = kMaxManifestSize;
-    spec.what = m_result.reference.contains(u':') ? tr("manifest %1").arg(m_result.reference)
-                                                   : tr("tag %1").arg(m_result.reference);
+    spec.what = m_result.reference.contains(u':') ? tr("manifest %1").arg(m_result.reference) : tr("tag %1").arg(m_result.reference);
     auto *reply = new RegistryRequest(m_client, std::move(spec), this);
     m_request = reply;
     connect(reply, &Job::finished, this, [this, reply, head] { onResponse(reply, head); });
@@ -156,13 +156,20 @@ void ManifestJob::onResponse(RegistryRequest *reply, bool head)
         return;
     }
 
-    m_result.bytes = response.body;
-    m_result.size = response.body.size();
-    if (const auto verified = verify(response.body, headerDigest); !verified) {
+    // What the digest covers: the body, or a signed schema 1 manifest's payload (registries re-sign
+    // it on every GET, so only the payload is the same each time; it is also what is cached).
+    auto digested = digestedManifestBytes(response.body, m_result.mediaType);
+    if (!digested) {
+        fail(digested.error().withContext(tr("%1/%2:%3").arg(m_result.registry, m_result.repository, m_result.reference)));
+        return;
+    }
+    m_result.bytes = std::move(*digested);
+    m_result.size = m_result.bytes.size();
+    if (const auto verified = verify(m_result.bytes, headerDigest); !verified) {
         fail(verified.error());
         return;
     }
-    auto document = parseManifest(response.body, m_result.mediaType);
+    auto document = parseManifest(m_result.bytes, m_result.mediaType);
     if (!document) {
         fail(document.error().withContext(tr("%1/%2:%3").arg(m_result.registry, m_result.repository, m_result.reference)));
         return;

@@ -1,7 +1,8 @@
 #pragma once
 // Fetches one manifest or index (GET, or HEAD for a cheap digest/rate-limit check) with the full
 // Accept list, dispatches on the Content-Type it gets back, and verifies the bytes: against the
-// digest when fetched by digest, against Docker-Content-Digest when fetched by tag. With the
+// digest when fetched by digest, against Docker-Content-Digest when fetched by tag (a signed Docker
+// schema 1 manifest is verified, kept and cached as its signed payload: digestedManifestBytes()). With the
 // client's DocumentCache, a digest already verified is served from it, and a tag of a repository
 // the cache knows is first asked for with a HEAD so that a GET is made only for a digest not seen
 // before.
@@ -24,11 +25,11 @@ struct FetchedManifest
 {
     QString registry;
     QString repository;
-    QString reference;   // the tag or digest asked for
-    QByteArray bytes;    // exactly as received; empty for HEAD
-    QString mediaType;   // Content-Type without parameters
-    Digest digest;       // of the bytes (GET), or as the registry reported it (HEAD)
-    qint64 size = -1;
+    QString reference; // the tag or digest asked for
+    QByteArray bytes; // exactly as received (a signed schema 1 manifest: its payload); empty for HEAD
+    QString mediaType; // Content-Type without parameters
+    Digest digest; // of the bytes (GET), or as the registry reported it (HEAD)
+    qint64 size = -1; // of `bytes` (GET), or the Content-Length (HEAD)
     std::optional<ManifestDocument> document; // GET only
     RateLimit rateLimit;
     bool fromCache = false; // served by the client's DocumentCache, no GET made
@@ -39,8 +40,7 @@ class ManifestJob final : public Job
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ManifestJob)
 public:
-    ManifestJob(RegistryClient *client, QString registry, QString repository, QString reference, bool headOnly,
-                QObject *parent = nullptr);
+    ManifestJob(RegistryClient *client, QString registry, QString repository, QString reference, bool headOnly, QObject *parent = nullptr);
 
     [[nodiscard]] const FetchedManifest &result() const { return m_result; }
 
