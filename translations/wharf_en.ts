@@ -170,6 +170,23 @@
     </message>
 </context>
 <context>
+    <name>wharf::TagLister</name>
+    <message numerus="yes">
+        <source>Docker Hub describes only the first %n tag(s) without signing in; sign in to Docker Hub to see the dates, sizes and platforms of the rest (%1 more), or select a tag to read them from the registry.</source>
+        <translation>
+            <numerusform>Docker Hub describes only the first tag without signing in; sign in to Docker Hub to see the dates, sizes and platforms of the rest (%1 more), or select a tag to read them from the registry.</numerusform>
+            <numerusform>Docker Hub describes only the first %n tags without signing in; sign in to Docker Hub to see the dates, sizes and platforms of the rest (%1 more), or select a tag to read them from the registry.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Docker Hub&apos;s details were read for the first %n tag(s) only.</source>
+        <translation>
+            <numerusform>Docker Hub&apos;s details were read for the first tag only.</numerusform>
+            <numerusform>Docker Hub&apos;s details were read for the first %n tags only.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wharf::cli::layers</name>
     <message numerus="yes">
         <source>%1  %2  %n entries, %3 in files</source>

@@ -605,6 +605,10 @@
         <source>tag page</source>
         <translation>태그 페이지</translation>
     </message>
+    <message>
+        <source>repository list</source>
+        <translation>저장소 목록</translation>
+    </message>
 </context>
 <context>
     <name>wharf::HubClient</name>
@@ -623,6 +627,22 @@
     <message>
         <source>tag %1 of %2/%3</source>
         <translation>%2/%3의 태그 %1</translation>
+    </message>
+    <message>
+        <source>repositories of %1</source>
+        <translation>%1의 저장소</translation>
+    </message>
+    <message>
+        <source>Docker Hub sent no access token</source>
+        <translation>Docker Hub가 액세스 토큰을 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Docker Hub refused the password or access token</source>
+        <translation>Docker Hub가 비밀번호 또는 액세스 토큰을 거부했습니다</translation>
+    </message>
+    <message>
+        <source>signing in to Docker Hub as %1</source>
+        <translation>%1(으)로 Docker Hub에 로그인하는 중</translation>
     </message>
 </context>
 <context>
@@ -673,6 +693,10 @@
     <message>
         <source>Docker Hub is rate limiting requests; %1</source>
         <translation>Docker Hub에서 요청 수를 제한하고 있습니다. %1</translation>
+    </message>
+    <message>
+        <source>Docker Hub lists only the first pages of %1 without signing in</source>
+        <translation>로그인하지 않으면 Docker Hub는 %1의 앞쪽 페이지만 보여 줍니다</translation>
     </message>
 </context>
 <context>
@@ -2321,6 +2345,10 @@
         <source>Compare</source>
         <translation>비교</translation>
     </message>
+    <message>
+        <source>Signed in to Docker Hub as %1</source>
+        <translation>%1(으)로 Docker Hub에 로그인했습니다</translation>
+    </message>
 </context>
 <context>
     <name>wharf::ManifestJob</name>
@@ -3139,6 +3167,13 @@ registry.example.com</translation>
 <context>
     <name>wharf::TagListModel</name>
     <message>
+        <source>Tag</source>
+        <translation>태그</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::TagLister</name>
+    <message>
         <source>No repository to list tags for</source>
         <translation>태그를 나열할 리포지토리가 없습니다</translation>
     </message>
@@ -3147,16 +3182,24 @@ registry.example.com</translation>
         <translation>여기서는 %1의 태그 목록을 가져올 수 없습니다</translation>
     </message>
     <message>
-        <source>Docker Hub is not available here</source>
-        <translation>여기서는 Docker Hub를 사용할 수 없습니다</translation>
-    </message>
-    <message>
         <source>more tags of %1/%2</source>
         <translation>%1/%2의 추가 태그</translation>
     </message>
+    <message numerus="yes">
+        <source>Docker Hub describes only the first %n tag(s) without signing in; sign in to Docker Hub to see the dates, sizes and platforms of the rest (%1 more), or select a tag to read them from the registry.</source>
+        <translation>
+            <numerusform>로그인하지 않으면 Docker Hub는 처음 태그 %n개만 설명합니다. 나머지 %1개의 날짜, 크기, 플랫폼을 보려면 Docker Hub에 로그인하거나, 태그를 선택해 레지스트리에서 읽으세요.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Docker Hub&apos;s details were read for the first %n tag(s) only.</source>
+        <translation>
+            <numerusform>Docker Hub의 세부 정보는 처음 태그 %n개에 대해서만 읽었습니다.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Tag</source>
-        <translation>태그</translation>
+        <source>The registry&apos;s own tag list could not be read (%1); these are the tags Docker Hub lists.</source>
+        <translation>레지스트리의 태그 목록을 읽을 수 없습니다(%1). Docker Hub가 나열한 태그를 보여 줍니다.</translation>
     </message>
 </context>
 <context>
@@ -3938,8 +3981,64 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>JSON으로 출력합니다.</translation>
     </message>
     <message>
-        <source>usage: wharf search QUERY [--registry HOST] [--limit N] [--json]</source>
-        <translation>사용 방법: wharf search QUERY [--registry HOST] [--limit N] [--json]</translation>
+        <source>open source</source>
+        <translation>오픈 소스</translation>
+    </message>
+    <message>
+        <source>hardened</source>
+        <translation>강화</translation>
+    </message>
+    <message>
+        <source>ARCHITECTURES</source>
+        <translation>아키텍처</translation>
+    </message>
+    <message>
+        <source>Docker Hub only: images for this operating system (linux, windows); repeatable.</source>
+        <translation>Docker Hub 전용: 이 운영 체제(linux, windows)용 이미지. 여러 번 지정할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>os</source>
+        <translation>os</translation>
+    </message>
+    <message>
+        <source>Docker Hub only: images for this architecture (amd64, arm64, arm, 386, ppc64le, s390x, riscv64); repeatable.</source>
+        <translation>Docker Hub 전용: 이 아키텍처(amd64, arm64, arm, 386, ppc64le, s390x, riscv64)용 이미지. 여러 번 지정할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>arch</source>
+        <translation>arch</translation>
+    </message>
+    <message>
+        <source>Docker Hub only: official, verified, open-source or hardened; repeatable.</source>
+        <translation>Docker Hub 전용: official, verified, open-source 또는 hardened. 여러 번 지정할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>badge</source>
+        <translation>badge</translation>
+    </message>
+    <message>
+        <source>Docker Hub only: pulls or updated (default: best match).</source>
+        <translation>Docker Hub 전용: pulls 또는 updated (기본값: 가장 잘 맞는 순서).</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>order</translation>
+    </message>
+    <message>
+        <source>usage: wharf search QUERY [--os OS] [--arch ARCH] [--badge BADGE] [--sort pulls|updated] [--registry HOST] [--limit N] [--json]</source>
+        <translation>사용법: wharf search QUERY [--os OS] [--arch ARCH] [--badge BADGE] [--sort pulls|updated] [--registry HOST] [--limit N] [--json]</translation>
+    </message>
+    <message>
+        <source>--%1 filters Docker Hub&apos;s search; a registry&apos;s catalog has no platforms or badges</source>
+        <translation>--%1은(는) Docker Hub 검색을 거르는 옵션입니다. 레지스트리 카탈로그에는 플랫폼이나 배지가 없습니다</translation>
+    </message>
+    <message>
+        <source>unknown badge “%1” (official, verified, open-source or hardened)</source>
+        <translation>알 수 없는 배지 “%1” (official, verified, open-source 또는 hardened)</translation>
+    </message>
+    <message>
+        <source>--sort takes pulls, updated or match</source>
+        <translation>--sort에는 pulls, updated 또는 match를 지정합니다</translation>
     </message>
 </context>
 <context>
@@ -4084,20 +4183,12 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>(태그가 더 있습니다. 모두 보려면 --limit 값을 늘리세요)</translation>
     </message>
     <message>
-        <source>tags of %1</source>
-        <translation>%1의 태그</translation>
-    </message>
-    <message>
         <source>nginx, ghcr.io/owner/name, localhost:5000/app, …</source>
         <translation>예: nginx, ghcr.io/owner/name, localhost:5000/app, …</translation>
     </message>
     <message>
         <source>List at most N tags (default 100).</source>
         <translation>태그를 최대 N개까지 보여 줍니다(기본값 100).</translation>
-    </message>
-    <message>
-        <source>Also fetch each tag&apos;s platforms (registries other than Docker Hub).</source>
-        <translation>각 태그의 플랫폼도 가져옵니다(Docker Hub 이외의 레지스트리).</translation>
     </message>
     <message>
         <source>Print JSON.</source>
@@ -4118,8 +4209,12 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         </translation>
     </message>
     <message>
-        <source>List a repository&apos;s tags: latest first, then versions newest first (1.10 above 1.9, a release above its pre-releases), then other names by name. Docker Hub repositories come in Docker Hub&apos;s order (most recently pushed first).</source>
-        <translation>저장소의 태그를 나열합니다: latest가 먼저, 그다음 버전을 최신순으로(1.10이 1.9 위, 정식 릴리스가 그 프리릴리스 위), 그다음 나머지 이름을 이름순으로. Docker Hub 저장소는 Docker Hub의 순서(최근에 푸시한 것부터)를 따릅니다.</translation>
+        <source>List a repository&apos;s tags: latest first, then versions newest first (1.10 above 1.9, a release above its pre-releases), then other names by name. On Docker Hub each tag also shows its size, push time and platforms, as far as Docker Hub describes them (signed in, all of them).</source>
+        <translation>저장소의 태그를 나열합니다. latest가 먼저, 다음으로 최신 버전부터(1.10이 1.9보다 위, 정식 릴리스가 프리릴리스보다 위), 그 밖의 이름은 이름순입니다. Docker Hub에서는 Docker Hub가 설명하는 만큼(로그인하면 전부) 각 태그의 크기, 푸시 시각, 플랫폼도 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Also read the platforms of tags Docker Hub does not describe, or of every tag elsewhere, from the registry.</source>
+        <translation>Docker Hub가 설명하지 않는 태그(다른 레지스트리에서는 모든 태그)의 플랫폼도 레지스트리에서 읽습니다.</translation>
     </message>
 </context>
 <context>
@@ -4204,6 +4299,13 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>
             <numerusform>%n시간 뒤에 다시 시도하세요(%1 이후)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::search</name>
+    <message>
+        <source>Docker Hub answered only at its older search, which cannot filter by platform or badge or sort: these results are not filtered.</source>
+        <translation>Docker Hub가 플랫폼·배지 필터와 정렬을 지원하지 않는 이전 검색으로만 응답했습니다. 이 결과는 걸러지지 않았습니다.</translation>
     </message>
 </context>
 </TS>
