@@ -5,8 +5,7 @@
 
 namespace wharf {
 
-HubRateLimitProbe::HubRateLimitProbe(RegistryClient *client, QObject *parent)
-    : QObject(parent), m_client(client)
+HubRateLimitProbe::HubRateLimitProbe(RegistryClient *client, QObject *parent) : QObject(parent), m_client(client)
 {
     if (m_client)
         connect(m_client, &RegistryClient::rateLimitChanged, this, [this](const QString &registry, const RateLimit &limit) {
@@ -27,11 +26,19 @@ void HubRateLimitProbe::refresh()
 {
     if (!m_client || m_job)
         return;
-    ManifestJob *job = m_client->fetchManifest(Registry, Repository, Tag, true);
+    const bool image = !m_repository.isEmpty() && !m_reference.isEmpty();
+    ManifestJob *job =
+        m_client->fetchManifest(Registry, image ? m_repository : QString(Repository), image ? m_reference : QString(Tag), true);
     m_job = job;
     connect(job, &Job::finished, this, [this, job] { onFinished(job); });
     Q_EMIT checking();
     job->start();
+}
+
+void HubRateLimitProbe::setImage(const QString &repository, const QString &reference)
+{
+    m_repository = repository;
+    m_reference = reference;
 }
 
 void HubRateLimitProbe::onFinished(ManifestJob *job)

@@ -1,7 +1,9 @@
 #pragma once
-// Asks Docker Hub how many pulls are left: a HEAD on the manifest of ratelimitpreview/test, which
-// Docker documents for exactly this and which does not count as a pull; the answer's ratelimit-*
-// headers are the limit. Every other docker.io answer the client sees (browsing manifests) updates
+// Asks Docker Hub how many pulls are left: a HEAD (which does not count as a pull) on the manifest
+// of the Docker Hub image being viewed or pulled (setImage), or, when there is none, of
+// ratelimitpreview/test, which Docker documents for exactly this (it may be a schema 1 image; a HEAD
+// reads only headers). The answer's ratelimit-* headers ("N;w=SECONDS", values sometimes empty)
+// are the limit; none means not limited. Every other docker.io answer the client sees (browsing manifests) updates
 // it too. One check at a time; asking again while one runs changes nothing.
 
 #include "core/Error.h"
@@ -29,6 +31,8 @@ public:
     ~HubRateLimitProbe() override;
 
     void refresh();
+    // The Docker Hub image on show ("library/nginx", "latest" or a digest); empty: the probe image.
+    void setImage(const QString &repository, const QString &reference);
     [[nodiscard]] bool isChecking() const { return !m_job.isNull(); }
 
 Q_SIGNALS:
@@ -44,6 +48,8 @@ private:
 
     RegistryClient *m_client;
     QPointer<ManifestJob> m_job;
+    QString m_repository;
+    QString m_reference;
 };
 
 } // namespace wharf

@@ -269,7 +269,18 @@ void MainWindow::connectPanes()
     store.dialogParent = this;
     auto *storeActions = new StoreActions(std::move(store), this);
     connect(storeActions, &StoreActions::statusMessage, statusBar(), [this](const QString &message) { statusBar()->showMessage(message); });
-    connect(storeActions, &StoreActions::dockerHubPullEnded, this, &MainWindow::refreshRateLimit);
+    // What a pull from Docker Hub cost: the meter before it, against the meter after it.
+    connect(storeActions, &StoreActions::dockerHubPullStarted, this, [this] {
+        if (m_pullsCounting == 0)
+            m_remainingBeforePulls = m_rateLimit->limit().remaining;
+        ++m_pullsCounting;
+    });
+    connect(storeActions, &StoreActions::dockerHubPullEnded, this, [this](const QString &reference) {
+        m_pullsCounting = std::max(0, m_pullsCounting - 1);
+        if (m_pullsCounting == 0)
+            m_costOf = reference;
+        refreshRateLimit();
+    });
 
     // The Files, Efficiency and Compare panes follow the image on show and one another.
     LayerPanes::Parts parts;
@@ -296,14 +307,27 @@ void MainWindow::connectPanes()
     if (m_services.hub) {
         connect(m_services.hub, &HubClient::signInFailed, this,
                 [this](const Error &error) { statusBar()->showMessage(error.message(), kStatusMessageMs); });
-        connect(m_services.hub, &HubClient::signedIn, this, [this](const QString &user) {
-            statusBar()->showMessage(tr("Signed in to Docker Hub as %1").arg(user), kStatusMessageMs);
-        });
+        connect(m_services.hub, &HubClient::signedIn, this,
+                [this](const QString &user) { statusBar()->showMessage(tr("Signed in to Docker Hub as %1").arg(user), kStatusMessageMs); });
     }
     connect(m_rateLimit, &RateLimitIndicator::refreshRequested, this, &MainWindow::refreshRateLimit);
     connect(m_rateLimitProbe, &HubRateLimitProbe::checking, m_rateLimit, &RateLimitIndicator::setChecking);
-    connect(m_rateLimitProbe, &HubRateLimitProbe::limitChanged, m_rateLimit,
-            [this](const RateLimit &limit) { m_rateLimit->setLimit(limit); });
+    connect(m_rateLimitProbe, &HubRateLimitProbe::limitChanged, m_rateLimit, [this](const RateLimit &limit) {
+        m_rateLimit->setLimit(limit);
+        if (m_costOf.isEmpty())
+            return;
+        const QString pulled = std::exchange(m_costOf, {});
+        if (m_remainingBeforePulls >= 0 && limit.remaining >= 0 && limit.remaining <= m_remainingBeforePulls)
+            statusBar()->showMessage(tr("Pulled %1: it used %n of your Docker Hub pulls (%2 left).", nullptr,
+                                        m_remainingBeforePulls - limit.remaining)
+                                         .arg(pulled)
+                                         .arg(limit.remaining),
+                                     kStatusMessageMs);
+    });
+    connect(m_rateLimitProbe, &HubRateLimitProbe::notLimited, this, [this] {
+        if (!std::exchange(m_costOf, {}).isEmpty())
+            statusBar()->showMessage(tr("Docker Hub does not limit your pulls: that pull cost nothing."), kStatusMessageMs);
+    });
     connect(m_rateLimitProbe, &HubRateLimitProbe::notLimited, m_rateLimit, &RateLimitIndicator::setNotLimited);
     connect(m_rateLimitProbe, &HubRateLimitProbe::failed, m_rateLimit, &RateLimitIndicator::setFailure);
 
@@ -469,6 +493,9 @@ void MainWindow::onTagSelected(const QString &tag)
         return;
     m_repositoryPane->setTag(tag);
     m_session->setTag(tag); // the layer map follows once the tag has resolved (its platform, from the cache)
+    // The meter asks about the image on show (a HEAD, free) rather than Docker's probe image.
+    if (m_session->repository().domain() == HubRateLimitProbe::Registry)
+        m_rateLimitProbe->setImage(m_session->repository().path(), tag);
 }
 
 void MainWindow::onPlatformSelected(int row)

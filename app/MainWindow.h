@@ -210,6 +210,11 @@ private:
     BrowseSession *m_session = nullptr; // what is being looked at: repository, tag, platform, image
     LayerPanes *m_layerPanes = nullptr; // Files, Efficiency and Compare, following the image on show
     bool m_rateLimitAsked = false;
+    // Docker Hub pulls under way, the meter's remaining pulls before them, and the reference whose
+    // cost the next reading tells.
+    int m_pullsCounting = 0;
+    int m_remainingBeforePulls = -1;
+    QString m_costOf;
 
     // Selections restored from the settings, applied when their rows appear.
     QString m_pendingRepository;

@@ -39,11 +39,12 @@ StoreActions::StoreActions(Parts parts, QObject *parent) : QObject(parent), m_pa
         return;
     connect(m_parts.localImages, &LocalImagesModel::removeFinished, this, [this](const LocalImageRemoval &removal) {
         Q_EMIT statusMessage(removal.error ? tr("Could not delete the image: %1").arg(removal.error->message())
-                                         : tr("Deleted %1").arg(removal.image.reference));
+                                           : tr("Deleted %1").arg(removal.image.reference));
         m_parts.platforms->refreshPullCosts();
     });
     connect(m_parts.localImages, &LocalImagesModel::exportFinished, this, [this](const LocalImageExport &result) {
-        Q_EMIT statusMessage(result.error ? tr("The export failed: %1").arg(result.error->message()) : tr("Exported to %1").arg(result.path));
+        Q_EMIT statusMessage(result.error ? tr("The export failed: %1").arg(result.error->message())
+                                          : tr("Exported to %1").arg(result.path));
     });
 }
 
@@ -58,6 +59,8 @@ void StoreActions::pull(int platformRow)
         Q_EMIT statusMessage(tr("Pulling needs the local store: %1").arg(m_parts.storeError));
         return;
     }
+    if (request->reference.domain() == HubRateLimitProbe::Registry)
+        Q_EMIT dockerHubPullStarted();
     m_parts.pulls->pull(*request);
     m_parts.pullsDock->show();
     m_parts.pullsDock->raise();
@@ -71,7 +74,8 @@ void StoreActions::onPullFinished(const QString &reference, const std::optional<
     else if (error->code() == Error::Code::Cancelled)
         Q_EMIT statusMessage(tr("Cancelled the pull of %1").arg(reference));
     else if (StatePanel::isOffline(*error))
-        Q_EMIT statusMessage(tr("The pull of %1 stopped: offline, or the registry cannot be reached (%2)").arg(reference, error->message()));
+        Q_EMIT statusMessage(
+            tr("The pull of %1 stopped: offline, or the registry cannot be reached (%2)").arg(reference, error->message()));
     else
         Q_EMIT statusMessage(tr("The pull of %1 failed: %2").arg(reference, error->message()));
     if (m_parts.localImages)
@@ -79,7 +83,7 @@ void StoreActions::onPullFinished(const QString &reference, const std::optional<
     m_parts.platforms->refreshPullCosts();
     auto parsed = ImageReference::parseDockerRef(reference);
     if (parsed && parsed->domain() == HubRateLimitProbe::Registry)
-        Q_EMIT dockerHubPullEnded();
+        Q_EMIT dockerHubPullEnded(reference);
 }
 
 void StoreActions::exportImage(int row)

@@ -52,8 +52,9 @@ public:
 
 Q_SIGNALS:
     void statusMessage(const QString &message);
-    // A pull from Docker Hub ended, counted or not: its pull limit may have moved.
-    void dockerHubPullEnded();
+    // A pull from Docker Hub starts; one ended, counted or not: its pull limit may have moved.
+    void dockerHubPullStarted();
+    void dockerHubPullEnded(const QString &reference);
 
 private:
     void pull(int platformRow);

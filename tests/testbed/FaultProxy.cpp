@@ -209,6 +209,8 @@ private:
             } else {
                 m_record->ruleId = m_ruleId;
                 m_proxy->noteApplied(m_ruleId, m_request);
+                if (const auto *add = std::get_if<fault::AddHeaders>(&*m_action))
+                    headers.append(add->headers);
                 if (applyReplacingAction(headers))
                     return;
             }

@@ -56,11 +56,13 @@ struct ReplaceBody { QByteArray body; QByteArray contentType; };
 struct IgnoreRange { };
 // Wait `ms` before forwarding (the response is otherwise untouched).
 struct DelayMs { int ms = 0; };
+// Forward, and add `headers` to a 2xx answer (Docker Hub's ratelimit-* on a real manifest).
+struct AddHeaders { HttpHeaders headers; };
 
 } // namespace fault
 
 using FaultAction = std::variant<fault::TruncateAt, fault::FlipByte, fault::Status, fault::StallAt, fault::RedirectTo,
-                                 fault::ReplaceBody, fault::IgnoreRange, fault::DelayMs>;
+                                 fault::ReplaceBody, fault::IgnoreRange, fault::DelayMs, fault::AddHeaders>;
 
 struct FaultRule
 {
