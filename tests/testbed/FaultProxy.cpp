@@ -231,6 +231,13 @@ private:
             end();
             return true;
         }
+        if (const auto *redirect = std::get_if<fault::RedirectBy>(&*m_action)) {
+            dropUpstream();
+            const QByteArray location = redirect->link ? redirect->link(m_request).toEncoded() : QByteArray();
+            m_responder->respond(307, {}, {{"Location", location}, {"Docker-Distribution-Api-Version", "registry/2.0"}});
+            end();
+            return true;
+        }
         if (const auto *replace = std::get_if<fault::ReplaceBody>(&*m_action)) {
             dropUpstream();
             HttpHeaders headers = upstreamHeaders;

@@ -7,10 +7,11 @@
 //
 // Fault rules pick requests by method and path and change what the client sees: a truncated or
 // corrupted body, a canned status (429 + Retry-After, 503), a stall half-way, a redirect to another
-// loopback server (BlobCdn), a replaced body (an oversized manifest, a hostile one), a Range that is
-// ignored, a delay. Actions on the body wait for the upstream's answer: a 401 challenge or a 404
-// passes through untouched and does not use up the rule, so a fault lands on the response that
-// carries the blob or manifest even when the client first has to fetch a token.
+// loopback server (BlobCdn) with a fixed link or one made per request (signed, expiring), a
+// replaced body (an oversized manifest, a hostile one), a Range that is ignored, a delay. Actions
+// on the body wait for the upstream's answer: a 401 challenge or a 404 passes through untouched and
+// does not use up the rule, so a fault lands on the response that carries the blob or manifest
+// even when the client first has to fetch a token.
 //
 // Both what the proxy received (requests()) and what the upstream answered (upstreamResponses())
 // are recorded, so tests can assert on either side.
@@ -25,6 +26,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 #include <variant>
 
@@ -49,6 +51,10 @@ struct StallAt { qint64 bytes = 0; };
 // Once the upstream accepted the request (2xx, so authorisation was checked), answer 307 with
 // Location = base + the request's path + its query and `query` (Docker Hub's CDN signs that way).
 struct RedirectTo { QUrl base; QByteArray query = "verify=sig"; };
+// Once the upstream accepted the request (2xx), answer 307 with the Location `link` gives for it,
+// asked anew for every request: a signed link that expires, on a CDN chosen per request, as Docker
+// Hub's redirects are in 2026 (see CdnRedirects).
+struct RedirectBy { std::function<QUrl(const HttpRequest &request)> link; };
 // Once the upstream answered 2xx, serve `body` instead (with `contentType`, or the upstream's when
 // empty) and a Docker-Content-Digest that matches it, as a consistent but hostile registry would.
 struct ReplaceBody { QByteArray body; QByteArray contentType; };
@@ -60,7 +66,7 @@ struct DelayMs { int ms = 0; };
 } // namespace fault
 
 using FaultAction = std::variant<fault::TruncateAt, fault::FlipByte, fault::Status, fault::StallAt, fault::RedirectTo,
-                                 fault::ReplaceBody, fault::IgnoreRange, fault::DelayMs>;
+                                 fault::RedirectBy, fault::ReplaceBody, fault::IgnoreRange, fault::DelayMs>;
 
 struct FaultRule
 {
