@@ -691,9 +691,8 @@ void TestFaultProxy::ignoredRange()
     QBuffer sink;
     sink.open(QIODevice::WriteOnly);
     auto job = runJob(c->streamBlob(m_proxy->hostPort(), u"layers"_s, d, &sink, 1000));
-    QCOMPARE(codeOf(*job), Error::Code::ServerError);
-    QVERIFY(job->error()->isRetryable());
-    QCOMPARE(sink.data().size(), 0); // the whole blob never lands at offset 1000
+    QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message() : QString()));
+    QVERIFY(sink.data() == whole.mid(1000)); // the whole blob came; what was before 1000 was skipped
     QCOMPARE(m_proxy->applied(rule), 2);
     QCOMPARE(m_proxy->requests().last().header("Range"), "bytes=1000-");
 }

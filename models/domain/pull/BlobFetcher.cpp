@@ -175,8 +175,6 @@ void BlobFetcher::onTransferFinished(BlobJob *job)
         const Error &error = *job->error();
         if (error.isRetryable() && m_resumes < m_options.maxResumes) {
             ++m_resumes;
-            if (job->rangeIgnored()) // asking for the same range again would get the same answer
-                (void)ingest.restart();
             QTimer::singleShot(m_options.client.retry.backoffMs(m_resumes - 1), this, [this] {
                 if (m_current)
                     attempt();
