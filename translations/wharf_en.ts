@@ -163,6 +163,23 @@
     </message>
 </context>
 <context>
+    <name>wharf::RegistryErrors</name>
+    <message numerus="yes">
+        <source>%1 refused the signed download link for %2 because it had expired (%n link(s) from %3 tried); try again later</source>
+        <translation>
+            <numerusform>%1 refused the signed download link for %2 because it had expired (%n link from %3 tried); try again later</numerusform>
+            <numerusform>%1 refused the signed download link for %2 because it had expired (%n links from %3 tried); try again later</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 refused the signed download link for %2 (HTTP %4, %n link(s) from %3 tried); such links expire and are good on one CDN only: try again later</source>
+        <translation>
+            <numerusform>%1 refused the signed download link for %2 (HTTP %4, %n link from %3 tried); such links expire and are good on one CDN only: try again later</numerusform>
+            <numerusform>%1 refused the signed download link for %2 (HTTP %4, %n links from %3 tried); such links expire and are good on one CDN only: try again later</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wharf::cli::layers</name>
     <message numerus="yes">
         <source>%1  %2  %n entries, %3 in files</source>

@@ -34,6 +34,7 @@ public:
         Timeout,              // no progress within the transfer timeout
         InsecureRefused,      // plain HTTP to a registry not marked insecure
         RedirectRefused,      // too many hops, or a hop Wharf will not follow
+        LinkExpired,          // a CDN refused its signed download link (expired), fresh links too
         NoMatchingPlatform,   // nothing in the index matches the requested platform
         Credentials,          // keychain / credential helper / config.json failure
         Io,                   // local file system

@@ -3,10 +3,14 @@
 // link signed just then, S3 SigV4 style with X-Amz-Expires, on one of two CDNs taken in turn per
 // blob (Cloudflare, then CloudFront). Both CDNs refuse expired links and links signed for the other
 // one (403 with S3's XML), and refuse any request carrying Authorization (400, as R2 did). So a
-// pull only works if Wharf never reuses a link — not for a resume or the next pull —, resumes by
-// asking the registry again and sending Range to the fresh link, and keeps its token home.
+// pull only works if Wharf never reuses a link — not for a retry, a resume or the next pull —,
+// resumes by asking the registry again and sending Range to the fresh link, takes a fresh link
+// when one has expired (a few times at most, then one clear error) and keeps its token home.
+#include "credentials/StaticCredentialSource.h"
 #include "pull/PullEngine.h"
 #include "pull/PullHandle.h"
+#include "registry/BlobJob.h"
+#include "registry/RegistryClient.h"
 #include "store/ImageStore.h"
 
 #include "BlobCdn.h"
@@ -104,6 +108,11 @@ private Q_SLOTS:
     void pullFollowsAFreshLinkForEveryBlob();
     void resumeAsksTheRegistryForAFreshLink_data();
     void resumeAsksTheRegistryForAFreshLink();
+    void expiredLinkIsReplacedByAFreshOne_data();
+    void expiredLinkIsReplacedByAFreshOne();
+    void linksThatKeepExpiringFailThePull();
+    void cliSaysTheLinkExpired();
+    void cdnChallengeGetsNoCredentials();
 
 private:
     [[nodiscard]] QString bigLayer() const; // layers:base's ~1 MiB layer
@@ -357,6 +366,127 @@ void TestCdn::resumeAsksTheRegistryForAFreshLink()
     QCOMPARE(m_cdns[kCloudFront]->statuses(), QList<int>{ignoreRange ? 200 : 206});
     QCOMPARE(m_cdns[kCloudFront]->bytesServed(), ignoreRange ? size : size - kCut);
     checkLinksWereFresh();
+}
+
+void TestCdn::expiredLinkIsReplacedByAFreshOne_data()
+{
+    QTest::addColumn<QString>("blob");
+    QTest::addRow("layer") << u"layer"_s; // streamed into the store
+    QTest::addRow("config") << u"config"_s; // read into memory while the image resolves
+}
+
+// Cloudflare refuses the first link as expired (403, "Request has expired"): Wharf asks the
+// registry again and takes the fresh link to CloudFront, without the registry's token.
+void TestCdn::expiredLinkIsReplacedByAFreshOne()
+{
+    QFETCH(QString, blob);
+    const QString digest = blob == u"layer"_s
+        ? bigLayer()
+        : m_images.image(u"layers"_s, u"base"_s).value(u"config"_s).toObject().value(u"digest"_s).toString();
+    QVERIFY(digest.startsWith(u"sha256:"_s));
+    m_redirects->expireLinks(digest, 1);
+
+    const Pulled p = pullInto(*m_store, reference(u"layers:base"_s));
+    QVERIFY2(!p.outcome.error, qPrintable(p.errorText()));
+    checkStoreHasNoLitter(*m_store);
+    const auto requests = cdnRequests(digest);
+    QCOMPARE(requests.size(), 2);
+    QCOMPARE(requests[0].first, kCloudflare);
+    QCOMPARE(requests[1].first, kCloudFront);
+    QCOMPARE(m_cdns[kCloudflare]->statuses().count(403), 1);
+    QCOMPARE(m_redirects->linkCount(digest), 2);
+    checkLinksWereFresh();
+}
+
+// Every link for the big layer has expired: a few fresh ones are tried (the retry budget, not the
+// resume budget on top of it), then the pull ends with one error that says the signed link expired
+// and where — not that access to the repository was denied — and leaves nothing half-done.
+void TestCdn::linksThatKeepExpiringFailThePull()
+{
+    const QString digest = bigLayer();
+    m_redirects->expireLinks(digest);
+    const PullEngine::Options options = fastOptions();
+    const Pulled p = pullInto(*m_store, reference(u"layers:base"_s), options);
+    QCOMPARE(p.code(), Error::Code::LinkExpired);
+    const QString text = p.errorText();
+    QVERIFY2(text.contains(u"expired"_s), qPrintable(text));
+    const QString lastCdn = m_cdns[m_redirects->links().last().cdn]->hostPort();
+    QVERIFY2(text.contains(lastCdn), qPrintable(text));
+    QVERIFY2(text.contains(digest.left(19)), qPrintable(text)); // names the layer
+    QVERIFY2(!text.contains(u"denied"_s) && !text.contains(u"X-Amz"_s) && !text.contains(u"Signature"_s), qPrintable(text));
+    QVERIFY(!p.outcome.error->isRetryable());
+
+    QCOMPARE(m_redirects->linkCount(digest), options.client.retry.maxAttempts);
+    QCOMPARE(cdnRequests(digest).size(), options.client.retry.maxAttempts);
+    checkLinksWereFresh();
+    QVERIFY(m_store->images()->isEmpty());
+    QVERIFY(!m_store->hasBlob(*Digest::parse(digest)));
+    checkStoreHasNoLitter(*m_store);
+}
+
+// What a user reads: one line on stderr, exit code 1.
+void TestCdn::cliSaysTheLinkExpired()
+{
+    const QString digest = bigLayer();
+    m_redirects->expireLinks(digest);
+    const ProgramRun run =
+        runProgram(QStringLiteral(WHARF_EXECUTABLE), {u"pull"_s, reference(u"layers:base"_s), u"--store"_s, m_store->root()},
+                   testEnvironment(), {}, 60'000);
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.errLines().size(), 1);
+    const QString line = QString::fromUtf8(run.err);
+    qInfo("%s", qPrintable(line.trimmed()));
+    QVERIFY2(line.contains(u"expired"_s), qPrintable(line));
+    QVERIFY2(line.contains(m_cdns[kCloudflare]->hostPort()) || line.contains(m_cdns[kCloudFront]->hostPort()), qPrintable(line));
+    QVERIFY2(!line.contains(u"X-Amz"_s) && !line.contains(u"denied"_s), qPrintable(line));
+    QVERIFY(m_store->images()->isEmpty());
+    checkStoreHasNoLitter(*m_store);
+}
+
+// A CDN that answers 401 with a challenge of its own is not the registry: its realm must not get
+// the registry's credentials (reliability checklist E4), and the failure names the CDN.
+void TestCdn::cdnChallengeGetsNoCredentials()
+{
+    const QByteArray blob = "layer bytes on a CDN that wants a login";
+    Descriptor d;
+    d.mediaType = u"application/vnd.oci.image.layer.v1.tar+gzip"_s;
+    d.digest = Digest::sha256Of(blob);
+    d.size = blob.size();
+    HttpServer cdn;
+    cdn.setHandler([&cdn](const HttpRequest &request, HttpResponder &r) {
+        if (request.path() == u"/token"_s) {
+            r.respondJson(200, QJsonDocument(QJsonObject{{u"token"_s, u"cdn-token"_s}}));
+            return;
+        }
+        const QByteArray realm = cdn.baseUrl().toEncoded() + "/token";
+        r.respond(401, R"({"errors":[{"code":"UNAUTHORIZED"}]})", {{"WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"cdn\""}});
+    });
+    QVERIFY(cdn.listen());
+    HttpServer registry;
+    registry.setHandler([&cdn](const HttpRequest &request, HttpResponder &r) {
+        if (request.header("Authorization") != "Basic " + QByteArray("alice:s3cret").toBase64()) {
+            r.respond(401, R"({"errors":[{"code":"UNAUTHORIZED"}]})", {{"WWW-Authenticate", R"(Basic realm="test")"}});
+            return;
+        }
+        r.respond(307, {}, {{"Location", cdn.baseUrl().toEncoded() + "/data?verify=1700000000-sig"}});
+    });
+    QVERIFY(registry.listen());
+    const QString host = u"127.0.0.1:%1"_s.arg(registry.port());
+    StaticCredentialSource source(host, Credentials{u"alice"_s, u"s3cret"_s, {}});
+    RegistryClient client;
+    client.setCredentialSource(&source);
+    net::RetryPolicy fast;
+    fast.maxAttempts = 2;
+    fast.baseDelayMs = 10;
+    client.setRetryPolicy(fast);
+    auto job = runJob(client.fetchBlob(host, u"app"_s, d));
+    QVERIFY(job->error());
+    for (const HttpRequest &r : cdn.requests()) {
+        QVERIFY2(!r.hasHeader("Authorization"), r.target.constData());
+        QVERIFY2(r.path() != u"/token"_s, "the CDN's realm was asked for a token");
+    }
+    QVERIFY2(job->error()->message().contains(u"127.0.0.1:%1"_s.arg(cdn.port())), qPrintable(job->error()->message()));
+    QVERIFY2(!job->error()->message().contains(u"verify="_s), qPrintable(job->error()->message()));
 }
 
 QTEST_GUILESS_MAIN(TestCdn)

@@ -53,6 +53,11 @@ QList<QByteArray> HttpResponse::headerValues(QByteArrayView name) const
     return values;
 }
 
+bool HttpResponse::isFromRedirectTarget() const
+{
+    return !url.isEmpty() && !requestUrl.isEmpty() && !sameOrigin(url, requestUrl);
+}
+
 HttpExchange::HttpExchange(QNetworkAccessManager *network, HttpRequestSpec spec, QObject *parent)
     : Job(parent), m_network(network), m_spec(std::move(spec))
 {
@@ -117,6 +122,7 @@ void HttpExchange::sendTo(const QUrl &url)
     m_hopTime.start();
     m_response = HttpResponse();
     m_response.url = url;
+    m_response.requestUrl = m_spec.url;
 
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);

@@ -137,6 +137,14 @@ void RegistryRequest::onExchangeFinished(net::HttpExchange *exchange)
         m_client->noteRateLimit(m_spec.registry, RateLimit::fromHeaders(response.header("ratelimit-limit"),
                                                                         response.header("ratelimit-remaining"),
                                                                         response.header("docker-ratelimit-source")));
+    const bool hadCredentials = m_credentials && !m_credentials->isEmpty();
+    if (response.isFromRedirectTarget() && !response.isSuccess() && !m_spec.acceptedStatuses.contains(response.status)) {
+        // Where the registry sent Wharf (a CDN) said no, after the exchange's fresh links: not the
+        // registry's answer, so no challenge from there gets the registry's credentials.
+        fail(redirectTargetError(response, {m_spec.registry, m_spec.repository, m_spec.what, hadCredentials},
+                                 exchange->attempts()));
+        return;
+    }
     if (response.status == 401) {
         bool &used = m_authorization.isEmpty() ? m_challenged : m_refreshed;
         if (!used) {
@@ -150,7 +158,6 @@ void RegistryRequest::onExchangeFinished(net::HttpExchange *exchange)
         emitResult();
         return;
     }
-    const bool hadCredentials = m_credentials && !m_credentials->isEmpty();
     const Error error = registryError(response, {m_spec.registry, m_spec.repository, m_spec.what, hadCredentials});
     if (error.code() == Error::Code::Unauthorized)
         failUnauthorized(error);
