@@ -9,8 +9,8 @@
 #include "BlobCdn.h"
 #include "FaultProxy.h"
 #include "RegistryProcess.h"
-#include "TestbedImages.h"
 #include "TestSupport.h"
+#include "TestbedImages.h"
 #include "TokenServer.h"
 
 #include <QDirIterator>
@@ -237,7 +237,7 @@ void TestPull::rePullFetchesNoBlob()
     QCOMPARE(again.plan->bytesToFetch, 0);
     QCOMPARE(again.outcome.result.blobsFetched, 0);
     QCOMPARE(blobGets(m_proxy->requests()), 0); // not even the config: the store has it
-    QCOMPARE(m_store->images()->size(), 1);      // no duplicate entry
+    QCOMPARE(m_store->images()->size(), 1); // no duplicate entry
     qInfo("re-pull took %lld ms", elapsed);
 }
 
@@ -314,7 +314,7 @@ void TestPull::flippedByteFailsNamingTheLayer()
     const Pulled p = pullInto(*m_store, m_proxy->hostPort() + u"/layers:base"_s);
     QCOMPARE(codeOf(p), Error::Code::DigestMismatch);
     QVERIFY(p.outcome.error->message().contains(digest)); // names the layer
-    QVERIFY(m_store->images()->isEmpty());                 // nothing half-pulled in the index
+    QVERIFY(m_store->images()->isEmpty()); // nothing half-pulled in the index
     QVERIFY(!m_store->hasBlob(*Digest::parse(digest)));
     checkStoreClean(*m_store);
 }
@@ -386,8 +386,8 @@ void TestPull::twentyThousandLayers()
                                {u"layers"_s, layers}};
     const QByteArray bytes = QJsonDocument(manifest).toJson(QJsonDocument::Compact);
     QVERIFY(bytes.size() > 2'000'000 && bytes.size() < 4 * 1024 * 1024);
-    m_proxy->addRule({"GET", FaultRule::manifestPath(u"1.0"_s),
-                      fault::ReplaceBody{bytes, "application/vnd.oci.image.manifest.v1+json"}, -1});
+    m_proxy->addRule(
+        {"GET", FaultRule::manifestPath(u"1.0"_s), fault::ReplaceBody{bytes, "application/vnd.oci.image.manifest.v1+json"}, -1});
     const QString ref = m_proxy->hostPort() + u"/single:1.0"_s;
 
     QElapsedTimer clock;
@@ -410,9 +410,9 @@ void TestPull::twentyThousandLayers()
     checkStoreClean(*m_store);
 
     clock.restart();
-    const ProgramRun inspected = runProgram(u"/usr/bin/time"_s, {u"-f"_s, u"maxrss-kib=%M"_s, QStringLiteral(WHARF_EXECUTABLE),
-                                                                   u"inspect"_s, ref, u"--json"_s},
-                                            testEnvironment());
+    const ProgramRun inspected =
+        runProgram(u"/usr/bin/time"_s, {u"-f"_s, u"maxrss-kib=%M"_s, QStringLiteral(WHARF_EXECUTABLE), u"inspect"_s, ref, u"--json"_s},
+                   testEnvironment());
     const qint64 inspectMs = clock.elapsed();
     QCOMPARE(inspected.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(inspected.out).object()[u"layers"_s].toArray().size(), 20'000);
@@ -485,7 +485,8 @@ void TestPull::expiredTokenMidPull()
 void TestPull::oversizedManifestFailsCleanly()
 {
     const QByteArray huge = "{\"schemaVersion\":2," + QByteArray(5 * 1024 * 1024, ' ') + "}";
-    m_proxy->addRule({"GET", FaultRule::manifestPath(u"1.0"_s), fault::ReplaceBody{huge, "application/vnd.oci.image.manifest.v1+json"}, -1});
+    m_proxy->addRule(
+        {"GET", FaultRule::manifestPath(u"1.0"_s), fault::ReplaceBody{huge, "application/vnd.oci.image.manifest.v1+json"}, -1});
     const Pulled p = pullInto(*m_store, m_proxy->hostPort() + u"/single:1.0"_s);
     QCOMPARE(codeOf(p), Error::Code::TooLarge);
     QVERIFY(m_store->images()->isEmpty());
@@ -499,7 +500,8 @@ void TestPull::traversalDigestIsRefused()
     QByteArray manifest = file.readAll();
     const QString digest = layerDigest(u"single"_s, u"1.0"_s, QString());
     manifest.replace(digest.toUtf8(), "sha256:../../../../../../tmp/wharf-pwned");
-    m_proxy->addRule({"GET", FaultRule::manifestPath(u"1.0"_s), fault::ReplaceBody{manifest, "application/vnd.oci.image.manifest.v1+json"}, -1});
+    m_proxy->addRule(
+        {"GET", FaultRule::manifestPath(u"1.0"_s), fault::ReplaceBody{manifest, "application/vnd.oci.image.manifest.v1+json"}, -1});
     const Pulled p = pullInto(*m_store, m_proxy->hostPort() + u"/single:1.0"_s);
     QCOMPARE(codeOf(p), Error::Code::InvalidDigest);
     QVERIFY(!QFile::exists(u"/tmp/wharf-pwned"_s));
@@ -607,8 +609,8 @@ void TestPull::twoProcessesOneStore()
 
 void TestPull::cliReportsAndExitCodes()
 {
-    const ProgramRun ok = runWharf({u"pull"_s, m_registry.hostPort() + u"/multi:latest"_s, u"--platform"_s, u"linux/arm/v7"_s,
-                             u"--store"_s, m_store->root(), u"--jobs"_s, u"2"_s});
+    const ProgramRun ok = runWharf({u"pull"_s, m_registry.hostPort() + u"/multi:latest"_s, u"--platform"_s, u"linux/arm/v7"_s, u"--store"_s,
+                                    m_store->root(), u"--jobs"_s, u"2"_s});
     QCOMPARE(ok.exitCode, 0);
     QVERIFY(ok.out.contains(m_images.imageDigest(u"multi"_s, u"latest"_s, u"linux/arm/v7"_s).toUtf8()));
     QVERIFY(ok.err.isEmpty()); // quiet when stderr is not a terminal
@@ -708,8 +710,7 @@ void TestPull::cliOnATerminal()
     QVERIFY2(screen.lines.last().startsWith(u"Pulled "_s), qPrintable(screen.lines.join(u'\n')));
     QVERIFY(screen.lines.last().contains(u"0 layers already present"_s));
     // The last progress line keeps the average rate over the transfer, not a decayed instant one.
-    QVERIFY2(screen.lines.at(screen.lines.size() - 2).contains(u"%1 of %1 layers"_s.arg(layers)),
-             qPrintable(screen.lines.join(u'\n')));
+    QVERIFY2(screen.lines.at(screen.lines.size() - 2).contains(u"%1 of %1 layers"_s.arg(layers)), qPrintable(screen.lines.join(u'\n')));
     QVERIFY(!screen.lines.at(screen.lines.size() - 2).contains(u"  0 bytes/s"_s));
 
     const ProgramRun again = onTerminal(u"re-pull"_s);

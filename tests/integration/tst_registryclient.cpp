@@ -13,19 +13,19 @@
 
 #include "HttpServer.h"
 #include "RegistryProcess.h"
+#include "TestSupport.h"
 #include "TestbedImages.h"
 #include "TokenServer.h"
-#include "TestSupport.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>
-#include <QUrlQuery>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 #include <memory>
 
@@ -294,7 +294,8 @@ void TestRegistryClient::tagsFollowLinkPages()
             tags.append(u"t%1"_s.arg(i, 3, 10, QChar(u'0')));
         HttpHeaders headers;
         if (from + 100 < 260)
-            headers.append({"Link", "</v2/app/tags/list?n=100&last=t" + QByteArray::number(from + 99).rightJustified(3, '0') + ">; rel=\"next\""});
+            headers.append(
+                {"Link", "</v2/app/tags/list?n=100&last=t" + QByteArray::number(from + 99).rightJustified(3, '0') + ">; rel=\"next\""});
         r.respondJson(200, QJsonDocument(QJsonObject{{u"name"_s, u"app"_s}, {u"tags"_s, tags}}), headers);
     });
     QVERIFY(paged.listen());
@@ -591,8 +592,9 @@ void TestRegistryClient::lyingDigestHeader()
 {
     HttpServer server;
     server.setHandler([](const HttpRequest &, HttpResponder &r) {
-        r.respond(200, kOciManifest, {{"Content-Type", "application/vnd.oci.image.manifest.v1+json"},
-                                      {"Docker-Content-Digest", "sha256:" + QByteArray(64, 'a')}});
+        r.respond(200, kOciManifest,
+                  {{"Content-Type", "application/vnd.oci.image.manifest.v1+json"},
+                   {"Docker-Content-Digest", "sha256:" + QByteArray(64, 'a')}});
     });
     QVERIFY(server.listen());
     auto c = client();
@@ -784,9 +786,7 @@ void TestRegistryClient::blobRedirectDropsAuthorization()
 void TestRegistryClient::redirectLoopStops()
 {
     HttpServer server;
-    server.setHandler([](const HttpRequest &request, HttpResponder &r) {
-        r.respond(302, {}, {{"Location", request.target + "x"}});
-    });
+    server.setHandler([](const HttpRequest &request, HttpResponder &r) { r.respond(302, {}, {{"Location", request.target + "x"}}); });
     QVERIFY(server.listen());
     auto c = client();
     auto job = runJob(c->fetchManifest(u"127.0.0.1:%1"_s.arg(server.port()), u"app"_s, u"latest"_s));
@@ -817,10 +817,11 @@ void TestRegistryClient::rateLimitHeadersSurface()
 {
     HttpServer server;
     server.setHandler([](const HttpRequest &, HttpResponder &r) {
-        r.respond(200, kOciManifest, {{"Content-Type", "application/vnd.oci.image.manifest.v1+json"},
-                                      {"ratelimit-limit", "100;w=21600"},
-                                      {"ratelimit-remaining", "76;w=21600"},
-                                      {"docker-ratelimit-source", "192.0.2.1"}});
+        r.respond(200, kOciManifest,
+                  {{"Content-Type", "application/vnd.oci.image.manifest.v1+json"},
+                   {"ratelimit-limit", "100;w=21600"},
+                   {"ratelimit-remaining", "76;w=21600"},
+                   {"docker-ratelimit-source", "192.0.2.1"}});
     });
     QVERIFY(server.listen());
     auto c = client();

@@ -61,8 +61,8 @@ QByteArray amzDate(const QDateTime &moment)
 // What S3 sends with a refusal: <Error><Code>…</Code><Message>…</Message>…</Error>.
 QByteArray s3Error(QByteArrayView code, QByteArrayView message, QByteArrayView extra = {})
 {
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code.toByteArray() + "</Code><Message>"
-        + message.toByteArray() + "</Message>" + extra.toByteArray() + "</Error>";
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code.toByteArray() + "</Code><Message>" + message.toByteArray()
+        + "</Message>" + extra.toByteArray() + "</Error>";
 }
 
 // The blob a request names: .../blobs/sha256:<hex> (the registry's form) or
@@ -76,7 +76,11 @@ QString digestInPath(const QString &path)
     return at < 0 ? QString() : path.mid(at + 7);
 }
 
-struct ByteRange { qint64 start; qint64 end; }; // inclusive
+struct ByteRange
+{
+    qint64 start;
+    qint64 end;
+}; // inclusive
 
 // One `bytes=N-` or `bytes=N-M`; nullopt for anything else (which is then ignored, RFC 9110 §14.2).
 std::optional<ByteRange> parseRange(const QByteArray &header, qint64 size, bool *unsatisfiable)
@@ -102,10 +106,15 @@ class FileStream final : public QObject
     Q_DISABLE_COPY_MOVE(FileStream)
 public:
     // `cutAfter` >= 0: stop after that many bytes, closing the connection or (`stall`) keeping it open.
-    FileStream(HttpResponder &responder, const QString &path, qint64 start, qint64 length, qint64 *served,
-               qint64 cutAfter = -1, bool stall = false)
-        : QObject(&responder), m_responder(&responder), m_file(path), m_remaining(length), m_served(served),
-          m_cutAt(cutAfter >= 0 && cutAfter < length ? length - cutAfter : -1), m_stall(stall)
+    FileStream(HttpResponder &responder, const QString &path, qint64 start, qint64 length, qint64 *served, qint64 cutAfter = -1,
+               bool stall = false)
+        : QObject(&responder),
+          m_responder(&responder),
+          m_file(path),
+          m_remaining(length),
+          m_served(served),
+          m_cutAt(cutAfter >= 0 && cutAfter < length ? length - cutAfter : -1),
+          m_stall(stall)
     {
         // HttpServer keeps the connection's socket beside its responders.
         if (QObject *connection = responder.parent())
@@ -159,8 +168,7 @@ private:
 
 } // namespace
 
-BlobCdn::BlobCdn(QString storageRoot, QObject *parent)
-    : QObject(parent), m_root(std::move(storageRoot)), m_http(new HttpServer(this))
+BlobCdn::BlobCdn(QString storageRoot, QObject *parent) : QObject(parent), m_root(std::move(storageRoot)), m_http(new HttpServer(this))
 {
     const quint64 secret[2] = {QRandomGenerator::global()->generate64(), QRandomGenerator::global()->generate64()};
     m_secret = QByteArray(reinterpret_cast<const char *>(secret), sizeof secret).toHex();
@@ -207,11 +215,9 @@ QString BlobCdn::blobFile(const QString &storageRoot, QStringView digest)
     return QDir(storageRoot).filePath(u"docker/registry/v2/blobs/sha256/"_s + hex.left(2) + u'/' + hex + u"/data"_s);
 }
 
-QByteArray BlobCdn::signature(const QByteArray &host, const QString &path, const QByteArray &query,
-                              const QByteArray &date) const
+QByteArray BlobCdn::signature(const QByteArray &host, const QString &path, const QByteArray &query, const QByteArray &date) const
 {
-    const QByteArray canonicalRequest = "GET\n" + uriEncode(path, "/") + '\n' + query + "\nhost:" + host
-        + "\n\nhost\nUNSIGNED-PAYLOAD";
+    const QByteArray canonicalRequest = "GET\n" + uriEncode(path, "/") + '\n' + query + "\nhost:" + host + "\n\nhost\nUNSIGNED-PAYLOAD";
     const QByteArray day = date.left(8);
     const QByteArray stringToSign = kAlgorithm.toByteArray() + '\n' + date + '\n' + day + kScopeTail.toByteArray() + '\n'
         + QCryptographicHash::hash(canonicalRequest, QCryptographicHash::Sha256).toHex();
@@ -243,16 +249,18 @@ QByteArray BlobCdn::signatureProblem(const HttpRequest &request) const
     const QUrlQuery query = request.query();
     for (const QString &key : kRequiredKeys) {
         if (!query.hasQueryItem(key))
-            return s3Error("AccessDenied", "Query-string authentication version 4 requires the X-Amz-Algorithm, "
-                                           "X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and "
-                                           "X-Amz-Expires parameters.");
+            return s3Error("AccessDenied",
+                           "Query-string authentication version 4 requires the X-Amz-Algorithm, "
+                           "X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and "
+                           "X-Amz-Expires parameters.");
     }
     const QByteArray date = query.queryItemValue(u"X-Amz-Date"_s, QUrl::FullyDecoded).toLatin1();
-    const QByteArray expected = signature(request.header("Host"), request.path(),
-                                          canonicalQuery(query.queryItems(QUrl::FullyDecoded)), date);
+    const QByteArray expected =
+        signature(request.header("Host"), request.path(), canonicalQuery(query.queryItems(QUrl::FullyDecoded)), date);
     if (query.queryItemValue(kSignatureKey, QUrl::FullyDecoded).toLatin1() != expected)
-        return s3Error("SignatureDoesNotMatch", "The request signature we calculated does not match the signature you "
-                                                "provided. Check your secret access key and signing method.");
+        return s3Error("SignatureDoesNotMatch",
+                       "The request signature we calculated does not match the signature you "
+                       "provided. Check your secret access key and signing method.");
     const QDateTime signedAt = QDateTime::fromString(QString::fromLatin1(date), u"yyyyMMdd'T'HHmmss'Z'"_s);
     const qint64 lifetime = query.queryItemValue(u"X-Amz-Expires"_s).toLongLong();
     QDateTime expires = signedAt;
@@ -262,8 +270,8 @@ QByteArray BlobCdn::signatureProblem(const HttpRequest &request) const
     if (!signedAt.isValid() || now > expires)
         return s3Error("AccessDenied", "Request has expired",
                        QByteArray("<X-Amz-Expires>" + QByteArray::number(lifetime) + "</X-Amz-Expires><Expires>"
-                           + expires.toString(Qt::ISODate).toLatin1() + "</Expires><ServerTime>"
-                           + now.toString(Qt::ISODate).toLatin1() + "</ServerTime>"));
+                                  + expires.toString(Qt::ISODate).toLatin1() + "</Expires><ServerTime>"
+                                  + now.toString(Qt::ISODate).toLatin1() + "</ServerTime>"));
     return {};
 }
 
@@ -315,8 +323,9 @@ void BlobCdn::handle(const HttpRequest &request, HttpResponder &responder)
             status = 206;
             start = range->start;
             length = range->end - range->start + 1;
-            headers.append({"Content-Range", "bytes " + QByteArray::number(range->start) + '-'
-                                                 + QByteArray::number(range->end) + '/' + QByteArray::number(size)});
+            headers.append(
+                {"Content-Range",
+                 "bytes " + QByteArray::number(range->start) + '-' + QByteArray::number(range->end) + '/' + QByteArray::number(size)});
         }
     }
     m_statuses.append(status);

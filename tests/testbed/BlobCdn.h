@@ -32,7 +32,7 @@ public:
     explicit BlobCdn(QString storageRoot, QObject *parent = nullptr);
 
     bool listen(QString *error = nullptr); // a free port
-    [[nodiscard]] QUrl baseUrl() const;     // http://127.0.0.1:PORT
+    [[nodiscard]] QUrl baseUrl() const; // http://127.0.0.1:PORT
     [[nodiscard]] QString hostPort() const;
 
     [[nodiscard]] QList<HttpRequest> requests() const { return m_http->requests(); }

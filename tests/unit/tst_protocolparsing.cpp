@@ -56,28 +56,32 @@ void TestProtocolParsing::challenges_data()
     QTest::addColumn<QString>("error");
 
     QTest::addRow("docker hub ping") << QList<QByteArray>{R"(Bearer realm="https://auth.docker.io/token",service="registry.docker.io")"}
-                                     << 1 << u"bearer"_s << u"https://auth.docker.io/token"_s << u"registry.docker.io"_s << QStringList() << u""_s;
+                                     << 1 << u"bearer"_s << u"https://auth.docker.io/token"_s << u"registry.docker.io"_s << QStringList()
+                                     << u""_s;
     QTest::addRow("scope with port and actions")
         << QList<QByteArray>{R"(Bearer realm="http://127.0.0.1:5001/token",service="reg",scope="repository:127.0.0.1:5000/a/b:pull,push")"}
-        << 1 << u"bearer"_s << u"http://127.0.0.1:5001/token"_s << u"reg"_s << QStringList{u"repository:127.0.0.1:5000/a/b:pull,push"_s} << u""_s;
-    QTest::addRow("several scopes") << QList<QByteArray>{R"(Bearer realm="r",scope="repository:a:pull repository:b:pull")"}
-                                    << 1 << u"bearer"_s << u"r"_s << u""_s << QStringList{u"repository:a:pull"_s, u"repository:b:pull"_s} << u""_s;
-    QTest::addRow("error param") << QList<QByteArray>{R"(Bearer realm="r",error="invalid_token")"}
-                                 << 1 << u"bearer"_s << u"r"_s << u""_s << QStringList() << u"invalid_token"_s;
-    QTest::addRow("case-insensitive scheme and keys") << QList<QByteArray>{R"(BEARER Realm="r", SERVICE="s")"}
-                                                      << 1 << u"bearer"_s << u"r"_s << u"s"_s << QStringList() << u""_s;
+        << 1 << u"bearer"_s << u"http://127.0.0.1:5001/token"_s << u"reg"_s << QStringList{u"repository:127.0.0.1:5000/a/b:pull,push"_s}
+        << u""_s;
+    QTest::addRow("several scopes") << QList<QByteArray>{R"(Bearer realm="r",scope="repository:a:pull repository:b:pull")"} << 1
+                                    << u"bearer"_s << u"r"_s << u""_s << QStringList{u"repository:a:pull"_s, u"repository:b:pull"_s}
+                                    << u""_s;
+    QTest::addRow("error param") << QList<QByteArray>{R"(Bearer realm="r",error="invalid_token")"} << 1 << u"bearer"_s << u"r"_s << u""_s
+                                 << QStringList() << u"invalid_token"_s;
+    QTest::addRow("case-insensitive scheme and keys")
+        << QList<QByteArray>{R"(BEARER Realm="r", SERVICE="s")"} << 1 << u"bearer"_s << u"r"_s << u"s"_s << QStringList() << u""_s;
     QTest::addRow("basic") << QList<QByteArray>{R"(Basic realm="Registry Realm")"} << 1 << u"basic"_s << u"Registry Realm"_s << u""_s
                            << QStringList() << u""_s;
-    QTest::addRow("quoted escapes") << QList<QByteArray>{R"(Bearer realm="a\"b\\c",service=plain)"} << 1 << u"bearer"_s
-                                    << u"a\"b\\c"_s << u"plain"_s << QStringList() << u""_s;
+    QTest::addRow("quoted escapes") << QList<QByteArray>{R"(Bearer realm="a\"b\\c",service=plain)"} << 1 << u"bearer"_s << u"a\"b\\c"_s
+                                    << u"plain"_s << QStringList() << u""_s;
     QTest::addRow("two challenges in one header")
-        << QList<QByteArray>{R"(Basic realm="basic", Bearer realm="https://t/token",service="svc")"}
-        << 2 << u"bearer"_s << u"https://t/token"_s << u"svc"_s << QStringList() << u""_s;
+        << QList<QByteArray>{R"(Basic realm="basic", Bearer realm="https://t/token",service="svc")"} << 2 << u"bearer"_s
+        << u"https://t/token"_s << u"svc"_s << QStringList() << u""_s;
     QTest::addRow("two headers") << QList<QByteArray>{R"(Basic realm="b")", R"(Bearer realm="t")"} << 2 << u"bearer"_s << u"t"_s << u""_s
                                  << QStringList() << u""_s;
     QTest::addRow("unknown scheme ignored") << QList<QByteArray>{R"(Negotiate abc==, Basic realm="x")"} << 1 << u"basic"_s << u"x"_s
                                             << u""_s << QStringList() << u""_s;
-    QTest::addRow("only unknown") << QList<QByteArray>{"Digest realm=\"d\", nonce=\"n\""} << 0 << u""_s << u""_s << u""_s << QStringList() << u""_s;
+    QTest::addRow("only unknown") << QList<QByteArray>{"Digest realm=\"d\", nonce=\"n\""} << 0 << u""_s << u""_s << u""_s << QStringList()
+                                  << u""_s;
     QTest::addRow("garbage") << QList<QByteArray>{"\"\"\"===,,,  "} << 0 << u""_s << u""_s << u""_s << QStringList() << u""_s;
     QTest::addRow("empty") << QList<QByteArray>{} << 0 << u""_s << u""_s << u""_s << QStringList() << u""_s;
 }
@@ -132,8 +136,7 @@ void TestProtocolParsing::retryAfter_data()
     QTest::addRow("just below the threshold is seconds") << QByteArray("999999999") << QByteArray() << qint64(999'999'999'000);
     // Found by AFL++: seconds × 1000 overflowed (UBSan), or wrapped to a negative delay that
     // bypassed the cap and left the retry timer never firing. Bounded before any arithmetic.
-    QTest::addRow("AFL: 9223372036854776") << QByteArray("9223372036854776") << QByteArray()
-                                           << net::RetryPolicy::kMaxDelayMs;
+    QTest::addRow("AFL: 9223372036854776") << QByteArray("9223372036854776") << QByteArray() << net::RetryPolicy::kMaxDelayMs;
     QTest::addRow("AFL: int64 max") << QByteArray("9223372036854775807") << QByteArray() << net::RetryPolicy::kMaxDelayMs;
     QTest::addRow("60 digits") << QByteArray(60, '9') << QByteArray() << net::RetryPolicy::kMaxDelayMs;
     QTest::addRow("huge legacy value") << QByteArray() << QByteArray("99999999999999999999999") << net::RetryPolicy::kMaxDelayMs;
@@ -254,9 +257,8 @@ void TestProtocolParsing::contentRange_data()
     QTest::addRow("full") << QByteArray("bytes 100-199/200") << true << qint64(100) << qint64(199) << qint64(200);
     QTest::addRow("unknown total") << QByteArray("bytes 0-9/*") << true << qint64(0) << qint64(9) << qint64(-1);
     // Malformed forms (after containers/image's TestParseContentRange): each must be refused.
-    for (const char *bad : {"", "bytes", "bytes ", "bytes 1-2", "bytes 1-2/", "bytes -2/3", "bytes 1-/3", "bytes a-2/3",
-                            "bytes 1-b/3", "bytes 1-2/c", "bytes 3-2/5", "bytes 1-5/5", "items 1-2/3", "bytes 1--2/3",
-                            "bytes +1-2/3"})
+    for (const char *bad : {"", "bytes", "bytes ", "bytes 1-2", "bytes 1-2/", "bytes -2/3", "bytes 1-/3", "bytes a-2/3", "bytes 1-b/3",
+                            "bytes 1-2/c", "bytes 3-2/5", "bytes 1-5/5", "items 1-2/3", "bytes 1--2/3", "bytes +1-2/3"})
         QTest::addRow("bad: '%s'", bad) << QByteArray(bad) << false << qint64(0) << qint64(0) << qint64(0);
 }
 
@@ -322,8 +324,8 @@ void TestProtocolParsing::origins()
     QCOMPARE(net::redactedUrl(QUrl(QStringLiteral("https://cdn.example/blob?verify=secret"))),
              QStringLiteral("https://cdn.example/blob?REDACTED"));
     // --verbose shows paging and search parameters, never a signature or a token.
-    const QString logged = net::loggableUrl(
-        QUrl(QStringLiteral("https://user:pw@cdn.example/blob?X-Amz-Signature=abc&query=nginx&page_size=25&token=t0p#f")));
+    const QString logged =
+        net::loggableUrl(QUrl(QStringLiteral("https://user:pw@cdn.example/blob?X-Amz-Signature=abc&query=nginx&page_size=25&token=t0p#f")));
     QVERIFY(!logged.contains(u"abc"_s));
     QVERIFY(!logged.contains(u"t0p"_s));
     QVERIFY(!logged.contains(u"pw"_s));
@@ -395,8 +397,9 @@ void TestProtocolParsing::cdnRefusals_data()
 <Expires>2026-05-20T10:20:00Z</Expires><ServerTime>2026-05-20T11:00:00Z</ServerTime></Error>)";
     QTest::newRow("R2: expired") << 403 << expired << Error::Code::LinkExpired << false << u"because it had expired (3 link"_s;
     QTest::newRow("signed for another CDN")
-        << 403 << QByteArray("<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not "
-                             "match the signature you provided.</Message><StringToSign>AWS4-HMAC-SHA256 secret</StringToSign></Error>")
+        << 403
+        << QByteArray("<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not "
+                      "match the signature you provided.</Message><StringToSign>AWS4-HMAC-SHA256 secret</StringToSign></Error>")
         << Error::Code::LinkExpired << false << u"(HTTP 403: The request signature we calculated"_s;
     QTest::newRow("Cloudflare: HTML page") << 403 << QByteArray("<html><body>403 Forbidden</body></html>") << Error::Code::LinkExpired
                                            << false << u"(HTTP 403, 3 link"_s;

@@ -30,10 +30,10 @@ struct HttpResponse
 {
     int status = 0;
     QList<QNetworkReply::RawHeaderPair> headers;
-    QByteArray body;       // capped in-memory body, or the (small) error body when streaming
-    qint64 bodyBytes = 0;  // bytes of a 2xx body delivered (to memory or to the sink)
-    QUrl url;              // after redirects
-    QUrl requestUrl;       // as asked for, before any redirect
+    QByteArray body; // capped in-memory body, or the (small) error body when streaming
+    qint64 bodyBytes = 0; // bytes of a 2xx body delivered (to memory or to the sink)
+    QUrl url; // after redirects
+    QUrl requestUrl; // as asked for, before any redirect
 
     [[nodiscard]] QByteArray header(QByteArrayView name) const;
     [[nodiscard]] QList<QByteArray> headerValues(QByteArrayView name) const;
@@ -48,9 +48,9 @@ struct HttpRequestSpec
     QByteArray method = "GET";
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
-    qint64 maxBodyBytes = 4 * 1024 * 1024;  // in-memory cap when there is no sink
-    QIODevice *sink = nullptr;              // 2xx bodies are written here as they arrive
-    int transferTimeoutMs = 30'000;         // no byte for this long: abort as Timeout
+    qint64 maxBodyBytes = 4 * 1024 * 1024; // in-memory cap when there is no sink
+    QIODevice *sink = nullptr; // 2xx bodies are written here as they arrive
+    int transferTimeoutMs = 30'000; // no byte for this long: abort as Timeout
     int maxRedirects = 10;
     RetryPolicy retry;
     // Value of the Authorization header for a URL (empty: send none). Asked again on every hop

@@ -27,7 +27,10 @@ constexpr int kMaxWaitsForOtherWriter = 4 * 60 * 10; // ten minutes: another pul
 } // namespace
 
 BlobFetcher::BlobFetcher(ImageStore store, Options options, QObject *parent)
-    : QObject(parent), m_store(std::move(store)), m_options(std::move(options)), m_cancelPoll(this)
+    : QObject(parent),
+      m_store(std::move(store)),
+      m_options(std::move(options)),
+      m_cancelPoll(this)
 {
     m_cancelPoll.setInterval(kCancelPollMs);
     connect(&m_cancelPoll, &QTimer::timeout, this, [this] {

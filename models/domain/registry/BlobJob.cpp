@@ -51,12 +51,17 @@ private:
     qint64 m_passed = 0;
 };
 
-BlobJob::BlobJob(RegistryClient *client, QString registry, QString repository, Descriptor descriptor, QIODevice *sink,
-                 qint64 offset, qint64 maxBytes, QObject *parent)
-    : Job(parent), m_client(client), m_registry(std::move(registry)), m_repository(std::move(repository)),
-      m_descriptor(std::move(descriptor)), m_sink(sink), m_offset(offset), m_maxBytes(maxBytes)
-{
-}
+BlobJob::BlobJob(RegistryClient *client, QString registry, QString repository, Descriptor descriptor, QIODevice *sink, qint64 offset,
+                 qint64 maxBytes, QObject *parent)
+    : Job(parent),
+      m_client(client),
+      m_registry(std::move(registry)),
+      m_repository(std::move(repository)),
+      m_descriptor(std::move(descriptor)),
+      m_sink(sink),
+      m_offset(offset),
+      m_maxBytes(maxBytes)
+{}
 
 std::optional<BlobJob::ContentRange> BlobJob::parseContentRange(QByteArrayView header)
 {
@@ -97,8 +102,11 @@ void BlobJob::run()
         return;
     }
     if (!m_sink && m_descriptor.size > m_maxBytes) {
-        fail(Error(Error::Code::TooLarge, tr("blob %1 is %2 bytes, more than the %3 Wharf reads into memory")
-                                              .arg(m_descriptor.digest.toString()).arg(m_descriptor.size).arg(m_maxBytes)));
+        fail(Error(Error::Code::TooLarge,
+                   tr("blob %1 is %2 bytes, more than the %3 Wharf reads into memory")
+                       .arg(m_descriptor.digest.toString())
+                       .arg(m_descriptor.size)
+                       .arg(m_maxBytes)));
         return;
     }
     // A small blob read into memory is an image config: the client's DocumentCache may have it.

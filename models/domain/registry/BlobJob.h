@@ -21,8 +21,8 @@ class BlobJob final : public Job
     Q_DISABLE_COPY_MOVE(BlobJob)
 public:
     // sink == nullptr: into memory, at most maxBytes.
-    BlobJob(RegistryClient *client, QString registry, QString repository, Descriptor descriptor, QIODevice *sink,
-            qint64 offset, qint64 maxBytes, QObject *parent = nullptr);
+    BlobJob(RegistryClient *client, QString registry, QString repository, Descriptor descriptor, QIODevice *sink, qint64 offset,
+            qint64 maxBytes, QObject *parent = nullptr);
 
     [[nodiscard]] const QByteArray &data() const { return m_data; }
     [[nodiscard]] const Descriptor &descriptor() const { return m_descriptor; }
@@ -30,7 +30,12 @@ public:
     [[nodiscard]] qint64 bytesReceived() const { return m_received; }
 
     // Parses "bytes START-END/TOTAL" strictly; nullopt when malformed.
-    struct ContentRange { qint64 start; qint64 end; qint64 total; };
+    struct ContentRange
+    {
+        qint64 start;
+        qint64 end;
+        qint64 total;
+    };
     [[nodiscard]] static std::optional<ContentRange> parseContentRange(QByteArrayView header);
 
 Q_SIGNALS:

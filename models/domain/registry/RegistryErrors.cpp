@@ -74,25 +74,29 @@ Error registryError(const net::HttpResponse &response, const RegistryErrorContex
     // Codes and retrying as for every server (net/HttpErrors); the words are the registry's.
     if (status == 401) {
         if (c.hadCredentials)
-            return net::statusError(response, Tr::tr("%1 rejected the credentials for %2; check them with “wharf login %1”")
-                                                  .arg(c.registry, where));
-        return net::statusError(response, Tr::tr("access to %1 was refused: the repository does not exist or needs “wharf login %2”")
-                                              .arg(where, c.registry));
+            return net::statusError(response,
+                                    Tr::tr("%1 rejected the credentials for %2; check them with “wharf login %1”").arg(c.registry, where));
+        return net::statusError(
+            response, Tr::tr("access to %1 was refused: the repository does not exist or needs “wharf login %2”").arg(where, c.registry));
     }
     if (status == 403)
         return net::statusError(response, Tr::tr("access to %1 is denied%2").arg(where, detail.isEmpty() ? QString() : u": " + detail));
     if (status == 429) // worth another try only when the server's wait is within Wharf's bound
-        return net::statusError(response, Tr::tr("%1 is rate limiting requests%2; %3")
-                                              .arg(c.registry, detail.isEmpty() ? QString() : u" (" + detail + u')',
-                                                   net::RetryPolicy::retryLaterText(response)));
+        return net::statusError(response,
+                                Tr::tr("%1 is rate limiting requests%2; %3")
+                                    .arg(c.registry, detail.isEmpty() ? QString() : u" (" + detail + u')',
+                                         net::RetryPolicy::retryLaterText(response)));
     if (status == 416)
         return Error(Error::Code::ServerError, Tr::tr("%1 refused the requested byte range").arg(c.registry), true);
     if (status >= 500)
-        return net::statusError(response, Tr::tr("%1 failed with HTTP %2%3")
-                                              .arg(c.registry).arg(status).arg(detail.isEmpty() ? QString() : u": " + detail));
-    return net::statusError(response, Tr::tr("%1 answered HTTP %2 for %3%4")
-                                          .arg(c.registry).arg(status).arg(c.what.isEmpty() ? where : c.what)
-                                          .arg(detail.isEmpty() ? QString() : u": " + detail));
+        return net::statusError(
+            response, Tr::tr("%1 failed with HTTP %2%3").arg(c.registry).arg(status).arg(detail.isEmpty() ? QString() : u": " + detail));
+    return net::statusError(response,
+                            Tr::tr("%1 answered HTTP %2 for %3%4")
+                                .arg(c.registry)
+                                .arg(status)
+                                .arg(c.what.isEmpty() ? where : c.what)
+                                .arg(detail.isEmpty() ? QString() : u": " + detail));
 }
 
 Error redirectTargetError(const net::HttpResponse &response, const RegistryErrorContext &c, int attempts)
@@ -122,8 +126,8 @@ Error redirectTargetError(const net::HttpResponse &response, const RegistryError
     }
     if (status == 404)
         return Error(Error::Code::NotFound, Tr::tr("%1 not found at %2, where %3 sent the download").arg(what, cdn, c.registry));
-    return net::statusError(response, Tr::tr("%1, where %2 sent the download of %3, answered HTTP %4")
-                                          .arg(cdn, c.registry, what, statusText));
+    return net::statusError(response,
+                            Tr::tr("%1, where %2 sent the download of %3, answered HTTP %4").arg(cdn, c.registry, what, statusText));
 }
 
 } // namespace wharf
