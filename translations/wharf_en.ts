@@ -180,6 +180,23 @@
     </message>
 </context>
 <context>
+    <name>wharf::RegistryErrors</name>
+    <message numerus="yes">
+        <source>%1 refused the signed download link for %2 because it had expired (%n link(s) from %3 tried); try again later</source>
+        <translation>
+            <numerusform>%1 refused the signed download link for %2 because it had expired (%n link from %3 tried); try again later</numerusform>
+            <numerusform>%1 refused the signed download link for %2 because it had expired (%n links from %3 tried); try again later</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 refused the signed download link for %2 (HTTP %4, %n link(s) from %3 tried); such links expire and are good on one CDN only: try again later</source>
+        <translation>
+            <numerusform>%1 refused the signed download link for %2 (HTTP %4, %n link from %3 tried); such links expire and are good on one CDN only: try again later</numerusform>
+            <numerusform>%1 refused the signed download link for %2 (HTTP %4, %n links from %3 tried); such links expire and are good on one CDN only: try again later</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wharf::TagLister</name>
     <message numerus="yes">
         <source>Docker Hub describes only the first %n tag(s) without signing in; sign in to Docker Hub to see the dates, sizes and platforms of the rest (%1 more), or select a tag to read them from the registry.</source>

@@ -2894,6 +2894,26 @@ Click to try again.</source>
         <source>%1 is rate limiting requests%2; %3</source>
         <translation>%1에서 요청 수를 제한하고 있습니다%2. %3</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 refused the signed download link for %2 because it had expired (%n link(s) from %3 tried); try again later</source>
+        <translation>
+            <numerusform>%1에서 %2의 서명된 다운로드 링크가 만료되어 거부했습니다(%3에서 받은 링크 %n개 시도). 나중에 다시 시도하세요</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 refused the signed download link for %2 (HTTP %4, %n link(s) from %3 tried); such links expire and are good on one CDN only: try again later</source>
+        <translation>
+            <numerusform>%1에서 %2의 서명된 다운로드 링크를 거부했습니다(HTTP %4, %3에서 받은 링크 %n개 시도). 이런 링크는 만료되며 한 CDN에서만 유효합니다. 나중에 다시 시도하세요</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 not found at %2, where %3 sent the download</source>
+        <translation>%2에서 %1을(를) 찾을 수 없습니다(%3에서 이곳으로 다운로드를 보냈습니다)</translation>
+    </message>
+    <message>
+        <source>%1, where %2 sent the download of %3, answered HTTP %4</source>
+        <translation>%1에서 HTTP %4 응답을 보냈습니다(%2에서 %3 다운로드를 이곳으로 보냈습니다)</translation>
+    </message>
 </context>
 <context>
     <name>wharf::RegistryRequest</name>

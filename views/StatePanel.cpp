@@ -79,6 +79,7 @@ bool StatePanel::isWorthRetrying(const Error &error)
     case Error::Code::Denied:
     case Error::Code::Credentials:
     case Error::Code::Io:
+    case Error::Code::LinkExpired:
         return true;
     default:
         return false;

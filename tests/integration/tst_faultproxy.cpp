@@ -14,9 +14,9 @@
 #include "BlobCdn.h"
 #include "FaultProxy.h"
 #include "RegistryProcess.h"
+#include "TestSupport.h"
 #include "TestbedImages.h"
 #include "TokenServer.h"
-#include "TestSupport.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -27,8 +27,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
-#include <QSignalSpy>
 #include <QPointer>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -59,8 +59,8 @@ struct Fetched
     }
 };
 
-Fetched fetch(QNetworkAccessManager &network, const QUrl &url, const HttpHeaders &headers = {},
-              const QByteArray &method = "GET", int transferTimeoutMs = 0)
+Fetched fetch(QNetworkAccessManager &network, const QUrl &url, const HttpHeaders &headers = {}, const QByteArray &method = "GET",
+              int transferTimeoutMs = 0)
 {
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -140,7 +140,7 @@ private:
     RegistryProcess m_registry;
     TokenServer m_tokens;
     RegistryProcess m_tokenRegistry;
-    std::unique_ptr<FaultProxy> m_proxy;      // in front of m_registry
+    std::unique_ptr<FaultProxy> m_proxy; // in front of m_registry
     std::unique_ptr<FaultProxy> m_tokenProxy; // in front of m_tokenRegistry
     std::unique_ptr<BlobCdn> m_cdn;
     QNetworkAccessManager m_network;
@@ -323,8 +323,8 @@ void TestFaultProxy::tokenFlowPassesThrough()
     const Fetched token = fetch(m_network, tokenUrl);
     QCOMPARE(token.status, 200);
     const QByteArray bearer = "Bearer " + QJsonDocument::fromJson(token.body)[u"token"_s].toString().toLatin1();
-    const Fetched authorised = fetch(m_network, url(*m_tokenProxy, path), {{"Accept", ManifestJob::acceptHeader()},
-                                                                           {"Authorization", bearer}});
+    const Fetched authorised =
+        fetch(m_network, url(*m_tokenProxy, path), {{"Accept", ManifestJob::acceptHeader()}, {"Authorization", bearer}});
     QCOMPARE(authorised.status, 200);
     QCOMPARE(sha256(authorised.body), m_images.digest(u"multi"_s, u"latest"_s).toLatin1());
     QCOMPARE(m_tokenProxy->requests().last().header("Authorization"), bearer);
@@ -509,10 +509,9 @@ void TestFaultProxy::flippedByte()
 
 void TestFaultProxy::rateLimitedWithRetryAfter()
 {
-    const int rule = m_proxy->addRule({"GET", FaultRule::manifestPath(u"latest"_s),
-                                       fault::Status{429, {{"Retry-After", "1"}},
-                                                     R"({"errors":[{"code":"TOOMANYREQUESTS","message":"slow down"}]})"},
-                                       1});
+    const int rule = m_proxy->addRule(
+        {"GET", FaultRule::manifestPath(u"latest"_s),
+         fault::Status{429, {{"Retry-After", "1"}}, R"({"errors":[{"code":"TOOMANYREQUESTS","message":"slow down"}]})"}, 1});
     auto c = client();
     QElapsedTimer clock;
     clock.start();
@@ -622,8 +621,8 @@ void TestFaultProxy::blobRedirectedToCdn()
 void TestFaultProxy::oversizedManifest()
 {
     const QByteArray huge = "{\"schemaVersion\":2," + QByteArray(5 * 1024 * 1024, ' ') + "}";
-    const int rule = m_proxy->addRule({"GET", FaultRule::manifestPath(u"1.0"_s),
-                                       fault::ReplaceBody{huge, "application/vnd.oci.image.manifest.v1+json"}});
+    const int rule = m_proxy->addRule(
+        {"GET", FaultRule::manifestPath(u"1.0"_s), fault::ReplaceBody{huge, "application/vnd.oci.image.manifest.v1+json"}});
     const Fetched got = fetch(m_network, url(*m_proxy, u"/v2/single/manifests/1.0"_s));
     QCOMPARE(got.status, 200);
     QCOMPARE(got.header("Content-Length").toLongLong(), huge.size());
@@ -691,9 +690,8 @@ void TestFaultProxy::ignoredRange()
     QBuffer sink;
     sink.open(QIODevice::WriteOnly);
     auto job = runJob(c->streamBlob(m_proxy->hostPort(), u"layers"_s, d, &sink, 1000));
-    QCOMPARE(codeOf(*job), Error::Code::ServerError);
-    QVERIFY(job->error()->isRetryable());
-    QCOMPARE(sink.data().size(), 0); // the whole blob never lands at offset 1000
+    QVERIFY2(job->succeeded(), qPrintable(job->error() ? job->error()->message() : QString()));
+    QVERIFY(sink.data() == whole.mid(1000)); // the whole blob came; what was before 1000 was skipped
     QCOMPARE(m_proxy->applied(rule), 2);
     QCOMPARE(m_proxy->requests().last().header("Range"), "bytes=1000-");
 }

@@ -33,8 +33,9 @@ bool sameName(QByteArrayView a, QByteArrayView b)
 // RFC 9110 §7.6.1: meaningful for one connection only, never forwarded.
 bool isHopByHop(QByteArrayView name)
 {
-    static constexpr QByteArrayView kHopByHop[] = {"Connection", "Keep-Alive", "Proxy-Connection", "Proxy-Authenticate",
-                                                   "Proxy-Authorization", "TE", "Trailer", "Transfer-Encoding", "Upgrade"};
+    static constexpr QByteArrayView kHopByHop[] =
+        {"Connection", "Keep-Alive",        "Proxy-Connection", "Proxy-Authenticate", "Proxy-Authorization", "TE",
+         "Trailer",    "Transfer-Encoding", "Upgrade"};
     return std::ranges::any_of(kHopByHop, [name](QByteArrayView h) { return sameName(h, name); });
 }
 
@@ -84,8 +85,13 @@ class ProxiedExchange final : public QObject
     Q_DISABLE_COPY_MOVE(ProxiedExchange)
 public:
     ProxiedExchange(FaultProxy *proxy, HttpResponder &responder, int ruleId, std::optional<FaultAction> action)
-        : QObject(proxy), m_proxy(proxy), m_responder(&responder), m_request(responder.request()), m_ruleId(ruleId),
-          m_action(std::move(action)), m_socket(downstreamSocket(responder))
+        : QObject(proxy),
+          m_proxy(proxy),
+          m_responder(&responder),
+          m_request(responder.request()),
+          m_ruleId(ruleId),
+          m_action(std::move(action)),
+          m_socket(downstreamSocket(responder))
     {
         m_record->method = m_request.method;
         m_record->target = m_request.target;
@@ -233,11 +239,17 @@ private:
             end();
             return true;
         }
+        if (const auto *redirect = std::get_if<fault::RedirectBy>(&*m_action)) {
+            dropUpstream();
+            const QByteArray location = redirect->link ? redirect->link(m_request).toEncoded() : QByteArray();
+            m_responder->respond(307, {}, {{"Location", location}, {"Docker-Distribution-Api-Version", "registry/2.0"}});
+            end();
+            return true;
+        }
         if (const auto *replace = std::get_if<fault::ReplaceBody>(&*m_action)) {
             dropUpstream();
             HttpHeaders headers = upstreamHeaders;
-            const QByteArray contentType = replace->contentType.isEmpty() ? headerValue(headers, "Content-Type")
-                                                                          : replace->contentType;
+            const QByteArray contentType = replace->contentType.isEmpty() ? headerValue(headers, "Content-Type") : replace->contentType;
             for (QByteArrayView name : {"Content-Length", "Content-Type", "Content-Range", "Docker-Content-Digest", "ETag"})
                 removeHeader(headers, name);
             headers.emplaceBack("Content-Type", contentType);
@@ -388,7 +400,7 @@ private:
     QPointer<QTcpSocket> m_socket;
     QPointer<QNetworkReply> m_reply;
     std::shared_ptr<UpstreamResponse> m_record = std::make_shared<UpstreamResponse>();
-    qint64 m_limit = -1;         // TruncateAt / StallAt: body bytes to forward
+    qint64 m_limit = -1; // TruncateAt / StallAt: body bytes to forward
     bool m_stallAtLimit = false;
     qint64 m_flipOffset = -1;
     quint8 m_flipMask = 0;
@@ -403,7 +415,9 @@ private:
 // ---- FaultProxy ---------------------------------------------------------------------------------
 
 FaultProxy::FaultProxy(QString upstreamHostPort, QObject *parent)
-    : QObject(parent), m_upstream(std::move(upstreamHostPort)), m_http(new HttpServer(this)),
+    : QObject(parent),
+      m_upstream(std::move(upstreamHostPort)),
+      m_http(new HttpServer(this)),
       m_network(new QNetworkAccessManager(this))
 {
     m_network->setProxy(QNetworkProxy::NoProxy); // never an http_proxy from the environment

@@ -7,10 +7,11 @@
 //
 // Fault rules pick requests by method and path and change what the client sees: a truncated or
 // corrupted body, a canned status (429 + Retry-After, 503), a stall half-way, a redirect to another
-// loopback server (BlobCdn), a replaced body (an oversized manifest, a hostile one), a Range that is
-// ignored, a delay. Actions on the body wait for the upstream's answer: a 401 challenge or a 404
-// passes through untouched and does not use up the rule, so a fault lands on the response that
-// carries the blob or manifest even when the client first has to fetch a token.
+// loopback server (BlobCdn) with a fixed link or one made per request (signed, expiring), a
+// replaced body (an oversized manifest, a hostile one), a Range that is ignored, a delay. Actions
+// on the body wait for the upstream's answer: a 401 challenge or a 404 passes through untouched and
+// does not use up the rule, so a fault lands on the response that carries the blob or manifest
+// even when the client first has to fetch a token.
 //
 // Both what the proxy received (requests()) and what the upstream answered (upstreamResponses())
 // are recorded, so tests can assert on either side.
@@ -25,6 +26,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 #include <variant>
 
@@ -37,39 +39,77 @@ class ProxiedExchange;
 namespace fault {
 
 // Forward the head with the full Content-Length, then close the connection after `bytes` body bytes.
-struct TruncateAt { qint64 bytes = 0; };
+struct TruncateAt
+{
+    qint64 bytes = 0;
+};
 // XOR the body byte at `offset` (counted in the forwarded body, so from the range start of a 206).
-struct FlipByte { qint64 offset = 0; quint8 mask = 0xff; };
+struct FlipByte
+{
+    qint64 offset = 0;
+    quint8 mask = 0xff;
+};
 // Answer at once without asking the upstream. Content-Length is added; a body without a
 // Content-Type gets application/json.
-struct Status { int code = 503; HttpHeaders headers; QByteArray body; };
+struct Status
+{
+    int code = 503;
+    HttpHeaders headers;
+    QByteArray body;
+};
 // Forward the head and `bytes` body bytes, then send nothing more; the socket stays open until the
 // client gives up (or the proxy goes away).
-struct StallAt { qint64 bytes = 0; };
+struct StallAt
+{
+    qint64 bytes = 0;
+};
 // Once the upstream accepted the request (2xx, so authorisation was checked), answer 307 with
 // Location = base + the request's path + its query and `query` (Docker Hub's CDN signs that way).
-struct RedirectTo { QUrl base; QByteArray query = "verify=sig"; };
+struct RedirectTo
+{
+    QUrl base;
+    QByteArray query = "verify=sig";
+};
+// Once the upstream accepted the request (2xx), answer 307 with the Location `link` gives for it,
+// asked anew for every request: a signed link that expires, on a CDN chosen per request, as Docker
+// Hub's redirects are in 2026 (see CdnRedirects).
+struct RedirectBy
+{
+    std::function<QUrl(const HttpRequest &request)> link;
+};
 // Once the upstream answered 2xx, serve `body` instead (with `contentType`, or the upstream's when
 // empty) and a Docker-Content-Digest that matches it, as a consistent but hostile registry would.
-struct ReplaceBody { QByteArray body; QByteArray contentType; };
+struct ReplaceBody
+{
+    QByteArray body;
+    QByteArray contentType;
+};
 // Forward without the Range header, so the upstream answers 200 with the whole body.
-struct IgnoreRange { };
+struct IgnoreRange
+{
+};
 // Wait `ms` before forwarding (the response is otherwise untouched).
-struct DelayMs { int ms = 0; };
+struct DelayMs
+{
+    int ms = 0;
+};
 // Forward, and add `headers` to a 2xx answer (Docker Hub's ratelimit-* on a real manifest).
-struct AddHeaders { HttpHeaders headers; };
+struct AddHeaders
+{
+    HttpHeaders headers;
+};
 
 } // namespace fault
 
-using FaultAction = std::variant<fault::TruncateAt, fault::FlipByte, fault::Status, fault::StallAt, fault::RedirectTo,
+using FaultAction = std::variant<fault::TruncateAt, fault::FlipByte, fault::Status, fault::StallAt, fault::RedirectTo, fault::RedirectBy,
                                  fault::ReplaceBody, fault::IgnoreRange, fault::DelayMs, fault::AddHeaders>;
 
 struct FaultRule
 {
-    QByteArray method;   // "GET", "HEAD", ...; empty = any
+    QByteArray method; // "GET", "HEAD", ...; empty = any
     QString pathPattern; // a QRegularExpression searched in the decoded path; empty = any
     FaultAction action;
-    int remaining = -1;  // applies to the next N matching requests; -1 = always
+    int remaining = -1; // applies to the next N matching requests; -1 = always
 
     // Patterns for the usual targets: any repository, one digest or reference (empty = any).
     [[nodiscard]] static QString blobPath(const QString &digest = {});
@@ -80,12 +120,12 @@ struct FaultRule
 struct UpstreamResponse
 {
     QByteArray method;
-    QByteArray target;      // as the client sent it
-    int status = 0;         // 0: the upstream could not be reached
-    HttpHeaders headers;    // as the upstream sent them
+    QByteArray target; // as the client sent it
+    int status = 0; // 0: the upstream could not be reached
+    HttpHeaders headers; // as the upstream sent them
     qint64 bodyBytesForwarded = 0; // counted as the bytes are handed to the client's socket
-    int ruleId = -1;        // the rule applied to it, -1 for none
-    bool finished = false;  // the proxy is done with it: sent whole, cut, stalled, or the client left
+    int ruleId = -1; // the rule applied to it, -1 for none
+    bool finished = false; // the proxy is done with it: sent whole, cut, stalled, or the client left
 };
 
 class FaultProxy final : public QObject
@@ -100,14 +140,14 @@ public:
     // Binds 127.0.0.1 on a free port.
     bool listen(QString *error = nullptr);
     [[nodiscard]] QString hostPort() const; // "127.0.0.1:PORT", what Wharf is given as the registry
-    [[nodiscard]] QUrl baseUrl() const;     // http://127.0.0.1:PORT
+    [[nodiscard]] QUrl baseUrl() const; // http://127.0.0.1:PORT
     [[nodiscard]] QString upstreamHostPort() const { return m_upstream; }
 
     // Rules are tried in the order they were added; the first that matches and is not used up wins.
     int addRule(const FaultRule &rule); // returns the rule's id
     void removeRule(int ruleId);
     void clearRules();
-    [[nodiscard]] int applied(int ruleId) const;   // times the rule changed a response
+    [[nodiscard]] int applied(int ruleId) const; // times the rule changed a response
     [[nodiscard]] int remaining(int ruleId) const; // -1 = unlimited; 0 also for an unknown id
 
     [[nodiscard]] QList<HttpRequest> requests() const { return m_http->requests(); }

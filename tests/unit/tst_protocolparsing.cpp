@@ -1,5 +1,6 @@
 // The small protocol parsers the registry client relies on: WWW-Authenticate challenges,
-// Retry-After, rate-limit headers, Link pagination, Content-Range, and the token cache.
+// Retry-After, rate-limit headers, Link pagination, Content-Range, the token cache, and how an
+// HTTP status (the registry's, or that of the CDN it redirected to) becomes an error.
 #include "net/HostRules.h"
 #include "net/HttpErrors.h"
 #include "net/HttpExchange.h"
@@ -8,6 +9,7 @@
 #include "registry/BlobJob.h"
 #include "registry/PagedListJob.h"
 #include "registry/RateLimit.h"
+#include "registry/RegistryErrors.h"
 #include "registry/TokenCache.h"
 
 #include <QTest>
@@ -28,6 +30,8 @@ private Q_SLOTS:
     void retryLaterText();
     void statusErrors_data();
     void statusErrors();
+    void cdnRefusals_data();
+    void cdnRefusals();
     void backoffIsBounded();
     void rateLimit_data();
     void rateLimit();
@@ -52,28 +56,32 @@ void TestProtocolParsing::challenges_data()
     QTest::addColumn<QString>("error");
 
     QTest::addRow("docker hub ping") << QList<QByteArray>{R"(Bearer realm="https://auth.docker.io/token",service="registry.docker.io")"}
-                                     << 1 << u"bearer"_s << u"https://auth.docker.io/token"_s << u"registry.docker.io"_s << QStringList() << u""_s;
+                                     << 1 << u"bearer"_s << u"https://auth.docker.io/token"_s << u"registry.docker.io"_s << QStringList()
+                                     << u""_s;
     QTest::addRow("scope with port and actions")
         << QList<QByteArray>{R"(Bearer realm="http://127.0.0.1:5001/token",service="reg",scope="repository:127.0.0.1:5000/a/b:pull,push")"}
-        << 1 << u"bearer"_s << u"http://127.0.0.1:5001/token"_s << u"reg"_s << QStringList{u"repository:127.0.0.1:5000/a/b:pull,push"_s} << u""_s;
-    QTest::addRow("several scopes") << QList<QByteArray>{R"(Bearer realm="r",scope="repository:a:pull repository:b:pull")"}
-                                    << 1 << u"bearer"_s << u"r"_s << u""_s << QStringList{u"repository:a:pull"_s, u"repository:b:pull"_s} << u""_s;
-    QTest::addRow("error param") << QList<QByteArray>{R"(Bearer realm="r",error="invalid_token")"}
-                                 << 1 << u"bearer"_s << u"r"_s << u""_s << QStringList() << u"invalid_token"_s;
-    QTest::addRow("case-insensitive scheme and keys") << QList<QByteArray>{R"(BEARER Realm="r", SERVICE="s")"}
-                                                      << 1 << u"bearer"_s << u"r"_s << u"s"_s << QStringList() << u""_s;
+        << 1 << u"bearer"_s << u"http://127.0.0.1:5001/token"_s << u"reg"_s << QStringList{u"repository:127.0.0.1:5000/a/b:pull,push"_s}
+        << u""_s;
+    QTest::addRow("several scopes") << QList<QByteArray>{R"(Bearer realm="r",scope="repository:a:pull repository:b:pull")"} << 1
+                                    << u"bearer"_s << u"r"_s << u""_s << QStringList{u"repository:a:pull"_s, u"repository:b:pull"_s}
+                                    << u""_s;
+    QTest::addRow("error param") << QList<QByteArray>{R"(Bearer realm="r",error="invalid_token")"} << 1 << u"bearer"_s << u"r"_s << u""_s
+                                 << QStringList() << u"invalid_token"_s;
+    QTest::addRow("case-insensitive scheme and keys")
+        << QList<QByteArray>{R"(BEARER Realm="r", SERVICE="s")"} << 1 << u"bearer"_s << u"r"_s << u"s"_s << QStringList() << u""_s;
     QTest::addRow("basic") << QList<QByteArray>{R"(Basic realm="Registry Realm")"} << 1 << u"basic"_s << u"Registry Realm"_s << u""_s
                            << QStringList() << u""_s;
-    QTest::addRow("quoted escapes") << QList<QByteArray>{R"(Bearer realm="a\"b\\c",service=plain)"} << 1 << u"bearer"_s
-                                    << u"a\"b\\c"_s << u"plain"_s << QStringList() << u""_s;
+    QTest::addRow("quoted escapes") << QList<QByteArray>{R"(Bearer realm="a\"b\\c",service=plain)"} << 1 << u"bearer"_s << u"a\"b\\c"_s
+                                    << u"plain"_s << QStringList() << u""_s;
     QTest::addRow("two challenges in one header")
-        << QList<QByteArray>{R"(Basic realm="basic", Bearer realm="https://t/token",service="svc")"}
-        << 2 << u"bearer"_s << u"https://t/token"_s << u"svc"_s << QStringList() << u""_s;
+        << QList<QByteArray>{R"(Basic realm="basic", Bearer realm="https://t/token",service="svc")"} << 2 << u"bearer"_s
+        << u"https://t/token"_s << u"svc"_s << QStringList() << u""_s;
     QTest::addRow("two headers") << QList<QByteArray>{R"(Basic realm="b")", R"(Bearer realm="t")"} << 2 << u"bearer"_s << u"t"_s << u""_s
                                  << QStringList() << u""_s;
     QTest::addRow("unknown scheme ignored") << QList<QByteArray>{R"(Negotiate abc==, Basic realm="x")"} << 1 << u"basic"_s << u"x"_s
                                             << u""_s << QStringList() << u""_s;
-    QTest::addRow("only unknown") << QList<QByteArray>{"Digest realm=\"d\", nonce=\"n\""} << 0 << u""_s << u""_s << u""_s << QStringList() << u""_s;
+    QTest::addRow("only unknown") << QList<QByteArray>{"Digest realm=\"d\", nonce=\"n\""} << 0 << u""_s << u""_s << u""_s << QStringList()
+                                  << u""_s;
     QTest::addRow("garbage") << QList<QByteArray>{"\"\"\"===,,,  "} << 0 << u""_s << u""_s << u""_s << QStringList() << u""_s;
     QTest::addRow("empty") << QList<QByteArray>{} << 0 << u""_s << u""_s << u""_s << QStringList() << u""_s;
 }
@@ -128,8 +136,7 @@ void TestProtocolParsing::retryAfter_data()
     QTest::addRow("just below the threshold is seconds") << QByteArray("999999999") << QByteArray() << qint64(999'999'999'000);
     // Found by AFL++: seconds × 1000 overflowed (UBSan), or wrapped to a negative delay that
     // bypassed the cap and left the retry timer never firing. Bounded before any arithmetic.
-    QTest::addRow("AFL: 9223372036854776") << QByteArray("9223372036854776") << QByteArray()
-                                           << net::RetryPolicy::kMaxDelayMs;
+    QTest::addRow("AFL: 9223372036854776") << QByteArray("9223372036854776") << QByteArray() << net::RetryPolicy::kMaxDelayMs;
     QTest::addRow("AFL: int64 max") << QByteArray("9223372036854775807") << QByteArray() << net::RetryPolicy::kMaxDelayMs;
     QTest::addRow("60 digits") << QByteArray(60, '9') << QByteArray() << net::RetryPolicy::kMaxDelayMs;
     QTest::addRow("huge legacy value") << QByteArray() << QByteArray("99999999999999999999999") << net::RetryPolicy::kMaxDelayMs;
@@ -250,9 +257,8 @@ void TestProtocolParsing::contentRange_data()
     QTest::addRow("full") << QByteArray("bytes 100-199/200") << true << qint64(100) << qint64(199) << qint64(200);
     QTest::addRow("unknown total") << QByteArray("bytes 0-9/*") << true << qint64(0) << qint64(9) << qint64(-1);
     // Malformed forms (after containers/image's TestParseContentRange): each must be refused.
-    for (const char *bad : {"", "bytes", "bytes ", "bytes 1-2", "bytes 1-2/", "bytes -2/3", "bytes 1-/3", "bytes a-2/3",
-                            "bytes 1-b/3", "bytes 1-2/c", "bytes 3-2/5", "bytes 1-5/5", "items 1-2/3", "bytes 1--2/3",
-                            "bytes +1-2/3"})
+    for (const char *bad : {"", "bytes", "bytes ", "bytes 1-2", "bytes 1-2/", "bytes -2/3", "bytes 1-/3", "bytes a-2/3", "bytes 1-b/3",
+                            "bytes 1-2/c", "bytes 3-2/5", "bytes 1-5/5", "items 1-2/3", "bytes 1--2/3", "bytes +1-2/3"})
         QTest::addRow("bad: '%s'", bad) << QByteArray(bad) << false << qint64(0) << qint64(0) << qint64(0);
 }
 
@@ -318,8 +324,8 @@ void TestProtocolParsing::origins()
     QCOMPARE(net::redactedUrl(QUrl(QStringLiteral("https://cdn.example/blob?verify=secret"))),
              QStringLiteral("https://cdn.example/blob?REDACTED"));
     // --verbose shows paging and search parameters, never a signature or a token.
-    const QString logged = net::loggableUrl(
-        QUrl(QStringLiteral("https://user:pw@cdn.example/blob?X-Amz-Signature=abc&query=nginx&page_size=25&token=t0p#f")));
+    const QString logged =
+        net::loggableUrl(QUrl(QStringLiteral("https://user:pw@cdn.example/blob?X-Amz-Signature=abc&query=nginx&page_size=25&token=t0p#f")));
     QVERIFY(!logged.contains(u"abc"_s));
     QVERIFY(!logged.contains(u"t0p"_s));
     QVERIFY(!logged.contains(u"pw"_s));
@@ -333,17 +339,27 @@ void TestProtocolParsing::statusErrors_data()
     QTest::addColumn<QByteArray>("retryAfter");
     QTest::addColumn<Error::Code>("code");
     QTest::addColumn<bool>("retryable");
-    QTest::newRow("401") << 401 << QByteArray() << Error::Code::Unauthorized << false;
-    QTest::newRow("403") << 403 << QByteArray() << Error::Code::Denied << false;
-    QTest::newRow("404") << 404 << QByteArray() << Error::Code::NotFound << false;
-    QTest::newRow("408") << 408 << QByteArray() << Error::Code::Timeout << true;
-    QTest::newRow("429, no wait given") << 429 << QByteArray() << Error::Code::RateLimited << true;
-    QTest::newRow("429, 30 s") << 429 << QByteArray("30") << Error::Code::RateLimited << true;
-    QTest::newRow("429, 2 hours") << 429 << QByteArray("7200") << Error::Code::RateLimited << false;
-    QTest::newRow("500") << 500 << QByteArray() << Error::Code::ServerError << false;
-    QTest::newRow("503") << 503 << QByteArray() << Error::Code::ServerError << true;
-    QTest::newRow("503, 2 hours") << 503 << QByteArray("7200") << Error::Code::ServerError << false;
-    QTest::newRow("418") << 418 << QByteArray() << Error::Code::ServerError << false;
+    QTest::addColumn<QString>("answeredBy"); // after a redirect from https://registry.example/v2/…
+    QTest::newRow("401") << 401 << QByteArray() << Error::Code::Unauthorized << false << QString();
+    QTest::newRow("403") << 403 << QByteArray() << Error::Code::Denied << false << QString();
+    QTest::newRow("404") << 404 << QByteArray() << Error::Code::NotFound << false << QString();
+    QTest::newRow("408") << 408 << QByteArray() << Error::Code::Timeout << true << QString();
+    QTest::newRow("429, no wait given") << 429 << QByteArray() << Error::Code::RateLimited << true << QString();
+    QTest::newRow("429, 30 s") << 429 << QByteArray("30") << Error::Code::RateLimited << true << QString();
+    QTest::newRow("429, 2 hours") << 429 << QByteArray("7200") << Error::Code::RateLimited << false << QString();
+    QTest::newRow("500") << 500 << QByteArray() << Error::Code::ServerError << false << QString();
+    QTest::newRow("503") << 503 << QByteArray() << Error::Code::ServerError << true << QString();
+    QTest::newRow("503, 2 hours") << 503 << QByteArray("7200") << Error::Code::ServerError << false << QString();
+    QTest::newRow("418") << 418 << QByteArray() << Error::Code::ServerError << false << QString();
+    // A CDN refusing the link a redirect gave (expired, or signed for another CDN): a fresh link
+    // from the registry can help. Not so for the registry itself, or a missing blob.
+    const QString cdn = u"https://production.cloudflare.docker.com/blobs/x?verify=1-sig"_s;
+    QTest::newRow("403 from a CDN") << 403 << QByteArray() << Error::Code::Denied << true << cdn;
+    QTest::newRow("401 from a CDN") << 401 << QByteArray() << Error::Code::Unauthorized << true << cdn;
+    QTest::newRow("404 from a CDN") << 404 << QByteArray() << Error::Code::NotFound << false << cdn;
+    QTest::newRow("400 from a CDN") << 400 << QByteArray() << Error::Code::ServerError << false << cdn;
+    QTest::newRow("403 from the registry's own origin")
+        << 403 << QByteArray() << Error::Code::Denied << false << u"https://registry.example/storage/x"_s;
 }
 
 // One reading of a status for every server: what Docker Hub's API and a registry answer alike
@@ -354,8 +370,11 @@ void TestProtocolParsing::statusErrors()
     QFETCH(QByteArray, retryAfter);
     QFETCH(Error::Code, code);
     QFETCH(bool, retryable);
+    QFETCH(QString, answeredBy);
     net::HttpResponse response;
     response.status = status;
+    response.requestUrl = QUrl(u"https://registry.example/v2/app/blobs/sha256:abc"_s);
+    response.url = answeredBy.isEmpty() ? response.requestUrl : QUrl(answeredBy);
     if (!retryAfter.isEmpty())
         response.headers.append({"Retry-After", retryAfter});
     QCOMPARE(net::errorCodeOf(status), code);
@@ -364,6 +383,58 @@ void TestProtocolParsing::statusErrors()
     QCOMPARE(error.code(), code);
     QCOMPARE(error.isRetryable(), retryable);
     QCOMPARE(error.message(), u"words"_s);
+}
+
+void TestProtocolParsing::cdnRefusals_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<Error::Code>("code");
+    QTest::addColumn<bool>("retryable");
+    QTest::addColumn<QString>("says"); // a part of the message
+    const QByteArray expired = R"(<?xml version="1.0" encoding="UTF-8"?>
+<Error><Code>AccessDenied</Code><Message>Request has expired</Message><X-Amz-Expires>1200</X-Amz-Expires>
+<Expires>2026-05-20T10:20:00Z</Expires><ServerTime>2026-05-20T11:00:00Z</ServerTime></Error>)";
+    QTest::newRow("R2: expired") << 403 << expired << Error::Code::LinkExpired << false << u"because it had expired (3 link"_s;
+    QTest::newRow("signed for another CDN")
+        << 403
+        << QByteArray("<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not "
+                      "match the signature you provided.</Message><StringToSign>AWS4-HMAC-SHA256 secret</StringToSign></Error>")
+        << Error::Code::LinkExpired << false << u"(HTTP 403: The request signature we calculated"_s;
+    QTest::newRow("Cloudflare: HTML page") << 403 << QByteArray("<html><body>403 Forbidden</body></html>") << Error::Code::LinkExpired
+                                           << false << u"(HTTP 403, 3 link"_s;
+    QTest::newRow("401 with a challenge") << 401 << QByteArray() << Error::Code::LinkExpired << false << u"refused the signed"_s;
+    QTest::newRow("R2: Authorization sent")
+        << 400 << QByteArray("<Error><Code>InvalidRequest</Code><Message>Missing x-amz-content-sha256</Message></Error>")
+        << Error::Code::ServerError << false << u"answered HTTP 400: Missing x-amz-content-sha256"_s;
+    QTest::newRow("missing at the CDN") << 404 << QByteArray() << Error::Code::NotFound << false << u"not found at"_s;
+    QTest::newRow("CDN overloaded") << 503 << QByteArray() << Error::Code::ServerError << true << u"answered HTTP 503"_s;
+}
+
+// What the CDN a registry redirected to said, after the exchange's fresh links: it names that
+// host, never the signed link, and a refused link is not "access to the repository is denied".
+void TestProtocolParsing::cdnRefusals()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(Error::Code, code);
+    QFETCH(bool, retryable);
+    QFETCH(QString, says);
+    net::HttpResponse response;
+    response.status = status;
+    response.body = body;
+    response.requestUrl = QUrl(u"https://registry-1.docker.io/v2/library/nginx/blobs/sha256:abc"_s);
+    response.url = QUrl(u"https://docker-images-prod.r2.cloudflarestorage.com/registry-v2/docker/registry/v2/blobs/sha256/ab/abc/"
+                        u"data?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=1200&X-Amz-Signature=f00d"_s);
+    const Error error = redirectTargetError(response, {u"docker.io"_s, u"library/nginx"_s, u"blob sha256:abc"_s, true}, 3);
+    QCOMPARE(error.code(), code);
+    QCOMPARE(error.isRetryable(), retryable);
+    const QString text = error.message();
+    QVERIFY2(text.contains(says), qPrintable(text));
+    QVERIFY2(text.contains(u"docker-images-prod.r2.cloudflarestorage.com"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"blob sha256:abc"_s), qPrintable(text));
+    for (const QString &secret : {u"X-Amz"_s, u"f00d"_s, u"secret"_s, u"denied"_s})
+        QVERIFY2(!text.contains(secret), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(TestProtocolParsing)

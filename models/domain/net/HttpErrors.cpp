@@ -22,6 +22,10 @@ Error::Code errorCodeOf(int status)
 
 bool isWorthRetrying(const HttpResponse &response, int maxWaitSeconds)
 {
+    // The link a redirect gave was refused (Docker Hub's CDNs: expired, or signed for another
+    // CDN); the origin hands out a fresh one, never the same.
+    if ((response.status == 401 || response.status == 403) && response.isFromRedirectTarget())
+        return true;
     if (!RetryPolicy::isRetryableStatus(response.status))
         return false;
     const auto wait = RetryPolicy::retryAfterMs(response);

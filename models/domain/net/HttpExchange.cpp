@@ -53,8 +53,15 @@ QList<QByteArray> HttpResponse::headerValues(QByteArrayView name) const
     return values;
 }
 
+bool HttpResponse::isFromRedirectTarget() const
+{
+    return !url.isEmpty() && !requestUrl.isEmpty() && !sameOrigin(url, requestUrl);
+}
+
 HttpExchange::HttpExchange(QNetworkAccessManager *network, HttpRequestSpec spec, QObject *parent)
-    : Job(parent), m_network(network), m_spec(std::move(spec))
+    : Job(parent),
+      m_network(network),
+      m_spec(std::move(spec))
 {
     m_stallTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
@@ -103,20 +110,19 @@ void HttpExchange::sendTo(const QUrl &url)
 {
     const QString scheme = url.scheme().toLower();
     if (scheme != QLatin1StringView("https") && scheme != QLatin1StringView("http")) {
-        fail(Error(Error::Code::RedirectRefused, tr("refusing to fetch %1: only http and https are supported")
-                                                     .arg(redactedUrl(url))));
+        fail(Error(Error::Code::RedirectRefused, tr("refusing to fetch %1: only http and https are supported").arg(redactedUrl(url))));
         return;
     }
     if (scheme == QLatin1StringView("http") && !(m_spec.allowPlainHttp && m_spec.allowPlainHttp(url))) {
         fail(Error(Error::Code::InsecureRefused,
-                   tr("refusing plain HTTP to %1: only loopback registries and ones marked insecure may use it")
-                       .arg(hostPort(url))));
+                   tr("refusing plain HTTP to %1: only loopback registries and ones marked insecure may use it").arg(hostPort(url))));
         return;
     }
     m_currentUrl = url;
     m_hopTime.start();
     m_response = HttpResponse();
     m_response.url = url;
+    m_response.requestUrl = m_spec.url;
 
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -178,8 +184,11 @@ void HttpExchange::onMetaData()
         const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toLongLong() > m_spec.maxBodyBytes) {
             dropReply();
-            fail(Error(Error::Code::TooLarge, tr("the response from %1 is %2 bytes, more than the %3 allowed")
-                                                  .arg(hostPort(m_currentUrl)).arg(length.toLongLong()).arg(m_spec.maxBodyBytes)));
+            fail(Error(Error::Code::TooLarge,
+                       tr("the response from %1 is %2 bytes, more than the %3 allowed")
+                           .arg(hostPort(m_currentUrl))
+                           .arg(length.toLongLong())
+                           .arg(m_spec.maxBodyBytes)));
         }
     }
 }
@@ -226,8 +235,9 @@ void HttpExchange::onReadyRead()
     if (m_response.isSuccess()) {
         if (m_response.body.size() + chunk.size() > m_spec.maxBodyBytes) {
             dropReply();
-            fail(Error(Error::Code::TooLarge, tr("the response from %1 is larger than the %2 bytes allowed")
-                                                  .arg(hostPort(m_currentUrl)).arg(m_spec.maxBodyBytes)));
+            fail(
+                Error(Error::Code::TooLarge,
+                      tr("the response from %1 is larger than the %2 bytes allowed").arg(hostPort(m_currentUrl)).arg(m_spec.maxBodyBytes)));
             return;
         }
         m_response.body.append(chunk);
@@ -244,8 +254,8 @@ void HttpExchange::onStalled()
     if (!m_reply)
         return;
     dropReply();
-    retryTransferOrFail(Error(Error::Code::Timeout, tr("%1 sent nothing for %2 seconds")
-                                                        .arg(hostPort(m_currentUrl)).arg(m_spec.transferTimeoutMs / 1000.0),
+    retryTransferOrFail(Error(Error::Code::Timeout,
+                              tr("%1 sent nothing for %2 seconds").arg(hostPort(m_currentUrl)).arg(m_spec.transferTimeoutMs / 1000.0),
                               true));
 }
 
@@ -264,8 +274,7 @@ void HttpExchange::onFinished()
 
     const QNetworkReply::NetworkError netError = reply->error();
     if (lcHttp().isDebugEnabled()) {
-        const QString answer = m_response.status == 0 ? u"failed (" + reply->errorString() + u')'
-                                                      : QString::number(m_response.status);
+        const QString answer = m_response.status == 0 ? u"failed (" + reply->errorString() + u')' : QString::number(m_response.status);
         qCDebug(lcHttp, "%s %s -> %s, %lld bytes, %lld ms", m_spec.method.constData(), qUtf8Printable(loggableUrl(m_currentUrl)),
                 qUtf8Printable(answer), m_response.isSuccess() ? m_response.bodyBytes : qint64(m_response.body.size()),
                 m_hopTime.elapsed());
@@ -273,8 +282,7 @@ void HttpExchange::onFinished()
     if (m_response.status == 0) {
         // No HTTP response at all: connection-level failure.
         const bool transient = isTransientNetworkError(netError);
-        retryOrFail(Error(Error::Code::Network, tr("cannot reach %1: %2").arg(hostPort(m_currentUrl), reply->errorString()),
-                          transient));
+        retryOrFail(Error(Error::Code::Network, tr("cannot reach %1: %2").arg(hostPort(m_currentUrl), reply->errorString()), transient));
         return;
     }
     if (isRedirectStatus()) {
@@ -290,8 +298,7 @@ void HttpExchange::onFinished()
         const QUrl next = m_currentUrl.resolved(location);
         if (m_currentUrl.scheme() == QLatin1StringView("https") && next.scheme() == QLatin1StringView("http")
             && !isLoopbackHost(m_currentUrl.host())) {
-            fail(Error(Error::Code::RedirectRefused, tr("refusing a redirect from HTTPS to plain HTTP (%1)")
-                                                         .arg(hostPort(next))));
+            fail(Error(Error::Code::RedirectRefused, tr("refusing a redirect from HTTPS to plain HTTP (%1)").arg(hostPort(next))));
             return;
         }
         if (m_response.status == 303)
@@ -301,16 +308,22 @@ void HttpExchange::onFinished()
     }
     const bool bodyIncomplete = netError != QNetworkReply::NoError && m_response.isSuccess();
     if (bodyIncomplete) {
-        const Error e(Error::Code::Network, tr("the transfer from %1 broke off after %2 bytes: %3")
-                                                .arg(hostPort(m_currentUrl)).arg(m_response.bodyBytes).arg(reply->errorString()),
+        const Error e(Error::Code::Network,
+                      tr("the transfer from %1 broke off after %2 bytes: %3")
+                          .arg(hostPort(m_currentUrl))
+                          .arg(m_response.bodyBytes)
+                          .arg(reply->errorString()),
                       true);
         retryTransferOrFail(e);
         return;
     }
     const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
     if (m_response.isSuccess() && m_spec.method != "HEAD" && length.isValid() && m_response.bodyBytes < length.toLongLong()) {
-        const Error e(Error::Code::Network, tr("the transfer from %1 ended after %2 of %3 bytes")
-                                                .arg(hostPort(m_currentUrl)).arg(m_response.bodyBytes).arg(length.toLongLong()),
+        const Error e(Error::Code::Network,
+                      tr("the transfer from %1 ended after %2 of %3 bytes")
+                          .arg(hostPort(m_currentUrl))
+                          .arg(m_response.bodyBytes)
+                          .arg(length.toLongLong()),
                       true);
         retryTransferOrFail(e);
         return;

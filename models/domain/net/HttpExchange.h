@@ -1,8 +1,10 @@
 #pragma once
 // One HTTP request as Wharf needs it, for the registry and for Docker Hub alike: redirects are
 // followed here (never by Qt, whose redirect code copies every header), each hop asks who may
-// receive credentials; transfers without progress time out; 408/429/502/503/504 and transient
-// network errors are retried with bounded backoff honouring Retry-After; bodies are either capped
+// receive credentials; transfers without progress time out; 408/429/502/503/504, a redirect
+// target's 401/403 (an expired signed link) and transient network errors are retried with bounded
+// backoff honouring Retry-After. Every retry starts again at the URL asked for, so a redirect's
+// Location — a CDN's signed, expiring link — is never kept or used twice. Bodies are either capped
 // in memory or streamed to a sink, never read whole. Any HTTP status is a result, not an error:
 // callers map statuses to typed errors (see HttpErrors).
 
@@ -28,13 +30,16 @@ struct HttpResponse
 {
     int status = 0;
     QList<QNetworkReply::RawHeaderPair> headers;
-    QByteArray body;       // capped in-memory body, or the (small) error body when streaming
-    qint64 bodyBytes = 0;  // bytes of a 2xx body delivered (to memory or to the sink)
-    QUrl url;              // after redirects
+    QByteArray body; // capped in-memory body, or the (small) error body when streaming
+    qint64 bodyBytes = 0; // bytes of a 2xx body delivered (to memory or to the sink)
+    QUrl url; // after redirects
+    QUrl requestUrl; // as asked for, before any redirect
 
     [[nodiscard]] QByteArray header(QByteArrayView name) const;
     [[nodiscard]] QList<QByteArray> headerValues(QByteArrayView name) const;
     [[nodiscard]] bool isSuccess() const { return status >= 200 && status < 300; }
+    // Answered by another origin than the one asked, after a redirect (a registry's CDN).
+    [[nodiscard]] bool isFromRedirectTarget() const;
 };
 
 struct HttpRequestSpec
@@ -43,9 +48,9 @@ struct HttpRequestSpec
     QByteArray method = "GET";
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
-    qint64 maxBodyBytes = 4 * 1024 * 1024;  // in-memory cap when there is no sink
-    QIODevice *sink = nullptr;              // 2xx bodies are written here as they arrive
-    int transferTimeoutMs = 30'000;         // no byte for this long: abort as Timeout
+    qint64 maxBodyBytes = 4 * 1024 * 1024; // in-memory cap when there is no sink
+    QIODevice *sink = nullptr; // 2xx bodies are written here as they arrive
+    int transferTimeoutMs = 30'000; // no byte for this long: abort as Timeout
     int maxRedirects = 10;
     RetryPolicy retry;
     // Value of the Authorization header for a URL (empty: send none). Asked again on every hop

@@ -27,7 +27,10 @@ constexpr int kMaxWaitsForOtherWriter = 4 * 60 * 10; // ten minutes: another pul
 } // namespace
 
 BlobFetcher::BlobFetcher(ImageStore store, Options options, QObject *parent)
-    : QObject(parent), m_store(std::move(store)), m_options(std::move(options)), m_cancelPoll(this)
+    : QObject(parent),
+      m_store(std::move(store)),
+      m_options(std::move(options)),
+      m_cancelPoll(this)
 {
     m_cancelPoll.setInterval(kCancelPollMs);
     connect(&m_cancelPoll, &QTimer::timeout, this, [this] {
@@ -175,8 +178,6 @@ void BlobFetcher::onTransferFinished(BlobJob *job)
         const Error &error = *job->error();
         if (error.isRetryable() && m_resumes < m_options.maxResumes) {
             ++m_resumes;
-            if (job->rangeIgnored()) // asking for the same range again would get the same answer
-                (void)ingest.restart();
             QTimer::singleShot(m_options.client.retry.backoffMs(m_resumes - 1), this, [this] {
                 if (m_current)
                     attempt();

@@ -5,15 +5,63 @@
 #include "registry/RegistryRequest.h"
 
 #include <QCoreApplication>
+#include <QIODevice>
+
+#include <algorithm>
 
 namespace wharf {
 
-BlobJob::BlobJob(RegistryClient *client, QString registry, QString repository, Descriptor descriptor, QIODevice *sink,
-                 qint64 offset, qint64 maxBytes, QObject *parent)
-    : Job(parent), m_client(client), m_registry(std::move(registry)), m_repository(std::move(repository)),
-      m_descriptor(std::move(descriptor)), m_sink(sink), m_offset(offset), m_maxBytes(maxBytes)
+// What a resumed download writes through: the body of a 206 passes whole; of a 200 — the whole
+// blob, from a server that ignored Range — the first `offset` bytes, which the sink already has,
+// are dropped. Either way the sink receives the blob from `offset` on.
+class RangeSink final : public QIODevice
 {
-}
+public:
+    RangeSink(QIODevice *target, QObject *parent) : QIODevice(parent), m_target(target) { open(QIODevice::WriteOnly); }
+
+    // A new response starts: drop its first `bytes` bytes.
+    void skipFirst(qint64 bytes)
+    {
+        m_skip = bytes;
+        m_passed = 0;
+    }
+    [[nodiscard]] qint64 passed() const { return m_passed; } // bytes of this response written to the target
+    [[nodiscard]] bool isSequential() const override { return true; }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        const qint64 dropped = std::min(size, m_skip);
+        m_skip -= dropped;
+        if (dropped < size) {
+            const qint64 n = m_target->write(data + dropped, size - dropped);
+            if (n != size - dropped) {
+                setErrorString(m_target->errorString());
+                return -1;
+            }
+            m_passed += n;
+        }
+        return size;
+    }
+
+private:
+    QIODevice *m_target;
+    qint64 m_skip = 0;
+    qint64 m_passed = 0;
+};
+
+BlobJob::BlobJob(RegistryClient *client, QString registry, QString repository, Descriptor descriptor, QIODevice *sink, qint64 offset,
+                 qint64 maxBytes, QObject *parent)
+    : Job(parent),
+      m_client(client),
+      m_registry(std::move(registry)),
+      m_repository(std::move(repository)),
+      m_descriptor(std::move(descriptor)),
+      m_sink(sink),
+      m_offset(offset),
+      m_maxBytes(maxBytes)
+{}
 
 std::optional<BlobJob::ContentRange> BlobJob::parseContentRange(QByteArrayView header)
 {
@@ -54,8 +102,11 @@ void BlobJob::run()
         return;
     }
     if (!m_sink && m_descriptor.size > m_maxBytes) {
-        fail(Error(Error::Code::TooLarge, tr("blob %1 is %2 bytes, more than the %3 Wharf reads into memory")
-                                              .arg(m_descriptor.digest.toString()).arg(m_descriptor.size).arg(m_maxBytes)));
+        fail(Error(Error::Code::TooLarge,
+                   tr("blob %1 is %2 bytes, more than the %3 Wharf reads into memory")
+                       .arg(m_descriptor.digest.toString())
+                       .arg(m_descriptor.size)
+                       .arg(m_maxBytes)));
         return;
     }
     // A small blob read into memory is an image config: the client's DocumentCache may have it.
@@ -73,7 +124,9 @@ void BlobJob::run()
     QUrl url = m_client->baseUrl(m_registry);
     url.setPath(u"/v2/" + m_repository + u"/blobs/" + m_descriptor.digest.toString());
     spec.url = url;
-    spec.sink = m_sink;
+    if (m_sink && m_offset > 0)
+        m_rangeSink = new RangeSink(m_sink, this);
+    spec.sink = m_rangeSink ? m_rangeSink : m_sink;
     spec.maxBodyBytes = m_sink ? -1 : m_maxBytes;
     spec.what = tr("blob %1").arg(m_descriptor.digest.toString());
     // The digest covers the stored bytes: no transfer encoding may change them.
@@ -83,8 +136,15 @@ void BlobJob::run()
         const qint64 offset = m_offset;
         const qint64 size = m_descriptor.size;
         spec.validateSuccess = [this, offset, size](const net::HttpResponse &response) -> std::optional<Error> {
-            // A plain 200 means the server ignored Range: only starting over can help.
-            m_rangeIgnored = response.status == 200;
+            // A plain 200 means the server ignored Range: the whole blob comes, and what the sink
+            // already has is skipped rather than asked for again (the digest covers it all).
+            if (response.status == 200) {
+                if (m_rangeSink)
+                    m_rangeSink->skipFirst(offset);
+                return std::nullopt;
+            }
+            if (m_rangeSink)
+                m_rangeSink->skipFirst(0);
             const auto range = parseContentRange(response.header("Content-Range"));
             if (response.status != 206 || !range || range->start != offset || (size > 0 && range->total >= 0 && range->total != size)
                 || (size > 0 && range->end != size - 1))
@@ -98,8 +158,8 @@ void BlobJob::run()
     auto *reply = new RegistryRequest(m_client, std::move(spec), this);
     m_request = reply;
     connect(reply, &RegistryRequest::progress, this, [this](qint64 received, qint64 total) {
-        m_received = received;
-        Q_EMIT progress(m_offset + received, total >= 0 ? m_offset + total : m_descriptor.size);
+        m_received = m_rangeSink ? m_rangeSink->passed() : received;
+        Q_EMIT progress(m_offset + m_received, m_descriptor.size > 0 || total < 0 ? m_descriptor.size : m_offset + total);
     });
     connect(reply, &Job::finished, this, [this, reply] { onResponse(reply); });
     reply->start();
@@ -119,7 +179,7 @@ void BlobJob::onResponse(RegistryRequest *reply)
         fail(*reply->error());
         return;
     }
-    m_received = reply->response().bodyBytes;
+    m_received = m_rangeSink ? m_rangeSink->passed() : reply->response().bodyBytes;
     if (!m_sink) {
         m_data = reply->response().body;
         if (auto ok = verifyBytes(m_data, m_descriptor.digest, m_descriptor.size); !ok) {

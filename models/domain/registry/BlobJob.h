@@ -2,7 +2,8 @@
 // Fetches one blob by digest. Into memory (configs; capped, verified against digest and size), or
 // streamed into a sink from an offset with Range (layers; the sink's owner hashes and commits).
 // A ranged request must come back 206 with exactly the Content-Range asked for, or nothing is
-// written: a server that ignores Range would otherwise corrupt the partial file.
+// written; a 200 (a server or CDN that ignores Range) is the whole blob, and its first `offset`
+// bytes — already in the sink — are skipped, so the sink only ever sees the blob from `offset` on.
 
 #include "core/Job.h"
 #include "documents/Descriptor.h"
@@ -20,18 +21,21 @@ class BlobJob final : public Job
     Q_DISABLE_COPY_MOVE(BlobJob)
 public:
     // sink == nullptr: into memory, at most maxBytes.
-    BlobJob(RegistryClient *client, QString registry, QString repository, Descriptor descriptor, QIODevice *sink,
-            qint64 offset, qint64 maxBytes, QObject *parent = nullptr);
+    BlobJob(RegistryClient *client, QString registry, QString repository, Descriptor descriptor, QIODevice *sink, qint64 offset,
+            qint64 maxBytes, QObject *parent = nullptr);
 
     [[nodiscard]] const QByteArray &data() const { return m_data; }
     [[nodiscard]] const Descriptor &descriptor() const { return m_descriptor; }
+    // Bytes of the blob written to the sink (or read into memory) by this job, after `offset`.
     [[nodiscard]] qint64 bytesReceived() const { return m_received; }
-    // The ranged request was answered with the whole blob (200): resuming cannot work here, and
-    // nothing was written; the caller must start the blob over from byte 0.
-    [[nodiscard]] bool rangeIgnored() const { return m_rangeIgnored; }
 
     // Parses "bytes START-END/TOTAL" strictly; nullopt when malformed.
-    struct ContentRange { qint64 start; qint64 end; qint64 total; };
+    struct ContentRange
+    {
+        qint64 start;
+        qint64 end;
+        qint64 total;
+    };
     [[nodiscard]] static std::optional<ContentRange> parseContentRange(QByteArrayView header);
 
 Q_SIGNALS:
@@ -53,7 +57,7 @@ private:
     qint64 m_maxBytes;
     QByteArray m_data;
     qint64 m_received = 0;
-    bool m_rangeIgnored = false;
+    class RangeSink *m_rangeSink = nullptr; // between the exchange and m_sink when resuming
     QPointer<RegistryRequest> m_request;
 };
 

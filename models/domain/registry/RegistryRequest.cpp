@@ -24,9 +24,10 @@ QByteArray basicAuthorization(const Credentials &c)
 } // namespace
 
 RegistryRequest::RegistryRequest(RegistryClient *client, Spec spec, QObject *parent)
-    : Job(parent), m_client(client), m_spec(std::move(spec))
-{
-}
+    : Job(parent),
+      m_client(client),
+      m_spec(std::move(spec))
+{}
 
 void RegistryRequest::run()
 {
@@ -112,9 +113,7 @@ void RegistryRequest::send()
     const QUrl origin = m_client->baseUrl(m_spec.registry);
     // Credentials go to the registry's own origin only: a redirect to a CDN or anywhere else
     // gets a request without Authorization.
-    http.authorization = [origin, auth = m_authorization](const QUrl &url) {
-        return net::sameOrigin(url, origin) ? auth : QByteArray();
-    };
+    http.authorization = [origin, auth = m_authorization](const QUrl &url) { return net::sameOrigin(url, origin) ? auth : QByteArray(); };
     http.allowPlainHttp = [client = m_client](const QUrl &url) { return client && client->allowsPlainHttp(url); };
 
     auto *exchange = new net::HttpExchange(m_client->network(), std::move(http), this);
@@ -134,9 +133,16 @@ void RegistryRequest::onExchangeFinished(net::HttpExchange *exchange)
     }
     const net::HttpResponse &response = exchange->response();
     if (!response.header("ratelimit-limit").isEmpty() || !response.header("ratelimit-remaining").isEmpty())
-        m_client->noteRateLimit(m_spec.registry, RateLimit::fromHeaders(response.header("ratelimit-limit"),
-                                                                        response.header("ratelimit-remaining"),
-                                                                        response.header("docker-ratelimit-source")));
+        m_client->noteRateLimit(m_spec.registry,
+                                RateLimit::fromHeaders(response.header("ratelimit-limit"), response.header("ratelimit-remaining"),
+                                                       response.header("docker-ratelimit-source")));
+    const bool hadCredentials = m_credentials && !m_credentials->isEmpty();
+    if (response.isFromRedirectTarget() && !response.isSuccess() && !m_spec.acceptedStatuses.contains(response.status)) {
+        // Where the registry sent Wharf (a CDN) said no, after the exchange's fresh links: not the
+        // registry's answer, so no challenge from there gets the registry's credentials.
+        fail(redirectTargetError(response, {m_spec.registry, m_spec.repository, m_spec.what, hadCredentials}, exchange->attempts()));
+        return;
+    }
     if (response.status == 401) {
         bool &used = m_authorization.isEmpty() ? m_challenged : m_refreshed;
         if (!used) {
@@ -150,7 +156,6 @@ void RegistryRequest::onExchangeFinished(net::HttpExchange *exchange)
         emitResult();
         return;
     }
-    const bool hadCredentials = m_credentials && !m_credentials->isEmpty();
     const Error error = registryError(response, {m_spec.registry, m_spec.repository, m_spec.what, hadCredentials});
     if (error.code() == Error::Code::Unauthorized)
         failUnauthorized(error);
@@ -161,8 +166,9 @@ void RegistryRequest::onExchangeFinished(net::HttpExchange *exchange)
 void RegistryRequest::failUnauthorized(const Error &error)
 {
     if (m_credentialError)
-        fail(Error(Error::Code::Credentials, tr("%1 refused anonymous access, and its credentials could not be read: %2")
-                                                 .arg(m_spec.registry, m_credentialError->message())));
+        fail(Error(Error::Code::Credentials,
+                   tr("%1 refused anonymous access, and its credentials could not be read: %2")
+                       .arg(m_spec.registry, m_credentialError->message())));
     else
         fail(error);
 }
@@ -201,8 +207,7 @@ void RegistryRequest::fetchToken(const AuthChallenge &challenge)
     withCredentials([this, challenge] {
         QUrl realm(challenge.realm());
         if (!realm.isValid() || realm.host().isEmpty()) {
-            fail(Error(Error::Code::Unauthorized, tr("%1 sent an authentication challenge without a valid realm")
-                                                      .arg(m_spec.registry)));
+            fail(Error(Error::Code::Unauthorized, tr("%1 sent an authentication challenge without a valid realm").arg(m_spec.registry)));
             return;
         }
         QStringList scopes = requestScopes();
@@ -264,8 +269,9 @@ void RegistryRequest::onTokenFinished(net::HttpExchange *exchange)
     const bool hadCredentials = m_credentials && !m_credentials->isEmpty();
     if (response.status == 401 || response.status == 403) {
         if (hadCredentials)
-            fail(Error(Error::Code::Unauthorized, tr("%1 rejected the username or password for %2; check them with “wharf login %2”")
-                                                      .arg(realmHost, m_spec.registry)));
+            fail(
+                Error(Error::Code::Unauthorized,
+                      tr("%1 rejected the username or password for %2; check them with “wharf login %2”").arg(realmHost, m_spec.registry)));
         else
             failUnauthorized(Error(Error::Code::Unauthorized, tr("%1 requires a login: run “wharf login %1”").arg(m_spec.registry)));
         return;
