@@ -3011,6 +3011,10 @@ Click to try again.</source>
         <source>Repository</source>
         <translation>리포지토리</translation>
     </message>
+    <message>
+        <source>Platforms: %1 · %2</source>
+        <translation>플랫폼: %1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>wharf::SearchPane</name>
@@ -3046,6 +3050,54 @@ Click to try again.</source>
         <source>Listing the catalog of %1 failed</source>
         <translation>%1 카탈로그 조회 실패</translation>
     </message>
+    <message>
+        <source>Only images for this platform</source>
+        <translation>이 플랫폼용 이미지만</translation>
+    </message>
+    <message>
+        <source>Any platform</source>
+        <translation>모든 플랫폼</translation>
+    </message>
+    <message>
+        <source>Only images with this badge</source>
+        <translation>이 배지가 있는 이미지만</translation>
+    </message>
+    <message>
+        <source>Any badge</source>
+        <translation>모든 배지</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>공식</translation>
+    </message>
+    <message>
+        <source>Verified publisher</source>
+        <translation>인증된 게시자</translation>
+    </message>
+    <message>
+        <source>Open source</source>
+        <translation>오픈 소스</translation>
+    </message>
+    <message>
+        <source>Hardened</source>
+        <translation>강화</translation>
+    </message>
+    <message>
+        <source>Order of the results</source>
+        <translation>결과 순서</translation>
+    </message>
+    <message>
+        <source>Best match</source>
+        <translation>가장 잘 맞는 순</translation>
+    </message>
+    <message>
+        <source>Most pulled</source>
+        <translation>가져오기 많은 순</translation>
+    </message>
+    <message>
+        <source>Recently updated</source>
+        <translation>최근 업데이트 순</translation>
+    </message>
 </context>
 <context>
     <name>wharf::SearchResultDelegate</name>
@@ -3072,6 +3124,18 @@ Click to try again.</source>
     <message>
         <source>Verified</source>
         <translation>인증됨</translation>
+    </message>
+    <message>
+        <source>Open source</source>
+        <translation>오픈 소스</translation>
+    </message>
+    <message>
+        <source>Hardened</source>
+        <translation>강화</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>비공개</translation>
     </message>
 </context>
 <context>

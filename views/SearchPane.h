@@ -3,6 +3,9 @@
 // (Docker Hub or a configured registry's catalog), and the results over a SearchModel with badges,
 // stars and pulls. More results load as the list scrolls (the model's fetchMore). The list is
 // replaced by a sentence while searching, when nothing matches and when the search failed.
+// For Docker Hub a row of filters under the query narrows the search to a platform ("which images
+// run on linux/arm/v7?") and a badge, and orders it by pulls or recency (SearchModel::setHubFilters);
+// a registry's catalog has no such facts, so the row is disabled there.
 
 #include <QWidget>
 
@@ -35,6 +38,9 @@ public:
     [[nodiscard]] QLineEdit *queryEdit() const { return m_query; }
     [[nodiscard]] QListView *resultsView() const { return m_results; }
     [[nodiscard]] StatePanel *statePanel() const { return m_state; }
+    [[nodiscard]] QComboBox *platformFilter() const { return m_platform; }
+    [[nodiscard]] QComboBox *badgeFilter() const { return m_badge; }
+    [[nodiscard]] QComboBox *orderFilter() const { return m_order; }
 
 Q_SIGNALS:
     // A repository was picked: its fully qualified reference (SearchModel::ReferenceRole).
@@ -43,10 +49,14 @@ Q_SIGNALS:
 private:
     void searchNow();
     void updateState();
+    void applyFilters();
 
     SearchModel *m_model;
     QLineEdit *m_query;
     QComboBox *m_registry;
+    QComboBox *m_platform;
+    QComboBox *m_badge;
+    QComboBox *m_order;
     QListView *m_results;
     StatePanel *m_state;
     QTimer *m_debounce;

@@ -82,11 +82,21 @@ void SearchResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
 
     painter->setFont(bold);
     painter->setPen(text);
-    int badgesWidth = 0;
+    // The badges Docker Hub gives, each in its colour.
+    QList<std::pair<QString, QColor>> badges;
     if (index.data(SearchModel::OfficialRole).toBool())
-        badgesWidth += option.fontMetrics.horizontalAdvance(tr("Official")) + 12;
+        badges.append({tr("Official"), QColor(0x1d, 0x63, 0xed)});
     if (index.data(SearchModel::VerifiedRole).toBool())
-        badgesWidth += option.fontMetrics.horizontalAdvance(tr("Verified")) + 12;
+        badges.append({tr("Verified"), QColor(0x2e, 0x7d, 0x32)});
+    if (index.data(SearchModel::OpenSourceRole).toBool())
+        badges.append({tr("Open source"), QColor(0x6a, 0x1b, 0x9a)});
+    if (index.data(SearchModel::HardenedRole).toBool())
+        badges.append({tr("Hardened"), QColor(0x00, 0x69, 0x5c)});
+    if (index.data(SearchModel::PrivateRole).toBool())
+        badges.append({tr("Private"), QColor(0x61, 0x61, 0x61)});
+    int badgesWidth = 0;
+    for (const auto &badge : std::as_const(badges))
+        badgesWidth += option.fontMetrics.horizontalAdvance(badge.first) + 12;
     const QString name = boldMetrics.elidedText(index.data(SearchModel::NameRole).toString(), Qt::ElideMiddle,
                                                 qMax(40, area.width() - statsWidth - badgesWidth - kMargin));
     painter->drawText(QRect(area.x(), area.y(), area.width(), lineHeight), Qt::AlignLeft | Qt::AlignVCenter, name);
@@ -94,20 +104,23 @@ void SearchResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     int x = area.x() + boldMetrics.horizontalAdvance(name) + kMargin;
     painter->setFont(option.font);
     int width = 0;
-    if (index.data(SearchModel::OfficialRole).toBool()) {
-        drawBadge(painter, QPoint(x, area.y()), tr("Official"), QColor(0x1d, 0x63, 0xed), option.fontMetrics, &width);
+    for (const auto &[label, colour] : std::as_const(badges)) {
+        drawBadge(painter, QPoint(x, area.y()), label, colour, option.fontMetrics, &width);
         x += width + 4;
     }
-    if (index.data(SearchModel::VerifiedRole).toBool())
-        drawBadge(painter, QPoint(x, area.y()), tr("Verified"), QColor(0x2e, 0x7d, 0x32), option.fontMetrics, &width);
 
+    // Second line: the description, and at the right the architectures Docker Hub lists.
     const QString description = index.data(SearchModel::DescriptionRole).toString();
+    const QString architectures = index.data(SearchModel::ArchitecturesRole).toStringList().join(QStringLiteral(" · "));
+    const int archWidth = architectures.isEmpty() ? 0 : option.fontMetrics.horizontalAdvance(architectures) + kMargin;
+    const QRect second(area.x(), area.y() + lineHeight, area.width(), option.fontMetrics.height());
     painter->setPen(dim);
-    painter->drawText(QRect(area.x(), area.y() + lineHeight, area.width(), option.fontMetrics.height()),
-                      Qt::AlignLeft | Qt::AlignVCenter,
+    if (!architectures.isEmpty())
+        painter->drawText(second, Qt::AlignRight | Qt::AlignVCenter, architectures);
+    painter->drawText(second.adjusted(0, 0, -archWidth, 0), Qt::AlignLeft | Qt::AlignVCenter,
                       option.fontMetrics.elidedText(description.isEmpty() ? index.data(SearchModel::ReferenceRole).toString()
                                                                           : description,
-                                                    Qt::ElideRight, area.width()));
+                                                    Qt::ElideRight, qMax(0, area.width() - archWidth)));
     painter->restore();
 }
 

@@ -289,6 +289,11 @@ QVariant SearchModel::data(const QModelIndex &index, int role) const
     case NameRole:
         return row.name;
     case Qt::ToolTipRole:
+        if (!row.architectures.isEmpty())
+            return QString(row.description + u"\n"
+                           + tr("Platforms: %1 · %2").arg(row.operatingSystems.join(u", "), row.architectures.join(u", ")))
+                .trimmed();
+        return row.description;
     case DescriptionRole:
         return row.description;
     case NamespaceRole:

@@ -237,6 +237,7 @@ private Q_SLOTS:
     void noMatchSaysSo();
     void searchErrorSaysSo();
     void keyboardShortcuts();
+    void searchByPlatform();
     void settingsRestoreLastSelections();
     void settingsDialogStoresLanguage();
     void docksHideFloatAndComeBack();
@@ -1020,6 +1021,39 @@ void TestMainWindow::searchErrorSaysSo()
     QTest::mouseClick(state->retryButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(window.searchModel()->state(), SearchModel::State::Ready, kTimeout);
     QCOMPARE(state->kind(), StatePanel::Kind::Content);
+}
+
+void TestMainWindow::searchByPlatform()
+{
+    MainWindow window(services());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    SearchPane *pane = window.searchPane();
+    QTest::keyClicks(pane->queryEdit(), u"i"_s);
+    QTest::keyClick(pane->queryEdit(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(window.searchModel()->state(), SearchModel::State::Ready, kTimeout);
+    const int everything = window.searchModel()->rowCount();
+
+    // Which of them run on linux/arm64? Picking it asks the Hub again, with the filter.
+    m_hub->clearRequests();
+    pane->platformFilter()->setCurrentIndex(pane->platformFilter()->findData(u"linux/arm64"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(window.searchModel()->state(), SearchModel::State::Ready, kTimeout);
+    QVERIFY(window.searchModel()->rowCount() < everything);
+    for (int row = 0; row < window.searchModel()->rowCount(); ++row) {
+        const QModelIndex index = window.searchModel()->index(row);
+        QVERIFY2(index.data(SearchModel::ArchitecturesRole).toStringList().contains(u"arm64"_s),
+                 qPrintable(index.data(SearchModel::NameRole).toString()));
+        QVERIFY(index.data(Qt::ToolTipRole).toString().contains(u"arm64"_s));
+    }
+    const HttpRequest sent = m_hub->requests().last();
+    QCOMPARE(sent.query().queryItemValue(u"architectures"_s), u"arm64"_s);
+    QCOMPARE(sent.query().queryItemValue(u"operating_systems"_s), u"linux"_s);
+    screenshot(&window, u"12-search-arm64"_s);
+
+    // A registry's catalog has no platforms: the filters are off there.
+    window.searchPane()->setRegistries({m_proxy->hostPort()});
+    window.searchPane()->setRegistry(m_proxy->hostPort());
+    QTRY_VERIFY(!pane->platformFilter()->isEnabled());
 }
 
 void TestMainWindow::keyboardShortcuts()
