@@ -4,6 +4,7 @@
 #include "credentials/DockerConfigCredentials.h"
 #include "credentials/KeychainStore.h"
 #include "credentials/SessionCredentialSource.h"
+#include "credentials/DockerIdCredentials.h"
 #include "hub/HubClient.h"
 #include "layers/LayerBlobCache.h"
 #include "layers/LayerListingCache.h"
@@ -24,7 +25,9 @@ AppServices::AppServices(Face face)
         sources.insert(sources.begin(), m_session.get());
     }
     m_credentials = std::make_unique<ChainedCredentialSource>(std::move(sources));
-    m_registry->setCredentialSource(m_credentials.get());
+    // dhi.io takes the Docker ID: docker.io's login where it has none of its own.
+    m_dockerId = std::make_unique<DockerIdCredentials>(m_credentials.get());
+    m_registry->setCredentialSource(m_dockerId.get());
     // Verified documents by digest, in memory and under DocumentCache::defaultFolder().
     m_registry->setDocumentCache(std::make_shared<DocumentCache>(DocumentCache::defaultFolder()));
     m_registry->setLayerListings(std::make_shared<LayerListingCache>());
@@ -39,7 +42,7 @@ AppServices::~AppServices() = default;
 
 CredentialSource *AppServices::credentials()
 {
-    return m_credentials.get();
+    return m_dockerId.get();
 }
 
 void AppServices::setCredentialWarning(std::function<void(const Error &)> warn)

@@ -6,7 +6,8 @@
 //
 // Credentials, in the order asked: this run's logins (the window only: File → Log in… without a
 // keychain), Wharf's keychain entries, then Docker's config.json and its credential helpers. The
-// one for docker.io also signs in to Docker Hub's API (HubClient).
+// one for docker.io also signs in to Docker Hub's API (HubClient), and to dhi.io where that has
+// no login of its own (DockerIdCredentials).
 
 #include "core/Error.h"
 #include "registry/RegistryClient.h"
@@ -19,6 +20,7 @@ namespace wharf {
 
 class ChainedCredentialSource;
 class DockerConfigCredentials;
+class DockerIdCredentials;
 class HubClient;
 class KeychainStore;
 class PullEngine;
@@ -55,6 +57,7 @@ private:
     std::unique_ptr<KeychainStore> m_keychain;
     std::unique_ptr<DockerConfigCredentials> m_dockerConfig;
     std::unique_ptr<ChainedCredentialSource> m_credentials;
+    std::unique_ptr<DockerIdCredentials> m_dockerId;
     std::unique_ptr<RegistryClient> m_registry;
     std::unique_ptr<HubClient> m_hub;
 };

@@ -3,6 +3,8 @@
 // closed. The keychain itself is tests/integration/tst_keychain.cpp.
 
 #include "credentials/ChainedCredentialSource.h"
+#include "credentials/DockerIdCredentials.h"
+#include "credentials/StaticCredentialSource.h"
 #include "credentials/CredentialHelper.h"
 #include "credentials/DockerConfig.h"
 #include "credentials/DockerConfigCredentials.h"
@@ -94,6 +96,7 @@ class tst_Credentials final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void dhiTakesTheDockerId();
     void initTestCase();
 
     void convertToHostname_data();
@@ -1001,6 +1004,36 @@ void tst_Credentials::debugOutputRedactsSecrets()
     QVERIFY(!text.contains(QStringLiteral("hunter2")));
     QVERIFY(!text.contains(QStringLiteral("refresh-xyz")));
     QVERIFY(text.contains(QStringLiteral("redacted")));
+}
+
+// dhi.io (Docker Hardened Images) is signed in to with the Docker ID: without its own login, the
+// docker.io one is used; its own wins; no other registry gets docker.io's.
+void tst_Credentials::dhiTakesTheDockerId()
+{
+    const Credentials dockerId{QStringLiteral("alice"), QStringLiteral("dckr_pat_x"), {}};
+    StaticCredentialSource hubOnly(QStringLiteral("docker.io"), dockerId);
+    DockerIdCredentials source(&hubOnly);
+    QObject context;
+    const auto ask = [&](const QString &registry) {
+        std::optional<Result<std::optional<Credentials>>> answer;
+        source.lookup(registry, &context, [&](Result<std::optional<Credentials>> r) { answer = std::move(r); });
+        QTest::qWaitFor([&] { return answer.has_value(); }, 5000);
+        return answer.value_or(Result<std::optional<Credentials>>(wharf::unexpected(Error(Error::Code::Cancelled, {}))));
+    };
+    auto dhi = ask(QStringLiteral("dhi.io"));
+    QVERIFY(dhi && *dhi);
+    QCOMPARE(**dhi, dockerId);
+    auto other = ask(QStringLiteral("ghcr.io"));
+    QVERIFY(other && !*other);
+
+    const Credentials own{QStringLiteral("bob"), QStringLiteral("secret"), {}};
+    StaticCredentialSource dhiOwn(QStringLiteral("dhi.io"), own);
+    DockerIdCredentials withOwn(&dhiOwn);
+    std::optional<Result<std::optional<Credentials>>> answer;
+    withOwn.lookup(QStringLiteral("dhi.io"), &context, [&](Result<std::optional<Credentials>> r) { answer = std::move(r); });
+    QTRY_VERIFY(answer.has_value());
+    QVERIFY(*answer && **answer);
+    QCOMPARE(***answer, own);
 }
 
 QTEST_GUILESS_MAIN(tst_Credentials)
