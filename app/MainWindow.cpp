@@ -241,6 +241,7 @@ QDockWidget *MainWindow::addPaneDock(QWidget *pane, const QString &title, Icons:
 void MainWindow::connectPanes()
 {
     connect(m_searchPane, &SearchPane::repositorySelected, this, &MainWindow::onRepositorySelected);
+    connect(m_searchPane, &SearchPane::myRepositoriesRequested, this, &MainWindow::showMyRepositories);
     connect(m_repositoryPane, &RepositoryPane::retryRequested, m_session, &BrowseSession::reloadDetails);
     connect(m_tagsPane, &TagsPane::tagSelected, this, &MainWindow::onTagSelected);
     connect(m_platformsPane, &PlatformsPane::platformSelected, this, &MainWindow::onPlatformSelected);
@@ -560,6 +561,23 @@ void MainWindow::copySelection()
         QApplication::clipboard()->setText(text);
         statusBar()->showMessage(tr("Copied %1").arg(text), 3000);
     }
+}
+
+void MainWindow::showMyRepositories()
+{
+    if (!m_services.hub)
+        return;
+    // Whoever the docker.io login signs in as; without one, say how to get there.
+    m_services.hub->withBearer(this, [this](const QByteArray &) {
+        const QString user = m_services.hub->signedInAs();
+        if (user.isEmpty()) {
+            statusBar()->showMessage(tr("Log in to docker.io first (File → Log In…) to see your repositories."), kStatusMessageMs);
+            return;
+        }
+        m_searchPane->queryEdit()->clear();
+        m_searchModel->listNamespace(user);
+        statusBar()->showMessage(tr("Docker Hub repositories of %1").arg(user), kStatusMessageMs);
+    });
 }
 
 void MainWindow::openLoginDialog()

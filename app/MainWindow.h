@@ -160,6 +160,8 @@ private:
     [[nodiscard]] QString storeRoot() const;
     void copySelection();
     void openLoginDialog();
+    // The signed-in Docker Hub user's repositories in the Search pane.
+    void showMyRepositories();
     void openSettingsDialog();
     void applyPreferences(const Preferences &preferences);
 

@@ -2359,6 +2359,14 @@
         <source>Docker Hub does not limit your pulls: that pull cost nothing.</source>
         <translation>Docker Hub가 가져오기 횟수를 제한하지 않습니다. 이번 가져오기는 횟수를 쓰지 않았습니다.</translation>
     </message>
+    <message>
+        <source>Log in to docker.io first (File → Log In…) to see your repositories.</source>
+        <translation>내 저장소를 보려면 먼저 docker.io에 로그인하세요(파일 → 로그인…).</translation>
+    </message>
+    <message>
+        <source>Docker Hub repositories of %1</source>
+        <translation>%1의 Docker Hub 저장소</translation>
+    </message>
 </context>
 <context>
     <name>wharf::ManifestJob</name>
@@ -3098,6 +3106,14 @@ Click to try again.</source>
         <source>Recently updated</source>
         <translation>최근 업데이트 순</translation>
     </message>
+    <message>
+        <source>Mine</source>
+        <translation>내 저장소</translation>
+    </message>
+    <message>
+        <source>My repositories on Docker Hub, private ones included (needs a Docker Hub login)</source>
+        <translation>Docker Hub의 내 저장소(비공개 포함, Docker Hub 로그인 필요)</translation>
+    </message>
 </context>
 <context>
     <name>wharf::SearchResultDelegate</name>
@@ -3451,6 +3467,8 @@ With --verbose (or WHARF_VERBOSE=1), every request and cache hit is logged on st
 
 Commands:
   search QUERY [--registry HOST] [--limit N] [--json]   search Docker Hub or a registry&apos;s catalog
+    [--os OS] [--arch ARCH] [--badge B] [--sort S]      Docker Hub by platform, badge, pulls or recency
+  repos [NAMESPACE] [--filter TEXT] [--json]            a Docker Hub namespace&apos;s repositories (yours, signed in)
   tags REPO [--limit N] [--platforms] [--json]          list a repository&apos;s tags
   inspect REF [--platform P] [--json]                   platforms, layers, config and history
   layers REF [--platform P] [--json]                    layers with their build steps, sizes and wasted space
@@ -3474,6 +3492,8 @@ Run “wharf COMMAND --help” for a command&apos;s options.
 
 명령:
   search QUERY [--registry HOST] [--limit N] [--json]   Docker Hub나 레지스트리 카탈로그 검색
+    [--os OS] [--arch ARCH] [--badge B] [--sort S]      Docker Hub를 플랫폼, 배지, 가져오기 수 또는 최근순으로
+  repos [NAMESPACE] [--filter TEXT] [--json]            Docker Hub 네임스페이스의 저장소(로그인하면 내 저장소)
   tags REPO [--limit N] [--platforms] [--json]          리포지토리의 태그 목록
   inspect REF [--platform P] [--json]                   플랫폼, 레이어, config, 기록 보기
   layers REF [--platform P] [--json]                    레이어와 빌드 단계, 크기, 낭비 공간 보기
@@ -4133,6 +4153,66 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     <message>
         <source>--sort takes pulls, updated or match</source>
         <translation>--sort에는 pulls, updated 또는 match를 지정합니다</translation>
+    </message>
+    <message>
+        <source>List a Docker Hub namespace&apos;s repositories: by default your own, private ones included, once signed in (wharf login docker.io).</source>
+        <translation>Docker Hub 네임스페이스의 저장소를 나열합니다. 기본값은 로그인한(wharf login docker.io) 사용자 자신의 저장소이며 비공개 저장소도 포함합니다.</translation>
+    </message>
+    <message>
+        <source>A Docker Hub user or organisation (default: the one signed in).</source>
+        <translation>Docker Hub 사용자 또는 조직(기본값: 로그인한 사용자).</translation>
+    </message>
+    <message>
+        <source>Only names containing TEXT.</source>
+        <translation>TEXT가 들어간 이름만.</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>name, updated or pulls (default: updated).</source>
+        <translation>name, updated 또는 pulls (기본값: updated).</translation>
+    </message>
+    <message>
+        <source>Show at most N repositories (default 100).</source>
+        <translation>저장소를 최대 N개까지 보여 줍니다(기본값 100).</translation>
+    </message>
+    <message>
+        <source>usage: wharf repos [NAMESPACE] [--filter TEXT] [--sort name|updated|pulls] [--limit N] [--json]</source>
+        <translation>사용법: wharf repos [NAMESPACE] [--filter TEXT] [--sort name|updated|pulls] [--limit N] [--json]</translation>
+    </message>
+    <message>
+        <source>--sort takes name, updated or pulls</source>
+        <translation>--sort에는 name, updated 또는 pulls를 지정합니다</translation>
+    </message>
+    <message>
+        <source>not signed in to Docker Hub: name a namespace, or sign in first with “wharf login docker.io”</source>
+        <translation>Docker Hub에 로그인하지 않았습니다. 네임스페이스를 지정하거나 먼저 “wharf login docker.io”로 로그인하세요</translation>
+    </message>
+    <message>
+        <source>repositories of %1</source>
+        <translation>%1의 저장소</translation>
+    </message>
+    <message>
+        <source>%1 has no repositories you can see.</source>
+        <translation>%1에 볼 수 있는 저장소가 없습니다.</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>비공개</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>공개</translation>
+    </message>
+    <message>
+        <source>VISIBILITY</source>
+        <translation>공개 여부</translation>
+    </message>
+    <message>
+        <source>UPDATED</source>
+        <translation>업데이트</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace wharf {
@@ -23,6 +24,7 @@ SearchPane::SearchPane(SearchModel *model, QWidget *parent)
       m_platform(new QComboBox(this)),
       m_badge(new QComboBox(this)),
       m_order(new QComboBox(this)),
+      m_mine(new QToolButton(this)),
       m_results(new QListView(this)),
       m_state(new StatePanel(m_results, this)),
       m_debounce(new QTimer(this))
@@ -46,8 +48,8 @@ SearchPane::SearchPane(SearchModel *model, QWidget *parent)
     m_platform->setObjectName(QStringLiteral("searchPlatform"));
     m_platform->setToolTip(tr("Only images for this platform"));
     m_platform->addItem(tr("Any platform"), QString());
-    for (const char *platform : {"linux/amd64", "linux/arm64", "linux/arm/v7", "linux/arm/v6", "linux/386", "linux/ppc64le",
-                                 "linux/s390x", "linux/riscv64", "windows/amd64"})
+    for (const char *platform : {"linux/amd64", "linux/arm64", "linux/arm/v7", "linux/arm/v6", "linux/386", "linux/ppc64le", "linux/s390x",
+                                 "linux/riscv64", "windows/amd64"})
         m_platform->addItem(QString::fromLatin1(platform), QString::fromLatin1(platform));
     m_badge->setObjectName(QStringLiteral("searchBadge"));
     m_badge->setToolTip(tr("Only images with this badge"));
@@ -69,6 +71,11 @@ SearchPane::SearchPane(SearchModel *model, QWidget *parent)
     filters->addWidget(m_platform, 1);
     filters->addWidget(m_badge, 1);
     filters->addWidget(m_order, 1);
+    m_mine->setObjectName(QStringLiteral("myRepositories"));
+    m_mine->setText(tr("Mine"));
+    m_mine->setToolTip(tr("My repositories on Docker Hub, private ones included (needs a Docker Hub login)"));
+    filters->addWidget(m_mine);
+    connect(m_mine, &QToolButton::clicked, this, &SearchPane::myRepositoriesRequested);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
@@ -85,11 +92,10 @@ SearchPane::SearchPane(SearchModel *model, QWidget *parent)
         connect(filter, &QComboBox::currentIndexChanged, this, &SearchPane::applyFilters);
     connect(m_model, &SearchModel::stateChanged, this, &SearchPane::updateState);
     connect(m_state, &StatePanel::retryRequested, m_model, &SearchModel::reload);
-    connect(m_results->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                if (current.isValid())
-                    Q_EMIT repositorySelected(current.data(SearchModel::ReferenceRole).toString());
-            });
+    connect(m_results->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (current.isValid())
+            Q_EMIT repositorySelected(current.data(SearchModel::ReferenceRole).toString());
+    });
     updateState();
 }
 
@@ -142,6 +148,7 @@ void SearchPane::searchNow()
     const bool hub = registry().isEmpty();
     for (QComboBox *filter : {m_platform, m_badge, m_order})
         filter->setEnabled(hub);
+    m_mine->setEnabled(hub);
     const QString query = m_query->text().trimmed();
     if (query.isEmpty() && registry().isEmpty()) {
         m_model->clear();

@@ -13,6 +13,7 @@ class QComboBox;
 class QLineEdit;
 class QListView;
 class QTimer;
+class QToolButton;
 
 namespace wharf {
 
@@ -41,10 +42,13 @@ public:
     [[nodiscard]] QComboBox *platformFilter() const { return m_platform; }
     [[nodiscard]] QComboBox *badgeFilter() const { return m_badge; }
     [[nodiscard]] QComboBox *orderFilter() const { return m_order; }
+    [[nodiscard]] QToolButton *myRepositoriesButton() const { return m_mine; }
 
 Q_SIGNALS:
     // A repository was picked: its fully qualified reference (SearchModel::ReferenceRole).
     void repositorySelected(const QString &reference);
+    // "My repositories": list the signed-in Docker Hub user's own.
+    void myRepositoriesRequested();
 
 private:
     void searchNow();
@@ -57,6 +61,7 @@ private:
     QComboBox *m_platform;
     QComboBox *m_badge;
     QComboBox *m_order;
+    QToolButton *m_mine;
     QListView *m_results;
     StatePanel *m_state;
     QTimer *m_debounce;

@@ -12,8 +12,7 @@ namespace {
 
 constexpr int kMargin = 6;
 
-void drawBadge(QPainter *painter, QPoint at, const QString &text, const QColor &color, const QFontMetrics &metrics,
-               int *width)
+void drawBadge(QPainter *painter, QPoint at, const QString &text, const QColor &color, const QFontMetrics &metrics, int *width)
 {
     const QRect box(at.x(), at.y(), metrics.horizontalAdvance(text) + 8, metrics.height());
     painter->save();
@@ -28,10 +27,7 @@ void drawBadge(QPainter *painter, QPoint at, const QString &text, const QColor &
 
 } // namespace
 
-SearchResultDelegate::SearchResultDelegate(QObject *parent)
-    : QStyledItemDelegate(parent)
-{
-}
+SearchResultDelegate::SearchResultDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
 
 QString SearchResultDelegate::statsText(const QModelIndex &index)
 {
@@ -118,8 +114,7 @@ void SearchResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     if (!architectures.isEmpty())
         painter->drawText(second, Qt::AlignRight | Qt::AlignVCenter, architectures);
     painter->drawText(second.adjusted(0, 0, -archWidth, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                      option.fontMetrics.elidedText(description.isEmpty() ? index.data(SearchModel::ReferenceRole).toString()
-                                                                          : description,
+                      option.fontMetrics.elidedText(description.isEmpty() ? index.data(SearchModel::ReferenceRole).toString() : description,
                                                     Qt::ElideRight, qMax(0, area.width() - archWidth)));
     painter->restore();
 }

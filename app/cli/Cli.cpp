@@ -27,6 +27,8 @@ QString usageText()
               "\n"
               "Commands:\n"
               "  search QUERY [--registry HOST] [--limit N] [--json]   search Docker Hub or a registry's catalog\n"
+              "    [--os OS] [--arch ARCH] [--badge B] [--sort S]      Docker Hub by platform, badge, pulls or recency\n"
+              "  repos [NAMESPACE] [--filter TEXT] [--json]            a Docker Hub namespace's repositories (yours, signed in)\n"
               "  tags REPO [--limit N] [--platforms] [--json]          list a repository's tags\n"
               "  inspect REF [--platform P] [--json]                   platforms, layers, config and history\n"
               "  layers REF [--platform P] [--json]                    layers with their build steps, sizes and wasted space\n"
@@ -95,6 +97,7 @@ int run(QCoreApplication &app)
         {QLatin1StringView("export"), exportCommand},
         {QLatin1StringView("pull"), pullCommand},
         {QLatin1StringView("layers"), layersCommand},
+        {QLatin1StringView("repos"), reposCommand},
     };
     for (const auto &[name, function] : commands) {
         if (command == name) {

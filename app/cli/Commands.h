@@ -9,6 +9,7 @@ namespace wharf::cli {
 class CliContext;
 
 int searchCommand(CliContext &context, const QStringList &arguments);
+int reposCommand(CliContext &context, const QStringList &arguments); // SearchCommand.cpp
 int tagsCommand(CliContext &context, const QStringList &arguments);
 int inspectCommand(CliContext &context, const QStringList &arguments);
 int loginCommand(CliContext &context, const QStringList &arguments);

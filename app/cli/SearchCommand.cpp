@@ -16,6 +16,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QJsonDocument>
 
 #include <memory>
@@ -116,6 +117,87 @@ int searchCatalog(CliContext &cx, const QString &registry, const QString &query,
 }
 
 } // namespace
+
+int reposCommand(CliContext &cx, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Tr::tr("List a Docker Hub namespace's repositories: by default your own, private ones "
+                                            "included, once signed in (wharf login docker.io)."));
+    parser.addPositionalArgument(QStringLiteral("namespace"), Tr::tr("A Docker Hub user or organisation (default: the one signed in)."));
+    parser.addOption({QStringLiteral("filter"), Tr::tr("Only names containing TEXT."), Tr::tr("text")});
+    parser.addOption({QStringLiteral("sort"), Tr::tr("name, updated or pulls (default: updated)."), Tr::tr("order")});
+    parser.addOption(
+        {QStringLiteral("limit"), Tr::tr("Show at most N repositories (default 100)."), QStringLiteral("N"), QStringLiteral("100")});
+    parser.addOption({QStringLiteral("json"), Tr::tr("Print JSON.")});
+    if (const auto done = cx.parse(parser, QStringLiteral("repos"), arguments))
+        return *done;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1)
+        return cx.usage(Tr::tr("usage: wharf repos [NAMESPACE] [--filter TEXT] [--sort name|updated|pulls] [--limit N] [--json]"));
+    const auto limit = cx.limit(parser, 10'000);
+    if (!limit)
+        return kExitUsage;
+    const QString sort = parser.value(QStringLiteral("sort")).trimmed().toLower();
+    const QString ordering = sort == u"name" ? QStringLiteral("name")
+        : sort == u"pulls"                   ? QStringLiteral("-pull_count")
+                                             : QStringLiteral("-last_updated");
+    if (!sort.isEmpty() && sort != u"name" && sort != u"pulls" && sort != u"updated")
+        return cx.usage(Tr::tr("--sort takes name, updated or pulls"));
+    QString namespaceName = positional.value(0).trimmed().toLower();
+    if (namespaceName.isEmpty()) {
+        // Whoever docker.io's saved login signs in as.
+        QEventLoop loop;
+        bool answered = false;
+        cx.hub().withBearer(&loop, [&loop, &answered](const QByteArray &) {
+            answered = true;
+            loop.quit();
+        });
+        if (!answered)
+            loop.exec();
+        namespaceName = cx.hub().signedInAs();
+        if (namespaceName.isEmpty())
+            return cx.usage(Tr::tr("not signed in to Docker Hub: name a namespace, or sign in first with “wharf login docker.io”"));
+    }
+    QList<HubSearchResult> results;
+    HubPaging paging;
+    qint64 total = 0;
+    std::unique_ptr<HubRequest> job(cx.hub().repositories(namespaceName, parser.value(QStringLiteral("filter")), ordering,
+                                                          std::min(*limit, int(HubClient::kMaxPageSize))));
+    while (job) {
+        cx.wait(job.get());
+        if (job->error())
+            return cx.fail(*job->error());
+        auto page = hub::parseRepositoriesPage(job->json());
+        if (!page)
+            return cx.fail(page.error());
+        total = page->count;
+        qsizetype admitted = 0;
+        for (const HubSearchResult &r : std::as_const(page->results)) {
+            if (results.size() < *limit && paging.admit(search::resultKey(r))) {
+                results.append(r);
+                ++admitted;
+            }
+        }
+        const QUrl next = paging.next(job->url(), page->next, page->results.size(), admitted);
+        job.reset(results.size() >= *limit || !next.isValid() ? nullptr
+                                                              : cx.hub().page(next, Tr::tr("repositories of %1").arg(namespaceName)));
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        cx.out() << QJsonDocument(hubSearchJson(namespaceName, total, results)).toJson(QJsonDocument::Indented);
+        return kExitOk;
+    }
+    if (results.isEmpty()) {
+        cx.out() << Tr::tr("%1 has no repositories you can see.").arg(namespaceName) << '\n';
+        return kExitOk;
+    }
+    QList<QStringList> rows;
+    for (const HubSearchResult &r : std::as_const(results))
+        rows.append({r.name, r.isPrivate ? Tr::tr("private") : Tr::tr("public"), QString::number(r.stars), humanCount(r.pulls),
+                     humanDate(r.updated), r.description.left(60)});
+    cx.out() << table({Tr::tr("NAME"), Tr::tr("VISIBILITY"), Tr::tr("STARS"), Tr::tr("PULLS"), Tr::tr("UPDATED"), Tr::tr("DESCRIPTION")},
+                      rows);
+    return kExitOk;
+}
 
 int searchCommand(CliContext &cx, const QStringList &arguments)
 {

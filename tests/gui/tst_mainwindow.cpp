@@ -39,6 +39,7 @@
 #include "layers/LayerMapLoader.h"
 #include "layers/LayerStackJob.h"
 #include "itemmodels/LocalImagesModel.h"
+#include "credentials/StaticCredentialSource.h"
 #include "itemmodels/ItemRoles.h"
 #include "itemmodels/PlatformModel.h"
 #include "itemmodels/PullListModel.h"
@@ -238,6 +239,7 @@ private Q_SLOTS:
     void searchErrorSaysSo();
     void keyboardShortcuts();
     void searchByPlatform();
+    void myRepositories();
     void settingsRestoreLastSelections();
     void settingsDialogStoresLanguage();
     void docksHideFloatAndComeBack();
@@ -1054,6 +1056,36 @@ void TestMainWindow::searchByPlatform()
     window.searchPane()->setRegistries({m_proxy->hostPort()});
     window.searchPane()->setRegistry(m_proxy->hostPort());
     QTRY_VERIFY(!pane->platformFilter()->isEnabled());
+}
+
+void TestMainWindow::myRepositories()
+{
+    MainWindow window(services());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Not signed in: the button says how to get there and asks the Hub nothing.
+    m_hub->clearRequests();
+    QTest::mouseClick(window.searchPane()->myRepositoriesButton(), Qt::LeftButton);
+    QTRY_VERIFY(window.statusBar()->currentMessage().contains(u"Log in to docker.io"_s));
+    QVERIFY(m_hub->requests().isEmpty());
+
+    // Signed in as the owner of the test bed's namespace: its repositories, the private one marked.
+    m_hub->addAccount(u"library"_s, u"dckr_pat_library"_s);
+    m_hub->setPrivate(u"library/single"_s, u"library"_s);
+    StaticCredentialSource login(u"docker.io"_s, {u"library"_s, u"dckr_pat_library"_s, {}});
+    m_hubClient->setCredentialSource(&login);
+    QTest::mouseClick(window.searchPane()->myRepositoriesButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(window.searchModel()->state(), SearchModel::State::Ready, kTimeout);
+    bool privateSingle = false;
+    for (int row = 0; row < window.searchModel()->rowCount(); ++row) {
+        const QModelIndex index = window.searchModel()->index(row);
+        privateSingle = privateSingle
+            || (index.data(SearchModel::NameRole) == u"single"_s && index.data(SearchModel::PrivateRole).toBool());
+    }
+    m_hubClient->setCredentialSource(nullptr);
+    m_hub->setPrivate(u"library/single"_s, {});
+    QVERIFY(privateSingle);
+    QVERIFY2(window.statusBar()->currentMessage().contains(u"library"_s), qPrintable(window.statusBar()->currentMessage()));
 }
 
 void TestMainWindow::keyboardShortcuts()

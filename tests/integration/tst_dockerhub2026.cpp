@@ -62,6 +62,7 @@ private Q_SLOTS:
     void hardenedImagesFirst();
     void legacyRoutesWhenCurrentAreGone();
     void privateRepositoriesNeedTheOwner();
+    void myRepositoriesFromTheCli();
     void hubApiRateLimitRetryAfterAsUnixTime();
 
 private:
@@ -304,6 +305,30 @@ void TestDockerHub2026::privateRepositoriesNeedTheOwner()
     QCOMPARE(page->results.size(), 1);
     QVERIFY(page->results.first().isPrivate);
     QCOMPARE(hub.signedInAs(), u"alice"_s);
+    m_bed.hub().setPrivate(u"library/single"_s, {});
+}
+
+void TestDockerHub2026::myRepositoriesFromTheCli()
+{
+    m_bed.hub().addAccount(u"library"_s, u"dckr_pat_library"_s); // owns the test bed's repositories
+    m_bed.hub().setPrivate(u"library/single"_s, u"library"_s);
+    const ProgramRun mine = runWharf({u"repos"_s, u"--json"_s}, environment(u"library"_s, u"dckr_pat_library"_s));
+    QCOMPARE(mine.exitCode, 0);
+    QStringList names;
+    bool privateSingle = false;
+    for (const QJsonValue &r : mine.json()[u"results"_s].toArray()) {
+        names.append(r[u"name"_s].toString());
+        privateSingle = privateSingle || (r[u"name"_s] == u"single"_s && r[u"private"_s].toBool());
+    }
+    QVERIFY2(names.contains(u"multi"_s), qPrintable(names.join(u' ')));
+    QVERIFY(privateSingle);
+    // Not signed in: a namespace must be named; named, only public repositories.
+    const ProgramRun anonymous = runWharf({u"repos"_s}, environment());
+    QCOMPARE(anonymous.exitCode, 2);
+    QVERIFY2(anonymous.err.contains("wharf login docker.io"), anonymous.err.constData());
+    const ProgramRun named = runWharf({u"repos"_s, u"library"_s, u"--filter"_s, u"single"_s, u"--json"_s}, environment());
+    QCOMPARE(named.exitCode, 0);
+    QCOMPARE(named.json()[u"results"_s].toArray().size(), 0);
     m_bed.hub().setPrivate(u"library/single"_s, {});
 }
 
