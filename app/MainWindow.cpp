@@ -12,6 +12,7 @@
 #include "PaneFrame.h"
 #include "PlatformsPane.h"
 #include "Preferences.h"
+#include "PullMeter.h"
 #include "PullsPane.h"
 #include "RateLimitIndicator.h"
 #include "RepositoryPane.h"
@@ -159,7 +160,6 @@ void MainWindow::createModels()
     // Without a store there is no model; the Local images pane says why.
     if (m_services.store)
         m_localImagesModel = new LocalImagesModel(*m_services.store, this);
-    m_rateLimitProbe = new HubRateLimitProbe(m_services.registry, this);
     m_layerMapLoader = new LayerMapLoader(m_services.registry, this);
     m_layerFilesModel = new LayerFilesModel(this);
     m_efficiencyModel = new ImageEfficiencyModel(this);
@@ -270,18 +270,8 @@ void MainWindow::connectPanes()
     store.dialogParent = this;
     auto *storeActions = new StoreActions(std::move(store), this);
     connect(storeActions, &StoreActions::statusMessage, statusBar(), [this](const QString &message) { statusBar()->showMessage(message); });
-    // What a pull from Docker Hub cost: the meter before it, against the meter after it.
-    connect(storeActions, &StoreActions::dockerHubPullStarted, this, [this] {
-        if (m_pullsCounting == 0)
-            m_remainingBeforePulls = m_rateLimit->limit().remaining;
-        ++m_pullsCounting;
-    });
-    connect(storeActions, &StoreActions::dockerHubPullEnded, this, [this](const QString &reference) {
-        m_pullsCounting = std::max(0, m_pullsCounting - 1);
-        if (m_pullsCounting == 0)
-            m_costOf = reference;
-        refreshRateLimit();
-    });
+    connect(storeActions, &StoreActions::dockerHubPullStarted, m_pullMeter, &PullMeter::pullStarted);
+    connect(storeActions, &StoreActions::dockerHubPullEnded, m_pullMeter, &PullMeter::pullEnded);
 
     // The Files, Efficiency and Compare panes follow the image on show and one another.
     LayerPanes::Parts parts;
@@ -311,26 +301,8 @@ void MainWindow::connectPanes()
         connect(m_services.hub, &HubClient::signedIn, this,
                 [this](const QString &user) { statusBar()->showMessage(tr("Signed in to Docker Hub as %1").arg(user), kStatusMessageMs); });
     }
-    connect(m_rateLimit, &RateLimitIndicator::refreshRequested, this, &MainWindow::refreshRateLimit);
-    connect(m_rateLimitProbe, &HubRateLimitProbe::checking, m_rateLimit, &RateLimitIndicator::setChecking);
-    connect(m_rateLimitProbe, &HubRateLimitProbe::limitChanged, m_rateLimit, [this](const RateLimit &limit) {
-        m_rateLimit->setLimit(limit);
-        if (m_costOf.isEmpty())
-            return;
-        const QString pulled = std::exchange(m_costOf, {});
-        if (m_remainingBeforePulls >= 0 && limit.remaining >= 0 && limit.remaining <= m_remainingBeforePulls)
-            statusBar()->showMessage(tr("Pulled %1: it used %n of your Docker Hub pulls (%2 left).", nullptr,
-                                        m_remainingBeforePulls - limit.remaining)
-                                         .arg(pulled)
-                                         .arg(limit.remaining),
-                                     kStatusMessageMs);
-    });
-    connect(m_rateLimitProbe, &HubRateLimitProbe::notLimited, this, [this] {
-        if (!std::exchange(m_costOf, {}).isEmpty())
-            statusBar()->showMessage(tr("Docker Hub does not limit your pulls: that pull cost nothing."), kStatusMessageMs);
-    });
-    connect(m_rateLimitProbe, &HubRateLimitProbe::notLimited, m_rateLimit, &RateLimitIndicator::setNotLimited);
-    connect(m_rateLimitProbe, &HubRateLimitProbe::failed, m_rateLimit, &RateLimitIndicator::setFailure);
+    connect(m_pullMeter, &PullMeter::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
 
     // Selections remembered from the last run come back as their rows arrive.
     // A list that ended early (pages in circles) says so where the user looks after scrolling.
@@ -397,6 +369,7 @@ void MainWindow::createStatusBar()
 {
     m_rateLimit = new RateLimitIndicator(statusBar());
     statusBar()->addPermanentWidget(m_rateLimit);
+    m_pullMeter = new PullMeter(m_services.registry, m_rateLimit, this);
     statusBar()->showMessage(tr("Ready"));
 }
 
@@ -461,7 +434,7 @@ void MainWindow::showEvent(QShowEvent *event)
 
 void MainWindow::refreshRateLimit()
 {
-    m_rateLimitProbe->refresh();
+    m_pullMeter->refresh();
 }
 
 void MainWindow::onRepositorySelected(const QString &reference)
@@ -496,7 +469,7 @@ void MainWindow::onTagSelected(const QString &tag)
     m_session->setTag(tag); // the layer map follows once the tag has resolved (its platform, from the cache)
     // The meter asks about the image on show (a HEAD, free) rather than Docker's probe image.
     if (m_session->repository().domain() == HubRateLimitProbe::Registry)
-        m_rateLimitProbe->setImage(m_session->repository().path(), tag);
+        m_pullMeter->setImage(m_session->repository().path(), tag);
 }
 
 void MainWindow::onPlatformSelected(int row)

@@ -6,7 +6,7 @@
 // search and selections come back from QSettings. What is being looked at — repository, its Hub
 // details, tag, platform, resolved image — is a BrowseSession the window observes and feeds the
 // panes from; the panes never do I/O. The status bar
-// carries Docker Hub's pull-rate meter (HubRateLimitProbe → RateLimitIndicator).
+// carries Docker Hub's pull-rate meter (PullMeter).
 //
 // What touches the desktop (the export file dialog, the file manager) goes through Desktop, which
 // tests replace so that no dialog blocks and nothing is launched.
@@ -37,7 +37,6 @@ class ConfigModel;
 class Error;
 class HistoryModel;
 class HubClient;
-class HubRateLimitProbe;
 class EfficiencyPanel;
 class ImageDiffModel;
 class ImageEfficiencyModel;
@@ -54,6 +53,7 @@ class LocalImagesPane;
 class PlatformModel;
 class PlatformsPane;
 class PullEngine;
+class PullMeter;
 class PullListModel;
 class PullsPane;
 class RateLimitIndicator;
@@ -180,7 +180,7 @@ private:
     ConfigModel *m_configModel = nullptr;
     PullListModel *m_pullModel = nullptr;
     LocalImagesModel *m_localImagesModel = nullptr;
-    HubRateLimitProbe *m_rateLimitProbe = nullptr;
+    PullMeter *m_pullMeter = nullptr; // the status bar's Docker Hub meter and what pulls cost
 
     SearchPane *m_searchPane = nullptr;
     RepositoryPane *m_repositoryPane = nullptr;
@@ -212,11 +212,6 @@ private:
     BrowseSession *m_session = nullptr; // what is being looked at: repository, tag, platform, image
     LayerPanes *m_layerPanes = nullptr; // Files, Efficiency and Compare, following the image on show
     bool m_rateLimitAsked = false;
-    // Docker Hub pulls under way, the meter's remaining pulls before them, and the reference whose
-    // cost the next reading tells.
-    int m_pullsCounting = 0;
-    int m_remainingBeforePulls = -1;
-    QString m_costOf;
 
     // Selections restored from the settings, applied when their rows appear.
     QString m_pendingRepository;

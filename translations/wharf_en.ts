@@ -153,16 +153,6 @@
     </message>
 </context>
 <context>
-    <name>wharf::MainWindow</name>
-    <message numerus="yes">
-        <source>Pulled %1: it used %n of your Docker Hub pulls (%2 left).</source>
-        <translation>
-            <numerusform>Pulled %1: it used %n of your Docker Hub pulls (%2 left).</numerusform>
-            <numerusform>Pulled %1: it used %n of your Docker Hub pulls (%2 left).</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>wharf::PagedListJob</name>
     <message numerus="yes">
         <source>%1&apos;s %2 went in circles; the list ends after %n name(s)</source>
@@ -176,6 +166,16 @@
         <translation>
             <numerusform>%1 linked to more than %2 pages; the list ends after %n name</numerusform>
             <numerusform>%1 linked to more than %2 pages; the list ends after %n names</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::PullMeter</name>
+    <message numerus="yes">
+        <source>Pulled %1: it used %n of your Docker Hub pulls (%2 left).</source>
+        <translation>
+            <numerusform>Pulled %1: it used %n of your Docker Hub pulls (%2 left).</numerusform>
+            <numerusform>Pulled %1: it used %n of your Docker Hub pulls (%2 left).</numerusform>
         </translation>
     </message>
 </context>

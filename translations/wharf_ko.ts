@@ -2349,16 +2349,6 @@
         <source>Signed in to Docker Hub as %1</source>
         <translation>%1(으)로 Docker Hub에 로그인했습니다</translation>
     </message>
-    <message numerus="yes">
-        <source>Pulled %1: it used %n of your Docker Hub pulls (%2 left).</source>
-        <translation>
-            <numerusform>%1 가져오기 완료: Docker Hub 가져오기 횟수 %n회를 사용했습니다(남은 횟수 %2회).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Docker Hub does not limit your pulls: that pull cost nothing.</source>
-        <translation>Docker Hub가 가져오기 횟수를 제한하지 않습니다. 이번 가져오기는 횟수를 쓰지 않았습니다.</translation>
-    </message>
     <message>
         <source>Log in to docker.io first (File → Log In…) to see your repositories.</source>
         <translation>내 저장소를 보려면 먼저 docker.io에 로그인하세요(파일 → 로그인…).</translation>
@@ -2740,6 +2730,19 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     <message>
         <source>Nothing to fetch</source>
         <translation>가져올 것 없음</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::PullMeter</name>
+    <message numerus="yes">
+        <source>Pulled %1: it used %n of your Docker Hub pulls (%2 left).</source>
+        <translation>
+            <numerusform>%1 가져오기 완료: Docker Hub 가져오기 횟수 %n회를 사용했습니다(남은 횟수 %2회).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Docker Hub does not limit your pulls: that pull cost nothing.</source>
+        <translation>Docker Hub가 가져오기 횟수를 제한하지 않습니다. 이번 가져오기는 횟수를 쓰지 않았습니다.</translation>
     </message>
 </context>
 <context>

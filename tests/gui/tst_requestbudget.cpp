@@ -298,7 +298,9 @@ void TestRequestBudget::browsingAMultiPlatformTag()
     QCOMPARE(after.at(2).cost.gets, 0);
     QCOMPARE(after.at(3).cost.gets, 0);
     QCOMPARE(after.at(4).cost.gets, 0); // the pull takes the digest it was shown
-    QCOMPARE(after.at(4).cost.heads, 0); // and does not ask the tag again
+    // and does not ask the tag again: the one HEAD is the pull meter's, which reads the limit from
+    // the image on show once a pull from Docker Hub ended (a HEAD is not counted by Docker Hub).
+    QCOMPARE(after.at(4).cost.heads, 1);
     QVERIFY2(gets[0] > gets[1], "without the cache the same walk must cost more");
 }
 
