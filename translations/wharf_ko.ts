@@ -3015,10 +3015,6 @@ Click to try again.</source>
         <translation>여기서는 Docker Hub 검색을 사용할 수 없습니다</translation>
     </message>
     <message>
-        <source>more results for “%1”</source>
-        <translation>“%1”의 추가 결과</translation>
-    </message>
-    <message>
         <source>Repository</source>
         <translation>리포지토리</translation>
     </message>
@@ -4034,10 +4030,6 @@ Run “wharf COMMAND --help” for a command&apos;s options.
 <context>
     <name>wharf::cli::search</name>
     <message>
-        <source>search “%1”</source>
-        <translation>“%1” 검색</translation>
-    </message>
-    <message>
         <source>official</source>
         <translation>official</translation>
     </message>
@@ -4192,10 +4184,6 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     <message>
         <source>not signed in to Docker Hub: name a namespace, or sign in first with “wharf login docker.io”</source>
         <translation>Docker Hub에 로그인하지 않았습니다. 네임스페이스를 지정하거나 먼저 “wharf login docker.io”로 로그인하세요</translation>
-    </message>
-    <message>
-        <source>repositories of %1</source>
-        <translation>%1의 저장소</translation>
     </message>
     <message>
         <source>%1 has no repositories you can see.</source>
@@ -4483,6 +4471,14 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     <message>
         <source>Docker Hub answered only at its older search, which cannot filter by platform or badge or sort: these results are not filtered.</source>
         <translation>Docker Hub가 플랫폼·배지 필터와 정렬을 지원하지 않는 이전 검색으로만 응답했습니다. 이 결과는 걸러지지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>more results for “%1”</source>
+        <translation>“%1”의 추가 결과</translation>
+    </message>
+    <message>
+        <source>more repositories of %1</source>
+        <translation>%1의 추가 저장소</translation>
     </message>
 </context>
 </TS>

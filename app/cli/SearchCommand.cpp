@@ -8,7 +8,6 @@
 #include "cli/Format.h"
 #include "cli/JsonShapes.h"
 #include "hub/HubClient.h"
-#include "hub/HubPaging.h"
 #include "hub/HubTypes.h"
 #include "registry/PagedListJob.h"
 #include "registry/RegistryClient.h"
@@ -33,40 +32,39 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(wharf::cli::search)
 };
 
-int searchHub(CliContext &cx, const HubSearchQuery &hubQuery, int limit, bool json)
+// Every result of a Docker Hub listing up to `limit`, page after page as HubListing finds them.
+Result<QList<HubSearchResult>> collect(CliContext &cx, search::HubListing &listing, int limit)
 {
-    const QString &query = hubQuery.text;
     QList<HubSearchResult> results;
-    HubPaging paging;
-    qint64 total = 0;
-    bool legacy = false;
-    std::unique_ptr<HubRequest> job(cx.hub().search(hubQuery, 0, std::min(limit, int(HubClient::kMaxPageSize))));
+    std::unique_ptr<HubRequest> job(listing.first(cx.hub()));
     while (job) {
         cx.wait(job.get());
         if (job->error())
-            return cx.fail(*job->error());
-        auto page = hub::parseSearchPage(job->json(), job->url());
-        if (!page)
-            return cx.fail(page.error());
-        legacy = legacy || job->usedLegacyRoute();
-        total = page->count;
-        qsizetype admitted = 0;
-        for (const HubSearchResult &r : std::as_const(page->results)) {
-            if (results.size() < limit && paging.admit(search::resultKey(r))) {
-                results.append(r);
-                ++admitted;
-            }
+            return wharf::unexpected(*job->error());
+        auto fresh = listing.take(*job);
+        if (!fresh)
+            return wharf::unexpected(fresh.error());
+        for (HubSearchResult &r : *fresh) {
+            if (results.size() < limit)
+                results.append(std::move(r));
         }
-        const QUrl next = paging.next(job->url(), page->next, page->results.size(), admitted);
-        if (results.size() >= limit || !next.isValid())
-            job.reset();
-        else
-            job.reset(cx.hub().page(next, Tr::tr("search “%1”").arg(query)));
+        job.reset(results.size() >= limit ? nullptr : listing.next(cx.hub()));
     }
-    if (paging.wentInCircles() && results.size() < limit)
-        cx.err() << "wharf: " << paging.circleNote(HubPaging::Rows::Results) << Qt::endl;
-    if (const QString note = search::unfilteredNote(hubQuery, legacy); !note.isEmpty())
-        cx.err() << "wharf: " << note << Qt::endl;
+    return results;
+}
+
+int searchHub(CliContext &cx, const HubSearchQuery &hubQuery, int limit, bool json)
+{
+    const QString &query = hubQuery.text;
+    search::HubListing listing = search::HubListing::search(hubQuery, std::min(limit, int(HubClient::kMaxPageSize)));
+    auto collected = collect(cx, listing, limit);
+    if (!collected)
+        return cx.fail(collected.error());
+    const QList<HubSearchResult> &results = *collected;
+    const qint64 total = listing.total();
+    // A list that went in circles matters only when it ended before --limit did.
+    if (!listing.note().isEmpty() && (!listing.wentInCircles() || results.size() < limit))
+        cx.err() << "wharf: " << listing.note() << Qt::endl;
 
     if (json) {
         cx.out() << QJsonDocument(hubSearchJson(query, total, results)).toJson(QJsonDocument::Indented);
@@ -158,30 +156,13 @@ int reposCommand(CliContext &cx, const QStringList &arguments)
         if (namespaceName.isEmpty())
             return cx.usage(Tr::tr("not signed in to Docker Hub: name a namespace, or sign in first with “wharf login docker.io”"));
     }
-    QList<HubSearchResult> results;
-    HubPaging paging;
-    qint64 total = 0;
-    std::unique_ptr<HubRequest> job(cx.hub().repositories(namespaceName, parser.value(QStringLiteral("filter")), ordering,
-                                                          std::min(*limit, int(HubClient::kMaxPageSize))));
-    while (job) {
-        cx.wait(job.get());
-        if (job->error())
-            return cx.fail(*job->error());
-        auto page = hub::parseRepositoriesPage(job->json());
-        if (!page)
-            return cx.fail(page.error());
-        total = page->count;
-        qsizetype admitted = 0;
-        for (const HubSearchResult &r : std::as_const(page->results)) {
-            if (results.size() < *limit && paging.admit(search::resultKey(r))) {
-                results.append(r);
-                ++admitted;
-            }
-        }
-        const QUrl next = paging.next(job->url(), page->next, page->results.size(), admitted);
-        job.reset(results.size() >= *limit || !next.isValid() ? nullptr
-                                                              : cx.hub().page(next, Tr::tr("repositories of %1").arg(namespaceName)));
-    }
+    search::HubListing listing = search::HubListing::repositories(namespaceName, parser.value(QStringLiteral("filter")), ordering,
+                                                                  std::min(*limit, int(HubClient::kMaxPageSize)));
+    auto collected = collect(cx, listing, *limit);
+    if (!collected)
+        return cx.fail(collected.error());
+    const QList<HubSearchResult> &results = *collected;
+    const qint64 total = listing.total();
     if (parser.isSet(QStringLiteral("json"))) {
         cx.out() << QJsonDocument(hubSearchJson(namespaceName, total, results)).toJson(QJsonDocument::Indented);
         return kExitOk;

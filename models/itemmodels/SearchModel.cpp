@@ -92,8 +92,7 @@ void SearchModel::clear()
     m_registry.clear();
     m_namespace.clear();
     m_error.reset();
-    m_next.clear();
-    m_paging.reset();
+    m_listing = {};
     setEndNote(QString());
     if (!m_rows.isEmpty()) {
         beginResetModel();
@@ -120,8 +119,7 @@ void SearchModel::start()
 {
     abandonRequest();
     m_error.reset();
-    m_next.clear();
-    m_paging.reset();
+    m_listing = {};
     setEndNote(QString());
     // The whole data set is replaced: the one case where a reset is right.
     if (!m_rows.isEmpty()) {
@@ -132,7 +130,7 @@ void SearchModel::start()
     setTotalCount(0);
 
     if (isDockerHub()) {
-        requestHubPage({});
+        requestHubPage(true);
     } else if (m_registryClient) {
         PagedListJob *job = m_registryClient->catalog(m_registry, -1, kCatalogPageSize);
         m_request = job;
@@ -146,22 +144,22 @@ void SearchModel::start()
     updateState();
 }
 
-void SearchModel::requestHubPage(const QUrl &next)
+void SearchModel::requestHubPage(bool first)
 {
     if (!m_hub) {
         setError(Error(Error::Code::Unsupported, tr("Searching Docker Hub is not available here")));
         return;
     }
-    HubRequest *job = nullptr;
-    if (!next.isEmpty()) {
-        job = m_hub->page(next, tr("more results for “%1”").arg(m_query));
-    } else if (!m_namespace.isEmpty()) {
-        job = m_hub->repositories(m_namespace, m_query, QStringLiteral("-last_updated"), m_pageSize);
-    } else {
+    if (first) {
         HubSearchQuery query = m_filters;
         query.text = m_query;
-        job = m_hub->search(query, 0, m_pageSize);
+        m_listing = m_namespace.isEmpty()
+            ? search::HubListing::search(query, m_pageSize)
+            : search::HubListing::repositories(m_namespace, m_query, QStringLiteral("-last_updated"), m_pageSize);
     }
+    HubRequest *job = first ? m_listing.first(*m_hub) : m_listing.next(*m_hub);
+    if (!job)
+        return;
     m_request = job;
     const quint64 generation = m_generation;
     connect(job, &Job::finished, this, [this, generation](Job *finished) { onHubPage(finished, generation); });
@@ -178,27 +176,16 @@ void SearchModel::onHubPage(Job *job, quint64 generation)
         updateState();
         return;
     }
-    const auto *request = static_cast<HubRequest *>(job);
-    const Result<HubPage<HubSearchResult>> page =
-        m_namespace.isEmpty() ? hub::parseSearchPage(request->json(), request->url()) : hub::parseRepositoriesPage(request->json());
-    if (!page) {
-        setError(page.error());
+    // Read before the insertion: a view (or the model tester) may call fetchMore() from rowsInserted.
+    const Result<QList<HubSearchResult>> fresh = m_listing.take(*static_cast<HubRequest *>(job));
+    if (!fresh) {
+        setError(fresh.error());
         updateState();
         return;
     }
-    QList<HubSearchResult> fresh;
-    for (const HubSearchResult &result : page->results) {
-        if (m_paging.admit(search::resultKey(result))) // pages served twice add nothing
-            fresh.append(result);
-    }
-    // Before the insertion: a view (or the model tester) may call fetchMore() from rowsInserted.
-    m_next = m_paging.next(static_cast<HubRequest *>(job)->url(), page->next, page->results.size(), fresh.size());
-    if (m_paging.wentInCircles())
-        setEndNote(m_paging.circleNote(HubPaging::Rows::Results));
-    else if (m_namespace.isEmpty())
-        setEndNote(search::unfilteredNote(m_filters, request->usedLegacyRoute()));
-    setTotalCount(page->count);
-    appendRows(fresh);
+    setEndNote(m_listing.note());
+    setTotalCount(m_listing.total());
+    appendRows(*fresh);
     updateState();
 }
 
@@ -241,7 +228,7 @@ void SearchModel::appendRows(const QList<HubSearchResult> &rows)
 void SearchModel::setError(const Error &error)
 {
     m_error = error;
-    m_next.clear(); // no automatic retries from fetchMore: reload() is the user's call
+    m_listing = {}; // no automatic retries from fetchMore: reload() is the user's call
 }
 
 void SearchModel::setTotalCount(qint64 count)
@@ -368,17 +355,15 @@ QHash<int, QByteArray> SearchModel::roleNames() const
 
 bool SearchModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_next.isValid();
+    return !parent.isValid() && m_listing.hasMore();
 }
 
 void SearchModel::fetchMore(const QModelIndex &parent)
 {
     // One request at a time: views call this on every scroll step, the reply decides what is next.
-    if (parent.isValid() || m_request || !m_next.isValid() || !isDockerHub())
+    if (parent.isValid() || m_request || !m_listing.hasMore() || !isDockerHub())
         return;
-    const QUrl next = m_next;
-    m_next.clear();
-    requestHubPage(next);
+    requestHubPage(false);
     updateState();
 }
 

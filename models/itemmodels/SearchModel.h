@@ -8,8 +8,8 @@
 
 #include "core/Error.h"
 #include "hub/HubClient.h"
-#include "hub/HubPaging.h"
 #include "hub/HubTypes.h"
+#include "services/SearchSource.h"
 
 #include <QAbstractListModel>
 #include <QList>
@@ -122,7 +122,7 @@ Q_SIGNALS:
 private:
     void start();
     void abandonRequest();
-    void requestHubPage(const QUrl &next);
+    void requestHubPage(bool first);
     void onHubPage(Job *job, quint64 generation);
     void onCatalogPage(const QStringList &names, quint64 generation);
     void onCatalogFinished(Job *job, quint64 generation);
@@ -143,8 +143,7 @@ private:
     HubSearchQuery m_filters;
     bool m_searched = false;
     QList<HubSearchResult> m_rows;
-    QUrl m_next; // Hub's link to the next page; empty at the end
-    HubPaging m_paging;
+    search::HubListing m_listing; // the Hub search or namespace list being paged
     QString m_endNote;
     qint64 m_totalCount = 0;
     std::optional<Error> m_error;

@@ -254,7 +254,10 @@ void TestSearchModel::rolesCarryRawValues()
     QCOMPARE(row.data(SearchModel::NameRole).toString(), u"manytags"_s);
     QCOMPARE(row.data(SearchModel::NamespaceRole).toString(), u"library"_s);
     QCOMPARE(row.data(SearchModel::RepositoryRole).toString(), u"manytags"_s);
-    QCOMPARE(row.data(Qt::ToolTipRole).toString(), u"Many tags, one image"_s);
+    // The tooltip: the description, then the platforms Docker Hub lists for the repository.
+    QCOMPARE(row.data(Qt::ToolTipRole).toString(), u"Many tags, one image\nPlatforms: linux \u00B7 amd64"_s);
+    QCOMPARE(row.data(SearchModel::ArchitecturesRole).toStringList(), QStringList{u"amd64"_s});
+    QCOMPARE(row.data(SearchModel::OperatingSystemsRole).toStringList(), QStringList{u"linux"_s});
     QCOMPARE(row.data(SearchModel::DescriptionRole).toString(), u"Many tags, one image"_s);
     QCOMPARE(row.data(SearchModel::StarsRole).typeId(), QMetaType::LongLong);
     QCOMPARE(row.data(SearchModel::StarsRole).toLongLong(), 1234);
