@@ -206,6 +206,10 @@ void TestProtocolParsing::rateLimit_data()
     QTest::addRow("exhausted") << QByteArray("100;w=21600") << QByteArray("0;w=21600") << 100 << 0 << 21600;
     QTest::addRow("no window") << QByteArray("10") << QByteArray("9") << 10 << 9 << -1;
     QTest::addRow("absent") << QByteArray() << QByteArray() << -1 << -1 << -1;
+    QTest::addRow("signed in") << QByteArray("200;w=21600") << QByteArray("199;w=21600") << 200 << 199 << 21600;
+    // Docker Hub has sent the headers with empty values: unknown, not zero.
+    QTest::addRow("empty values") << QByteArray(" ") << QByteArray(";w=21600") << -1 << -1 << -1;
+    QTest::addRow("spaces") << QByteArray(" 100 ; w=21600 ") << QByteArray("76 ;w=21600") << 100 << 76 << 21600;
     QTest::addRow("garbage") << QByteArray("lots") << QByteArray("x;w=y") << -1 << -1 << -1;
 }
 
