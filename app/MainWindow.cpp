@@ -360,9 +360,27 @@ void MainWindow::createMenus()
     settings->setMenuRole(QAction::PreferencesRole);
     connect(settings, &QAction::triggered, this, &MainWindow::openSettingsDialog);
 
+    // Qt's own toggle action would hide a dock that sits behind a tab; these bring it forward, and
+    // hide only a dock that is in front.
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget *dock : std::as_const(m_docks))
-        view->addAction(dock->toggleViewAction());
+    for (QDockWidget *dock : std::as_const(m_docks)) {
+        QAction *shown = dock->toggleViewAction();
+        QAction *action = view->addAction(shown->icon(), shown->text());
+        action->setObjectName(dock->objectName() + u"Action");
+        action->setCheckable(true);
+        action->setChecked(shown->isChecked());
+        connect(shown, &QAction::toggled, action, &QAction::setChecked);
+        connect(action, &QAction::triggered, dock, [dock, shown, action] {
+            // Behind a tab a dock is still "visible" to Qt, but none of it can be seen.
+            if (shown->isChecked() && (!dock->isVisible() || dock->visibleRegion().isEmpty()))
+                dock->raise(); // to the front
+            else
+                shown->trigger();
+            if (dock->isVisible())
+                dock->raise();
+            action->setChecked(shown->isChecked());
+        });
+    }
 }
 
 void MainWindow::createStatusBar()

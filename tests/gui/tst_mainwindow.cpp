@@ -70,6 +70,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
@@ -1233,10 +1235,33 @@ void TestMainWindow::docksHideFloatAndComeBack()
     QTest::mouseClick(title->findChild<QToolButton *>(u"dockClose"_s), Qt::LeftButton);
     QTRY_VERIFY(!dock->isVisible());
     // View brings it back, and lists every dock with its icon.
-    QAction *toggle = dock->toggleViewAction();
+    auto *toggle = window.findChild<QAction *>(dock->objectName() + u"Action"_s);
+    QVERIFY(toggle);
     QVERIFY(!toggle->icon().isNull());
+    QVERIFY(window.menuBar()->actions().last()->menu()->actions().contains(toggle)); // in View
     toggle->trigger();
     QTRY_VERIFY(dock->isVisible());
+    QVERIFY(toggle->isChecked());
+
+    // A dock behind a tab is brought to the front, not hidden: the layer map sits behind Pulls.
+    auto *map = window.findChild<QDockWidget *>(u"layerMapDock"_s);
+    auto *pulls = window.findChild<QDockWidget *>(u"pullsDock"_s);
+    QVERIFY(map && pulls);
+    if (!window.tabifiedDockWidgets(pulls).contains(map)) // Pulls came back on its own above
+        window.tabifyDockWidget(pulls, map);
+    pulls->raise();
+    // Behind a tab a dock is "visible" to Qt with nothing of it on screen.
+    QTRY_VERIFY(map->visibleRegion().isEmpty());
+    auto *mapAction = window.findChild<QAction *>(u"layerMapDockAction"_s);
+    QVERIFY(mapAction->isChecked());
+    mapAction->trigger();
+    QTRY_VERIFY(!map->visibleRegion().isEmpty());
+    QTRY_VERIFY(pulls->visibleRegion().isEmpty());
+    QVERIFY(mapAction->isChecked());
+    // In front, the same item hides it.
+    mapAction->trigger();
+    QTRY_VERIFY(!map->isVisible());
+    QVERIFY(!mapAction->isChecked());
 }
 
 void TestMainWindow::pickImage(MainWindow &window, const QString &name, const QString &tag)
