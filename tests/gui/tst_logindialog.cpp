@@ -83,6 +83,7 @@ private Q_SLOTS:
     void initTestCase();
     void secretIsHidden();
     void wrongPasswordKeepsDialogOpen();
+    void notARegistryHostAsksNothing();
     void rightPasswordGoesToKeychain();
     void noKeychainKeepsLoginForSession();
     void noKeychainChild();
@@ -169,6 +170,32 @@ void tst_LoginDialog::wrongPasswordKeepsDialogOpen()
     QVERIFY(stored && *stored);
     QVERIFY(!stored->value().has_value());
     QVERIFY(!session.contains(registry()));
+}
+
+// Issue 12, defect 13: a host no registry can have is refused in the dialog, before any request.
+void tst_LoginDialog::notARegistryHostAsksNothing()
+{
+    if (isChild())
+        QSKIP("parent only");
+    KeychainStore keychain;
+    SessionCredentialSource session;
+    LoginDialog dialog(&keychain, &session);
+    QSignalSpy loggedIn(&dialog, &LoginDialog::loggedIn);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *host = dialog.findChild<QLineEdit *>(u"registry"_s);
+    QVERIFY(host);
+    host->setFocus();
+    QTest::keyClicks(host, u"not a registry!!/x"_s);
+    fillIn(dialog, u"bob"_s, u"secret"_s);
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QVERIFY(!dialog.isBusy()); // nothing was asked
+    auto *status = dialog.findChild<QLabel *>(u"status"_s);
+    QVERIFY(status->isVisible());
+    QVERIFY2(status->text().contains(u"not a registry host"_s), qPrintable(status->text()));
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(loggedIn.size(), 0);
+    QVERIFY(!session.contains(u"not a registry!!"_s));
 }
 
 void tst_LoginDialog::rightPasswordGoesToKeychain()

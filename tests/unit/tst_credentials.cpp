@@ -276,6 +276,11 @@ void tst_Credentials::registryName_data()
     QTest::addRow("loopback") << QStringLiteral("127.0.0.1:5000") << QStringLiteral("127.0.0.1:5000");
     QTest::addRow("lookalike") << QStringLiteral("docker.io.evil.example") << QStringLiteral("docker.io.evil.example");
     QTest::addRow("empty") << QStringLiteral("  ") << QString();
+    QTest::addRow("no host at all") << QStringLiteral("not a registry!!/x") << QString();
+    QTest::addRow("underscore") << QStringLiteral("my_registry:5000") << QString();
+    QTest::addRow("hyphen at the edge") << QStringLiteral("-host.example") << QString();
+    QTest::addRow("ipv6") << QStringLiteral("[::1]:5000") << QStringLiteral("[::1]:5000");
+    QTest::addRow("localhost") << QStringLiteral("localhost:5000") << QStringLiteral("localhost:5000");
 }
 
 void tst_Credentials::registryName()

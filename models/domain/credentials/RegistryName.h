@@ -8,7 +8,7 @@
 
 namespace wharf {
 
-// Empty if `text` names no host at all.
+// Empty if `text` names no host, or not one a registry can have ("not a registry!!/x").
 [[nodiscard]] QString normaliseRegistryName(QString text);
 
 } // namespace wharf
