@@ -116,7 +116,6 @@ void TagListModel::start()
 
     m_fromHub = m_repository.isDockerHub();
     m_registry = m_repository.domain(); // "docker.io": the registry client knows where that is
-    m_hubLoading = false;
     auto *lister = new TagLister(m_registryClient, m_hub, m_repository, this);
     m_request = lister;
     m_hubLoading = m_fromHub && m_hub;
@@ -193,15 +192,8 @@ void TagListModel::onHubDetails(const QList<TagInfo> &tags)
         changed.append(row);
     }
     m_detailQueue.removeIf([this](int row) { return m_rows.at(row).details == Tag::Details::Loaded; });
-    // One dataChanged per contiguous run, as for aliases.
     std::sort(changed.begin(), changed.end());
-    qsizetype begin = 0;
-    for (qsizetype i = 1; i <= changed.size(); ++i) {
-        if (i < changed.size() && changed[i] == changed[i - 1] + 1)
-            continue;
-        Q_EMIT dataChanged(index(changed[begin]), index(changed[i - 1]));
-        begin = i;
-    }
+    emitChangedRuns(changed, {});
     touched.removeIf([&changed](int row) { return std::binary_search(changed.cbegin(), changed.cend(), row); });
     emitAliasesChanged(std::move(touched));
     appendRows(std::move(fresh));
@@ -248,9 +240,13 @@ void TagListModel::emitAliasesChanged(QList<int> rows)
 {
     if (rows.isEmpty())
         return;
+    emitChangedRuns(std::move(rows), {AliasesRole, AliasCountRole});
+}
+
+void TagListModel::emitChangedRuns(QList<int> rows, const QList<int> &roles)
+{
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    const QList<int> roles{AliasesRole, AliasCountRole};
     // One dataChanged per contiguous run: 260 tags on one digest are one signal, not 260.
     qsizetype begin = 0;
     for (qsizetype i = 1; i <= rows.size(); ++i) {

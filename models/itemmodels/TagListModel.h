@@ -154,6 +154,8 @@ private:
     // Records `row`'s digest in the alias index; returns the rows whose aliases changed besides it.
     void indexDigest(int row, QList<int> *touched);
     void emitAliasesChanged(QList<int> rows);
+    // `rows` changed in `roles` (empty: all), told with one dataChanged per contiguous run.
+    void emitChangedRuns(QList<int> rows, const QList<int> &roles);
     void setError(const Error &error);
     void setTotalCount(qint64 count);
     void updateState();

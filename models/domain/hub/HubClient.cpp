@@ -369,7 +369,6 @@ void HubClient::withBearer(QObject *context, std::function<void(const QByteArray
         spec.allowPlainHttp = [](const QUrl &url) { return net::isLoopbackHost(url.host()); };
         spec.maxRedirects = 0; // a secret in a body is not sent on to anywhere else
         auto *exchange = new net::HttpExchange(m_network, std::move(spec), this);
-        m_signIn = exchange;
         connect(exchange, &Job::finished, this, [this, exchange, credentials] {
             const net::HttpResponse &response = exchange->response();
             if (!exchange->error())

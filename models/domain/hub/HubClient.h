@@ -195,7 +195,6 @@ private:
     QString m_refusedSecretHash;
     bool m_signingIn = false;
     QList<std::pair<QPointer<QObject>, std::function<void(const QByteArray &)>>> m_waiting;
-    QPointer<net::HttpExchange> m_signIn;
 };
 
 } // namespace wharf
