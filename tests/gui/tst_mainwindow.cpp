@@ -55,6 +55,7 @@
 #include "HubEmulator.h"
 #include "RegistryProcess.h"
 #include "TestbedImages.h"
+#include "WindowBed.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -95,50 +96,6 @@ using namespace wharf::testbed;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-constexpr int kTimeout = 20'000;
-
-void screenshot(QWidget *window, const QString &name)
-{
-    const QString dir = QStringLiteral(WHARF_BINARY_DIR "/screenshots");
-    QDir().mkpath(dir);
-    QVERIFY(window->grab().save(dir + u'/' + name + u".png"));
-}
-
-// A port on 127.0.0.1 that nothing listens on: connections to it are refused.
-quint16 closedPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
-}
-
-// Sets an environment variable for one scope.
-class ScopedEnv
-{
-public:
-    ScopedEnv(const char *name, const QByteArray &value)
-        : m_name(name), m_had(qEnvironmentVariableIsSet(name)), m_old(qgetenv(name))
-    {
-        qputenv(name, value);
-    }
-    ~ScopedEnv()
-    {
-        if (m_had)
-            qputenv(m_name, m_old);
-        else
-            qunsetenv(m_name);
-    }
-    Q_DISABLE_COPY_MOVE(ScopedEnv)
-
-private:
-    const char *m_name;
-    bool m_had;
-    QByteArray m_old;
-};
 
 // Every regular file in a tar archive (ustar, as ImageExporter writes it), by name.
 QHash<QString, QByteArray> readTar(const QString &path)
@@ -197,25 +154,7 @@ fault::Status rateLimitAnswer(int remaining)
 
 } // namespace
 
-// The window fits a 1280×800 screen: its minimum size, and it never forced itself wider.
-static void checkFitsSmallScreen(const QWidget &window, const char *when, int shownWidth = 1280)
-{
-    QApplication::processEvents();
-    const QSize hint = window.minimumSizeHint().expandedTo(window.minimumSize());
-    if (hint.width() > 1280)
-        for (const QDockWidget *dock : window.findChildren<QDockWidget *>())
-            if (dock->isVisible()) {
-                qWarning() << dock->objectName() << dock->minimumSizeHint() << dock->widget()->minimumSizeHint();
-                for (const QWidget *w : dock->widget()->findChildren<QWidget *>())
-                    if (w->isVisible() && w->minimumSizeHint().width() > 300)
-                        qWarning() << "   " << w->metaObject()->className() << w->objectName() << w->minimumSizeHint();
-            }
-    QVERIFY2(hint.width() <= 1280 && hint.height() <= 800,
-             qPrintable(u"%1: minimum %2×%3"_s.arg(QLatin1StringView(when)).arg(hint.width()).arg(hint.height())));
-    QVERIFY2(window.width() <= shownWidth, qPrintable(u"%1: window grew to %2"_s.arg(QLatin1StringView(when)).arg(window.width())));
-}
-
-class TestMainWindow final : public QObject
+class TestMainWindow final : public QObject, protected WindowBed
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -249,176 +188,22 @@ private Q_SLOTS:
     void compareTwoTags();
 
 private:
-    [[nodiscard]] MainWindow::Services services() const;
-    // A window whose desktop hooks record instead of opening dialogs or file managers.
-    void useFakeDesktop(MainWindow &window);
-    void pickMulti(MainWindow &window);
-    // Searches `name`, picks the repository and the tag; waits for the image and its history.
-    void pickImage(MainWindow &window, const QString &name, const QString &tag);
-    // Clicks a history row of the Image pane.
-    void clickHistoryLayer(MainWindow &window, int layer);
-    void pickMultiLatest(MainWindow &window);
-    void pullArm64(MainWindow &window);
-    [[nodiscard]] QString layerDigestOfCurrentImage(MainWindow &window) const;
     [[nodiscard]] int rateLimitProbes() const;
-
-    // Everything the window and the pull engine send to "docker.io" goes through the proxy, which
-    // adds Docker Hub's rate-limit headers, stalls a layer or fails a manifest when a test asks.
-    DockerHubBed m_bed;
-    const TestbedImages &m_images = m_bed.images();
-    FaultProxy *m_proxy = nullptr;
-    HubEmulator *m_hub = nullptr;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<RegistryClient> m_client;
-    std::unique_ptr<HubClient> m_hubClient;
-    std::optional<ImageStore> m_store;
-    std::unique_ptr<PullEngine> m_engine;
-
-    // What the fake desktop was asked.
-    MainWindow::ExportTarget m_exportTarget;
-    QString m_suggestedExportName;
-    QStringList m_revealed;
-    QString m_extractFolder;
-    QStringList m_extractAsked;
 };
 
 void TestMainWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    // As main() names the application, so QSettings() (Localization) and Preferences agree.
-    QCoreApplication::setOrganizationName(u"Wharf"_s);
-    QCoreApplication::setApplicationName(u"wharf"_s);
-    qunsetenv("WHARF_LANG");
-    QString error;
-    QVERIFY2(m_bed.start(&error), qPrintable(error));
-    m_proxy = &m_bed.proxy();
-    m_hub = &m_bed.hub();
-    m_hub->setRepositoryInfo(u"library/multi"_s, u"A multi-platform sample"_s,
-                             u"# multi\n\nA **multi-platform** image with *attestations*.\n\n- linux/amd64\n- linux/arm64\n"_s,
-                             4321, 12'345'678);
+    startBed();
 }
 
 void TestMainWindow::init()
 {
-    QSettings(u"Wharf"_s, u"wharf"_s).clear();
-    m_proxy->clearRules();
-    m_proxy->clearRecords();
-    m_hub->setRateLimited(false);
-    m_exportTarget = {};
-    m_suggestedExportName.clear();
-    m_revealed.clear();
-    m_extractFolder.clear();
-    m_extractAsked.clear();
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    auto store = ImageStore::open(m_dir->filePath(u"store"_s));
-    QVERIFY(store);
-    m_store = *store;
-    // Failures are the point of several tests: retry once, quickly.
-    net::RetryPolicy fast;
-    fast.maxAttempts = 2;
-    fast.baseDelayMs = 50;
-    m_client = std::make_unique<RegistryClient>();
-    m_client->setRetryPolicy(fast);
-    m_hubClient = std::make_unique<HubClient>(m_client->network());
-    m_hubClient->setBaseUrl(m_hub->baseUrl());
-    m_hubClient->setRetryPolicy(fast);
-    PullEngine::Options options;
-    options.workers = 4;
-    options.client.retry = fast;
-    m_engine = std::make_unique<PullEngine>(*m_store, options);
+    resetForTest();
 }
 
 void TestMainWindow::cleanup()
 {
-    m_engine.reset();
-    m_hubClient.reset();
-    m_client.reset();
-    m_store.reset();
-    m_dir.reset();
-}
-
-MainWindow::Services TestMainWindow::services() const
-{
-    MainWindow::Services s;
-    s.registry = m_client.get();
-    s.hub = m_hubClient.get();
-    s.store = m_store;
-    s.engine = m_engine.get();
-    return s;
-}
-
-void TestMainWindow::useFakeDesktop(MainWindow &window)
-{
-    MainWindow::Desktop desktop;
-    desktop.chooseExportTarget = [this](QWidget *, const QString &suggested) -> std::optional<MainWindow::ExportTarget> {
-        m_suggestedExportName = suggested;
-        if (m_exportTarget.path.isEmpty())
-            return std::nullopt;
-        return m_exportTarget;
-    };
-    desktop.reveal = [this](const QString &path) {
-        m_revealed << path;
-        return true;
-    };
-    desktop.chooseExtractFolder = [this](QWidget *, const QString &fileName) {
-        m_extractAsked << fileName;
-        return m_extractFolder;
-    };
-    window.setDesktop(std::move(desktop));
-}
-
-void TestMainWindow::pickMulti(MainWindow &window)
-{
-    QTest::keyClicks(window.searchPane()->queryEdit(), u"multi"_s);
-    QTRY_COMPARE_WITH_TIMEOUT(window.searchModel()->state(), SearchModel::State::Ready, kTimeout);
-    QCOMPARE(window.searchPane()->statePanel()->kind(), StatePanel::Kind::Content);
-    QModelIndex multi;
-    for (int row = 0; row < window.searchModel()->rowCount(); ++row) {
-        const QModelIndex index = window.searchModel()->index(row);
-        if (index.data(SearchModel::NameRole).toString() == u"multi")
-            multi = index;
-    }
-    QVERIFY(multi.isValid());
-    QVERIFY(multi.data(SearchModel::OfficialRole).toBool());
-    window.searchPane()->resultsView()->setCurrentIndex(multi);
-
-    QTRY_VERIFY_WITH_TIMEOUT(window.tagModel()->rowCount() > 0, kTimeout);
-    QTRY_COMPARE_WITH_TIMEOUT(window.tagsPane()->statePanel()->kind(), StatePanel::Kind::Content, kTimeout);
-}
-
-void TestMainWindow::pickMultiLatest(MainWindow &window)
-{
-    pickMulti(window);
-    if (QTest::currentTestFailed())
-        return;
-    QVERIFY(window.tagsPane()->selectTag(u"latest"_s));
-    QTRY_VERIFY2_WITH_TIMEOUT(window.platformModel()->platformCount() == 3,
-                              qPrintable(window.platformsPane()->statePanel()->message()), kTimeout);
-}
-
-void TestMainWindow::pullArm64(MainWindow &window)
-{
-    pickMultiLatest(window);
-    if (QTest::currentTestFailed())
-        return;
-    QVERIFY(window.platformsPane()->selectPlatform(u"linux/arm64"_s));
-    QTest::mouseClick(window.platformsPane()->pullButton(), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(window.pullModel()->rowCount(), 1, kTimeout);
-    QTRY_COMPARE_WITH_TIMEOUT(window.pullModel()->pullIndex(0).data(PullListModel::StateRole).value<PullListModel::State>(),
-                              PullListModel::State::Done, 60'000);
-    QTRY_COMPARE_WITH_TIMEOUT(window.localImagesModel()->rowCount(), 1, kTimeout);
-}
-
-QString TestMainWindow::layerDigestOfCurrentImage(MainWindow &window) const
-{
-    HistoryModel *history = window.historyModel();
-    for (int row = 0; row < history->rowCount(); ++row) {
-        const QString digest = history->index(row, 0).data(HistoryModel::LayerDigestRole).toString();
-        if (!digest.isEmpty())
-            return digest;
-    }
-    return {};
+    tearDownTest();
 }
 
 int TestMainWindow::rateLimitProbes() const
@@ -1262,39 +1047,6 @@ void TestMainWindow::docksHideFloatAndComeBack()
     mapAction->trigger();
     QTRY_VERIFY(!map->isVisible());
     QVERIFY(!mapAction->isChecked());
-}
-
-void TestMainWindow::pickImage(MainWindow &window, const QString &name, const QString &tag)
-{
-    QTest::keyClicks(window.searchPane()->queryEdit(), name);
-    QTRY_COMPARE_WITH_TIMEOUT(window.searchModel()->state(), SearchModel::State::Ready, kTimeout);
-    QModelIndex found;
-    for (int row = 0; row < window.searchModel()->rowCount(); ++row) {
-        const QModelIndex index = window.searchModel()->index(row);
-        if (index.data(SearchModel::NameRole).toString() == name)
-            found = index;
-    }
-    QVERIFY(found.isValid());
-    window.searchPane()->resultsView()->setCurrentIndex(found);
-    QTRY_VERIFY_WITH_TIMEOUT(window.tagsPane()->selectTag(tag), kTimeout);
-    QTRY_COMPARE_WITH_TIMEOUT(window.imagePane()->statePanel()->kind(), StatePanel::Kind::Content, kTimeout);
-    QTRY_VERIFY_WITH_TIMEOUT(window.historyModel()->rowCount() > 0, kTimeout);
-    QTRY_COMPARE_WITH_TIMEOUT(window.imageLayers().size(), m_images.layerDigests(name, tag).size(), kTimeout);
-}
-
-void TestMainWindow::clickHistoryLayer(MainWindow &window, int layer)
-{
-    QTableView *history = window.imagePane()->historyView();
-    for (int row = 0; row < window.historyModel()->rowCount(); ++row) {
-        const QModelIndex index = window.historyModel()->index(row, HistoryModel::InstructionColumn);
-        if (index.data(HistoryModel::LayerIndexRole).toInt() == layer) {
-            history->scrollTo(index);
-            QTest::mouseClick(history->viewport(), Qt::LeftButton, {}, history->visualRect(index).center());
-            QCOMPARE(history->currentIndex().row(), row);
-            return;
-        }
-    }
-    QFAIL("no history row for that layer");
 }
 
 // layers:app, as a person reads it: the map of its layers, the whiteout layer's files (the
