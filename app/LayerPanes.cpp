@@ -13,7 +13,6 @@
 #include "services/BrowseSession.h"
 
 #include <QDir>
-#include <QDockWidget>
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QLocale>
@@ -31,6 +30,17 @@ LayerPanes::LayerPanes(Parts parts, ChooseFolder chooseExtractFolder, QObject *p
     connect(m_parts.map, &LayerMapPane::layerSelected, this, &LayerPanes::onMapLayerSelected);
     connect(m_parts.filesPane, &LayerFilesPane::extractRequested, this, &LayerPanes::onExtractRequested);
     connect(m_parts.filesPane, &LayerFilesPane::retryRequested, this, [this] { showLayerFiles(m_filesLayer); });
+    connect(m_parts.filesPane, &LayerFilesPane::layerChosen, this, &LayerPanes::chooseLayer);
+    // Enter or a double-click on a history row, or on a layer of the map, opens its files.
+    connect(m_parts.historyView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        if (index.data(HistoryModel::LayerIndexRole).toInt() >= 0 && m_filesLayer >= 0)
+            m_parts.bringForward(m_parts.filesPane);
+    });
+    connect(m_parts.map, &LayerMapPane::layerActivated, this, [this](const QString &digest) {
+        onMapLayerSelected(digest);
+        if (m_filesLayer >= 0 && m_layers.value(m_filesLayer).digest.toString() == digest)
+            m_parts.bringForward(m_parts.filesPane);
+    });
     connect(m_parts.efficiencyPanel, &EfficiencyPanel::analyseRequested, this, &LayerPanes::analyseEfficiency);
     connect(m_parts.efficiencyPanel, &EfficiencyPanel::offenderActivated, this, [this](const QString &path) {
         // The last layer's merged view has every path the image ever had that is still there or
@@ -38,8 +48,9 @@ LayerPanes::LayerPanes(Parts parts, ChooseFolder chooseExtractFolder, QObject *p
         if (m_layers.isEmpty())
             return;
         m_parts.filesModel->setView(LayerFilesModel::View::Merged);
-        showLayerFiles(int(m_layers.size()) - 1);
+        chooseLayer(int(m_layers.size()) - 1);
         m_pendingFilesPath = path;
+        m_parts.bringForward(m_parts.filesPane);
     });
     connect(m_parts.filesModel, &LayerFilesModel::stateChanged, this, [this] {
         if (!m_pendingFilesPath.isEmpty() && m_parts.filesModel->state() == LayerFilesModel::State::Ready) {
@@ -68,6 +79,7 @@ void LayerPanes::clear()
     m_pendingFilesPath.clear();
     m_parts.filesModel->clear();
     m_parts.filesPane->setLayerTitle(tr("No layer chosen"));
+    m_parts.filesPane->setLayerChoices({});
     m_parts.efficiency->clear();
     m_parts.efficiencyPanel->clear();
     m_parts.diff->clear();
@@ -83,6 +95,14 @@ void LayerPanes::showImage(const InspectedImage &image)
     m_registry = image.manifest.registry;
     m_repository = image.manifest.repository;
     m_layers = image.imageManifest.layers;
+    QStringList choices;
+    for (qsizetype layer = 0; layer < m_layers.size(); ++layer)
+        //: a layer in the Files pane's layer box: its number, of how many, its short digest and size
+        choices.append(tr("%1 of %2 · %3 · %4")
+                           .arg(layer + 1)
+                           .arg(m_layers.size())
+                           .arg(m_layers.at(layer).digest.shortForm(), QLocale().formattedDataSize(m_layers.at(layer).size)));
+    m_parts.filesPane->setLayerChoices(choices);
     QStringList platforms;
     for (int row = 0; row < m_parts.platforms->platformCount(); ++row)
         platforms.append(m_parts.platforms->platformIndex(row).data(PlatformModel::PlatformRole).toString());
@@ -138,25 +158,35 @@ void LayerPanes::onMapLayerSelected(const QString &digest)
                             "to see its files."));
 }
 
+void LayerPanes::chooseLayer(int layer)
+{
+    // Through the history row when there is one, so the history and the map follow too.
+    for (int row = 0; row < m_parts.history->rowCount(); ++row) {
+        const QModelIndex index = m_parts.history->index(row, HistoryModel::InstructionColumn);
+        if (index.data(HistoryModel::LayerIndexRole).toInt() == layer) {
+            m_parts.historyView->setCurrentIndex(index);
+            if (m_filesLayer == layer)
+                return;
+            break;
+        }
+    }
+    showLayerFiles(layer);
+}
+
 void LayerPanes::showLayerFiles(int layer)
 {
     if (layer < 0 || layer >= m_layers.size() || !m_parts.registry)
         return;
     m_filesLayer = layer;
-    const Descriptor &descriptor = m_layers.at(layer);
+    m_parts.filesPane->setCurrentLayer(layer);
     QString instruction;
     for (int row = 0; row < m_parts.history->rowCount(); ++row) {
         const QModelIndex index = m_parts.history->index(row, HistoryModel::InstructionColumn);
         if (index.data(HistoryModel::LayerIndexRole).toInt() == layer)
             instruction = index.data(HistoryModel::InstructionRole).toString();
     }
-    QString title = tr("Layer %1 of %2 · %3 · %4")
-                        .arg(layer + 1)
-                        .arg(m_layers.size())
-                        .arg(descriptor.digest.shortForm(), QLocale().formattedDataSize(descriptor.size));
-    if (!instruction.isEmpty())
-        title += QStringLiteral(" · ") + instruction.simplified();
-    m_parts.filesPane->setLayerTitle(title);
+    // The layer box names the layer; beside it, what made it.
+    m_parts.filesPane->setLayerTitle(instruction.isEmpty() ? tr("(no build step recorded)") : instruction.simplified());
     // Listings the efficiency measure already read are not read again.
     const LayerStack &stack = m_parts.efficiency->stack();
     bool known =
@@ -167,9 +197,6 @@ void LayerPanes::showLayerFiles(int layer)
         m_parts.filesModel->setLayers(stack, layer);
     else
         m_parts.filesModel->load(m_parts.registry, m_registry, m_repository, m_layers, layer, m_parts.storeRoot);
-    if (m_parts.filesDock->isHidden())
-        m_parts.filesDock->show();
-    m_parts.filesDock->raise();
 }
 
 void LayerPanes::onExtractRequested(const QString &path, int sourceLayer)
@@ -210,8 +237,7 @@ void LayerPanes::onCompareRequested(const QString &tag, const QString &platform)
     m_parts.diff->clear();
     m_compareTag = tag;
     m_parts.comparePane->setResolving(platform.isEmpty() ? tag : tr("%1 (%2)").arg(tag, platform));
-    m_parts.compareDock->show();
-    m_parts.compareDock->raise();
+    m_parts.bringForward(m_parts.comparePane);
     m_parts.session->resolveOther(tag, platform);
 }
 

@@ -15,9 +15,9 @@
 
 #include <functional>
 
-class QDockWidget;
 class QModelIndex;
 class QTableView;
+class QWidget;
 
 namespace wharf {
 
@@ -51,12 +51,12 @@ public:
         LayerMapPane *map = nullptr;
         LayerFilesModel *filesModel = nullptr;
         LayerFilesPane *filesPane = nullptr;
-        QDockWidget *filesDock = nullptr;
         ImageEfficiencyModel *efficiency = nullptr;
         EfficiencyPanel *efficiencyPanel = nullptr;
         ImageDiffModel *diff = nullptr;
         ComparePane *comparePane = nullptr;
-        QDockWidget *compareDock = nullptr;
+        // Brings a pane into view (its tab or dock forward) when a person asked for what it shows.
+        std::function<void(QWidget *pane)> bringForward;
     };
     // Asks which folder to extract a file (named `fileName`) into; empty when cancelled.
     using ChooseFolder = std::function<QString(const QString &fileName)>;
@@ -82,6 +82,8 @@ private:
     void onHistoryRowChanged(const QModelIndex &current);
     void onMapLayerSelected(const QString &digest);
     void showLayerFiles(int layer);
+    // The Files pane's layer box picked `layer`.
+    void chooseLayer(int layer);
     void onExtractRequested(const QString &path, int sourceLayer);
     void onCompareRequested(const QString &tag, const QString &platform);
     void onOtherResolved(const InspectedImage &other);

@@ -49,7 +49,9 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 
 namespace wharf {
 
@@ -60,11 +62,16 @@ constexpr int kStatusMessageMs = 10'000;
 
 // QSettings keys (the preferences' own are in Preferences).
 constexpr auto kGeometry = "window/geometry";
-constexpr auto kState = "window/state";
-constexpr auto kMainSplitter = "window/mainSplitter";
-constexpr auto kMiddleSplitter = "window/middleSplitter";
-constexpr auto kRightSplitter = "window/rightSplitter";
+// The layout of 2026-12 (the image in tabs) keeps its parts under new keys: a saved layout of the
+// docks and splitters that came before does not fit it and is not applied.
+constexpr int kLayoutVersion = 2;
+constexpr auto kState = "window/v2/state";
+constexpr auto kMainSplitter = "window/v2/mainSplitter";
+constexpr auto kBrowseSplitter = "window/v2/browseSplitter";
+constexpr auto kRightSplitter = "window/v2/rightSplitter";
+constexpr auto kDetailsSplitter = "window/v2/detailsSplitter";
 constexpr auto kImageSplitter = "window/imageSplitter";
+constexpr auto kImageTab = "window/v2/imageTab";
 constexpr auto kQuery = "search/query";
 constexpr auto kRegistry = "search/registry";
 constexpr auto kRepository = "selection/repository";
@@ -89,7 +96,11 @@ MainWindow::MainWindow(const Services &services, QWidget *parent) : QMainWindow(
     build();
 }
 
-MainWindow::~MainWindow() {}
+MainWindow::~MainWindow()
+{
+    // Closing sends focus changes while the panes are going.
+    disconnect(qApp, &QApplication::focusChanged, this, nullptr);
+}
 
 void MainWindow::createDefaultServices()
 {
@@ -141,6 +152,10 @@ void MainWindow::build()
     connectPanes();
     resize(1280, 800);
     restoreSettings();
+    // Tab leaves a table for the next control instead of walking its cells for ever.
+    for (QAbstractItemView *view : findChildren<QAbstractItemView *>())
+        view->setTabKeyNavigation(false);
+    connect(qApp, &QApplication::focusChanged, this, &MainWindow::markFocusedPane);
     if (m_localImagesModel)
         m_localImagesModel->refresh();
     else
@@ -186,48 +201,51 @@ void MainWindow::createPanes()
 
 void MainWindow::createLayout()
 {
-    m_middleSplitter = new QSplitter(Qt::Vertical, this);
-    m_middleSplitter->setObjectName(QStringLiteral("middleSplitter"));
-    m_middleSplitter->addWidget(PaneFrame::titled(tr("Repository"), Icons::Name::Repository, m_repositoryPane, m_middleSplitter));
-    m_middleSplitter->addWidget(PaneFrame::titled(tr("Tags"), Icons::Name::Tags, m_tagsPane, m_middleSplitter));
+    // Left, what to look at: the search and the repository's tags. Right, what it is: the
+    // repository and its platforms on top, and under them the image itself in tabs with room to
+    // read — its history and config, the layer map, a layer's files, efficiency, a comparison.
+    m_browseSplitter = new QSplitter(Qt::Vertical, this);
+    m_browseSplitter->setObjectName(QStringLiteral("browseSplitter"));
+    m_browseSplitter->addWidget(PaneFrame::titled(tr("Search"), Icons::Name::Search, m_searchPane, m_browseSplitter));
+    m_browseSplitter->addWidget(PaneFrame::titled(tr("Tags"), Icons::Name::Tags, m_tagsPane, m_browseSplitter));
+    m_browseSplitter->setStretchFactor(0, 2);
+    m_browseSplitter->setStretchFactor(1, 3);
+
+    m_detailsSplitter = new QSplitter(Qt::Horizontal, this);
+    m_detailsSplitter->setObjectName(QStringLiteral("detailsSplitter"));
+    m_detailsSplitter->addWidget(PaneFrame::titled(tr("Repository"), Icons::Name::Repository, m_repositoryPane, m_detailsSplitter));
+    m_detailsSplitter->addWidget(PaneFrame::titled(tr("Platforms"), Icons::Name::Platforms, m_platformsPane, m_detailsSplitter));
+
+    m_imageTabs = new QTabWidget(this);
+    m_imageTabs->setObjectName(QStringLiteral("imageTabs"));
+    m_imageTabs->setDocumentMode(true);
+    m_imageTabs->addTab(m_imagePane, Icons::icon(Icons::Name::Image), tr("Image"));
+    m_imageTabs->addTab(m_layerMapPane, Icons::icon(Icons::Name::Layers), tr("Layer map"));
+    m_imageTabs->addTab(m_layerFilesPane, Icons::icon(Icons::Name::Files), tr("Files"));
+    m_imageTabs->addTab(m_efficiencyPanel, Icons::icon(Icons::Name::Efficiency), tr("Efficiency"));
+    m_imageTabs->addTab(m_comparePane, Icons::icon(Icons::Name::Compare), tr("Compare"));
+
     m_rightSplitter = new QSplitter(Qt::Vertical, this);
     m_rightSplitter->setObjectName(QStringLiteral("rightSplitter"));
-    m_rightSplitter->addWidget(PaneFrame::titled(tr("Platforms"), Icons::Name::Platforms, m_platformsPane, m_rightSplitter));
-    m_rightSplitter->addWidget(PaneFrame::titled(tr("Image"), Icons::Name::Image, m_imagePane, m_rightSplitter));
+    m_rightSplitter->addWidget(m_detailsSplitter);
+    m_rightSplitter->addWidget(m_imageTabs);
+    m_rightSplitter->setStretchFactor(0, 2);
+    m_rightSplitter->setStretchFactor(1, 3);
+
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_mainSplitter->addWidget(PaneFrame::titled(tr("Search"), Icons::Name::Search, m_searchPane, m_mainSplitter));
-    m_mainSplitter->addWidget(m_middleSplitter);
+    m_mainSplitter->addWidget(m_browseSplitter);
     m_mainSplitter->addWidget(m_rightSplitter);
     m_mainSplitter->setStretchFactor(0, 2);
     m_mainSplitter->setStretchFactor(1, 3);
-    m_mainSplitter->setStretchFactor(2, 3);
     setCentralWidget(m_mainSplitter);
 
+    // Pulls and the local store stay in view while browsing, side by side under everything.
     m_pullsDock = addPaneDock(m_pullsPane, tr("Pulls"), Icons::Name::Pulls, QStringLiteral("pullsDock"), Qt::BottomDockWidgetArea);
     m_localDock = addPaneDock(m_localImagesPane, tr("Local images"), Icons::Name::LocalImages, QStringLiteral("localImagesDock"),
                               Qt::BottomDockWidgetArea);
     splitDockWidget(m_pullsDock, m_localDock, Qt::Horizontal);
-    // The layer panes share the bottom with them: the map behind Pulls, the files behind Local
-    // images, efficiency and compare in a third column. Picking a repository or a layer brings
-    // them forward; a pull brings Pulls back.
-    m_layerMapDock =
-        addPaneDock(m_layerMapPane, tr("Layer map"), Icons::Name::Layers, QStringLiteral("layerMapDock"), Qt::BottomDockWidgetArea);
-    m_filesDock =
-        addPaneDock(m_layerFilesPane, tr("Files"), Icons::Name::Files, QStringLiteral("layerFilesDock"), Qt::BottomDockWidgetArea);
-    m_efficiencyDock = addPaneDock(m_efficiencyPanel, tr("Efficiency"), Icons::Name::Efficiency, QStringLiteral("efficiencyDock"),
-                                   Qt::BottomDockWidgetArea);
-    m_compareDock =
-        addPaneDock(m_comparePane, tr("Compare"), Icons::Name::Compare, QStringLiteral("compareDock"), Qt::BottomDockWidgetArea);
-    splitDockWidget(m_localDock, m_efficiencyDock, Qt::Horizontal);
-    tabifyDockWidget(m_pullsDock, m_layerMapDock);
-    tabifyDockWidget(m_localDock, m_filesDock);
-    tabifyDockWidget(m_efficiencyDock, m_compareDock);
-    m_pullsDock->raise();
-    m_localDock->raise();
-    m_efficiencyDock->raise();
-    // Browsing gets most of the height; the docks keep a few rows each.
-    resizeDocks({m_pullsDock}, {180}, Qt::Vertical);
+    resizeDocks({m_pullsDock}, {150}, Qt::Vertical);
 }
 
 QDockWidget *MainWindow::addPaneDock(QWidget *pane, const QString &title, Icons::Name icon, const QString &name, Qt::DockWidgetArea area)
@@ -236,6 +254,21 @@ QDockWidget *MainWindow::addPaneDock(QWidget *pane, const QString &title, Icons:
     addDockWidget(area, dock);
     m_docks.append(dock);
     return dock;
+}
+
+void MainWindow::bringForward(QWidget *pane)
+{
+    if (const int tab = m_imageTabs->indexOf(pane); tab >= 0) {
+        m_imageTabs->setCurrentIndex(tab);
+        return;
+    }
+    for (QDockWidget *dock : std::as_const(m_docks)) {
+        if (dock->widget() == pane || dock->isAncestorOf(pane)) {
+            dock->show();
+            dock->raise();
+            return;
+        }
+    }
 }
 
 void MainWindow::connectPanes()
@@ -284,12 +317,11 @@ void MainWindow::connectPanes()
     parts.map = m_layerMapPane;
     parts.filesModel = m_layerFilesModel;
     parts.filesPane = m_layerFilesPane;
-    parts.filesDock = m_filesDock;
     parts.efficiency = m_efficiencyModel;
     parts.efficiencyPanel = m_efficiencyPanel;
     parts.diff = m_diffModel;
     parts.comparePane = m_comparePane;
-    parts.compareDock = m_compareDock;
+    parts.bringForward = [this](QWidget *pane) { bringForward(pane); };
     m_layerPanes = new LayerPanes(
         parts, [this](const QString &fileName) { return m_desktop.chooseExtractFolder(this, fileName); }, this);
     m_layerPanes->setAutoAnalyseLimit(kAutoAnalyseBytes);
@@ -360,9 +392,27 @@ void MainWindow::createMenus()
     settings->setMenuRole(QAction::PreferencesRole);
     connect(settings, &QAction::triggered, this, &MainWindow::openSettingsDialog);
 
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    // The image's tabs, each one keystroke away.
+    const QList<std::pair<QWidget *, QString>> tabs = {{m_imagePane, QStringLiteral("imageTabAction")},
+                                                       {m_layerMapPane, QStringLiteral("layerMapTabAction")},
+                                                       {m_layerFilesPane, QStringLiteral("filesTabAction")},
+                                                       {m_efficiencyPanel, QStringLiteral("efficiencyTabAction")},
+                                                       {m_comparePane, QStringLiteral("compareTabAction")}};
+    for (int i = 0; i < int(tabs.size()); ++i) {
+        QWidget *pane = tabs.at(i).first;
+        const int tab = m_imageTabs->indexOf(pane);
+        QAction *action = view->addAction(m_imageTabs->tabIcon(tab), m_imageTabs->tabText(tab));
+        action->setObjectName(tabs.at(i).second);
+        action->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
+        connect(action, &QAction::triggered, this, [this, pane] {
+            bringForward(pane);
+            focusPane(pane);
+        });
+    }
+    view->addSeparator();
     // Qt's own toggle action would hide a dock that sits behind a tab; these bring it forward, and
     // hide only a dock that is in front.
-    QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : std::as_const(m_docks)) {
         QAction *shown = dock->toggleViewAction();
         QAction *action = view->addAction(shown->icon(), shown->text());
@@ -381,6 +431,81 @@ void MainWindow::createMenus()
             action->setChecked(shown->isChecked());
         });
     }
+    view->addSeparator();
+    // Tab moves within a pane and leaves a table; these move between panes.
+    QAction *nextPane = view->addAction(tr("&Next Pane"));
+    nextPane->setObjectName(QStringLiteral("nextPaneAction"));
+    nextPane->setShortcuts({QKeySequence(Qt::Key_F6), QKeySequence(Qt::CTRL | Qt::Key_Tab)});
+    connect(nextPane, &QAction::triggered, this, [this] { cyclePanes(+1); });
+    QAction *previousPane = view->addAction(tr("&Previous Pane"));
+    previousPane->setObjectName(QStringLiteral("previousPaneAction"));
+    previousPane->setShortcuts({QKeySequence(Qt::SHIFT | Qt::Key_F6), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab),
+                                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab)});
+    connect(previousPane, &QAction::triggered, this, [this] { cyclePanes(-1); });
+}
+
+QList<QWidget *> MainWindow::panesInOrder() const
+{
+    // Reading order: what to look at, then what it is, then the docks.
+    QList<QWidget *> panes{m_searchPane, m_tagsPane, m_repositoryPane, m_platformsPane, m_imageTabs->currentWidget()};
+    for (QDockWidget *dock : m_docks)
+        panes.append(dock->widget());
+    return panes;
+}
+
+bool MainWindow::focusPane(QWidget *pane)
+{
+    if (!pane || !pane->isVisible() || pane->visibleRegion().isEmpty())
+        return false;
+    // Where a person works in the pane: the search box, else its main list, else anything that
+    // takes the keyboard.
+    QWidget *target = nullptr;
+    if (pane == m_searchPane)
+        target = m_searchPane->queryEdit();
+    for (QAbstractItemView *view : pane->findChildren<QAbstractItemView *>()) {
+        if (!target && view->isVisible() && view->isEnabled() && view->focusPolicy() != Qt::NoFocus)
+            target = view;
+    }
+    for (QWidget *w = pane->nextInFocusChain(); !target && w != pane; w = w->nextInFocusChain()) {
+        if (pane->isAncestorOf(w) && w->isVisible() && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus))
+            target = w;
+    }
+    if (!target)
+        target = pane;
+    target->setFocus(Qt::TabFocusReason);
+    return true;
+}
+
+void MainWindow::cyclePanes(int step)
+{
+    const QList<QWidget *> panes = panesInOrder();
+    const QWidget *focus = QApplication::focusWidget();
+    int at = -1;
+    for (int i = 0; i < int(panes.size()) && at < 0; ++i)
+        if (focus && (panes.at(i) == focus || panes.at(i)->isAncestorOf(focus)))
+            at = i;
+    if (at < 0)
+        at = step > 0 ? -1 : 0;
+    for (int tried = 1; tried <= int(panes.size()); ++tried) {
+        const int next = int((at + step * tried + panes.size() * 2) % panes.size());
+        if (focusPane(panes.at(next)))
+            return;
+    }
+}
+
+void MainWindow::markFocusedPane()
+{
+    // Whichever pane holds the keyboard says so in its heading (the image's tabs in their bar).
+    const QWidget *focus = QApplication::focusWidget();
+    for (QWidget *pane : panesInOrder()) {
+        const bool active = focus && (pane == focus || pane->isAncestorOf(focus));
+        QWidget *frame = pane->parentWidget();
+        if (auto *dock = qobject_cast<QDockWidget *>(frame))
+            frame = dock->titleBarWidget();
+        if (frame == m_imageTabs->findChild<QStackedWidget *>())
+            frame = m_imageTabs;
+        PaneFrame::setActive(frame, active);
+    }
 }
 
 void MainWindow::createStatusBar()
@@ -395,10 +520,12 @@ void MainWindow::restoreSettings()
 {
     const QSettings s = Preferences::settings();
     restoreGeometry(s.value(key(kGeometry)).toByteArray());
-    restoreState(s.value(key(kState)).toByteArray());
+    restoreState(s.value(key(kState)).toByteArray(), kLayoutVersion);
     m_mainSplitter->restoreState(s.value(key(kMainSplitter)).toByteArray());
-    m_middleSplitter->restoreState(s.value(key(kMiddleSplitter)).toByteArray());
+    m_browseSplitter->restoreState(s.value(key(kBrowseSplitter)).toByteArray());
     m_rightSplitter->restoreState(s.value(key(kRightSplitter)).toByteArray());
+    m_detailsSplitter->restoreState(s.value(key(kDetailsSplitter)).toByteArray());
+    m_imageTabs->setCurrentIndex(s.value(key(kImageTab), 0).toInt());
     m_imagePane->splitter()->restoreState(s.value(key(kImageSplitter)).toByteArray());
     m_searchPane->setRegistries(Preferences::load().registries);
 
@@ -420,10 +547,12 @@ void MainWindow::saveSettings() const
 {
     QSettings s = Preferences::settings();
     s.setValue(key(kGeometry), saveGeometry());
-    s.setValue(key(kState), saveState());
+    s.setValue(key(kState), saveState(kLayoutVersion));
     s.setValue(key(kMainSplitter), m_mainSplitter->saveState());
-    s.setValue(key(kMiddleSplitter), m_middleSplitter->saveState());
+    s.setValue(key(kBrowseSplitter), m_browseSplitter->saveState());
     s.setValue(key(kRightSplitter), m_rightSplitter->saveState());
+    s.setValue(key(kDetailsSplitter), m_detailsSplitter->saveState());
+    s.setValue(key(kImageTab), m_imageTabs->currentIndex());
     s.setValue(key(kImageSplitter), m_imagePane->splitter()->saveState());
     s.setValue(key(kQuery), m_searchPane->queryEdit()->text());
     s.setValue(key(kRegistry), m_searchPane->registry());
@@ -474,7 +603,6 @@ void MainWindow::onRepositorySelected(const QString &reference)
     m_layerPanes->clear();
     m_comparePane->clear();
     m_layerMapLoader->setRepository(repository.domain(), repository.path());
-    m_layerMapDock->raise();
     m_repositoryPane->setRepository(repository.familiarName(), repository.familiarName());
     m_session->setRepository(repository);
 }

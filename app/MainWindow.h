@@ -28,6 +28,7 @@ class QAction;
 class QDockWidget;
 class QMenu;
 class QSplitter;
+class QTabWidget;
 
 namespace wharf {
 
@@ -150,6 +151,14 @@ private:
     // A pane in a dock of its own, listed in View; `name` is its objectName (saved layouts use it).
     QDockWidget *addPaneDock(QWidget *pane, const QString &title, Icons::Name icon, const QString &name,
                              Qt::DockWidgetArea area);
+    // Shows `pane`: its tab in front, or its dock shown and raised.
+    void bringForward(QWidget *pane);
+    // The panes F6 / Ctrl+Tab walk, in reading order (the image's tab in front stands for them all).
+    [[nodiscard]] QList<QWidget *> panesInOrder() const;
+    // Gives the keyboard to the pane's main control; false when the pane cannot be seen.
+    bool focusPane(QWidget *pane);
+    void cyclePanes(int step);
+    void markFocusedPane();
 
     void onRepositorySelected(const QString &reference);
     void onTagSelected(const QString &tag);
@@ -190,15 +199,13 @@ private:
     PullsPane *m_pullsPane = nullptr;
     LocalImagesPane *m_localImagesPane = nullptr;
     RateLimitIndicator *m_rateLimit = nullptr;
-    QSplitter *m_mainSplitter = nullptr;
-    QSplitter *m_middleSplitter = nullptr;
-    QSplitter *m_rightSplitter = nullptr;
+    QSplitter *m_mainSplitter = nullptr;    // browsing | the image
+    QSplitter *m_browseSplitter = nullptr;  // Search over Tags
+    QSplitter *m_rightSplitter = nullptr;   // details over the image's tabs
+    QSplitter *m_detailsSplitter = nullptr; // Repository | Platforms
+    QTabWidget *m_imageTabs = nullptr;      // Image, Layer map, Files, Efficiency, Compare
     QDockWidget *m_pullsDock = nullptr;
     QDockWidget *m_localDock = nullptr;
-    QDockWidget *m_layerMapDock = nullptr;
-    QDockWidget *m_filesDock = nullptr;
-    QDockWidget *m_efficiencyDock = nullptr;
-    QDockWidget *m_compareDock = nullptr;
     LayerMapLoader *m_layerMapLoader = nullptr;
     LayerFilesModel *m_layerFilesModel = nullptr;
     ImageEfficiencyModel *m_efficiencyModel = nullptr;

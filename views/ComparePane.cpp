@@ -8,6 +8,8 @@
 #include "itemmodels/LoadedRowsProxyModel.h"
 
 #include <QComboBox>
+#include <QCompleter>
+#include <QLineEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -19,6 +21,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <functional>
+
 namespace wharf {
 
 namespace {
@@ -27,6 +31,31 @@ QString signedSize(qint64 delta)
 {
     const QString size = QLocale().formattedDataSize(delta < 0 ? -delta : delta);
     return delta == 0 ? size : (delta < 0 ? QStringLiteral("−") : QStringLiteral("+")) + size;
+}
+
+// An editable combo box whose text is what the person chose — typed, picked from the list or from
+// the completer — and nothing else: QComboBox itself rewrites it when its model changes under it
+// (rows arrive, a reset, a re-sort) or moves its current index, which emptied the box.
+void keepChoice(QComboBox *box, QString *choice, const std::function<void()> &changed)
+{
+    box->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    box->completer()->setCaseSensitivity(Qt::CaseSensitive);
+    const auto choose = [box, choice, changed](const QString &text) {
+        *choice = text.trimmed();
+        if (box->currentText() != text)
+            box->setEditText(text);
+        changed();
+    };
+    QObject::connect(box->lineEdit(), &QLineEdit::textEdited, box, choose);
+    QObject::connect(box, &QComboBox::activated, box, [box, choose](int row) { choose(box->itemText(row)); });
+    QObject::connect(box->completer(), qOverload<const QString &>(&QCompleter::activated), box, choose);
+    QObject::connect(box, &QComboBox::editTextChanged, box, [box, choice](const QString &text) {
+        if (text.trimmed() != *choice)
+            QMetaObject::invokeMethod(box, [box, choice] {
+                if (box->currentText().trimmed() != *choice)
+                    box->setEditText(*choice);
+            }, Qt::QueuedConnection);
+    });
 }
 
 } // namespace
@@ -146,8 +175,8 @@ ComparePane::ComparePane(ImageDiffModel *model, QWidget *parent)
         if (m_compare->isEnabled())
             Q_EMIT compareRequested(otherTag(), otherPlatform());
     });
-    connect(m_tag, &QComboBox::currentTextChanged, this, &ComparePane::updateCompareButton);
-    connect(m_platform, &QComboBox::currentTextChanged, this, &ComparePane::updateCompareButton);
+    keepChoice(m_tag, &m_otherTag, [this] { updateCompareButton(); });
+    keepChoice(m_platform, &m_otherPlatform, [this] { updateCompareButton(); });
     connect(m_state, &StatePanel::retryRequested, m_compare, &QPushButton::click);
     connect(m_model, &ImageDiffModel::stateChanged, this, &ComparePane::onStateChanged);
     connect(m_model, &ImageDiffModel::progress, this, [this](qint64 read, qint64 total, int done, int layers) {
@@ -168,7 +197,6 @@ ComparePane::ComparePane(ImageDiffModel *model, QWidget *parent)
 
 void ComparePane::setTagModel(QAbstractItemModel *tags, int nameRole)
 {
-    const QString text = m_tag->currentText();
     // Only the tags already listed: the combo's popup and completer would page through them all.
     auto *loaded = new LoadedRowsProxyModel(m_tag);
     loaded->setSourceModel(tags);
@@ -177,7 +205,7 @@ void ComparePane::setTagModel(QAbstractItemModel *tags, int nameRole)
     // The combo shows DisplayRole; the name role is the same text for the tag list.
     Q_UNUSED(nameRole);
     m_tag->setCurrentIndex(-1);
-    m_tag->setEditText(text);
+    m_tag->setEditText(m_otherTag);
 }
 
 void ComparePane::setCurrentImage(const QString &tag, const QString &platform, const QStringList &platforms)
@@ -186,10 +214,11 @@ void ComparePane::setCurrentImage(const QString &tag, const QString &platform, c
     m_currentPlatform = platform;
     m_from->setText(platform.isEmpty() ? tr("Compare <b>%1</b>").arg(tag.toHtmlEscaped())
                                        : tr("Compare <b>%1</b> (%2)").arg(tag.toHtmlEscaped(), platform.toHtmlEscaped()));
-    const QString chosen = m_platform->currentText();
+    if (m_otherPlatform.isEmpty() || !platforms.contains(m_otherPlatform))
+        m_otherPlatform = platform;
     m_platform->clear();
     m_platform->addItems(platforms);
-    m_platform->setEditText(chosen.isEmpty() || !platforms.contains(chosen) ? platform : chosen);
+    m_platform->setEditText(m_otherPlatform);
     if (m_model->state() == ImageDiffModel::State::Idle)
         m_state->showMessage(tr("Pick another tag or platform and press Compare to see the layers and files that differ."));
     updateCompareButton();
@@ -199,6 +228,10 @@ void ComparePane::clear()
 {
     m_currentTag.clear();
     m_currentPlatform.clear();
+    m_otherTag.clear();
+    m_otherPlatform.clear();
+    m_tag->setEditText({});
+    m_platform->setEditText({});
     m_from->setText(tr("Compare"));
     m_summary->clear();
     m_state->showMessage(tr("Pick an image, then another tag or platform to compare it with."));
@@ -207,11 +240,11 @@ void ComparePane::clear()
 
 void ComparePane::setOther(const QString &tag, const QString &platform)
 {
-    const int row = m_tag->findText(tag);
-    if (row >= 0)
-        m_tag->setCurrentIndex(row);
-    m_tag->setEditText(tag);
-    m_platform->setEditText(platform);
+    m_otherTag = tag.trimmed();
+    m_otherPlatform = platform.trimmed();
+    m_tag->setEditText(m_otherTag);
+    m_platform->setEditText(m_otherPlatform);
+    updateCompareButton();
 }
 
 void ComparePane::setResolving(const QString &what)
@@ -226,12 +259,12 @@ void ComparePane::setFailure(const Error &error)
 
 QString ComparePane::otherTag() const
 {
-    return m_tag->currentText().trimmed();
+    return m_otherTag;
 }
 
 QString ComparePane::otherPlatform() const
 {
-    return m_platform->currentText().trimmed();
+    return m_otherPlatform;
 }
 
 void ComparePane::updateCompareButton()

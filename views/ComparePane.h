@@ -61,6 +61,8 @@ private:
     ImageDiffModel *m_model;
     QString m_currentTag;
     QString m_currentPlatform;
+    QString m_otherTag;      // what the person chose in the "with" boxes, whatever the boxes' models do
+    QString m_otherPlatform;
     QLabel *m_from;
     QComboBox *m_tag;
     QComboBox *m_platform;

@@ -19,6 +19,7 @@ DockTitleBar::DockTitleBar(QDockWidget *dock, const QIcon &icon)
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     auto *iconLabel = new QLabel(this);
     iconLabel->setPixmap(icon.pixmap(iconSize, iconSize));
+    m_title->setObjectName(QStringLiteral("paneHeading"));
     QFont font = m_title->font();
     font.setBold(true);
     m_title->setFont(font);

@@ -10,6 +10,9 @@
 #include <QAction>
 #include <QButtonGroup>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -58,6 +61,7 @@ LayerFilesPane::LayerFilesPane(LayerFilesModel *model, QWidget *parent)
     : QWidget(parent),
       m_model(model),
       m_proxy(new LayerFilesProxyModel(this)),
+      m_layer(new QComboBox(this)),
       m_title(new ElidedLabel(this)),
       m_layerOnly(segment(tr("This Layer Only"), tr("What this layer's own tar holds, and what it deleted below"), this)),
       m_merged(segment(tr("Merged up to This Layer"),
@@ -67,6 +71,7 @@ LayerFilesPane::LayerFilesPane(LayerFilesModel *model, QWidget *parent)
       m_changesOnly(new QCheckBox(tr("C&hanges only"), this)),
       m_extractButton(new QToolButton(this)),
       m_extract(new QAction(Icons::icon(Icons::Name::Extract), tr("E&xtract…"), this)),
+      m_copyPath(new QAction(Icons::icon(Icons::Name::Copy), tr("Copy &Path"), this)),
       m_counts(new QLabel(this)),
       m_banner(new QLabel(this)),
       m_progress(new QProgressBar(this)),
@@ -75,6 +80,12 @@ LayerFilesPane::LayerFilesPane(LayerFilesModel *model, QWidget *parent)
     m_proxy->setSourceModel(m_model);
     m_proxy->setObjectName(QStringLiteral("layerFilesProxy"));
 
+    m_layer->setObjectName(QStringLiteral("layerFilesLayer"));
+    m_layer->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_layer->setMaximumWidth(m_layer->fontMetrics().averageCharWidth() * 48);
+    m_layer->setEnabled(false);
+    auto *layerLabel = new QLabel(tr("&Layer:"), this);
+    layerLabel->setBuddy(m_layer);
     m_title->setObjectName(QStringLiteral("layerFilesTitle"));
     m_title->setText(tr("No layer chosen"));
     m_layerOnly->setObjectName(QStringLiteral("layerFilesLayerOnly"));
@@ -120,6 +131,8 @@ LayerFilesPane::LayerFilesPane(LayerFilesModel *model, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->addAction(m_extract);
+    m_copyPath->setObjectName(QStringLiteral("layerFilesCopyPath"));
+    m_copyPath->setEnabled(false);
     auto *delegate = new FileChangeDelegate(
         [](const QModelIndex &index) {
             switch (FileMark(index.data(LayerFilesModel::MarkRole).toInt())) {
@@ -163,6 +176,8 @@ LayerFilesPane::LayerFilesPane(LayerFilesModel *model, QWidget *parent)
     // Three short rows rather than one long one: the pane often shares the bottom with two others.
     auto *top = new QHBoxLayout;
     top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(layerLabel);
+    top->addWidget(m_layer);
     top->addWidget(m_title, 1);
     auto *viewRow = new QHBoxLayout;
     viewRow->setContentsMargins(0, 0, 0, 0);
@@ -225,10 +240,32 @@ LayerFilesPane::LayerFilesPane(LayerFilesModel *model, QWidget *parent)
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         QMenu menu(this);
         menu.addAction(m_extract);
+        menu.addAction(m_copyPath);
         menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
+    connect(m_copyPath, &QAction::triggered, this, [this] {
+        const QString path = m_view->currentIndex().data(LayerFilesModel::PathRole).toString();
+        if (!path.isEmpty())
+            QGuiApplication::clipboard()->setText(u'/' + path);
+    });
+    connect(m_layer, &QComboBox::activated, this, &LayerFilesPane::layerChosen);
     connect(m_state, &StatePanel::retryRequested, this, &LayerFilesPane::retryRequested);
     onStateChanged();
+}
+
+void LayerFilesPane::setLayerChoices(const QStringList &layers)
+{
+    const QSignalBlocker blocker(m_layer);
+    m_layer->clear();
+    m_layer->addItems(layers);
+    m_layer->setCurrentIndex(-1);
+    m_layer->setEnabled(!layers.isEmpty());
+}
+
+void LayerFilesPane::setCurrentLayer(int layer)
+{
+    const QSignalBlocker blocker(m_layer);
+    m_layer->setCurrentIndex(layer);
 }
 
 void LayerFilesPane::setLayerTitle(const QString &title)
@@ -324,6 +361,7 @@ void LayerFilesPane::onProgress(qint64 read, qint64 total, int layersDone, int l
 void LayerFilesPane::updateExtract()
 {
     const QModelIndex current = m_view->currentIndex();
+    m_copyPath->setEnabled(current.isValid());
     QString why;
     if (m_model->state() != LayerFilesModel::State::Ready || !current.isValid()) {
         why = tr("Select a file to extract it.");

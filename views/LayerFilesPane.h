@@ -12,6 +12,7 @@
 class QAction;
 class QButtonGroup;
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QModelIndex;
@@ -35,6 +36,10 @@ public:
 
     // What the tree shows, e.g. "Layer 3 of 4 · 6fcfdc7fdd39 · RUN rm /etc/obsolete.conf …".
     void setLayerTitle(const QString &title);
+    // The layers a person can switch between here (base first), none chosen yet.
+    void setLayerChoices(const QStringList &layers);
+    // The layer shown (-1: none).
+    void setCurrentLayer(int layer);
     // Selects (and scrolls to) a path of the current view; false when it is not there or filtered out.
     bool selectPath(const QString &path);
 
@@ -45,6 +50,8 @@ public:
     [[nodiscard]] QToolButton *layerOnlyButton() const { return m_layerOnly; }
     [[nodiscard]] QToolButton *mergedButton() const { return m_merged; }
     [[nodiscard]] QAction *extractAction() const { return m_extract; }
+    [[nodiscard]] QAction *copyPathAction() const { return m_copyPath; }
+    [[nodiscard]] QComboBox *layerBox() const { return m_layer; }
     [[nodiscard]] StatePanel *statePanel() const { return m_state; }
     [[nodiscard]] QLabel *incompleteBanner() const { return m_banner; }
     [[nodiscard]] QProgressBar *progressBar() const { return m_progress; }
@@ -55,6 +62,8 @@ Q_SIGNALS:
     // its entry comes from — in the merged view often a lower one.
     void extractRequested(const QString &path, int sourceLayer);
     void retryRequested();
+    // The person picked another layer (0 = base) in the pane's layer box.
+    void layerChosen(int layer);
 
 private:
     void onStateChanged();
@@ -64,6 +73,7 @@ private:
 
     LayerFilesModel *m_model;
     LayerFilesProxyModel *m_proxy;
+    QComboBox *m_layer;
     ElidedLabel *m_title;
     QToolButton *m_layerOnly;
     QToolButton *m_merged;
@@ -72,6 +82,7 @@ private:
     QCheckBox *m_changesOnly;
     QToolButton *m_extractButton;
     QAction *m_extract;
+    QAction *m_copyPath;
     QLabel *m_counts;
     QLabel *m_banner;
     QProgressBar *m_progress;

@@ -63,6 +63,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     // The user picked a layer in the map.
     void layerSelected(const QString &digest);
+    // …and asked for its files (double-click, Enter).
+    void layerActivated(const QString &digest);
 
 private:
     void scheduleReload();

@@ -84,7 +84,18 @@ void LayerMapView::setGraph(const LayerGraph &graph, const QString &title)
         const QList<int> nodes = digest ? graph.nodesWithDigest(*digest) : QList<int>();
         m_currentNode = nodes.isEmpty() ? -1 : nodes.constFirst();
     }
-    fitToView();
+    showReadable();
+}
+
+void LayerMapView::showReadable()
+{
+    // Text stays legible at 100 %; a map bigger than the view scrolls (base layers, on the left,
+    // first). Fitting a big map shrinks its labels to a few pixels: that is for Ctrl+0 to ask.
+    m_fitted = false;
+    applyZoom(1.0);
+    const QRectF rect = m_scene->itemsBoundingRect();
+    if (!rect.isEmpty())
+        centerOn(rect.left() + viewport()->width() / 2.0, rect.top() + viewport()->height() / 2.0);
 }
 
 void LayerMapView::clear()
@@ -197,6 +208,18 @@ void LayerMapView::mouseReleaseEvent(QMouseEvent *event)
     Q_EMIT layerSelected(selectedLayer());
 }
 
+void LayerMapView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    const int node = event->button() == Qt::LeftButton ? m_scene->nodeAt(mapToScene(event->position().toPoint())) : -1;
+    if (node < 0) {
+        QGraphicsView::mouseDoubleClickEvent(event);
+        return;
+    }
+    selectNode(node, false);
+    Q_EMIT layerActivated(selectedLayer());
+    event->accept();
+}
+
 int LayerMapView::neighbour(int node, int key) const
 {
     const LayerGraph &g = graph();
@@ -232,6 +255,11 @@ int LayerMapView::neighbour(int node, int key) const
 void LayerMapView::keyPressEvent(QKeyEvent *event)
 {
     const int key = event->key();
+    if ((key == Qt::Key_Return || key == Qt::Key_Enter) && m_currentNode >= 0) {
+        Q_EMIT layerActivated(selectedLayer());
+        event->accept();
+        return;
+    }
     const bool arrow = key == Qt::Key_Left || key == Qt::Key_Right || key == Qt::Key_Up || key == Qt::Key_Down;
     if (arrow && event->modifiers() == Qt::NoModifier && !graph().isEmpty()) {
         const int next = neighbour(m_currentNode, key);

@@ -5,6 +5,8 @@
 // layerSelected(digest); setSelectedLayer() selects it from outside (the history table, the file
 // tree) without echoing the signal. With a layer selected, the arrow keys walk the map: Left to the
 // layer below, Right to the first layer above, Up/Down to the neighbouring layer of the same depth.
+// A double-click or Enter on a layer emits layerActivated (the window opens its files). A new map
+// opens at 100 % (readable) from its top left; fitting is only on request.
 //
 // Export writes exactly what is drawn, at 100 %, as PNG or SVG: the only file I/O here, and only
 // when the user asks for it.
@@ -32,7 +34,8 @@ public:
     explicit LayerMapView(QWidget *parent = nullptr);
     ~LayerMapView() override;
 
-    // Replaces the map and fits it to the view (never above 100 %). `title` heads the legend.
+    // Replaces the map, shown at 100 % from its top left (scroll for the rest; Ctrl+0 fits it).
+    // `title` heads the legend.
     void setGraph(const LayerGraph &graph, const QString &title = {});
     void clear();
     [[nodiscard]] const LayerGraph &graph() const;
@@ -63,17 +66,22 @@ public Q_SLOTS:
     void zoomIn();
     void zoomOut();
     void fitToView();
+    // 100 %, scrolled to the map's top left.
+    void showReadable();
     void setZoom(double zoom);
 
 Q_SIGNALS:
     // The user picked a layer (click or keys): its "sha256:…" digest.
     void layerSelected(const QString &digest);
+    // A layer double-clicked, or Enter on the selected one: show its files.
+    void layerActivated(const QString &digest);
     void zoomChanged(double zoom);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;

@@ -7,6 +7,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace wharf::PaneFrame {
@@ -18,6 +20,7 @@ QWidget *titled(const QString &title, Icons::Name icon, QWidget *pane, QWidget *
     const int size = box->style()->pixelMetric(QStyle::PM_SmallIconSize);
     iconLabel->setPixmap(Icons::icon(icon).pixmap(size, size));
     auto *label = new QLabel(title, box);
+    label->setObjectName(QStringLiteral("paneHeading"));
     QFont font = label->font();
     font.setBold(true);
     label->setFont(font);
@@ -41,6 +44,29 @@ QDockWidget *docked(const QString &title, Icons::Name icon, const QString &name,
     dock->setWidget(pane);
     dock->toggleViewAction()->setIcon(Icons::icon(icon));
     return dock;
+}
+
+void setActive(QWidget *frame, bool active)
+{
+    if (!frame || (frame->property("paneActive").toBool() == active && !qobject_cast<QTabWidget *>(frame)))
+        return;
+    frame->setProperty("paneActive", active);
+    if (auto *tabs = qobject_cast<QTabWidget *>(frame)) {
+        for (int tab = 0; tab < tabs->count(); ++tab)
+            tabs->tabBar()->setTabTextColor(tab, active && tab == tabs->currentIndex() ? frame->palette().color(QPalette::Highlight)
+                                                                                      : QColor());
+        return;
+    }
+    QWidget *heading = frame->findChild<QLabel *>(QStringLiteral("paneHeading"));
+    if (!heading)
+        return;
+    QPalette palette = frame->palette();
+    if (active) {
+        const QColor accent = palette.color(QPalette::Highlight);
+        palette.setColor(QPalette::WindowText, accent);
+        palette.setColor(QPalette::ButtonText, accent);
+    }
+    heading->setPalette(palette);
 }
 
 } // namespace wharf::PaneFrame

@@ -18,4 +18,8 @@ namespace wharf::PaneFrame {
 // objectName, which saved layouts use.
 [[nodiscard]] QDockWidget *docked(const QString &title, Icons::Name icon, const QString &name, QWidget *pane, QWidget *parent);
 
+// Marks a frame (a titled box, a dock's title bar, a tab widget) as holding the keyboard focus: its
+// heading is drawn in the highlight colour, so the pane being typed into can always be seen.
+void setActive(QWidget *frame, bool active);
+
 } // namespace wharf::PaneFrame

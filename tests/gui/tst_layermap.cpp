@@ -172,7 +172,14 @@ void TestLayerMap::zoomKeysWheelAndFit()
     view.setGraph(graph);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    // A 30 × 30 map is fitted, far below 100 %, and all of it is in view.
+    // A 30 × 30 map opens readable, at 100 %, from its top left, and scrolls (issue 12: fitted, its
+    // text was 4 px high).
+    QCOMPARE(view.zoom(), 1.0);
+    QVERIFY(view.horizontalScrollBar()->maximum() > 0);
+    QCOMPARE(view.horizontalScrollBar()->value(), view.horizontalScrollBar()->minimum());
+    QCOMPARE(view.verticalScrollBar()->value(), view.verticalScrollBar()->minimum());
+    // Fitting is asked for: far below 100 %, and all of it is in view.
+    QTest::keyClick(&view, Qt::Key_0, Qt::ControlModifier);
     QVERIFY(view.zoom() < 0.3);
     QVERIFY(view.zoom() >= LayerMapView::kMinZoom);
     const QRect shown = view.mapFromScene(view.mapScene()->sceneRect()).boundingRect();

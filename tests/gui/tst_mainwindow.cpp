@@ -83,6 +83,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -1028,25 +1029,33 @@ void TestMainWindow::docksHideFloatAndComeBack()
     QTRY_VERIFY(dock->isVisible());
     QVERIFY(toggle->isChecked());
 
-    // A dock behind a tab is brought to the front, not hidden: the layer map sits behind Pulls.
-    auto *map = window.findChild<QDockWidget *>(u"layerMapDock"_s);
+    // A dock behind a tab is brought to the front, not hidden: Local images stacked behind Pulls.
+    auto *local = window.findChild<QDockWidget *>(u"localImagesDock"_s);
     auto *pulls = window.findChild<QDockWidget *>(u"pullsDock"_s);
-    QVERIFY(map && pulls);
-    if (!window.tabifiedDockWidgets(pulls).contains(map)) // Pulls came back on its own above
-        window.tabifyDockWidget(pulls, map);
+    QVERIFY(local && pulls);
+    window.tabifyDockWidget(pulls, local);
     pulls->raise();
     // Behind a tab a dock is "visible" to Qt with nothing of it on screen.
-    QTRY_VERIFY(map->visibleRegion().isEmpty());
-    auto *mapAction = window.findChild<QAction *>(u"layerMapDockAction"_s);
-    QVERIFY(mapAction->isChecked());
-    mapAction->trigger();
-    QTRY_VERIFY(!map->visibleRegion().isEmpty());
+    QTRY_VERIFY(local->visibleRegion().isEmpty());
+    auto *localAction = window.findChild<QAction *>(u"localImagesDockAction"_s);
+    QVERIFY(localAction->isChecked());
+    localAction->trigger();
+    QTRY_VERIFY(!local->visibleRegion().isEmpty());
     QTRY_VERIFY(pulls->visibleRegion().isEmpty());
-    QVERIFY(mapAction->isChecked());
+    QVERIFY(localAction->isChecked());
     // In front, the same item hides it.
-    mapAction->trigger();
-    QTRY_VERIFY(!map->isVisible());
-    QVERIFY(!mapAction->isChecked());
+    localAction->trigger();
+    QTRY_VERIFY(!local->isVisible());
+    QVERIFY(!localAction->isChecked());
+
+    // The image's tabs: View (or Alt+2) brings the layer map forward.
+    auto *tabs = window.findChild<QTabWidget *>(u"imageTabs"_s);
+    QVERIFY(tabs);
+    QCOMPARE(tabs->currentWidget(), window.imagePane());
+    QTest::keyClick(&window, Qt::Key_2, Qt::AltModifier);
+    QCOMPARE(tabs->currentWidget(), window.layerMapPane());
+    window.findChild<QAction *>(u"compareTabAction"_s)->trigger();
+    QCOMPARE(tabs->currentWidget(), window.comparePane());
 }
 
 // layers:app, as a person reads it: the map of its layers, the whiteout layer's files (the
@@ -1059,12 +1068,8 @@ void TestMainWindow::layersMapFilesEfficiency()
     window.resize(1600, 1050);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    auto *mapDock = window.findChild<QDockWidget *>(u"layerMapDock"_s);
-    auto *filesDock = window.findChild<QDockWidget *>(u"layerFilesDock"_s);
-    auto *efficiencyDock = window.findChild<QDockWidget *>(u"efficiencyDock"_s);
-    QVERIFY(mapDock && filesDock && efficiencyDock);
-    window.resizeDocks({mapDock}, {520}, Qt::Vertical);
-    window.resizeDocks({mapDock, filesDock, efficiencyDock}, {440, 600, 560}, Qt::Horizontal);
+    auto *tabs = window.findChild<QTabWidget *>(u"imageTabs"_s);
+    QVERIFY(tabs);
 
     LayerFilesModel *files = window.layerFilesModel();
     LayerFilesProxyModel *proxy = window.layerFilesPane()->proxy();
@@ -1081,8 +1086,9 @@ void TestMainWindow::layersMapFilesEfficiency()
     const QStringList layers = m_images.layerDigests(u"layers"_s, u"app"_s);
     QCOMPARE(layers.size(), 4);
 
-    // The map: the picked tag is ticked and mapped.
-    QVERIFY(mapDock->isVisible());
+    // The map, in its tab: the picked tag is ticked and mapped.
+    QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(tabs->indexOf(window.layerMapPane())).center());
+    QVERIFY(window.layerMapPane()->isVisible());
     QCOMPARE(window.layerMapPane()->checkedTags(), QStringList{u"app"_s});
     QTRY_COMPARE_WITH_TIMEOUT(window.layerMapLoader()->state(), LayerMapLoader::State::Ready, kTimeout);
     QTRY_COMPARE_WITH_TIMEOUT(window.layerMapPane()->statePanel()->kind(), StatePanel::Kind::Content, kTimeout);
@@ -1121,11 +1127,17 @@ void TestMainWindow::layersMapFilesEfficiency()
     QVERIFY(window.efficiencyPanel()->scoreLabel()->text().contains(u'%'));
     QCOMPARE(window.efficiencyPanel()->statePanel()->kind(), StatePanel::Kind::Content);
 
-    // The whiteout layer (layer 3, index 2) from the history table: the map and the Files pane follow.
+    // The whiteout layer (layer 3, index 2) from the history table: the map and the Files pane
+    // follow; Enter on the row opens the Files tab.
+    QTest::keyClick(&window, Qt::Key_1, Qt::AltModifier);
+    QCOMPARE(tabs->currentWidget(), window.imagePane());
     clickHistoryLayer(window, 2);
     QCOMPARE(window.layerMapPane()->view()->selectedLayer(), layers.at(2));
     QTRY_COMPARE_WITH_TIMEOUT(files->state(), LayerFilesModel::State::Ready, kTimeout);
-    QVERIFY(filesDock->isVisible());
+    QCOMPARE(tabs->currentWidget(), window.imagePane()); // a click only follows
+    QTest::keyClick(window.imagePane()->historyView(), Qt::Key_Return);
+    QCOMPARE(tabs->currentWidget(), window.layerFilesPane());
+    QCOMPARE(window.layerFilesPane()->layerBox()->currentIndex(), 2);
     QCOMPARE(files->layerIndex(), 2);
     QCOMPARE(files->view(), LayerFilesModel::View::LayerOnly);
     QVERIFY(!files->isIncomplete());
@@ -1240,10 +1252,8 @@ void TestMainWindow::compareTwoTags()
     window.resize(1600, 1050);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    auto *compareDock = window.findChild<QDockWidget *>(u"compareDock"_s);
-    QVERIFY(compareDock);
-    window.resizeDocks({compareDock}, {560}, Qt::Vertical);
-    window.resizeDocks({compareDock}, {900}, Qt::Horizontal);
+    auto *tabs = window.findChild<QTabWidget *>(u"imageTabs"_s);
+    QVERIFY(tabs);
     ImageDiffModel *diff = window.diffModel();
     QAbstractItemModelTester diffTester(diff, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester layersTester(diff->layersModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -1256,6 +1266,7 @@ void TestMainWindow::compareTwoTags()
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(window.efficiencyModel()->state(), ImageEfficiencyModel::State::Idle);
+    QTest::keyClick(&window, Qt::Key_4, Qt::AltModifier); // the Efficiency tab
     QVERIFY(window.efficiencyPanel()->isPending());
     QVERIFY(window.efficiencyPanel()->pendingLabel()->text().contains(u"2 layer"_s));
     QTest::mouseClick(window.efficiencyPanel()->analyseButton(), Qt::LeftButton);
@@ -1270,7 +1281,7 @@ void TestMainWindow::compareTwoTags()
     QVERIFY(pane->compareButton()->isEnabled());
     QSignalSpy states(diff, &ImageDiffModel::stateChanged);
     QTest::mouseClick(pane->compareButton(), Qt::LeftButton);
-    QVERIFY(compareDock->isVisible());
+    QCOMPARE(tabs->currentWidget(), window.comparePane());
     QTRY_COMPARE_WITH_TIMEOUT(diff->state(), ImageDiffModel::State::Ready, kTimeout);
     QCOMPARE(pane->statePanel()->kind(), StatePanel::Kind::Content);
 

@@ -34,6 +34,17 @@ public:
     int fetches = 0;
 };
 
+// Answers DisplayRole only, as TagListModel does.
+class DisplayOnlyModel final : public QAbstractListModel
+{
+public:
+    int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : 2; }
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        return role == Qt::DisplayRole ? QVariant(index.row() == 0 ? u"app"_s : u"base"_s) : QVariant();
+    }
+};
+
 } // namespace
 
 class TestLoadedRowsProxyModel final : public QObject
@@ -41,6 +52,7 @@ class TestLoadedRowsProxyModel final : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void showsLoadedRowsAndNeverFetches();
+    void anEditableComboShowsThePickedRow();
 };
 
 void TestLoadedRowsProxyModel::showsLoadedRowsAndNeverFetches()
@@ -76,6 +88,23 @@ void TestLoadedRowsProxyModel::showsLoadedRowsAndNeverFetches()
     QCOMPARE(proxy.rowCount(), 20);
     QCOMPARE(signals_.inserted.count(), insertsBefore + 1);
     QCOMPARE(proxy.index(19, 0).data().toString(), u"tag-19"_s);
+}
+
+// An editable combo box shows a row's EditRole: over a model that only answers DisplayRole, a
+// picked row used to leave the box empty (Compare's "with" box, issue 12).
+void TestLoadedRowsProxyModel::anEditableComboShowsThePickedRow()
+{
+    DisplayOnlyModel source;
+    LoadedRowsProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    proxy.setSourceModel(&source);
+    QCOMPARE(proxy.index(1, 0).data(Qt::EditRole).toString(), u"base"_s);
+    QComboBox combo;
+    combo.setEditable(true);
+    combo.setModel(&proxy);
+    combo.setCurrentIndex(1);
+    QCOMPARE(combo.currentText(), u"base"_s);
+    QCOMPARE(combo.itemText(0), u"app"_s);
 }
 
 QTEST_MAIN(TestLoadedRowsProxyModel)
