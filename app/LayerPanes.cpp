@@ -9,13 +9,19 @@
 #include "itemmodels/ImageEfficiencyModel.h"
 #include "itemmodels/LayerFilesModel.h"
 #include "itemmodels/PlatformModel.h"
+#include "core/ContinueOnEventLoop.h"
+#include "layers/LayerBlobCache.h"
 #include "layers/LayerFileExtractJob.h"
+#include "pull/PullPlanner.h"
+#include "registry/RegistryClient.h"
 #include "services/BrowseSession.h"
 
 #include <QDir>
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QNetworkInformation>
+#include <QtConcurrentRun>
 #include <QTableView>
 
 namespace wharf {
@@ -72,6 +78,7 @@ LayerPanes::LayerPanes(Parts parts, ChooseFolder chooseExtractFolder, QObject *p
 
 void LayerPanes::clear()
 {
+    ++m_imageGeneration;
     m_layers.clear();
     m_registry.clear();
     m_repository.clear();
@@ -107,14 +114,39 @@ void LayerPanes::showImage(const InspectedImage &image)
     for (int row = 0; row < m_parts.platforms->platformCount(); ++row)
         platforms.append(m_parts.platforms->platformIndex(row).data(PlatformModel::PlatformRole).toString());
     m_parts.comparePane->setCurrentImage(m_parts.session->tag(), m_parts.session->platform(), platforms);
-    // Unknown sizes (Docker schema 1) could be anything: measured only when asked.
-    const qint64 compressed = image.imageManifest.totalLayerSize();
     if (m_layers.isEmpty())
         m_parts.efficiencyPanel->clear();
-    else if (compressed >= 0 && compressed <= m_autoAnalyseBytes)
-        analyseEfficiency();
     else
-        m_parts.efficiencyPanel->setPending(compressed, int(m_layers.size()));
+        analyseIfCheap(image.imageManifest.config, image.imageManifest.totalLayerSize());
+}
+
+void LayerPanes::analyseIfCheap(const Descriptor &config, qint64 compressedBytes)
+{
+    // Unknown sizes (Docker schema 1) could be anything: measured only when asked.
+    m_parts.efficiencyPanel->setPending(compressedBytes, int(m_layers.size()));
+    if (compressedBytes < 0 || m_autoAnalyseBytes <= 0 || !m_parts.registry)
+        return;
+    // On a metered link (when the system says so) only what is already here is measured unasked.
+    static const bool metered = [] {
+        return QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Metered)
+            && QNetworkInformation::instance()->isMetered();
+    }();
+    const qint64 limit = metered ? 0 : m_autoAnalyseBytes;
+    // What measuring would download: the pull planner's count (stats files, so on a worker).
+    std::shared_ptr<LayerBlobCache> blobs = m_parts.registry->settings().layerBlobs;
+    auto counted = QtConcurrent::run([store = m_parts.store, config, layers = m_layers, blobs, compressedBytes] {
+        if (!store)
+            return compressedBytes;
+        return planPull(*store, config, layers, blobs.get()).bytesToFetch;
+    });
+    continueOnEventLoop(counted, this, [this, limit, generation = ++m_imageGeneration](qint64 toDownload) {
+        if (generation != m_imageGeneration || m_layers.isEmpty())
+            return;
+        if (toDownload <= limit)
+            analyseEfficiency();
+        else
+            m_parts.efficiencyPanel->setPending(toDownload, int(m_layers.size()));
+    });
 }
 
 void LayerPanes::analyseEfficiency()

@@ -8,12 +8,14 @@
 // layer the Files pane shows.
 
 #include "documents/Descriptor.h"
+#include "store/ImageStore.h"
 
 #include <QList>
 #include <QObject>
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 class QModelIndex;
 class QTableView;
@@ -44,6 +46,7 @@ public:
     {
         RegistryClient *registry = nullptr;
         QString storeRoot; // empty without a store
+        std::optional<ImageStore> store;
         BrowseSession *session = nullptr;
         HistoryModel *history = nullptr;
         QTableView *historyView = nullptr;
@@ -64,7 +67,9 @@ public:
     LayerPanes(Parts parts, ChooseFolder chooseExtractFolder, QObject *parent = nullptr);
 
     void setChooseExtractFolder(ChooseFolder choose) { m_chooseExtractFolder = std::move(choose); }
-    // Images up to this many compressed bytes are measured as soon as they are shown.
+    // An image is measured for wasted space as soon as it is shown when that downloads at most
+    // this many bytes (layers in the store or already listed cost nothing); a bigger download, or
+    // any download on a metered connection, waits for "Analyse Layers".
     void setAutoAnalyseLimit(qint64 bytes) { m_autoAnalyseBytes = bytes; }
 
     // The image the Image pane now shows (the same image again keeps what the panes show).
@@ -79,6 +84,8 @@ Q_SIGNALS:
 
 private:
     void analyseEfficiency();
+    // Measures the image at once when that is cheap (see setAutoAnalyseLimit), else asks.
+    void analyseIfCheap(const Descriptor &config, qint64 compressedBytes);
     void onHistoryRowChanged(const QModelIndex &current);
     void onMapLayerSelected(const QString &digest);
     void showLayerFiles(int layer);
@@ -97,6 +104,7 @@ private:
     int m_filesLayer = -1;      // the layer the Files pane shows
     QString m_pendingFilesPath; // to select once the Files pane has loaded
     QString m_compareTag;       // the other side of the comparison being resolved
+    quint64 m_imageGeneration = 0; // which image a background count was for
 };
 
 } // namespace wharf

@@ -310,6 +310,7 @@ void MainWindow::connectPanes()
     LayerPanes::Parts parts;
     parts.registry = m_services.registry;
     parts.storeRoot = storeRoot();
+    parts.store = m_services.store;
     parts.session = m_session;
     parts.history = m_historyModel;
     parts.historyView = m_imagePane->historyView();

@@ -89,10 +89,11 @@ public:
     using ExportTarget = wharf::ExportTarget;
     using Desktop = wharf::Desktop;
 
-    // An image whose layers are at most this many compressed bytes is measured for wasted space as
-    // soon as it is shown (a few seconds at most, and the store often has the blobs); a bigger one
-    // waits for "Analyse Layers", since measuring downloads every layer the store does not have.
-    static constexpr qint64 kAutoAnalyseBytes = 50 * 1024 * 1024;
+    // An image is measured for wasted space as soon as it is shown when that downloads at most this
+    // many bytes (layers in the store, or downloaded by an earlier listing, cost nothing; a pull
+    // reuses what a measure downloaded); more waits for "Analyse Layers", and so does any download
+    // on a metered connection.
+    static constexpr qint64 kAutoAnalyseBytes = 8 * 1024 * 1024;
     // Changes that limit (0: never measure without being asked).
     void setAutoAnalyseLimit(qint64 bytes);
 

@@ -19,6 +19,8 @@
 #include "itemmodels/LayerFilesModel.h"
 #include "itemmodels/SearchModel.h"
 #include "itemmodels/TagListModel.h"
+#include "itemmodels/PullListModel.h"
+#include "layers/LayerBlobCache.h"
 #include "LocalImagesPane.h"
 #include "PullsPane.h"
 #include "RepositoryPane.h"
@@ -81,6 +83,7 @@ private Q_SLOTS:
 
     void compareWithTheMouse();
     void keyboardBetweenPanes();
+    void measuringAsksFirstAndPullReuses();
 };
 
 // Defect 1: the "with" box kept nothing a person picked with the mouse, so Compare did nothing.
@@ -183,6 +186,70 @@ void TestWindowFlow::keyboardBetweenPanes()
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
     QVERIFY(holdsFocus(window.platformsPane()));
     screenshot(&window, u"keyboard-platforms-focused"_s);
+}
+
+namespace {
+
+// GETs of these blobs that reached the registry.
+int blobGets(const FaultProxy &proxy, const QStringList &digests)
+{
+    int gets = 0;
+    for (const HttpRequest &request : proxy.requests())
+        for (const QString &digest : digests)
+            if (request.method == "GET" && request.path().endsWith(u"/blobs/"_s + digest))
+                ++gets;
+    return gets;
+}
+
+} // namespace
+
+// Defect 9: picking a tag measured wasted space by downloading up to 50 MB unasked, and a pull
+// then downloaded the same layers again. Now only a small download (or none: layers at hand) is
+// made unasked, bigger ones wait for "Analyse Layers", and a pull reuses what the measure read.
+void TestWindowFlow::measuringAsksFirstAndPullReuses()
+{
+    // As the application sets them up: layers a listing read are kept for a pull.
+    auto blobs = std::make_shared<LayerBlobCache>(m_dir->filePath(u"layer-cache"_s));
+    m_client->setLayerBlobCache(blobs);
+    PullEngine::Options options;
+    options.client = m_client->settings();
+    m_engine = std::make_unique<PullEngine>(*m_store, options);
+    QVERIFY(MainWindow::kAutoAnalyseBytes <= 10 * 1024 * 1024);
+
+    MainWindow window(services());
+    useFakeDesktop(window);
+    window.setAutoAnalyseLimit(1000); // layers:app's 1.6 MB is "big" here
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QStringList appLayers = m_images.layerDigests(u"layers"_s, u"app"_s);
+    pickImage(window, u"layers"_s, u"app"_s);
+    if (QTest::currentTestFailed())
+        return;
+    QTest::keyClick(&window, Qt::Key_4, Qt::AltModifier); // Efficiency
+    QTRY_VERIFY(window.efficiencyPanel()->isPending());
+    QCOMPARE(window.efficiencyModel()->state(), ImageEfficiencyModel::State::Idle);
+    QCOMPARE(blobGets(*m_proxy, appLayers), 0); // nothing downloaded unasked
+
+    QTest::mouseClick(window.efficiencyPanel()->analyseButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(window.efficiencyModel()->state(), ImageEfficiencyModel::State::Ready, kTimeout);
+    QCOMPARE(blobGets(*m_proxy, appLayers), int(appLayers.size()));
+
+    // The pull fetches none of them again.
+    QVERIFY(window.platformsPane()->selectPlatform(u"linux/amd64"_s));
+    QTest::mouseClick(window.platformsPane()->pullButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(window.pullModel()->rowCount(), 1, kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(window.pullModel()->pullIndex(0).data(PullListModel::StateRole).value<PullListModel::State>(),
+                              PullListModel::State::Done, 60'000);
+    QCOMPARE(blobGets(*m_proxy, appLayers), int(appLayers.size()));
+
+    // layers:base shares its two layers with app, now in the store: measured at once, though
+    // "big", since it downloads nothing.
+    m_proxy->clearRecords();
+    QVERIFY(window.tagsPane()->selectTag(u"base"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(window.imageLayers().size(), 2, kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(window.efficiencyModel()->state(), ImageEfficiencyModel::State::Ready, kTimeout);
+    QCOMPARE(window.efficiencyModel()->stack().size(), 2);
+    QCOMPARE(blobGets(*m_proxy, m_images.layerDigests(u"layers"_s, u"base"_s)), 0);
 }
 
 QTEST_MAIN(TestWindowFlow)
