@@ -2,6 +2,7 @@
 
 #include "ComparePane.h"
 #include "EfficiencyPanel.h"
+#include "StatePanel.h"
 #include "LayerFilesPane.h"
 #include "LayerMapPane.h"
 #include "itemmodels/HistoryModel.h"
@@ -35,7 +36,12 @@ LayerPanes::LayerPanes(Parts parts, ChooseFolder chooseExtractFolder, QObject *p
     connect(m_parts.historyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &LayerPanes::onHistoryRowChanged);
     connect(m_parts.map, &LayerMapPane::layerSelected, this, &LayerPanes::onMapLayerSelected);
     connect(m_parts.filesPane, &LayerFilesPane::extractRequested, this, &LayerPanes::onExtractRequested);
-    connect(m_parts.filesPane, &LayerFilesPane::retryRequested, this, [this] { showLayerFiles(m_filesLayer); });
+    connect(m_parts.filesPane, &LayerFilesPane::retryRequested, this, [this] {
+        if (m_layers.isEmpty())
+            m_parts.session->retry(); // the image itself could not be looked up
+        else
+            showLayerFiles(m_filesLayer);
+    });
     connect(m_parts.filesPane, &LayerFilesPane::layerChosen, this, &LayerPanes::chooseLayer);
     // Enter or a double-click on a history row, or on a layer of the map, opens its files.
     connect(m_parts.historyView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
@@ -91,6 +97,16 @@ void LayerPanes::clear()
     m_parts.efficiencyPanel->clear();
     m_parts.diff->clear();
     m_parts.session->cancelOther();
+}
+
+void LayerPanes::showUnavailable(const Error &error)
+{
+    clear();
+    const QString failed = tr("The image in view could not be looked up");
+    m_parts.filesPane->setLayerTitle({});
+    m_parts.filesPane->statePanel()->showFailure(failed, error);
+    m_parts.efficiencyPanel->showFailure(failed, error);
+    m_parts.comparePane->statePanel()->showFailure(failed, error);
 }
 
 void LayerPanes::showImage(const InspectedImage &image)
@@ -151,6 +167,10 @@ void LayerPanes::analyseIfCheap(const Descriptor &config, qint64 compressedBytes
 
 void LayerPanes::analyseEfficiency()
 {
+    if (m_layers.isEmpty() && m_parts.session->tag().size() > 0 && !m_parts.session->image()) {
+        m_parts.session->retry(); // Retry where the image could not be looked up
+        return;
+    }
     if (m_layers.isEmpty() || !m_parts.registry)
         return;
     m_parts.efficiency->analyse(m_parts.registry, m_registry, m_repository, m_layers, m_parts.storeRoot);
@@ -264,6 +284,10 @@ void LayerPanes::onExtractRequested(const QString &path, int sourceLayer)
 
 void LayerPanes::onCompareRequested(const QString &tag, const QString &platform)
 {
+    if (m_layers.isEmpty() && !m_parts.session->tag().isEmpty() && !m_parts.session->image()) {
+        m_parts.session->retry(); // Retry where the image could not be looked up
+        return;
+    }
     if (m_layers.isEmpty() || !m_parts.registry)
         return;
     m_parts.diff->clear();

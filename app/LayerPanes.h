@@ -24,6 +24,7 @@ class QWidget;
 namespace wharf {
 
 class BrowseSession;
+class Error;
 class ComparePane;
 class EfficiencyPanel;
 class HistoryModel;
@@ -75,6 +76,8 @@ public:
     // The image the Image pane now shows (the same image again keeps what the panes show).
     void showImage(const InspectedImage &image);
     void clear();
+    // The image in view could not be looked up: each pane says so, rather than keep the last one.
+    void showUnavailable(const Error &error);
     // Its layers, base first.
     [[nodiscard]] const QList<Descriptor> &layers() const { return m_layers; }
 

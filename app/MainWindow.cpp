@@ -628,6 +628,8 @@ void MainWindow::onPlatformSelected(int row)
 
 void MainWindow::onResolving(BrowseSession::Scope scope)
 {
+    // The panes about the last image must not stand for the next one while it is looked up.
+    m_layerPanes->clear();
     if (scope == BrowseSession::Scope::Tag) {
         m_platformModel->clear();
         m_platformsPane->setLoading();
@@ -642,6 +644,7 @@ void MainWindow::onResolveFailed(const Error &error, BrowseSession::Scope scope)
         m_layerMapPane->setCheckedTags({m_session->tag()});
     }
     m_imagePane->setError(error);
+    m_layerPanes->showUnavailable(error);
 }
 
 void MainWindow::onResolved(BrowseSession::Scope scope)

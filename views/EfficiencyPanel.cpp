@@ -137,6 +137,13 @@ void EfficiencyPanel::clear()
     m_pages->setCurrentWidget(m_pending);
 }
 
+void EfficiencyPanel::showFailure(const QString &failed, const Error &error)
+{
+    m_analyse->hide();
+    m_state->showFailure(failed, error);
+    m_pages->setCurrentWidget(m_state);
+}
+
 void EfficiencyPanel::onStateChanged()
 {
     switch (m_model->state()) {

@@ -15,6 +15,8 @@ class QTableView;
 
 namespace wharf {
 
+class Error;
+
 class ImageEfficiencyModel;
 class StatePanel;
 
@@ -39,6 +41,8 @@ public:
     [[nodiscard]] QLabel *pendingLabel() const { return m_pendingText; }
     [[nodiscard]] StatePanel *statePanel() const { return m_state; }
     [[nodiscard]] bool isPending() const;
+    // There is no image to measure: why (the image could not be looked up).
+    void showFailure(const QString &failed, const Error &error);
 
 Q_SIGNALS:
     void analyseRequested();

@@ -165,7 +165,9 @@ void WindowBed::useFakeDesktop(MainWindow &window)
 void WindowBed::pickMulti(MainWindow &window)
 {
     QTest::keyClicks(window.searchPane()->queryEdit(), u"multi"_s);
-    QTRY_COMPARE_WITH_TIMEOUT(window.searchModel()->state(), SearchModel::State::Ready, kTimeout);
+    // This search's answer, not the last one's.
+    QTRY_VERIFY_WITH_TIMEOUT(window.searchModel()->query() == u"multi" && window.searchModel()->state() == SearchModel::State::Ready,
+                             kTimeout);
     QCOMPARE(window.searchPane()->statePanel()->kind(), StatePanel::Kind::Content);
     QModelIndex multi;
     for (int row = 0; row < window.searchModel()->rowCount(); ++row) {
@@ -207,7 +209,8 @@ void WindowBed::pullArm64(MainWindow &window)
 void WindowBed::pickImage(MainWindow &window, const QString &name, const QString &tag)
 {
     QTest::keyClicks(window.searchPane()->queryEdit(), name);
-    QTRY_COMPARE_WITH_TIMEOUT(window.searchModel()->state(), SearchModel::State::Ready, kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(window.searchModel()->query() == name && window.searchModel()->state() == SearchModel::State::Ready,
+                             kTimeout);
     QModelIndex found;
     for (int row = 0; row < window.searchModel()->rowCount(); ++row) {
         const QModelIndex index = window.searchModel()->index(row);

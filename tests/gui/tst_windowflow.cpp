@@ -28,6 +28,7 @@
 #include "WindowBed.h"
 
 #include <QAbstractItemView>
+#include <QToolButton>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -84,6 +85,7 @@ private Q_SLOTS:
     void compareWithTheMouse();
     void keyboardBetweenPanes();
     void measuringAsksFirstAndPullReuses();
+    void panesNeverShowTheLastImage();
 };
 
 // Defect 1: the "with" box kept nothing a person picked with the mouse, so Compare did nothing.
@@ -250,6 +252,57 @@ void TestWindowFlow::measuringAsksFirstAndPullReuses()
     QTRY_COMPARE_WITH_TIMEOUT(window.efficiencyModel()->state(), ImageEfficiencyModel::State::Ready, kTimeout);
     QCOMPARE(window.efficiencyModel()->stack().size(), 2);
     QCOMPARE(blobGets(*m_proxy, m_images.layerDigests(u"layers"_s, u"base"_s)), 0);
+}
+
+// Defect 10: offline, Files kept the previous image's layer, Compare the previous tag, Efficiency
+// said "Pick an image". Each pane about the image says it could not be looked up, with Retry.
+void TestWindowFlow::panesNeverShowTheLastImage()
+{
+    std::optional<ScopedEnv> offline;
+    MainWindow window(services());
+    useFakeDesktop(window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    pickImage(window, u"layers"_s, u"app"_s);
+    if (QTest::currentTestFailed())
+        return;
+    // A layer's files, the waste measured, a comparison made.
+    clickHistoryLayer(window, 1);
+    QTRY_COMPARE_WITH_TIMEOUT(window.layerFilesModel()->state(), LayerFilesModel::State::Ready, kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(window.efficiencyModel()->state(), ImageEfficiencyModel::State::Ready, kTimeout);
+    window.comparePane()->setOther(u"base"_s, {});
+    QTest::keyClick(&window, Qt::Key_5, Qt::AltModifier);
+    QTest::mouseClick(window.comparePane()->compareButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(window.diffModel()->state(), ImageDiffModel::State::Ready, kTimeout);
+
+    // Offline, the other tag of multi (never looked at, so nothing cached to show).
+    offline.emplace("WHARF_DOCKERHUB_REGISTRY_URL", "http://127.0.0.1:" + QByteArray::number(closedPort()));
+    window.searchPane()->queryEdit()->clear();
+    pickMulti(window);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(window.tagsPane()->selectTag(u"latest"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(window.imagePane()->statePanel()->kind(), StatePanel::Kind::Offline, kTimeout);
+    QCOMPARE(window.layerFilesModel()->state(), LayerFilesModel::State::Idle);
+    QCOMPARE(window.layerFilesModel()->rowCount(), 0);
+    QCOMPARE(window.layerFilesPane()->statePanel()->kind(), StatePanel::Kind::Offline);
+    QCOMPARE(window.layerFilesPane()->layerBox()->count(), 0);
+    QCOMPARE(window.efficiencyPanel()->statePanel()->kind(), StatePanel::Kind::Offline);
+    QVERIFY(!window.efficiencyPanel()->isPending());
+    QCOMPARE(window.diffModel()->state(), ImageDiffModel::State::Idle);
+    QCOMPARE(window.comparePane()->statePanel()->kind(), StatePanel::Kind::Offline);
+    QVERIFY(!window.comparePane()->compareButton()->isEnabled());
+    QVERIFY(window.imageLayers().isEmpty());
+    QTest::keyClick(&window, Qt::Key_3, Qt::AltModifier);
+    screenshot(&window, u"offline-files-says-why"_s);
+
+    // Back online, Retry in the Files pane brings the image.
+    offline.reset();
+    QVERIFY(window.layerFilesPane()->statePanel()->retryButton()->isVisible());
+    QTest::mouseClick(window.layerFilesPane()->statePanel()->retryButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(window.imagePane()->statePanel()->kind(), StatePanel::Kind::Content, kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.imageLayers().isEmpty(), kTimeout);
+    QVERIFY(window.layerFilesPane()->layerBox()->count() > 0);
 }
 
 QTEST_MAIN(TestWindowFlow)
