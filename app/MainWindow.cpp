@@ -542,6 +542,10 @@ void MainWindow::restoreSettings()
         m_searchPane->queryEdit()->setText(query);
         m_searchModel->search(query, m_searchPane->registry());
     }
+    // The repository comes back by itself, whether or not the search lists it (the search list
+    // highlights it if it does).
+    if (!m_pendingRepository.isEmpty())
+        onRepositorySelected(m_pendingRepository);
 }
 
 void MainWindow::saveSettings() const
@@ -594,6 +598,8 @@ void MainWindow::onRepositorySelected(const QString &reference)
         return;
     }
     const ImageReference repository = parsed->repository();
+    if (m_session->repository().isValid() && m_session->repository().toString() == repository.toString())
+        return; // already in view (the search list catching up with a restored session)
     m_tagsPane->filterEdit()->clear();
     m_tagModel->setRepository(repository);
     m_platformModel->clear();

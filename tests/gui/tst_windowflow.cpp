@@ -19,6 +19,7 @@
 #include "itemmodels/LayerFilesModel.h"
 #include "itemmodels/SearchModel.h"
 #include "itemmodels/TagListModel.h"
+#include "itemmodels/PlatformModel.h"
 #include "itemmodels/PullListModel.h"
 #include "layers/LayerBlobCache.h"
 #include "LocalImagesPane.h"
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void keyboardBetweenPanes();
     void measuringAsksFirstAndPullReuses();
     void panesNeverShowTheLastImage();
+    void sessionRestoresARepositoryTheSearchDoesNotList();
 };
 
 // Defect 1: the "with" box kept nothing a person picked with the mouse, so Compare did nothing.
@@ -303,6 +305,41 @@ void TestWindowFlow::panesNeverShowTheLastImage()
     QTRY_COMPARE_WITH_TIMEOUT(window.imagePane()->statePanel()->kind(), StatePanel::Kind::Content, kTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(!window.imageLayers().isEmpty(), kTimeout);
     QVERIFY(window.layerFilesPane()->layerBox()->count() > 0);
+}
+
+// Defect 12: the last repository came back only when the last search listed it again.
+void TestWindowFlow::sessionRestoresARepositoryTheSearchDoesNotList()
+{
+    {
+        MainWindow window(services());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        pickMultiLatest(window);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(window.platformsPane()->selectPlatform(u"linux/arm64"_s));
+        // Another search, which does not list multi, is the last one.
+        QLineEdit *query = window.searchPane()->queryEdit();
+        query->selectAll();
+        QTest::keyClicks(query, u"layers"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(window.searchModel()->query() == u"layers" && window.searchModel()->state() == SearchModel::State::Ready,
+                                 kTimeout);
+        QVERIFY(window.searchModel()->rowCount() > 0);
+        for (int row = 0; row < window.searchModel()->rowCount(); ++row)
+            QVERIFY(window.searchModel()->index(row).data(SearchModel::NameRole).toString() != u"multi");
+        window.close();
+    }
+    MainWindow window(services());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.searchPane()->queryEdit()->text(), u"layers"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(window.tagsPane()->currentTag(), u"latest"_s, kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(window.platformsPane()->currentPlatform() >= 0, kTimeout);
+    QCOMPARE(window.platformModel()->platformIndex(window.platformsPane()->currentPlatform()).data(PlatformModel::PlatformRole).toString(),
+             u"linux/arm64/v8"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(window.historyModel()->rowCount() > 0, true, kTimeout);
+    // The search list came back too, and picking from it still works.
+    QTRY_VERIFY_WITH_TIMEOUT(window.searchModel()->rowCount() > 0, kTimeout);
 }
 
 QTEST_MAIN(TestWindowFlow)
