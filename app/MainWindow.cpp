@@ -18,6 +18,7 @@
 #include "RepositoryPane.h"
 #include "SearchPane.h"
 #include "SettingsDialog.h"
+#include "StartView.h"
 #include "StoreActions.h"
 #include "TagsPane.h"
 #include "hub/HubClient.h"
@@ -77,6 +78,11 @@ constexpr auto kRegistry = "search/registry";
 constexpr auto kRepository = "selection/repository";
 constexpr auto kTag = "selection/tag";
 constexpr auto kPlatform = "selection/platform";
+constexpr auto kRecent = "history/repositories"; // most recent first
+
+// What the start page lists.
+constexpr int kPopularImages = 12;
+constexpr int kRecentRepositories = 10;
 
 QString key(const char *name)
 {
@@ -165,6 +171,8 @@ void MainWindow::build()
 void MainWindow::createModels()
 {
     m_searchModel = new SearchModel(m_services.hub, m_services.registry, this);
+    m_popularModel = new SearchModel(m_services.hub, nullptr, this);
+    m_popularModel->setPageSize(kPopularImages);
     m_tagModel = new TagListModel(m_services.hub, m_services.registry, this);
     m_platformModel = new PlatformModel(this);
     m_platformModel->setRegistryClient(m_services.registry);
@@ -197,6 +205,8 @@ void MainWindow::createPanes()
     m_efficiencyPanel = new EfficiencyPanel(m_efficiencyModel, this);
     m_comparePane = new ComparePane(m_diffModel, this);
     m_comparePane->setTagModel(m_tagModel, TagListModel::NameRole);
+    m_startView = new StartView(m_popularModel, this);
+    m_startView->setRecent(Preferences::settings().value(key(kRecent)).toStringList());
 }
 
 void MainWindow::createLayout()
@@ -234,8 +244,14 @@ void MainWindow::createLayout()
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
+    // Until a repository is picked, the right side is a start page instead of empty panes.
+    m_rightStack = new QStackedWidget(this);
+    m_rightStack->setObjectName(QStringLiteral("rightStack"));
+    m_rightStack->addWidget(m_startView);
+    m_rightStack->addWidget(m_rightSplitter);
+
     m_mainSplitter->addWidget(m_browseSplitter);
-    m_mainSplitter->addWidget(m_rightSplitter);
+    m_mainSplitter->addWidget(m_rightStack);
     m_mainSplitter->setStretchFactor(0, 2);
     m_mainSplitter->setStretchFactor(1, 3);
     setCentralWidget(m_mainSplitter);
@@ -259,6 +275,7 @@ QDockWidget *MainWindow::addPaneDock(QWidget *pane, const QString &title, Icons:
 void MainWindow::bringForward(QWidget *pane)
 {
     if (const int tab = m_imageTabs->indexOf(pane); tab >= 0) {
+        m_rightStack->setCurrentWidget(m_rightSplitter);
         m_imageTabs->setCurrentIndex(tab);
         return;
     }
@@ -274,6 +291,8 @@ void MainWindow::bringForward(QWidget *pane)
 void MainWindow::connectPanes()
 {
     connect(m_searchPane, &SearchPane::repositorySelected, this, &MainWindow::onRepositorySelected);
+    connect(m_startView, &StartView::repositoryChosen, this, &MainWindow::onRepositorySelected);
+    connect(m_startView, &StartView::popularRetryRequested, m_popularModel, &SearchModel::reload);
     connect(m_searchPane, &SearchPane::myRepositoriesRequested, this, &MainWindow::showMyRepositories);
     connect(m_repositoryPane, &RepositoryPane::retryRequested, m_session, &BrowseSession::reloadDetails);
     connect(m_tagsPane, &TagsPane::tagSelected, this, &MainWindow::onTagSelected);
@@ -394,6 +413,14 @@ void MainWindow::createMenus()
     connect(settings, &QAction::triggered, this, &MainWindow::openSettingsDialog);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *start = view->addAction(Icons::icon(Icons::Name::Repository), tr("&Start Page"));
+    start->setObjectName(QStringLiteral("startAction"));
+    start->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Home));
+    connect(start, &QAction::triggered, this, [this] {
+        showStartPage();
+        focusPane(m_startView);
+    });
+    view->addSeparator();
     // The image's tabs, each one keystroke away.
     const QList<std::pair<QWidget *, QString>> tabs = {{m_imagePane, QStringLiteral("imageTabAction")},
                                                        {m_layerMapPane, QStringLiteral("layerMapTabAction")},
@@ -448,7 +475,7 @@ void MainWindow::createMenus()
 QList<QWidget *> MainWindow::panesInOrder() const
 {
     // Reading order: what to look at, then what it is, then the docks.
-    QList<QWidget *> panes{m_searchPane, m_tagsPane, m_repositoryPane, m_platformsPane, m_imageTabs->currentWidget()};
+    QList<QWidget *> panes{m_searchPane, m_tagsPane, m_startView, m_repositoryPane, m_platformsPane, m_imageTabs->currentWidget()};
     for (QDockWidget *dock : m_docks)
         panes.append(dock->widget());
     return panes;
@@ -581,7 +608,29 @@ void MainWindow::showEvent(QShowEvent *event)
     if (!m_rateLimitAsked) {
         m_rateLimitAsked = true;
         refreshRateLimit();
+        if (m_rightStack->currentWidget() == m_startView)
+            showStartPage();
     }
+}
+
+void MainWindow::rememberRecent(const QString &reference)
+{
+    QSettings settings = Preferences::settings();
+    QStringList recent = settings.value(key(kRecent)).toStringList();
+    recent.removeAll(reference);
+    recent.prepend(reference);
+    while (recent.size() > kRecentRepositories)
+        recent.removeLast();
+    settings.setValue(key(kRecent), recent);
+    m_startView->setRecent(recent);
+}
+
+void MainWindow::showStartPage()
+{
+    m_rightStack->setCurrentWidget(m_startView);
+    // Docker Hub is asked for its most pulled official images when the page is first seen.
+    if (m_popularModel->state() == SearchModel::State::Idle)
+        m_popularModel->listNamespace(QStringLiteral("library"), {}, QStringLiteral("-pull_count"));
 }
 
 void MainWindow::refreshRateLimit()
@@ -598,6 +647,8 @@ void MainWindow::onRepositorySelected(const QString &reference)
         return;
     }
     const ImageReference repository = parsed->repository();
+    m_rightStack->setCurrentWidget(m_rightSplitter);
+    rememberRecent(repository.toString());
     if (m_session->repository().isValid() && m_session->repository().toString() == repository.toString())
         return; // already in view (the search list catching up with a restored session)
     m_tagsPane->filterEdit()->clear();

@@ -28,6 +28,7 @@ class QAction;
 class QDockWidget;
 class QMenu;
 class QSplitter;
+class QStackedWidget;
 class QTabWidget;
 
 namespace wharf {
@@ -63,6 +64,7 @@ class RepositoryPane;
 class SearchModel;
 class SearchPane;
 class SessionCredentialSource;
+class StartView;
 class TagListModel;
 class TagsPane;
 struct InspectedImage;
@@ -113,6 +115,7 @@ public:
     [[nodiscard]] ImagePane *imagePane() const { return m_imagePane; }
     [[nodiscard]] PullsPane *pullsPane() const { return m_pullsPane; }
     [[nodiscard]] LocalImagesPane *localImagesPane() const { return m_localImagesPane; }
+    [[nodiscard]] StartView *startView() const { return m_startView; }
     [[nodiscard]] RateLimitIndicator *rateLimitIndicator() const { return m_rateLimit; }
     [[nodiscard]] LayerMapPane *layerMapPane() const { return m_layerMapPane; }
     [[nodiscard]] LayerFilesPane *layerFilesPane() const { return m_layerFilesPane; }
@@ -160,6 +163,9 @@ private:
     bool focusPane(QWidget *pane);
     void cyclePanes(int step);
     void markFocusedPane();
+    // The start page in place of the image's panes (popular images asked for the first time).
+    void showStartPage();
+    void rememberRecent(const QString &reference);
 
     void onRepositorySelected(const QString &reference);
     void onTagSelected(const QString &tag);
@@ -205,6 +211,9 @@ private:
     QSplitter *m_rightSplitter = nullptr;   // details over the image's tabs
     QSplitter *m_detailsSplitter = nullptr; // Repository | Platforms
     QTabWidget *m_imageTabs = nullptr;      // Image, Layer map, Files, Efficiency, Compare
+    QStackedWidget *m_rightStack = nullptr; // the start page, or the right splitter
+    StartView *m_startView = nullptr;
+    SearchModel *m_popularModel = nullptr; // Docker Hub's most pulled official images
     QDockWidget *m_pullsDock = nullptr;
     QDockWidget *m_localDock = nullptr;
     LayerMapLoader *m_layerMapLoader = nullptr;

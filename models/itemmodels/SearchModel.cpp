@@ -66,9 +66,10 @@ void SearchModel::setHubFilters(const HubSearchQuery &filters)
         start();
 }
 
-void SearchModel::listNamespace(const QString &namespaceName, const QString &nameFilter)
+void SearchModel::listNamespace(const QString &namespaceName, const QString &nameFilter, const QString &ordering)
 {
     m_namespace = namespaceName;
+    m_ordering = ordering;
     m_query = nameFilter;
     m_registry = kDockerHub;
     m_searched = true;
@@ -155,7 +156,7 @@ void SearchModel::requestHubPage(bool first)
         query.text = m_query;
         m_listing = m_namespace.isEmpty()
             ? search::HubListing::search(query, m_pageSize)
-            : search::HubListing::repositories(m_namespace, m_query, QStringLiteral("-last_updated"), m_pageSize);
+            : search::HubListing::repositories(m_namespace, m_query, m_ordering, m_pageSize);
     }
     HubRequest *job = first ? m_listing.first(*m_hub) : m_listing.next(*m_hub);
     if (!job)

@@ -86,8 +86,9 @@ public:
     void setHubFilters(const HubSearchQuery &filters);
     [[nodiscard]] const HubSearchQuery &hubFilters() const { return m_filters; }
     // Docker Hub repositories of `namespaceName` (the signed-in user's own include private ones),
-    // names containing `nameFilter`.
-    void listNamespace(const QString &namespaceName, const QString &nameFilter = {});
+    // names containing `nameFilter`, in the Hub's `ordering` (e.g. "-pull_count": most pulled first).
+    void listNamespace(const QString &namespaceName, const QString &nameFilter = {},
+                       const QString &ordering = QStringLiteral("-last_updated"));
     [[nodiscard]] const QString &listedNamespace() const { return m_namespace; }
     void reload();
     // Back to Idle with no rows.
@@ -140,6 +141,7 @@ private:
     QString m_query;
     QString m_registry;
     QString m_namespace; // listing a namespace instead of searching
+    QString m_ordering;  // …in this order
     HubSearchQuery m_filters;
     bool m_searched = false;
     QList<HubSearchResult> m_rows;

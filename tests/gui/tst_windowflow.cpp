@@ -11,6 +11,7 @@
 #include "MainWindow.h"
 #include "PlatformsPane.h"
 #include "SearchPane.h"
+#include "StartView.h"
 #include "StatePanel.h"
 #include "TagsPane.h"
 #include "itemmodels/HistoryModel.h"
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void measuringAsksFirstAndPullReuses();
     void panesNeverShowTheLastImage();
     void sessionRestoresARepositoryTheSearchDoesNotList();
+    void firstRunShowsAStartPage();
 };
 
 // Defect 1: the "with" box kept nothing a person picked with the mouse, so Compare did nothing.
@@ -340,6 +342,59 @@ void TestWindowFlow::sessionRestoresARepositoryTheSearchDoesNotList()
     QTRY_COMPARE_WITH_TIMEOUT(window.historyModel()->rowCount() > 0, true, kTimeout);
     // The search list came back too, and picking from it still works.
     QTRY_VERIFY_WITH_TIMEOUT(window.searchModel()->rowCount() > 0, kTimeout);
+}
+
+// First run: not eleven empty panes but a start page — Docker Hub's most pulled official images
+// and the repositories looked at lately — from which a click opens a repository.
+void TestWindowFlow::firstRunShowsAStartPage()
+{
+    {
+        MainWindow window(services());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        StartView *start = window.startView();
+        QVERIFY(start->isVisible());
+        QVERIFY(!window.imagePane()->isVisible());
+        QCOMPARE(start->recentState()->kind(), StatePanel::Kind::Message);
+        QListView *popular = start->popularView();
+        QTRY_VERIFY_WITH_TIMEOUT(popular->model()->rowCount() > 1, kTimeout);
+        QCOMPARE(start->popularState()->kind(), StatePanel::Kind::Content);
+        // Most pulled first, official only.
+        QAbstractItemModel *rows = popular->model();
+        for (int row = 0; row < rows->rowCount(); ++row) {
+            QVERIFY(rows->index(row, 0).data(SearchModel::OfficialRole).toBool());
+            if (row > 0)
+                QVERIFY(rows->index(row - 1, 0).data(SearchModel::PullsRole).toLongLong()
+                        >= rows->index(row, 0).data(SearchModel::PullsRole).toLongLong());
+        }
+        screenshot(&window, u"start-page"_s);
+        QModelIndex multi;
+        for (int row = 0; row < rows->rowCount(); ++row)
+            if (rows->index(row, 0).data(SearchModel::NameRole).toString() == u"multi")
+                multi = rows->index(row, 0);
+        QVERIFY(multi.isValid());
+        popular->scrollTo(multi);
+        QTest::mouseClick(popular->viewport(), Qt::LeftButton, {}, popular->visualRect(multi).center());
+        QTRY_VERIFY_WITH_TIMEOUT(window.tagsPane()->selectTag(u"latest"_s), kTimeout);
+        QVERIFY(!start->isVisible());
+        QVERIFY(window.imagePane()->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(window.platformModel()->platformCount(), 3, kTimeout);
+        window.close();
+    }
+    // Next time: the last repository comes back; the start page, by View, lists it as recent.
+    MainWindow window(services());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!window.startView()->isVisible());
+    QTest::keyClick(&window, Qt::Key_Home, Qt::AltModifier);
+    StartView *start = window.startView();
+    QVERIFY(start->isVisible());
+    QListView *recent = start->recentView();
+    QCOMPARE(recent->model()->rowCount(), 1);
+    QCOMPARE(recent->model()->index(0, 0).data().toString(), u"multi"_s);
+    QTest::mouseClick(recent->viewport(), Qt::LeftButton, {}, recent->visualRect(recent->model()->index(0, 0)).center());
+    QVERIFY(!start->isVisible());
+    QVERIFY(window.platformsPane()->isVisible());
 }
 
 QTEST_MAIN(TestWindowFlow)
