@@ -37,6 +37,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void panesNeverShowTheLastImage();
     void sessionRestoresARepositoryTheSearchDoesNotList();
     void firstRunShowsAStartPage();
+    void aManagedWindowFitsTheScreen();
 };
 
 // Defect 1: the "with" box kept nothing a person picked with the mouse, so Compare did nothing.
@@ -395,6 +397,33 @@ void TestWindowFlow::firstRunShowsAStartPage()
     QTest::mouseClick(recent->viewport(), Qt::LeftButton, {}, recent->visualRect(recent->model()->index(0, 0)).center());
     QVERIFY(!start->isVisible());
     QVERIFY(window.platformsPane()->isVisible());
+}
+
+// The window as a window manager shows it (tests/run-under-xvfb.sh: openbox on a 1280×800 Xvfb):
+// decorated, maximised within the screen, nothing forcing it wider. Offscreen (no window manager)
+// the same minimum-size check runs without the frame.
+void TestWindowFlow::aManagedWindowFitsTheScreen()
+{
+    MainWindow window(services());
+    window.showMaximized();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    pickMultiLatest(window);
+    if (QTest::currentTestFailed())
+        return;
+    checkFitsSmallScreen(window, "maximised", 1280);
+    if (qEnvironmentVariableIsEmpty("WHARF_TEST_WINDOW_MANAGER"))
+        return;
+    const QRect screen = window.screen()->availableGeometry();
+    QCOMPARE(screen.size(), QSize(1280, 800));
+    // Decorated by the window manager, and all of it on the screen.
+    QTRY_VERIFY(window.frameGeometry() != window.geometry());
+    QTRY_VERIFY2(screen.contains(window.frameGeometry()),
+                 qPrintable(u"frame %1,%2 %3x%4"_s.arg(window.frameGeometry().x()).arg(window.frameGeometry().y())
+                                .arg(window.frameGeometry().width()).arg(window.frameGeometry().height())));
+    QVERIFY(window.isActiveWindow());
+    // What the screen shows, decorations and all.
+    const QString dir = QStringLiteral(WHARF_BINARY_DIR "/screenshots");
+    QVERIFY(window.screen()->grabWindow(0).save(dir + u"/x11-openbox-maximised.png"_s));
 }
 
 QTEST_MAIN(TestWindowFlow)
