@@ -17,7 +17,10 @@
 #include "registry/RegistryClient.h"
 #include "services/BrowseSession.h"
 
+#include <QClipboard>
 #include <QDir>
+#include <QGuiApplication>
+#include <QMenu>
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QLocale>
@@ -47,6 +50,19 @@ LayerPanes::LayerPanes(Parts parts, ChooseFolder chooseExtractFolder, QObject *p
     connect(m_parts.historyView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         if (index.data(HistoryModel::LayerIndexRole).toInt() >= 0 && m_filesLayer >= 0)
             m_parts.bringForward(m_parts.filesPane);
+    });
+    // A layer's own menu, in the history and on the map: its files, its digest.
+    m_parts.historyView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_parts.historyView, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_parts.historyView->indexAt(pos);
+        if (!index.isValid())
+            return;
+        m_parts.historyView->setCurrentIndex(index);
+        showLayerMenu(index.data(HistoryModel::LayerDigestRole).toString(), m_parts.historyView->viewport()->mapToGlobal(pos));
+    });
+    connect(m_parts.map, &LayerMapPane::layerMenuRequested, this, [this](const QString &digest, const QPoint &globalPos) {
+        onMapLayerSelected(digest);
+        showLayerMenu(digest, globalPos);
     });
     connect(m_parts.map, &LayerMapPane::layerActivated, this, [this](const QString &digest) {
         onMapLayerSelected(digest);
@@ -223,6 +239,27 @@ void LayerPanes::chooseLayer(int layer)
         }
     }
     showLayerFiles(layer);
+}
+
+void LayerPanes::showLayerMenu(const QString &digest, const QPoint &globalPos)
+{
+    QMenu menu;
+    QAction *files = menu.addAction(tr("Show &Files"));
+    files->setObjectName(QStringLiteral("layerShowFilesAction"));
+    const bool inView = !digest.isEmpty() && m_filesLayer >= 0 && m_layers.value(m_filesLayer).digest.toString() == digest;
+    files->setEnabled(inView);
+    connect(files, &QAction::triggered, this, [this] { m_parts.bringForward(m_parts.filesPane); });
+    QAction *copy = menu.addAction(tr("Copy &Digest"));
+    copy->setObjectName(QStringLiteral("layerCopyDigestAction"));
+    copy->setEnabled(!digest.isEmpty());
+    connect(copy, &QAction::triggered, this, [this, digest] {
+        QGuiApplication::clipboard()->setText(digest);
+        Q_EMIT statusMessage(tr("Copied %1").arg(digest));
+    });
+    if (digest.isEmpty())
+        files->setToolTip(tr("This step made no layer."));
+    Q_EMIT layerMenuAboutToShow(&menu);
+    menu.exec(globalPos);
 }
 
 void LayerPanes::showLayerFiles(int layer)

@@ -17,7 +17,9 @@
 #include <functional>
 #include <optional>
 
+class QMenu;
 class QModelIndex;
+class QPoint;
 class QTableView;
 class QWidget;
 
@@ -84,6 +86,8 @@ public:
 Q_SIGNALS:
     // A passing sentence for the status bar.
     void statusMessage(const QString &message);
+    // A layer's menu is about to open (tests find it here; it closes when exec() returns).
+    void layerMenuAboutToShow(QMenu *menu);
 
 private:
     void analyseEfficiency();
@@ -92,6 +96,7 @@ private:
     void onHistoryRowChanged(const QModelIndex &current);
     void onMapLayerSelected(const QString &digest);
     void showLayerFiles(int layer);
+    void showLayerMenu(const QString &digest, const QPoint &globalPos);
     // The Files pane's layer box picked `layer`.
     void chooseLayer(int layer);
     void onExtractRequested(const QString &path, int sourceLayer);

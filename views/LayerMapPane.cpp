@@ -153,6 +153,7 @@ LayerMapPane::LayerMapPane(LayerMapLoader *loader, QWidget *parent)
     connect(m_state, &StatePanel::retryRequested, this, &LayerMapPane::reload);
     connect(m_view, &LayerMapView::layerSelected, this, &LayerMapPane::layerSelected);
     connect(m_view, &LayerMapView::layerActivated, this, &LayerMapPane::layerActivated);
+    connect(m_view, &LayerMapView::layerMenuRequested, this, &LayerMapPane::layerMenuRequested);
     connect(m_view, &LayerMapView::zoomChanged, this, &LayerMapPane::updateZoomLabel);
     connect(m_loader, &LayerMapLoader::stateChanged, this, &LayerMapPane::onStateChanged);
     connect(m_loader, &LayerMapLoader::progress, this, &LayerMapPane::onStateChanged);

@@ -65,6 +65,7 @@ Q_SIGNALS:
     void layerSelected(const QString &digest);
     // …and asked for its files (double-click, Enter).
     void layerActivated(const QString &digest);
+    void layerMenuRequested(const QString &digest, const QPoint &globalPos);
 
 private:
     void scheduleReload();

@@ -5,6 +5,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QSaveFile>
@@ -217,6 +218,21 @@ void LayerMapView::mouseDoubleClickEvent(QMouseEvent *event)
     }
     selectNode(node, false);
     Q_EMIT layerActivated(selectedLayer());
+    event->accept();
+}
+
+void LayerMapView::contextMenuEvent(QContextMenuEvent *event)
+{
+    // By mouse, the layer under the pointer; by keyboard, the selected one.
+    int node = event->reason() == QContextMenuEvent::Mouse ? m_scene->nodeAt(mapToScene(event->pos())) : m_currentNode;
+    if (node < 0) {
+        event->ignore();
+        return;
+    }
+    selectNode(node, false);
+    const QPoint at = event->reason() == QContextMenuEvent::Mouse ? event->globalPos()
+                                                                  : viewport()->mapToGlobal(mapFromScene(graph().node(node).position));
+    Q_EMIT layerMenuRequested(selectedLayer(), at);
     event->accept();
 }
 

@@ -75,6 +75,8 @@ Q_SIGNALS:
     void layerSelected(const QString &digest);
     // A layer double-clicked, or Enter on the selected one: show its files.
     void layerActivated(const QString &digest);
+    // The context menu was asked for on a layer (right click, the menu key).
+    void layerMenuRequested(const QString &digest, const QPoint &globalPos);
     void zoomChanged(double zoom);
 
 protected:
@@ -82,6 +84,7 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;

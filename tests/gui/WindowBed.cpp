@@ -17,6 +17,9 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
+#include <QTimer>
+#include <QContextMenuEvent>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -43,6 +46,42 @@ quint16 closedPort()
     const quint16 port = server.serverPort();
     server.close();
     return port;
+}
+
+bool pickFromContextMenu(QWidget *target, const QPoint &pos, const QString &actionName)
+{
+    bool picked = false;
+    bool opened = false;
+    // The menu runs its own event loop: it is answered from a timer while it is up.
+    QTimer poll;
+    poll.setInterval(20);
+    QObject::connect(&poll, &QTimer::timeout, &poll, [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        opened = true;
+        poll.stop();
+        QAction *action = menu->findChild<QAction *>(actionName);
+        if (!action)
+            for (QAction *candidate : menu->actions())
+                if (candidate->objectName() == actionName)
+                    action = candidate;
+        if (action && action->isEnabled() && action->isVisible()) {
+            menu->setActiveAction(action);
+            QTest::keyClick(menu, Qt::Key_Return);
+            picked = true;
+        } else {
+            menu->close();
+        }
+    });
+    poll.start();
+    QContextMenuEvent event(QContextMenuEvent::Mouse, pos, target->mapToGlobal(pos));
+    QApplication::sendEvent(target, &event);
+    // A menu shown without exec() (popup()) is answered here.
+    for (int i = 0; i < 50 && !opened; ++i)
+        QTest::qWait(20);
+    poll.stop();
+    return picked;
 }
 
 ScopedEnv::ScopedEnv(const char *name, const QByteArray &value)

@@ -33,6 +33,11 @@ quint16 closedPort();
 // The window fits a 1280×800 screen: its minimum size, and it never forced itself wider.
 void checkFitsSmallScreen(const QWidget &window, const char *when, int shownWidth = 1280);
 
+// Opens `target`'s context menu at `pos` as a right click would, and picks the action named
+// `actionName` from it with the keyboard; false when no menu opened or it had no such action
+// (enabled). The menu is closed either way.
+bool pickFromContextMenu(QWidget *target, const QPoint &pos, const QString &actionName);
+
 // Sets an environment variable for one scope.
 class ScopedEnv
 {

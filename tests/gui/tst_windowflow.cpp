@@ -14,6 +14,7 @@
 #include "StartView.h"
 #include "StatePanel.h"
 #include "TagsPane.h"
+#include "core/Digest.h"
 #include "itemmodels/HistoryModel.h"
 #include "itemmodels/ImageDiffModel.h"
 #include "itemmodels/ImageEfficiencyModel.h"
@@ -33,6 +34,7 @@
 #include <QToolButton>
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QListView>
@@ -92,6 +94,7 @@ private Q_SLOTS:
     void sessionRestoresARepositoryTheSearchDoesNotList();
     void firstRunShowsAStartPage();
     void aManagedWindowFitsTheScreen();
+    void layerAndFileMenus();
 };
 
 // Defect 1: the "with" box kept nothing a person picked with the mouse, so Compare did nothing.
@@ -424,6 +427,64 @@ void TestWindowFlow::aManagedWindowFitsTheScreen()
     // What the screen shows, decorations and all.
     const QString dir = QStringLiteral(WHARF_BINARY_DIR "/screenshots");
     QVERIFY(window.screen()->grabWindow(0).save(dir + u"/x11-openbox-maximised.png"_s));
+}
+
+// Context menus on a layer (history row, map node) and on a file.
+void TestWindowFlow::layerAndFileMenus()
+{
+    MainWindow window(services());
+    useFakeDesktop(window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    pickImage(window, u"layers"_s, u"app"_s);
+    if (QTest::currentTestFailed())
+        return;
+    const QStringList layers = m_images.layerDigests(u"layers"_s, u"app"_s);
+    QTableView *history = window.imagePane()->historyView();
+    QModelIndex second;
+    for (int row = 0; row < window.historyModel()->rowCount(); ++row) {
+        const QModelIndex index = window.historyModel()->index(row, HistoryModel::InstructionColumn);
+        if (index.data(HistoryModel::LayerIndexRole).toInt() == 1)
+            second = index;
+    }
+    QVERIFY(second.isValid());
+    const QPoint at = history->visualRect(second).center();
+    QVERIFY(pickFromContextMenu(history->viewport(), at, u"layerCopyDigestAction"_s));
+    QCOMPARE(QApplication::clipboard()->text(), layers.at(1));
+    QTRY_COMPARE_WITH_TIMEOUT(window.layerFilesModel()->state(), LayerFilesModel::State::Ready, kTimeout);
+    QVERIFY(pickFromContextMenu(history->viewport(), at, u"layerShowFilesAction"_s));
+    QCOMPARE(imageTabs(window)->currentWidget(), window.layerFilesPane());
+    QCOMPARE(window.layerFilesPane()->layerBox()->currentIndex(), 1);
+
+    // A file: Copy Path.
+    QTreeView *files = window.layerFilesPane()->view();
+    QVERIFY(window.layerFilesPane()->selectPath(u"opt/app/server.bin"_s) || window.layerFilesPane()->selectPath(u"etc/app.conf"_s)
+            || files->model()->rowCount() > 0);
+    const QModelIndex current = files->currentIndex().isValid() ? files->currentIndex() : files->model()->index(0, 0);
+    files->setCurrentIndex(current);
+    const QString path = current.data(LayerFilesModel::PathRole).toString();
+    QVERIFY(!path.isEmpty());
+    QVERIFY(pickFromContextMenu(files->viewport(), files->visualRect(current).center(), u"layerFilesCopyPath"_s));
+    QCOMPARE(QApplication::clipboard()->text(), u'/' + path);
+
+    // The layer box switches layers in the Files tab itself.
+    QComboBox *box = window.layerFilesPane()->layerBox();
+    QCOMPARE(box->count(), int(layers.size()));
+    pickFromList(box, box->itemText(3));
+    QTRY_COMPARE_WITH_TIMEOUT(window.layerFilesModel()->layerIndex(), 3, kTimeout);
+
+    // On the map, a layer's menu copies its digest.
+    QTest::keyClick(&window, Qt::Key_2, Qt::AltModifier);
+    LayerMapView *map = window.layerMapPane()->view();
+    QTRY_VERIFY_WITH_TIMEOUT(!map->graph().isEmpty(), kTimeout);
+    const auto digest = Digest::parse(layers.at(0));
+    QVERIFY(digest);
+    const QList<int> nodes = map->graph().nodesWithDigest(*digest);
+    QVERIFY(!nodes.isEmpty());
+    map->centerOn(map->graph().node(nodes.constFirst()).position);
+    const QPoint node = map->nodeViewportPosition(nodes.constFirst());
+    QVERIFY(pickFromContextMenu(map->viewport(), node, u"layerCopyDigestAction"_s));
+    QCOMPARE(QApplication::clipboard()->text(), layers.at(0));
 }
 
 QTEST_MAIN(TestWindowFlow)
