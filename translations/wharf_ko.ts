@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>the blob has no valid digest</source>
-        <translation>blob에 올바른 digest가 없습니다</translation>
+        <translation>blob에 올바른 Digest가 없습니다</translation>
     </message>
     <message>
         <source>blob %1 is %2 bytes, more than the %3 Wharf reads into memory</source>
@@ -40,7 +40,7 @@
     </message>
     <message>
         <source>Reading the layers… %1 of %2 listed (%3 of %4)</source>
-        <translation>레이어를 읽는 중… %2개 중 %1개 완료 (%4 중 %3)</translation>
+        <translation>Layer를 읽는 중… %2개 중 %1개 완료 (%4 중 %3)</translation>
     </message>
     <message>
         <source>Compare &lt;b&gt;%1&lt;/b&gt;</source>
@@ -52,7 +52,7 @@
     </message>
     <message>
         <source>Pick another tag or platform and press Compare to see the layers and files that differ.</source>
-        <translation>다른 태그나 플랫폼을 고르고 비교를 누르면 달라진 레이어와 파일을 볼 수 있습니다.</translation>
+        <translation>다른 태그나 플랫폼을 고르고 비교를 누르면 달라진 Layer와 파일을 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -60,7 +60,7 @@
     </message>
     <message>
         <source>Pick an image, then another tag or platform to compare it with.</source>
-        <translation>이미지를 고른 다음, 비교할 다른 태그나 플랫폼을 고르세요.</translation>
+        <translation>Image를 고른 다음, 비교할 다른 태그나 플랫폼을 고르세요.</translation>
     </message>
     <message>
         <source>Looking up %1…</source>
@@ -68,11 +68,11 @@
     </message>
     <message>
         <source>The other image could not be looked up</source>
-        <translation>비교할 이미지를 조회할 수 없습니다</translation>
+        <translation>비교할 Image를 조회할 수 없습니다</translation>
     </message>
     <message>
         <source>Pick an image first.</source>
-        <translation>먼저 이미지를 고르세요.</translation>
+        <translation>먼저 Image를 고르세요.</translation>
     </message>
     <message>
         <source>Pick a tag or platform other than the one in view.</source>
@@ -80,23 +80,23 @@
     </message>
     <message>
         <source>Compare the layers and files of the two images</source>
-        <translation>두 이미지의 레이어와 파일을 비교합니다</translation>
+        <translation>두 Image의 Layer와 파일을 비교합니다</translation>
     </message>
     <message>
         <source>Reading the layers…</source>
-        <translation>레이어를 읽는 중…</translation>
+        <translation>Layer를 읽는 중…</translation>
     </message>
     <message>
         <source>The layers could not be read</source>
-        <translation>레이어를 읽을 수 없습니다</translation>
+        <translation>Layer를 읽을 수 없습니다</translation>
     </message>
     <message>
         <source>The layers could not be read.</source>
-        <translation>레이어를 읽을 수 없습니다.</translation>
+        <translation>Layer를 읽을 수 없습니다.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Layers:&lt;/b&gt; %1 in common (the first %2 shared as a base), %3 only in %4, %5 only in %6.</source>
-        <translation>&lt;b&gt;레이어:&lt;/b&gt; 공통 %1개(처음 %2개는 베이스로 공유), %4에만 %3개, %6에만 %5개.</translation>
+        <translation>&lt;b&gt;Layer:&lt;/b&gt; 공통 %1개(처음 %2개는 베이스로 공유), %4에만 %3개, %6에만 %5개.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Files:&lt;/b&gt; %1 added (%2), %3 removed (%4), %5 changed (%6); %7 → %8 (%9).</source>
@@ -104,11 +104,11 @@
     </message>
     <message>
         <source>&lt;i&gt;Some layers could not be read to the end: %1&lt;/i&gt;</source>
-        <translation>&lt;i&gt;일부 레이어를 끝까지 읽지 못했습니다: %1&lt;/i&gt;</translation>
+        <translation>&lt;i&gt;일부 Layer를 끝까지 읽지 못했습니다: %1&lt;/i&gt;</translation>
     </message>
     <message>
         <source>Reading the layers… %1 of %2 listed (%3 read)</source>
-        <translation>레이어를 읽는 중… %2개 중 %1개 완료 (%3 읽음)</translation>
+        <translation>Layer를 읽는 중… %2개 중 %1개 완료 (%3 읽음)</translation>
     </message>
 </context>
 <context>
@@ -178,7 +178,7 @@
     </message>
     <message>
         <source>Export Image</source>
-        <translation>이미지 내보내기</translation>
+        <translation>Image 내보내기</translation>
     </message>
     <message>
         <source>Extract %1 Into</source>
@@ -189,19 +189,19 @@
     <name>wharf::Digest</name>
     <message>
         <source>“%1” is not a valid digest</source>
-        <translation>“%1”은(는) 올바른 digest가 아닙니다</translation>
+        <translation>“%1”은(는) 올바른 Digest가 아닙니다</translation>
     </message>
     <message>
         <source>unsupported digest algorithm “%1”</source>
-        <translation>지원하지 않는 digest 알고리즘 “%1”</translation>
+        <translation>지원하지 않는 Digest 알고리즘 “%1”</translation>
     </message>
     <message>
         <source>“%1” is not a valid %2 digest</source>
-        <translation>“%1”은(는) 올바른 %2 digest가 아닙니다</translation>
+        <translation>“%1”은(는) 올바른 %2 Digest가 아닙니다</translation>
     </message>
     <message>
         <source>there is no valid digest to verify the content against</source>
-        <translation>내용을 검증할 올바른 digest가 없습니다</translation>
+        <translation>내용을 검증할 올바른 Digest가 없습니다</translation>
     </message>
     <message>
         <source>expected %1 bytes for %2 but received %3</source>
@@ -209,7 +209,7 @@
     </message>
     <message>
         <source>content does not match its digest: expected %1, got %2</source>
-        <translation>내용이 digest와 일치하지 않습니다: 예상 %1, 실제 %2</translation>
+        <translation>내용이 Digest와 일치하지 않습니다: 예상 %1, 실제 %2</translation>
     </message>
 </context>
 <context>
@@ -343,11 +343,11 @@
     </message>
     <message>
         <source>the descriptor has no digest to verify the document against</source>
-        <translation>descriptor에 문서를 검증할 digest가 없습니다</translation>
+        <translation>descriptor에 문서를 검증할 Digest가 없습니다</translation>
     </message>
     <message>
         <source>OCI image layout version “%1” is not supported (only 1.0.0 is)</source>
-        <translation>OCI 이미지 레이아웃 버전 “%1”은(는) 지원하지 않습니다(1.0.0만 지원)</translation>
+        <translation>OCI Image 레이아웃 버전 “%1”은(는) 지원하지 않습니다(1.0.0만 지원)</translation>
     </message>
     <message>
         <source>“%1” is not a NAME=value pair</source>
@@ -375,7 +375,7 @@
     </message>
     <message>
         <source>the image manifest lists no layers</source>
-        <translation>이미지 manifest에 레이어가 없습니다</translation>
+        <translation>Image manifest에 Layer가 없습니다</translation>
     </message>
     <message>
         <source>the required field “%1” is missing</source>
@@ -431,19 +431,19 @@
     </message>
     <message>
         <source>“%1” is not an image ID of 64 lowercase hex digits</source>
-        <translation>“%1” 값은 소문자 16진수 64자리로 된 이미지 ID가 아닙니다</translation>
+        <translation>“%1” 값은 소문자 16진수 64자리로 된 Image ID가 아닙니다</translation>
     </message>
     <message>
         <source>the base layer’s step names a parent image, but nothing is below it</source>
-        <translation>베이스 레이어 단계에 부모 이미지가 적혀 있지만 그 아래에는 아무것도 없습니다</translation>
+        <translation>베이스 Layer 단계에 부모 Image가 적혀 있지만 그 아래에는 아무것도 없습니다</translation>
     </message>
     <message>
         <source>the image ID %1 appears more than once in “history”</source>
-        <translation>“history”에 이미지 ID %1이(가) 두 번 이상 나옵니다</translation>
+        <translation>“history”에 Image ID %1이(가) 두 번 이상 나옵니다</translation>
     </message>
     <message>
         <source>the image %1 names %2 as its parent, but the step below it is %3</source>
-        <translation>이미지 %1에는 부모가 %2(으)로 적혀 있지만 바로 아래 단계는 %3입니다</translation>
+        <translation>Image %1에는 부모가 %2(으)로 적혀 있지만 바로 아래 단계는 %3입니다</translation>
     </message>
     <message>
         <source>“schemaVersion” must be 1</source>
@@ -451,7 +451,7 @@
     </message>
     <message>
         <source>the manifest lists %1 layers in “fsLayers” but %2 steps in “history”, which must pair up</source>
-        <translation>manifest의 “fsLayers”에는 레이어가 %1개, “history”에는 단계가 %2개 있지만 둘은 하나씩 짝이 맞아야 합니다</translation>
+        <translation>manifest의 “fsLayers”에는 Layer가 %1개, “history”에는 단계가 %2개 있지만 둘은 하나씩 짝이 맞아야 합니다</translation>
     </message>
     <message>
         <source>“signatures” lists no signature</source>
@@ -470,29 +470,29 @@
     <name>wharf::EfficiencyPanel</name>
     <message>
         <source>&amp;Analyse Layers</source>
-        <translation>레이어 분석(&amp;A)</translation>
+        <translation>Layer 분석(&amp;A)</translation>
     </message>
     <message numerus="yes">
         <source>Measuring wasted space reads all %n layer(s) of this image — %1 to download unless the local store has them.</source>
         <translation>
-            <numerusform>낭비 공간을 측정하려면 이 이미지의 레이어 %n개를 모두 읽습니다. 로컬 저장소에 없으면 내려받을 크기는 %1입니다.</numerusform>
+            <numerusform>낭비 공간을 측정하려면 이 Image의 Layer %n개를 모두 읽습니다. 로컬 저장소에 없으면 다운로드할 크기는 %1입니다.</numerusform>
         </translation>
     </message>
     <message>
         <source>Pick an image to see how much of it is wasted space.</source>
-        <translation>이미지를 고르면 낭비 공간이 얼마나 되는지 볼 수 있습니다.</translation>
+        <translation>Image를 고르면 낭비 공간이 얼마나 되는지 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>Reading the layers…</source>
-        <translation>레이어를 읽는 중…</translation>
+        <translation>Layer를 읽는 중…</translation>
     </message>
     <message>
         <source>The layers could not be read</source>
-        <translation>레이어를 읽을 수 없습니다</translation>
+        <translation>Layer를 읽을 수 없습니다</translation>
     </message>
     <message>
         <source>The layers could not be read.</source>
-        <translation>레이어를 읽을 수 없습니다.</translation>
+        <translation>Layer를 읽을 수 없습니다.</translation>
     </message>
     <message>
         <source>%1%</source>
@@ -500,21 +500,21 @@
     </message>
     <message>
         <source>Efficiency: the share of the layers&apos; file bytes the final image still shows</source>
-        <translation>효율: 레이어에 담긴 파일 바이트 중 최종 이미지에 남아 보이는 비율</translation>
+        <translation>효율: Layer에 담긴 파일 바이트 중 최종 Image에 남아 보이는 비율</translation>
     </message>
     <message numerus="yes">
         <source>%1 of files in the layers · %2 kept · &lt;b&gt;%3 wasted&lt;/b&gt; in %n path(s) that later layers overwrote or deleted</source>
         <translation>
-            <numerusform>레이어의 파일 합계 %1 · 유지 %2 · 뒤 레이어가 덮어쓰거나 삭제한 경로 %n개에서 &lt;b&gt;낭비 %3&lt;/b&gt;</numerusform>
+            <numerusform>Layer의 파일 합계 %1 · 유지 %2 · 뒤 Layer가 덮어쓰거나 삭제한 경로 %n개에서 &lt;b&gt;낭비 %3&lt;/b&gt;</numerusform>
         </translation>
     </message>
     <message>
         <source>Some layers could not be read to the end; the figures cover what was read: %1</source>
-        <translation>일부 레이어를 끝까지 읽지 못해 읽은 부분만 집계했습니다: %1</translation>
+        <translation>일부 Layer를 끝까지 읽지 못해 읽은 부분만 집계했습니다: %1</translation>
     </message>
     <message>
         <source>Nothing is wasted: every file the layers hold is in the final image.</source>
-        <translation>낭비가 없습니다. 레이어에 담긴 모든 파일이 최종 이미지에 있습니다.</translation>
+        <translation>낭비가 없습니다. Layer에 담긴 모든 파일이 최종 Image에 있습니다.</translation>
     </message>
     <message>
         <source>Worst offenders:</source>
@@ -522,17 +522,17 @@
     </message>
     <message>
         <source>Reading the layers… %1 of %2 listed (%3 of %4)</source>
-        <translation>레이어를 읽는 중… %2개 중 %1개 완료 (%4 중 %3)</translation>
+        <translation>Layer를 읽는 중… %2개 중 %1개 완료 (%4 중 %3)</translation>
     </message>
     <message numerus="yes">
         <source>Measuring wasted space reads all %n layer(s) of this image, whose size its manifest does not record (Docker schema 1).</source>
         <translation>
-            <numerusform>낭비 공간을 측정하려면 이 이미지의 레이어 %n개를 모두 읽습니다. 이 이미지의 manifest에는 레이어 크기가 기록되어 있지 않습니다(Docker schema 1).</numerusform>
+            <numerusform>낭비 공간을 측정하려면 이 Image의 Layer %n개를 모두 읽습니다. 이 Image의 manifest에는 Layer 크기가 기록되어 있지 않습니다(Docker schema 1).</numerusform>
         </translation>
     </message>
     <message>
         <source>Reading the layers… %1 of %2 listed (%3 read)</source>
-        <translation>레이어를 읽는 중… %2개 중 %1개 완료 (%3 읽음)</translation>
+        <translation>Layer를 읽는 중… %2개 중 %1개 완료 (%3 읽음)</translation>
     </message>
 </context>
 <context>
@@ -547,7 +547,7 @@
     <message>
         <source>no layer</source>
         <extracomment>a build step (ENV, CMD, …) that changed only the config</extracomment>
-        <translation>레이어 없음</translation>
+        <translation>Layer 없음</translation>
     </message>
     <message>
         <source>Created</source>
@@ -563,7 +563,7 @@
     </message>
     <message>
         <source>Layer digest</source>
-        <translation>레이어 digest</translation>
+        <translation>Layer Digest</translation>
     </message>
     <message>
         <source>Diff ID</source>
@@ -715,15 +715,15 @@
     </message>
     <message>
         <source>layer %1 → layer %2</source>
-        <translation>레이어 %1 → 레이어 %2</translation>
+        <translation>Layer %1 → Layer %2</translation>
     </message>
     <message>
         <source>layer %1</source>
-        <translation>레이어 %1</translation>
+        <translation>Layer %1</translation>
     </message>
     <message>
         <source>Layer</source>
-        <translation>레이어</translation>
+        <translation>Layer</translation>
     </message>
     <message>
         <source>Digest</source>
@@ -778,11 +778,11 @@
     </message>
     <message>
         <source>layer</source>
-        <translation>레이어</translation>
+        <translation>Layer</translation>
     </message>
     <message>
         <source>Another layer blob holds this path; nothing else in its entry differs, so the bytes may be the same.</source>
-        <translation>이 경로가 다른 레이어 blob에 들어 있습니다. 항목의 다른 부분은 모두 같으므로 내용은 같을 수 있습니다.</translation>
+        <translation>이 경로가 다른 Layer blob에 들어 있습니다. 항목의 다른 부분은 모두 같으므로 내용은 같을 수 있습니다.</translation>
     </message>
     <message>
         <source>Path</source>
@@ -826,7 +826,7 @@
     <message numerus="yes">
         <source>/%1: %2 in %n copies, all gone from the final image</source>
         <translation>
-            <numerusform>/%1: 사본 %n개에 %2, 최종 이미지에는 모두 없음</numerusform>
+            <numerusform>/%1: 사본 %n개에 %2, 최종 Image에는 모두 없음</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -849,7 +849,7 @@
     </message>
     <message>
         <source>Final image</source>
-        <translation>최종 이미지</translation>
+        <translation>최종 Image</translation>
     </message>
 </context>
 <context>
@@ -873,16 +873,16 @@
     <message>
         <source>layer %1 of %2</source>
         <extracomment>%1 and %2 count layers (&quot;layer 2 of 5&quot;)</extracomment>
-        <translation>레이어 %2개 중 %1번째</translation>
+        <translation>Layer %2개 중 %1번째</translation>
     </message>
     <message>
         <source>layer %1 of %2 (%3)</source>
         <extracomment>%1 and %2 count layers (&quot;layer 2 of 5&quot;), %3 is its digest</extracomment>
-        <translation>레이어 %2개 중 %1번째(%3)</translation>
+        <translation>Layer %2개 중 %1번째(%3)</translation>
     </message>
     <message>
         <source>%1 is an index, not an image manifest</source>
-        <translation>%1은(는) 이미지 manifest가 아니라 인덱스입니다</translation>
+        <translation>%1은(는) Image manifest가 아니라 인덱스입니다</translation>
     </message>
     <message>
         <source>reading the config</source>
@@ -890,15 +890,15 @@
     </message>
     <message>
         <source>%1 is not a container image (its config is “%2”); only --format oci-archive can export it</source>
-        <translation>%1은(는) 컨테이너 이미지가 아닙니다(config: “%2”). --format oci-archive로만 내보낼 수 있습니다</translation>
+        <translation>%1은(는) 컨테이너 Image가 아닙니다(config: “%2”). --format oci-archive로만 내보낼 수 있습니다</translation>
     </message>
     <message>
         <source>the config lists %1 diff_ids for %2 layers; the image is inconsistent</source>
-        <translation>레이어는 %2개인데 config의 diff_ids는 %1개입니다. 이미지가 일관되지 않습니다</translation>
+        <translation>Layer는 %2개인데 config의 diff_ids는 %1개입니다. Image가 일관되지 않습니다</translation>
     </message>
     <message>
         <source>the layer %1 is “%2”, not a tar layer</source>
-        <translation>레이어 %1의 미디어 타입이 “%2”이므로 tar 레이어가 아닙니다</translation>
+        <translation>Layer %1의 미디어 타입이 “%2”이므로 tar Layer가 아닙니다</translation>
     </message>
 </context>
 <context>
@@ -909,7 +909,7 @@
     </message>
     <message>
         <source>%1 has no image for %2 (it has: %3)</source>
-        <translation>%1에 %2용 이미지가 없습니다(있는 플랫폼: %3)</translation>
+        <translation>%1에 %2용 Image가 없습니다(있는 플랫폼: %3)</translation>
     </message>
     <message>
         <source>no platforms</source>
@@ -925,45 +925,45 @@
     </message>
     <message>
         <source>fetching the image config</source>
-        <translation>이미지 config 가져오기</translation>
+        <translation>Image config 가져오기</translation>
     </message>
     <message>
         <source>the image config</source>
-        <translation>이미지 config</translation>
+        <translation>Image config</translation>
     </message>
     <message>
         <source>%1 is a single-platform image for %2, not %3</source>
-        <translation>%1은(는) %3용이 아니라 %2용 단일 플랫폼 이미지입니다</translation>
+        <translation>%1은(는) %3용이 아니라 %2용 단일 플랫폼 Image입니다</translation>
     </message>
 </context>
 <context>
     <name>wharf::ImagePane</name>
     <message>
         <source>Pick a platform to see its layers, history and config.</source>
-        <translation>플랫폼을 고르면 레이어, 기록, config를 볼 수 있습니다.</translation>
+        <translation>플랫폼을 고르면 Layer, 기록, config를 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>Loading the image’s manifest and config…</source>
-        <translation>이미지의 manifest와 config를 불러오는 중…</translation>
+        <translation>Image의 manifest와 config를 불러오는 중…</translation>
     </message>
     <message>
         <source>This image has no layers or history.</source>
-        <translation>이 이미지에는 레이어도 기록도 없습니다.</translation>
+        <translation>이 Image에는 Layer도 기록도 없습니다.</translation>
     </message>
     <message>
         <source>The build history does not match the layers; only the layers are listed.</source>
-        <translation>빌드 기록이 레이어와 맞지 않아 레이어만 표시합니다.</translation>
+        <translation>빌드 기록이 Layer와 맞지 않아 Layer만 표시합니다.</translation>
     </message>
     <message>
         <source>The image could not be inspected</source>
-        <translation>이미지를 살펴볼 수 없습니다</translation>
+        <translation>Image를 살펴볼 수 없습니다</translation>
     </message>
 </context>
 <context>
     <name>wharf::ImageReference</name>
     <message>
         <source>“%1” is not a valid image reference: %2</source>
-        <translation>“%1”은(는) 올바른 이미지 참조가 아닙니다: %2</translation>
+        <translation>“%1”은(는) 올바른 Image 참조가 아닙니다: %2</translation>
     </message>
     <message>
         <source>repository name must have at least one component</source>
@@ -991,11 +991,11 @@
     </message>
     <message>
         <source>invalid checksum digest format</source>
-        <translation>잘못된 체크섬 digest 형식</translation>
+        <translation>잘못된 체크섬 Digest 형식</translation>
     </message>
     <message>
         <source>unsupported digest algorithm</source>
-        <translation>지원하지 않는 digest 알고리즘</translation>
+        <translation>지원하지 않는 Digest 알고리즘</translation>
     </message>
     <message>
         <source>cannot specify 64-byte hexadecimal strings</source>
@@ -1026,7 +1026,7 @@
     </message>
     <message>
         <source>%1 is not empty and is not an OCI image layout</source>
-        <translation>%1은(는) 비어 있지 않고 OCI 이미지 레이아웃도 아닙니다</translation>
+        <translation>%1은(는) 비어 있지 않고 OCI Image 레이아웃도 아닙니다</translation>
     </message>
     <message>
         <source>cannot create %1</source>
@@ -1042,7 +1042,7 @@
     </message>
     <message>
         <source>no valid digest given</source>
-        <translation>올바른 digest를 지정하지 않았습니다</translation>
+        <translation>올바른 Digest를 지정하지 않았습니다</translation>
     </message>
     <message>
         <source>%1 is not in the store</source>
@@ -1050,11 +1050,11 @@
     </message>
     <message>
         <source>%1 is an index, not an image manifest</source>
-        <translation>%1은(는) 이미지 manifest가 아니라 인덱스입니다</translation>
+        <translation>%1은(는) Image manifest가 아니라 인덱스입니다</translation>
     </message>
     <message>
         <source>an image entry must name an image manifest, not “%1”</source>
-        <translation>이미지 항목은 “%1”이(가) 아니라 이미지 manifest를 가리켜야 합니다</translation>
+        <translation>Image 항목은 “%1”이(가) 아니라 Image manifest를 가리켜야 합니다</translation>
     </message>
     <message>
         <source>the manifest %1 is not in the store</source>
@@ -1066,7 +1066,7 @@
     </message>
     <message>
         <source>the layer %1 is not in the store</source>
-        <translation>저장소에 레이어 %1이(가) 없습니다</translation>
+        <translation>저장소에 Layer %1이(가) 없습니다</translation>
     </message>
     <message>
         <source>%1 for %2 is not in the store</source>
@@ -1086,7 +1086,7 @@
     </message>
     <message>
         <source>%1 does not belong in an image layout Wharf can verify</source>
-        <translation>%1은(는) Wharf가 검증할 수 있는 이미지 레이아웃에 속하지 않습니다</translation>
+        <translation>%1은(는) Wharf가 검증할 수 있는 Image 레이아웃에 속하지 않습니다</translation>
     </message>
     <message>
         <source>%1 is not a regular file</source>
@@ -1094,7 +1094,7 @@
     </message>
     <message>
         <source>%1 is not named by a valid digest</source>
-        <translation>%1의 이름이 올바른 digest가 아닙니다</translation>
+        <translation>%1의 이름이 올바른 Digest가 아닙니다</translation>
     </message>
     <message>
         <source>%1 cannot be read: %2</source>
@@ -1102,11 +1102,11 @@
     </message>
     <message>
         <source>%1 is corrupt: %2 bytes where %3 are expected, and the content does not match its digest</source>
-        <translation>%1이(가) 손상되었습니다: %3바이트여야 하는데 %2바이트이고, 내용이 digest와 일치하지 않습니다</translation>
+        <translation>%1이(가) 손상되었습니다: %3바이트여야 하는데 %2바이트이고, 내용이 Digest와 일치하지 않습니다</translation>
     </message>
     <message>
         <source>%1 is corrupt: the content does not match its digest</source>
-        <translation>%1이(가) 손상되었습니다: 내용이 digest와 일치하지 않습니다</translation>
+        <translation>%1이(가) 손상되었습니다: 내용이 Digest와 일치하지 않습니다</translation>
     </message>
     <message>
         <source>%1 is %2 bytes but %3 says %4</source>
@@ -1114,7 +1114,7 @@
     </message>
     <message>
         <source>cannot store a blob without a valid digest</source>
-        <translation>올바른 digest가 없는 blob은 저장할 수 없습니다</translation>
+        <translation>올바른 Digest가 없는 blob은 저장할 수 없습니다</translation>
     </message>
     <message>
         <source>cannot store %1: its size is negative</source>
@@ -1178,7 +1178,7 @@
     </message>
     <message>
         <source>%1 is not a valid image index; Wharf will not change it</source>
-        <translation>%1은(는) 올바른 이미지 인덱스가 아닙니다. Wharf는 이 파일을 바꾸지 않습니다</translation>
+        <translation>%1은(는) 올바른 Image 인덱스가 아닙니다. Wharf는 이 파일을 바꾸지 않습니다</translation>
     </message>
     <message>
         <source>%1 has no “manifests” list; Wharf will not change it</source>
@@ -1226,7 +1226,7 @@
     </message>
     <message>
         <source>cannot protect an invalid digest</source>
-        <translation>올바르지 않은 digest는 보호할 수 없습니다</translation>
+        <translation>올바르지 않은 Digest는 보호할 수 없습니다</translation>
     </message>
     <message>
         <source>cannot write the lease %1: %2</source>
@@ -1275,7 +1275,7 @@
     <name>wharf::LayerArchiveReader</name>
     <message>
         <source>cannot read the layer: %1</source>
-        <translation>레이어를 읽을 수 없습니다: %1</translation>
+        <translation>Layer를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
         <source>cancelled</source>
@@ -1283,15 +1283,15 @@
     </message>
     <message>
         <source>the layer expands to more than %1 bytes; Wharf stops there (a decompression bomb?)</source>
-        <translation>레이어의 압축을 풀면 %1바이트를 넘으므로 Wharf가 중단합니다(압축 폭탄일 수 있습니다)</translation>
+        <translation>Layer의 압축을 풀면 %1바이트를 넘으므로 Wharf가 중단합니다(압축 폭탄일 수 있습니다)</translation>
     </message>
     <message>
         <source>the layer is longer than the %1 bytes its descriptor gives</source>
-        <translation>레이어가 descriptor에 적힌 %1바이트보다 깁니다</translation>
+        <translation>Layer가 descriptor에 적힌 %1바이트보다 깁니다</translation>
     </message>
     <message>
         <source>the layer ends after %1 of its %2 bytes</source>
-        <translation>레이어가 %2바이트 중 %1바이트에서 끝났습니다</translation>
+        <translation>Layer가 %2바이트 중 %1바이트에서 끝났습니다</translation>
     </message>
     <message>
         <source>unknown error</source>
@@ -1299,15 +1299,15 @@
     </message>
     <message>
         <source>a tar header of the layer is too large: %1</source>
-        <translation>레이어의 tar 헤더가 너무 큽니다: %1</translation>
+        <translation>Layer의 tar 헤더가 너무 큽니다: %1</translation>
     </message>
     <message>
         <source>the layer is not a valid tar, or its gzip or zstd compression is damaged: %1</source>
-        <translation>레이어가 올바른 tar가 아니거나 gzip 또는 zstd 압축이 손상되었습니다: %1</translation>
+        <translation>Layer가 올바른 tar가 아니거나 gzip 또는 zstd 압축이 손상되었습니다: %1</translation>
     </message>
     <message>
         <source>cannot start reading the layer</source>
-        <translation>레이어 읽기를 시작할 수 없습니다</translation>
+        <translation>Layer 읽기를 시작할 수 없습니다</translation>
     </message>
     <message>
         <source>this libarchive cannot decompress gzip and zstd by itself</source>
@@ -1319,55 +1319,55 @@
     </message>
     <message>
         <source>entry %1 of the layer has no name</source>
-        <translation>레이어의 %1번째 항목에 이름이 없습니다</translation>
+        <translation>Layer의 %1번째 항목에 이름이 없습니다</translation>
     </message>
     <message>
         <source>entry %1 of the layer has a name of %2 bytes, more than the %3 Wharf accepts</source>
-        <translation>레이어의 %1번째 항목 이름이 %2바이트로, Wharf가 받는 최대 크기인 %3바이트를 넘습니다</translation>
+        <translation>Layer의 %1번째 항목 이름이 %2바이트로, Wharf가 받는 최대 크기인 %3바이트를 넘습니다</translation>
     </message>
     <message>
         <source>the layer&apos;s entry %1 points outside the image (&quot;..&quot;)</source>
-        <translation>레이어 항목 %1의 경로가 이미지 밖을 가리킵니다(&quot;..&quot;)</translation>
+        <translation>Layer 항목 %1의 경로가 Image 밖을 가리킵니다(&quot;..&quot;)</translation>
     </message>
     <message>
         <source>the layer&apos;s entry %1 comes with %2 bytes of extended headers, more than the %3 Wharf accepts</source>
-        <translation>레이어 항목 %1의 확장 헤더가 %2바이트로, Wharf가 받는 최대 크기인 %3바이트를 넘습니다</translation>
+        <translation>Layer 항목 %1의 확장 헤더가 %2바이트로, Wharf가 받는 최대 크기인 %3바이트를 넘습니다</translation>
     </message>
     <message>
         <source>the layer&apos;s entry %1 has a negative size</source>
-        <translation>레이어 항목 %1의 크기가 음수입니다</translation>
+        <translation>Layer 항목 %1의 크기가 음수입니다</translation>
     </message>
     <message>
         <source>the layer&apos;s entry %1 claims %2 bytes, more than the whole layer may hold</source>
-        <translation>레이어 항목 %1의 크기가 %2바이트로 적혀 있는데, 레이어 전체가 담을 수 있는 크기보다 큽니다</translation>
+        <translation>Layer 항목 %1의 크기가 %2바이트로 적혀 있는데, Layer 전체가 담을 수 있는 크기보다 큽니다</translation>
     </message>
     <message>
         <source>the layer&apos;s entry %1 has a type tar layers cannot hold</source>
-        <translation>레이어 항목 %1의 유형은 tar 레이어에 담을 수 없습니다</translation>
+        <translation>Layer 항목 %1의 유형은 tar Layer에 담을 수 없습니다</translation>
     </message>
     <message>
         <source>the layer&apos;s entry %1 replaces the root folder</source>
-        <translation>레이어 항목 %1은(는) 루트 폴더를 대체합니다</translation>
+        <translation>Layer 항목 %1은(는) 루트 폴더를 대체합니다</translation>
     </message>
     <message>
         <source>the layer&apos;s entry %1 is not a valid whiteout</source>
-        <translation>레이어 항목 %1은(는) 올바른 whiteout이 아닙니다</translation>
+        <translation>Layer 항목 %1은(는) 올바른 whiteout이 아닙니다</translation>
     </message>
     <message>
         <source>the layer&apos;s hard link %1 has a target of %2 bytes, more than the %3 Wharf accepts</source>
-        <translation>레이어의 하드 링크 %1의 대상 경로가 %2바이트로, Wharf가 받는 최대 크기인 %3바이트를 넘습니다</translation>
+        <translation>Layer의 하드 링크 %1의 대상 경로가 %2바이트로, Wharf가 받는 최대 크기인 %3바이트를 넘습니다</translation>
     </message>
     <message>
         <source>the layer&apos;s hard link %1 points at %2, which is not a file earlier in the layer</source>
-        <translation>레이어의 하드 링크 %1의 대상(%2)이 레이어에서 앞서 나온 파일이 아닙니다</translation>
+        <translation>Layer의 하드 링크 %1의 대상(%2)이 Layer에서 앞서 나온 파일이 아닙니다</translation>
     </message>
     <message>
         <source>the layer&apos;s symbolic link %1 has a target of %2 bytes, more than the %3 Wharf accepts</source>
-        <translation>레이어의 심볼릭 링크 %1의 대상 경로가 %2바이트로, Wharf가 받는 최대 크기인 %3바이트를 넘습니다</translation>
+        <translation>Layer의 심볼릭 링크 %1의 대상 경로가 %2바이트로, Wharf가 받는 최대 크기인 %3바이트를 넘습니다</translation>
     </message>
     <message>
         <source>the layer has more than %1 entries; Wharf stops there</source>
-        <translation>레이어의 항목이 %1개를 넘으므로 Wharf가 중단합니다</translation>
+        <translation>Layer의 항목이 %1개를 넘으므로 Wharf가 중단합니다</translation>
     </message>
     <message>
         <source>only a file&apos;s content can be read</source>
@@ -1375,30 +1375,30 @@
     </message>
     <message>
         <source>the layer is larger than %1 bytes; Wharf stops there</source>
-        <translation>레이어가 %1바이트보다 크므로 Wharf가 중단합니다</translation>
+        <translation>Layer가 %1바이트보다 크므로 Wharf가 중단합니다</translation>
     </message>
     <message>
         <source>the layer has %1 bytes, not the %2 its descriptor says</source>
-        <translation>레이어가 %1바이트로, descriptor에 적힌 %2바이트와 다릅니다</translation>
+        <translation>Layer가 %1바이트로, descriptor에 적힌 %2바이트와 다릅니다</translation>
     </message>
     <message>
         <source>the layer&apos;s entry %1 is more than %2 folders deep; Wharf stops there</source>
-        <translation>레이어의 항목 %1이(가) 폴더 %2단계보다 깊습니다. Wharf는 여기서 멈춥니다</translation>
+        <translation>Layer의 항목 %1이(가) 폴더 %2단계보다 깊습니다. Wharf는 여기서 멈춥니다</translation>
     </message>
     <message>
         <source>the layer&apos;s folders are nested beyond what Wharf lists (their paths add up to more than %1 characters at entry %2)</source>
-        <translation>레이어의 폴더가 Wharf가 나열할 수 있는 것보다 깊게 중첩되어 있습니다(항목 %2에서 폴더 경로의 합이 %1자를 넘음)</translation>
+        <translation>Layer의 폴더가 Wharf가 나열할 수 있는 것보다 깊게 중첩되어 있습니다(항목 %2에서 폴더 경로의 합이 %1자를 넘음)</translation>
     </message>
 </context>
 <context>
     <name>wharf::LayerDecompressor</name>
     <message>
         <source>cannot read the layer: %1</source>
-        <translation>레이어를 읽을 수 없습니다: %1</translation>
+        <translation>Layer를 읽을 수 없습니다: %1</translation>
     </message>
     <message>
         <source>the layer is not a valid gzip, zstd or tar stream: %1</source>
-        <translation>레이어가 올바른 gzip, zstd 또는 tar 스트림이 아닙니다: %1</translation>
+        <translation>Layer가 올바른 gzip, zstd 또는 tar 스트림이 아닙니다: %1</translation>
     </message>
     <message>
         <source>unknown error</source>
@@ -1406,7 +1406,7 @@
     </message>
     <message>
         <source>cannot start decompressing the layer</source>
-        <translation>레이어 압축 해제를 시작할 수 없습니다</translation>
+        <translation>Layer 압축 해제를 시작할 수 없습니다</translation>
     </message>
     <message>
         <source>this libarchive cannot decompress gzip and zstd by itself</source>
@@ -1418,22 +1418,22 @@
     </message>
     <message>
         <source>the layer expands to more than %1 bytes; Wharf stops there (a decompression bomb?)</source>
-        <translation>레이어의 압축을 풀면 %1바이트를 넘으므로 Wharf가 중단합니다(압축 폭탄일 수 있습니다)</translation>
+        <translation>Layer의 압축을 풀면 %1바이트를 넘으므로 Wharf가 중단합니다(압축 폭탄일 수 있습니다)</translation>
     </message>
     <message>
         <source>the layer has not been read to its end</source>
-        <translation>레이어를 끝까지 읽지 않았습니다</translation>
+        <translation>Layer를 끝까지 읽지 않았습니다</translation>
     </message>
     <message>
         <source>the uncompressed layer is %1, but the config&apos;s diff_id says %2</source>
-        <translation>압축을 푼 레이어는 %1인데 config의 diff_id는 %2입니다</translation>
+        <translation>압축을 푼 Layer는 %1인데 config의 diff_id는 %2입니다</translation>
     </message>
 </context>
 <context>
     <name>wharf::LayerFileExtractJob</name>
     <message>
         <source>the layer has no valid digest</source>
-        <translation>레이어에 올바른 digest가 없습니다</translation>
+        <translation>Layer에 올바른 Digest가 없습니다</translation>
     </message>
     <message>
         <source>the registry client is gone</source>
@@ -1441,7 +1441,7 @@
     </message>
     <message>
         <source>could not create a temporary file for the layer: %1</source>
-        <translation>레이어용 임시 파일을 만들 수 없습니다: %1</translation>
+        <translation>Layer용 임시 파일을 만들 수 없습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -1476,7 +1476,7 @@
     </message>
     <message>
         <source>this layer deletes %1; it holds no file to save there</source>
-        <translation>이 레이어는 %1을(를) 삭제하므로 저장할 파일이 없습니다</translation>
+        <translation>이 Layer는 %1을(를) 삭제하므로 저장할 파일이 없습니다</translation>
     </message>
     <message>
         <source>%1 is a device or a pipe, not a regular file</source>
@@ -1492,14 +1492,14 @@
     </message>
     <message>
         <source>the layer has no file %1</source>
-        <translation>레이어에 %1 파일이 없습니다</translation>
+        <translation>Layer에 %1 파일이 없습니다</translation>
     </message>
 </context>
 <context>
     <name>wharf::LayerFilesModel</name>
     <message>
         <source>The image has no layer %1.</source>
-        <translation>이미지에 %1번째 레이어가 없습니다.</translation>
+        <translation>Image에 %1번째 Layer가 없습니다.</translation>
     </message>
     <message>
         <source>deleted file</source>
@@ -1560,7 +1560,7 @@
     <message>
         <source>whiteout (nothing below)</source>
         <extracomment>a whiteout entry whose path was not there in the layers below</extracomment>
-        <translation>whiteout(아래 레이어에 없음)</translation>
+        <translation>whiteout(아래 Layer에 없음)</translation>
     </message>
     <message>
         <source>opaque marker</source>
@@ -1588,15 +1588,15 @@
     </message>
     <message>
         <source>%1: deleted by this layer, but it was not there below</source>
-        <translation>%1: 이 레이어에서 삭제했지만 아래 레이어에는 없었습니다</translation>
+        <translation>%1: 이 Layer에서 삭제했지만 아래 Layer에는 없었습니다</translation>
     </message>
     <message>
         <source>%1: deleted by this layer</source>
-        <translation>%1: 이 레이어에서 삭제됨</translation>
+        <translation>%1: 이 Layer에서 삭제됨</translation>
     </message>
     <message>
         <source>%1: this layer hides what the layers below had in this folder</source>
-        <translation>%1: 아래 레이어들이 이 폴더에 둔 내용을 이 레이어가 가립니다</translation>
+        <translation>%1: 아래 Layer들이 이 폴더에 둔 내용을 이 Layer가 가립니다</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1633,19 +1633,19 @@
     <name>wharf::LayerFilesPane</name>
     <message>
         <source>This Layer Only</source>
-        <translation>이 레이어만</translation>
+        <translation>이 Layer만</translation>
     </message>
     <message>
         <source>What this layer&apos;s own tar holds, and what it deleted below</source>
-        <translation>이 레이어의 tar에 든 내용과, 이 레이어가 아래 레이어에서 삭제한 항목</translation>
+        <translation>이 Layer의 tar에 든 내용과, 이 Layer가 아래 Layer에서 삭제한 항목</translation>
     </message>
     <message>
         <source>Merged up to This Layer</source>
-        <translation>이 레이어까지 병합</translation>
+        <translation>이 Layer까지 병합</translation>
     </message>
     <message>
         <source>The file system a container sees with the layers up to this one, and what this layer deleted</source>
-        <translation>이 레이어까지 쌓았을 때 컨테이너가 보는 파일 시스템과, 이 레이어가 삭제한 항목</translation>
+        <translation>이 Layer까지 쌓았을 때 컨테이너가 보는 파일 시스템과, 이 Layer가 삭제한 항목</translation>
     </message>
     <message>
         <source>C&amp;hanges only</source>
@@ -1657,7 +1657,7 @@
     </message>
     <message>
         <source>No layer chosen</source>
-        <translation>선택한 레이어 없음</translation>
+        <translation>선택한 Layer 없음</translation>
     </message>
     <message>
         <source>Find by name (*.so for patterns)</source>
@@ -1669,31 +1669,31 @@
     </message>
     <message>
         <source>Show only what this layer added, modified or deleted</source>
-        <translation>이 레이어가 추가, 수정, 삭제한 항목만 보여 줍니다</translation>
+        <translation>이 Layer가 추가, 수정, 삭제한 항목만 보여 줍니다</translation>
     </message>
     <message>
         <source>Pick a layer in the image&apos;s history or on the layer map to see its files.</source>
-        <translation>이미지 기록이나 레이어 맵에서 레이어를 고르면 파일을 볼 수 있습니다.</translation>
+        <translation>Image 기록이나 Layer 맵에서 Layer를 고르면 파일을 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>Reading the layer&apos;s files…</source>
-        <translation>레이어의 파일을 읽는 중…</translation>
+        <translation>Layer의 파일을 읽는 중…</translation>
     </message>
     <message>
         <source>This layer has no files of its own.</source>
-        <translation>이 레이어에는 자체 파일이 없습니다.</translation>
+        <translation>이 Layer에는 자체 파일이 없습니다.</translation>
     </message>
     <message>
         <source>No files up to this layer.</source>
-        <translation>이 레이어까지 파일이 없습니다.</translation>
+        <translation>이 Layer까지 파일이 없습니다.</translation>
     </message>
     <message>
         <source>The layer could not be read</source>
-        <translation>레이어를 읽을 수 없습니다</translation>
+        <translation>Layer를 읽을 수 없습니다</translation>
     </message>
     <message>
         <source>Only part of the layers could be read — the tree shows what was read before it stopped: %1</source>
-        <translation>레이어를 일부만 읽었습니다. 트리에는 중단되기 전까지 읽은 내용이 표시됩니다: %1</translation>
+        <translation>Layer를 일부만 읽었습니다. 트리에는 중단되기 전까지 읽은 내용이 표시됩니다: %1</translation>
     </message>
     <message>
         <source>+%1 ~%2 −%3</source>
@@ -1702,11 +1702,11 @@
     </message>
     <message>
         <source>%1 added · %2 modified · %3 deleted by this layer</source>
-        <translation>이 레이어에서 추가 %1개 · 수정 %2개 · 삭제 %3개</translation>
+        <translation>이 Layer에서 추가 %1개 · 수정 %2개 · 삭제 %3개</translation>
     </message>
     <message>
         <source>Reading layers… %1 of %2 listed (%3 of %4)</source>
-        <translation>레이어를 읽는 중… %2개 중 %1개 완료 (%4 중 %3)</translation>
+        <translation>Layer를 읽는 중… %2개 중 %1개 완료 (%4 중 %3)</translation>
     </message>
     <message>
         <source>Select a file to extract it.</source>
@@ -1714,7 +1714,7 @@
     </message>
     <message>
         <source>This layer deleted it: there is nothing to extract.</source>
-        <translation>이 레이어에서 삭제한 항목이라 추출할 내용이 없습니다.</translation>
+        <translation>이 Layer에서 삭제한 항목이라 추출할 내용이 없습니다.</translation>
     </message>
     <message>
         <source>Folders cannot be extracted: select a file.</source>
@@ -1738,14 +1738,22 @@
     </message>
     <message>
         <source>Reading layers… %1 of %2 listed (%3 read)</source>
-        <translation>레이어를 읽는 중… %2개 중 %1개 완료 (%3 읽음)</translation>
+        <translation>Layer를 읽는 중… %2개 중 %1개 완료 (%3 읽음)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Path</source>
+        <translation>경로 복사(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Layer:</source>
+        <translation>Layer(&amp;L):</translation>
     </message>
 </context>
 <context>
     <name>wharf::LayerListJob</name>
     <message>
         <source>the layer is no longer being read</source>
-        <translation>레이어를 더 이상 읽고 있지 않습니다</translation>
+        <translation>Layer를 더 이상 읽고 있지 않습니다</translation>
     </message>
     <message>
         <source>the registry client is gone</source>
@@ -1753,7 +1761,7 @@
     </message>
     <message>
         <source>the layer has no valid digest</source>
-        <translation>레이어에 올바른 digest가 없습니다</translation>
+        <translation>Layer에 올바른 Digest가 없습니다</translation>
     </message>
 </context>
 <context>
@@ -1765,16 +1773,16 @@
     <message numerus="yes">
         <source>only the first %n images are mapped</source>
         <translation>
-            <numerusform>처음 %n개 이미지만 맵에 표시합니다</numerusform>
+            <numerusform>처음 %n개 Image만 맵에 표시합니다</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 has no image for %2</source>
-        <translation>%1에 %2용 이미지가 없습니다</translation>
+        <translation>%1에 %2용 Image가 없습니다</translation>
     </message>
     <message>
         <source>%1 is neither an image nor an index</source>
-        <translation>%1은(는) 이미지도 인덱스도 아닙니다</translation>
+        <translation>%1은(는) Image도 인덱스도 아닙니다</translation>
     </message>
     <message>
         <source>the manifest for %1 is %2 bytes but the index says %3</source>
@@ -1786,15 +1794,15 @@
     </message>
     <message>
         <source>fetching the image config</source>
-        <translation>이미지 config 가져오기</translation>
+        <translation>Image config 가져오기</translation>
     </message>
     <message>
         <source>the image config</source>
-        <translation>이미지 config</translation>
+        <translation>Image config</translation>
     </message>
     <message>
         <source>%1 is a single-platform image for %2, not %3</source>
-        <translation>%1은(는) %3용이 아니라 %2용 단일 플랫폼 이미지입니다</translation>
+        <translation>%1은(는) %3용이 아니라 %2용 단일 플랫폼 Image입니다</translation>
     </message>
     <message numerus="yes">
         <source>%1 +%n more</source>
@@ -1804,7 +1812,7 @@
     </message>
     <message>
         <source>%1 is a Docker schema 1 image, whose manifest records no layer sizes: the map leaves it out (the Image pane lists its layers)</source>
-        <translation>%1은(는) manifest에 레이어 크기가 기록되지 않는 Docker schema 1 이미지라서 맵에서 뺐습니다(레이어는 이미지 창에 나옵니다)</translation>
+        <translation>%1은(는) manifest에 Layer 크기가 기록되지 않는 Docker schema 1 Image라서 맵에서 뺐습니다(Layer는 Image 창에 나옵니다)</translation>
     </message>
 </context>
 <context>
@@ -1815,7 +1823,7 @@
     </message>
     <message>
         <source>Tick the tags whose images the map compares.</source>
-        <translation>맵에서 이미지를 비교할 태그를 체크하세요.</translation>
+        <translation>맵에서 Image를 비교할 태그를 체크하세요.</translation>
     </message>
     <message>
         <source>All platforms</source>
@@ -1839,7 +1847,7 @@
     </message>
     <message>
         <source>As PNG Image…</source>
-        <translation>PNG 이미지로…</translation>
+        <translation>PNG Image로…</translation>
     </message>
     <message>
         <source>As SVG Drawing…</source>
@@ -1847,11 +1855,11 @@
     </message>
     <message>
         <source>Pick a repository to see how its images share layers.</source>
-        <translation>리포지토리를 고르면 이미지들이 레이어를 어떻게 공유하는지 볼 수 있습니다.</translation>
+        <translation>리포지토리를 고르면 Image들이 Layer를 어떻게 공유하는지 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>Tick one or more tags on the left to map their layers.</source>
-        <translation>왼쪽에서 태그를 하나 이상 체크하면 레이어 맵을 볼 수 있습니다.</translation>
+        <translation>왼쪽에서 태그를 하나 이상 체크하면 Layer 맵을 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>Fetching manifests and configs… (%1 of %2)</source>
@@ -1863,11 +1871,11 @@
     </message>
     <message>
         <source>The layer map could not be built</source>
-        <translation>레이어 맵을 만들 수 없습니다</translation>
+        <translation>Layer 맵을 만들 수 없습니다</translation>
     </message>
     <message>
         <source>The chosen images have no layers to map.</source>
-        <translation>선택한 이미지에 맵에 표시할 레이어가 없습니다.</translation>
+        <translation>선택한 Image에 맵에 표시할 Layer가 없습니다.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -1881,7 +1889,7 @@
     <message numerus="yes">
         <source>%n image(s)</source>
         <translation>
-            <numerusform>이미지 %n개</numerusform>
+            <numerusform>Image %n개</numerusform>
         </translation>
     </message>
     <message>
@@ -1890,11 +1898,11 @@
     </message>
     <message>
         <source>Export the Layer Map</source>
-        <translation>레이어 맵 내보내기</translation>
+        <translation>Layer 맵 내보내기</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation>PNG 이미지 (*.png)</translation>
+        <translation>PNG Image (*.png)</translation>
     </message>
     <message>
         <source>SVG drawing (*.svg)</source>
@@ -1920,7 +1928,7 @@
     </message>
     <message>
         <source>Layer %1 from the base, %2 (%3 bytes) compressed</source>
-        <translation>베이스부터 %1번째 레이어, 압축 크기 %2(%3바이트)</translation>
+        <translation>베이스부터 %1번째 Layer, 압축 크기 %2(%3바이트)</translation>
     </message>
     <message>
         <source>Created by: %1</source>
@@ -1929,13 +1937,13 @@
     <message numerus="yes">
         <source>Used by every image (%n):</source>
         <translation>
-            <numerusform>모든 이미지에서 사용(%n개):</numerusform>
+            <numerusform>모든 Image에서 사용(%n개):</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Used by %n image(s):</source>
         <translation>
-            <numerusform>이미지 %n개에서 사용:</numerusform>
+            <numerusform>Image %n개에서 사용:</numerusform>
         </translation>
     </message>
     <message>
@@ -1945,19 +1953,19 @@
     <message numerus="yes">
         <source>%n layer(s), %1 in all</source>
         <translation>
-            <numerusform>레이어 %n개, 전체 %1</numerusform>
+            <numerusform>Layer %n개, 전체 %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Only in this image: %1 (%n layer(s))</source>
         <translation>
-            <numerusform>이 이미지에만 있음: %1 (레이어 %n개)</numerusform>
+            <numerusform>이 Image에만 있음: %1 (Layer %n개)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Shared with other images: %1 (%n layer(s))</source>
         <translation>
-            <numerusform>다른 이미지와 공유: %1 (레이어 %n개)</numerusform>
+            <numerusform>다른 Image와 공유: %1 (Layer %n개)</numerusform>
         </translation>
     </message>
     <message>
@@ -1967,13 +1975,13 @@
     <message numerus="yes">
         <source>%n image(s)</source>
         <translation>
-            <numerusform>이미지 %n개</numerusform>
+            <numerusform>Image %n개</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n layer blob(s), %1 shared</source>
         <translation>
-            <numerusform>레이어 blob %n개, 공유 %1개</numerusform>
+            <numerusform>Layer blob %n개, 공유 %1개</numerusform>
         </translation>
     </message>
     <message>
@@ -1982,19 +1990,19 @@
     </message>
     <message>
         <source>Used by:</source>
-        <translation>사용하는 이미지:</translation>
+        <translation>사용하는 Image:</translation>
     </message>
     <message>
         <source>every image</source>
-        <translation>모든 이미지</translation>
+        <translation>모든 Image</translation>
     </message>
     <message>
         <source>some images (one colour per set)</source>
-        <translation>일부 이미지(조합마다 한 가지 색)</translation>
+        <translation>일부 Image(조합마다 한 가지 색)</translation>
     </message>
     <message>
         <source>one image (its label’s colour)</source>
-        <translation>이미지 하나(레이블 색)</translation>
+        <translation>Image 하나(레이블 색)</translation>
     </message>
     <message>
         <source>Size:</source>
@@ -2002,7 +2010,7 @@
     </message>
     <message>
         <source>thicker: more images</source>
-        <translation>굵을수록 이미지가 많음</translation>
+        <translation>굵을수록 Image가 많음</translation>
     </message>
     <message>
         <source>Line:</source>
@@ -2011,7 +2019,7 @@
     <message numerus="yes">
         <source>This blob also appears in %n other place(s) of the map, on top of different layers.</source>
         <translation>
-            <numerusform>이 blob은 맵의 다른 %n곳에서도 다른 레이어 위에 놓여 있습니다.</numerusform>
+            <numerusform>이 blob은 맵의 다른 %n곳에서도 다른 Layer 위에 놓여 있습니다.</numerusform>
         </translation>
     </message>
 </context>
@@ -2019,7 +2027,7 @@
     <name>wharf::LayerMapView</name>
     <message>
         <source>The layer map could not be saved as %1: %2</source>
-        <translation>레이어 맵을 %1에 저장할 수 없습니다: %2</translation>
+        <translation>Layer 맵을 %1에 저장할 수 없습니다: %2</translation>
     </message>
     <message>
         <source>Zoom In</source>
@@ -2043,11 +2051,11 @@
     </message>
     <message>
         <source>Layer map</source>
-        <translation>레이어 맵</translation>
+        <translation>Layer 맵</translation>
     </message>
     <message>
         <source>Layer map of %1</source>
-        <translation>%1의 레이어 맵</translation>
+        <translation>%1의 Layer 맵</translation>
     </message>
     <message>
         <source>Drawn by Wharf</source>
@@ -2062,19 +2070,15 @@
     <name>wharf::LayerPanes</name>
     <message>
         <source>No layer chosen</source>
-        <translation>선택한 레이어 없음</translation>
+        <translation>선택한 Layer 없음</translation>
     </message>
     <message>
         <source>That layer belongs to an image other than the one in view: pick its tag and platform to see its files.</source>
-        <translation>그 레이어는 지금 보고 있는 이미지가 아닌 다른 이미지의 레이어입니다. 파일을 보려면 해당 태그와 플랫폼을 고르세요.</translation>
-    </message>
-    <message>
-        <source>Layer %1 of %2 · %3 · %4</source>
-        <translation>레이어 %2개 중 %1번째 · %3 · %4</translation>
+        <translation>그 Layer는 지금 보고 있는 Image가 아닌 다른 Image의 Layer입니다. 파일을 보려면 해당 태그와 플랫폼을 고르세요.</translation>
     </message>
     <message>
         <source>Extracting %1: downloading its layer, %2 of %3…</source>
-        <translation>%1 추출 중: 레이어 내려받는 중, %3 중 %2…</translation>
+        <translation>%1 추출 중: Layer 다운로드 중, %3 중 %2…</translation>
     </message>
     <message>
         <source>Cancelled extracting %1</source>
@@ -2096,12 +2100,41 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>The image in view could not be looked up</source>
+        <translation>보고 있는 Image를 조회할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 of %2 · %3 · %4</source>
+        <extracomment>a layer in the Files pane&apos;s layer box: its number, of how many, its short digest and size</extracomment>
+        <translation>%2개 중 %1번째 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Show &amp;Files</source>
+        <translation>파일 보기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Digest</source>
+        <translation>Digest 복사(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 복사됨</translation>
+    </message>
+    <message>
+        <source>This step made no layer.</source>
+        <translation>이 단계는 Layer를 만들지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>(no build step recorded)</source>
+        <translation>(기록된 빌드 단계 없음)</translation>
+    </message>
 </context>
 <context>
     <name>wharf::LayerStackJob</name>
     <message>
         <source>listing layer %1</source>
-        <translation>레이어 %1 파일 목록 읽기</translation>
+        <translation>Layer %1 파일 목록 읽기</translation>
     </message>
 </context>
 <context>
@@ -2113,7 +2146,7 @@
     </message>
     <message>
         <source>Image</source>
-        <translation>이미지</translation>
+        <translation>Image</translation>
     </message>
     <message>
         <source>Platform</source>
@@ -2154,7 +2187,7 @@
     </message>
     <message>
         <source>Remove the image from the local store (its layers stay until garbage collection)</source>
-        <translation>로컬 저장소에서 이미지를 제거합니다(레이어는 가비지 컬렉션 때까지 남습니다)</translation>
+        <translation>로컬 저장소에서 Image를 제거합니다(Layer는 가비지 컬렉션 때까지 남습니다)</translation>
     </message>
     <message>
         <source>The local store could not be read: %1</source>
@@ -2166,7 +2199,7 @@
     </message>
     <message>
         <source>No images in the local store yet. Pulled images appear here.</source>
-        <translation>로컬 저장소에 아직 이미지가 없습니다. 가져온 이미지가 여기에 표시됩니다.</translation>
+        <translation>로컬 저장소에 아직 Image가 없습니다. 가져온 Image가 여기에 표시됩니다.</translation>
     </message>
     <message>
         <source>Show in Folder</source>
@@ -2174,11 +2207,11 @@
     </message>
     <message>
         <source>Write the image to a docker-archive or oci-archive tar file</source>
-        <translation>이미지를 docker-archive 또는 oci-archive tar 파일로 씁니다</translation>
+        <translation>Image를 docker-archive 또는 oci-archive tar 파일로 씁니다</translation>
     </message>
     <message>
         <source>Show the image&apos;s files in the file manager</source>
-        <translation>파일 관리자에서 이미지 파일을 보여 줍니다</translation>
+        <translation>파일 관리자에서 Image 파일을 보여 줍니다</translation>
     </message>
 </context>
 <context>
@@ -2251,7 +2284,7 @@
     </message>
     <message>
         <source>Image</source>
-        <translation>이미지</translation>
+        <translation>Image</translation>
     </message>
     <message>
         <source>Search</source>
@@ -2263,7 +2296,7 @@
     </message>
     <message>
         <source>Local images</source>
-        <translation>로컬 이미지</translation>
+        <translation>로컬 Image</translation>
     </message>
     <message>
         <source>Ready</source>
@@ -2311,7 +2344,7 @@
     </message>
     <message>
         <source>&amp;Copy Digest or Reference</source>
-        <translation>digest 또는 참조 복사(&amp;C)</translation>
+        <translation>Digest 또는 참조 복사(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -2331,7 +2364,7 @@
     </message>
     <message>
         <source>Layer map</source>
-        <translation>레이어 맵</translation>
+        <translation>Layer 맵</translation>
     </message>
     <message>
         <source>Files</source>
@@ -2356,6 +2389,18 @@
     <message>
         <source>Docker Hub repositories of %1</source>
         <translation>%1의 Docker Hub 저장소</translation>
+    </message>
+    <message>
+        <source>&amp;Start Page</source>
+        <translation>시작 페이지(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Pane</source>
+        <translation>다음 창(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Pane</source>
+        <translation>이전 창(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -2492,12 +2537,12 @@
     <message>
         <source>Nothing to fetch: all %1 layers are already here</source>
         <extracomment>%1 is a number of layers</extracomment>
-        <translation>가져올 것 없음: 레이어 %1개가 모두 이미 있음</translation>
+        <translation>가져올 것 없음: Layer %1개가 모두 이미 있음</translation>
     </message>
     <message>
         <source>%1 to fetch, %2 of %3 layers already here</source>
         <extracomment>%1 is a size (12.3 MB), %2 and %3 numbers of layers</extracomment>
-        <translation>가져올 크기 %1, 레이어 %3개 중 %2개는 이미 있음</translation>
+        <translation>가져올 크기 %1, Layer %3개 중 %2개는 이미 있음</translation>
     </message>
     <message>
         <source>Platform</source>
@@ -2535,16 +2580,16 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     <message>
         <source>Nothing to fetch: %1 of %2 layers already here, the others downloaded when their files were listed</source>
         <extracomment>%1 and %2 are numbers of layers</extracomment>
-        <translation>가져올 것 없음: 레이어 %2개 중 %1개는 이미 있음, 나머지는 파일 목록을 볼 때 내려받음</translation>
+        <translation>가져올 것 없음: Layer %2개 중 %1개는 이미 있음, 나머지는 파일 목록을 볼 때 다운로드됨</translation>
     </message>
     <message>
         <source>%1 to fetch, %2 of %3 layers already here, %4 downloaded when their files were listed</source>
         <extracomment>%1 is a size (12.3 MB), %2, %3 and %4 numbers of layers</extracomment>
-        <translation>가져올 크기 %1, 레이어 %3개 중 %2개는 이미 있음, %4개는 파일 목록을 볼 때 내려받음</translation>
+        <translation>가져올 크기 %1, Layer %3개 중 %2개는 이미 있음, %4개는 파일 목록을 볼 때 다운로드됨</translation>
     </message>
     <message>
         <source>This image is in Docker’s deprecated schema 1 format, which Wharf shows but does not pull.</source>
-        <translation>이 이미지는 Docker가 더 이상 쓰지 않는 schema 1 형식이라서 Wharf가 보여 주기만 하고 가져오지는 않습니다.</translation>
+        <translation>이 Image는 Docker가 더 이상 쓰지 않는 schema 1 형식이라서 Wharf가 보여 주기만 하고 가져오지는 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -2571,7 +2616,7 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
     <message>
         <source>A single-platform image</source>
-        <translation>단일 플랫폼 이미지</translation>
+        <translation>단일 플랫폼 Image</translation>
     </message>
     <message>
         <source>Index %1</source>
@@ -2613,15 +2658,15 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
     <message>
         <source>layer %1</source>
-        <translation>레이어 %1</translation>
+        <translation>Layer %1</translation>
     </message>
     <message>
         <source>writing layer %1</source>
-        <translation>레이어 %1 쓰기</translation>
+        <translation>Layer %1 쓰기</translation>
     </message>
     <message>
         <source>storing the image config</source>
-        <translation>이미지 config 저장</translation>
+        <translation>Image config 저장</translation>
     </message>
     <message>
         <source>storing the manifest</source>
@@ -2629,7 +2674,7 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
     <message>
         <source>%1 is a Docker schema 1 image (%2), a format Docker has deprecated: Wharf can inspect it but not pull it; pull a newer tag, or convert it with “skopeo copy --format v2s2”</source>
-        <translation>%1은(는) Docker가 더 이상 쓰지 않는 형식인 Docker schema 1 이미지(%2)입니다. Wharf는 살펴볼 수는 있지만 가져올 수는 없으니 더 새로운 태그를 가져오거나 “skopeo copy --format v2s2”로 변환하세요</translation>
+        <translation>%1은(는) Docker가 더 이상 쓰지 않는 형식인 Docker schema 1 Image(%2)입니다. Wharf는 살펴볼 수는 있지만 가져올 수는 없으니 더 새로운 태그를 가져오거나 “skopeo copy --format v2s2”로 변환하세요</translation>
     </message>
 </context>
 <context>
@@ -2648,7 +2693,7 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
     <message>
         <source>Downloading</source>
-        <translation>내려받는 중</translation>
+        <translation>다운로드 중</translation>
     </message>
     <message>
         <source>Done</source>
@@ -2701,7 +2746,7 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
     <message>
         <source>Image</source>
-        <translation>이미지</translation>
+        <translation>Image</translation>
     </message>
     <message>
         <source>Platform</source>
@@ -2765,15 +2810,15 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
     <message>
         <source>Stop the selected pull; the layers fetched so far stay for the next try</source>
-        <translation>선택한 가져오기를 중단합니다. 지금까지 받은 레이어는 다음 시도를 위해 남겨 둡니다</translation>
+        <translation>선택한 가져오기를 중단합니다. 지금까지 받은 Layer는 다음 시도를 위해 남겨 둡니다</translation>
     </message>
     <message>
         <source>Pull the selected image again, resuming where it stopped</source>
-        <translation>선택한 이미지를 중단된 지점부터 이어서 다시 가져옵니다</translation>
+        <translation>선택한 Image를 중단된 지점부터 이어서 다시 가져옵니다</translation>
     </message>
     <message>
         <source>Offline: a pull stopped because its registry cannot be reached. Select it and press Retry when the network is back; the layers already fetched are kept.</source>
-        <translation>오프라인: 레지스트리에 연결할 수 없어 가져오기가 중단되었습니다. 네트워크가 복구되면 해당 항목을 선택하고 다시 시도를 누르세요. 이미 받은 레이어는 유지됩니다.</translation>
+        <translation>오프라인: 레지스트리에 연결할 수 없어 가져오기가 중단되었습니다. 네트워크가 복구되면 해당 항목을 선택하고 다시 시도를 누르세요. 이미 받은 Layer는 유지됩니다.</translation>
     </message>
 </context>
 <context>
@@ -3027,7 +3072,7 @@ Click to try again.</source>
     <name>wharf::SearchPane</name>
     <message>
         <source>Search images (Ctrl+F)</source>
-        <translation>이미지 검색 (Ctrl+F)</translation>
+        <translation>Image 검색 (Ctrl+F)</translation>
     </message>
     <message>
         <source>Where to search</source>
@@ -3059,7 +3104,7 @@ Click to try again.</source>
     </message>
     <message>
         <source>Only images for this platform</source>
-        <translation>이 플랫폼용 이미지만</translation>
+        <translation>이 플랫폼용 Image만</translation>
     </message>
     <message>
         <source>Any platform</source>
@@ -3067,7 +3112,7 @@ Click to try again.</source>
     </message>
     <message>
         <source>Only images with this badge</source>
-        <translation>이 배지가 있는 이미지만</translation>
+        <translation>이 배지가 있는 Image만</translation>
     </message>
     <message>
         <source>Any badge</source>
@@ -3191,6 +3236,41 @@ registry.example.com</translation>
     </message>
 </context>
 <context>
+    <name>wharf::StartView</name>
+    <message>
+        <source>&lt;h2&gt;Welcome to Wharf&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Wharf에 오신 것을 환영합니다&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Search on the left, pick a repository and a tag; its platforms, history, layer map and files open here. F6 moves between panes; Ctrl+? lists every shortcut.</source>
+        <translation>왼쪽에서 검색해 리포지토리와 태그를 고르면 플랫폼, 기록, Layer 맵, 파일이 여기에 열립니다. F6으로 창 사이를 이동하고, Ctrl+?로 모든 단축키를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Popular official images</source>
+        <translation>인기 공식 Image</translation>
+    </message>
+    <message>
+        <source>Recently viewed</source>
+        <translation>최근에 본 리포지토리</translation>
+    </message>
+    <message>
+        <source>Repositories you open appear here.</source>
+        <translation>연 리포지토리가 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Asking Docker Hub…</source>
+        <translation>Docker Hub에 묻는 중…</translation>
+    </message>
+    <message>
+        <source>Docker Hub listed no official images.</source>
+        <translation>Docker Hub에 공식 Image가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Docker Hub&apos;s official images could not be listed</source>
+        <translation>Docker Hub의 공식 Image 목록을 가져올 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>wharf::StatePanel</name>
     <message>
         <source>Retry</source>
@@ -3211,7 +3291,7 @@ registry.example.com</translation>
     <name>wharf::StoreActions</name>
     <message>
         <source>Could not delete the image: %1</source>
-        <translation>이미지를 삭제할 수 없습니다: %1</translation>
+        <translation>Image를 삭제할 수 없습니다: %1</translation>
     </message>
     <message>
         <source>Deleted %1</source>
@@ -3339,7 +3419,7 @@ registry.example.com</translation>
     </message>
     <message>
         <source>Same image as</source>
-        <translation>같은 이미지</translation>
+        <translation>같은 Image</translation>
     </message>
 </context>
 <context>
@@ -3494,18 +3574,18 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     [--os OS] [--arch ARCH] [--badge B] [--sort S]      Docker Hub를 플랫폼, 배지, 가져오기 수 또는 최근순으로
   repos [NAMESPACE] [--filter TEXT] [--json]            Docker Hub 네임스페이스의 저장소(로그인하면 내 저장소)
   tags REPO [--limit N] [--platforms] [--json]          리포지토리의 태그 목록
-  inspect REF [--platform P] [--json]                   플랫폼, 레이어, config, 기록 보기
-  layers REF [--platform P] [--json]                    레이어와 빌드 단계, 크기, 낭비 공간 보기
-    [--files DIGEST] [--merged] [--diff REF2]           레이어 하나의 파일, 병합된 트리, 두 이미지의 차이
-    [--store DIR]                                       저장소에 이미 있는 레이어는 저장소에서 읽기
+  inspect REF [--platform P] [--json]                   플랫폼, Layer, config, 기록 보기
+  layers REF [--platform P] [--json]                    Layer와 빌드 단계, 크기, 낭비 공간 보기
+    [--files DIGEST] [--merged] [--diff REF2]           Layer 하나의 파일, 병합된 트리, 두 Image의 차이
+    [--store DIR]                                       저장소에 이미 있는 Layer는 저장소에서 읽기
   login REGISTRY -u USER --password-stdin               자격 증명을 시스템 키체인에 보관
   logout REGISTRY                                       보관한 자격 증명 삭제
   pull REF [--platform P] [--store DIR] [--jobs N]      플랫폼 하나를 로컬 저장소로 가져오기
-  images [--store DIR] [--json]                         로컬 저장소의 이미지 목록
-  rm REF [--platform P] [--store DIR]                   저장소에서 이미지 제거
-  gc [--store DIR] [--json]                             어떤 이미지도 쓰지 않는 blob 삭제
+  images [--store DIR] [--json]                         로컬 저장소의 Image 목록
+  rm REF [--platform P] [--store DIR]                   저장소에서 Image 제거
+  gc [--store DIR] [--json]                             어떤 Image도 쓰지 않는 blob 삭제
   verify [--store DIR] [--json]                         저장소를 다시 해시하고 문제 보고
-  export REF -o FILE [--format F] [--platform P]        저장된 이미지를 docker-archive나 oci-archive로 쓰기
+  export REF -o FILE [--format F] [--platform P]        저장된 Image를 docker-archive나 oci-archive로 쓰기
 
 명령별 옵션은 “wharf COMMAND --help”로 확인하세요.
 </translation>
@@ -3515,7 +3595,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     <name>wharf::cli::exporting</name>
     <message>
         <source>Write an image from the local store to a tar file that docker load, podman load and skopeo read.</source>
-        <translation>로컬 저장소의 이미지를 docker load, podman load, skopeo가 읽는 tar 파일로 씁니다.</translation>
+        <translation>로컬 저장소의 Image를 docker load, podman load, skopeo가 읽는 tar 파일로 씁니다.</translation>
     </message>
     <message>
         <source>nginx:1.27, docker.io/library/nginx:latest, …</source>
@@ -3604,7 +3684,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>Layers (%1, %2 compressed):</source>
-        <translation>레이어 (%1개, 압축 크기 %2):</translation>
+        <translation>Layer (%1개, 압축 크기 %2):</translation>
     </message>
     <message>
         <source>  DIGEST</source>
@@ -3620,11 +3700,11 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>  (the history does not match the layers; layers are listed without their instructions)</source>
-        <translation>  (기록이 레이어와 맞지 않아 레이어를 명령어 없이 표시합니다)</translation>
+        <translation>  (기록이 Layer와 맞지 않아 Layer를 명령어 없이 표시합니다)</translation>
     </message>
     <message>
         <source>(empty layer)</source>
-        <translation>(빈 레이어)</translation>
+        <translation>(빈 Layer)</translation>
     </message>
     <message>
         <source>Run config:</source>
@@ -3668,7 +3748,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>Show an image&apos;s platforms, manifest, config, layers and history.</source>
-        <translation>이미지의 플랫폼, manifest, config, 레이어, 기록을 보여 줍니다.</translation>
+        <translation>Image의 플랫폼, manifest, config, Layer, 기록을 보여 줍니다.</translation>
     </message>
     <message>
         <source>nginx:1.27, ghcr.io/owner/app@sha256:…, localhost:5000/app:tag</source>
@@ -3676,7 +3756,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>Platform to show for a multi-platform image (default: this machine&apos;s).</source>
-        <translation>다중 플랫폼 이미지에서 보여 줄 플랫폼입니다(기본값: 이 컴퓨터의 플랫폼).</translation>
+        <translation>다중 플랫폼 Image에서 보여 줄 플랫폼입니다(기본값: 이 컴퓨터의 플랫폼).</translation>
     </message>
     <message>
         <source>Print JSON.</source>
@@ -3692,27 +3772,27 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>Docker schema 1 is deprecated: it records no layer sizes, and Wharf can inspect it but not pull it.</source>
-        <translation>Docker schema 1은 더 이상 쓰지 않는 형식입니다. 레이어 크기가 기록되지 않으며, Wharf는 살펴볼 수는 있지만 가져올 수는 없습니다.</translation>
+        <translation>Docker schema 1은 더 이상 쓰지 않는 형식입니다. Layer 크기가 기록되지 않으며, Wharf는 살펴볼 수는 있지만 가져올 수는 없습니다.</translation>
     </message>
     <message>
         <source>Layers (%1, compressed size unknown):</source>
-        <translation>레이어 (%1개, 압축 크기 알 수 없음):</translation>
+        <translation>Layer (%1개, 압축 크기 알 수 없음):</translation>
     </message>
 </context>
 <context>
     <name>wharf::cli::layers</name>
     <message>
         <source>%1 matches more than one layer of %2 (%3 and %4); give more of the digest</source>
-        <translation>%1에 해당하는 %2의 레이어가 여러 개입니다(%3, %4). digest를 더 길게 지정하세요</translation>
+        <translation>%1에 해당하는 %2의 Layer가 여러 개입니다(%3, %4). Digest를 더 길게 지정하세요</translation>
     </message>
     <message>
         <source>%1 has no layer %2; “wharf layers %1” lists them</source>
-        <translation>%1에 %2 레이어가 없습니다. 레이어 목록은 “wharf layers %1”로 확인하세요</translation>
+        <translation>%1에 %2 Layer가 없습니다. Layer 목록은 “wharf layers %1”로 확인하세요</translation>
     </message>
     <message>
         <source>Listing layers: %1 of %2, %3 of %4</source>
         <extracomment>%1 of %2 layers listed, %3 of %4 bytes read</extracomment>
-        <translation>레이어 목록 읽는 중: %2개 중 %1개, %4 중 %3</translation>
+        <translation>Layer 목록 읽는 중: %2개 중 %1개, %4 중 %3</translation>
     </message>
     <message>
         <source>Reference</source>
@@ -3750,11 +3830,11 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>  (the history does not match the layers; layers are listed without their instructions)</source>
-        <translation>  (기록이 레이어와 맞지 않아 레이어를 명령어 없이 표시합니다)</translation>
+        <translation>  (기록이 Layer와 맞지 않아 Layer를 명령어 없이 표시합니다)</translation>
     </message>
     <message>
         <source>(empty layer)</source>
-        <translation>(빈 레이어)</translation>
+        <translation>(빈 Layer)</translation>
     </message>
     <message>
         <source>Efficiency:</source>
@@ -3770,7 +3850,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>%1 of %2 in files (copies overwritten or deleted by later layers)</source>
-        <translation>파일 합계 %2 중 %1 (뒤 레이어가 덮어쓰거나 삭제한 사본)</translation>
+        <translation>파일 합계 %2 중 %1 (뒤 Layer가 덮어쓰거나 삭제한 사본)</translation>
     </message>
     <message>
         <source>  Worst offenders (%1 of %2):</source>
@@ -3798,23 +3878,23 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source> (whiteout; nothing below)</source>
-        <translation> (whiteout, 아래 레이어에 없음)</translation>
+        <translation> (whiteout, 아래 Layer에 없음)</translation>
     </message>
     <message>
         <source> (opaque: lower contents hidden)</source>
-        <translation> (opaque: 아래 레이어의 내용을 가림)</translation>
+        <translation> (opaque: 아래 Layer의 내용을 가림)</translation>
     </message>
     <message>
         <source>Layer %1 of %2: %3, %4</source>
-        <translation>레이어 %2개 중 %1번째: %3, %4</translation>
+        <translation>Layer %2개 중 %1번째: %3, %4</translation>
     </message>
     <message>
         <source>This layer only</source>
-        <translation>이 레이어만</translation>
+        <translation>이 Layer만</translation>
     </message>
     <message>
         <source>Merged up to this layer</source>
-        <translation>이 레이어까지 병합</translation>
+        <translation>이 Layer까지 병합</translation>
     </message>
     <message>
         <source>%1 added (A), %2 modified (M), %3 deleted (D)</source>
@@ -3846,7 +3926,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>Layers: %1 in common (the first %2 shared as a base), %3 only in the first, %4 only in the second; %5 → %6 compressed (%7)</source>
-        <translation>레이어: 공통 %1개(처음 %2개는 베이스로 공유), 첫 번째에만 %3개, 두 번째에만 %4개. 압축 크기 %5 → %6 (%7)</translation>
+        <translation>Layer: 공통 %1개(처음 %2개는 베이스로 공유), 첫 번째에만 %3개, 두 번째에만 %4개. 압축 크기 %5 → %6 (%7)</translation>
     </message>
     <message>
         <source>LAYER</source>
@@ -3862,7 +3942,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>Show an image&apos;s layers with the build steps that made them, their sizes and the space they waste; one layer&apos;s files; the merged file system; or what changed from one image to another.</source>
-        <translation>이미지의 레이어를 그 레이어를 만든 빌드 단계, 크기, 낭비하는 공간과 함께 보여 줍니다. 레이어 하나의 파일, 병합된 파일 시스템, 한 이미지에서 다른 이미지로 바뀐 내용도 보여 줍니다.</translation>
+        <translation>Image의 Layer를 그 Layer를 만든 빌드 단계, 크기, 낭비하는 공간과 함께 보여 줍니다. Layer 하나의 파일, 병합된 파일 시스템, 한 Image에서 다른 Image로 바뀐 내용도 보여 줍니다.</translation>
     </message>
     <message>
         <source>nginx:1.27, ghcr.io/owner/app@sha256:…, localhost:5000/app:tag</source>
@@ -3870,19 +3950,19 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>Platform to show for a multi-platform image (default: this machine&apos;s).</source>
-        <translation>다중 플랫폼 이미지에서 보여 줄 플랫폼입니다(기본값: 이 컴퓨터의 플랫폼).</translation>
+        <translation>다중 플랫폼 Image에서 보여 줄 플랫폼입니다(기본값: 이 컴퓨터의 플랫폼).</translation>
     </message>
     <message>
         <source>List one layer&apos;s entries: what it added (A), modified (M) and deleted (D). DIGEST is the layer&apos;s digest or a unique prefix of at least 12 hex digits.</source>
-        <translation>레이어 하나의 항목, 즉 그 레이어가 추가(A), 수정(M), 삭제(D)한 항목을 보여 줍니다. DIGEST는 레이어의 digest이거나, 하나의 레이어만 가리키는 16진수 12자리 이상의 접두사입니다.</translation>
+        <translation>Layer 하나의 항목, 즉 그 Layer가 추가(A), 수정(M), 삭제(D)한 항목을 보여 줍니다. DIGEST는 Layer의 Digest이거나, 하나의 Layer만 가리키는 16진수 12자리 이상의 접두사입니다.</translation>
     </message>
     <message>
         <source>List the merged file system: up to the layer given with --files, else of the whole image.</source>
-        <translation>병합된 파일 시스템을 보여 줍니다. --files로 지정한 레이어까지 병합하고, 지정하지 않으면 이미지 전체를 병합합니다.</translation>
+        <translation>병합된 파일 시스템을 보여 줍니다. --files로 지정한 Layer까지 병합하고, 지정하지 않으면 Image 전체를 병합합니다.</translation>
     </message>
     <message>
         <source>Compare with another image: layers in common and the files that differ.</source>
-        <translation>다른 이미지와 비교해 공통 레이어와 달라진 파일을 보여 줍니다.</translation>
+        <translation>다른 Image와 비교해 공통 Layer와 달라진 파일을 보여 줍니다.</translation>
     </message>
     <message>
         <source>Print JSON.</source>
@@ -3890,11 +3970,11 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>--diff compares whole images: it cannot be combined with --files or --merged</source>
-        <translation>--diff는 이미지 전체를 비교하므로 --files나 --merged와 함께 쓸 수 없습니다</translation>
+        <translation>--diff는 Image 전체를 비교하므로 --files나 --merged와 함께 쓸 수 없습니다</translation>
     </message>
     <message>
         <source>“%1” is not a layer digest: give sha256:&lt;hex&gt; or at least %2 of its hex digits</source>
-        <translation>“%1”은(는) 레이어 digest가 아닙니다. sha256:&lt;hex&gt; 형식이나 16진수 %2자리 이상을 지정하세요</translation>
+        <translation>“%1”은(는) Layer Digest가 아닙니다. sha256:&lt;hex&gt; 형식이나 16진수 %2자리 이상을 지정하세요</translation>
     </message>
     <message>
         <source>usage: wharf layers REF [--platform os/arch[/variant]] [--files DIGEST] [--merged] [--diff REF2] [--store DIR] [--json]</source>
@@ -3902,7 +3982,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>Listing layers: %1 of %2, %3 read</source>
-        <translation>레이어 목록 읽는 중: %2개 중 %1개, %3 읽음</translation>
+        <translation>Layer 목록 읽는 중: %2개 중 %1개, %3 읽음</translation>
     </message>
 </context>
 <context>
@@ -3972,7 +4052,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>Pull one platform of an image into the local store.</source>
-        <translation>이미지의 플랫폼 하나를 로컬 저장소로 가져옵니다.</translation>
+        <translation>Image의 플랫폼 하나를 로컬 저장소로 가져옵니다.</translation>
     </message>
     <message>
         <source>nginx:1.27, ghcr.io/owner/app@sha256:…, localhost:5000/app:tag</source>
@@ -3984,7 +4064,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>Layers downloaded at once (default 4).</source>
-        <translation>동시에 내려받을 레이어 수입니다(기본값 4).</translation>
+        <translation>동시에 다운로드할 Layer 수입니다(기본값 4).</translation>
     </message>
     <message>
         <source>usage: wharf pull REF [--platform os/arch[/variant]] [--store DIR] [--jobs N]</source>
@@ -3996,12 +4076,12 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>%1 of %2 layers  %3 of %4  %5/s  %6</source>
-        <translation>레이어 %2개 중 %1개  %4 중 %3  %5/s  %6</translation>
+        <translation>Layer %2개 중 %1개  %4 중 %3  %5/s  %6</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%2): %n layer(s)</source>
         <translation>
-            <numerusform>%1 (%2): 레이어 %n개</numerusform>
+            <numerusform>%1 (%2): Layer %n개</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -4023,7 +4103,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     <message numerus="yes">
         <source>Pulled %1 (%2) %3: fetched %4 in %5 s, %n layer(s) already present; store %6</source>
         <translation>
-            <numerusform>%1 (%2) %3을(를) 가져왔습니다: %5초 동안 %4 받음, 이미 있던 레이어 %n개, 저장소 %6</numerusform>
+            <numerusform>%1 (%2) %3을(를) 가져왔습니다: %5초 동안 %4 받음, 이미 있던 Layer %n개, 저장소 %6</numerusform>
         </translation>
     </message>
 </context>
@@ -4103,7 +4183,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>Docker Hub only: images for this operating system (linux, windows); repeatable.</source>
-        <translation>Docker Hub 전용: 이 운영 체제(linux, windows)용 이미지. 여러 번 지정할 수 있습니다.</translation>
+        <translation>Docker Hub 전용: 이 운영 체제(linux, windows)용 Image. 여러 번 지정할 수 있습니다.</translation>
     </message>
     <message>
         <source>os</source>
@@ -4111,7 +4191,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>Docker Hub only: images for this architecture (amd64, arm64, arm, 386, ppc64le, s390x, riscv64); repeatable.</source>
-        <translation>Docker Hub 전용: 이 아키텍처(amd64, arm64, arm, 386, ppc64le, s390x, riscv64)용 이미지. 여러 번 지정할 수 있습니다.</translation>
+        <translation>Docker Hub 전용: 이 아키텍처(amd64, arm64, arm, 386, ppc64le, s390x, riscv64)용 Image. 여러 번 지정할 수 있습니다.</translation>
     </message>
     <message>
         <source>arch</source>
@@ -4218,7 +4298,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>List the images in the local store.</source>
-        <translation>로컬 저장소의 이미지 목록을 보여 줍니다.</translation>
+        <translation>로컬 저장소의 Image 목록을 보여 줍니다.</translation>
     </message>
     <message>
         <source>usage: wharf images [--store DIR] [--json]</source>
@@ -4254,7 +4334,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>Remove an image from the local store. Blobs other images use stay; run “wharf gc” to free the space of the rest.</source>
-        <translation>로컬 저장소에서 이미지를 제거합니다. 다른 이미지가 쓰는 blob은 남으며, 나머지 공간은 “wharf gc”로 확보하세요.</translation>
+        <translation>로컬 저장소에서 Image를 제거합니다. 다른 Image가 쓰는 blob은 남으며, 나머지 공간은 “wharf gc”로 확보하세요.</translation>
     </message>
     <message>
         <source>nginx:1.27, docker.io/library/nginx:latest, …</source>
@@ -4274,7 +4354,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>Delete blobs no stored image uses, and partial downloads nobody resumed for a day.</source>
-        <translation>저장된 어떤 이미지도 쓰지 않는 blob과, 하루 동안 이어 받지 않은 미완성 다운로드를 삭제합니다.</translation>
+        <translation>저장된 어떤 Image도 쓰지 않는 blob과, 하루 동안 이어 받지 않은 미완성 다운로드를 삭제합니다.</translation>
     </message>
     <message>
         <source>usage: wharf gc [--store DIR] [--json]</source>
@@ -4365,7 +4445,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>“%1” names an image; give the repository alone (e.g. %2)</source>
-        <translation>“%1”은(는) 이미지를 가리킵니다. 리포지토리만 지정하세요(예: %2)</translation>
+        <translation>“%1”은(는) Image를 가리킵니다. 리포지토리만 지정하세요(예: %2)</translation>
     </message>
     <message numerus="yes">
         <source>(%n more tag(s) not shown; raise --limit to see them)</source>

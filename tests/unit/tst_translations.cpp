@@ -200,6 +200,7 @@ private Q_SLOTS:
     void translationsKeepPlaceholders_data();
     void translationsKeepPlaceholders();
     void englishCatalogHoldsThePluralMessages();
+    void koreanFollowsTheGlossary();
     void runtimeContextsMatchLupdate_data();
     void runtimeContextsMatchLupdate();
 
@@ -364,6 +365,42 @@ void TranslationsTest::englishCatalogHoldsThePluralMessages()
 // A file whose tr() is a helper around QCoreApplication::translate("Context", text) looks its
 // strings up under "Context" at run time, but lupdate files them under the enclosing class or
 // namespace it sees. Where the two differ the Korean text exists but never shows.
+// translations/GLOSSARY.md fixes one Korean form per term; its "Not" column lists forms that must
+// appear in no Korean translation.
+void TranslationsTest::koreanFollowsTheGlossary()
+{
+    QFile glossary(kSourceDir + u"/translations/GLOSSARY.md"_s);
+    QVERIFY2(glossary.open(QIODevice::ReadOnly | QIODevice::Text), qPrintable(glossary.fileName()));
+    QList<std::pair<QString, QString>> avoid; // (form not to use, the term's English)
+    const QStringList lines = QString::fromUtf8(glossary.readAll()).split(u'\n');
+    for (const QString &line : lines) {
+        const QStringList cells = line.split(u'|');
+        // | English | Korean | Not | Note |  →  "", English, Korean, Not, Note, ""
+        if (cells.size() < 6 || cells.at(1).trimmed() == u"English" || cells.at(1).trimmed().startsWith(u"---"))
+            continue;
+        for (const QString &form : cells.at(3).split(u',', Qt::SkipEmptyParts))
+            if (!form.trimmed().isEmpty())
+                avoid.append({form.trimmed(), cells.at(1).trimmed()});
+    }
+    QVERIFY2(avoid.size() >= 10, "GLOSSARY.md's table was not read");
+    // An English form counts only as a word of its own: not in a flag, a command or a quoted value.
+    const auto uses = [](const QString &translation, const QString &form) {
+        if (form.front().unicode() >= 0x80)
+            return translation.contains(form);
+        static const QString edge = u"[-A-Za-z_/.:“”\"]"_s;
+        return translation.contains(
+            QRegularExpression(u"(?<!"_s + edge + u')' + QRegularExpression::escape(form) + u"(?!"_s + edge + u')'));
+    };
+    QStringList found;
+    for (const Message &m : std::as_const(m_korean.messages))
+        for (const QString &translation : m.translations)
+            for (const auto &[form, term] : avoid)
+                if (uses(translation, form))
+                    found.append(u"%1: “%2” uses “%3” (write %4 as GLOSSARY.md says)"_s.arg(m.context, translation, form, term));
+    logList(found.join(u'\n'));
+    QVERIFY2(found.isEmpty(), qPrintable(QString::number(found.size()) + u" Korean translation(s) (listed above) break the glossary"_s));
+}
+
 void TranslationsTest::runtimeContextsMatchLupdate_data()
 {
     QTest::addColumn<QString>("helperContext");
