@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>wharf::DateText</name>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>%n month ago</numerusform>
+            <numerusform>%n months ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) ago</source>
+        <translation>
+            <numerusform>%n year ago</numerusform>
+            <numerusform>%n years ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wharf::EfficiencyPanel</name>
     <message numerus="yes">
         <source>Measuring wasted space reads all %n layer(s) of this image — %1 to download unless the local store has them.</source>
@@ -22,6 +60,20 @@
         <translation>
             <numerusform>Measuring wasted space reads the %n layer of this image, whose size its manifest does not record (Docker schema 1).</numerusform>
             <numerusform>Measuring wasted space reads all %n layers of this image, whose size its manifest does not record (Docker schema 1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the layers… %1 of %n layer(s) listed (%2 read)</source>
+        <translation>
+            <numerusform>Reading the layers… %1 of %n layer listed (%2 read)</numerusform>
+            <numerusform>Reading the layers… %1 of %n layers listed (%2 read)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the layers… %1 of %n layer(s) listed (%2 of %3)</source>
+        <translation>
+            <numerusform>Reading the layers… %1 of %n layer listed (%2 of %3)</numerusform>
+            <numerusform>Reading the layers… %1 of %n layers listed (%2 of %3)</numerusform>
         </translation>
     </message>
 </context>
@@ -193,6 +245,23 @@
         <translation>
             <numerusform>%1 refused the signed download link for %2 (HTTP %4, %n link from %3 tried); such links expire and are good on one CDN only: try again later</numerusform>
             <numerusform>%1 refused the signed download link for %2 (HTTP %4, %n links from %3 tried); such links expire and are good on one CDN only: try again later</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::RepositoryPane</name>
+    <message numerus="yes">
+        <source>★ %1 star(s)</source>
+        <translation>
+            <numerusform>★ %1 star</numerusform>
+            <numerusform>★ %1 stars</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 pull(s)</source>
+        <translation>
+            <numerusform>%1 pull</numerusform>
+            <numerusform>%1 pulls</numerusform>
         </translation>
     </message>
 </context>

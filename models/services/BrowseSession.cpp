@@ -73,6 +73,26 @@ void BrowseSession::retry()
     resolve(*reference, std::nullopt, Scope::Tag);
 }
 
+void BrowseSession::refresh()
+{
+    if (!m_repository.isValid())
+        return;
+    reloadDetails();
+    if (m_tag.isEmpty())
+        return;
+    // By the tag, not by the digest shown (that is what may have moved), keeping the platform.
+    const QString shown = platform();
+    m_wantedPlatform = shown.isEmpty() ? m_wantedPlatform : shown;
+    m_image.reset();
+    const auto reference = m_repository.withTag(m_tag);
+    const auto wanted = wantedPlatform(m_wantedPlatform);
+    if (!reference || !wanted) {
+        Q_EMIT resolveFailed(!reference ? reference.error() : wanted.error(), Scope::Tag);
+        return;
+    }
+    resolve(*reference, *wanted, Scope::Tag);
+}
+
 Digest BrowseSession::shownDigest() const
 {
     if (!m_image)

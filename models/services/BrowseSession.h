@@ -47,6 +47,10 @@ public:
     [[nodiscard]] const QString &tag() const { return m_tag; }
     // Resolves the tag again, or the platform shown when the tag itself resolved.
     void retry();
+    // Asks again what may have changed on the server (View → Refresh): the repository's details
+    // and the tag on show, with the platform on show. The tag is asked with a HEAD; a manifest is
+    // fetched only if the tag now names another digest (the document cache keeps the rest).
+    void refresh();
 
     // Shows another platform of the image on show ("os/arch[/variant]").
     void setPlatform(const QString &platform);
