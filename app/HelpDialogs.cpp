@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
@@ -43,15 +44,25 @@ QString keysText(const QList<QKeySequence> &keys)
     return texts.join(QStringLiteral(", "));
 }
 
-// The menu an action sits in ("View"), or nothing for an action of the window alone.
-QString menuOf(const QAction *action)
+// The dock an object lives in, by its title; empty for the window's own.
+QString paneOf(const QObject *object)
+{
+    for (QObject *up = object->parent(); up; up = up->parent()) {
+        if (auto *dock = qobject_cast<QDockWidget *>(up))
+            return plainText(dock->windowTitle());
+    }
+    return {};
+}
+
+// Where an action is found: the menu it sits in ("View"), else the pane it belongs to ("Layer map").
+QString placeOf(const QAction *action)
 {
     const QList<QObject *> holders = action->associatedObjects();
     for (QObject *holder : holders) {
         if (auto *menu = qobject_cast<QMenu *>(holder))
             return plainText(menu->title());
     }
-    return {};
+    return paneOf(action);
 }
 
 } // namespace
@@ -63,7 +74,7 @@ ShortcutsDialog::ShortcutsDialog(QWidget *window, QWidget *parent)
     setWindowTitle(tr("Keyboard Shortcuts"));
     m_table->setObjectName(QStringLiteral("shortcutsTable"));
     m_table->setColumnCount(3);
-    m_table->setHorizontalHeaderLabels({tr("Action"), tr("Menu"), tr("Keys")});
+    m_table->setHorizontalHeaderLabels({tr("Action"), tr("Where"), tr("Keys")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -83,7 +94,7 @@ ShortcutsDialog::ShortcutsDialog(QWidget *window, QWidget *parent)
         const QString keys = keysText(action->shortcuts());
         if (keys.isEmpty() || action->text().isEmpty())
             continue;
-        rows.append({plainText(action->text()), menuOf(action), keys});
+        rows.append({plainText(action->text()), placeOf(action), keys});
     }
     // Shortcuts without an action (moving between panes) name themselves in whatsThis.
     const QList<QShortcut *> shortcuts = window->findChildren<QShortcut *>();
@@ -92,7 +103,7 @@ ShortcutsDialog::ShortcutsDialog(QWidget *window, QWidget *parent)
         if (keys.isEmpty() || !shortcut->isEnabled())
             continue;
         const QString name = !shortcut->whatsThis().isEmpty() ? shortcut->whatsThis() : shortcut->objectName();
-        rows.append({name, QString(), keys});
+        rows.append({name, paneOf(shortcut), keys});
     }
     std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
         return a.menu != b.menu ? a.menu.localeAwareCompare(b.menu) < 0 : a.action.localeAwareCompare(b.action) < 0;

@@ -539,6 +539,8 @@ void MainWindow::refresh()
     m_pendingTag = m_session->tag();
     m_tagModel->reload();
     m_session->refresh();
+    if (m_localImagesModel)
+        m_localImagesModel->refresh(); // what the store holds now (another Wharf may have pulled)
     statusBar()->showMessage(tr("Refreshing %1…").arg(m_session->repository().familiarName()), kStatusMessageMs);
 }
 
