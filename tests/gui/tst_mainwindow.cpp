@@ -1024,7 +1024,11 @@ void TestMainWindow::docksHideFloatAndComeBack()
     auto *toggle = window.findChild<QAction *>(dock->objectName() + u"Action"_s);
     QVERIFY(toggle);
     QVERIFY(!toggle->icon().isNull());
-    QVERIFY(window.menuBar()->actions().last()->menu()->actions().contains(toggle)); // in View
+    QMenu *viewMenu = nullptr;
+    for (QAction *top : window.menuBar()->actions())
+        if (top->menu() && top->text() == MainWindow::tr("&View"))
+            viewMenu = top->menu();
+    QVERIFY(viewMenu && viewMenu->actions().contains(toggle)); // in View
     toggle->trigger();
     QTRY_VERIFY(dock->isVisible());
     QVERIFY(toggle->isChecked());
