@@ -9,11 +9,14 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QScreen>
 #include <QShortcut>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QtGlobal>
 
 #include <algorithm>
@@ -44,12 +47,17 @@ QString keysText(const QList<QKeySequence> &keys)
     return texts.join(QStringLiteral(", "));
 }
 
-// The dock an object lives in, by its title; empty for the window's own.
+// The pane an object lives in, by the title it is shown under (its dock's, or its tab's); empty
+// for the window's own.
 QString paneOf(const QObject *object)
 {
     for (QObject *up = object->parent(); up; up = up->parent()) {
         if (auto *dock = qobject_cast<QDockWidget *>(up))
             return plainText(dock->windowTitle());
+        auto *page = qobject_cast<QWidget *>(up);
+        auto *tabs = page && page->parentWidget() ? qobject_cast<QTabWidget *>(page->parentWidget()->parentWidget()) : nullptr;
+        if (tabs && tabs->indexOf(page) >= 0)
+            return plainText(tabs->tabText(tabs->indexOf(page)));
     }
     return {};
 }
@@ -105,7 +113,10 @@ ShortcutsDialog::ShortcutsDialog(QWidget *window, QWidget *parent)
         const QString name = !shortcut->whatsThis().isEmpty() ? shortcut->whatsThis() : shortcut->objectName();
         rows.append({name, paneOf(shortcut), keys});
     }
+    // By menu, then the panes' own keys; alphabetically within each.
     std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+        if (a.menu.isEmpty() != b.menu.isEmpty())
+            return b.menu.isEmpty();
         return a.menu != b.menu ? a.menu.localeAwareCompare(b.menu) < 0 : a.action.localeAwareCompare(b.action) < 0;
     });
     m_table->setRowCount(int(rows.size()));
@@ -122,7 +133,14 @@ ShortcutsDialog::ShortcutsDialog(QWidget *window, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_table);
     layout->addWidget(buttons);
-    resize(fontMetrics().averageCharWidth() * 72, fontMetrics().height() * 28);
+    // Every column readable without scrolling sideways, as many rows as the screen allows.
+    int width = m_table->frameWidth() * 2 + m_table->verticalScrollBar()->sizeHint().width();
+    for (int column = 0; column < m_table->columnCount(); ++column)
+        width += m_table->columnWidth(column);
+    const QRect screen = window->screen() ? window->screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+    const int height = m_table->horizontalHeader()->height() + m_table->verticalHeader()->length() + m_table->frameWidth() * 2;
+    m_table->setMinimumWidth(std::min(width, screen.width() * 9 / 10));
+    m_table->setMinimumHeight(std::min(height, screen.height() * 6 / 10));
 }
 
 QList<AboutDialog::Component> AboutDialog::components()

@@ -529,19 +529,24 @@ void MainWindow::createMenus()
 
 void MainWindow::refresh()
 {
+    if (m_localImagesModel)
+        m_localImagesModel->refresh(); // what the store holds now (another Wharf may have pulled)
     if (!m_session->repository().isValid()) {
         // Nothing picked yet: the search is what there is to ask again.
         m_searchModel->reload();
         return;
     }
+    const QString name = m_session->repository().familiarName();
+    const QString platform = m_session->platform();
+    QString what = m_session->tag().isEmpty() ? name : name + u':' + m_session->tag();
+    if (!platform.isEmpty())
+        what = tr("%1 (%2)", "a reference and its platform").arg(what, platform);
     // The tag on show comes back selected when its row does (and is not resolved twice: the
     // session asks for it below, by the tag, with a HEAD first).
     m_pendingTag = m_session->tag();
     m_tagModel->reload();
     m_session->refresh();
-    if (m_localImagesModel)
-        m_localImagesModel->refresh(); // what the store holds now (another Wharf may have pulled)
-    statusBar()->showMessage(tr("Refreshing %1…").arg(m_session->repository().familiarName()), kStatusMessageMs);
+    statusBar()->showMessage(tr("Refreshing %1…").arg(what), kStatusMessageMs);
 }
 
 QList<QWidget *> MainWindow::panesInOrder() const

@@ -2402,6 +2402,11 @@
         <source>&amp;Previous Pane</source>
         <translation>이전 창(&amp;P)</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a reference and its platform</comment>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>wharf::ManifestJob</name>

@@ -227,6 +227,8 @@ void tst_HelpAndText::refreshShowsServerChanges()
     // Nothing changed: F5 asks the tag with a HEAD, and fetches no manifest again.
     m_proxy->clearRecords();
     QTest::keyClick(&window, Qt::Key_F5);
+    // The status bar names what is asked again, platform included.
+    QVERIFY2(window.statusBar()->currentMessage().contains(u"refreshme:1.0 (linux/amd64)"_s), qPrintable(window.statusBar()->currentMessage()));
     QTRY_COMPARE_WITH_TIMEOUT(window.tagsPane()->statePanel()->kind(), StatePanel::Kind::Content, kTimeout);
     QTRY_COMPARE_WITH_TIMEOUT(window.imagePane()->statePanel()->kind(), StatePanel::Kind::Content, kTimeout);
     QTRY_COMPARE_WITH_TIMEOUT(window.tagsPane()->currentTag(), u"1.0"_s, kTimeout);
