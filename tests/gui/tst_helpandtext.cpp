@@ -189,6 +189,7 @@ void tst_HelpAndText::readmeOpensOffline()
     const QString text = dialog->browser()->toPlainText();
     QVERIFY2(text.contains(u"Wharf"_s), qPrintable(text.left(200)));
     QVERIFY(text.size() > 1000); // the whole README, compiled in: no network, no file next to the binary
+    screenshot(dialog, u"readme"_s);
     // Asking again brings the same window forward.
     QTest::keyClick(&window, Qt::Key_F1);
     QCOMPARE(window.findChildren<ReadmeDialog *>().size(), 1);
