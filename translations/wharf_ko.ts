@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
+    <name>wharf::AboutDialog</name>
+    <message>
+        <source>the window, networking, settings</source>
+        <translation>창, 네트워크, 설정</translation>
+    </message>
+    <message>
+        <source>logins in the system keychain</source>
+        <translation>시스템 키체인의 로그인</translation>
+    </message>
+    <message>
+        <source>reading layers, writing archives</source>
+        <translation>Layer 읽기, 아카이브 쓰기</translation>
+    </message>
+    <message>
+        <source>SHA-256 digests</source>
+        <translation>SHA-256 Digest</translation>
+    </message>
+    <message>
+        <source>About Wharf</source>
+        <translation>Wharf 정보</translation>
+    </message>
+    <message>
+        <source>Wharf %1</source>
+        <translation>Wharf %1</translation>
+    </message>
+    <message>
+        <source>Browse, inspect and pull container images without a daemon.</source>
+        <translation>데몬 없이 컨테이너 Image를 찾아보고, 살펴보고, 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.</source>
+        <translation>Qt %1로 빌드했고 Qt %2에서 실행 중입니다.</translation>
+    </message>
+    <message>
+        <source>Wharf’s own license has not been chosen yet: its source carries no license file.</source>
+        <translation>Wharf 자체의 라이선스는 아직 정해지지 않았습니다. 소스에 라이선스 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Built on</source>
+        <translation>사용한 구성 요소</translation>
+    </message>
+</context>
+<context>
     <name>wharf::BlobJob</name>
     <message>
         <source>the registry client is gone</source>
@@ -164,6 +207,43 @@
         <source>the credential helper %1 failed to %2 credentials (exit code %3)</source>
         <extracomment>%1 is a program name, %2 the action (get, store, erase), %3 its exit code</extracomment>
         <translation>자격 증명 도우미(%1)의 %2 작업이 실패했습니다(종료 코드 %3)</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::DateText</name>
+    <message>
+        <source>just now</source>
+        <translation>방금</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n분 전</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n시간 전</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n일 전</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>%n개월 전</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) ago</source>
+        <translation>
+            <numerusform>%n년 전</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -520,19 +600,23 @@
         <source>Worst offenders:</source>
         <translation>낭비가 가장 큰 항목:</translation>
     </message>
-    <message>
-        <source>Reading the layers… %1 of %2 listed (%3 of %4)</source>
-        <translation>Layer를 읽는 중… %2개 중 %1개 완료 (%4 중 %3)</translation>
-    </message>
     <message numerus="yes">
         <source>Measuring wasted space reads all %n layer(s) of this image, whose size its manifest does not record (Docker schema 1).</source>
         <translation>
             <numerusform>낭비 공간을 측정하려면 이 Image의 Layer %n개를 모두 읽습니다. 이 Image의 manifest에는 Layer 크기가 기록되어 있지 않습니다(Docker schema 1).</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Reading the layers… %1 of %2 listed (%3 read)</source>
-        <translation>Layer를 읽는 중… %2개 중 %1개 완료 (%3 읽음)</translation>
+    <message numerus="yes">
+        <source>Reading the layers… %1 of %n layer(s) listed (%2 read)</source>
+        <translation>
+            <numerusform>Layer를 읽는 중… Layer %n개 중 %1개 완료 (%2 읽음)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the layers… %1 of %n layer(s) listed (%2 of %3)</source>
+        <translation>
+            <numerusform>Layer를 읽는 중… Layer %n개 중 %1개 완료 (%3 중 %2)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2225,10 +2309,6 @@
         <translation>예: docker.io, ghcr.io, localhost:5000, …</translation>
     </message>
     <message>
-        <source>Remember in the system keychain: the password is stored there, never in a file.</source>
-        <translation>시스템 키체인에 기억: 비밀번호는 파일이 아니라 시스템 키체인에만 저장됩니다.</translation>
-    </message>
-    <message>
         <source>&amp;Registry:</source>
         <translation>레지스트리(&amp;R):</translation>
     </message>
@@ -2255,6 +2335,22 @@
     <message>
         <source>No system keychain is available; Wharf will use this login until you quit.</source>
         <translation>사용할 수 있는 시스템 키체인이 없습니다. Wharf를 종료할 때까지만 이 로그인을 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Looking for a system keychain…</source>
+        <translation>시스템 키체인을 찾는 중…</translation>
+    </message>
+    <message>
+        <source>No keychain on this machine: the login lasts until Wharf closes, and is never written to a file.</source>
+        <translation>이 컴퓨터에는 키체인이 없습니다. 로그인은 Wharf를 닫을 때까지만 유지되며 파일에 기록되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Saved in your system keychain: the password is kept there, never in a file.</source>
+        <translation>시스템 키체인에 저장됩니다. 비밀번호는 파일이 아니라 키체인에만 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>Saved in your keychain (%1): the password is kept there, never in a file.</source>
+        <translation>키체인(%1)에 저장됩니다. 비밀번호는 파일이 아니라 키체인에만 보관됩니다.</translation>
     </message>
 </context>
 <context>
@@ -2406,6 +2502,70 @@
         <source>%1 (%2)</source>
         <comment>a reference and its platform</comment>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Log &amp;Out</source>
+        <translation>로그아웃(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>키보드 단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Wharf &amp;README</source>
+        <translation>Wharf README(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;About Wharf</source>
+        <translation>Wharf 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Refreshing %1…</source>
+        <translation>%1을(를) 새로 고치는 중…</translation>
+    </message>
+    <message>
+        <source>Looking for saved logins…</source>
+        <translation>저장된 로그인을 찾는 중…</translation>
+    </message>
+    <message>
+        <source>No saved logins</source>
+        <translation>저장된 로그인 없음</translation>
+    </message>
+    <message>
+        <source>%1 as %2 (saved in the keychain)</source>
+        <translation>%1 - %2 (키체인에 저장됨)</translation>
+    </message>
+    <message>
+        <source>%1 as %2 (this session only)</source>
+        <translation>%1 - %2 (이번 실행 동안만)</translation>
+    </message>
+    <message>
+        <source>Could not log out of %1: %2</source>
+        <translation>%1에서 로그아웃하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Logged out of %1: its login is removed from the keychain.</source>
+        <translation>%1에서 로그아웃했습니다. 키체인에서 로그인을 지웠습니다.</translation>
+    </message>
+    <message>
+        <source>Logged out of %1: this session’s login is forgotten.</source>
+        <translation>%1에서 로그아웃했습니다. 이번 실행의 로그인을 잊었습니다.</translation>
+    </message>
+    <message>
+        <source>Wharf kept no login for %1.</source>
+        <translation>Wharf에 저장된 %1의 로그인이 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -2907,6 +3067,17 @@ Click to try again.</source>
     </message>
 </context>
 <context>
+    <name>wharf::ReadmeDialog</name>
+    <message>
+        <source>Wharf README</source>
+        <translation>Wharf README</translation>
+    </message>
+    <message>
+        <source>This build of Wharf carries no README.</source>
+        <translation>이 Wharf 빌드에는 README가 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>wharf::RegistryClient</name>
     <message>
         <source>the registry API</source>
@@ -3030,14 +3201,6 @@ Click to try again.</source>
         <translation>리포지토리 정보를 불러오는 중…</translation>
     </message>
     <message>
-        <source>★ %1 stars</source>
-        <translation>★ 별 %1개</translation>
-    </message>
-    <message>
-        <source>%1 pulls</source>
-        <translation>%1회 pull</translation>
-    </message>
-    <message>
         <source>updated %1</source>
         <translation>%1 업데이트</translation>
     </message>
@@ -3052,6 +3215,22 @@ Click to try again.</source>
     <message>
         <source>The details of %1 could not be loaded</source>
         <translation>%1의 정보를 불러올 수 없습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>★ %1 star(s)</source>
+        <translation>
+            <numerusform>★ 별 %1개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 pull(s)</source>
+        <translation>
+            <numerusform>pull %1회</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last updated %1</source>
+        <translation>마지막 업데이트 %1</translation>
     </message>
 </context>
 <context>
@@ -3238,6 +3417,25 @@ registry.example.com</translation>
     <message>
         <source>%1=%2 is set and takes precedence over this choice.</source>
         <translation>환경 변수(%1=%2)가 설정되어 있어 이 선택보다 우선합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>키보드 단축키</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>동작</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
     </message>
 </context>
 <context>
@@ -4047,6 +4245,10 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     <message>
         <source>Removed the credentials for %1 from the system keychain.</source>
         <translation>시스템 키체인에서 %1의 자격 증명을 제거했습니다.</translation>
+    </message>
+    <message>
+        <source>The system keychain had no credentials for %1.</source>
+        <translation>시스템 키체인에 %1의 자격 증명이 없습니다.</translation>
     </message>
 </context>
 <context>
