@@ -21,6 +21,7 @@
 #include "hub/HubTypes.h"
 #include "itemmodels/ConfigModel.h"
 #include "itemmodels/HistoryModel.h"
+#include "itemmodels/ImageEfficiencyModel.h"
 #include "itemmodels/PlatformModel.h"
 #include "itemmodels/SearchModel.h"
 #include "itemmodels/TagListModel.h"
@@ -105,6 +106,7 @@ private Q_SLOTS:
     void countsHaveRealPluralForms();
     void statusMessagesExpire();
     void configNamesAreWhole();
+    void efficiencyPathsElideInTheMiddle();
 
 private:
     QLocale m_locale;
@@ -350,6 +352,28 @@ void tst_HelpAndText::configNamesAreWhole()
     QVERIFY2(config->columnWidth(ConfigModel::KeyColumn) >= needed,
              qPrintable(u"%1 px for a name of %2 px"_s.arg(config->columnWidth(ConfigModel::KeyColumn)).arg(needed)));
     QCOMPARE(label.data(Qt::ToolTipRole).toString(), u"org.opencontainers.image.source"_s);
+}
+
+// Already so on main (a guard, and the screenshot for the issue): a worst offender's path too long
+// for its column keeps its start and its end, and the whole path is in the tooltip.
+void tst_HelpAndText::efficiencyPathsElideInTheMiddle()
+{
+    MainWindow window(services());
+    showActive(window);
+    pickImage(window, u"layers"_s, u"app"_s);
+    if (QTest::currentTestFailed())
+        return;
+    QTest::keyClick(&window, Qt::Key_4, Qt::AltModifier); // the Efficiency tab
+    QTRY_COMPARE_WITH_TIMEOUT(window.efficiencyModel()->state(), ImageEfficiencyModel::State::Ready, kTimeout);
+    QTableView *offenders = window.efficiencyPanel()->offendersView();
+    QTRY_VERIFY(offenders->isVisible());
+    QCOMPARE(offenders->textElideMode(), Qt::ElideMiddle);
+    QVERIFY(!offenders->wordWrap());
+    const QModelIndex first = offenders->model()->index(0, ImageEfficiencyModel::PathColumn);
+    const QString path = first.data(ImageEfficiencyModel::PathRole).toString();
+    QCOMPARE(path, u"usr/share/doc/pkg/changelog.bin"_s);
+    QVERIFY2(first.data(Qt::ToolTipRole).toString().contains(u'/' + path), qPrintable(first.data(Qt::ToolTipRole).toString()));
+    screenshot(&window, u"efficiency-offenders"_s);
 }
 
 QTEST_MAIN(tst_HelpAndText)
