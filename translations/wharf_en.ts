@@ -232,6 +232,16 @@
     </message>
 </context>
 <context>
+    <name>wharf::RateLimitIndicator</name>
+    <message numerus="yes">
+        <source>Docker Hub allows %Ln pull(s) every %1.</source>
+        <translation>
+            <numerusform>Docker Hub allows %Ln pull every %1.</numerusform>
+            <numerusform>Docker Hub allows %Ln pulls every %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wharf::RegistryErrors</name>
     <message numerus="yes">
         <source>%1 refused the signed download link for %2 because it had expired (%n link(s) from %3 tried); try again later</source>
@@ -262,6 +272,16 @@
         <translation>
             <numerusform>%1 pull</numerusform>
             <numerusform>%1 pulls</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::SearchResultDelegate</name>
+    <message numerus="yes">
+        <source>★ %1 · %2 pull(s)</source>
+        <translation>
+            <numerusform>★ %1 · %2 pull</numerusform>
+            <numerusform>★ %1 · %2 pulls</numerusform>
         </translation>
     </message>
 </context>

@@ -3032,10 +3032,6 @@ the pull size in the Platforms table when it could not be worked out</extracomme
         <translation>Docker Hub pull: 한도 %1회</translation>
     </message>
     <message>
-        <source>Docker Hub allows %1 pulls every %2.</source>
-        <translation>Docker Hub는 %2마다 pull을 %1회까지 허용합니다.</translation>
-    </message>
-    <message>
         <source>Counted for: %1</source>
         <translation>집계 대상: %1</translation>
     </message>
@@ -3064,6 +3060,12 @@ the pull size in the Platforms table when it could not be worked out</extracomme
 Click to try again.</source>
         <translation>pull 한도를 확인할 수 없습니다: %1
 클릭하면 다시 시도합니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Docker Hub allows %Ln pull(s) every %1.</source>
+        <translation>
+            <numerusform>Docker Hub는 %1마다 pull을 %Ln회까지 허용합니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3358,10 +3360,6 @@ Click to try again.</source>
         <translation>%1K</translation>
     </message>
     <message>
-        <source>★ %1 · %2 pulls</source>
-        <translation>★ %1 · pull %2회</translation>
-    </message>
-    <message>
         <source>Official</source>
         <translation>공식</translation>
     </message>
@@ -3380,6 +3378,12 @@ Click to try again.</source>
     <message>
         <source>Private</source>
         <translation>비공개</translation>
+    </message>
+    <message numerus="yes">
+        <source>★ %1 · %2 pull(s)</source>
+        <translation>
+            <numerusform>★ %1 · pull %2회</numerusform>
+        </translation>
     </message>
 </context>
 <context>
