@@ -33,6 +33,7 @@ private:
     void updateButtons();
     void updateState();
     void updateOfflineNotice();
+    void updateErrorColumn();
 
     PullListModel *m_model;
     QTreeView *m_view;
