@@ -41,7 +41,7 @@ PullsPane::PullsPane(PullListModel *model, QWidget *parent)
     header->setSectionResizeMode(PullListModel::ReferenceColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(PullListModel::ProgressColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(PullListModel::ErrorColumn, QHeaderView::Stretch);
-    m_view->setColumnWidth(PullListModel::ReferenceColumn, fontMetrics().horizontalAdvance(QStringLiteral("library/nginx:1.25-alpine")) + 32);
+    fitReferenceColumn();
     m_cancel->setObjectName(QStringLiteral("cancelPull"));
     m_retry->setObjectName(QStringLiteral("retryPull"));
     m_cancel->setToolTip(tr("Stop the selected pull; the layers fetched so far stay for the next try"));
@@ -73,8 +73,10 @@ PullsPane::PullsPane(PullListModel *model, QWidget *parent)
         updateErrorColumn();
     });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first) {
-        if (!parent.isValid())
+        if (!parent.isValid()) {
             m_view->setCurrentIndex(m_model->pullIndex(first));
+            fitReferenceColumn();
+        }
         updateState();
     });
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &PullsPane::updateState);
@@ -108,6 +110,19 @@ void PullsPane::updateOfflineNotice()
                   && StatePanel::isOffline(index.data(PullListModel::ErrorCodeRole).value<Error::Code>());
     }
     m_offline->setVisible(offline);
+}
+
+void PullsPane::fitReferenceColumn()
+{
+    // As wide as the names need, up to a cap: the progress bar keeps the room it needs for its text.
+    const int cap = fontMetrics().horizontalAdvance(QStringLiteral("library/nginx:1.25-alpine")) + 32;
+    int wanted = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        wanted = qMax(wanted, m_view->fontMetrics().horizontalAdvance(m_model->pullIndex(row).data().toString())
+                                  + m_view->indentation() + 16);
+    m_view->setColumnWidth(PullListModel::ReferenceColumn,
+                           qBound(fontMetrics().horizontalAdvance(m_model->headerData(PullListModel::ReferenceColumn, Qt::Horizontal).toString()) + 24,
+                                  wanted, cap));
 }
 
 void PullsPane::updateErrorColumn()

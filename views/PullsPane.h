@@ -34,6 +34,7 @@ private:
     void updateState();
     void updateOfflineNotice();
     void updateErrorColumn();
+    void fitReferenceColumn();
 
     PullListModel *m_model;
     QTreeView *m_view;

@@ -283,17 +283,24 @@ void PlatformModel::applySizing(const QList<Sizing> &results)
         PlatformRow &platform = m_platforms[sizing.row];
         if (!platform.manifest && sizing.manifest)
             platform.manifest = sizing.manifest;
-        // A fetch for this row is on its way and will count it; a count asked meanwhile wins too.
-        if (!sizing.cost || platform.job)
+        // A fetch or a count for this row is on its way and will tell its own result.
+        if (!sizing.cost || platform.job || platform.costState == PullCostState::Resolving)
             continue;
+        const PullCost &cost = *sizing.cost;
+        // A count that answered first said the same: no second signal for one cost.
+        const bool changed = platform.costState != PullCostState::Known || platform.bytesToFetch != cost.bytesToFetch
+                             || platform.layersPresent != cost.layersPresent || platform.layersDownloaded != cost.layersDownloaded
+                             || platform.pulled != cost.pulled || platform.bytesResumed != cost.bytesResumed;
         ++platform.costTicket; // an older per-row count still running is now stale
         platform.costState = PullCostState::Known;
-        platform.bytesToFetch = sizing.cost->bytesToFetch;
-        platform.layersPresent = sizing.cost->layersPresent;
-        platform.layersDownloaded = sizing.cost->layersDownloaded;
-        platform.pulled = sizing.cost->pulled;
-        platform.bytesResumed = sizing.cost->bytesResumed;
+        platform.bytesToFetch = cost.bytesToFetch;
+        platform.layersPresent = cost.layersPresent;
+        platform.layersDownloaded = cost.layersDownloaded;
+        platform.pulled = cost.pulled;
+        platform.bytesResumed = cost.bytesResumed;
         platform.costError.clear();
+        if (!changed)
+            continue;
         emitRowChanged(sizing.row);
         Q_EMIT pullCostChanged(sizing.row);
     }

@@ -129,7 +129,8 @@ public:
     // again recounts against the store (after a pull), reusing the manifest already fetched.
     void requestPullCost(int row);
     // Recounts every platform against the store, e.g. after a pull, a cancelled one or a removal,
-    // from the manifests known without a request (see above).
+    // from the manifests known without a request (see above); pullCostChanged(row) for each cost
+    // that changed.
     void refreshPullCosts();
     // Docker Hub's sizes of the platform images by manifest digest, shown until a manifest is known.
     void setSizeHints(const QHash<QString, qint64> &sizes);

@@ -438,8 +438,8 @@ QVariant PullListModel::pullData(const Pull &pull, int column, int role) const
             if (pull.imageBytes < 0)
                 return QString();
             if (pull.bytesToFetch == 0 && pull.imageBytesHere >= pull.imageBytes)
-                //: every layer of the image was in the store already: "all 12.3 MB here"
-                return tr("all %1 here").arg(formatSize(pull.imageBytes));
+                //: every layer of the image was in the store already: "Nothing to fetch: all 12.3 MB here"
+                return tr("Nothing to fetch: all %1 here").arg(formatSize(pull.imageBytes));
             //: the image's bytes in the store of all its bytes: "3.1 MB of 12.3 MB"
             return tr("%1 of %2").arg(formatSize(pull.imageBytesHere), formatSize(pull.imageBytes));
         case RateColumn:

@@ -29,6 +29,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSet>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -696,7 +697,15 @@ void TestImageModels::pullListFollowsAPull()
     QCOMPARE(model.pullIndex(1).data(PullListModel::StateRole).value<PullListModel::State>(), PullListModel::State::Done);
     QCOMPARE(model.layerIndex(1, 0).data(PullListModel::LayerStateRole).value<PullListModel::LayerState>(),
              PullListModel::LayerState::Present);
-    QCOMPARE(model.pullIndex(1, PullListModel::ProgressColumn).data().toString(), u"Nothing to fetch"_s); // not "0 B of 0 B"
+    // Not "0 B of 0 B": nothing was fetched, and the whole image is here.
+    qint64 imageBytes = 0;
+    for (const Layer &l : expected)
+        imageBytes += l.size;
+    QCOMPARE(model.pullIndex(1, PullListModel::ProgressColumn).data().toString(),
+             u"Nothing to fetch: all %1 here"_s.arg(QLocale().formattedDataSize(imageBytes)));
+    QCOMPARE(model.pullIndex(1).data(PullListModel::BytesDoneRole).toLongLong(), imageBytes);
+    QCOMPARE(model.pullIndex(1).data(PullListModel::BytesTotalRole).toLongLong(), imageBytes);
+    QCOMPARE(model.pullIndex(1).data(PullListModel::BytesFetchedRole).toLongLong(), 0);
 
     model.removeFinished();
     QCOMPARE(model.rowCount(), 0);
