@@ -331,6 +331,7 @@ void TestTagsPlatforms::tagsFilterScrollsToTopAndExplainsABadPattern()
     QVERIFY2(why.contains(u"v1.(9"_s) && why.contains(u"regular expression"_s), qPrintable(why));
     QVERIFY2(why.contains(pane->filterProxy()->patternError()), qPrintable(why));
     screenshot(&window, u"tags-bad-regex"_s);
+    checkFitsSmallScreen(window, "a bad regular expression explained");
     // Closing the parenthesis brings the matches back.
     QTest::keyClick(pane->filterEdit(), Qt::Key_ParenRight);
     QVERIFY(!pane->filterProxy()->invalidPattern());

@@ -22,6 +22,7 @@
 #include "Schema1Image.h"
 #include "TestbedImages.h"
 #include "TestbedStore.h"
+#include "registry/DocumentCache.h"
 
 #include <QAbstractItemModelTester>
 #include <QFileInfo>
@@ -30,6 +31,7 @@
 #include <QProcess>
 #include <QSet>
 #include <QLocale>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -82,6 +84,7 @@ private Q_SLOTS:
     void platformsAndAttestationsApart();
     void singlePlatformImage();
     void pullCostAgainstTheStore();
+    void platformsSizedWithoutRequests();
     void historyJoinsLayers();
     void configRows();
     void schema1Image();
@@ -345,6 +348,83 @@ void TestImageModels::pullCostAgainstTheStore()
     const PullPlan plan = planPull(*store, app->configDescriptor, app->imageManifest.layers);
     QCOMPARE(plan.bytesToFetch, toFetch - half);
     QCOMPARE(plan.layersPresent(), shared);
+}
+
+void TestImageModels::platformsSizedWithoutRequests()
+{
+    // Issue 12, defect 6: every platform sized as soon as the image is set, from what costs no
+    // manifest GET (the platform resolved with the tag, the client's document cache, the store);
+    // the rest wait for requestPullCost(). The model is never asked for a cost here.
+    QTemporaryDir dir;
+    auto store = ImageStore::open(dir.filePath(u"store"_s));
+    QVERIFY(store);
+    const QStringList platforms = m_images.platforms(u"multi"_s, u"latest"_s);
+    QCOMPARE(platforms.size(), 3);
+    QString error;
+    QVERIFY2(TestbedStore(m_images, *store).addImage(ref(u"multi:latest"_s), u"multi"_s, u"latest"_s, platforms.at(1), &error),
+             qPrintable(error));
+    const auto shown = inspect(ref(u"multi:latest"_s), platforms.at(0));
+    QVERIFY(shown);
+
+    const auto sizeOf = [&](int row) {
+        qint64 total = 0;
+        for (const Layer &l : layers(u"multi"_s, u"latest"_s, platforms.at(row)))
+            total += l.size;
+        return total;
+    };
+    const auto known = [](const QModelIndex &index) {
+        return index.data(PlatformModel::PullCostStateRole).value<PlatformModel::PullCostState>() == PlatformModel::PullCostState::Known;
+    };
+
+    // Without a document cache: the shown platform (its manifest came with the tag) and the one in
+    // the store; the third says how to learn its size.
+    {
+        PlatformModel model;
+        QAbstractItemModelTester tester(&model, kFatal);
+        model.setRegistryClient(&m_client);
+        model.setStore(*store);
+        model.setImage(*shown);
+        QTRY_VERIFY_WITH_TIMEOUT(known(model.platformIndex(0)) && known(model.platformIndex(1)), 20'000);
+        QCOMPARE(model.platformIndex(0).data(PlatformModel::CompressedSizeRole).toLongLong(), sizeOf(0));
+        QCOMPARE(model.platformIndex(1).data(PlatformModel::CompressedSizeRole).toLongLong(), sizeOf(1));
+        QVERIFY(!model.platformIndex(0).data(PlatformModel::PulledRole).toBool());
+        QVERIFY(model.platformIndex(1).data(PlatformModel::PulledRole).toBool());
+        QCOMPARE(model.platformIndex(1).data(PlatformModel::BytesToFetchRole).toLongLong(), 0);
+        QCOMPARE(model.platformIndex(1, PlatformModel::PullCostColumn).data().toString(), u"pulled ✓"_s);
+        QTest::qWait(50);
+        QCOMPARE(model.platformIndex(2).data(PlatformModel::PullCostStateRole).value<PlatformModel::PullCostState>(),
+                 PlatformModel::PullCostState::Unknown);
+        QCOMPARE(model.platformIndex(2, PlatformModel::SizeColumn).data().toString(), u"—"_s);
+        QCOMPARE(model.platformIndex(2, PlatformModel::PullCostColumn).data().toString(), u"select to count"_s);
+        // Docker Hub's figure, when the window has one, stands in for the size and bounds the cost.
+        const QString digest = model.platformIndex(2).data(PlatformModel::DigestRole).toString();
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setSizeHints({{digest, sizeOf(2)}});
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(model.platformIndex(2, PlatformModel::SizeColumn).data(PlatformModel::RawValueRole).toLongLong(), sizeOf(2));
+        QCOMPARE(model.platformIndex(2, PlatformModel::PullCostColumn).data().toString(),
+                 u"≤ %1"_s.arg(QLocale().formattedDataSize(sizeOf(2))));
+    }
+
+    // With the documents a previous look fetched: every platform at once.
+    m_client.setDocumentCache(std::make_shared<DocumentCache>());
+    const auto restore = qScopeGuard([this] { m_client.setDocumentCache(nullptr); });
+    for (const QString &platform : platforms)
+        QVERIFY(inspect(ref(u"multi:latest"_s), platform));
+    PlatformModel model;
+    QAbstractItemModelTester tester(&model, kFatal);
+    model.setRegistryClient(&m_client);
+    model.setStore(*store);
+    QSignalSpy costs(&model, &PlatformModel::pullCostChanged);
+    model.setImage(*shown);
+    QTRY_VERIFY_WITH_TIMEOUT(known(model.platformIndex(0)) && known(model.platformIndex(1)) && known(model.platformIndex(2)), 20'000);
+    for (int row = 0; row < platforms.size(); ++row) {
+        QCOMPARE(model.platformIndex(row).data(PlatformModel::CompressedSizeRole).toLongLong(), sizeOf(row));
+        QVERIFY(!model.platformIndex(row, PlatformModel::SizeColumn).data().toString().isEmpty());
+    }
+    QCOMPARE(costs.size(), platforms.size()); // one signal per cost
+    // arm/v7 shares a layer with the stored arm64/v8 image: less to fetch than its size.
+    QVERIFY(model.platformIndex(2).data(PlatformModel::BytesToFetchRole).toLongLong() <= sizeOf(2));
 }
 
 void TestImageModels::historyJoinsLayers()
