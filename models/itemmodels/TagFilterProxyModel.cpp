@@ -148,26 +148,20 @@ bool TagFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &r
         // Not a plain key order: `latest` stays first and other names stay after the versions in
         // both directions (TagOrder), so this says where each row goes in the order shown and
         // answers as QSortFilterProxyModel reads lessThan() for that order.
-        QString aName;
-        QString bName;
-        QString aKey;
-        QString bKey;
+        const bool descending = sortOrder() == Qt::DescendingOrder;
+        const auto shownOrder = [descending](const QString &aName, const QString &aKey, const QString &bName, const QString &bKey) {
+            return descending ? TagOrder::compareNewestFirst(aName, aKey, bName, bKey)
+                              : TagOrder::compareOldestFirst(aName, aKey, bName, bKey);
+        };
+        int shown = 0;
         if (m_tags) {
             const TagListModel::Tag &a = m_tags->tag(left.row());
             const TagListModel::Tag &b = m_tags->tag(right.row());
-            aName = a.name;
-            bName = b.name;
-            aKey = a.semverKey;
-            bKey = b.semverKey;
+            shown = shownOrder(a.name, a.semverKey, b.name, b.semverKey);
         } else {
-            aName = left.data(TagListModel::NameRole).toString();
-            bName = right.data(TagListModel::NameRole).toString();
-            aKey = left.data(TagListModel::SemverKeyRole).toString();
-            bKey = right.data(TagListModel::SemverKeyRole).toString();
+            shown = shownOrder(left.data(TagListModel::NameRole).toString(), left.data(TagListModel::SemverKeyRole).toString(),
+                               right.data(TagListModel::NameRole).toString(), right.data(TagListModel::SemverKeyRole).toString());
         }
-        const bool descending = sortOrder() == Qt::DescendingOrder;
-        const int shown = descending ? TagOrder::compareNewestFirst(aName, aKey, bName, bKey)
-                                     : TagOrder::compareOldestFirst(aName, aKey, bName, bKey);
         if (shown == 0)
             return left.row() < right.row();
         // Descending: the proxy puts `left` first when lessThan(right, left).
