@@ -2758,12 +2758,12 @@ the pull size in the Platforms table when it could not be worked out</extracomme
         <source>%1 compressed, in %n layer(s)</source>
         <extracomment>%1 is a size, %n the number of layers</extracomment>
         <translation>
-            <numerusform>압축 시 %1, 레이어 %n개</numerusform>
+            <numerusform>압축 시 %1, Layer %n개</numerusform>
         </translation>
     </message>
     <message>
         <source>The image’s size as Docker Hub reports it. Select the platform to read its manifest (one request).</source>
-        <translation>Docker Hub가 알려 준 이미지 크기입니다. 플랫폼을 선택하면 manifest를 읽습니다(요청 1회).</translation>
+        <translation>Docker Hub가 알려 준 Image 크기입니다. 플랫폼을 선택하면 manifest를 읽습니다(요청 1회).</translation>
     </message>
     <message>
         <source>Not known until this platform’s manifest is read: select the platform (one manifest request).</source>
@@ -2790,7 +2790,7 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
     <message>
         <source>the image</source>
-        <translation>이미지</translation>
+        <translation>Image</translation>
     </message>
     <message>
         <source>≤ %1</source>
@@ -2811,18 +2811,18 @@ the pull size in the Platforms table when it could not be worked out</extracomme
         <source>Nothing to fetch: pulled, this image and its %n layer(s) are in the local store</source>
         <extracomment>%n is a number of layers</extracomment>
         <translation>
-            <numerusform>가져올 것 없음: 가져온 이미지이며, 이미지와 레이어 %n개가 로컬 저장소에 있음</numerusform>
+            <numerusform>가져올 것 없음: 가져온 Image이며, Image와 Layer %n개가 로컬 저장소에 있음</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 to fetch, %2 of %3 layers already here, %4 kept from a stopped pull</source>
         <extracomment>%1 is a size (12.3 MB), %2 and %3 numbers of layers, %4 a size: what a stopped pull already downloaded</extracomment>
-        <translation>가져올 크기 %1, 레이어 %3개 중 %2개는 이미 있음, 중단된 가져오기에서 %4 남아 있음</translation>
+        <translation>가져올 크기 %1, Layer %3개 중 %2개는 이미 있음, 중단된 가져오기에서 %4 남아 있음</translation>
     </message>
     <message>
         <source>Image size</source>
         <extracomment>column header: the platform image&apos;s compressed size (its layers)</extracomment>
-        <translation>이미지 크기</translation>
+        <translation>Image 크기</translation>
     </message>
 </context>
 <context>
@@ -3020,11 +3020,11 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     <message>
         <source>This run fetched %1 of %2; the rest of the image was already here</source>
         <extracomment>%1 and %2 are sizes: what this run of a pull downloaded, and what it had to</extracomment>
-        <translation>이번 실행에서 %2 중 %1을(를) 받았습니다. 이미지의 나머지는 이미 있었습니다</translation>
+        <translation>이번 실행에서 %2 중 %1을(를) 받았습니다. Image의 나머지는 이미 있었습니다</translation>
     </message>
     <message>
         <source>The average rate of the download</source>
-        <translation>내려받기의 평균 속도</translation>
+        <translation>다운로드 평균 속도</translation>
     </message>
     <message>
         <source>Nothing to fetch: all %1 here</source>
@@ -3739,7 +3739,7 @@ registry.example.com</translation>
         <source>The same image as %n tag(s):</source>
         <extracomment>tooltip of the Tags pane&apos;s &quot;Same image as&quot; cell; the %n tags follow</extracomment>
         <translation>
-            <numerusform>같은 이미지인 태그 %n개:</numerusform>
+            <numerusform>같은 Image인 태그 %n개:</numerusform>
         </translation>
     </message>
 </context>
@@ -3803,7 +3803,7 @@ registry.example.com</translation>
     </message>
     <message>
         <source>Show in Layer Map</source>
-        <translation>레이어 맵에 표시</translation>
+        <translation>Layer 맵에 표시</translation>
     </message>
     <message>
         <source>Pull the platform selected in Platforms, or this machine’s</source>
