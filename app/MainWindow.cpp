@@ -302,6 +302,20 @@ void MainWindow::connectPanes()
     connect(m_tagsPane, &TagsPane::tagSelected, this, &MainWindow::onTagSelected);
     connect(m_platformsPane, &PlatformsPane::platformSelected, this, &MainWindow::onPlatformSelected);
     connect(m_platformsPane, &PlatformsPane::retryRequested, m_session, &BrowseSession::retry);
+    // The Tags pane's row menu: Pull (the tag's selected platform, or this machine's), Compare With
+    // (the image on show against that tag), Show in Layer Map (adds the tag to the map's choice).
+    connect(m_tagsPane, &TagsPane::pullRequested, m_platformsPane, &PlatformsPane::pullWhenShown);
+    connect(m_tagsPane, &TagsPane::compareRequested, this, [this](const QString &tag) {
+        m_comparePane->setOther(tag, m_session->platform());
+        Q_EMIT m_comparePane->compareRequested(tag, m_session->platform());
+    });
+    connect(m_tagsPane, &TagsPane::mapLayersRequested, this, [this](const QString &tag) {
+        QStringList tags = m_layerMapPane->checkedTags();
+        if (!tags.contains(tag))
+            tags.append(tag);
+        m_layerMapPane->setCheckedTags(tags);
+        bringForward(m_layerMapPane);
+    });
     connect(m_imagePane, &ImagePane::retryRequested, m_session, &BrowseSession::retry);
     connect(m_session, &BrowseSession::detailsLoading, m_repositoryPane, &RepositoryPane::setLoading);
     connect(m_session, &BrowseSession::detailsReady, m_repositoryPane, &RepositoryPane::setDetails);
@@ -788,6 +802,7 @@ void MainWindow::onResolved(BrowseSession::Scope scope)
     if (scope == BrowseSession::Scope::Tag) {
         m_layerMapPane->setCheckedTags({m_session->tag()});
         m_platformModel->setImage(image);
+        m_platformModel->setSizeHints(m_tagModel->platformSizes(m_session->tag())); // Docker Hub's, free
     }
     m_historyModel->setImage(image);
     m_configModel->setImage(image);

@@ -222,6 +222,25 @@
     </message>
 </context>
 <context>
+    <name>wharf::PlatformModel</name>
+    <message numerus="yes">
+        <source>%1 compressed, in %n layer(s)</source>
+        <extracomment>%1 is a size, %n the number of layers</extracomment>
+        <translation>
+            <numerusform>%1 compressed, in %n layer</numerusform>
+            <numerusform>%1 compressed, in %n layers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to fetch: pulled, this image and its %n layer(s) are in the local store</source>
+        <extracomment>%n is a number of layers</extracomment>
+        <translation>
+            <numerusform>Nothing to fetch: pulled, this image and its %n layer are in the local store</numerusform>
+            <numerusform>Nothing to fetch: pulled, this image and its %n layers are in the local store</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wharf::PullMeter</name>
     <message numerus="yes">
         <source>Pulled %1: it used %n of your Docker Hub pulls (%2 left).</source>
@@ -299,6 +318,25 @@
         <translation>
             <numerusform>Docker Hub&apos;s details were read for the first tag only.</numerusform>
             <numerusform>Docker Hub&apos;s details were read for the first %n tags only.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::TagTableModel</name>
+    <message numerus="yes">
+        <source>%n platform(s):</source>
+        <extracomment>tooltip of the Tags pane&apos;s Platforms cell; %n platforms follow, one a line</extracomment>
+        <translation>
+            <numerusform>%n platform:</numerusform>
+            <numerusform>%n platforms:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The same image as %n tag(s):</source>
+        <extracomment>tooltip of the Tags pane&apos;s &quot;Same image as&quot; cell; the %n tags follow</extracomment>
+        <translation>
+            <numerusform>The same image as %n tag:</numerusform>
+            <numerusform>The same image as %n tags:</numerusform>
         </translation>
     </message>
 </context>

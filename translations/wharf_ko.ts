@@ -2684,14 +2684,6 @@
         <translation>알 수 없는 플랫폼</translation>
     </message>
     <message>
-        <source>Attestation for %1</source>
-        <translation>%1에 대한 attestation</translation>
-    </message>
-    <message>
-        <source>Attestation</source>
-        <translation>Attestation</translation>
-    </message>
-    <message>
         <source>Working out what a pull would fetch…</source>
         <translation>가져올 항목을 계산하는 중…</translation>
     </message>
@@ -2720,10 +2712,6 @@
     <message>
         <source>Digest</source>
         <translation>Digest</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>크기</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -2755,6 +2743,86 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     <message>
         <source>This image is in Docker’s deprecated schema 1 format, which Wharf shows but does not pull.</source>
         <translation>이 Image는 Docker가 더 이상 쓰지 않는 schema 1 형식이라서 Wharf가 보여 주기만 하고 가져오지는 않습니다.</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <extracomment>the size of a platform image not known yet (its manifest has not been fetched)</extracomment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Manifest %1 (%2)</source>
+        <extracomment>%1 is a platform manifest&apos;s digest, %2 the manifest document&apos;s own size</extracomment>
+        <translation>manifest %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 compressed, in %n layer(s)</source>
+        <extracomment>%1 is a size, %n the number of layers</extracomment>
+        <translation>
+            <numerusform>압축 시 %1, Layer %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The image’s size as Docker Hub reports it. Select the platform to read its manifest (one request).</source>
+        <translation>Docker Hub가 알려 준 Image 크기입니다. 플랫폼을 선택하면 manifest를 읽습니다(요청 1회).</translation>
+    </message>
+    <message>
+        <source>Not known until this platform’s manifest is read: select the platform (one manifest request).</source>
+        <translation>이 플랫폼의 manifest를 읽기 전에는 알 수 없습니다. 플랫폼을 선택하십시오(manifest 요청 1회).</translation>
+    </message>
+    <message>
+        <source>Select the platform to count what a pull would fetch: its manifest costs one request, which Docker Hub counts against the pull limit.</source>
+        <translation>플랫폼을 선택하면 가져올 크기를 계산합니다. manifest 요청이 1회 필요하며, Docker Hub는 이를 가져오기 한도에 포함합니다.</translation>
+    </message>
+    <message>
+        <source>Provenance/SBOM</source>
+        <extracomment>what a build attestation manifest (buildkit) carries: SLSA provenance and, when asked for, an SBOM</extracomment>
+        <translation>Provenance/SBOM</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <extracomment>an attestation row: &quot;Provenance/SBOM for linux/amd64&quot;</extracomment>
+        <translation>%2의 %1</translation>
+    </message>
+    <message>
+        <source>How %1 was built, as its builder attests (SLSA provenance, and an SBOM when the build made one), signed into the attestation manifest %2 (%3). Wharf lists it; it does not pull it.</source>
+        <extracomment>%1 is a platform (linux/amd64) or a digest, %2 a manifest digest, %3 its size</extracomment>
+        <translation>빌더가 증명하는 %1의 빌드 방식(SLSA provenance, 그리고 빌드에서 만든 경우 SBOM)으로, attestation manifest %2 (%3)에 담겨 있습니다. Wharf는 목록에 보여 주기만 하고 가져오지는 않습니다.</translation>
+    </message>
+    <message>
+        <source>the image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>≤ %1</source>
+        <extracomment>the pull size in the Platforms table before the manifest is read: at most the image&apos;s size</extracomment>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>select to count</source>
+        <extracomment>the pull size in the Platforms table before the manifest is read</extracomment>
+        <translation>선택하면 계산</translation>
+    </message>
+    <message>
+        <source>pulled ✓</source>
+        <extracomment>the pull size in the Platforms table when this very image is in the store</extracomment>
+        <translation>가져옴 ✓</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to fetch: pulled, this image and its %n layer(s) are in the local store</source>
+        <extracomment>%n is a number of layers</extracomment>
+        <translation>
+            <numerusform>가져올 것 없음: 가져온 Image이며, Image와 Layer %n개가 로컬 저장소에 있음</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 to fetch, %2 of %3 layers already here, %4 kept from a stopped pull</source>
+        <extracomment>%1 is a size (12.3 MB), %2 and %3 numbers of layers, %4 a size: what a stopped pull already downloaded</extracomment>
+        <translation>가져올 크기 %1, Layer %3개 중 %2개는 이미 있음, 중단된 가져오기에서 %4 남아 있음</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <extracomment>column header: the platform image&apos;s compressed size (its layers)</extracomment>
+        <translation>Image 크기</translation>
     </message>
 </context>
 <context>
@@ -2802,6 +2870,18 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     <message>
         <source>The tag could not be resolved</source>
         <translation>태그를 확인할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Copy Digest</source>
+        <translation>Digest 복사</translation>
+    </message>
+    <message>
+        <source>Pulled ✓</source>
+        <translation>가져옴 ✓</translation>
+    </message>
+    <message>
+        <source>This platform of the tag is in the local store already</source>
+        <translation>태그의 이 플랫폼은 이미 로컬 저장소에 있습니다</translation>
     </message>
 </context>
 <context>
@@ -2874,7 +2954,7 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
     <message>
         <source>%1 of %2</source>
-        <extracomment>bytes fetched of bytes to fetch: &quot;3.1 MB of 12.3 MB&quot;</extracomment>
+        <extracomment>the image&apos;s bytes in the store of all its bytes: &quot;3.1 MB of 12.3 MB&quot;</extracomment>
         <translation>%1 / %2</translation>
     </message>
     <message>
@@ -2938,8 +3018,23 @@ the pull size in the Platforms table when it could not be worked out</extracomme
         <translation>오류</translation>
     </message>
     <message>
-        <source>Nothing to fetch</source>
-        <translation>가져올 것 없음</translation>
+        <source>This run fetched %1 of %2; the rest of the image was already here</source>
+        <extracomment>%1 and %2 are sizes: what this run of a pull downloaded, and what it had to</extracomment>
+        <translation>이번 실행에서 %2 중 %1을(를) 받았습니다. Image의 나머지는 이미 있었습니다</translation>
+    </message>
+    <message>
+        <source>The average rate of the download</source>
+        <translation>다운로드 평균 속도</translation>
+    </message>
+    <message>
+        <source>Nothing to fetch: all %1 here</source>
+        <extracomment>every layer of the image was in the store already: &quot;Nothing to fetch: all 12.3 MB here&quot;</extracomment>
+        <translation>가져올 것 없음: %1 모두 있음</translation>
+    </message>
+    <message>
+        <source>avg %1/s</source>
+        <extracomment>the average transfer rate of a finished pull: &quot;avg 1.2 MB/s&quot;</extracomment>
+        <translation>평균 %1/s</translation>
     </message>
 </context>
 <context>
@@ -3628,6 +3723,29 @@ registry.example.com</translation>
         <source>Same image as</source>
         <translation>같은 Image</translation>
     </message>
+    <message>
+        <source>The platforms of this tag could not be read.</source>
+        <translation>이 태그의 플랫폼을 읽을 수 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n platform(s):</source>
+        <extracomment>tooltip of the Tags pane&apos;s Platforms cell; %n platforms follow, one a line</extracomment>
+        <translation>
+            <numerusform>플랫폼 %n개:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 compressed (%2 bytes)</source>
+        <extracomment>%1 is a size (12.3 MB), %2 the exact number of bytes</extracomment>
+        <translation>압축 시 %1 (%2바이트)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The same image as %n tag(s):</source>
+        <extracomment>tooltip of the Tags pane&apos;s &quot;Same image as&quot; cell; the %n tags follow</extracomment>
+        <translation>
+            <numerusform>같은 Image인 태그 %n개:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wharf::TagsPane</name>
@@ -3666,6 +3784,39 @@ registry.example.com</translation>
     <message>
         <source>The tags of %1 could not be listed</source>
         <translation>%1의 태그 목록을 가져올 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Copy Tag</source>
+        <translation>태그 복사</translation>
+    </message>
+    <message>
+        <source>Copy Digest</source>
+        <translation>Digest 복사</translation>
+    </message>
+    <message>
+        <source>Copy “docker pull” Command</source>
+        <translation>“docker pull” 명령 복사</translation>
+    </message>
+    <message>
+        <source>Pull</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>Compare With This Tag</source>
+        <translation>이 태그와 비교</translation>
+    </message>
+    <message>
+        <source>Show in Layer Map</source>
+        <translation>Layer 맵에 표시</translation>
+    </message>
+    <message>
+        <source>Pull the platform selected in Platforms, or this machine’s</source>
+        <translation>플랫폼 창에서 선택한 플랫폼을, 없으면 이 컴퓨터의 플랫폼을 가져옵니다</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid regular expression: %2. Correct it, or untick Regex to match the text as it is.</source>
+        <extracomment>%1 is the filter text, %2 why it is not a regular expression (Qt&apos;s words)</extracomment>
+        <translation>“%1”은(는) 올바른 정규 표현식이 아닙니다: %2. 고치거나, 정규식 선택을 해제해 입력한 글자 그대로 찾으십시오.</translation>
     </message>
 </context>
 <context>
