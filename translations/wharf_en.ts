@@ -239,6 +239,45 @@
             <numerusform>Nothing to fetch: pulled, this image and its %n layers are in the local store</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing to fetch: %1 of %n layer(s) already here, the others downloaded when their files were listed</source>
+        <extracomment>%1 and %2 are numbers of layers</extracomment>
+        <translation>
+            <numerusform>Nothing to fetch: %1 of %n layer already here, the others downloaded when their files were listed</numerusform>
+            <numerusform>Nothing to fetch: %1 of %n layers already here, the others downloaded when their files were listed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to fetch, %2 of %n layer(s) already here, %3 downloaded when their files were listed</source>
+        <extracomment>%1 is a size (12.3 MB), %2, %n and %3 numbers of layers</extracomment>
+        <translation>
+            <numerusform>%1 to fetch, %2 of %n layer already here, %3 downloaded when their files were listed</numerusform>
+            <numerusform>%1 to fetch, %2 of %n layers already here, %3 downloaded when their files were listed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to fetch: the %n layer(s) are already here</source>
+        <translation>
+            <numerusform>Nothing to fetch: the layer is already here</numerusform>
+            <numerusform>Nothing to fetch: all %n layers are already here</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to fetch, %2 of %n layer(s) already here, %3 kept from a stopped pull</source>
+        <extracomment>%1 is a size (12.3 MB), %2 and %n numbers of layers, %3 a size: what a stopped pull already downloaded</extracomment>
+        <translation>
+            <numerusform>%1 to fetch, %2 of %n layer already here, %3 kept from a stopped pull</numerusform>
+            <numerusform>%1 to fetch, %2 of %n layers already here, %3 kept from a stopped pull</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to fetch, %2 of %n layer(s) already here</source>
+        <extracomment>%1 is a size (12.3 MB), %2 and %n numbers of layers</extracomment>
+        <translation>
+            <numerusform>%1 to fetch, %2 of %n layer already here</numerusform>
+            <numerusform>%1 to fetch, %2 of %n layers already here</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wharf::PullMeter</name>

@@ -2692,16 +2692,6 @@
         <translation>가져올 크기를 알 수 없음</translation>
     </message>
     <message>
-        <source>Nothing to fetch: all %1 layers are already here</source>
-        <extracomment>%1 is a number of layers</extracomment>
-        <translation>가져올 것 없음: Layer %1개가 모두 이미 있음</translation>
-    </message>
-    <message>
-        <source>%1 to fetch, %2 of %3 layers already here</source>
-        <extracomment>%1 is a size (12.3 MB), %2 and %3 numbers of layers</extracomment>
-        <translation>가져올 크기 %1, Layer %3개 중 %2개는 이미 있음</translation>
-    </message>
-    <message>
         <source>Platform</source>
         <translation>플랫폼</translation>
     </message>
@@ -2729,16 +2719,6 @@ the pull size in the Platforms table when it could not be worked out</extracomme
         <source>To fetch</source>
         <extracomment>column header: the bytes a pull of the platform would download</extracomment>
         <translation>가져올 크기</translation>
-    </message>
-    <message>
-        <source>Nothing to fetch: %1 of %2 layers already here, the others downloaded when their files were listed</source>
-        <extracomment>%1 and %2 are numbers of layers</extracomment>
-        <translation>가져올 것 없음: Layer %2개 중 %1개는 이미 있음, 나머지는 파일 목록을 볼 때 다운로드됨</translation>
-    </message>
-    <message>
-        <source>%1 to fetch, %2 of %3 layers already here, %4 downloaded when their files were listed</source>
-        <extracomment>%1 is a size (12.3 MB), %2, %3 and %4 numbers of layers</extracomment>
-        <translation>가져올 크기 %1, Layer %3개 중 %2개는 이미 있음, %4개는 파일 목록을 볼 때 다운로드됨</translation>
     </message>
     <message>
         <source>This image is in Docker’s deprecated schema 1 format, which Wharf shows but does not pull.</source>
@@ -2815,14 +2795,43 @@ the pull size in the Platforms table when it could not be worked out</extracomme
         </translation>
     </message>
     <message>
-        <source>%1 to fetch, %2 of %3 layers already here, %4 kept from a stopped pull</source>
-        <extracomment>%1 is a size (12.3 MB), %2 and %3 numbers of layers, %4 a size: what a stopped pull already downloaded</extracomment>
-        <translation>가져올 크기 %1, Layer %3개 중 %2개는 이미 있음, 중단된 가져오기에서 %4 남아 있음</translation>
-    </message>
-    <message>
         <source>Image size</source>
         <extracomment>column header: the platform image&apos;s compressed size (its layers)</extracomment>
         <translation>Image 크기</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to fetch: %1 of %n layer(s) already here, the others downloaded when their files were listed</source>
+        <extracomment>%1 and %2 are numbers of layers</extracomment>
+        <translation>
+            <numerusform>가져올 것 없음: Layer %n개 중 %1개는 이미 있음, 나머지는 파일 목록을 볼 때 다운로드됨</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to fetch, %2 of %n layer(s) already here, %3 downloaded when their files were listed</source>
+        <extracomment>%1 is a size (12.3 MB), %2, %n and %3 numbers of layers</extracomment>
+        <translation>
+            <numerusform>가져올 크기 %1, Layer %n개 중 %2개는 이미 있음, %3개는 파일 목록을 볼 때 다운로드됨</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to fetch: the %n layer(s) are already here</source>
+        <translation>
+            <numerusform>가져올 것 없음: Layer %n개가 모두 이미 있음</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to fetch, %2 of %n layer(s) already here, %3 kept from a stopped pull</source>
+        <extracomment>%1 is a size (12.3 MB), %2 and %n numbers of layers, %3 a size: what a stopped pull already downloaded</extracomment>
+        <translation>
+            <numerusform>가져올 크기 %1, Layer %n개 중 %2개는 이미 있음, 중단된 가져오기에서 %3 보관됨</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to fetch, %2 of %n layer(s) already here</source>
+        <extracomment>%1 is a size (12.3 MB), %2 and %n numbers of layers</extracomment>
+        <translation>
+            <numerusform>가져올 크기 %1, Layer %n개 중 %2개는 이미 있음</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -648,28 +648,25 @@ QString PlatformModel::pullCostText(const PlatformRow &row) const
         // Layers whose files were listed earlier were downloaded then: the pull copies them in.
         if (row.bytesToFetch == 0)
             //: %1 and %2 are numbers of layers
-            return tr("Nothing to fetch: %1 of %2 layers already here, the others downloaded when their files were listed")
-                .arg(row.layersPresent)
-                .arg(total);
-        //: %1 is a size (12.3 MB), %2, %3 and %4 numbers of layers
-        return tr("%1 to fetch, %2 of %3 layers already here, %4 downloaded when their files were listed")
+            return tr("Nothing to fetch: %1 of %n layer(s) already here, the others downloaded when their files were listed", nullptr,
+                      total)
+                .arg(row.layersPresent);
+        //: %1 is a size (12.3 MB), %2, %n and %3 numbers of layers
+        return tr("%1 to fetch, %2 of %n layer(s) already here, %3 downloaded when their files were listed", nullptr, total)
             .arg(formatSize(row.bytesToFetch))
             .arg(row.layersPresent)
-            .arg(total)
             .arg(row.layersDownloaded);
     }
     if (row.bytesToFetch == 0)
-        //: %1 is a number of layers
-        return tr("Nothing to fetch: all %1 layers are already here").arg(total);
+        return tr("Nothing to fetch: the %n layer(s) are already here", nullptr, total);
     if (row.bytesResumed > 0)
-        //: %1 is a size (12.3 MB), %2 and %3 numbers of layers, %4 a size: what a stopped pull already downloaded
-        return tr("%1 to fetch, %2 of %3 layers already here, %4 kept from a stopped pull")
+        //: %1 is a size (12.3 MB), %2 and %n numbers of layers, %3 a size: what a stopped pull already downloaded
+        return tr("%1 to fetch, %2 of %n layer(s) already here, %3 kept from a stopped pull", nullptr, total)
             .arg(formatSize(row.bytesToFetch))
             .arg(row.layersPresent)
-            .arg(total)
             .arg(formatSize(row.bytesResumed));
-    //: %1 is a size (12.3 MB), %2 and %3 numbers of layers
-    return tr("%1 to fetch, %2 of %3 layers already here").arg(formatSize(row.bytesToFetch)).arg(row.layersPresent).arg(total);
+    //: %1 is a size (12.3 MB), %2 and %n numbers of layers
+    return tr("%1 to fetch, %2 of %n layer(s) already here", nullptr, total).arg(formatSize(row.bytesToFetch)).arg(row.layersPresent);
 }
 
 QString PlatformModel::attestedPlatform(const Descriptor &attestation) const
