@@ -2,6 +2,7 @@
 
 #include "TagFilterProxyModel.h"
 #include "TagListModel.h"
+#include "core/DateText.h"
 
 #include <QLocale>
 
@@ -101,7 +102,7 @@ QVariant TagTableModel::data(const QModelIndex &index, int role) const
     }
     case LastPushedColumn: {
         const QDateTime when = source.data(TagListModel::LastPushedRole).toDateTime();
-        return when.isValid() ? locale.toString(when.toLocalTime(), QLocale::ShortFormat) : QString();
+        return DateText::dateTime(when, locale);
     }
     case AliasesColumn:
         return source.data(TagListModel::AliasesRole).toStringList().join(u", ");
