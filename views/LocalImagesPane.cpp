@@ -75,8 +75,12 @@ LocalImagesPane::LocalImagesPane(LocalImagesModel *model, QWidget *parent)
     m_rowActions.append(m_deleteAction);
     connect(m_deleteAction, &QAction::triggered, this, &LocalImagesPane::confirmDelete);
 
+    // Clean Up has a row of its own (shown only when there is something to collect): beside the
+    // other buttons it would make the dock, and the window, wider than a 1280-pixel screen.
+    auto *cleanUp = new QHBoxLayout;
+    cleanUp->addWidget(m_cleanUp);
+    cleanUp->addStretch(1);
     auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_cleanUp);
     buttons->addStretch(1);
     buttons->addWidget(m_delete);
     buttons->addWidget(m_export);
@@ -84,6 +88,7 @@ LocalImagesPane::LocalImagesPane(LocalImagesModel *model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_state, 1);
+    layout->addLayout(cleanUp);
     layout->addLayout(buttons);
 
     if (!m_model) {

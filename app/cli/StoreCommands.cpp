@@ -118,7 +118,8 @@ int rmCommand(CliContext &cx, const QStringList &arguments)
             cx.err() << Tr::tr("wharf: warning: its blobs were kept: %1").arg(report->blobsKept->message()) << '\n';
             return kExitOk;
         }
-        cx.out() << Tr::tr("Deleted %1 blobs only it used (%2).").arg(report->blobsRemoved).arg(humanBytes(report->bytesRemoved)) << '\n';
+        cx.out() << Tr::tr("Deleted %n blob(s) only it used (%1).", nullptr, report->blobsRemoved).arg(humanBytes(report->bytesRemoved))
+                 << '\n';
         return kExitOk;
     }
     auto removed = store->removeImage(parser.positionalArguments().first(), platform);
@@ -155,9 +156,9 @@ int gcCommand(CliContext &cx, const QStringList &arguments)
     if (dryRun) {
         for (const QString &digest : std::as_const(report->removedDigests))
             cx.out() << Tr::tr("would delete %1").arg(digest) << '\n';
-        cx.out() << Tr::tr("Would remove %1 blobs (%2) and %3 partial downloads (%4); nothing was deleted.")
-                        .arg(report->blobsRemoved).arg(humanBytes(report->bytesRemoved))
-                        .arg(report->ingestsRemoved).arg(humanBytes(report->ingestBytesRemoved))
+        cx.out() << Tr::tr("Would remove %n blob(s) (%1) and partial downloads of %2; nothing was deleted.", nullptr,
+                           report->blobsRemoved)
+                        .arg(humanBytes(report->bytesRemoved), humanBytes(report->ingestBytesRemoved))
                  << '\n';
         return kExitOk;
     }

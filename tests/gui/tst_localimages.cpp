@@ -316,6 +316,7 @@ void TestLocalImages::deleteAsksAndFreesWhatItSaid()
     QVERIFY(!pane->deleteConfirmation());
     QCOMPARE(model->rowCount(), 1);
     screenshot(&window, u"local-deleted"_s);
+    checkFitsSmallScreen(window, "after a deletion");
 
     // The other one, chosen again, asks for itself.
     clickRow(view, 0);
@@ -355,6 +356,7 @@ void TestLocalImages::cleanUpFreesWhatGcWould()
     const QString size = QLocale().formattedDataSize(garbage);
     QVERIFY2(pane->cleanUpButton()->text().contains(size), qPrintable(pane->cleanUpButton()->text()));
     screenshot(&window, u"local-clean-up"_s);
+    checkFitsSmallScreen(window, "Clean Up shown");
 
     QTest::mouseClick(pane->cleanUpButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().contains(size + u" freed"_s), kTimeout);
@@ -410,6 +412,13 @@ void TestLocalImages::columnsSortByHeader()
     model->refresh();
     QVERIFY(refreshed.wait(kTimeout));
     QCOMPARE(platforms(), before);
+
+    // Enter on a row opens it, like a double-click (the window showed amd64, the last pulled).
+    QCOMPARE(window.configModel()->index(0, ConfigModel::ValueColumn).data().toString(), u"linux/amd64"_s);
+    clickRow(view, rowOfPlatform(model, u"linux/arm64"_s));
+    QTest::keyClick(view, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(window.configModel()->index(0, ConfigModel::ValueColumn).data().toString(), u"linux/arm64/v8"_s, kTimeout);
+    QVERIFY(window.statusBar()->currentMessage().contains(u"from the local store"_s));
 }
 
 void TestLocalImages::contextMenu()
