@@ -31,6 +31,8 @@ StoreActions::StoreActions(Parts parts, QObject *parent) : QObject(parent), m_pa
     connect(m_parts.session, &BrowseSession::resolved, this, [this] {
         if (m_parts.session->isStored())
             onStoredImageShown();
+        else if (m_parts.layerMap)
+            m_parts.layerMap->setLocalImages({}); // the registry's image now: its map too
     });
     if (!m_parts.localImages)
         return;

@@ -148,7 +148,7 @@ bool LocalImagesModel::remove(int row)
                 const ImageUsage &now = m_usage.images.at(i);
                 const ImageUsage &then = before.images.at(i < row ? i : i + 1);
                 if (now.shared != then.shared || now.freeable != then.freeable)
-                    Q_EMIT dataChanged(index(i, SharedColumn), index(i, UniqueColumn));
+                    Q_EMIT dataChanged(index(i, 0), index(i, ColumnCount - 1)); // FreeableBytesRole is on every column
             }
         }
         setPending(-1);

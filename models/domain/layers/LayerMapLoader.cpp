@@ -37,7 +37,9 @@ void LayerMapLoader::load(const QList<LayerMapSelection> &selections)
     m_selections = selections;
     m_problems.clear();
     m_error.reset();
+    m_graphIsLocal = false;
     if (const auto local = localChoice(selections)) {
+        m_graphIsLocal = true;
         m_graph = LayerGraph::build(*local);
         Q_EMIT graphChanged();
         setState(State::Ready);
@@ -68,11 +70,15 @@ void LayerMapLoader::load(const QList<LayerMapSelection> &selections)
 
 void LayerMapLoader::setLocalImages(QList<LayerGraph::Image> images)
 {
+    if (images.isEmpty() && m_localImages.isEmpty())
+        return;
     m_localImages = std::move(images);
     for (const LayerGraph::Image &image : std::as_const(m_localImages))
         if (!image.platform.isEmpty() && !m_platforms.contains(image.platform))
             m_platforms.append(image.platform);
-    if (m_state == State::Idle || m_state == State::Failed)
+    // Map the choice again when what is shown may now come from elsewhere: nothing yet, a failed
+    // (offline) load, or a map the previous local images drew.
+    if (m_state == State::Idle || m_state == State::Failed || m_graphIsLocal)
         load(m_selections);
 }
 
@@ -120,6 +126,7 @@ void LayerMapLoader::clear()
     m_problems.clear();
     m_error.reset();
     m_graph = LayerGraph();
+    m_graphIsLocal = false;
     Q_EMIT graphChanged();
     setState(m_repository.isEmpty() ? State::NoRepository : State::Idle);
 }

@@ -44,7 +44,8 @@ public:
     void load(const QList<LayerMapSelection> &selections);
     // Images of this repository that the local store keeps (StoredImageJob::mapImages): a choice
     // they all cover is mapped from them with no request, and an empty choice maps them all, so a
-    // stored image has a map offline. setRepository() forgets them.
+    // stored image has a map offline. An empty list forgets them (the image on show is the
+    // registry's again), as does setRepository().
     void setLocalImages(QList<LayerGraph::Image> images);
     void cancel();
     void clear();
@@ -84,6 +85,7 @@ private:
     QString m_repository;
     QList<LayerMapSelection> m_selections;
     QList<LayerGraph::Image> m_localImages;
+    bool m_graphIsLocal = false; // graph() was drawn from m_localImages
     State m_state = State::NoRepository;
     LayerGraph m_graph;
     QList<LayerMapJob::Problem> m_problems;
