@@ -8,7 +8,7 @@
 // stored image opens offline — history, config, a layer's files, efficiency, the layer map and a
 // comparison with another stored platform, all from the store with the registry unreachable.
 // Screenshots: local-delete-confirm, local-deleted, local-clean-up, local-context-menu,
-// local-offline-open, local-offline-compare.
+// local-offline-open, local-offline-map, local-offline-compare.
 #include "ComparePane.h"
 #include "Desktop.h"
 #include "EfficiencyPanel.h"
@@ -638,6 +638,7 @@ void TestLocalImages::openOffline()
     const auto manifest = m_store->readImageManifest(armImage.manifest);
     QVERIFY(manifest);
     QCOMPARE(window.imageLayers(), manifest->layers);
+    screenshot(&window, u"local-offline-open"_s);
 
     // A layer's files.
     clickHistoryLayer(window, 0);
@@ -664,8 +665,10 @@ void TestLocalImages::openOffline()
     QTest::keyClick(platforms, Qt::Key_Home); // "All platforms" comes first
     QTRY_COMPARE_WITH_TIMEOUT(window.layerMapLoader()->graph().images().size(), 2, kTimeout);
     QCOMPARE(window.layerMapLoader()->state(), LayerMapLoader::State::Ready);
+    QTest::keyClick(&window, Qt::Key_2, Qt::AltModifier); // View → Layer map
+    QTRY_VERIFY(window.layerMapPane()->isVisible());
+    screenshot(&window, u"local-offline-map"_s);
     QCOMPARE(window.layerMapPane()->statePanel()->kind(), StatePanel::Kind::Content);
-    screenshot(&window, u"local-offline-open"_s);
 
     // Compare: the other stored platform is offered, and compared from the store.
     ComparePane *compare = window.comparePane();
