@@ -628,6 +628,9 @@ void TestLocalImages::openOffline()
     MainWindow::Services s = services();
     s.hub = &offlineHub;
     s.registry = &offlineRegistry;
+    // What the first window still had on the wire reaches the (in-process) proxy on the next turns of
+    // the event loop: let it land before counting.
+    QTest::qWait(300);
     m_proxy->clearRecords();
     MainWindow window(s);
     useFakeDesktop(window);
