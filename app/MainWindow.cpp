@@ -192,6 +192,7 @@ void MainWindow::createModels()
     m_efficiencyModel = new ImageEfficiencyModel(this);
     m_diffModel = new ImageDiffModel(this);
     m_session = new BrowseSession(m_services.registry, m_services.hub, this);
+    m_session->setStore(m_services.store);
 }
 
 void MainWindow::createPanes()
@@ -338,7 +339,10 @@ void MainWindow::connectPanes()
     store.localImagesPane = m_localImagesPane;
     store.desktop = &m_desktop;
     store.dialogParent = this;
+    store.layerMap = m_layerMapLoader;
+    store.comparePane = m_comparePane;
     auto *storeActions = new StoreActions(std::move(store), this);
+    connect(storeActions, &StoreActions::openRequested, this, &MainWindow::openStoredImage);
     connect(storeActions, &StoreActions::statusMessage, statusBar(), [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
     connect(storeActions, &StoreActions::dockerHubPullStarted, m_pullMeter, &PullMeter::pullStarted);
     connect(storeActions, &StoreActions::dockerHubPullEnded, m_pullMeter, &PullMeter::pullEnded);
@@ -756,9 +760,17 @@ void MainWindow::onRepositorySelected(const QString &reference)
     m_session->setRepository(repository);
 }
 
+void MainWindow::openStoredImage(const StoredImage &image)
+{
+    onRepositorySelected(image.reference);
+    m_session->openStored(image);
+    m_repositoryPane->setTag(m_session->tag());
+}
+
 void MainWindow::onTagSelected(const QString &tag)
 {
-    if (tag.isEmpty() || tag == m_session->tag())
+    // The tag of a stored image on show, picked in Tags: the registry's image of it.
+    if (tag.isEmpty() || (tag == m_session->tag() && !m_session->isStored()))
         return;
     m_repositoryPane->setTag(tag);
     m_session->setTag(tag); // the layer map follows once the tag has resolved (its platform, from the cache)

@@ -170,6 +170,8 @@ private:
 
     void onRepositorySelected(const QString &reference);
     void onTagSelected(const QString &tag);
+    // Local images → Open: the image's repository in every pane, the image read from the store.
+    void openStoredImage(const StoredImage &image);
     void onPlatformSelected(int row);
     void onResolving(BrowseSession::Scope scope);
     void onResolved(BrowseSession::Scope scope);

@@ -421,6 +421,23 @@
     </message>
 </context>
 <context>
+    <name>wharf::cli::store</name>
+    <message numerus="yes">
+        <source>Deleted %n blob(s) only it used (%1).</source>
+        <translation>
+            <numerusform>Deleted %n blob only it used (%1).</numerusform>
+            <numerusform>Deleted %n blobs only it used (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Would remove %n blob(s) (%1) and partial downloads of %2; nothing was deleted.</source>
+        <translation>
+            <numerusform>Would remove %n blob (%1) and partial downloads of %2; nothing was deleted.</numerusform>
+            <numerusform>Would remove %n blobs (%1) and partial downloads of %2; nothing was deleted.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wharf::cli::tags</name>
     <message numerus="yes">
         <source>(%n more tag(s) not shown; raise --limit to see them)</source>

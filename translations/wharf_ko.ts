@@ -72,6 +72,17 @@
     </message>
 </context>
 <context>
+    <name>wharf::BrowseSession</name>
+    <message>
+        <source>%1 is not in the local store, and the registry was asked for it</source>
+        <translation>%1은(는) 로컬 저장소에 없어 레지스트리에 요청했습니다</translation>
+    </message>
+    <message>
+        <source>There is no local store to open %1 from.</source>
+        <translation>%1을(를) 열 로컬 저장소가 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>wharf::ComparePane</name>
     <message>
         <source>&amp;Compare</source>
@@ -249,20 +260,20 @@
 <context>
     <name>wharf::Desktop</name>
     <message>
-        <source>Docker archive (*.tar)</source>
-        <translation>Docker 아카이브 (*.tar)</translation>
-    </message>
-    <message>
-        <source>OCI archive (*.tar)</source>
-        <translation>OCI 아카이브 (*.tar)</translation>
-    </message>
-    <message>
         <source>Export Image</source>
         <translation>Image 내보내기</translation>
     </message>
     <message>
         <source>Extract %1 Into</source>
         <translation>%1 추출 위치</translation>
+    </message>
+    <message>
+        <source>Docker archive (*.docker.tar *.tar)</source>
+        <translation>Docker 아카이브 (*.docker.tar *.tar)</translation>
+    </message>
+    <message>
+        <source>OCI archive (*.oci.tar *.tar)</source>
+        <translation>OCI 아카이브 (*.oci.tar *.tar)</translation>
     </message>
 </context>
 <context>
@@ -2258,6 +2269,11 @@
         <source>Pulled</source>
         <translation>가져온 시각</translation>
     </message>
+    <message>
+        <source>Deleting it frees %1: the layers no other stored image uses, its manifest and its config</source>
+        <extracomment>%1: a size; what deleting the image from the local store frees on disk</extracomment>
+        <translation>삭제하면 %1이(가) 확보됩니다: 저장된 다른 Image가 쓰지 않는 Layer와 manifest, config</translation>
+    </message>
 </context>
 <context>
     <name>wharf::LocalImagesPane</name>
@@ -2268,10 +2284,6 @@
     <message>
         <source>Export…</source>
         <translation>내보내기…</translation>
-    </message>
-    <message>
-        <source>Remove the image from the local store (its layers stay until garbage collection)</source>
-        <translation>로컬 저장소에서 Image를 제거합니다(Layer는 가비지 컬렉션 때까지 남습니다)</translation>
     </message>
     <message>
         <source>The local store could not be read: %1</source>
@@ -2294,8 +2306,69 @@
         <translation>Image를 docker-archive 또는 oci-archive tar 파일로 씁니다</translation>
     </message>
     <message>
-        <source>Show the image&apos;s files in the file manager</source>
-        <translation>파일 관리자에서 Image 파일을 보여 줍니다</translation>
+        <source>Delete…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
+        <source>Delete the image from the local store, with the layers no other stored image uses (Delete)</source>
+        <translation>로컬 저장소에서 Image를 삭제하고, 저장된 다른 Image가 쓰지 않는 Layer도 함께 삭제합니다 (Delete)</translation>
+    </message>
+    <message>
+        <source>Show the store&apos;s folder in the file manager, its index.json (the list of stored images) selected</source>
+        <translation>파일 관리자에서 저장소 폴더를 보여 주고 index.json(저장된 Image 목록)을 선택합니다</translation>
+    </message>
+    <message>
+        <source>Delete what no stored image uses: layers left by images deleted elsewhere (“wharf rm”), by other tools, or by pulls that were given up</source>
+        <translation>저장된 어떤 Image도 쓰지 않는 것을 삭제합니다: 다른 곳에서 삭제한 Image(“wharf rm”), 다른 도구, 중단한 가져오기가 남긴 Layer</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Folder</source>
+        <translation>폴더에서 보기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Path</source>
+        <translation>경로 복사(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Reference</source>
+        <translation>참조 복사(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>삭제(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Clean Up (%1)</source>
+        <extracomment>%1: a size, e.g. &quot;41 MiB&quot;: what garbage collection of the local store frees</extracomment>
+        <translation>정리 (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Delete Image</source>
+        <translation>Image 삭제</translation>
+    </message>
+    <message>
+        <source>Delete %1 from the local store?</source>
+        <translation>로컬 저장소에서 %1을(를) 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>This frees %1: the layers no other stored image uses, its manifest and its config. Layers other images use stay.</source>
+        <translation>%1이(가) 확보됩니다: 저장된 다른 Image가 쓰지 않는 Layer와 manifest, config입니다. 다른 Image가 쓰는 Layer는 남습니다.</translation>
+    </message>
+    <message>
+        <source>This frees next to nothing: other stored images use every one of its layers.</source>
+        <translation>확보되는 공간이 거의 없습니다: 저장된 다른 Image가 이 Image의 Layer를 모두 씁니다.</translation>
     </message>
 </context>
 <context>
@@ -3601,14 +3674,6 @@ registry.example.com</translation>
 <context>
     <name>wharf::StoreActions</name>
     <message>
-        <source>Could not delete the image: %1</source>
-        <translation>Image를 삭제할 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <source>Deleted %1</source>
-        <translation>%1 삭제됨</translation>
-    </message>
-    <message>
         <source>The export failed: %1</source>
         <translation>내보내기 실패: %1</translation>
     </message>
@@ -3651,6 +3716,62 @@ registry.example.com</translation>
     <message>
         <source>No file manager could be opened for %1</source>
         <translation>파일 관리자에서 %1 위치를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Opening %1 (%2) from the local store…</source>
+        <translation>로컬 저장소에서 %1 (%2)을(를) 여는 중…</translation>
+    </message>
+    <message>
+        <source>The local store could not be cleaned up: %1</source>
+        <translation>로컬 저장소를 정리할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cleaned up the local store; %1 freed</source>
+        <translation>로컬 저장소를 정리했습니다. %1 확보됨</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Could not delete %1: %2</source>
+        <translation>%1을(를) 삭제할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Deleted %1; its layers were kept: %2</source>
+        <translation>%1 삭제됨. Layer는 남겨 두었습니다: %2</translation>
+    </message>
+    <message>
+        <source>Deleted %1; nothing freed: other stored images use all of its layers</source>
+        <translation>%1 삭제됨. 확보된 공간 없음: 저장된 다른 Image가 Layer를 모두 씁니다</translation>
+    </message>
+    <message>
+        <source>Deleted %1; %2 freed</source>
+        <extracomment>%1: image and platform, %2: a size</extracomment>
+        <translation>%1 삭제됨. %2 확보됨</translation>
+    </message>
+    <message>
+        <source>Showing the local store; index.json lists %1 with its manifest %2</source>
+        <translation>로컬 저장소를 보여 줍니다. index.json에 %1과(와) manifest %2이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>Copied the store&apos;s path and the manifest&apos;s path (%1)</source>
+        <translation>저장소 경로와 manifest 경로를 복사함 (%1)</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 복사됨</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::StoredImageJob</name>
+    <message>
+        <source>%1 is not an image manifest</source>
+        <translation>%1은(는) Image manifest가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the image config</source>
+        <translation>Image config</translation>
     </message>
 </context>
 <context>
@@ -3924,8 +4045,8 @@ Commands:
   logout REGISTRY                                       forget them
   pull REF [--platform P] [--store DIR] [--jobs N]      pull one platform into the local store
   images [--store DIR] [--json]                         list the images in the local store
-  rm REF [--platform P] [--store DIR]                   remove an image from the store
-  gc [--store DIR] [--json]                             delete blobs no stored image uses
+  rm REF [--platform P] [--prune] [--store DIR]         remove an image (--prune: and the blobs only it used)
+  gc [--dry-run] [--store DIR] [--json]                 delete blobs no stored image uses
   verify [--store DIR] [--json]                         re-hash the store, report what is wrong
   export REF -o FILE [--format F] [--platform P]        write a stored image as docker-archive or oci-archive
 
@@ -3949,8 +4070,8 @@ Run “wharf COMMAND --help” for a command&apos;s options.
   logout REGISTRY                                       보관한 자격 증명 삭제
   pull REF [--platform P] [--store DIR] [--jobs N]      플랫폼 하나를 로컬 저장소로 가져오기
   images [--store DIR] [--json]                         로컬 저장소의 Image 목록
-  rm REF [--platform P] [--store DIR]                   저장소에서 Image 제거
-  gc [--store DIR] [--json]                             어떤 Image도 쓰지 않는 blob 삭제
+  rm REF [--platform P] [--prune] [--store DIR]         저장소에서 Image 제거(--prune: 이 Image만 쓰던 blob도)
+  gc [--dry-run] [--store DIR] [--json]                 어떤 Image도 쓰지 않는 blob 삭제
   verify [--store DIR] [--json]                         저장소를 다시 해시하고 문제 보고
   export REF -o FILE [--format F] [--platform P]        저장된 Image를 docker-archive나 oci-archive로 쓰기
 
@@ -4704,10 +4825,6 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>PULLED</translation>
     </message>
     <message>
-        <source>Remove an image from the local store. Blobs other images use stay; run “wharf gc” to free the space of the rest.</source>
-        <translation>로컬 저장소에서 Image를 제거합니다. 다른 Image가 쓰는 blob은 남으며, 나머지 공간은 “wharf gc”로 확보하세요.</translation>
-    </message>
-    <message>
         <source>nginx:1.27, docker.io/library/nginx:latest, …</source>
         <translation>예: nginx:1.27, docker.io/library/nginx:latest, …</translation>
     </message>
@@ -4716,20 +4833,12 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>이 플랫폼만 제거합니다(기본값: REF의 모든 플랫폼).</translation>
     </message>
     <message>
-        <source>usage: wharf rm REF [--platform os/arch[/variant]] [--store DIR]</source>
-        <translation>사용 방법: wharf rm REF [--platform os/arch[/variant]] [--store DIR]</translation>
-    </message>
-    <message>
         <source>Removed %1 (%2) %3</source>
         <translation>제거했습니다: %1 (%2) %3</translation>
     </message>
     <message>
         <source>Delete blobs no stored image uses, and partial downloads nobody resumed for a day.</source>
         <translation>저장된 어떤 Image도 쓰지 않는 blob과, 하루 동안 이어 받지 않은 미완성 다운로드를 삭제합니다.</translation>
-    </message>
-    <message>
-        <source>usage: wharf gc [--store DIR] [--json]</source>
-        <translation>사용 방법: wharf gc [--store DIR] [--json]</translation>
     </message>
     <message>
         <source>deleted %1</source>
@@ -4766,6 +4875,46 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     <message>
         <source>%1 problems</source>
         <translation>문제 %1개</translation>
+    </message>
+    <message>
+        <source>Remove an image from the local store. Blobs stay until “wharf gc”, or with --prune those only this image used go at once (what the window&apos;s Delete does).</source>
+        <translation>로컬 저장소에서 Image를 제거합니다. blob은 “wharf gc”까지 남으며, --prune을 주면 이 Image만 쓰던 blob을 바로 삭제합니다(창의 삭제와 같음).</translation>
+    </message>
+    <message>
+        <source>Also delete the blobs no other stored image uses, and say what that freed.</source>
+        <translation>저장된 다른 Image가 쓰지 않는 blob도 삭제하고, 확보한 공간을 알려 줍니다.</translation>
+    </message>
+    <message>
+        <source>usage: wharf rm REF [--platform os/arch[/variant]] [--prune] [--store DIR]</source>
+        <translation>사용 방법: wharf rm REF [--platform os/arch[/variant]] [--prune] [--store DIR]</translation>
+    </message>
+    <message>
+        <source>wharf: warning: its blobs were kept: %1</source>
+        <translation>wharf: 경고: blob은 남겨 두었습니다: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n blob(s) only it used (%1).</source>
+        <translation>
+            <numerusform>이 Image만 쓰던 blob %n개를 삭제했습니다 (%1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only say what would be deleted (the window&apos;s Clean Up figure).</source>
+        <translation>삭제할 것만 알려 줍니다(창의 정리 버튼에 표시되는 크기).</translation>
+    </message>
+    <message>
+        <source>usage: wharf gc [--dry-run] [--store DIR] [--json]</source>
+        <translation>사용 방법: wharf gc [--dry-run] [--store DIR] [--json]</translation>
+    </message>
+    <message>
+        <source>would delete %1</source>
+        <translation>삭제 예정: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Would remove %n blob(s) (%1) and partial downloads of %2; nothing was deleted.</source>
+        <translation>
+            <numerusform>blob %n개(%1)와 %2의 미완성 다운로드를 제거할 수 있습니다. 아무것도 삭제하지 않았습니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
