@@ -79,17 +79,19 @@ void StoreActions::pull(int platformRow)
     Q_EMIT statusMessage(tr("Pulling %1 for %2…").arg(request->reference.toString(), request->platform->toString()));
 }
 
-void StoreActions::onPullFinished(const QString &reference, const std::optional<Error> &error)
+void StoreActions::onPullFinished(const QString &reference, const QString &platform, const std::optional<Error> &error)
 {
+    // The platform is part of what was pulled: "docker.io/library/multi:latest (linux/arm64/v8)".
+    const QString what = platform.isEmpty() ? reference : tr("%1 (%2)").arg(reference, platform);
     if (!error)
-        Q_EMIT statusMessage(tr("Pulled %1").arg(reference));
+        Q_EMIT statusMessage(tr("Pulled %1").arg(what));
     else if (error->code() == Error::Code::Cancelled)
-        Q_EMIT statusMessage(tr("Cancelled the pull of %1").arg(reference));
+        Q_EMIT statusMessage(tr("Cancelled the pull of %1").arg(what));
     else if (StatePanel::isOffline(*error))
         Q_EMIT statusMessage(
-            tr("The pull of %1 stopped: offline, or the registry cannot be reached (%2)").arg(reference, error->message()));
+            tr("The pull of %1 stopped: offline, or the registry cannot be reached (%2)").arg(what, error->message()));
     else
-        Q_EMIT statusMessage(tr("The pull of %1 failed: %2").arg(reference, error->message()));
+        Q_EMIT statusMessage(tr("The pull of %1 failed: %2").arg(what, error->message()));
     if (m_parts.localImages)
         m_parts.localImages->refresh();
     m_parts.platforms->refreshPullCosts();

@@ -70,7 +70,7 @@ Q_SIGNALS:
 
 private:
     void pull(int platformRow);
-    void onPullFinished(const QString &reference, const std::optional<Error> &error);
+    void onPullFinished(const QString &reference, const QString &platform, const std::optional<Error> &error);
     void exportImage(int row);
     void reveal(int row);
     void copyPath(int row);

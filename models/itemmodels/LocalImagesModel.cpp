@@ -1,5 +1,7 @@
 #include "itemmodels/LocalImagesModel.h"
 
+#include "core/DateText.h"
+
 #include "itemmodels/ItemRoles.h"
 
 #include "core/ContinueOnEventLoop.h"
@@ -289,7 +291,7 @@ QString LocalImagesModel::displayText(const Entry &entry, int column) const
     case UniqueColumn:
         return entry.layers ? locale.formattedDataSize(entry.unique) : QString();
     case PulledColumn:
-        return entry.image.pulledAt.isValid() ? locale.toString(entry.image.pulledAt.toLocalTime(), QLocale::ShortFormat)
+        return entry.image.pulledAt.isValid() ? DateText::dateTime(entry.image.pulledAt, locale)
                                               : QString();
     default:
         return {};

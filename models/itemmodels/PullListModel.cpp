@@ -138,7 +138,8 @@ void PullListModel::onFinished(Pull *pull, const PullOutcome &outcome)
     }
     pull->handle.clear();
     emitActiveCountIfChanged(before);
-    Q_EMIT pullFinished(pull->request.reference.toString(), pull->error);
+    Q_EMIT pullFinished(pull->request.reference.toString(),
+                        pull->request.platform ? pull->request.platform->toString() : QString(), pull->error);
 }
 
 void PullListModel::updateImageTotals(Pull *pull)

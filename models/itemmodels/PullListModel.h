@@ -115,7 +115,8 @@ public:
 Q_SIGNALS:
     // Once per run of a pull, however it ended (error is Cancelled for a cancelled one): what the
     // window turns into a notification.
-    void pullFinished(const QString &reference, const std::optional<wharf::Error> &error);
+    // `platform`: what was pulled ("linux/arm64/v8"), empty when the engine chose this machine's.
+    void pullFinished(const QString &reference, const QString &platform, const std::optional<wharf::Error> &error);
     void activeCountChanged(int count);
 
 private:

@@ -731,7 +731,8 @@ void TestImageModels::pullListFollowsAPull()
 
     QCOMPARE(finished.size(), 1);
     QCOMPARE(finished.first().at(0).toString(), r.reference.toString());
-    QVERIFY(!finished.first().at(1).value<std::optional<Error>>());
+    QCOMPARE(finished.first().at(1).toString(), r.platform->toString()); // the status bar names it
+    QVERIFY(!finished.first().at(2).value<std::optional<Error>>());
     const QModelIndex pull = model.pullIndex(0);
     QCOMPARE(pull.data(PullListModel::StateRole).value<PullListModel::State>(), PullListModel::State::Done);
     QCOMPARE(pull.data(PullListModel::PlatformRole).toString(), u"linux/arm/v7"_s);
@@ -825,7 +826,7 @@ void TestImageModels::pullListCancelThenRetry()
     const QModelIndex pull = model.pullIndex(0);
     QCOMPARE(pull.data(PullListModel::StateRole).value<PullListModel::State>(), PullListModel::State::Cancelled);
     QCOMPARE(pull.data(PullListModel::ErrorCodeRole).value<Error::Code>(), Error::Code::Cancelled);
-    QCOMPARE(finished.first().at(1).value<std::optional<Error>>()->code(), Error::Code::Cancelled);
+    QCOMPARE(finished.first().at(2).value<std::optional<Error>>()->code(), Error::Code::Cancelled);
     QVERIFY(pull.data(PullListModel::CanRetryRole).toBool());
     QVERIFY(!model.cancel(0));
     qint64 whole = 0;
@@ -883,7 +884,7 @@ void TestImageModels::pullListFailure()
     QCOMPARE(model.pull(r), 0);
     QVERIFY(finished.wait(30'000));
     QCOMPARE(finished.first().at(0).toString(), r.reference.toString());
-    const auto error = finished.first().at(1).value<std::optional<Error>>();
+    const auto error = finished.first().at(2).value<std::optional<Error>>();
     QVERIFY(error);
     QCOMPARE(error->code(), Error::Code::NotFound);
 
