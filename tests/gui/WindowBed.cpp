@@ -118,6 +118,11 @@ void checkFitsSmallScreen(const QWidget &window, const char *when, int shownWidt
 void WindowBed::startBed()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // Settings of this test process alone: window suites run in parallel, and a shared file let one
+    // suite's init() clear what another had just saved.
+    QVERIFY(m_settingsDir.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
     // As main() names the application, so QSettings() (Localization) and Preferences agree.
     QCoreApplication::setOrganizationName(u"Wharf"_s);
     QCoreApplication::setApplicationName(u"wharf"_s);

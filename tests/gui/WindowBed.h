@@ -82,6 +82,7 @@ protected:
     // Everything the window and the pull engine send to "docker.io" goes through the proxy, which
     // adds Docker Hub's rate-limit headers, stalls a layer or fails a manifest when a test asks.
     DockerHubBed m_bed;
+    QTemporaryDir m_settingsDir;
     const TestbedImages &m_images = m_bed.images();
     FaultProxy *m_proxy = nullptr;
     HubEmulator *m_hub = nullptr;

@@ -1100,6 +1100,8 @@ void TestMainWindow::layersMapFilesEfficiency()
     QCOMPARE(window.layerMapPane()->checkedTags(), QStringList{u"app"_s});
     QTRY_COMPARE_WITH_TIMEOUT(window.layerMapLoader()->state(), LayerMapLoader::State::Ready, kTimeout);
     QTRY_COMPARE_WITH_TIMEOUT(window.layerMapPane()->statePanel()->kind(), StatePanel::Kind::Content, kTimeout);
+    QCOMPARE(window.layerMapPane()->view()->zoom(), 1.0); // readable, not fitted
+    screenshot(&window, u"13-layer-map"_s);
 
     // A small image is measured at once (under MainWindow::kAutoAnalyseBytes), on a worker.
     QTRY_COMPARE_WITH_TIMEOUT(window.efficiencyModel()->state(), ImageEfficiencyModel::State::Ready, kTimeout);

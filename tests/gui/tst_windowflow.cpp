@@ -240,6 +240,7 @@ void TestWindowFlow::measuringAsksFirstAndPullReuses()
     QTRY_VERIFY(window.efficiencyPanel()->isPending());
     QCOMPARE(window.efficiencyModel()->state(), ImageEfficiencyModel::State::Idle);
     QCOMPARE(blobGets(*m_proxy, appLayers), 0); // nothing downloaded unasked
+    screenshot(&window, u"efficiency-asks-first"_s);
 
     QTest::mouseClick(window.efficiencyPanel()->analyseButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(window.efficiencyModel()->state(), ImageEfficiencyModel::State::Ready, kTimeout);
@@ -345,6 +346,7 @@ void TestWindowFlow::sessionRestoresARepositoryTheSearchDoesNotList()
     QCOMPARE(window.platformModel()->platformIndex(window.platformsPane()->currentPlatform()).data(PlatformModel::PlatformRole).toString(),
              u"linux/arm64/v8"_s);
     QTRY_COMPARE_WITH_TIMEOUT(window.historyModel()->rowCount() > 0, true, kTimeout);
+    screenshot(&window, u"session-restored"_s);
     // The search list came back too, and picking from it still works.
     QTRY_VERIFY_WITH_TIMEOUT(window.searchModel()->rowCount() > 0, kTimeout);
 }
