@@ -1,0 +1,93 @@
+#pragma once
+// The window's side of Docker and Podman: jobs (the Job contract: start from the event loop, one
+// finished(), cancel() at any time) over the synchronous engine code, run on the thread pool.
+//   EngineLoadJob   — a stored image into an engine (EngineLoader: streamed, then checked), with
+//                     throttled progress (archive bytes sent). After a pull into the store, the
+//                     window starts one with PullResult::image for "Pull to: Docker / Podman".
+//   EngineImagesJob — the engine's images with their platforms, for Local images.
+//   EngineRemoveJob — one image out of the engine (the window asks for confirmation first).
+// The endpoint comes from EngineLocator::locate(kind) (or a test bed). On cancel the worker drops
+// the connection at its next step (within ~100 ms); the engine keeps nothing of a cancelled load.
+
+#include "core/Job.h"
+#include "engines/EngineApi.h"
+#include "engines/EngineLoader.h"
+#include "store/ImageStore.h"
+
+#include <QList>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+
+namespace wharf {
+
+class EngineLoadJob final : public Job
+{
+    Q_OBJECT
+public:
+    EngineLoadJob(ImageStore store, StoredImage image, EngineEndpoint endpoint, QObject *parent = nullptr);
+    ~EngineLoadJob() override;
+
+    [[nodiscard]] const StoredImage &image() const { return m_image; }
+    [[nodiscard]] const EngineEndpoint &endpoint() const { return m_endpoint; }
+    // Valid after a successful finished(): name, ID, platform, emulation note; summary() is the line to show.
+    [[nodiscard]] const EngineLoadReport &report() const { return m_report; }
+
+Q_SIGNALS:
+    // Archive bytes handed to the engine so far; at most every 100 ms.
+    void progress(qint64 bytesSent);
+
+protected:
+    void run() override;
+    void abort() override;
+
+private:
+    struct Shared;
+    std::shared_ptr<Shared> m_shared;
+    ImageStore m_store;
+    StoredImage m_image;
+    EngineEndpoint m_endpoint;
+    EngineLoadReport m_report;
+    QTimer m_ticker;
+};
+
+class EngineImagesJob final : public Job
+{
+    Q_OBJECT
+public:
+    explicit EngineImagesJob(EngineEndpoint endpoint, QObject *parent = nullptr);
+    ~EngineImagesJob() override;
+
+    [[nodiscard]] const EngineEndpoint &endpoint() const { return m_endpoint; }
+    // GET /images/json, each inspected for its platform (EngineImage::platform).
+    [[nodiscard]] const QList<EngineImage> &images() const { return m_images; }
+
+protected:
+    void run() override;
+    void abort() override;
+
+private:
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    EngineEndpoint m_endpoint;
+    QList<EngineImage> m_images;
+};
+
+class EngineRemoveJob final : public Job
+{
+    Q_OBJECT
+public:
+    // `name`: a tag ("nginx:1.27") or an image ID.
+    EngineRemoveJob(EngineEndpoint endpoint, QString name, bool force, QObject *parent = nullptr);
+    ~EngineRemoveJob() override;
+
+protected:
+    void run() override;
+
+private:
+    EngineEndpoint m_endpoint;
+    QString m_name;
+    bool m_force = false;
+};
+
+} // namespace wharf
