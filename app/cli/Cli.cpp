@@ -37,7 +37,10 @@ QString usageText()
               "  login REGISTRY -u USER --password-stdin               keep credentials in the system keychain\n"
               "  logout REGISTRY                                       forget them\n"
               "  pull REF [--platform P] [--store DIR] [--jobs N]      pull one platform into the local store\n"
+              "    [--to store|docker|podman]                          and from there into Docker or Podman\n"
+              "  load REF --to docker|podman [--platform P]            send a stored image into Docker or Podman\n"
               "  images [--store DIR] [--json]                         list the images in the local store\n"
+              "    [--engine docker|podman]                            or Docker's or Podman's, as docker image ls does\n"
               "  rm REF [--platform P] [--store DIR]                   remove an image from the store\n"
               "  gc [--store DIR] [--json]                             delete blobs no stored image uses\n"
               "  verify [--store DIR] [--json]                         re-hash the store, report what is wrong\n"
@@ -96,6 +99,7 @@ int run(QCoreApplication &app)
         {QLatin1StringView("verify"), verifyCommand},
         {QLatin1StringView("export"), exportCommand},
         {QLatin1StringView("pull"), pullCommand},
+        {QLatin1StringView("load"), loadCommand},
         {QLatin1StringView("layers"), layersCommand},
         {QLatin1StringView("repos"), reposCommand},
     };
