@@ -12,6 +12,7 @@
 #include "archive/TarWriter.h"
 #include "engines/EngineApi.h"
 #include "engines/EngineLoader.h"
+#include "services/EngineJobs.h"
 #include "store/ImageStore.h"
 
 #include <QBuffer>
@@ -89,6 +90,10 @@ private Q_SLOTS:
     void listsEngineImages();
     void cancelMidLoadLeavesNoImage_data();
     void cancelMidLoadLeavesNoImage();
+    void loadJobContract();
+    void loadJobCancelledMidTransfer();
+    void imagesJobListsPlatforms();
+    void podmanWithoutItsService();
     void engineRefusesAnArchive_data();
     void engineRefusesAnArchive();
     void noEngine_data();
@@ -431,6 +436,121 @@ void TestEngines::cancelMidLoadLeavesNoImage()
     QVERIFY2(full.exitCode == 0, full.err.constData());
     QVERIFY(api.inspect(id));
     QVERIFY(api.remove(id, true));
+}
+
+void TestEngines::loadJobContract()
+{
+    // What the window runs: progress while the archive streams, exactly one finished(), the report.
+    auto store = ImageStore::open(m_store.path());
+    QVERIFY(store);
+    const EngineEndpoint endpoint = m_engines.endpoint(EngineKind::Docker);
+    auto *job = new EngineLoadJob(*store, m_big, endpoint);
+    QSignalSpy progress(job, &EngineLoadJob::progress);
+    QSignalSpy finished(job, &Job::finished);
+    const auto owned = runJob(job, 120'000);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY2(owned->succeeded(), qPrintable(owned->error() ? owned->error()->message() : QString()));
+    const EngineLoadReport &report = owned->report();
+    QCOMPARE(report.name, m_big.reference);
+    QCOMPARE(report.id, store->readImageManifest(m_big.manifest)->config.digest);
+    QCOMPARE(report.platform.toString(), u"linux/amd64"_s);
+    QVERIFY(report.bytesSent > (48 << 20));
+    QVERIFY(progress.size() >= 1);
+    QCOMPARE(progress.last().first().toLongLong(), report.bytesSent);
+    QCOMPARE(EngineLoader::summary(report),
+             u"Loaded into Docker as 127.0.0.1:1/big:1 (linux/amd64), image ID %1"_s.arg(report.id.toString()));
+    QVERIFY(EngineApi(endpoint).remove(report.id.toString(), true));
+}
+
+void TestEngines::loadJobCancelledMidTransfer()
+{
+    auto store = ImageStore::open(m_store.path());
+    QVERIFY(store);
+    const EngineEndpoint endpoint = m_engines.endpoint(EngineKind::Podman);
+    auto *job = new EngineLoadJob(*store, m_big, endpoint);
+    job->setAutoDelete(false);
+    const std::unique_ptr<EngineLoadJob> owned(job);
+    QSignalSpy finished(job, &Job::finished);
+    qint64 seen = 0;
+    connect(job, &EngineLoadJob::progress, this, [&seen, job](qint64 sent) {
+        seen = sent;
+        if (sent > (4 << 20))
+            job->cancel();
+    });
+    job->start();
+    QVERIFY(finished.wait(60'000));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(codeOf(*job), Error::Code::Cancelled);
+    QVERIFY(seen < (48 << 20));
+    QTest::qWait(1500); // the worker notices within 100 ms; the engine then drops what it had
+    QCOMPARE(finished.size(), 1); // no second result from the worker
+    const QString id = store->readImageManifest(m_big.manifest)->config.digest.toString();
+    QCOMPARE(EngineApi(endpoint).inspect(id).error().code(), Error::Code::NotFound);
+}
+
+void TestEngines::imagesJobListsPlatforms()
+{
+    for (const EngineKind kind : {EngineKind::Docker, EngineKind::Podman}) {
+        const auto job = runJob(new EngineImagesJob(m_engines.endpoint(kind)));
+        QVERIFY(job->succeeded());
+        QVERIFY(!job->images().isEmpty());
+        for (const EngineImage &image : job->images()) {
+            QVERIFY(image.id.startsWith(u"sha256:"_s));
+            QCOMPARE(image.platform.os, u"linux"_s);
+            QVERIFY(!image.diffIds.isEmpty());
+        }
+    }
+    // An engine that is not there: the job ends in the one error, no images.
+    EngineEndpoint missing;
+    missing.socketPath = u"/nonexistent/docker.sock"_s;
+    missing.origin = u"test"_s;
+    const auto none = runJob(new EngineImagesJob(missing));
+    QCOMPARE(codeOf(*none), Error::Code::EngineUnavailable);
+}
+
+void TestEngines::podmanWithoutItsService()
+{
+    // No socket: `podman load` reads the archive on its standard input as it is produced.
+    auto store = ImageStore::open(m_store.path());
+    QVERIFY(store);
+    auto stored = store->findImages(u"docker.io/library/multi:latest"_s, *Platform::parse(u"linux/arm64/v8"_s));
+    QVERIFY(stored && stored->size() == 1);
+    const EngineEndpoint cli = m_engines.podmanCliEndpoint();
+    const EngineEndpoint service = m_engines.endpoint(EngineKind::Podman);
+    const QString configDigest = m_hub.images().image(u"multi"_s, u"latest"_s, u"linux/arm64/v8"_s)[u"config"_s][u"digest"_s].toString();
+    (void)EngineApi(service).remove(configDigest, true);
+
+    auto report = EngineLoader::load(*store, stored->first(), cli, {});
+    QVERIFY2(report, qPrintable(report ? QString() : report.error().message()));
+    QCOMPARE(report->name, u"docker.io/library/multi:latest"_s);
+    QCOMPARE(report->id.toString(), configDigest);
+    QCOMPARE(report->platform.toString(), u"linux/arm64/v8"_s);
+    // The program and the service share the storage: the service sees the image too.
+    auto facts = EngineApi(service).inspect(u"docker.io/library/multi:latest"_s);
+    QVERIFY(facts);
+    QCOMPARE(facts->id, configDigest);
+    // Listing and inspecting through the program.
+    auto listed = EngineApi(cli).images();
+    QVERIFY(listed);
+    QVERIFY(std::ranges::any_of(*listed, [&](const EngineImage &image) { return image.id == configDigest; }));
+    QCOMPARE(EngineApi(cli).inspect(u"nothing/here:1"_s).error().code(), Error::Code::NotFound);
+
+    // Cancelled mid-archive: the program is killed and stores nothing.
+    std::atomic_bool cancel{false};
+    std::atomic<qint64> sent{0};
+    EngineLoader::Options options;
+    options.cancel = &cancel;
+    options.sent = &sent;
+    const StoredImage big = m_big;
+    QFutureWatcher<Result<EngineLoadReport>> watcher;
+    QSignalSpy done(&watcher, &QFutureWatcherBase::finished);
+    watcher.setFuture(QtConcurrent::run([&store, big, cli, options] { return EngineLoader::load(*store, big, cli, options); }));
+    QTRY_VERIFY_WITH_TIMEOUT(sent.load() > (4 << 20) || watcher.isFinished(), 60'000);
+    cancel.store(true);
+    QVERIFY(watcher.isFinished() || done.wait(30'000));
+    QCOMPARE(watcher.result().error().code(), Error::Code::Cancelled);
+    const QString bigId = store->readImageManifest(big.manifest)->config.digest.toString();
+    QCOMPARE(EngineApi(cli).inspect(bigId).error().code(), Error::Code::NotFound);
 }
 
 void TestEngines::engineRefusesAnArchive_data()

@@ -219,6 +219,20 @@ EngineEndpoint EngineBed::endpoint(EngineKind kind) const
     return endpoint;
 }
 
+EngineEndpoint EngineBed::podmanCliEndpoint() const
+{
+    const Engine &e = engine(EngineKind::Podman);
+    EngineEndpoint endpoint;
+    endpoint.kind = EngineKind::Podman;
+    endpoint.transport = EngineEndpoint::Transport::Cli;
+    endpoint.program = executable(EngineKind::Podman);
+    if (e.data && e.run)
+        endpoint.programArguments = {QStringLiteral("--root"), e.data->path(), QStringLiteral("--runroot"), e.run->filePath(QStringLiteral("r")),
+                                     QStringLiteral("--storage-driver"), QStringLiteral("vfs")};
+    endpoint.origin = QStringLiteral("test bed");
+    return endpoint;
+}
+
 QString EngineBed::logText(EngineKind kind) const
 {
     QFile log(engine(kind).logPath());

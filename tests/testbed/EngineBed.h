@@ -41,6 +41,8 @@ public:
     [[nodiscard]] QString socketPath(EngineKind kind) const;
     // The endpoint a client uses (origin "test bed").
     [[nodiscard]] EngineEndpoint endpoint(EngineKind kind) const;
+    // Podman without its service: the podman program over the same storage as the running service.
+    [[nodiscard]] EngineEndpoint podmanCliEndpoint() const;
     // stdout and stderr of the engine so far, for failure messages.
     [[nodiscard]] QString logText(EngineKind kind) const;
 

@@ -1,5 +1,7 @@
 #include "engines/EngineApi.h"
 
+#include "engines/PodmanCli.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -44,7 +46,7 @@ QString engineMessage(const QByteArray &body)
 
 } // namespace
 
-EngineApi::EngineApi(EngineEndpoint endpoint, const std::atomic_bool *cancel) : m_client(std::move(endpoint), cancel) {}
+EngineApi::EngineApi(EngineEndpoint endpoint, const std::atomic_bool *cancel) : m_client(std::move(endpoint), cancel), m_cancel(cancel) {}
 
 Error EngineApi::statusError(const EngineClient::Response &response, const QString &what) const
 {
@@ -74,8 +76,17 @@ Result<QJsonValue> EngineApi::getJson(const QString &path)
     return document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
 }
 
+bool EngineApi::usesCli() const
+{
+    return endpoint().transport == EngineEndpoint::Transport::Cli;
+}
+
 Result<void> EngineApi::ping()
 {
+    if (usesCli()) {
+        auto version = PodmanCli(endpoint(), m_cancel).version();
+        return version ? Result<void>() : wharf::unexpected(version.error());
+    }
     auto response = m_client.request("GET", QStringLiteral("/_ping"), 1024);
     if (!response)
         return wharf::unexpected(response.error());
@@ -86,6 +97,8 @@ Result<void> EngineApi::ping()
 
 Result<EngineVersion> EngineApi::version()
 {
+    if (usesCli())
+        return PodmanCli(endpoint(), m_cancel).version();
     auto json = getJson(QStringLiteral("/version"));
     if (!json)
         return wharf::unexpected(json.error());
@@ -102,6 +115,8 @@ Result<EngineVersion> EngineApi::version()
 
 Result<QList<EngineImage>> EngineApi::images()
 {
+    if (usesCli())
+        return PodmanCli(endpoint(), m_cancel).images();
     auto json = getJson(QStringLiteral("/images/json"));
     if (!json)
         return wharf::unexpected(json.error());
@@ -124,6 +139,8 @@ Result<QList<EngineImage>> EngineApi::images()
 
 Result<EngineImage> EngineApi::inspect(const QString &name)
 {
+    if (usesCli())
+        return PodmanCli(endpoint(), m_cancel).inspect(name);
     auto json = getJson(QStringLiteral("/images/") + name + QStringLiteral("/json"));
     if (!json)
         return wharf::unexpected(json.error());
@@ -146,6 +163,8 @@ Result<EngineImage> EngineApi::inspect(const QString &name)
 
 Result<void> EngineApi::remove(const QString &name, bool force)
 {
+    if (usesCli())
+        return PodmanCli(endpoint(), m_cancel).remove(name, force);
     auto response = m_client.request("DELETE", QStringLiteral("/images/") + name + (force ? QStringLiteral("?force=1") : QString()), kMaxJson);
     if (!response)
         return wharf::unexpected(response.error());
@@ -156,6 +175,8 @@ Result<void> EngineApi::remove(const QString &name, bool force)
 
 Result<QStringList> EngineApi::load(const std::function<Result<void>(QIODevice &)> &writeArchive, std::atomic<qint64> *sent)
 {
+    if (usesCli())
+        return PodmanCli(endpoint(), m_cancel).load(writeArchive, sent);
     const QString engine = EngineLocator::kindName(endpoint().kind);
     auto response = m_client.postStreaming(QStringLiteral("/images/load?quiet=1"), "application/x-tar", writeArchive, kMaxJson, sent);
     if (!response)

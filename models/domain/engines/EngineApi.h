@@ -1,5 +1,6 @@
 #pragma once
-// The few Engine API calls Wharf makes, on Docker or Podman alike (Podman answers Docker's paths):
+// The few Engine API calls Wharf makes, on Docker or Podman alike (Podman answers Docker's paths;
+// a Podman endpoint with no service is asked through its program instead, PodmanCli):
 // who the engine is, its images (`docker image ls`), one image's facts (`docker image inspect`),
 // removing one, and loading a docker-archive streamed as it is produced. Synchronous, over
 // EngineClient; JSON answers are capped (16 MiB) and read defensively.
@@ -61,10 +62,12 @@ public:
                                            std::atomic<qint64> *sent = nullptr);
 
 private:
+    [[nodiscard]] bool usesCli() const;
     Result<QJsonValue> getJson(const QString &path);
     [[nodiscard]] Error statusError(const EngineClient::Response &response, const QString &what) const;
 
     EngineClient m_client;
+    const std::atomic_bool *m_cancel = nullptr;
 };
 
 } // namespace wharf

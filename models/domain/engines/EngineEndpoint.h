@@ -11,6 +11,7 @@
 
 #include <QProcessEnvironment>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include <optional>
@@ -29,6 +30,7 @@ struct EngineEndpoint
     Transport transport = Transport::UnixSocket;
     QString socketPath; // UnixSocket
     QString program; // Cli: the podman executable
+    QStringList programArguments; // Cli: global options before the command (--root …; tests)
     // Where the endpoint came from, for messages: "DOCKER_HOST", "docker context “x”", "default".
     QString origin;
 
