@@ -246,20 +246,20 @@
         <translation>최상위 값이 객체가 아닙니다</translation>
     </message>
     <message>
-        <source>&quot;auths&quot; is not an object</source>
-        <translation>&quot;auths&quot; 값이 객체가 아닙니다</translation>
+        <source>"auths" is not an object</source>
+        <translation>"auths" 값이 객체가 아닙니다</translation>
     </message>
     <message>
-        <source>&quot;credHelpers&quot; is not an object</source>
-        <translation>&quot;credHelpers&quot; 값이 객체가 아닙니다</translation>
+        <source>"credHelpers" is not an object</source>
+        <translation>"credHelpers" 값이 객체가 아닙니다</translation>
     </message>
     <message>
         <source>the credential helper for %1 is not a string</source>
         <translation>%1의 자격 증명 도우미 값이 문자열이 아닙니다</translation>
     </message>
     <message>
-        <source>&quot;credsStore&quot; is not a string</source>
-        <translation>&quot;credsStore&quot; 값이 문자열이 아닙니다</translation>
+        <source>"credsStore" is not a string</source>
+        <translation>"credsStore" 값이 문자열이 아닙니다</translation>
     </message>
     <message>
         <source>the Docker configuration %1 is not valid (%2); fix it so that Wharf does not sign in with the wrong credentials</source>
@@ -267,20 +267,20 @@
         <translation>Docker 설정 파일(%1)이 올바르지 않습니다(%2). Wharf가 잘못된 자격 증명으로 로그인하지 않도록 파일을 고치세요</translation>
     </message>
     <message>
-        <source>the &quot;auth&quot; value for %1 is not base64</source>
-        <translation>%1의 &quot;auth&quot; 값이 base64가 아닙니다</translation>
+        <source>the "auth" value for %1 is not base64</source>
+        <translation>%1의 "auth" 값이 base64가 아닙니다</translation>
     </message>
     <message>
-        <source>the &quot;auth&quot; value for %1 is not &quot;user:password&quot;</source>
-        <translation>%1의 &quot;auth&quot; 값이 &quot;user:password&quot; 형식이 아닙니다</translation>
+        <source>the "auth" value for %1 is not "user:password"</source>
+        <translation>%1의 "auth" 값이 "user:password" 형식이 아닙니다</translation>
     </message>
     <message>
         <source>the entry for %1 is not an object</source>
         <translation>%1 항목이 객체가 아닙니다</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; for %2 is not a string</source>
-        <translation>%2의 &quot;%1&quot; 값이 문자열이 아닙니다</translation>
+        <source>"%1" for %2 is not a string</source>
+        <translation>%2의 "%1" 값이 문자열이 아닙니다</translation>
     </message>
 </context>
 <context>
@@ -499,7 +499,7 @@
         <translation>%1%</translation>
     </message>
     <message>
-        <source>Efficiency: the share of the layers&apos; file bytes the final image still shows</source>
+        <source>Efficiency: the share of the layers' file bytes the final image still shows</source>
         <translation>효율: Layer에 담긴 파일 바이트 중 최종 Image에 남아 보이는 비율</translation>
     </message>
     <message numerus="yes">
@@ -540,6 +540,176 @@
     <message>
         <source>Copy</source>
         <translation>복사</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::EngineApi</name>
+    <message>
+        <source>%1 has no %2 (%3)</source>
+        <extracomment>%1 Docker or Podman, %2 what was asked (an image name), %3 the engine's message</extracomment>
+        <translation>%1에 %2이(가) 없습니다 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1이(가) 거부했습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 answered %2: %3</source>
+        <extracomment>%1 Docker or Podman, %2 an HTTP status code, %3 the engine's message</extracomment>
+        <translation>%1이(가) %2(으)로 응답했습니다: %3</translation>
+    </message>
+    <message>
+        <source>%1 answered %2 with something that is not JSON</source>
+        <translation>%1이(가) %2에 JSON이 아닌 응답을 보냈습니다</translation>
+    </message>
+    <message>
+        <source>%1's image list is not a list</source>
+        <translation>%1의 Image 목록이 목록 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1 described %2 without an ID</source>
+        <translation>%1이(가) %2을(를) ID 없이 설명했습니다</translation>
+    </message>
+    <message>
+        <source>%1 refused the image: %2</source>
+        <extracomment>%1 Docker or Podman, %2 the engine's words</extracomment>
+        <translation>%1이(가) Image를 거부했습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::EngineClient</name>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>permission denied on %1's socket %2: add your user to the group “%3” (then log in again)</source>
+        <extracomment>%1 Docker or Podman, %2 the socket and where it was found, %3 the group owning it</extracomment>
+        <translation>%1 소켓 %2에 대한 권한이 없습니다: 사용자를 “%3” 그룹에 추가한 뒤 다시 로그인하세요</translation>
+    </message>
+    <message>
+        <source>permission denied on %1's socket %2: only its owner (%3) may use it; run a rootless %1 or ask for access</source>
+        <translation>%1 소켓 %2에 대한 권한이 없습니다: 소유자(%3)만 쓸 수 있습니다. rootless %1을(를) 실행하거나 접근 권한을 요청하세요</translation>
+    </message>
+    <message>
+        <source>no %1 engine: %2 does not exist; is %1 installed and running?</source>
+        <extracomment>%1 Docker or Podman, %2 the socket and where it was found</extracomment>
+        <translation>%1 엔진이 없습니다: %2이(가) 존재하지 않습니다. %1이(가) 설치되어 실행 중인가요?</translation>
+    </message>
+    <message>
+        <source>no %1 engine answers on %2 (%3); is it running?</source>
+        <extracomment>%1 Docker or Podman, %2 the socket and where it was found, %3 the system's reason</extracomment>
+        <translation>%2에서 응답하는 %1 엔진이 없습니다 (%3). 실행 중인가요?</translation>
+    </message>
+    <message>
+        <source>%1 has no API socket here (only the program %2)</source>
+        <extracomment>%1 is Docker or Podman, %2 a program's path</extracomment>
+        <translation>여기에는 %1 API 소켓이 없습니다 (프로그램 %2만 있음)</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection: %2</source>
+        <extracomment>%1 Docker or Podman, %2 the system's reason</extracomment>
+        <translation>%1이(가) 연결을 닫았습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 stopped reading the request</source>
+        <translation>%1이(가) 요청 읽기를 멈췄습니다</translation>
+    </message>
+    <message>
+        <source>%1's response headers are too large</source>
+        <translation>%1의 응답 헤더가 너무 큽니다</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection without an answer</source>
+        <translation>%1이(가) 응답 없이 연결을 닫았습니다</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in HTTP</source>
+        <translation>%1이(가) HTTP로 응답하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>%1 sent nothing for %2 minutes</source>
+        <translation>%1이(가) %2분 동안 아무것도 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>%1's answer ended early</source>
+        <translation>%1의 응답이 중간에 끝났습니다</translation>
+    </message>
+    <message>
+        <source>%1 sent a malformed chunk</source>
+        <translation>%1이(가) 형식이 잘못된 청크를 보냈습니다</translation>
+    </message>
+    <message>
+        <source>%1's answer is larger than %2 bytes</source>
+        <extracomment>%1 Docker or Podman, %2 a number of bytes</extracomment>
+        <translation>%1의 응답이 %2바이트보다 큽니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::EngineLoader</name>
+    <message>
+        <source>%1 accepted the archive but has no image %2 afterwards</source>
+        <extracomment>%1 Docker or Podman, %2 an image name</extracomment>
+        <translation>%1이(가) 아카이브를 받았지만 그 뒤에 Image %2이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 as image ID %3, not %4</source>
+        <extracomment>%1 Docker or Podman, %2 an image name, %3 and %4 image IDs</extracomment>
+        <translation>%1에 있는 %2의 Image ID가 %4이(가) 아니라 %3입니다</translation>
+    </message>
+    <message>
+        <source>%1 records %2 as %3, not %4</source>
+        <extracomment>%1 Docker or Podman, %2 an image name, %3 and %4 platforms (linux/arm/v7)</extracomment>
+        <translation>%1이(가) %2을(를) %4이(가) 아니라 %3(으)로 기록합니다</translation>
+    </message>
+    <message>
+        <source>%1 does not run natively on this %2 (%3): containers from it need emulation (QEMU binfmt)</source>
+        <extracomment>%1 a platform (linux/arm/v7), %2 Docker or Podman, %3 the engine's platform (linux/amd64)</extracomment>
+        <translation>%1은(는) 이 %2(%3)에서 네이티브로 실행되지 않습니다: 이 Image의 컨테이너에는 에뮬레이션(QEMU binfmt)이 필요합니다</translation>
+    </message>
+    <message>
+        <source>Loaded into %1 untagged (%2), image ID %3</source>
+        <extracomment>%1 Docker or Podman, %2 a platform, %3 an image ID</extracomment>
+        <translation>태그 없이 %1에 로드했습니다 (%2), Image ID %3</translation>
+    </message>
+    <message>
+        <source>Loaded into %1 as %2 (%3), image ID %4</source>
+        <extracomment>%1 Docker or Podman, %2 an image name (nginx:1.27), %3 a platform, %4 an image ID</extracomment>
+        <translation>%1에 %2(으)로 로드했습니다 (%3), Image ID %4</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::EngineLocator</name>
+    <message>
+        <source>Wharf reaches %1 over a unix socket only; %2 (from %3) is not one</source>
+        <extracomment>%1 is Docker or Podman, %2 an address such as tcp://host:2376, %3 where it was set (DOCKER_HOST)</extracomment>
+        <translation>Wharf는 %1에 유닉스 소켓으로만 연결합니다. %2(%3에서 지정)은(는) 유닉스 소켓이 아닙니다</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object</source>
+        <translation>%1은(는) JSON 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the docker context “%1” (from %2) cannot be read: %3</source>
+        <extracomment>%1 is a docker context's name, %2 where it was chosen, %3 why it cannot be read</extracomment>
+        <translation>docker 컨텍스트 “%1”(%2에서 지정)을(를) 읽을 수 없습니다: %3</translation>
+    </message>
+    <message>
+        <source>the docker context “%1” names no Docker endpoint (%2)</source>
+        <translation>docker 컨텍스트 “%1”에 Docker 엔드포인트가 없습니다 (%2)</translation>
+    </message>
+    <message>
+        <source>docker context “%1”</source>
+        <extracomment>%1 is a docker context's name</extracomment>
+        <translation>docker 컨텍스트 “%1”</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>기본값</translation>
     </message>
 </context>
 <context>
@@ -648,13 +818,13 @@
 <context>
     <name>wharf::HubPaging</name>
     <message numerus="yes">
-        <source>Docker Hub&apos;s tag pages went in circles; the list ends after %n tag(s)</source>
+        <source>Docker Hub's tag pages went in circles; the list ends after %n tag(s)</source>
         <translation>
             <numerusform>Docker Hub의 태그 페이지가 같은 곳을 맴돕니다. 목록은 태그 %n개에서 끝납니다</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Docker Hub&apos;s result pages went in circles; the list ends after %n result(s)</source>
+        <source>Docker Hub's result pages went in circles; the list ends after %n result(s)</source>
         <translation>
             <numerusform>Docker Hub의 결과 페이지가 같은 곳을 맴돕니다. 목록은 결과 %n개에서 끝납니다</numerusform>
         </translation>
@@ -872,12 +1042,12 @@
     </message>
     <message>
         <source>layer %1 of %2</source>
-        <extracomment>%1 and %2 count layers (&quot;layer 2 of 5&quot;)</extracomment>
+        <extracomment>%1 and %2 count layers ("layer 2 of 5")</extracomment>
         <translation>Layer %2개 중 %1번째</translation>
     </message>
     <message>
         <source>layer %1 of %2 (%3)</source>
-        <extracomment>%1 and %2 count layers (&quot;layer 2 of 5&quot;), %3 is its digest</extracomment>
+        <extracomment>%1 and %2 count layers ("layer 2 of 5"), %3 is its digest</extracomment>
         <translation>Layer %2개 중 %1번째(%3)</translation>
     </message>
     <message>
@@ -1326,43 +1496,43 @@
         <translation>Layer의 %1번째 항목 이름이 %2바이트로, Wharf가 받는 최대 크기인 %3바이트를 넘습니다</translation>
     </message>
     <message>
-        <source>the layer&apos;s entry %1 points outside the image (&quot;..&quot;)</source>
-        <translation>Layer 항목 %1의 경로가 Image 밖을 가리킵니다(&quot;..&quot;)</translation>
+        <source>the layer's entry %1 points outside the image ("..")</source>
+        <translation>Layer 항목 %1의 경로가 Image 밖을 가리킵니다("..")</translation>
     </message>
     <message>
-        <source>the layer&apos;s entry %1 comes with %2 bytes of extended headers, more than the %3 Wharf accepts</source>
+        <source>the layer's entry %1 comes with %2 bytes of extended headers, more than the %3 Wharf accepts</source>
         <translation>Layer 항목 %1의 확장 헤더가 %2바이트로, Wharf가 받는 최대 크기인 %3바이트를 넘습니다</translation>
     </message>
     <message>
-        <source>the layer&apos;s entry %1 has a negative size</source>
+        <source>the layer's entry %1 has a negative size</source>
         <translation>Layer 항목 %1의 크기가 음수입니다</translation>
     </message>
     <message>
-        <source>the layer&apos;s entry %1 claims %2 bytes, more than the whole layer may hold</source>
+        <source>the layer's entry %1 claims %2 bytes, more than the whole layer may hold</source>
         <translation>Layer 항목 %1의 크기가 %2바이트로 적혀 있는데, Layer 전체가 담을 수 있는 크기보다 큽니다</translation>
     </message>
     <message>
-        <source>the layer&apos;s entry %1 has a type tar layers cannot hold</source>
+        <source>the layer's entry %1 has a type tar layers cannot hold</source>
         <translation>Layer 항목 %1의 유형은 tar Layer에 담을 수 없습니다</translation>
     </message>
     <message>
-        <source>the layer&apos;s entry %1 replaces the root folder</source>
+        <source>the layer's entry %1 replaces the root folder</source>
         <translation>Layer 항목 %1은(는) 루트 폴더를 대체합니다</translation>
     </message>
     <message>
-        <source>the layer&apos;s entry %1 is not a valid whiteout</source>
+        <source>the layer's entry %1 is not a valid whiteout</source>
         <translation>Layer 항목 %1은(는) 올바른 whiteout이 아닙니다</translation>
     </message>
     <message>
-        <source>the layer&apos;s hard link %1 has a target of %2 bytes, more than the %3 Wharf accepts</source>
+        <source>the layer's hard link %1 has a target of %2 bytes, more than the %3 Wharf accepts</source>
         <translation>Layer의 하드 링크 %1의 대상 경로가 %2바이트로, Wharf가 받는 최대 크기인 %3바이트를 넘습니다</translation>
     </message>
     <message>
-        <source>the layer&apos;s hard link %1 points at %2, which is not a file earlier in the layer</source>
+        <source>the layer's hard link %1 points at %2, which is not a file earlier in the layer</source>
         <translation>Layer의 하드 링크 %1의 대상(%2)이 Layer에서 앞서 나온 파일이 아닙니다</translation>
     </message>
     <message>
-        <source>the layer&apos;s symbolic link %1 has a target of %2 bytes, more than the %3 Wharf accepts</source>
+        <source>the layer's symbolic link %1 has a target of %2 bytes, more than the %3 Wharf accepts</source>
         <translation>Layer의 심볼릭 링크 %1의 대상 경로가 %2바이트로, Wharf가 받는 최대 크기인 %3바이트를 넘습니다</translation>
     </message>
     <message>
@@ -1370,7 +1540,7 @@
         <translation>Layer의 항목이 %1개를 넘으므로 Wharf가 중단합니다</translation>
     </message>
     <message>
-        <source>only a file&apos;s content can be read</source>
+        <source>only a file's content can be read</source>
         <translation>파일의 내용만 읽을 수 있습니다</translation>
     </message>
     <message>
@@ -1382,11 +1552,11 @@
         <translation>Layer가 %1바이트로, descriptor에 적힌 %2바이트와 다릅니다</translation>
     </message>
     <message>
-        <source>the layer&apos;s entry %1 is more than %2 folders deep; Wharf stops there</source>
+        <source>the layer's entry %1 is more than %2 folders deep; Wharf stops there</source>
         <translation>Layer의 항목 %1이(가) 폴더 %2단계보다 깊습니다. Wharf는 여기서 멈춥니다</translation>
     </message>
     <message>
-        <source>the layer&apos;s folders are nested beyond what Wharf lists (their paths add up to more than %1 characters at entry %2)</source>
+        <source>the layer's folders are nested beyond what Wharf lists (their paths add up to more than %1 characters at entry %2)</source>
         <translation>Layer의 폴더가 Wharf가 나열할 수 있는 것보다 깊게 중첩되어 있습니다(항목 %2에서 폴더 경로의 합이 %1자를 넘음)</translation>
     </message>
 </context>
@@ -1425,7 +1595,7 @@
         <translation>Layer를 끝까지 읽지 않았습니다</translation>
     </message>
     <message>
-        <source>the uncompressed layer is %1, but the config&apos;s diff_id says %2</source>
+        <source>the uncompressed layer is %1, but the config's diff_id says %2</source>
         <translation>압축을 푼 Layer는 %1인데 config의 diff_id는 %2입니다</translation>
     </message>
 </context>
@@ -1483,8 +1653,8 @@
         <translation>%1은(는) 일반 파일이 아니라 장치나 파이프입니다</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a plain file name; Wharf writes only directly into the chosen folder</source>
-        <translation>&quot;%1&quot;은(는) 단순한 파일 이름이 아닙니다. Wharf는 선택한 폴더 바로 아래에만 씁니다</translation>
+        <source>"%1" is not a plain file name; Wharf writes only directly into the chosen folder</source>
+        <translation>"%1"은(는) 단순한 파일 이름이 아닙니다. Wharf는 선택한 폴더 바로 아래에만 씁니다</translation>
     </message>
     <message>
         <source>cannot open the folder %1: %2</source>
@@ -1636,7 +1806,7 @@
         <translation>이 Layer만</translation>
     </message>
     <message>
-        <source>What this layer&apos;s own tar holds, and what it deleted below</source>
+        <source>What this layer's own tar holds, and what it deleted below</source>
         <translation>이 Layer의 tar에 든 내용과, 이 Layer가 아래 Layer에서 삭제한 항목</translation>
     </message>
     <message>
@@ -1672,11 +1842,11 @@
         <translation>이 Layer가 추가, 수정, 삭제한 항목만 보여 줍니다</translation>
     </message>
     <message>
-        <source>Pick a layer in the image&apos;s history or on the layer map to see its files.</source>
+        <source>Pick a layer in the image's history or on the layer map to see its files.</source>
         <translation>Image 기록이나 Layer 맵에서 Layer를 고르면 파일을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <source>Reading the layer&apos;s files…</source>
+        <source>Reading the layer's files…</source>
         <translation>Layer의 파일을 읽는 중…</translation>
     </message>
     <message>
@@ -2106,7 +2276,7 @@
     </message>
     <message>
         <source>%1 of %2 · %3 · %4</source>
-        <extracomment>a layer in the Files pane&apos;s layer box: its number, of how many, its short digest and size</extracomment>
+        <extracomment>a layer in the Files pane's layer box: its number, of how many, its short digest and size</extracomment>
         <translation>%2개 중 %1번째 · %3 · %4</translation>
     </message>
     <message>
@@ -2210,7 +2380,7 @@
         <translation>Image를 docker-archive 또는 oci-archive tar 파일로 씁니다</translation>
     </message>
     <message>
-        <source>Show the image&apos;s files in the file manager</source>
+        <source>Show the image's files in the file manager</source>
         <translation>파일 관리자에서 Image 파일을 보여 줍니다</translation>
     </message>
 </context>
@@ -2453,7 +2623,7 @@
         <translation>%1에서 받은 %2의 형식이 잘못되었습니다</translation>
     </message>
     <message numerus="yes">
-        <source>%1&apos;s %2 went in circles; the list ends after %n name(s)</source>
+        <source>%1's %2 went in circles; the list ends after %n name(s)</source>
         <translation>
             <numerusform>%1의 %2 페이지가 같은 곳을 맴돕니다. 목록은 이름 %n개에서 끝납니다</numerusform>
         </translation>
@@ -2503,7 +2673,7 @@
         <translation>이 플랫폼의 manifest를 알 수 없고, 조회할 레지스트리도 없습니다.</translation>
     </message>
     <message>
-        <source>This platform&apos;s manifest is a nested index, which Wharf does not pull.</source>
+        <source>This platform's manifest is a nested index, which Wharf does not pull.</source>
         <translation>이 플랫폼의 manifest는 중첩된 인덱스라서 Wharf가 가져오지 않습니다.</translation>
     </message>
     <message>
@@ -2562,7 +2732,7 @@
     </message>
     <message>
         <source>unknown</source>
-        <extracomment>the compressed size of a platform&apos;s layers, which a Docker schema 1 manifest does not record
+        <extracomment>the compressed size of a platform's layers, which a Docker schema 1 manifest does not record
 ----------
 the pull size in the Platforms table when it could not be worked out</extracomment>
         <translation>알 수 없음</translation>
@@ -2640,6 +2810,45 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
 </context>
 <context>
+    <name>wharf::PodmanCli</name>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>podman load stopped reading the image</source>
+        <translation>podman load가 Image 읽기를 멈췄습니다</translation>
+    </message>
+    <message>
+        <source>Podman has no %1 (%2)</source>
+        <extracomment>%1 an image name, %2 podman's message</extracomment>
+        <translation>Podman에 %1이(가) 없습니다 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 failed (exit code %2): %3</source>
+        <extracomment>%1 the podman command (podman load), %2 its exit code, %3 its message</extracomment>
+        <translation>%1 실패 (종료 코드 %2): %3</translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <extracomment>%1 the podman program's path, %2 the system's reason</extracomment>
+        <translation>%1을(를) 실행할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>podman wrote more than %1 bytes</source>
+        <translation>podman이 %1바이트보다 많이 출력했습니다</translation>
+    </message>
+    <message>
+        <source>podman image inspect described %1 without an ID</source>
+        <translation>“podman inspect”가 %1을(를) ID 없이 설명했습니다</translation>
+    </message>
+    <message>
+        <source>Podman refused the image: %1</source>
+        <extracomment>%1 podman's own words</extracomment>
+        <translation>Podman이 Image를 거부했습니다: %1</translation>
+    </message>
+</context>
+<context>
     <name>wharf::ProgressDelegate</name>
     <message>
         <source>%1 of %2</source>
@@ -2709,12 +2918,12 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
     <message>
         <source>%1 of %2</source>
-        <extracomment>bytes fetched of bytes to fetch: &quot;3.1 MB of 12.3 MB&quot;</extracomment>
+        <extracomment>bytes fetched of bytes to fetch: "3.1 MB of 12.3 MB"</extracomment>
         <translation>%1 / %2</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <extracomment>a transfer rate: &quot;1.2 MB/s&quot;</extracomment>
+        <extracomment>a transfer rate: "1.2 MB/s"</extracomment>
         <translation>%1/s</translation>
     </message>
     <message>
@@ -3266,7 +3475,7 @@ registry.example.com</translation>
         <translation>Docker Hub에 공식 Image가 없습니다.</translation>
     </message>
     <message>
-        <source>Docker Hub&apos;s official images could not be listed</source>
+        <source>Docker Hub's official images could not be listed</source>
         <translation>Docker Hub의 공식 Image 목록을 가져올 수 없습니다</translation>
     </message>
 </context>
@@ -3381,13 +3590,13 @@ registry.example.com</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Docker Hub&apos;s details were read for the first %n tag(s) only.</source>
+        <source>Docker Hub's details were read for the first %n tag(s) only.</source>
         <translation>
             <numerusform>Docker Hub의 세부 정보는 처음 태그 %n개에 대해서만 읽었습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <source>The registry&apos;s own tag list could not be read (%1); these are the tags Docker Hub lists.</source>
+        <source>The registry's own tag list could not be read (%1); these are the tags Docker Hub lists.</source>
         <translation>레지스트리의 태그 목록을 읽을 수 없습니다(%1). Docker Hub가 나열한 태그를 보여 줍니다.</translation>
     </message>
 </context>
@@ -3496,7 +3705,7 @@ registry.example.com</translation>
         <translation>%1: 파일 항목 밖에 데이터를 썼습니다</translation>
     </message>
     <message>
-        <source>%1: more bytes than the entry&apos;s size</source>
+        <source>%1: more bytes than the entry's size</source>
         <translation>%1: 항목 크기보다 많은 바이트입니다</translation>
     </message>
     <message>
@@ -3545,24 +3754,27 @@ Without a command, Wharf opens its window.
 With --verbose (or WHARF_VERBOSE=1), every request and cache hit is logged on stderr.
 
 Commands:
-  search QUERY [--registry HOST] [--limit N] [--json]   search Docker Hub or a registry&apos;s catalog
+  search QUERY [--registry HOST] [--limit N] [--json]   search Docker Hub or a registry's catalog
     [--os OS] [--arch ARCH] [--badge B] [--sort S]      Docker Hub by platform, badge, pulls or recency
-  repos [NAMESPACE] [--filter TEXT] [--json]            a Docker Hub namespace&apos;s repositories (yours, signed in)
-  tags REPO [--limit N] [--platforms] [--json]          list a repository&apos;s tags
+  repos [NAMESPACE] [--filter TEXT] [--json]            a Docker Hub namespace's repositories (yours, signed in)
+  tags REPO [--limit N] [--platforms] [--json]          list a repository's tags
   inspect REF [--platform P] [--json]                   platforms, layers, config and history
   layers REF [--platform P] [--json]                    layers with their build steps, sizes and wasted space
-    [--files DIGEST] [--merged] [--diff REF2]           one layer&apos;s files, the merged tree, or a diff of two images
+    [--files DIGEST] [--merged] [--diff REF2]           one layer's files, the merged tree, or a diff of two images
     [--store DIR]                                       read layers the store already holds from it
   login REGISTRY -u USER --password-stdin               keep credentials in the system keychain
   logout REGISTRY                                       forget them
   pull REF [--platform P] [--store DIR] [--jobs N]      pull one platform into the local store
+    [--to store|docker|podman]                          and from there into Docker or Podman
+  load REF --to docker|podman [--platform P]            send a stored image into Docker or Podman
   images [--store DIR] [--json]                         list the images in the local store
+    [--engine docker|podman]                            or Docker's or Podman's, as docker image ls does
   rm REF [--platform P] [--store DIR]                   remove an image from the store
   gc [--store DIR] [--json]                             delete blobs no stored image uses
   verify [--store DIR] [--json]                         re-hash the store, report what is wrong
   export REF -o FILE [--format F] [--platform P]        write a stored image as docker-archive or oci-archive
 
-Run “wharf COMMAND --help” for a command&apos;s options.
+Run “wharf COMMAND --help” for a command's options.
 </source>
         <translation>사용 방법: wharf [--verbose] [COMMAND] [OPTIONS]
 
@@ -3581,7 +3793,10 @@ Run “wharf COMMAND --help” for a command&apos;s options.
   login REGISTRY -u USER --password-stdin               자격 증명을 시스템 키체인에 보관
   logout REGISTRY                                       보관한 자격 증명 삭제
   pull REF [--platform P] [--store DIR] [--jobs N]      플랫폼 하나를 로컬 저장소로 가져오기
+    [--to store|docker|podman]                          그리고 저장소에서 Docker나 Podman으로
+  load REF --to docker|podman [--platform P]            저장된 Image를 Docker나 Podman에 보내기
   images [--store DIR] [--json]                         로컬 저장소의 Image 목록
+    [--engine docker|podman]                            또는 Docker나 Podman의 목록 (“docker images”처럼)
   rm REF [--platform P] [--store DIR]                   저장소에서 Image 제거
   gc [--store DIR] [--json]                             어떤 Image도 쓰지 않는 blob 삭제
   verify [--store DIR] [--json]                         저장소를 다시 해시하고 문제 보고
@@ -3589,6 +3804,79 @@ Run “wharf COMMAND --help” for a command&apos;s options.
 
 명령별 옵션은 “wharf COMMAND --help”로 확인하세요.
 </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::cli::engines</name>
+    <message>
+        <source>--to takes store, docker or podman, not “%1”</source>
+        <translation>--to에는 “%1”이(가) 아니라 store, docker, podman 중 하나를 주세요</translation>
+    </message>
+    <message>
+        <source>--to takes docker or podman, not “%1”</source>
+        <translation>--to에는 “%1”이(가) 아니라 docker나 podman을 주세요</translation>
+    </message>
+    <message>
+        <source>Loading %1 (%2) into %3 at %4</source>
+        <extracomment>%1 an image reference, %2 a platform, %3 Docker or Podman, %4 its socket</extracomment>
+        <translation>%1 (%2)을(를) %4의 %3에 로드하는 중</translation>
+    </message>
+    <message>
+        <source>%1: %2 sent</source>
+        <translation>%1: %2 보냄</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>참고: %1</translation>
+    </message>
+    <message>
+        <source>REPOSITORY</source>
+        <translation>REPOSITORY</translation>
+    </message>
+    <message>
+        <source>TAG</source>
+        <translation>TAG</translation>
+    </message>
+    <message>
+        <source>IMAGE ID</source>
+        <translation>IMAGE ID</translation>
+    </message>
+    <message>
+        <source>PLATFORM</source>
+        <translation>PLATFORM</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>CREATED</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>SIZE</translation>
+    </message>
+    <message>
+        <source>Send an image from the local store into Docker or Podman, as docker pull would have named it.</source>
+        <translation>로컬 저장소의 Image를 docker pull이 붙였을 이름으로 Docker나 Podman에 보냅니다.</translation>
+    </message>
+    <message>
+        <source>nginx:1.27, docker.io/library/nginx:latest, …</source>
+        <translation>예: nginx:1.27, docker.io/library/nginx:latest, …</translation>
+    </message>
+    <message>
+        <source>The engine: docker or podman.</source>
+        <translation>엔진: docker 또는 podman.</translation>
+    </message>
+    <message>
+        <source>The platform to load when the store keeps several of REF.</source>
+        <translation>저장소에 REF가 여러 플랫폼으로 있을 때 로드할 플랫폼.</translation>
+    </message>
+    <message>
+        <source>usage: wharf load REF --to docker|podman [--platform os/arch[/variant]] [--store DIR]</source>
+        <translation>사용 방법: wharf load REF --to docker|podman [--platform os/arch[/variant]] [--store DIR]</translation>
+    </message>
+    <message>
+        <source>the store keeps %1 for several platforms (%2); choose one with --platform</source>
+        <extracomment>%1 is the reference, %2 the platforms the store keeps for it, comma-separated</extracomment>
+        <translation>저장소에 %1의 플랫폼이 여러 개(%2) 있습니다. --platform으로 하나를 고르세요</translation>
     </message>
 </context>
 <context>
@@ -3747,7 +4035,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>Label</translation>
     </message>
     <message>
-        <source>Show an image&apos;s platforms, manifest, config, layers and history.</source>
+        <source>Show an image's platforms, manifest, config, layers and history.</source>
         <translation>Image의 플랫폼, manifest, config, Layer, 기록을 보여 줍니다.</translation>
     </message>
     <message>
@@ -3755,7 +4043,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>예: nginx:1.27, ghcr.io/owner/app@sha256:…, localhost:5000/app:tag</translation>
     </message>
     <message>
-        <source>Platform to show for a multi-platform image (default: this machine&apos;s).</source>
+        <source>Platform to show for a multi-platform image (default: this machine's).</source>
         <translation>다중 플랫폼 Image에서 보여 줄 플랫폼입니다(기본값: 이 컴퓨터의 플랫폼).</translation>
     </message>
     <message>
@@ -3941,7 +4229,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>PATH (what changed)</translation>
     </message>
     <message>
-        <source>Show an image&apos;s layers with the build steps that made them, their sizes and the space they waste; one layer&apos;s files; the merged file system; or what changed from one image to another.</source>
+        <source>Show an image's layers with the build steps that made them, their sizes and the space they waste; one layer's files; the merged file system; or what changed from one image to another.</source>
         <translation>Image의 Layer를 그 Layer를 만든 빌드 단계, 크기, 낭비하는 공간과 함께 보여 줍니다. Layer 하나의 파일, 병합된 파일 시스템, 한 Image에서 다른 Image로 바뀐 내용도 보여 줍니다.</translation>
     </message>
     <message>
@@ -3949,11 +4237,11 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>예: nginx:1.27, ghcr.io/owner/app@sha256:…, localhost:5000/app:tag</translation>
     </message>
     <message>
-        <source>Platform to show for a multi-platform image (default: this machine&apos;s).</source>
+        <source>Platform to show for a multi-platform image (default: this machine's).</source>
         <translation>다중 플랫폼 Image에서 보여 줄 플랫폼입니다(기본값: 이 컴퓨터의 플랫폼).</translation>
     </message>
     <message>
-        <source>List one layer&apos;s entries: what it added (A), modified (M) and deleted (D). DIGEST is the layer&apos;s digest or a unique prefix of at least 12 hex digits.</source>
+        <source>List one layer's entries: what it added (A), modified (M) and deleted (D). DIGEST is the layer's digest or a unique prefix of at least 12 hex digits.</source>
         <translation>Layer 하나의 항목, 즉 그 Layer가 추가(A), 수정(M), 삭제(D)한 항목을 보여 줍니다. DIGEST는 Layer의 Digest이거나, 하나의 Layer만 가리키는 16진수 12자리 이상의 접두사입니다.</translation>
     </message>
     <message>
@@ -4008,8 +4296,8 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>비밀번호나 액세스 토큰을 표준 입력에서 읽습니다.</translation>
     </message>
     <message>
-        <source>usage: echo &quot;$TOKEN&quot; | wharf login REGISTRY -u USER --password-stdin</source>
-        <translation>사용 방법: echo &quot;$TOKEN&quot; | wharf login REGISTRY -u USER --password-stdin</translation>
+        <source>usage: echo "$TOKEN" | wharf login REGISTRY -u USER --password-stdin</source>
+        <translation>사용 방법: echo "$TOKEN" | wharf login REGISTRY -u USER --password-stdin</translation>
     </message>
     <message>
         <source>“%1” is not a registry host</source>
@@ -4032,7 +4320,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>%1에 로그인했습니다. 자격 증명은 시스템 키체인에 보관했습니다.</translation>
     </message>
     <message>
-        <source>Remove a registry&apos;s credentials from the system keychain.</source>
+        <source>Remove a registry's credentials from the system keychain.</source>
         <translation>레지스트리의 자격 증명을 시스템 키체인에서 제거합니다.</translation>
     </message>
     <message>
@@ -4059,16 +4347,12 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>예: nginx:1.27, ghcr.io/owner/app@sha256:…, localhost:5000/app:tag</translation>
     </message>
     <message>
-        <source>Platform to pull (default: this machine&apos;s).</source>
+        <source>Platform to pull (default: this machine's).</source>
         <translation>가져올 플랫폼입니다(기본값: 이 컴퓨터의 플랫폼).</translation>
     </message>
     <message>
         <source>Layers downloaded at once (default 4).</source>
         <translation>동시에 다운로드할 Layer 수입니다(기본값 4).</translation>
-    </message>
-    <message>
-        <source>usage: wharf pull REF [--platform os/arch[/variant]] [--store DIR] [--jobs N]</source>
-        <translation>사용 방법: wharf pull REF [--platform os/arch[/variant]] [--store DIR] [--jobs N]</translation>
     </message>
     <message>
         <source>--jobs takes a number from 1 to 16</source>
@@ -4105,6 +4389,14 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>
             <numerusform>%1 (%2) %3을(를) 가져왔습니다: %5초 동안 %4 받음, 이미 있던 Layer %n개, 저장소 %6</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Where the image ends up: store (the default), docker or podman (through the store).</source>
+        <translation>Image가 도착할 곳: store(기본값), docker 또는 podman(저장소를 거쳐서).</translation>
+    </message>
+    <message>
+        <source>usage: wharf pull REF [--platform os/arch[/variant]] [--to store|docker|podman] [--store DIR] [--jobs N]</source>
+        <translation>사용 방법: wharf pull REF [--platform os/arch[/variant]] [--to store|docker|podman] [--store DIR] [--jobs N]</translation>
     </message>
 </context>
 <context>
@@ -4146,7 +4438,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>%1에는 “%2”에 맞는 리포지토리가 없습니다.</translation>
     </message>
     <message>
-        <source>Search Docker Hub, or another registry&apos;s catalog.</source>
+        <source>Search Docker Hub, or another registry's catalog.</source>
         <translation>Docker Hub나 다른 레지스트리의 카탈로그를 검색합니다.</translation>
     </message>
     <message>
@@ -4154,7 +4446,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>검색할 텍스트입니다.</translation>
     </message>
     <message>
-        <source>Search this registry&apos;s catalog instead of Docker Hub.</source>
+        <source>Search this registry's catalog instead of Docker Hub.</source>
         <translation>Docker Hub 대신 이 레지스트리의 카탈로그를 검색합니다.</translation>
     </message>
     <message>
@@ -4218,7 +4510,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>사용법: wharf search QUERY [--os OS] [--arch ARCH] [--badge BADGE] [--sort pulls|updated] [--registry HOST] [--limit N] [--json]</translation>
     </message>
     <message>
-        <source>--%1 filters Docker Hub&apos;s search; a registry&apos;s catalog has no platforms or badges</source>
+        <source>--%1 filters Docker Hub's search; a registry's catalog has no platforms or badges</source>
         <translation>--%1은(는) Docker Hub 검색을 거르는 옵션입니다. 레지스트리 카탈로그에는 플랫폼이나 배지가 없습니다</translation>
     </message>
     <message>
@@ -4230,7 +4522,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>--sort에는 pulls, updated 또는 match를 지정합니다</translation>
     </message>
     <message>
-        <source>List a Docker Hub namespace&apos;s repositories: by default your own, private ones included, once signed in (wharf login docker.io).</source>
+        <source>List a Docker Hub namespace's repositories: by default your own, private ones included, once signed in (wharf login docker.io).</source>
         <translation>Docker Hub 네임스페이스의 저장소를 나열합니다. 기본값은 로그인한(wharf login docker.io) 사용자 자신의 저장소이며 비공개 저장소도 포함합니다.</translation>
     </message>
     <message>
@@ -4295,14 +4587,6 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     <message>
         <source>Print JSON.</source>
         <translation>JSON으로 출력합니다.</translation>
-    </message>
-    <message>
-        <source>List the images in the local store.</source>
-        <translation>로컬 저장소의 Image 목록을 보여 줍니다.</translation>
-    </message>
-    <message>
-        <source>usage: wharf images [--store DIR] [--json]</source>
-        <translation>사용 방법: wharf images [--store DIR] [--json]</translation>
     </message>
     <message>
         <source>(unreadable)</source>
@@ -4396,6 +4680,18 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <source>%1 problems</source>
         <translation>문제 %1개</translation>
     </message>
+    <message>
+        <source>List the images in the local store, or in Docker or Podman.</source>
+        <translation>로컬 저장소나 Docker, Podman의 Image 목록을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>List Docker's or Podman's images instead (what docker image ls shows).</source>
+        <translation>대신 Docker나 Podman의 Image 목록을 보여 줍니다 (“docker images”가 보여 주는 것).</translation>
+    </message>
+    <message>
+        <source>usage: wharf images [--store DIR | --engine docker|podman] [--json]</source>
+        <translation>사용 방법: wharf images [--store DIR | --engine docker|podman] [--json]</translation>
+    </message>
 </context>
 <context>
     <name>wharf::cli::tags</name>
@@ -4454,7 +4750,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         </translation>
     </message>
     <message>
-        <source>List a repository&apos;s tags: latest first, then versions newest first (1.10 above 1.9, a release above its pre-releases), then other names by name. On Docker Hub each tag also shows its size, push time and platforms, as far as Docker Hub describes them (signed in, all of them).</source>
+        <source>List a repository's tags: latest first, then versions newest first (1.10 above 1.9, a release above its pre-releases), then other names by name. On Docker Hub each tag also shows its size, push time and platforms, as far as Docker Hub describes them (signed in, all of them).</source>
         <translation>저장소의 태그를 나열합니다. latest가 먼저, 다음으로 최신 버전부터(1.10이 1.9보다 위, 정식 릴리스가 프리릴리스보다 위), 그 밖의 이름은 이름순입니다. Docker Hub에서는 Docker Hub가 설명하는 만큼(로그인하면 전부) 각 태그의 크기, 푸시 시각, 플랫폼도 보여 줍니다.</translation>
     </message>
     <message>
