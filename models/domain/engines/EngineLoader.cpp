@@ -52,6 +52,7 @@ Result<EngineLoader::Report> EngineLoader::load(const ImageStore &store, const S
     exportOptions.cancel = options.cancel;
     exportOptions.limits = options.limits;
     exportOptions.repoTags = report.name.isEmpty() ? QStringList() : QStringList{report.name};
+    exportOptions.gzipLayersAsStored = true; // the engine decompresses once, and checks the diff_ids itself
     std::optional<ImageExporter::Report> exported;
     std::atomic<qint64> localSent{0};
     std::atomic<qint64> *sent = options.sent ? options.sent : &localSent;

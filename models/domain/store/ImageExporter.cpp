@@ -243,7 +243,9 @@ Result<void> writeDockerArchive(const Export &ex, const ImageManifest &manifest,
         written.insert(diffId);
         if (auto folder = ex.writer.addDirectory(diffId.encoded()); !folder)
             return folder;
-        if (auto copied = writeUncompressedLayer(ex, layer, diffId, name); !copied)
+        const bool asStored = ex.options.gzipLayersAsStored
+            && (layer.mediaType == MediaTypes::OciLayerGzip || layer.mediaType == MediaTypes::DockerLayerGzip);
+        if (auto copied = asStored ? copyBlob(ex, layer, name) : writeUncompressedLayer(ex, layer, diffId, name); !copied)
             return wharf::unexpected(inLayer(copied.error(), i, manifest.layers.size(), layer));
     }
     const QJsonArray manifestJson{QJsonObject{

@@ -56,6 +56,13 @@ public:
         // docker-archive's RepoTags instead of the full reference (a container engine gets the
         // name `docker pull` gives: "nginx:1.27"). Names only: they never become entry names.
         std::optional<QStringList> repoTags;
+        // docker-archive: gzip layers go in as stored (still named <diff_id hex>/layer.tar, the
+        // blob re-hashed against its digest as it streams) instead of decompressed twice. Docker
+        // (archive.DecompressStream) and Podman (c/image's tarfile source) both decompress a layer
+        // file themselves and check it against the config's diff_ids; other tools may not, so
+        // `wharf export` keeps plain tars. zstd layers are still written uncompressed (Docker
+        // before 23 cannot read them).
+        bool gzipLayersAsStored = false;
     };
 
     struct Report
