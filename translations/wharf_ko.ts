@@ -646,6 +646,33 @@
     </message>
 </context>
 <context>
+    <name>wharf::EngineImagesModel</name>
+    <message>
+        <source>Repository</source>
+        <translation>리포지토리</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <source>Image ID</source>
+        <translation>Image ID</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>생성 시각</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+</context>
+<context>
     <name>wharf::EngineLoader</name>
     <message>
         <source>%1 accepted the archive but has no image %2 afterwards</source>

@@ -10,8 +10,10 @@
 #include "TestbedImages.h"
 
 #include "archive/TarWriter.h"
+#include "itemmodels/ItemRoles.h"
 #include "engines/EngineApi.h"
 #include "engines/EngineLoader.h"
+#include "itemmodels/EngineImagesModel.h"
 #include "services/EngineJobs.h"
 #include "store/ImageStore.h"
 
@@ -22,6 +24,7 @@
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QAbstractItemModelTester>
 #include <QLocalServer>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -99,6 +102,7 @@ private Q_SLOTS:
     void noEngine_data();
     void noEngine();
     void permissionDeniedNamesSocketAndGroup();
+    void engineImagesModel();
 
 private:
     [[nodiscard]] QProcessEnvironment environment();
@@ -654,6 +658,53 @@ void TestEngines::permissionDeniedNamesSocketAndGroup()
     QCOMPARE(r.errLines().size(), 1);
     QVERIFY2(r.err.contains(u"permission denied on Docker's socket %1"_s.arg(socket).toUtf8()), r.err.constData());
     QVERIFY2(r.err.contains("group “docker”"), r.err.constData());
+}
+
+void TestEngines::engineImagesModel()
+{
+    // What Local images shows for Docker: docker image ls's rows, removable one name at a time.
+    EngineImagesModel model(m_engines.endpoint(EngineKind::Docker));
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy refreshed(&model, &EngineImagesModel::refreshed);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.refresh();
+    model.refresh(); // asked again while the first runs: one more listing after it, one signal each time the loading ends
+    QVERIFY(refreshed.wait(30'000));
+    QVERIFY(!refreshed.last().first().value<std::optional<Error>>());
+    QVERIFY(!model.isLoading());
+    QCOMPARE(reset.size(), 2);
+    int multi = -1;
+    for (int row = 0; row < model.rowCount(); ++row)
+        if (model.index(row, 0).data(EngineImagesModel::NameRole).toString() == u"multi:latest"_s)
+            multi = row;
+    QVERIFY2(multi >= 0, "multi:latest is not listed");
+    QCOMPARE(model.index(multi, EngineImagesModel::RepositoryColumn).data().toString(), u"multi"_s);
+    QCOMPARE(model.index(multi, EngineImagesModel::TagColumn).data().toString(), u"latest"_s);
+    const QString id = model.index(multi, 0).data(EngineImagesModel::ImageIdRole).toString();
+    QCOMPARE(model.index(multi, EngineImagesModel::ImageIdColumn).data().toString(), id.mid(7, 12));
+    QVERIFY(model.index(multi, 0).data(EngineImagesModel::PlatformRole).toString().startsWith(u"linux/"_s));
+    QCOMPARE(model.index(multi, 0).data(ItemRole::CopyText).toString(), u"multi:latest"_s);
+    QVERIFY(model.index(multi, 0).data(EngineImagesModel::LayerCountRole).toInt() >= 1);
+
+    QSignalSpy removed(&model, &EngineImagesModel::removeFinished);
+    QVERIFY(model.remove(multi));
+    QVERIFY(removed.wait(30'000));
+    QVERIFY(!removed.first().first().value<EngineImageRemoval>().error);
+    QVERIFY(refreshed.wait(30'000));
+    for (int row = 0; row < model.rowCount(); ++row)
+        QVERIFY(model.index(row, 0).data(EngineImagesModel::NameRole).toString() != u"multi:latest"_s);
+    QCOMPARE(EngineApi(m_engines.endpoint(EngineKind::Docker)).inspect(u"multi:latest"_s).error().code(), Error::Code::NotFound);
+
+    // No engine: the one error, no rows.
+    EngineEndpoint missing;
+    missing.socketPath = u"/nonexistent/docker.sock"_s;
+    missing.origin = u"test"_s;
+    EngineImagesModel none(missing);
+    QSignalSpy failed(&none, &EngineImagesModel::refreshed);
+    none.refresh();
+    QVERIFY(failed.wait(10'000));
+    QCOMPARE(failed.first().first().value<std::optional<Error>>()->code(), Error::Code::EngineUnavailable);
+    QCOMPARE(none.rowCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestEngines)
