@@ -3786,6 +3786,7 @@ Commands:
   repos [NAMESPACE] [--filter TEXT] [--json]            a Docker Hub namespace's repositories (yours, signed in)
   tags REPO [--limit N] [--platforms] [--json]          list a repository's tags
   inspect REF [--platform P] [--json]                   platforms, layers, config and history
+    (REF may be docker-daemon:NAME, containers-storage:NAME: an image in Docker, Podman)
   layers REF [--platform P] [--json]                    layers with their build steps, sizes and wasted space
     [--files DIGEST] [--merged] [--diff REF2]           one layer's files, the merged tree, or a diff of two images
     [--store DIR]                                       read layers the store already holds from it
@@ -3814,6 +3815,7 @@ Run “wharf COMMAND --help” for a command's options.
   repos [NAMESPACE] [--filter TEXT] [--json]            Docker Hub 네임스페이스의 저장소(로그인하면 내 저장소)
   tags REPO [--limit N] [--platforms] [--json]          리포지토리의 태그 목록
   inspect REF [--platform P] [--json]                   플랫폼, Layer, config, 기록 보기
+    (REF는 docker-daemon:NAME, containers-storage:NAME도 됨: Docker, Podman의 Image)
   layers REF [--platform P] [--json]                    Layer와 빌드 단계, 크기, 낭비 공간 보기
     [--files DIGEST] [--merged] [--diff REF2]           Layer 하나의 파일, 병합된 트리, 두 Image의 차이
     [--store DIR]                                       저장소에 이미 있는 Layer는 저장소에서 읽기
@@ -3904,6 +3906,59 @@ Run “wharf COMMAND --help” for a command's options.
         <source>the store keeps %1 for several platforms (%2); choose one with --platform</source>
         <extracomment>%1 is the reference, %2 the platforms the store keeps for it, comma-separated</extracomment>
         <translation>저장소에 %1의 플랫폼이 여러 개(%2) 있습니다. --platform으로 하나를 고르세요</translation>
+    </message>
+    <message>
+        <source>“%1” is not an image name or ID</source>
+        <translation>“%1”은(는) Image 이름이나 ID가 아닙니다</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>엔진</translation>
+    </message>
+    <message>
+        <source>Image ID</source>
+        <translation>Image ID</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Digests</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>생성 시각</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Layers (%1, as diff IDs):</source>
+        <extracomment>%1 counts layers</extracomment>
+        <translation>Layer (%1개, diff ID):</translation>
+    </message>
+    <message>
+        <source>History (newest first):</source>
+        <translation>기록 (최신순):</translation>
+    </message>
+    <message>
+        <source>  CREATED</source>
+        <translation>  CREATED</translation>
+    </message>
+    <message>
+        <source>CREATED BY</source>
+        <translation>CREATED BY</translation>
     </message>
 </context>
 <context>
@@ -4092,6 +4147,10 @@ Run “wharf COMMAND --help” for a command's options.
     <message>
         <source>Layers (%1, compressed size unknown):</source>
         <translation>Layer (%1개, 압축 크기 알 수 없음):</translation>
+    </message>
+    <message>
+        <source>an image in an engine has one platform: --platform does not apply</source>
+        <translation>엔진의 Image는 플랫폼이 하나뿐이라 --platform을 쓸 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -4298,6 +4357,11 @@ Run “wharf COMMAND --help” for a command's options.
     <message>
         <source>Listing layers: %1 of %2, %3 read</source>
         <translation>Layer 목록 읽는 중: %2개 중 %1개, %3 읽음</translation>
+    </message>
+    <message>
+        <source>wharf layers cannot read an image in Docker or Podman yet; “wharf inspect docker-daemon:NAME” (or containers-storage:NAME) shows its layers and history</source>
+        <extracomment>docker-daemon: and containers-storage: are fixed words (skopeo's transports)</extracomment>
+        <translation>wharf layers는 아직 Docker나 Podman의 Image를 읽을 수 없습니다. “wharf inspect docker-daemon:NAME”(또는 containers-storage:NAME)로 Layer와 기록을 볼 수 있습니다</translation>
     </message>
 </context>
 <context>

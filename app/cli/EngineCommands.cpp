@@ -20,6 +20,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTimer>
 #include <QtConcurrentRun>
 
@@ -107,6 +108,81 @@ int loadIntoEngine(CliContext &cx, const ImageStore &store, const StoredImage &i
     cx.out() << EngineLoader::summary(*report) << '\n';
     if (!report->emulationNote.isEmpty())
         cx.err() << Tr::tr("note: %1").arg(report->emulationNote) << Qt::endl;
+    return kExitOk;
+}
+
+std::optional<std::pair<EngineKind, QString>> engineSource(const QString &argument)
+{
+    static const QLatin1StringView kDocker("docker-daemon:");
+    static const QLatin1StringView kPodman("containers-storage:");
+    if (argument.startsWith(kDocker))
+        return std::pair{EngineKind::Docker, argument.mid(kDocker.size())};
+    if (argument.startsWith(kPodman))
+        return std::pair{EngineKind::Podman, argument.mid(kPodman.size())};
+    return std::nullopt;
+}
+
+int inspectEngineImage(CliContext &cx, EngineKind kind, const QString &name, bool json)
+{
+    const QString prefix = kind == EngineKind::Docker ? QStringLiteral("docker-daemon:") : QStringLiteral("containers-storage:");
+    // A name goes into the request path: keep to what image names and IDs are made of.
+    static const QRegularExpression kName(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,511}$"));
+    if (!kName.match(name).hasMatch() || name.contains(QLatin1StringView("..")))
+        return cx.failUsage(Error(Error::Code::InvalidReference, Tr::tr("“%1” is not an image name or ID").arg(name.left(100))));
+    const auto endpoint = reachEngine(cx, kind);
+    if (!endpoint)
+        return kExitFailure;
+    EngineApi api(*endpoint);
+    auto image = api.inspect(name);
+    if (!image)
+        return cx.fail(image.error());
+    auto history = api.history(name);
+    if (!history)
+        return cx.fail(history.error());
+    if (json) {
+        QJsonArray steps;
+        for (const EngineHistoryStep &step : std::as_const(*history))
+            steps.append(QJsonObject{{QStringLiteral("created"), step.created.toUTC().toString(Qt::ISODate)},
+                                     {QStringLiteral("createdBy"), step.createdBy},
+                                     {QStringLiteral("size"), step.size},
+                                     {QStringLiteral("comment"), step.comment}});
+        cx.out() << QJsonDocument(QJsonObject{
+                                      {QStringLiteral("source"), QString(prefix + name)},
+                                      {QStringLiteral("engine"), EngineLocator::kindName(kind)},
+                                      {QStringLiteral("id"), image->id},
+                                      {QStringLiteral("repoTags"), QJsonArray::fromStringList(image->repoTags)},
+                                      {QStringLiteral("repoDigests"), QJsonArray::fromStringList(image->repoDigests)},
+                                      {QStringLiteral("platform"), image->platform.toString()},
+                                      {QStringLiteral("created"), image->created.toUTC().toString(Qt::ISODate)},
+                                      {QStringLiteral("size"), image->size},
+                                      {QStringLiteral("layers"), QJsonArray::fromStringList(image->diffIds)},
+                                      {QStringLiteral("config"), image->config},
+                                      {QStringLiteral("history"), steps},
+                                  })
+                           .toJson(QJsonDocument::Indented);
+        return kExitOk;
+    }
+    const auto line = [&cx](const QString &label, const QString &value) {
+        cx.out() << QString(label + u':').leftJustified(14) << value << '\n';
+    };
+    line(Tr::tr("Image"), prefix + name);
+    line(Tr::tr("Engine"), EngineLocator::kindName(kind) + QStringLiteral(" (") + endpoint->address() + u')');
+    line(Tr::tr("Image ID"), image->id);
+    line(Tr::tr("Names"), image->repoTags.join(QStringLiteral(", ")));
+    if (!image->repoDigests.isEmpty())
+        line(Tr::tr("Digests"), image->repoDigests.join(QStringLiteral(", ")));
+    line(Tr::tr("Platform"), image->platform.toString());
+    line(Tr::tr("Created"), humanDate(image->created));
+    line(Tr::tr("Size"), humanBytes(image->size));
+    //: %1 counts layers
+    cx.out() << Tr::tr("Layers (%1, as diff IDs):").arg(image->diffIds.size()) << '\n';
+    for (const QString &diffId : std::as_const(image->diffIds))
+        cx.out() << "  " << diffId << '\n';
+    cx.out() << Tr::tr("History (newest first):") << '\n';
+    QList<QStringList> rows;
+    for (const EngineHistoryStep &step : std::as_const(*history))
+        rows.append({humanDate(step.created), step.size > 0 ? humanBytes(step.size) : QStringLiteral("-"), step.createdBy.simplified().left(120)});
+    cx.out() << table({Tr::tr("  CREATED"), Tr::tr("SIZE"), Tr::tr("CREATED BY")}, rows);
     return kExitOk;
 }
 

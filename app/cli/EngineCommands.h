@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <optional>
+#include <utility>
 
 namespace wharf {
 class ImageStore;
@@ -31,6 +32,14 @@ struct EngineTarget
 // Streams `image` into the engine, then checks what the engine holds; prints the result line on
 // stdout. Ctrl+C cancels (the engine keeps nothing). Returns the exit code.
 int loadIntoEngine(CliContext &cx, const ImageStore &store, const StoredImage &image, const EngineEndpoint &endpoint);
+
+// "docker-daemon:NAME" → (Docker, NAME), "containers-storage:NAME" → (Podman, NAME), as skopeo
+// names these transports; nullopt for anything else (a registry reference).
+[[nodiscard]] std::optional<std::pair<EngineKind, QString>> engineSource(const QString &argument);
+
+// `wharf inspect docker-daemon:NAME`: what the engine says of one image — ID, names, platform,
+// created, size, layers (diff IDs), config and build history.
+int inspectEngineImage(CliContext &cx, EngineKind kind, const QString &name, bool json);
 
 // `docker image ls` of the engine (with each image's platform): wharf images --engine KIND.
 int engineImages(CliContext &cx, EngineKind kind, bool json);

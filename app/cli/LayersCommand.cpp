@@ -11,6 +11,7 @@
 // names its first place.
 
 #include "cli/CliContext.h"
+#include "cli/EngineCommands.h"
 #include "cli/Commands.h"
 #include "cli/Format.h"
 #include "cli/JsonShapes.h"
@@ -388,6 +389,11 @@ int layersCommand(CliContext &cx, const QStringList &arguments)
     if (positional.size() != 1)
         return cx.usage(Tr::tr(
             "usage: wharf layers REF [--platform os/arch[/variant]] [--files DIGEST] [--merged] [--diff REF2] [--store DIR] [--json]"));
+    if (engineSource(positional.first()) || (parser.isSet(QStringLiteral("diff")) && engineSource(parser.value(QStringLiteral("diff")))))
+        //: docker-daemon: and containers-storage: are fixed words (skopeo's transports)
+        return cx.fail(Error(Error::Code::Unsupported, Tr::tr("wharf layers cannot read an image in Docker or Podman yet; "
+                                                              "“wharf inspect docker-daemon:NAME” (or containers-storage:NAME) "
+                                                              "shows its layers and history")));
     const bool diffing = parser.isSet(QStringLiteral("diff"));
     const bool files = parser.isSet(QStringLiteral("files"));
     const bool merged = parser.isSet(QStringLiteral("merged"));

@@ -91,6 +91,8 @@ private Q_SLOTS:
     void loadFromStore_data();
     void loadFromStore();
     void listsEngineImages();
+    void inspectsEngineImages_data();
+    void inspectsEngineImages();
     void cancelMidLoadLeavesNoImage_data();
     void cancelMidLoadLeavesNoImage();
     void loadJobContract();
@@ -392,6 +394,43 @@ void TestEngines::listsEngineImages()
         QVERIFY2(table.out.startsWith("REPOSITORY"), table.out.constData());
         QVERIFY2(table.out.contains("multi"), table.out.constData());
     }
+}
+
+void TestEngines::inspectsEngineImages_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("engine");
+    QTest::addRow("docker-daemon") << u"docker-daemon:multi:latest"_s << u"Docker"_s;
+    QTest::addRow("containers-storage") << u"containers-storage:docker.io/library/multi:latest"_s << u"Podman"_s;
+}
+
+void TestEngines::inspectsEngineImages()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, engine);
+    // multi:latest is linux/arm/v7 in both engines by now (loadFromStore).
+    const QJsonObject expected = m_hub.images().image(u"multi"_s, u"latest"_s, u"linux/arm/v7"_s);
+    const ProgramRun r = runWharf({u"inspect"_s, source, u"--json"_s}, environment());
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject json = r.json();
+    QCOMPARE(json[u"engine"_s].toString(), engine);
+    QCOMPARE(json[u"id"_s].toString(), expected[u"config"_s][u"digest"_s].toString());
+    QCOMPARE(json[u"platform"_s].toString().section(u'/', 0, 1), u"linux/arm"_s);
+    QCOMPARE(json[u"layers"_s].toArray().size(), expected[u"layers"_s].toArray().size());
+    QVERIFY(!json[u"history"_s].toArray().isEmpty());
+    QVERIFY(json[u"history"_s].toArray().first()[u"createdBy"_s].toString().contains(u"CMD"_s));
+    QVERIFY(json[u"config"_s].toObject().contains(u"Cmd"_s));
+    // The text form, and one line for an image the engine does not have.
+    const ProgramRun text = runWharf({u"inspect"_s, source}, environment());
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains("History (newest first):"), text.out.constData());
+    const ProgramRun missing = runWharf({u"inspect"_s, source.section(u':', 0, 0) + u":nothing/here:1"_s}, environment());
+    QCOMPARE(missing.exitCode, 1);
+    QCOMPARE(missing.errLines().size(), 1);
+    // wharf layers says it cannot read engine images yet, in one line.
+    const ProgramRun layers = runWharf({u"layers"_s, source}, environment());
+    QCOMPARE(layers.exitCode, 1);
+    QCOMPARE(layers.errLines().size(), 1);
 }
 
 void TestEngines::cancelMidLoadLeavesNoImage_data()

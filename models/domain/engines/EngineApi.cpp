@@ -158,7 +158,25 @@ Result<EngineImage> EngineApi::inspect(const QString &name)
     image.variantRecorded = object.contains(QStringLiteral("Variant"));
     image.platform.variant = object.value(QStringLiteral("Variant")).toString();
     image.diffIds = stringList(object.value(QStringLiteral("RootFS")).toObject().value(QStringLiteral("Layers")));
+    image.config = object.value(QStringLiteral("Config")).toObject();
     return image;
+}
+
+Result<QList<EngineHistoryStep>> EngineApi::history(const QString &name)
+{
+    if (usesCli())
+        return PodmanCli(endpoint(), m_cancel).history(name);
+    auto json = getJson(QStringLiteral("/images/") + name + QStringLiteral("/history"));
+    if (!json)
+        return wharf::unexpected(json.error());
+    QList<EngineHistoryStep> steps;
+    for (const QJsonValue &value : json->toArray()) {
+        const QJsonObject object = value.toObject();
+        steps.append({object.value(QStringLiteral("Id")).toString(), createdOf(object.value(QStringLiteral("Created"))),
+                      object.value(QStringLiteral("CreatedBy")).toString(), qint64(object.value(QStringLiteral("Size")).toDouble()),
+                      object.value(QStringLiteral("Comment")).toString()});
+    }
+    return steps;
 }
 
 Result<void> EngineApi::remove(const QString &name, bool force)

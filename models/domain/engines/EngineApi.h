@@ -11,6 +11,7 @@
 #include "reference/Platform.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QStringList>
 
@@ -35,6 +36,17 @@ struct EngineImage
     Platform platform; // Docker 20.10 records no variant
     bool variantRecorded = false; // the engine's answer had a Variant key
     QStringList diffIds; // RootFS.Layers
+    QJsonObject config; // inspect's Config: Env, Entrypoint, Cmd, WorkingDir, User, ExposedPorts, Labels…
+};
+
+// One build step, newest first (GET /images/{name}/history, `docker history`).
+struct EngineHistoryStep
+{
+    QString id; // the image of this step, or "<missing>"
+    QDateTime created;
+    QString createdBy;
+    qint64 size = 0; // bytes its layer adds; 0 for a step that made none
+    QString comment;
 };
 
 class EngineApi
@@ -53,6 +65,8 @@ public:
     [[nodiscard]] Result<QList<EngineImage>> images();
     // GET /images/{name}/json; NotFound when the engine has no such image.
     [[nodiscard]] Result<EngineImage> inspect(const QString &name);
+    // GET /images/{name}/history, newest step first.
+    [[nodiscard]] Result<QList<EngineHistoryStep>> history(const QString &name);
     // DELETE /images/{name}; NotFound, or EngineRefused (in use by a container without force).
     [[nodiscard]] Result<void> remove(const QString &name, bool force = false);
     // POST /images/load with the docker-archive `writeArchive` produces. The names the engine says

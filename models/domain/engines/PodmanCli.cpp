@@ -213,7 +213,28 @@ Result<EngineImage> PodmanCli::inspect(const QString &name)
     image.variantRecorded = object.contains(QStringLiteral("Variant"));
     image.platform.variant = object.value(QStringLiteral("Variant")).toString();
     image.diffIds = strings(object.value(QStringLiteral("RootFS")).toObject().value(QStringLiteral("Layers")));
+    image.config = object.value(QStringLiteral("Config")).toObject();
     return image;
+}
+
+Result<QList<EngineHistoryStep>> PodmanCli::history(const QString &name)
+{
+    auto output = run({QStringLiteral("image"), QStringLiteral("history"), QStringLiteral("--format"), QStringLiteral("json"),
+                       QStringLiteral("--no-trunc"), name});
+    if (!output)
+        return wharf::unexpected(output.error());
+    if (output->exitCode != 0)
+        return wharf::unexpected(failed(*output, name));
+    QList<EngineHistoryStep> steps;
+    for (const QJsonValue &value : QJsonDocument::fromJson(output->out).array()) {
+        const QJsonObject object = value.toObject();
+        // podman 4 writes id, created, CreatedBy, size, comment
+        steps.append({object.value(QStringLiteral("id")).toString(),
+                      QDateTime::fromString(object.value(QStringLiteral("created")).toString(), Qt::ISODateWithMs),
+                      object.value(QStringLiteral("CreatedBy")).toString(), qint64(object.value(QStringLiteral("size")).toDouble()),
+                      object.value(QStringLiteral("comment")).toString()});
+    }
+    return steps;
 }
 
 Result<void> PodmanCli::remove(const QString &name, bool force)

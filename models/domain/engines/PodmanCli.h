@@ -26,6 +26,7 @@ public:
     [[nodiscard]] Result<EngineVersion> version();
     [[nodiscard]] Result<QList<EngineImage>> images();
     [[nodiscard]] Result<EngineImage> inspect(const QString &name);
+    [[nodiscard]] Result<QList<EngineHistoryStep>> history(const QString &name);
     [[nodiscard]] Result<void> remove(const QString &name, bool force);
     [[nodiscard]] Result<QStringList> load(const std::function<Result<void>(QIODevice &)> &writeArchive, std::atomic<qint64> *sent);
 
