@@ -646,6 +646,48 @@
     </message>
 </context>
 <context>
+    <name>wharf::EngineImageReader</name>
+    <message>
+        <source>reading an image's files from %1 needs its API service (podman system service)</source>
+        <extracomment>%1 is Podman</extracomment>
+        <translation>%1에서 Image의 파일을 읽으려면 API 서비스(podman system service)가 필요합니다</translation>
+    </message>
+    <message>
+        <source>%1 gave %2 an image ID that is not a digest</source>
+        <translation>%1이(가) %2에 Digest가 아닌 Image ID를 주었습니다</translation>
+    </message>
+    <message>
+        <source>%1 would not export %2 (HTTP %3)</source>
+        <extracomment>%1 Docker or Podman, %2 an image name, %3 an HTTP status</extracomment>
+        <translation>%1이(가) %2을(를) 내보내지 않았습니다 (HTTP %3)</translation>
+    </message>
+    <message>
+        <source>reading %1's export of %2</source>
+        <translation>%1이(가) 내보낸 %2을(를) 읽는 중</translation>
+    </message>
+    <message>
+        <source>the config in %1's export is larger than %2 bytes</source>
+        <translation>%1이(가) 내보낸 config가 %2바이트보다 큽니다</translation>
+    </message>
+    <message>
+        <source>the config in %1's export does not hash to the image ID %2</source>
+        <translation>%1이(가) 내보낸 config의 해시가 Image ID %2와(과) 다릅니다</translation>
+    </message>
+    <message>
+        <source>layer %1 of %2</source>
+        <translation>Layer %2개 중 %1번째</translation>
+    </message>
+    <message>
+        <source>%1's export of %2 has no config</source>
+        <translation>%1이(가) 내보낸 %2에 config가 없습니다</translation>
+    </message>
+    <message>
+        <source>%1's export of %2 lacks the layer %3</source>
+        <extracomment>%1 Docker or Podman, %2 an image name, %3 a layer's diff ID</extracomment>
+        <translation>%1이(가) 내보낸 %2에 Layer %3이(가) 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>wharf::EngineImagesModel</name>
     <message>
         <source>Repository</source>
@@ -3786,7 +3828,7 @@ Commands:
   repos [NAMESPACE] [--filter TEXT] [--json]            a Docker Hub namespace's repositories (yours, signed in)
   tags REPO [--limit N] [--platforms] [--json]          list a repository's tags
   inspect REF [--platform P] [--json]                   platforms, layers, config and history
-    (REF may be docker-daemon:NAME, containers-storage:NAME: an image in Docker, Podman)
+    (inspect and layers take docker-daemon:NAME, containers-storage:NAME: images in Docker, Podman)
   layers REF [--platform P] [--json]                    layers with their build steps, sizes and wasted space
     [--files DIGEST] [--merged] [--diff REF2]           one layer's files, the merged tree, or a diff of two images
     [--store DIR]                                       read layers the store already holds from it
@@ -3815,7 +3857,7 @@ Run “wharf COMMAND --help” for a command's options.
   repos [NAMESPACE] [--filter TEXT] [--json]            Docker Hub 네임스페이스의 저장소(로그인하면 내 저장소)
   tags REPO [--limit N] [--platforms] [--json]          리포지토리의 태그 목록
   inspect REF [--platform P] [--json]                   플랫폼, Layer, config, 기록 보기
-    (REF는 docker-daemon:NAME, containers-storage:NAME도 됨: Docker, Podman의 Image)
+    (inspect와 layers는 docker-daemon:NAME, containers-storage:NAME도 받음: Docker, Podman의 Image)
   layers REF [--platform P] [--json]                    Layer와 빌드 단계, 크기, 낭비 공간 보기
     [--files DIGEST] [--merged] [--diff REF2]           Layer 하나의 파일, 병합된 트리, 두 Image의 차이
     [--store DIR]                                       저장소에 이미 있는 Layer는 저장소에서 읽기
@@ -4359,9 +4401,12 @@ Run “wharf COMMAND --help” for a command's options.
         <translation>Layer 목록 읽는 중: %2개 중 %1개, %3 읽음</translation>
     </message>
     <message>
-        <source>wharf layers cannot read an image in Docker or Podman yet; “wharf inspect docker-daemon:NAME” (or containers-storage:NAME) shows its layers and history</source>
-        <extracomment>docker-daemon: and containers-storage: are fixed words (skopeo's transports)</extracomment>
-        <translation>wharf layers는 아직 Docker나 Podman의 Image를 읽을 수 없습니다. “wharf inspect docker-daemon:NAME”(또는 containers-storage:NAME)로 Layer와 기록을 볼 수 있습니다</translation>
+        <source>--diff compares registry images; it cannot read an image in Docker or Podman yet</source>
+        <translation>--diff는 레지스트리의 Image를 비교합니다. Docker나 Podman의 Image는 아직 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>an image in an engine has one platform: --platform does not apply</source>
+        <translation>엔진의 Image는 플랫폼이 하나뿐이라 --platform을 쓸 수 없습니다</translation>
     </message>
 </context>
 <context>

@@ -31,7 +31,7 @@ QString usageText()
               "  repos [NAMESPACE] [--filter TEXT] [--json]            a Docker Hub namespace's repositories (yours, signed in)\n"
               "  tags REPO [--limit N] [--platforms] [--json]          list a repository's tags\n"
               "  inspect REF [--platform P] [--json]                   platforms, layers, config and history\n"
-              "    (REF may be docker-daemon:NAME, containers-storage:NAME: an image in Docker, Podman)\n"
+              "    (inspect and layers take docker-daemon:NAME, containers-storage:NAME: images in Docker, Podman)\n"
               "  layers REF [--platform P] [--json]                    layers with their build steps, sizes and wasted space\n"
               "    [--files DIGEST] [--merged] [--diff REF2]           one layer's files, the merged tree, or a diff of two images\n"
               "    [--store DIR]                                       read layers the store already holds from it\n"

@@ -12,6 +12,9 @@
 
 #include "cli/CliContext.h"
 #include "cli/EngineCommands.h"
+#include "documents/ImageHistory.h"
+#include "documents/MediaTypes.h"
+#include "engines/EngineImageReader.h"
 #include "cli/Commands.h"
 #include "cli/Format.h"
 #include "cli/JsonShapes.h"
@@ -362,7 +365,78 @@ void printDiff(QTextStream &out, const InspectedImage &from, const InspectedImag
     out << table({QStringLiteral("  "), Tr::tr("SIZE"), Tr::tr("PATH (what changed)")}, rows);
 }
 
+// wharf layers docker-daemon:NAME …: the same views, over the engine's export (EngineImageReader).
+int layersOfEngineImage(CliContext &cx, EngineKind kind, const QString &name, const std::optional<LayerSelector> &selector, bool merged,
+                        bool files, bool json)
+{
+    const auto endpoint = reachEngine(cx, kind);
+    if (!endpoint)
+        return kExitFailure;
+    std::atomic<qint64> bytesRead{0};
+    EngineImageReader::Options options;
+    options.bytesRead = &bytesRead;
+    auto contents = EngineImageReader::read(*endpoint, name, options);
+    if (!contents)
+        return cx.fail(contents.error());
+
+    // The image as the views know one; an engine keeps no manifest, so the image ID stands for it
+    // and each layer is its diff ID, as stored (a plain tar).
+    InspectedImage image;
+    const QString shown = contents->facts.repoTags.isEmpty() ? name : contents->facts.repoTags.first();
+    if (auto reference = ImageReference::parseDockerRef(shown))
+        image.reference = *reference;
+    const Digest id = *Digest::parse(contents->facts.id);
+    image.chosen.digest = id;
+    image.chosen.platform = contents->facts.platform;
+    image.manifest.digest = id;
+    image.manifest.mediaType = QStringLiteral("application/x-tar"); // the engine's export
+    image.manifest.size = -1;
+    image.imageManifest.mediaType = QString(MediaTypes::OciManifest);
+    image.imageManifest.config.mediaType = QString(MediaTypes::OciConfig);
+    image.imageManifest.config.digest = id;
+    image.imageManifest.config.size = contents->configBytes.size();
+    for (const LayerListing &listing : std::as_const(contents->layers)) {
+        Descriptor layer;
+        layer.mediaType = QStringLiteral("application/vnd.oci.image.layer.v1.tar");
+        layer.digest = listing.layer;
+        layer.size = listing.uncompressedSize;
+        image.imageManifest.layers.append(layer);
+    }
+    image.configDescriptor = image.imageManifest.config;
+    image.configBytes = contents->configBytes;
+    image.config = contents->config;
+    image.history = mergeHistory(image.imageManifest, contents->config);
+    const LayerStack stack(contents->layers);
+    const QList<Descriptor> &layers = image.imageManifest.layers;
+
+    TreeView view;
+    if (selector) {
+        const Result<int> index = selectLayer(*selector, layers, name);
+        if (!index)
+            return cx.fail(index.error());
+        view.layer = *index;
+        view.kind = merged ? TreeView::Kind::MergedUpTo : TreeView::Kind::LayerOnly;
+    }
+    if (!files && !merged) {
+        const ImageEfficiency efficiency = ImageEfficiency::measure(stack);
+        if (json)
+            cx.out() << QJsonDocument(layersOverviewJson(image, stack, efficiency)).toJson(QJsonDocument::Indented);
+        else
+            printOverview(cx.out(), image, stack, efficiency);
+        return kExitOk;
+    }
+    const FileTree tree = view.kind == TreeView::Kind::LayerOnly ? stack.layerTree(view.layer)
+        : view.kind == TreeView::Kind::MergedUpTo                ? stack.mergedTree(view.layer)
+                                                                 : stack.finalTree();
+    if (json)
+        cx.out() << QJsonDocument(layersTreeJson(image, stack, tree, view)).toJson(QJsonDocument::Indented);
+    else
+        printTree(cx.out(), image, tree, view);
+    return kExitOk;
+}
+
 } // namespace
+
 
 int layersCommand(CliContext &cx, const QStringList &arguments)
 {
@@ -389,16 +463,28 @@ int layersCommand(CliContext &cx, const QStringList &arguments)
     if (positional.size() != 1)
         return cx.usage(Tr::tr(
             "usage: wharf layers REF [--platform os/arch[/variant]] [--files DIGEST] [--merged] [--diff REF2] [--store DIR] [--json]"));
-    if (engineSource(positional.first()) || (parser.isSet(QStringLiteral("diff")) && engineSource(parser.value(QStringLiteral("diff")))))
-        //: docker-daemon: and containers-storage: are fixed words (skopeo's transports)
-        return cx.fail(Error(Error::Code::Unsupported, Tr::tr("wharf layers cannot read an image in Docker or Podman yet; "
-                                                              "“wharf inspect docker-daemon:NAME” (or containers-storage:NAME) "
-                                                              "shows its layers and history")));
     const bool diffing = parser.isSet(QStringLiteral("diff"));
     const bool files = parser.isSet(QStringLiteral("files"));
     const bool merged = parser.isSet(QStringLiteral("merged"));
     if (diffing && (files || merged))
         return cx.usage(Tr::tr("--diff compares whole images: it cannot be combined with --files or --merged"));
+    std::optional<LayerSelector> selector;
+    if (files) {
+        selector = parseSelector(parser.value(QStringLiteral("files")));
+        if (!selector)
+            return cx.failUsage(Error(Error::Code::InvalidDigest,
+                                      Tr::tr("“%1” is not a layer digest: give sha256:<hex> or at least %2 of its hex digits")
+                                          .arg(parser.value(QStringLiteral("files")))
+                                          .arg(kMinimumDigestPrefix)));
+    }
+    // docker-daemon:NAME, containers-storage:NAME: the image's export read straight from the engine.
+    if (const auto source = engineSource(positional.first())) {
+        if (diffing)
+            return cx.usage(Tr::tr("--diff compares registry images; it cannot read an image in Docker or Podman yet"));
+        if (parser.isSet(QStringLiteral("platform")))
+            return cx.usage(Tr::tr("an image in an engine has one platform: --platform does not apply"));
+        return layersOfEngineImage(cx, source->first, source->second, selector, merged, files, parser.isSet(QStringLiteral("json")));
+    }
     auto reference = ImageReference::parseDockerRef(positional.first());
     if (!reference)
         return cx.failUsage(reference.error());
@@ -408,15 +494,6 @@ int layersCommand(CliContext &cx, const QStringList &arguments)
         if (!parsed)
             return cx.failUsage(parsed.error());
         other = *parsed;
-    }
-    std::optional<LayerSelector> selector;
-    if (files) {
-        selector = parseSelector(parser.value(QStringLiteral("files")));
-        if (!selector)
-            return cx.failUsage(Error(Error::Code::InvalidDigest,
-                                      Tr::tr("“%1” is not a layer digest: give sha256:<hex> or at least %2 of its hex digits")
-                                          .arg(parser.value(QStringLiteral("files")))
-                                          .arg(kMinimumDigestPrefix)));
     }
     const auto platformArg = cx.platform(parser);
     if (!platformArg)

@@ -12,6 +12,7 @@
 #include "archive/TarWriter.h"
 #include "itemmodels/ItemRoles.h"
 #include "engines/EngineApi.h"
+#include "engines/EngineImageReader.h"
 #include "engines/EngineLoader.h"
 #include "itemmodels/EngineImagesModel.h"
 #include "services/EngineJobs.h"
@@ -26,6 +27,7 @@
 #include <QJsonDocument>
 #include <QAbstractItemModelTester>
 #include <QLocalServer>
+#include <QLocalSocket>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -75,6 +77,34 @@ bool storeBytes(const ImageStore &store, const Descriptor &descriptor, const QBy
     return storeBlob(store, descriptor, buffer);
 }
 
+// One ustar entry, by hand: TarWriter refuses unsafe names, and this one must carry them.
+QByteArray tarEntry(const QByteArray &name, const QByteArray &data)
+{
+    QByteArray header(512, '\0');
+    const auto put = [&header](int offset, const QByteArray &field) { header.replace(offset, field.size(), field); };
+    put(0, name);
+    put(100, "0000644");
+    put(108, "0000000");
+    put(116, "0000000");
+    put(124, QByteArray::number(data.size(), 8).rightJustified(11, '0'));
+    put(136, "00000000000");
+    put(148, "        ");
+    put(156, "0");
+    put(257, QByteArray("ustar\0", 6) + "00");
+    int sum = 0;
+    for (const char c : header)
+        sum += static_cast<unsigned char>(c);
+    put(148, QByteArray::number(sum, 8).rightJustified(6, '0') + QByteArray("\0 ", 2));
+    QByteArray entry = header + data;
+    entry.append(QByteArray((512 - data.size() % 512) % 512, '\0'));
+    return entry;
+}
+
+QByteArray tarEnd()
+{
+    return QByteArray(1024, '\0');
+}
+
 } // namespace
 
 class TestEngines final : public QObject
@@ -105,6 +135,7 @@ private Q_SLOTS:
     void noEngine();
     void permissionDeniedNamesSocketAndGroup();
     void engineImagesModel();
+    void hostileExportIsRefused();
 
 private:
     [[nodiscard]] QProcessEnvironment environment();
@@ -427,10 +458,31 @@ void TestEngines::inspectsEngineImages()
     const ProgramRun missing = runWharf({u"inspect"_s, source.section(u':', 0, 0) + u":nothing/here:1"_s}, environment());
     QCOMPARE(missing.exitCode, 1);
     QCOMPARE(missing.errLines().size(), 1);
-    // wharf layers says it cannot read engine images yet, in one line.
-    const ProgramRun layers = runWharf({u"layers"_s, source}, environment());
-    QCOMPARE(layers.exitCode, 1);
-    QCOMPARE(layers.errLines().size(), 1);
+
+    // wharf layers over the engine's export: the same layers, files and waste as over the registry.
+    const ProgramRun fromEngine = runWharf({u"layers"_s, source, u"--json"_s}, environment());
+    QVERIFY2(fromEngine.exitCode == 0, fromEngine.err.constData());
+    const ProgramRun fromRegistry = runWharf({u"layers"_s, u"multi:latest"_s, u"--platform"_s, u"linux/arm/v7"_s, u"--json"_s}, environment());
+    QVERIFY2(fromRegistry.exitCode == 0, fromRegistry.err.constData());
+    const QJsonArray engineLayers = fromEngine.json()[u"layers"_s].toArray();
+    const QJsonArray registryLayers = fromRegistry.json()[u"layers"_s].toArray();
+    QCOMPARE(engineLayers.size(), registryLayers.size());
+    for (qsizetype i = 0; i < engineLayers.size(); ++i) {
+        QCOMPARE(engineLayers[i][u"digest"_s].toString(), registryLayers[i][u"diffId"_s].toString());
+        QCOMPARE(engineLayers[i][u"entries"_s].toInt(), registryLayers[i][u"entries"_s].toInt());
+        QCOMPARE(engineLayers[i][u"fileBytes"_s].toInteger(), registryLayers[i][u"fileBytes"_s].toInteger());
+        QCOMPARE(engineLayers[i][u"uncompressedSize"_s].toInteger(), registryLayers[i][u"uncompressedSize"_s].toInteger());
+    }
+    QCOMPARE(fromEngine.json()[u"efficiency"_s], fromRegistry.json()[u"efficiency"_s]);
+    QCOMPARE(fromEngine.json()[u"history"_s].toArray().size(), fromRegistry.json()[u"history"_s].toArray().size());
+    // One layer's files, named by a prefix of its diff ID, as over the registry.
+    const QString diffId = engineLayers.last()[u"digest"_s].toString();
+    const ProgramRun files = runWharf({u"layers"_s, source, u"--files"_s, diffId.mid(7, 12), u"--json"_s}, environment());
+    QVERIFY2(files.exitCode == 0, files.err.constData());
+    const ProgramRun registryFiles = runWharf({u"layers"_s, u"multi:latest"_s, u"--platform"_s, u"linux/arm/v7"_s, u"--files"_s,
+                                               registryLayers.last()[u"digest"_s].toString(), u"--json"_s},
+                                              environment());
+    QCOMPARE(files.json()[u"tree"_s], registryFiles.json()[u"tree"_s]);
 }
 
 void TestEngines::cancelMidLoadLeavesNoImage_data()
@@ -744,6 +796,51 @@ void TestEngines::engineImagesModel()
     QVERIFY(failed.wait(10'000));
     QCOMPARE(failed.first().first().value<std::optional<Error>>()->code(), Error::Code::EngineUnavailable);
     QCOMPARE(none.rowCount(), 0);
+}
+
+void TestEngines::hostileExportIsRefused()
+{
+    // An "engine" whose export holds a layer naming ../escape: the layer reader's caps and checks
+    // apply to an engine's export as to a registry's layer, and the read ends in one typed error.
+    const QByteArray layer = tarEntry("../escape", "gotcha\n") + tarEnd();
+    const QString diffId = Digest::sha256Of(layer).toString();
+    const QByteArray config = QJsonDocument(QJsonObject{
+        {u"architecture"_s, u"amd64"_s}, {u"os"_s, u"linux"_s},
+        {u"rootfs"_s, QJsonObject{{u"type"_s, u"layers"_s}, {u"diff_ids"_s, QJsonArray{diffId}}}}}).toJson(QJsonDocument::Compact);
+    const Digest id = Digest::sha256Of(config);
+    const QByteArray archive = tarEntry(id.encoded().toLatin1() + ".json", config) + tarEntry("v1id/layer.tar", layer) + tarEnd();
+    const QByteArray inspect = QJsonDocument(QJsonObject{
+        {u"Id"_s, id.toString()}, {u"RepoTags"_s, QJsonArray{u"evil:1"_s}}, {u"Os"_s, u"linux"_s}, {u"Architecture"_s, u"amd64"_s},
+        {u"RootFS"_s, QJsonObject{{u"Layers"_s, QJsonArray{diffId}}}}}).toJson(QJsonDocument::Compact);
+
+    QTemporaryDir dir;
+    QLocalServer server;
+    QVERIFY(server.listen(dir.filePath(u"engine.sock"_s)));
+    connect(&server, &QLocalServer::newConnection, this, [&] {
+        QLocalSocket *socket = server.nextPendingConnection();
+        connect(socket, &QLocalSocket::readyRead, socket, [socket, &inspect, &archive, &id] {
+            const QByteArray request = socket->readAll();
+            const QByteArray path = request.split(' ').value(1);
+            const QByteArray body = path == "/images/evil:1/json" ? inspect
+                : path == "/images/" + id.toString().toLatin1() + "/get" ? archive
+                                                                          : QByteArray();
+            socket->write("HTTP/1.1 " + QByteArray(body.isEmpty() ? "404 Not Found" : "200 OK") + "\r\nContent-Length: "
+                          + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+            socket->disconnectFromServer();
+        });
+    });
+    EngineEndpoint endpoint;
+    endpoint.socketPath = dir.filePath(u"engine.sock"_s);
+    endpoint.origin = u"test"_s;
+    QFutureWatcher<Result<EngineImageContents>> watcher;
+    QSignalSpy done(&watcher, &QFutureWatcherBase::finished);
+    watcher.setFuture(QtConcurrent::run([endpoint] { return EngineImageReader::read(endpoint, u"evil:1"_s, {}); }));
+    QVERIFY(done.wait(20'000));
+    const Result<EngineImageContents> read = watcher.result();
+    QVERIFY(!read);
+    QCOMPARE(read.error().code(), Error::Code::MalformedDocument);
+    QVERIFY2(read.error().message().contains(u"layer "_s + diffId), qPrintable(read.error().message()));
+    QVERIFY2(!read.error().message().contains(u"lacks"_s), qPrintable(read.error().message()));
 }
 
 QTEST_GUILESS_MAIN(TestEngines)

@@ -168,6 +168,90 @@ public:
     Result<EngineClient::Response> read(qint64 maxBody)
     {
         EngineClient::Response response;
+        auto head = readHead(response);
+        if (!head)
+            return wharf::unexpected(head.error());
+        auto body = m_chunked ? readChunked(maxBody) : readPlain(m_length, maxBody);
+        if (!body)
+            return wharf::unexpected(body.error());
+        response.body = std::move(*body);
+        return response;
+    }
+
+    // The next piece of the body (for a streamed response, after readHead()); empty at the end.
+    Result<QByteArray> readPiece()
+    {
+        if (m_ended)
+            return QByteArray();
+        if (m_chunked) {
+            const auto more = [this]() -> Result<void> {
+                auto filled = fill();
+                if (!filled)
+                    return wharf::unexpected(filled.error());
+                if (!*filled)
+                    return fail(Error::Code::Network, Tr::tr("%1's answer ended early").arg(engine()));
+                return {};
+            };
+            if (m_chunkLeft == 0) {
+                if (m_chunkCrlf) { // the CRLF after the previous chunk's data
+                    while (m_buffer.size() < 2)
+                        if (auto filled = more(); !filled)
+                            return wharf::unexpected(filled.error());
+                    m_buffer.remove(0, 2);
+                    m_chunkCrlf = false;
+                }
+                qsizetype lineEnd = -1;
+                while ((lineEnd = m_buffer.indexOf("\r\n")) < 0) {
+                    if (m_buffer.size() > 1024)
+                        return fail(Error::Code::MalformedDocument, Tr::tr("%1 sent a malformed chunk").arg(engine()));
+                    if (auto filled = more(); !filled)
+                        return wharf::unexpected(filled.error());
+                }
+                bool ok = false;
+                const qint64 size = m_buffer.left(lineEnd).split(';').first().trimmed().toLongLong(&ok, 16);
+                if (!ok || size < 0)
+                    return fail(Error::Code::MalformedDocument, Tr::tr("%1 sent a malformed chunk").arg(engine()));
+                m_buffer.remove(0, lineEnd + 2);
+                if (size == 0) {
+                    m_ended = true;
+                    return QByteArray();
+                }
+                m_chunkLeft = size;
+            }
+            while (m_buffer.isEmpty())
+                if (auto filled = more(); !filled)
+                    return wharf::unexpected(filled.error());
+            const qint64 take = std::min<qint64>(m_buffer.size(), m_chunkLeft);
+            QByteArray piece = m_buffer.left(take);
+            m_buffer.remove(0, take);
+            m_chunkLeft -= take;
+            m_chunkCrlf = m_chunkLeft == 0;
+            return piece;
+        }
+        if (m_length && m_consumed >= *m_length) {
+            m_ended = true;
+            return QByteArray();
+        }
+        if (m_buffer.isEmpty()) {
+            auto more = fill();
+            if (!more)
+                return wharf::unexpected(more.error());
+            if (!*more) {
+                m_ended = true;
+                if (m_length)
+                    return fail(Error::Code::Network, Tr::tr("%1's answer ended early").arg(engine()));
+                return QByteArray();
+            }
+        }
+        const qint64 take = m_length ? std::min<qint64>(m_buffer.size(), *m_length - m_consumed) : m_buffer.size();
+        QByteArray piece = m_buffer.left(take);
+        m_buffer.remove(0, take);
+        m_consumed += take;
+        return piece;
+    }
+
+    Result<void> readHead(EngineClient::Response &response)
+    {
         qsizetype headEnd = -1;
         while ((headEnd = m_buffer.indexOf("\r\n\r\n")) < 0) {
             if (m_buffer.size() > EngineClient::kMaxHeaderBytes)
@@ -201,11 +285,9 @@ public:
             else if (name == "content-type")
                 response.contentType = value;
         }
-        auto body = chunked ? readChunked(maxBody) : readPlain(length, maxBody);
-        if (!body)
-            return wharf::unexpected(body.error());
-        response.body = std::move(*body);
-        return response;
+        m_chunked = chunked;
+        m_length = length;
+        return {};
     }
 
 private:
@@ -288,6 +370,40 @@ private:
     const std::atomic_bool *m_cancel;
     const EngineEndpoint &m_endpoint;
     QByteArray m_buffer;
+    bool m_chunked = false;
+    std::optional<qint64> m_length;
+    qint64 m_chunkLeft = 0; // streamed chunked body: data bytes of the current chunk still to come
+    bool m_chunkCrlf = false; // the CRLF closing the last chunk's data is still to be read
+    qint64 m_consumed = 0;
+    bool m_ended = false;
+};
+
+class SocketResponseStream final : public EngineResponseStream
+{
+public:
+    SocketResponseStream(std::unique_ptr<QLocalSocket> socket, EngineEndpoint endpoint, const std::atomic_bool *cancel)
+        : m_socket(std::move(socket)), m_endpoint(std::move(endpoint)), m_reader(*m_socket, cancel, m_endpoint)
+    {
+    }
+    ~SocketResponseStream() override { m_socket->abort(); }
+
+    Result<void> start()
+    {
+        EngineClient::Response response;
+        auto head = m_reader.readHead(response);
+        if (!head)
+            return head;
+        m_status = response.status;
+        return {};
+    }
+    [[nodiscard]] int status() const override { return m_status; }
+    [[nodiscard]] Result<QByteArray> read() override { return m_reader.readPiece(); }
+
+private:
+    std::unique_ptr<QLocalSocket> m_socket;
+    const EngineEndpoint m_endpoint;
+    ResponseReader m_reader;
+    int m_status = 0;
 };
 
 } // namespace
@@ -306,6 +422,20 @@ Result<EngineClient::Response> EngineClient::request(const QByteArray &method, c
     auto response = ResponseReader(**socket, m_cancel, m_endpoint).read(maxBody);
     (*socket)->abort();
     return response;
+}
+
+Result<std::unique_ptr<EngineResponseStream>> EngineClient::openGet(const QString &path)
+{
+    auto socket = connectTo(m_endpoint, m_cancel);
+    if (!socket)
+        return wharf::unexpected(socket.error());
+    (*socket)->write(requestHead("GET", path, {}));
+    if (auto sent = drain(**socket, 0, m_cancel, m_endpoint); !sent)
+        return wharf::unexpected(sent.error());
+    auto stream = std::make_unique<SocketResponseStream>(std::move(*socket), m_endpoint, m_cancel);
+    if (auto started = stream->start(); !started)
+        return wharf::unexpected(started.error());
+    return std::unique_ptr<EngineResponseStream>(std::move(stream));
 }
 
 Result<EngineClient::Response> EngineClient::postStreaming(const QString &path, const QByteArray &contentType,

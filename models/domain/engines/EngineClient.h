@@ -19,10 +19,23 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 
 class QIODevice;
 
 namespace wharf {
+
+// A response whose body is read piece by piece (GET /images/{name}/get: a whole image).
+class EngineResponseStream
+{
+public:
+    EngineResponseStream() = default;
+    virtual ~EngineResponseStream() = default;
+    Q_DISABLE_COPY_MOVE(EngineResponseStream)
+    [[nodiscard]] virtual int status() const = 0;
+    // The next body bytes (at most 1 MiB); empty at the end.
+    [[nodiscard]] virtual Result<QByteArray> read() = 0;
+};
 
 class EngineClient
 {
@@ -51,6 +64,9 @@ public:
     [[nodiscard]] Result<Response> postStreaming(const QString &path, const QByteArray &contentType,
                                                  const std::function<Result<void>(QIODevice &)> &writeBody, qint64 maxBody,
                                                  std::atomic<qint64> *sent = nullptr);
+
+    // GET whose body the caller reads as it arrives; the stream owns the connection.
+    [[nodiscard]] Result<std::unique_ptr<EngineResponseStream>> openGet(const QString &path);
 
 private:
     const EngineEndpoint m_endpoint;
