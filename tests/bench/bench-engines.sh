@@ -11,7 +11,8 @@
 # ~2.5 GB: the image, the registry and vfs's full copy of every layer), BENCH_ROUNDS (default 3).
 # Before each run the image is removed from Docker (docker rmi), so both start from an empty engine;
 # each round also times `wharf load` alone (the store already full), the second phase by itself.
-# Target (the issue's): wharf's median wall time no slower than docker pull's.
+# Then `wharf layers docker-daemon:REF` against `docker save REF | tar -t` of the loaded image.
+# Targets (the issue's): wharf's pull-and-load no slower than docker pull; the listing within 1.2×.
 set -euo pipefail
 shopt -s inherit_errexit
 export LC_ALL=C
@@ -102,3 +103,20 @@ echo "bench-engines: median docker pull $d s, wharf pull --to docker $w s (ratio
 tail -n 1 "$RUN/wharf.log"
 awk -v a="$w" -v b="$d" 'BEGIN { exit !(a <= b) }' && echo "bench-engines: PASS (no slower than docker pull)" \
     || echo "bench-engines: FAIL (slower than docker pull)"
+
+# Listing the engine image's layers: wharf layers docker-daemon:REF against docker save | tar -t.
+declare -a SAVE LIST
+for ((i = 1; i <= ROUNDS; i++)); do
+    started=$EPOCHREALTIME
+    docker save "$REF" | tar -t >/dev/null
+    SAVE+=("$(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }')")
+    started=$EPOCHREALTIME
+    "$WHARF" layers "docker-daemon:$REF" >"$RUN/layers.log" 2>&1
+    LIST+=("$(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }')")
+    echo "bench-engines: round $i: docker save | tar -t ${SAVE[-1]} s, wharf layers docker-daemon: ${LIST[-1]} s"
+done
+s=$(median "${SAVE[@]}")
+l=$(median "${LIST[@]}")
+echo "bench-engines: median docker save | tar -t $s s, wharf layers docker-daemon: $l s (ratio $(awk -v a="$l" -v b="$s" 'BEGIN { printf "%.2f", a / b }'))"
+awk -v a="$l" -v b="$s" 'BEGIN { exit !(a <= 1.2 * b) }' && echo "bench-engines: PASS (listing within 1.2x)" \
+    || echo "bench-engines: FAIL (listing over 1.2x)"

@@ -3,7 +3,6 @@
 #include "documents/DocumentParser.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QHash>
 
 namespace wharf {
@@ -47,7 +46,7 @@ private:
 class EntrySource final : public LayerArchiveReader::Source
 {
 public:
-    explicit EntrySource(LayerArchiveReader &outer) : m_outer(outer), m_hash(QCryptographicHash::Sha256) {}
+    EntrySource(LayerArchiveReader &outer, const Digest &anyDigest) : m_outer(outer), m_hash(anyDigest) {}
     Result<QByteArrayView> read() override
     {
         auto data = m_outer.readData();
@@ -59,11 +58,11 @@ public:
         m_hash.addData(buffer);
         return QByteArrayView(buffer);
     }
-    [[nodiscard]] QString digest() const { return QStringLiteral("sha256:") + QString::fromLatin1(m_hash.result().toHex()); }
+    [[nodiscard]] QString digest() const { return m_hash.computed().toString(); }
 
 private:
     LayerArchiveReader &m_outer;
-    QCryptographicHash m_hash;
+    DigestVerifier m_hash; // OpenSSL's SHA-256; only its computed() digest is used
     QByteArray m_buffers[2];
     int m_next = 0;
 };
@@ -140,7 +139,7 @@ Result<EngineImageContents> EngineImageReader::read(const EngineEndpoint &endpoi
         }
         if (!isLayerName(e.path) || wanted.size() == listed.size())
             continue;
-        EntrySource source(outer);
+        EntrySource source(outer, *id);
         LayerListing listing = LayerArchiveReader::list(source, LayerReadExpected{*id, e.size, true}, options.limits, options.cancel);
         if (listing.error && listing.error->code() == Error::Code::Cancelled)
             return wharf::unexpected(*listing.error);
