@@ -3894,6 +3894,7 @@ Run “wharf COMMAND --help” for a command's options.
     </message>
     <message>
         <source>%1: %2 sent</source>
+        <extracomment>%1 Docker or Podman, %2 an amount of data (12.5 MiB)</extracomment>
         <translation>%1: %2 보냄</translation>
     </message>
     <message>
@@ -4001,6 +4002,14 @@ Run “wharf COMMAND --help” for a command's options.
     <message>
         <source>CREATED BY</source>
         <translation>CREATED BY</translation>
+    </message>
+    <message>
+        <source>%1: sent, unpacking…</source>
+        <translation>%1: 보냄, 압축 해제 중…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of about %3 sent</source>
+        <translation>%1: 약 %3 중 %2 보냄</translation>
     </message>
 </context>
 <context>

@@ -76,6 +76,7 @@ int loadIntoEngine(CliContext &cx, const ImageStore &store, const StoredImage &i
                     .arg(image.reference, image.platform.toString(), engine, endpoint.address())
              << Qt::endl;
 
+    const qint64 expected = EngineLoader::estimateBytes(store, image);
     std::atomic_bool cancel{false};
     std::atomic<qint64> sent{0};
     EngineLoader::Options options;
@@ -92,9 +93,18 @@ int loadIntoEngine(CliContext &cx, const ImageStore &store, const StoredImage &i
     QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
         if (g_interrupted.load())
             cancel.store(true);
-        if (terminal)
-            //: %1 Docker or Podman, %2 an amount of data (12.5 MB)
-            cx.err() << "\x1b[2K\r" << Tr::tr("%1: %2 sent").arg(engine, humanBytes(sent.load())) << Qt::flush;
+        if (!terminal)
+            return;
+        const qint64 now = sent.load();
+        if (expected > 0 && now >= expected)
+            //: %1 Docker or Podman: everything is sent, the engine is unpacking the layers
+            cx.err() << "\x1b[2K\r" << Tr::tr("%1: sent, unpacking…").arg(engine) << Qt::flush;
+        else if (expected > 0)
+            //: %1 Docker or Podman, %2 and %3 amounts of data (12.5 MiB of about 400 MiB)
+            cx.err() << "\x1b[2K\r" << Tr::tr("%1: %2 of about %3 sent").arg(engine, humanBytes(now), humanBytes(expected)) << Qt::flush;
+        else
+            //: %1 Docker or Podman, %2 an amount of data (12.5 MiB)
+            cx.err() << "\x1b[2K\r" << Tr::tr("%1: %2 sent").arg(engine, humanBytes(now)) << Qt::flush;
     });
     tick.start(200);
     loop.exec();

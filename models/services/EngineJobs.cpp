@@ -32,14 +32,14 @@ struct EngineLoadJob::Shared
 
 EngineLoadJob::EngineLoadJob(ImageStore store, StoredImage image, EngineEndpoint endpoint, QObject *parent)
     : Job(parent), m_shared(std::make_shared<Shared>()), m_store(std::move(store)), m_image(std::move(image)),
-      m_endpoint(std::move(endpoint))
+      m_endpoint(std::move(endpoint)), m_expectedBytes(EngineLoader::estimateBytes(m_store, m_image))
 {
     m_ticker.setInterval(100);
     connect(&m_ticker, &QTimer::timeout, this, [this, last = qint64(-1)]() mutable {
         const qint64 sent = m_shared->sent.load(std::memory_order_relaxed);
         if (sent != last) {
             last = sent;
-            Q_EMIT progress(sent);
+            Q_EMIT progress(sent, m_expectedBytes);
         }
     });
 }
@@ -63,7 +63,7 @@ void EngineLoadJob::run()
         },
         [this](const Result<EngineLoadReport> &result) {
             m_ticker.stop();
-            Q_EMIT progress(m_shared->sent.load());
+            Q_EMIT progress(m_shared->sent.load(), m_expectedBytes);
             if (!result)
                 return fail(result.error());
             m_report = *result;

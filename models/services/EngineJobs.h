@@ -34,9 +34,13 @@ public:
     // Valid after a successful finished(): name, ID, platform, emulation note; summary() is the line to show.
     [[nodiscard]] const EngineLoadReport &report() const { return m_report; }
 
+    // About how many bytes the load sends (EngineLoader::estimateBytes), known before start(); -1 unknown.
+    [[nodiscard]] qint64 expectedBytes() const { return m_expectedBytes; }
+
 Q_SIGNALS:
-    // Archive bytes handed to the engine so far; at most every 100 ms.
-    void progress(qint64 bytesSent);
+    // Archive bytes handed to the engine so far, and expectedBytes(); at most every 100 ms. The
+    // engine then unpacks for a while with nothing more to send (a busy indicator's time).
+    void progress(qint64 bytesSent, qint64 expectedBytes);
 
 protected:
     void run() override;
@@ -49,6 +53,7 @@ private:
     StoredImage m_image;
     EngineEndpoint m_endpoint;
     EngineLoadReport m_report;
+    qint64 m_expectedBytes = -1;
     QTimer m_ticker;
 };
 

@@ -552,6 +552,10 @@ void TestEngines::loadJobContract()
     QVERIFY(report.bytesSent > (48 << 20));
     QVERIFY(progress.size() >= 1);
     QCOMPARE(progress.last().first().toLongLong(), report.bytesSent);
+    // The estimate a progress bar is drawn against: the stored layer, config and tar headers.
+    QCOMPARE(progress.last().at(1).toLongLong(), owned->expectedBytes());
+    QVERIFY(owned->expectedBytes() >= report.bytesSent);
+    QVERIFY(owned->expectedBytes() < report.bytesSent + 64 * 1024);
     QCOMPARE(EngineLoader::summary(report),
              u"Loaded into Docker as 127.0.0.1:1/big:1 (linux/amd64), image ID %1"_s.arg(report.id.toString()));
     QVERIFY(EngineApi(endpoint).remove(report.id.toString(), true));
@@ -567,7 +571,7 @@ void TestEngines::loadJobCancelledMidTransfer()
     const std::unique_ptr<EngineLoadJob> owned(job);
     QSignalSpy finished(job, &Job::finished);
     qint64 seen = 0;
-    connect(job, &EngineLoadJob::progress, this, [&seen, job](qint64 sent) {
+    connect(job, &EngineLoadJob::progress, this, [&seen, job](qint64 sent, qint64) {
         seen = sent;
         if (sent > (4 << 20))
             job->cancel();

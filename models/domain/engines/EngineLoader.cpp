@@ -3,6 +3,7 @@
 #include "engines/EngineApi.h"
 #include "reference/ImageReference.h"
 #include "store/ImageExporter.h"
+#include "store/ImageStore.h"
 
 #include <QCoreApplication>
 
@@ -101,6 +102,21 @@ Result<EngineLoader::Report> EngineLoader::load(const ImageStore &store, const S
         report.emulationNote = Tr::tr("%1 does not run natively on this %2 (%3): containers from it need emulation (QEMU binfmt)")
                                    .arg(wanted.toString(), engine, version->os + u'/' + version->architecture);
     return report;
+}
+
+qint64 EngineLoader::estimateBytes(const ImageStore &store, const StoredImage &image)
+{
+    auto manifest = store.readImageManifest(image.manifest);
+    if (!manifest)
+        return -1;
+    const auto padded = [](qint64 size) { return (size + 511) / 512 * 512; };
+    // The entries ImageExporter writes: the config, each layer's folder and file, manifest.json
+    // (about 120 bytes a layer), then the end of the archive, in libarchive's 10 KiB blocks.
+    qint64 bytes = 512 + padded(manifest->config.size);
+    for (const Descriptor &layer : std::as_const(manifest->layers))
+        bytes += 512 + 512 + padded(layer.size);
+    bytes += 512 + padded(200 + 120 * manifest->layers.size()) + 1024;
+    return (bytes + 10239) / 10240 * 10240;
 }
 
 QString EngineLoader::summary(const Report &report)

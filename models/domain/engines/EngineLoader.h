@@ -59,6 +59,11 @@ public:
 
     // "Loaded into Docker as nginx:1.27 (linux/arm64/v8), image ID sha256:…"
     [[nodiscard]] static QString summary(const Report &report);
+
+    // About how many archive bytes a load sends, for a progress bar: the config and the layers as
+    // stored (gzip layers go as they are), plus tar headers. Low for zstd layers, which are sent
+    // uncompressed. -1 when the manifest cannot be read.
+    [[nodiscard]] static qint64 estimateBytes(const ImageStore &store, const StoredImage &image);
 };
 
 using EngineLoadReport = EngineLoader::Report;
