@@ -9,6 +9,7 @@
 #include "cli/Commands.h"
 #include "cli/Format.h"
 #include "cli/StoreOptions.h"
+#include "core/Digest.h"
 #include "engines/EngineApi.h"
 #include "engines/EngineLoader.h"
 #include "store/ImageStore.h"
@@ -85,7 +86,11 @@ int loadIntoEngine(CliContext &cx, const ImageStore &store, const StoredImage &i
     QFutureWatcher<Result<EngineLoadReport>> watcher;
     QEventLoop loop;
     QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(QtConcurrent::run([&store, image, endpoint, options] { return EngineLoader::load(store, image, endpoint, options); }));
+    watcher.setFuture(QtConcurrent::run([&store, image, endpoint, options] {
+        auto result = EngineLoader::load(store, image, endpoint, options);
+        releaseThreadHashingState(); // OpenSSL's per-thread state, before the pool thread idles (see Digest.h)
+        return result;
+    }));
 
     g_interrupted.store(false);
     auto previous = std::signal(SIGINT, onEngineLoadInterrupt);

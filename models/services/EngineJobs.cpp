@@ -1,5 +1,7 @@
 #include "services/EngineJobs.h"
 
+#include "core/Digest.h"
+
 #include <QFutureWatcher>
 #include <QtConcurrentRun>
 
@@ -59,7 +61,9 @@ void EngineLoadJob::run()
             EngineLoader::Options options;
             options.cancel = &shared->cancel;
             options.sent = &shared->sent;
-            return EngineLoader::load(store, image, endpoint, options);
+            auto result = EngineLoader::load(store, image, endpoint, options);
+            releaseThreadHashingState(); // OpenSSL's per-thread state, before the pool thread idles (see Digest.h)
+            return result;
         },
         [this](const Result<EngineLoadReport> &result) {
             m_ticker.stop();
