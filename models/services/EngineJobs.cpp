@@ -126,6 +126,22 @@ void EngineImagesJob::abort()
     m_cancel->store(true);
 }
 
+EngineVersionJob::EngineVersionJob(EngineEndpoint endpoint, QObject *parent) : Job(parent), m_endpoint(std::move(endpoint)) {}
+
+EngineVersionJob::~EngineVersionJob() = default;
+
+void EngineVersionJob::run()
+{
+    runInPool<Result<EngineVersion>>(
+        this, [endpoint = m_endpoint] { return EngineApi(endpoint).version(); },
+        [this](const Result<EngineVersion> &result) {
+            if (!result)
+                return fail(result.error());
+            m_version = *result;
+            emitResult();
+        });
+}
+
 EngineRemoveJob::EngineRemoveJob(EngineEndpoint endpoint, QString name, bool force, QObject *parent)
     : Job(parent), m_endpoint(std::move(endpoint)), m_name(std::move(name)), m_force(force)
 {

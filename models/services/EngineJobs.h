@@ -6,6 +6,8 @@
 //                     window starts one with PullResult::image for "Pull to: Docker / Podman".
 //   EngineImagesJob — the engine's images with their platforms, for Local images.
 //   EngineRemoveJob — one image out of the engine (the window asks for confirmation first).
+//   EngineVersionJob — whether an engine answers, and what it is (for "Pull to: … Docker · Podman":
+//                     offer a target that answers, say why one does not).
 // The endpoint comes from EngineLocator::locate(kind) (or a test bed). On cancel the worker drops
 // the connection at its next step (within ~100 ms); the engine keeps nothing of a cancelled load.
 
@@ -76,6 +78,25 @@ private:
     std::shared_ptr<std::atomic_bool> m_cancel;
     EngineEndpoint m_endpoint;
     QList<EngineImage> m_images;
+};
+
+class EngineVersionJob final : public Job
+{
+    Q_OBJECT
+public:
+    explicit EngineVersionJob(EngineEndpoint endpoint, QObject *parent = nullptr);
+    ~EngineVersionJob() override;
+
+    [[nodiscard]] const EngineEndpoint &endpoint() const { return m_endpoint; }
+    // After success: "Docker Engine - Community" 20.10.24 linux/amd64, "Podman Engine" 4.3.1 …
+    [[nodiscard]] const EngineVersion &version() const { return m_version; }
+
+protected:
+    void run() override;
+
+private:
+    EngineEndpoint m_endpoint;
+    EngineVersion m_version;
 };
 
 class EngineRemoveJob final : public Job

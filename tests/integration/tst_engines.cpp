@@ -599,12 +599,21 @@ void TestEngines::imagesJobListsPlatforms()
             QVERIFY(!image.diffIds.isEmpty());
         }
     }
+    // Who answers, for the window's pull targets.
+    const auto docker = runJob(new EngineVersionJob(m_engines.endpoint(EngineKind::Docker)));
+    QVERIFY(docker->succeeded());
+    QVERIFY2(docker->version().name.contains(u"Docker"_s) || docker->version().name.contains(u"Engine"_s), qPrintable(docker->version().name));
+    QCOMPARE(docker->version().os, u"linux"_s);
+    const auto podman = runJob(new EngineVersionJob(m_engines.endpoint(EngineKind::Podman)));
+    QVERIFY(podman->succeeded());
+    QVERIFY2(podman->version().name.contains(u"Podman"_s), qPrintable(podman->version().name));
     // An engine that is not there: the job ends in the one error, no images.
     EngineEndpoint missing;
     missing.socketPath = u"/nonexistent/docker.sock"_s;
     missing.origin = u"test"_s;
     const auto none = runJob(new EngineImagesJob(missing));
     QCOMPARE(codeOf(*none), Error::Code::EngineUnavailable);
+    QCOMPARE(codeOf(*runJob(new EngineVersionJob(missing))), Error::Code::EngineUnavailable);
 }
 
 void TestEngines::podmanWithoutItsService()
