@@ -118,6 +118,8 @@ private Q_SLOTS:
     void podmanFallsBackToItsCli();
     void pullIntoEngine_data();
     void pullIntoEngine();
+    void pullByDigestLoadsUntagged_data();
+    void pullByDigestLoadsUntagged();
     void loadFromStore_data();
     void loadFromStore();
     void listsEngineImages();
@@ -368,6 +370,29 @@ void TestEngines::pullIntoEngine()
     // Not this machine's platform: loaded anyway, with a note.
     if (wanted.architecture != u"amd64"_s)
         QVERIFY2(r.err.contains("emulation"), r.err.constData());
+}
+
+void TestEngines::pullByDigestLoadsUntagged_data()
+{
+    loadFromStore_data();
+}
+
+void TestEngines::pullByDigestLoadsUntagged()
+{
+    // No tag, no name: the engine keeps the image untagged and Wharf finds it by its ID.
+    QFETCH(EngineKind, kind);
+    const QJsonObject image = m_hub.images().image(u"multi"_s, u"latest"_s, u"linux/arm64/v8"_s);
+    const QString configDigest = image[u"config"_s][u"digest"_s].toString();
+    EngineApi api(m_engines.endpoint(kind));
+    (void)api.remove(configDigest, true);
+    const ProgramRun r = runWharf({u"pull"_s, u"multi@"_s + image[u"digest"_s].toString(), u"--to"_s, kindName(kind)}, environment());
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    // (The store records a pull by digest with the platform its config gives: linux/arm64, with or without v8.)
+    QVERIFY2(r.out.contains(u"Loaded into %1 untagged (linux/arm64"_s.arg(EngineLocator::kindName(kind)).toUtf8()), r.out.constData());
+    QVERIFY2(r.out.contains(u"image ID %1"_s.arg(configDigest).toUtf8()), r.out.constData());
+    auto facts = api.inspect(configDigest);
+    QVERIFY(facts);
+    QCOMPARE(facts->platform.architecture, u"arm64"_s);
 }
 
 void TestEngines::loadFromStore_data()
