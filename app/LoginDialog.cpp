@@ -32,7 +32,7 @@ LoginDialog::LoginDialog(KeychainStore *keychain, SessionCredentialSource *sessi
     m_secretEdit->setObjectName(QStringLiteral("secret"));
     m_secretEdit->setEchoMode(QLineEdit::Password);
     m_keychainNote->setObjectName(QStringLiteral("keychainNote"));
-    m_keychainNote->setText(tr("Remember in the system keychain: the password is stored there, never in a file."));
+    m_keychainNote->setText(tr("Looking for a system keychain…"));
     m_keychainNote->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("status"));
     m_status->setWordWrap(true);
@@ -55,6 +55,20 @@ LoginDialog::LoginDialog(KeychainStore *keychain, SessionCredentialSource *sessi
     for (QLineEdit *edit : {m_registryEdit, m_userEdit, m_secretEdit})
         connect(edit, &QLineEdit::textChanged, this, &LoginDialog::updateOkButton);
     updateOkButton();
+    // Where the login will be kept is said before anything is typed; the bus is asked off the GUI thread.
+    KeychainStore::checkAvailability(this, [this](const KeychainStore::Availability &keychain) {
+        if (m_done)
+            return;
+        if (!keychain.available)
+            m_keychainNote->setText(tr("No keychain on this machine: the login lasts until Wharf closes, and is never "
+                                       "written to a file."));
+        else if (keychain.name.isEmpty())
+            m_keychainNote->setText(tr("Saved in your system keychain: the password is kept there, never in a file."));
+        else
+            m_keychainNote->setText(
+                tr("Saved in your keychain (%1): the password is kept there, never in a file.").arg(keychain.name));
+        Q_EMIT keychainChecked(keychain.available);
+    });
     // Wide enough that a refusal reads as a sentence, not a column of words.
     setMinimumWidth(fontMetrics().averageCharWidth() * 64);
 }

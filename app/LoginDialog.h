@@ -3,8 +3,9 @@
 // against the registry exactly as `wharf login` checks them (LoginJob: a fresh client that knows
 // only these credentials pings /v2/ through the registry's own auth flow), without blocking the GUI.
 // A login that works is kept in the system keychain; without a keychain it is kept for this run
-// only (SessionCredentialSource) and the dialog says so. A login that fails keeps the dialog open
-// with the reason.
+// only (SessionCredentialSource). Which of the two it will be is said as the dialog opens, before
+// anything is typed (KeychainStore::checkAvailability, off the GUI thread). A login that fails
+// keeps the dialog open with the reason.
 
 #include "registry/RegistryClient.h"
 #include "services/LoginJob.h"
@@ -44,6 +45,8 @@ public:
 Q_SIGNALS:
     // `registry` as normaliseRegistryName() spells it.
     void loggedIn(const QString &registry, bool storedInKeychain);
+    // The note under the form now says where a login will be kept.
+    void keychainChecked(bool available);
 
 private:
     void startCheck();

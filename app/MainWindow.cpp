@@ -2,6 +2,7 @@
 
 #include "ComparePane.h"
 #include "EfficiencyPanel.h"
+#include "HelpDialogs.h"
 #include "HubRateLimitProbe.h"
 #include "ImagePane.h"
 #include "LayerFilesPane.h"
@@ -38,6 +39,7 @@
 #include "registry/RegistryClient.h"
 #include "services/AppServices.h"
 #include "services/BrowseSession.h"
+#include "services/RegistryLogins.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -47,6 +49,7 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
 #include <QSplitter>
@@ -83,6 +86,7 @@ constexpr auto kRecent = "history/repositories"; // most recent first
 // What the start page lists.
 constexpr int kPopularImages = 12;
 constexpr int kRecentRepositories = 10;
+constexpr auto kLogins = "logins/keychain"; // registries logged in to from here (names only)
 
 QString key(const char *name)
 {
@@ -188,6 +192,7 @@ void MainWindow::createModels()
     m_efficiencyModel = new ImageEfficiencyModel(this);
     m_diffModel = new ImageDiffModel(this);
     m_session = new BrowseSession(m_services.registry, m_services.hub, this);
+    m_session->setStore(m_services.store);
 }
 
 void MainWindow::createPanes()
@@ -298,6 +303,20 @@ void MainWindow::connectPanes()
     connect(m_tagsPane, &TagsPane::tagSelected, this, &MainWindow::onTagSelected);
     connect(m_platformsPane, &PlatformsPane::platformSelected, this, &MainWindow::onPlatformSelected);
     connect(m_platformsPane, &PlatformsPane::retryRequested, m_session, &BrowseSession::retry);
+    // The Tags pane's row menu: Pull (the tag's selected platform, or this machine's), Compare With
+    // (the image on show against that tag), Show in Layer Map (adds the tag to the map's choice).
+    connect(m_tagsPane, &TagsPane::pullRequested, m_platformsPane, &PlatformsPane::pullWhenShown);
+    connect(m_tagsPane, &TagsPane::compareRequested, this, [this](const QString &tag) {
+        m_comparePane->setOther(tag, m_session->platform());
+        Q_EMIT m_comparePane->compareRequested(tag, m_session->platform());
+    });
+    connect(m_tagsPane, &TagsPane::mapLayersRequested, this, [this](const QString &tag) {
+        QStringList tags = m_layerMapPane->checkedTags();
+        if (!tags.contains(tag))
+            tags.append(tag);
+        m_layerMapPane->setCheckedTags(tags);
+        bringForward(m_layerMapPane);
+    });
     connect(m_imagePane, &ImagePane::retryRequested, m_session, &BrowseSession::retry);
     connect(m_session, &BrowseSession::detailsLoading, m_repositoryPane, &RepositoryPane::setLoading);
     connect(m_session, &BrowseSession::detailsReady, m_repositoryPane, &RepositoryPane::setDetails);
@@ -320,8 +339,11 @@ void MainWindow::connectPanes()
     store.localImagesPane = m_localImagesPane;
     store.desktop = &m_desktop;
     store.dialogParent = this;
+    store.layerMap = m_layerMapLoader;
+    store.comparePane = m_comparePane;
     auto *storeActions = new StoreActions(std::move(store), this);
-    connect(storeActions, &StoreActions::statusMessage, statusBar(), [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(storeActions, &StoreActions::openRequested, this, &MainWindow::openStoredImage);
+    connect(storeActions, &StoreActions::statusMessage, statusBar(), [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
     connect(storeActions, &StoreActions::dockerHubPullStarted, m_pullMeter, &PullMeter::pullStarted);
     connect(storeActions, &StoreActions::dockerHubPullEnded, m_pullMeter, &PullMeter::pullEnded);
 
@@ -345,7 +367,7 @@ void MainWindow::connectPanes()
     m_layerPanes = new LayerPanes(
         parts, [this](const QString &fileName) { return m_desktop.chooseExtractFolder(this, fileName); }, this);
     m_layerPanes->setAutoAnalyseLimit(kAutoAnalyseBytes);
-    connect(m_layerPanes, &LayerPanes::statusMessage, statusBar(), [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(m_layerPanes, &LayerPanes::statusMessage, statusBar(), [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
 
     if (m_services.hub) {
         connect(m_services.hub, &HubClient::signInFailed, this,
@@ -390,6 +412,15 @@ void MainWindow::createMenus()
     login->setObjectName(QStringLiteral("loginAction"));
     login->setEnabled(m_services.keychain && m_services.session);
     connect(login, &QAction::triggered, this, &MainWindow::openLoginDialog);
+    m_logoutMenu = file->addMenu(Icons::icon(Icons::Name::Login), tr("Log &Out"));
+    m_logoutMenu->setObjectName(QStringLiteral("logoutMenu"));
+    m_logoutMenu->menuAction()->setObjectName(QStringLiteral("logoutMenuAction"));
+    m_logoutMenu->setEnabled(login->isEnabled());
+    if (login->isEnabled()) {
+        m_logins = new RegistryLogins(m_services.keychain, m_services.session, this);
+        m_logins->setClients(m_services.registry, m_services.hub);
+    }
+    connect(m_logoutMenu, &QMenu::aboutToShow, this, &MainWindow::updateLogoutMenu);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -470,6 +501,70 @@ void MainWindow::createMenus()
     previousPane->setShortcuts({QKeySequence(Qt::SHIFT | Qt::Key_F6), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab),
                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab)});
     connect(previousPane, &QAction::triggered, this, [this] { cyclePanes(-1); });
+    view->addSeparator();
+    QAction *refreshAction = view->addAction(tr("&Refresh"));
+    refreshAction->setObjectName(QStringLiteral("refreshAction"));
+    refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
+    connect(refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"));
+    shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Question));
+    connect(shortcuts, &QAction::triggered, this, [this] {
+        auto *dialog = new ShortcutsDialog(this, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    QAction *readme = help->addAction(tr("Wharf &README"));
+    readme->setObjectName(QStringLiteral("readmeAction"));
+    readme->setShortcut(QKeySequence::HelpContents);
+    connect(readme, &QAction::triggered, this, [this] {
+        // One README window; asking again brings it forward.
+        auto *dialog = findChild<ReadmeDialog *>();
+        if (!dialog) {
+            dialog = new ReadmeDialog(this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        dialog->show();
+        dialog->raise();
+        dialog->activateWindow();
+    });
+    help->addSeparator();
+    QAction *about = help->addAction(tr("&About Wharf"));
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] {
+        auto *dialog = new AboutDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    QAction *aboutQt = help->addAction(tr("About &Qt"));
+    aboutQt->setObjectName(QStringLiteral("aboutQtAction"));
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQt, &QAction::triggered, this, [this] { QApplication::aboutQt(); });
+}
+
+void MainWindow::refresh()
+{
+    if (m_localImagesModel)
+        m_localImagesModel->refresh(); // what the store holds now (another Wharf may have pulled)
+    if (!m_session->repository().isValid()) {
+        // Nothing picked yet: the search is what there is to ask again.
+        m_searchModel->reload();
+        return;
+    }
+    const QString name = m_session->repository().familiarName();
+    const QString platform = m_session->platform();
+    QString what = m_session->tag().isEmpty() ? name : name + u':' + m_session->tag();
+    if (!platform.isEmpty())
+        what = tr("%1 (%2)", "a reference and its platform").arg(what, platform);
+    // The tag on show comes back selected when its row does (and is not resolved twice: the
+    // session asks for it below, by the tag, with a HEAD first).
+    m_pendingTag = m_session->tag();
+    m_tagModel->reload();
+    m_session->refresh();
+    statusBar()->showMessage(tr("Refreshing %1…").arg(what), kStatusMessageMs);
 }
 
 QList<QWidget *> MainWindow::panesInOrder() const
@@ -541,7 +636,7 @@ void MainWindow::createStatusBar()
     m_rateLimit = new RateLimitIndicator(statusBar());
     statusBar()->addPermanentWidget(m_rateLimit);
     m_pullMeter = new PullMeter(m_services.registry, m_rateLimit, this);
-    statusBar()->showMessage(tr("Ready"));
+    statusBar()->showMessage(tr("Ready"), kStatusMessageMs);
 }
 
 void MainWindow::restoreSettings()
@@ -643,7 +738,7 @@ void MainWindow::onRepositorySelected(const QString &reference)
     auto parsed = ImageReference::parseDockerRef(reference);
     if (!parsed) {
         m_repositoryPane->clear();
-        statusBar()->showMessage(parsed.error().message());
+        statusBar()->showMessage(parsed.error().message(), kStatusMessageMs);
         return;
     }
     const ImageReference repository = parsed->repository();
@@ -665,9 +760,17 @@ void MainWindow::onRepositorySelected(const QString &reference)
     m_session->setRepository(repository);
 }
 
+void MainWindow::openStoredImage(const StoredImage &image)
+{
+    onRepositorySelected(image.reference);
+    m_session->openStored(image);
+    m_repositoryPane->setTag(m_session->tag());
+}
+
 void MainWindow::onTagSelected(const QString &tag)
 {
-    if (tag.isEmpty() || tag == m_session->tag())
+    // The tag of a stored image on show, picked in Tags: the registry's image of it.
+    if (tag.isEmpty() || (tag == m_session->tag() && !m_session->isStored()))
         return;
     m_repositoryPane->setTag(tag);
     m_session->setTag(tag); // the layer map follows once the tag has resolved (its platform, from the cache)
@@ -711,6 +814,7 @@ void MainWindow::onResolved(BrowseSession::Scope scope)
     if (scope == BrowseSession::Scope::Tag) {
         m_layerMapPane->setCheckedTags({m_session->tag()});
         m_platformModel->setImage(image);
+        m_platformModel->setSizeHints(m_tagModel->platformSizes(m_session->tag())); // Docker Hub's, free
     }
     m_historyModel->setImage(image);
     m_configModel->setImage(image);
@@ -763,7 +867,7 @@ void MainWindow::showMyRepositories()
 void MainWindow::openLoginDialog()
 {
     if (!m_services.keychain || !m_services.session) {
-        statusBar()->showMessage(tr("Logging in is not available in this window."));
+        statusBar()->showMessage(tr("Logging in is not available in this window."), kStatusMessageMs);
         return;
     }
     auto *dialog = new LoginDialog(m_services.keychain, m_services.session, this);
@@ -777,13 +881,81 @@ void MainWindow::openLoginDialog()
             m_services.registry->forgetCredentials(registry);
         if (m_services.hub && registry == HubRateLimitProbe::Registry)
             m_services.hub->forgetSignIn(); // the next Hub request signs in with the new login
+        if (storedInKeychain) {
+            // Names only, so that File → Log Out can ask the keychain about them later.
+            QSettings settings = Preferences::settings();
+            QStringList known = settings.value(key(kLogins)).toStringList();
+            if (!known.contains(registry))
+                settings.setValue(key(kLogins), known << registry);
+        }
         statusBar()->showMessage(storedInKeychain ? tr("Logged in to %1").arg(registry)
-                                                  : tr("Logged in to %1 for this session only").arg(registry));
+                                                  : tr("Logged in to %1 for this session only").arg(registry),
+                                 kStatusMessageMs);
         // Logged-in pulls count against the account, not the address: the limit changes.
         if (registry == HubRateLimitProbe::Registry)
             refreshRateLimit();
     });
     dialog->open();
+}
+
+void MainWindow::updateLogoutMenu()
+{
+    if (!m_logins)
+        return;
+    const int asked = ++m_logoutMenuAsked;
+    if (m_logoutMenu->isEmpty()) {
+        QAction *looking = m_logoutMenu->addAction(tr("Looking for saved logins…"));
+        looking->setEnabled(false);
+    }
+    // The keychain cannot be listed: it is asked about every registry Wharf may have a login for.
+    QStringList candidates = Preferences::settings().value(key(kLogins)).toStringList();
+    candidates << QString(HubRateLimitProbe::Registry) << Preferences::load().registries;
+    if (m_session->repository().isValid())
+        candidates << m_session->repository().domain();
+    m_logins->find(candidates, this, [this, asked](const QList<RegistryLogins::Login> &logins) {
+        if (asked != m_logoutMenuAsked)
+            return;
+        m_logoutMenu->clear();
+        if (logins.isEmpty()) {
+            QAction *none = m_logoutMenu->addAction(tr("No saved logins"));
+            none->setObjectName(QStringLiteral("noLoginsAction"));
+            none->setEnabled(false);
+            return;
+        }
+        for (const RegistryLogins::Login &login : logins) {
+            const QString text = login.kept == RegistryLogins::Kept::InKeychain
+                ? tr("%1 as %2 (saved in the keychain)").arg(login.registry, login.username)
+                : tr("%1 as %2 (this session only)").arg(login.registry, login.username);
+            QAction *action = m_logoutMenu->addAction(text);
+            action->setObjectName(QStringLiteral("logoutAction"));
+            action->setData(login.registry);
+            connect(action, &QAction::triggered, this, [this, registry = login.registry] { logOut(registry); });
+        }
+    });
+}
+
+void MainWindow::logOut(const QString &registry)
+{
+    m_logins->logOut(registry, this, [this, registry](const Result<QList<RegistryLogins::Kept>> &removed) {
+        if (!removed) {
+            statusBar()->showMessage(tr("Could not log out of %1: %2").arg(registry, removed.error().message()), kStatusMessageMs);
+            return;
+        }
+        QSettings settings = Preferences::settings();
+        QStringList known = settings.value(key(kLogins)).toStringList();
+        if (known.removeAll(registry) > 0)
+            settings.setValue(key(kLogins), known);
+        if (removed->contains(RegistryLogins::Kept::InKeychain))
+            statusBar()->showMessage(tr("Logged out of %1: its login is removed from the keychain.").arg(registry), kStatusMessageMs);
+        else if (removed->contains(RegistryLogins::Kept::ForThisRun))
+            statusBar()->showMessage(tr("Logged out of %1: this session’s login is forgotten.").arg(registry), kStatusMessageMs);
+        else
+            statusBar()->showMessage(tr("Wharf kept no login for %1.").arg(registry), kStatusMessageMs);
+        // Anonymous pulls count against the address again.
+        if (registry == HubRateLimitProbe::Registry)
+            refreshRateLimit();
+        updateLogoutMenu();
+    });
 }
 
 void MainWindow::openSettingsDialog()
@@ -793,7 +965,8 @@ void MainWindow::openSettingsDialog()
     connect(dialog, &SettingsDialog::preferencesSaved, this, [this](const Preferences &preferences, bool languageChanged) {
         applyPreferences(preferences);
         statusBar()->showMessage(languageChanged ? tr("Settings saved. The new language is used the next time Wharf starts.")
-                                                 : tr("Settings saved."));
+                                                 : tr("Settings saved."),
+                                 kStatusMessageMs);
     });
     dialog->open();
 }

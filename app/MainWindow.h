@@ -59,6 +59,7 @@ class PullMeter;
 class PullListModel;
 class PullsPane;
 class RateLimitIndicator;
+class RegistryLogins;
 class RegistryClient;
 class RepositoryPane;
 class SearchModel;
@@ -169,6 +170,8 @@ private:
 
     void onRepositorySelected(const QString &reference);
     void onTagSelected(const QString &tag);
+    // Local images → Open: the image's repository in every pane, the image read from the store.
+    void openStoredImage(const StoredImage &image);
     void onPlatformSelected(int row);
     void onResolving(BrowseSession::Scope scope);
     void onResolved(BrowseSession::Scope scope);
@@ -176,6 +179,11 @@ private:
     [[nodiscard]] QString storeRoot() const;
     void copySelection();
     void openLoginDialog();
+    // File → Log Out: the registries with a kept login, asked afresh each time the menu opens.
+    void updateLogoutMenu();
+    void logOut(const QString &registry);
+    // View → Refresh: the current repository's tags and the tag on show, asked again.
+    void refresh();
     // The signed-in Docker Hub user's repositories in the Search pane.
     void showMyRepositories();
     void openSettingsDialog();
@@ -229,6 +237,9 @@ private:
     BrowseSession *m_session = nullptr; // what is being looked at: repository, tag, platform, image
     LayerPanes *m_layerPanes = nullptr; // Files, Efficiency and Compare, following the image on show
     bool m_rateLimitAsked = false;
+    RegistryLogins *m_logins = nullptr; // what File → Log Out lists and removes
+    QMenu *m_logoutMenu = nullptr;
+    int m_logoutMenuAsked = 0; // the latest listing wins
 
     // Selections restored from the settings, applied when their rows appear.
     QString m_pendingRepository;

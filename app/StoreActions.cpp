@@ -1,5 +1,6 @@
 #include "StoreActions.h"
 
+#include "ComparePane.h"
 #include "HubRateLimitProbe.h"
 #include "LocalImagesPane.h"
 #include "PlatformsPane.h"
@@ -7,27 +8,17 @@
 #include "itemmodels/LocalImagesModel.h"
 #include "itemmodels/PlatformModel.h"
 #include "itemmodels/PullListModel.h"
+#include "layers/LayerMapLoader.h"
 #include "services/BrowseSession.h"
+#include "services/StoredImageJob.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QDockWidget>
+#include <QLocale>
 
 namespace wharf {
-
-namespace {
-
-// "docker.io/library/nginx:latest" + "linux/arm64/v8" → "nginx-latest-linux-arm64-v8.tar"
-QString exportFileName(const QString &familiarReference, const QString &platform)
-{
-    QString name = familiarReference.section(u'/', -1) + u'-' + platform;
-    for (QChar &c : name) {
-        if (c == u':' || c == u'/' || c == u'@')
-            c = u'-';
-    }
-    return name + QStringLiteral(".tar");
-}
-
-} // namespace
 
 StoreActions::StoreActions(Parts parts, QObject *parent) : QObject(parent), m_parts(std::move(parts))
 {
@@ -35,11 +26,32 @@ StoreActions::StoreActions(Parts parts, QObject *parent) : QObject(parent), m_pa
     connect(m_parts.pulls, &PullListModel::pullFinished, this, &StoreActions::onPullFinished);
     connect(m_parts.localImagesPane, &LocalImagesPane::exportRequested, this, &StoreActions::exportImage);
     connect(m_parts.localImagesPane, &LocalImagesPane::revealRequested, this, &StoreActions::reveal);
+    connect(m_parts.localImagesPane, &LocalImagesPane::copyPathRequested, this, &StoreActions::copyPath);
+    connect(m_parts.localImagesPane, &LocalImagesPane::copyReferenceRequested, this, &StoreActions::copyReference);
+    connect(m_parts.session, &BrowseSession::resolved, this, [this] {
+        if (m_parts.session->isStored())
+            onStoredImageShown();
+        else if (m_parts.layerMap)
+            m_parts.layerMap->setLocalImages({}); // the registry's image now: its map too
+    });
     if (!m_parts.localImages)
         return;
-    connect(m_parts.localImages, &LocalImagesModel::removeFinished, this, [this](const LocalImageRemoval &removal) {
-        Q_EMIT statusMessage(removal.error ? tr("Could not delete the image: %1").arg(removal.error->message())
-                                           : tr("Deleted %1").arg(removal.image.reference));
+    connect(m_parts.localImagesPane, &LocalImagesPane::openRequested, this, [this](int row) {
+        if (const auto image = m_parts.localImages->image(row)) {
+            Q_EMIT openRequested(*image);
+            Q_EMIT statusMessage(tr("Opening %1 (%2) from the local store…")
+                                     .arg(m_parts.localImages->index(row, 0).data(LocalImagesModel::FamiliarReferenceRole).toString(),
+                                          image->platform.toString()));
+        }
+    });
+    connect(m_parts.localImages, &LocalImagesModel::removeFinished, this, &StoreActions::onRemoved);
+    connect(m_parts.localImages, &LocalImagesModel::cleanupFinished, this, [this](const LocalImageCleanup &cleanup) {
+        if (cleanup.error) {
+            Q_EMIT statusMessage(tr("The local store could not be cleaned up: %1").arg(cleanup.error->message()));
+            return;
+        }
+        const qint64 freed = cleanup.report.bytesRemoved + cleanup.report.ingestBytesRemoved;
+        Q_EMIT statusMessage(tr("Cleaned up the local store; %1 freed").arg(QLocale().formattedDataSize(freed)));
         m_parts.platforms->refreshPullCosts();
     });
     connect(m_parts.localImages, &LocalImagesModel::exportFinished, this, [this](const LocalImageExport &result) {
@@ -86,30 +98,100 @@ void StoreActions::onPullFinished(const QString &reference, const std::optional<
         Q_EMIT dockerHubPullEnded(reference);
 }
 
+void StoreActions::onRemoved(const LocalImageRemoval &removal)
+{
+    const auto parsed = ImageReference::parseDockerRef(removal.image.reference);
+    const QString name = tr("%1 (%2)").arg(parsed ? parsed->familiarString() : removal.image.reference, removal.image.platform.toString());
+    if (removal.error)
+        Q_EMIT statusMessage(tr("Could not delete %1: %2").arg(name, removal.error->message()));
+    else if (removal.blobsKept)
+        Q_EMIT statusMessage(tr("Deleted %1; its layers were kept: %2").arg(name, removal.blobsKept->message()));
+    else if (removal.bytesFreed == 0)
+        Q_EMIT statusMessage(tr("Deleted %1; nothing freed: other stored images use all of its layers").arg(name));
+    else
+        //: %1: image and platform, %2: a size
+        Q_EMIT statusMessage(tr("Deleted %1; %2 freed").arg(name, QLocale().formattedDataSize(removal.bytesFreed)));
+    m_parts.platforms->refreshPullCosts();
+}
+
 void StoreActions::exportImage(int row)
 {
     LocalImagesModel *model = m_parts.localImages;
     if (!model || !model->image(row))
         return;
     const QModelIndex index = model->index(row, 0);
-    const auto target = m_parts.desktop->chooseExportTarget(m_parts.dialogParent,
-                                                            exportFileName(index.data(LocalImagesModel::FamiliarReferenceRole).toString(),
-                                                                           index.data(LocalImagesModel::PlatformRole).toString()));
+    const auto target = m_parts.desktop->chooseExportTarget(
+        m_parts.dialogParent, Desktop::exportBaseName(index.data(LocalImagesModel::FamiliarReferenceRole).toString(),
+                                                      index.data(LocalImagesModel::PlatformRole).toString()));
     if (!target || target->path.isEmpty())
         return;
-    model->exportImage(row, target->path, target->format);
+    // The dialog was modal: a refresh may have moved the row meanwhile.
+    const int now = model->rowOf(*model->image(row));
+    if (now < 0)
+        return;
+    model->exportImage(now, target->path, target->format);
     Q_EMIT statusMessage(tr("Exporting to %1…").arg(target->path));
 }
 
 void StoreActions::reveal(int row)
 {
-    if (!m_parts.localImages || !m_parts.store)
+    if (!m_parts.localImages || !m_parts.store || !m_parts.localImages->image(row))
         return;
-    // The image's manifest, selected among the store's blobs; its layers and config are beside it.
-    const auto digest = Digest::parse(m_parts.localImages->index(row, 0).data(LocalImagesModel::ManifestDigestRole).toString());
-    const QString path = digest ? m_parts.store->blobPath(*digest) : m_parts.store->root();
+    // The store's folder with index.json selected: the list that names the image (and its
+    // manifest), where a hash-named blob would say nothing. Copy Path gives the manifest's file.
+    const QString path = QDir(m_parts.store->root()).filePath(QStringLiteral("index.json"));
     if (!m_parts.desktop->reveal(path))
         Q_EMIT statusMessage(tr("No file manager could be opened for %1").arg(QDir::toNativeSeparators(path)));
+    else
+        Q_EMIT statusMessage(tr("Showing the local store; index.json lists %1 with its manifest %2")
+                                 .arg(m_parts.localImages->index(row, 0).data(LocalImagesModel::FamiliarReferenceRole).toString(),
+                                      m_parts.localImages->index(row, 0).data(LocalImagesModel::ManifestDigestRole).toString()));
+}
+
+void StoreActions::copyPath(int row)
+{
+    if (!m_parts.localImages || !m_parts.store || !m_parts.localImages->image(row))
+        return;
+    // The store (what skopeo and podman open as oci:STORE:NAME) and the image's manifest in it.
+    const QString manifest = m_parts.localImages->index(row, 0).data(LocalImagesModel::ManifestPathRole).toString();
+    QApplication::clipboard()->setText(QDir::toNativeSeparators(m_parts.store->root()) + u'\n' + QDir::toNativeSeparators(manifest));
+    Q_EMIT statusMessage(tr("Copied the store's path and the manifest's path (%1)").arg(QDir::toNativeSeparators(manifest)));
+}
+
+void StoreActions::copyReference(int row)
+{
+    if (!m_parts.localImages || !m_parts.localImages->image(row))
+        return;
+    const QString reference = m_parts.localImages->index(row, 0).data(LocalImagesModel::ReferenceRole).toString();
+    QApplication::clipboard()->setText(reference);
+    Q_EMIT statusMessage(tr("Copied %1").arg(reference));
+}
+
+void StoreActions::onStoredImageShown()
+{
+    const QList<InspectedImage> &stored = m_parts.session->storedImages();
+    if (m_parts.layerMap)
+        m_parts.layerMap->setLocalImages(StoredImageJob::mapImages(stored));
+    if (!m_parts.comparePane)
+        return;
+    // Compare offers the platforms the store has of this tag, and picks another stored image of
+    // the repository to compare with: the other side needs no registry then.
+    const QString tag = m_parts.session->tag();
+    const QString platform = m_parts.session->platform();
+    QStringList platforms;
+    std::optional<InspectedImage> other;
+    for (const InspectedImage &image : stored) {
+        const QString imagePlatform = image.chosen.platform ? image.chosen.platform->toString() : QString();
+        const bool sameTag = StoredImageJob::tagOf(image.reference) == tag;
+        if (sameTag && !imagePlatform.isEmpty() && !platforms.contains(imagePlatform))
+            platforms.append(imagePlatform);
+        if (!other && !(sameTag && imagePlatform == platform))
+            other = image;
+    }
+    m_parts.comparePane->setCurrentImage(tag, platform, platforms);
+    if (other)
+        m_parts.comparePane->setOther(StoredImageJob::tagOf(other->reference),
+                                      other->chosen.platform ? other->chosen.platform->toString() : QString());
 }
 
 } // namespace wharf

@@ -1,8 +1,11 @@
 #pragma once
 // What the window does with the local store: pulls the platform a person picked (by the digest
-// shown, through the BrowseSession), and exports, reveals and deletes the images it holds, each
-// answered in the status bar. After a pull or a delete the Pull button's figures and the Local
-// images list are read again; a pull from Docker Hub also asks for the pull meter again.
+// shown, through the BrowseSession), and opens, exports, reveals, copies, deletes and cleans up the
+// images it holds, each answered in the status bar ("Deleted multi:latest (linux/arm64); 41 MiB
+// freed"). After a pull or a delete the Pull button's figures and the Local images list are read
+// again; a pull from Docker Hub also asks for the pull meter again. An image opened from the store
+// is browsed from it (BrowseSession::openStored()): the layer map gets the repository's stored
+// images, and Compare is offered another stored image of the repository when there is one.
 // MainWindow builds the models and panes and hands them here.
 
 #include "Desktop.h"
@@ -19,13 +22,17 @@ class QWidget;
 namespace wharf {
 
 class BrowseSession;
+class ComparePane;
 class Error;
+class LayerMapLoader;
 class LocalImagesModel;
 class LocalImagesPane;
 class PlatformModel;
 class PlatformsPane;
 class PullEngine;
 class PullListModel;
+
+struct LocalImageRemoval;
 
 class StoreActions final : public QObject
 {
@@ -46,6 +53,8 @@ public:
         LocalImagesPane *localImagesPane = nullptr;
         const Desktop *desktop = nullptr;
         QWidget *dialogParent = nullptr;
+        LayerMapLoader *layerMap = nullptr;   // given the stored images of a stored image's repository
+        ComparePane *comparePane = nullptr;   // offered another stored image to compare with
     };
 
     StoreActions(Parts parts, QObject *parent);
@@ -55,12 +64,20 @@ Q_SIGNALS:
     // A pull from Docker Hub starts; one ended, counted or not: its pull limit may have moved.
     void dockerHubPullStarted();
     void dockerHubPullEnded(const QString &reference);
+    // The person asked to open a stored image: the window resets its panes for the image's
+    // repository and has the session open it (BrowseSession::openStored()).
+    void openRequested(const wharf::StoredImage &image);
 
 private:
     void pull(int platformRow);
     void onPullFinished(const QString &reference, const std::optional<Error> &error);
     void exportImage(int row);
     void reveal(int row);
+    void copyPath(int row);
+    void copyReference(int row);
+    void onRemoved(const LocalImageRemoval &removal);
+    // After the session opened a stored image: what the store has beside it.
+    void onStoredImageShown();
 
     Parts m_parts;
 };

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>wharf::DateText</name>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>%n month ago</numerusform>
+            <numerusform>%n months ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) ago</source>
+        <translation>
+            <numerusform>%n year ago</numerusform>
+            <numerusform>%n years ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wharf::EfficiencyPanel</name>
     <message numerus="yes">
         <source>Measuring wasted space reads all %n layer(s) of this image — %1 to download unless the local store has them.</source>
@@ -22,6 +60,20 @@
         <translation>
             <numerusform>Measuring wasted space reads the %n layer of this image, whose size its manifest does not record (Docker schema 1).</numerusform>
             <numerusform>Measuring wasted space reads all %n layers of this image, whose size its manifest does not record (Docker schema 1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the layers… %1 of %n layer(s) listed (%2 read)</source>
+        <translation>
+            <numerusform>Reading the layers… %1 of %n layer listed (%2 read)</numerusform>
+            <numerusform>Reading the layers… %1 of %n layers listed (%2 read)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the layers… %1 of %n layer(s) listed (%2 of %3)</source>
+        <translation>
+            <numerusform>Reading the layers… %1 of %n layer listed (%2 of %3)</numerusform>
+            <numerusform>Reading the layers… %1 of %n layers listed (%2 of %3)</numerusform>
         </translation>
     </message>
 </context>
@@ -170,12 +222,80 @@
     </message>
 </context>
 <context>
+    <name>wharf::PlatformModel</name>
+    <message numerus="yes">
+        <source>%1 compressed, in %n layer(s)</source>
+        <extracomment>%1 is a size, %n the number of layers</extracomment>
+        <translation>
+            <numerusform>%1 compressed, in %n layer</numerusform>
+            <numerusform>%1 compressed, in %n layers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to fetch: pulled, this image and its %n layer(s) are in the local store</source>
+        <extracomment>%n is a number of layers</extracomment>
+        <translation>
+            <numerusform>Nothing to fetch: pulled, this image and its %n layer are in the local store</numerusform>
+            <numerusform>Nothing to fetch: pulled, this image and its %n layers are in the local store</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to fetch: %1 of %n layer(s) already here, the others downloaded when their files were listed</source>
+        <extracomment>%1 and %2 are numbers of layers</extracomment>
+        <translation>
+            <numerusform>Nothing to fetch: %1 of %n layer already here, the others downloaded when their files were listed</numerusform>
+            <numerusform>Nothing to fetch: %1 of %n layers already here, the others downloaded when their files were listed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to fetch, %2 of %n layer(s) already here, %3 downloaded when their files were listed</source>
+        <extracomment>%1 is a size (12.3 MB), %2, %n and %3 numbers of layers</extracomment>
+        <translation>
+            <numerusform>%1 to fetch, %2 of %n layer already here, %3 downloaded when their files were listed</numerusform>
+            <numerusform>%1 to fetch, %2 of %n layers already here, %3 downloaded when their files were listed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to fetch: the %n layer(s) are already here</source>
+        <translation>
+            <numerusform>Nothing to fetch: the layer is already here</numerusform>
+            <numerusform>Nothing to fetch: all %n layers are already here</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to fetch, %2 of %n layer(s) already here, %3 kept from a stopped pull</source>
+        <extracomment>%1 is a size (12.3 MB), %2 and %n numbers of layers, %3 a size: what a stopped pull already downloaded</extracomment>
+        <translation>
+            <numerusform>%1 to fetch, %2 of %n layer already here, %3 kept from a stopped pull</numerusform>
+            <numerusform>%1 to fetch, %2 of %n layers already here, %3 kept from a stopped pull</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to fetch, %2 of %n layer(s) already here</source>
+        <extracomment>%1 is a size (12.3 MB), %2 and %n numbers of layers</extracomment>
+        <translation>
+            <numerusform>%1 to fetch, %2 of %n layer already here</numerusform>
+            <numerusform>%1 to fetch, %2 of %n layers already here</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wharf::PullMeter</name>
     <message numerus="yes">
         <source>Pulled %1: it used %n of your Docker Hub pulls (%2 left).</source>
         <translation>
             <numerusform>Pulled %1: it used %n of your Docker Hub pulls (%2 left).</numerusform>
             <numerusform>Pulled %1: it used %n of your Docker Hub pulls (%2 left).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::RateLimitIndicator</name>
+    <message numerus="yes">
+        <source>Docker Hub allows %Ln pull(s) every %1.</source>
+        <translation>
+            <numerusform>Docker Hub allows %Ln pull every %1.</numerusform>
+            <numerusform>Docker Hub allows %Ln pulls every %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -197,6 +317,33 @@
     </message>
 </context>
 <context>
+    <name>wharf::RepositoryPane</name>
+    <message numerus="yes">
+        <source>★ %1 star(s)</source>
+        <translation>
+            <numerusform>★ %1 star</numerusform>
+            <numerusform>★ %1 stars</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 pull(s)</source>
+        <translation>
+            <numerusform>%1 pull</numerusform>
+            <numerusform>%1 pulls</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::SearchResultDelegate</name>
+    <message numerus="yes">
+        <source>★ %1 · %2 pull(s)</source>
+        <translation>
+            <numerusform>★ %1 · %2 pull</numerusform>
+            <numerusform>★ %1 · %2 pulls</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wharf::TagLister</name>
     <message numerus="yes">
         <source>Docker Hub describes only the first %n tag(s) without signing in; sign in to Docker Hub to see the dates, sizes and platforms of the rest (%1 more), or select a tag to read them from the registry.</source>
@@ -210,6 +357,25 @@
         <translation>
             <numerusform>Docker Hub&apos;s details were read for the first tag only.</numerusform>
             <numerusform>Docker Hub&apos;s details were read for the first %n tags only.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::TagTableModel</name>
+    <message numerus="yes">
+        <source>%n platform(s):</source>
+        <extracomment>tooltip of the Tags pane&apos;s Platforms cell; %n platforms follow, one a line</extracomment>
+        <translation>
+            <numerusform>%n platform:</numerusform>
+            <numerusform>%n platforms:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The same image as %n tag(s):</source>
+        <extracomment>tooltip of the Tags pane&apos;s &quot;Same image as&quot; cell; the %n tags follow</extracomment>
+        <translation>
+            <numerusform>The same image as %n tag:</numerusform>
+            <numerusform>The same image as %n tags:</numerusform>
         </translation>
     </message>
 </context>
@@ -251,6 +417,23 @@
         <translation>
             <numerusform>Pulled %1 (%2) %3: fetched %4 in %5 s, %n layer already present; store %6</numerusform>
             <numerusform>Pulled %1 (%2) %3: fetched %4 in %5 s, %n layers already present; store %6</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::cli::store</name>
+    <message numerus="yes">
+        <source>Deleted %n blob(s) only it used (%1).</source>
+        <translation>
+            <numerusform>Deleted %n blob only it used (%1).</numerusform>
+            <numerusform>Deleted %n blobs only it used (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Would remove %n blob(s) (%1) and partial downloads of %2; nothing was deleted.</source>
+        <translation>
+            <numerusform>Would remove %n blob (%1) and partial downloads of %2; nothing was deleted.</numerusform>
+            <numerusform>Would remove %n blobs (%1) and partial downloads of %2; nothing was deleted.</numerusform>
         </translation>
     </message>
 </context>

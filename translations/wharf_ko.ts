@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
+    <name>wharf::AboutDialog</name>
+    <message>
+        <source>the window, networking, settings</source>
+        <translation>창, 네트워크, 설정</translation>
+    </message>
+    <message>
+        <source>logins in the system keychain</source>
+        <translation>시스템 키체인의 로그인</translation>
+    </message>
+    <message>
+        <source>reading layers, writing archives</source>
+        <translation>Layer 읽기, 아카이브 쓰기</translation>
+    </message>
+    <message>
+        <source>SHA-256 digests</source>
+        <translation>SHA-256 Digest</translation>
+    </message>
+    <message>
+        <source>About Wharf</source>
+        <translation>Wharf 정보</translation>
+    </message>
+    <message>
+        <source>Wharf %1</source>
+        <translation>Wharf %1</translation>
+    </message>
+    <message>
+        <source>Browse, inspect and pull container images without a daemon.</source>
+        <translation>데몬 없이 컨테이너 Image를 찾아보고, 살펴보고, 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.</source>
+        <translation>Qt %1로 빌드했고 Qt %2에서 실행 중입니다.</translation>
+    </message>
+    <message>
+        <source>Wharf’s own license has not been chosen yet: its source carries no license file.</source>
+        <translation>Wharf 자체의 라이선스는 아직 정해지지 않았습니다. 소스에 라이선스 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Built on</source>
+        <translation>사용한 구성 요소</translation>
+    </message>
+</context>
+<context>
     <name>wharf::BlobJob</name>
     <message>
         <source>the registry client is gone</source>
@@ -26,6 +69,17 @@
     <message>
         <source>blob from %1/%2</source>
         <translation>%1/%2의 blob</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::BrowseSession</name>
+    <message>
+        <source>%1 is not in the local store, and the registry was asked for it</source>
+        <translation>%1은(는) 로컬 저장소에 없어 레지스트리에 요청했습니다</translation>
+    </message>
+    <message>
+        <source>There is no local store to open %1 from.</source>
+        <translation>%1을(를) 열 로컬 저장소가 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -167,15 +221,44 @@
     </message>
 </context>
 <context>
+    <name>wharf::DateText</name>
+    <message>
+        <source>just now</source>
+        <translation>방금</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n분 전</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n시간 전</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n일 전</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>%n개월 전</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) ago</source>
+        <translation>
+            <numerusform>%n년 전</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wharf::Desktop</name>
-    <message>
-        <source>Docker archive (*.tar)</source>
-        <translation>Docker 아카이브 (*.tar)</translation>
-    </message>
-    <message>
-        <source>OCI archive (*.tar)</source>
-        <translation>OCI 아카이브 (*.tar)</translation>
-    </message>
     <message>
         <source>Export Image</source>
         <translation>Image 내보내기</translation>
@@ -183,6 +266,14 @@
     <message>
         <source>Extract %1 Into</source>
         <translation>%1 추출 위치</translation>
+    </message>
+    <message>
+        <source>Docker archive (*.docker.tar *.tar)</source>
+        <translation>Docker 아카이브 (*.docker.tar *.tar)</translation>
+    </message>
+    <message>
+        <source>OCI archive (*.oci.tar *.tar)</source>
+        <translation>OCI 아카이브 (*.oci.tar *.tar)</translation>
     </message>
 </context>
 <context>
@@ -520,19 +611,23 @@
         <source>Worst offenders:</source>
         <translation>낭비가 가장 큰 항목:</translation>
     </message>
-    <message>
-        <source>Reading the layers… %1 of %2 listed (%3 of %4)</source>
-        <translation>Layer를 읽는 중… %2개 중 %1개 완료 (%4 중 %3)</translation>
-    </message>
     <message numerus="yes">
         <source>Measuring wasted space reads all %n layer(s) of this image, whose size its manifest does not record (Docker schema 1).</source>
         <translation>
             <numerusform>낭비 공간을 측정하려면 이 Image의 Layer %n개를 모두 읽습니다. 이 Image의 manifest에는 Layer 크기가 기록되어 있지 않습니다(Docker schema 1).</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Reading the layers… %1 of %2 listed (%3 read)</source>
-        <translation>Layer를 읽는 중… %2개 중 %1개 완료 (%3 읽음)</translation>
+    <message numerus="yes">
+        <source>Reading the layers… %1 of %n layer(s) listed (%2 read)</source>
+        <translation>
+            <numerusform>Layer를 읽는 중… Layer %n개 중 %1개 완료 (%2 읽음)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the layers… %1 of %n layer(s) listed (%2 of %3)</source>
+        <translation>
+            <numerusform>Layer를 읽는 중… Layer %n개 중 %1개 완료 (%3 중 %2)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -616,6 +711,14 @@
         <translation>%1이(가) 요청 읽기를 멈췄습니다</translation>
     </message>
     <message>
+        <source>%1's answer ended early</source>
+        <translation>%1의 응답이 중간에 끝났습니다</translation>
+    </message>
+    <message>
+        <source>%1 sent a malformed chunk</source>
+        <translation>%1이(가) 형식이 잘못된 청크를 보냈습니다</translation>
+    </message>
+    <message>
         <source>%1's response headers are too large</source>
         <translation>%1의 응답 헤더가 너무 큽니다</translation>
     </message>
@@ -630,14 +733,6 @@
     <message>
         <source>%1 sent nothing for %2 minutes</source>
         <translation>%1이(가) %2분 동안 아무것도 보내지 않았습니다</translation>
-    </message>
-    <message>
-        <source>%1's answer ended early</source>
-        <translation>%1의 응답이 중간에 끝났습니다</translation>
-    </message>
-    <message>
-        <source>%1 sent a malformed chunk</source>
-        <translation>%1이(가) 형식이 잘못된 청크를 보냈습니다</translation>
     </message>
     <message>
         <source>%1's answer is larger than %2 bytes</source>
@@ -2413,6 +2508,11 @@
         <source>Pulled</source>
         <translation>가져온 시각</translation>
     </message>
+    <message>
+        <source>Deleting it frees %1: the layers no other stored image uses, its manifest and its config</source>
+        <extracomment>%1: a size; what deleting the image from the local store frees on disk</extracomment>
+        <translation>삭제하면 %1이(가) 확보됩니다: 저장된 다른 Image가 쓰지 않는 Layer와 manifest, config</translation>
+    </message>
 </context>
 <context>
     <name>wharf::LocalImagesPane</name>
@@ -2423,10 +2523,6 @@
     <message>
         <source>Export…</source>
         <translation>내보내기…</translation>
-    </message>
-    <message>
-        <source>Remove the image from the local store (its layers stay until garbage collection)</source>
-        <translation>로컬 저장소에서 Image를 제거합니다(Layer는 가비지 컬렉션 때까지 남습니다)</translation>
     </message>
     <message>
         <source>The local store could not be read: %1</source>
@@ -2449,8 +2545,69 @@
         <translation>Image를 docker-archive 또는 oci-archive tar 파일로 씁니다</translation>
     </message>
     <message>
-        <source>Show the image's files in the file manager</source>
-        <translation>파일 관리자에서 Image 파일을 보여 줍니다</translation>
+        <source>Delete…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
+        <source>Delete the image from the local store, with the layers no other stored image uses (Delete)</source>
+        <translation>로컬 저장소에서 Image를 삭제하고, 저장된 다른 Image가 쓰지 않는 Layer도 함께 삭제합니다 (Delete)</translation>
+    </message>
+    <message>
+        <source>Show the store's folder in the file manager, its index.json (the list of stored images) selected</source>
+        <translation>파일 관리자에서 저장소 폴더를 보여 주고 index.json(저장된 Image 목록)을 선택합니다</translation>
+    </message>
+    <message>
+        <source>Delete what no stored image uses: layers left by images deleted elsewhere (“wharf rm”), by other tools, or by pulls that were given up</source>
+        <translation>저장된 어떤 Image도 쓰지 않는 것을 삭제합니다: 다른 곳에서 삭제한 Image(“wharf rm”), 다른 도구, 중단한 가져오기가 남긴 Layer</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Folder</source>
+        <translation>폴더에서 보기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Path</source>
+        <translation>경로 복사(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Reference</source>
+        <translation>참조 복사(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>삭제(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Clean Up (%1)</source>
+        <extracomment>%1: a size, e.g. "41 MiB": what garbage collection of the local store frees</extracomment>
+        <translation>정리 (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Delete Image</source>
+        <translation>Image 삭제</translation>
+    </message>
+    <message>
+        <source>Delete %1 from the local store?</source>
+        <translation>로컬 저장소에서 %1을(를) 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>This frees %1: the layers no other stored image uses, its manifest and its config. Layers other images use stay.</source>
+        <translation>%1이(가) 확보됩니다: 저장된 다른 Image가 쓰지 않는 Layer와 manifest, config입니다. 다른 Image가 쓰는 Layer는 남습니다.</translation>
+    </message>
+    <message>
+        <source>This frees next to nothing: other stored images use every one of its layers.</source>
+        <translation>확보되는 공간이 거의 없습니다: 저장된 다른 Image가 이 Image의 Layer를 모두 씁니다.</translation>
     </message>
 </context>
 <context>
@@ -2462,10 +2619,6 @@
     <message>
         <source>docker.io, ghcr.io, localhost:5000, …</source>
         <translation>예: docker.io, ghcr.io, localhost:5000, …</translation>
-    </message>
-    <message>
-        <source>Remember in the system keychain: the password is stored there, never in a file.</source>
-        <translation>시스템 키체인에 기억: 비밀번호는 파일이 아니라 시스템 키체인에만 저장됩니다.</translation>
     </message>
     <message>
         <source>&amp;Registry:</source>
@@ -2494,6 +2647,22 @@
     <message>
         <source>No system keychain is available; Wharf will use this login until you quit.</source>
         <translation>사용할 수 있는 시스템 키체인이 없습니다. Wharf를 종료할 때까지만 이 로그인을 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Looking for a system keychain…</source>
+        <translation>시스템 키체인을 찾는 중…</translation>
+    </message>
+    <message>
+        <source>No keychain on this machine: the login lasts until Wharf closes, and is never written to a file.</source>
+        <translation>이 컴퓨터에는 키체인이 없습니다. 로그인은 Wharf를 닫을 때까지만 유지되며 파일에 기록되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Saved in your system keychain: the password is kept there, never in a file.</source>
+        <translation>시스템 키체인에 저장됩니다. 비밀번호는 파일이 아니라 키체인에만 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>Saved in your keychain (%1): the password is kept there, never in a file.</source>
+        <translation>키체인(%1)에 저장됩니다. 비밀번호는 파일이 아니라 키체인에만 보관됩니다.</translation>
     </message>
 </context>
 <context>
@@ -2641,6 +2810,75 @@
         <source>&amp;Previous Pane</source>
         <translation>이전 창(&amp;P)</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a reference and its platform</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Log &amp;Out</source>
+        <translation>로그아웃(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>키보드 단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Wharf &amp;README</source>
+        <translation>Wharf README(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;About Wharf</source>
+        <translation>Wharf 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Refreshing %1…</source>
+        <translation>%1을(를) 새로 고치는 중…</translation>
+    </message>
+    <message>
+        <source>Looking for saved logins…</source>
+        <translation>저장된 로그인을 찾는 중…</translation>
+    </message>
+    <message>
+        <source>No saved logins</source>
+        <translation>저장된 로그인 없음</translation>
+    </message>
+    <message>
+        <source>%1 as %2 (saved in the keychain)</source>
+        <translation>%1 - %2 (키체인에 저장됨)</translation>
+    </message>
+    <message>
+        <source>%1 as %2 (this session only)</source>
+        <translation>%1 - %2 (이번 실행 동안만)</translation>
+    </message>
+    <message>
+        <source>Could not log out of %1: %2</source>
+        <translation>%1에서 로그아웃하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Logged out of %1: its login is removed from the keychain.</source>
+        <translation>%1에서 로그아웃했습니다. 키체인에서 로그인을 지웠습니다.</translation>
+    </message>
+    <message>
+        <source>Logged out of %1: this session’s login is forgotten.</source>
+        <translation>%1에서 로그아웃했습니다. 이번 실행의 로그인을 잊었습니다.</translation>
+    </message>
+    <message>
+        <source>Wharf kept no login for %1.</source>
+        <translation>Wharf에 저장된 %1의 로그인이 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>wharf::ManifestJob</name>
@@ -2758,30 +2996,12 @@
         <translation>알 수 없는 플랫폼</translation>
     </message>
     <message>
-        <source>Attestation for %1</source>
-        <translation>%1에 대한 attestation</translation>
-    </message>
-    <message>
-        <source>Attestation</source>
-        <translation>Attestation</translation>
-    </message>
-    <message>
         <source>Working out what a pull would fetch…</source>
         <translation>가져올 항목을 계산하는 중…</translation>
     </message>
     <message>
         <source>Pull size unknown</source>
         <translation>가져올 크기를 알 수 없음</translation>
-    </message>
-    <message>
-        <source>Nothing to fetch: all %1 layers are already here</source>
-        <extracomment>%1 is a number of layers</extracomment>
-        <translation>가져올 것 없음: Layer %1개가 모두 이미 있음</translation>
-    </message>
-    <message>
-        <source>%1 to fetch, %2 of %3 layers already here</source>
-        <extracomment>%1 is a size (12.3 MB), %2 and %3 numbers of layers</extracomment>
-        <translation>가져올 크기 %1, Layer %3개 중 %2개는 이미 있음</translation>
     </message>
     <message>
         <source>Platform</source>
@@ -2794,10 +3014,6 @@
     <message>
         <source>Digest</source>
         <translation>Digest</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>크기</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -2817,18 +3033,117 @@ the pull size in the Platforms table when it could not be worked out</extracomme
         <translation>가져올 크기</translation>
     </message>
     <message>
-        <source>Nothing to fetch: %1 of %2 layers already here, the others downloaded when their files were listed</source>
-        <extracomment>%1 and %2 are numbers of layers</extracomment>
-        <translation>가져올 것 없음: Layer %2개 중 %1개는 이미 있음, 나머지는 파일 목록을 볼 때 다운로드됨</translation>
-    </message>
-    <message>
-        <source>%1 to fetch, %2 of %3 layers already here, %4 downloaded when their files were listed</source>
-        <extracomment>%1 is a size (12.3 MB), %2, %3 and %4 numbers of layers</extracomment>
-        <translation>가져올 크기 %1, Layer %3개 중 %2개는 이미 있음, %4개는 파일 목록을 볼 때 다운로드됨</translation>
-    </message>
-    <message>
         <source>This image is in Docker’s deprecated schema 1 format, which Wharf shows but does not pull.</source>
         <translation>이 Image는 Docker가 더 이상 쓰지 않는 schema 1 형식이라서 Wharf가 보여 주기만 하고 가져오지는 않습니다.</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <extracomment>the size of a platform image not known yet (its manifest has not been fetched)</extracomment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Manifest %1 (%2)</source>
+        <extracomment>%1 is a platform manifest's digest, %2 the manifest document's own size</extracomment>
+        <translation>manifest %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 compressed, in %n layer(s)</source>
+        <extracomment>%1 is a size, %n the number of layers</extracomment>
+        <translation>
+            <numerusform>압축 시 %1, Layer %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The image’s size as Docker Hub reports it. Select the platform to read its manifest (one request).</source>
+        <translation>Docker Hub가 알려 준 Image 크기입니다. 플랫폼을 선택하면 manifest를 읽습니다(요청 1회).</translation>
+    </message>
+    <message>
+        <source>Not known until this platform’s manifest is read: select the platform (one manifest request).</source>
+        <translation>이 플랫폼의 manifest를 읽기 전에는 알 수 없습니다. 플랫폼을 선택하십시오(manifest 요청 1회).</translation>
+    </message>
+    <message>
+        <source>Select the platform to count what a pull would fetch: its manifest costs one request, which Docker Hub counts against the pull limit.</source>
+        <translation>플랫폼을 선택하면 가져올 크기를 계산합니다. manifest 요청이 1회 필요하며, Docker Hub는 이를 가져오기 한도에 포함합니다.</translation>
+    </message>
+    <message>
+        <source>Provenance/SBOM</source>
+        <extracomment>what a build attestation manifest (buildkit) carries: SLSA provenance and, when asked for, an SBOM</extracomment>
+        <translation>Provenance/SBOM</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <extracomment>an attestation row: "Provenance/SBOM for linux/amd64"</extracomment>
+        <translation>%2의 %1</translation>
+    </message>
+    <message>
+        <source>How %1 was built, as its builder attests (SLSA provenance, and an SBOM when the build made one), signed into the attestation manifest %2 (%3). Wharf lists it; it does not pull it.</source>
+        <extracomment>%1 is a platform (linux/amd64) or a digest, %2 a manifest digest, %3 its size</extracomment>
+        <translation>빌더가 증명하는 %1의 빌드 방식(SLSA provenance, 그리고 빌드에서 만든 경우 SBOM)으로, attestation manifest %2 (%3)에 담겨 있습니다. Wharf는 목록에 보여 주기만 하고 가져오지는 않습니다.</translation>
+    </message>
+    <message>
+        <source>the image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>≤ %1</source>
+        <extracomment>the pull size in the Platforms table before the manifest is read: at most the image's size</extracomment>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>select to count</source>
+        <extracomment>the pull size in the Platforms table before the manifest is read</extracomment>
+        <translation>선택하면 계산</translation>
+    </message>
+    <message>
+        <source>pulled ✓</source>
+        <extracomment>the pull size in the Platforms table when this very image is in the store</extracomment>
+        <translation>가져옴 ✓</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to fetch: pulled, this image and its %n layer(s) are in the local store</source>
+        <extracomment>%n is a number of layers</extracomment>
+        <translation>
+            <numerusform>가져올 것 없음: 가져온 Image이며, Image와 Layer %n개가 로컬 저장소에 있음</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <extracomment>column header: the platform image's compressed size (its layers)</extracomment>
+        <translation>Image 크기</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to fetch: %1 of %n layer(s) already here, the others downloaded when their files were listed</source>
+        <extracomment>%1 and %2 are numbers of layers</extracomment>
+        <translation>
+            <numerusform>가져올 것 없음: Layer %n개 중 %1개는 이미 있음, 나머지는 파일 목록을 볼 때 다운로드됨</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to fetch, %2 of %n layer(s) already here, %3 downloaded when their files were listed</source>
+        <extracomment>%1 is a size (12.3 MB), %2, %n and %3 numbers of layers</extracomment>
+        <translation>
+            <numerusform>가져올 크기 %1, Layer %n개 중 %2개는 이미 있음, %3개는 파일 목록을 볼 때 다운로드됨</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to fetch: the %n layer(s) are already here</source>
+        <translation>
+            <numerusform>가져올 것 없음: Layer %n개가 모두 이미 있음</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to fetch, %2 of %n layer(s) already here, %3 kept from a stopped pull</source>
+        <extracomment>%1 is a size (12.3 MB), %2 and %n numbers of layers, %3 a size: what a stopped pull already downloaded</extracomment>
+        <translation>
+            <numerusform>가져올 크기 %1, Layer %n개 중 %2개는 이미 있음, 중단된 가져오기에서 %3 보관됨</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to fetch, %2 of %n layer(s) already here</source>
+        <extracomment>%1 is a size (12.3 MB), %2 and %n numbers of layers</extracomment>
+        <translation>
+            <numerusform>가져올 크기 %1, Layer %n개 중 %2개는 이미 있음</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2876,6 +3191,18 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     <message>
         <source>The tag could not be resolved</source>
         <translation>태그를 확인할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Copy Digest</source>
+        <translation>Digest 복사</translation>
+    </message>
+    <message>
+        <source>Pulled ✓</source>
+        <translation>가져옴 ✓</translation>
+    </message>
+    <message>
+        <source>This platform of the tag is in the local store already</source>
+        <translation>태그의 이 플랫폼은 이미 로컬 저장소에 있습니다</translation>
     </message>
 </context>
 <context>
@@ -2987,7 +3314,7 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
     <message>
         <source>%1 of %2</source>
-        <extracomment>bytes fetched of bytes to fetch: "3.1 MB of 12.3 MB"</extracomment>
+        <extracomment>the image's bytes in the store of all its bytes: "3.1 MB of 12.3 MB"</extracomment>
         <translation>%1 / %2</translation>
     </message>
     <message>
@@ -3051,8 +3378,23 @@ the pull size in the Platforms table when it could not be worked out</extracomme
         <translation>오류</translation>
     </message>
     <message>
-        <source>Nothing to fetch</source>
-        <translation>가져올 것 없음</translation>
+        <source>This run fetched %1 of %2; the rest of the image was already here</source>
+        <extracomment>%1 and %2 are sizes: what this run of a pull downloaded, and what it had to</extracomment>
+        <translation>이번 실행에서 %2 중 %1을(를) 받았습니다. Image의 나머지는 이미 있었습니다</translation>
+    </message>
+    <message>
+        <source>The average rate of the download</source>
+        <translation>다운로드 평균 속도</translation>
+    </message>
+    <message>
+        <source>Nothing to fetch: all %1 here</source>
+        <extracomment>every layer of the image was in the store already: "Nothing to fetch: all 12.3 MB here"</extracomment>
+        <translation>가져올 것 없음: %1 모두 있음</translation>
+    </message>
+    <message>
+        <source>avg %1/s</source>
+        <extracomment>the average transfer rate of a finished pull: "avg 1.2 MB/s"</extracomment>
+        <translation>평균 %1/s</translation>
     </message>
 </context>
 <context>
@@ -3145,10 +3487,6 @@ the pull size in the Platforms table when it could not be worked out</extracomme
         <translation>Docker Hub pull: 한도 %1회</translation>
     </message>
     <message>
-        <source>Docker Hub allows %1 pulls every %2.</source>
-        <translation>Docker Hub는 %2마다 pull을 %1회까지 허용합니다.</translation>
-    </message>
-    <message>
         <source>Counted for: %1</source>
         <translation>집계 대상: %1</translation>
     </message>
@@ -3177,6 +3515,23 @@ the pull size in the Platforms table when it could not be worked out</extracomme
 Click to try again.</source>
         <translation>pull 한도를 확인할 수 없습니다: %1
 클릭하면 다시 시도합니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Docker Hub allows %Ln pull(s) every %1.</source>
+        <translation>
+            <numerusform>Docker Hub는 %1마다 pull을 %Ln회까지 허용합니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::ReadmeDialog</name>
+    <message>
+        <source>Wharf README</source>
+        <translation>Wharf README</translation>
+    </message>
+    <message>
+        <source>This build of Wharf carries no README.</source>
+        <translation>이 Wharf 빌드에는 README가 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -3303,14 +3658,6 @@ Click to try again.</source>
         <translation>리포지토리 정보를 불러오는 중…</translation>
     </message>
     <message>
-        <source>★ %1 stars</source>
-        <translation>★ 별 %1개</translation>
-    </message>
-    <message>
-        <source>%1 pulls</source>
-        <translation>%1회 pull</translation>
-    </message>
-    <message>
         <source>updated %1</source>
         <translation>%1 업데이트</translation>
     </message>
@@ -3325,6 +3672,22 @@ Click to try again.</source>
     <message>
         <source>The details of %1 could not be loaded</source>
         <translation>%1의 정보를 불러올 수 없습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>★ %1 star(s)</source>
+        <translation>
+            <numerusform>★ 별 %1개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 pull(s)</source>
+        <translation>
+            <numerusform>pull %1회</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last updated %1</source>
+        <translation>마지막 업데이트 %1</translation>
     </message>
 </context>
 <context>
@@ -3452,10 +3815,6 @@ Click to try again.</source>
         <translation>%1K</translation>
     </message>
     <message>
-        <source>★ %1 · %2 pulls</source>
-        <translation>★ %1 · pull %2회</translation>
-    </message>
-    <message>
         <source>Official</source>
         <translation>공식</translation>
     </message>
@@ -3474,6 +3833,12 @@ Click to try again.</source>
     <message>
         <source>Private</source>
         <translation>비공개</translation>
+    </message>
+    <message numerus="yes">
+        <source>★ %1 · %2 pull(s)</source>
+        <translation>
+            <numerusform>★ %1 · pull %2회</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3511,6 +3876,25 @@ registry.example.com</translation>
     <message>
         <source>%1=%2 is set and takes precedence over this choice.</source>
         <translation>환경 변수(%1=%2)가 설정되어 있어 이 선택보다 우선합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>키보드 단축키</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>동작</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
     </message>
 </context>
 <context>
@@ -3568,14 +3952,6 @@ registry.example.com</translation>
 <context>
     <name>wharf::StoreActions</name>
     <message>
-        <source>Could not delete the image: %1</source>
-        <translation>Image를 삭제할 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <source>Deleted %1</source>
-        <translation>%1 삭제됨</translation>
-    </message>
-    <message>
         <source>The export failed: %1</source>
         <translation>내보내기 실패: %1</translation>
     </message>
@@ -3618,6 +3994,62 @@ registry.example.com</translation>
     <message>
         <source>No file manager could be opened for %1</source>
         <translation>파일 관리자에서 %1 위치를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Opening %1 (%2) from the local store…</source>
+        <translation>로컬 저장소에서 %1 (%2)을(를) 여는 중…</translation>
+    </message>
+    <message>
+        <source>The local store could not be cleaned up: %1</source>
+        <translation>로컬 저장소를 정리할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cleaned up the local store; %1 freed</source>
+        <translation>로컬 저장소를 정리했습니다. %1 확보됨</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Could not delete %1: %2</source>
+        <translation>%1을(를) 삭제할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Deleted %1; its layers were kept: %2</source>
+        <translation>%1 삭제됨. Layer는 남겨 두었습니다: %2</translation>
+    </message>
+    <message>
+        <source>Deleted %1; nothing freed: other stored images use all of its layers</source>
+        <translation>%1 삭제됨. 확보된 공간 없음: 저장된 다른 Image가 Layer를 모두 씁니다</translation>
+    </message>
+    <message>
+        <source>Deleted %1; %2 freed</source>
+        <extracomment>%1: image and platform, %2: a size</extracomment>
+        <translation>%1 삭제됨. %2 확보됨</translation>
+    </message>
+    <message>
+        <source>Showing the local store; index.json lists %1 with its manifest %2</source>
+        <translation>로컬 저장소를 보여 줍니다. index.json에 %1과(와) manifest %2이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>Copied the store's path and the manifest's path (%1)</source>
+        <translation>저장소 경로와 manifest 경로를 복사함 (%1)</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>%1 복사됨</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::StoredImageJob</name>
+    <message>
+        <source>%1 is not an image manifest</source>
+        <translation>%1은(는) Image manifest가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the image config</source>
+        <translation>Image config</translation>
     </message>
 </context>
 <context>
@@ -3699,6 +4131,29 @@ registry.example.com</translation>
         <source>Same image as</source>
         <translation>같은 Image</translation>
     </message>
+    <message>
+        <source>The platforms of this tag could not be read.</source>
+        <translation>이 태그의 플랫폼을 읽을 수 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n platform(s):</source>
+        <extracomment>tooltip of the Tags pane's Platforms cell; %n platforms follow, one a line</extracomment>
+        <translation>
+            <numerusform>플랫폼 %n개:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 compressed (%2 bytes)</source>
+        <extracomment>%1 is a size (12.3 MB), %2 the exact number of bytes</extracomment>
+        <translation>압축 시 %1 (%2바이트)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The same image as %n tag(s):</source>
+        <extracomment>tooltip of the Tags pane's "Same image as" cell; the %n tags follow</extracomment>
+        <translation>
+            <numerusform>같은 Image인 태그 %n개:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wharf::TagsPane</name>
@@ -3737,6 +4192,39 @@ registry.example.com</translation>
     <message>
         <source>The tags of %1 could not be listed</source>
         <translation>%1의 태그 목록을 가져올 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Copy Tag</source>
+        <translation>태그 복사</translation>
+    </message>
+    <message>
+        <source>Copy Digest</source>
+        <translation>Digest 복사</translation>
+    </message>
+    <message>
+        <source>Copy “docker pull” Command</source>
+        <translation>“docker pull” 명령 복사</translation>
+    </message>
+    <message>
+        <source>Pull</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>Compare With This Tag</source>
+        <translation>이 태그와 비교</translation>
+    </message>
+    <message>
+        <source>Show in Layer Map</source>
+        <translation>Layer 맵에 표시</translation>
+    </message>
+    <message>
+        <source>Pull the platform selected in Platforms, or this machine’s</source>
+        <translation>플랫폼 창에서 선택한 플랫폼을, 없으면 이 컴퓨터의 플랫폼을 가져옵니다</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid regular expression: %2. Correct it, or untick Regex to match the text as it is.</source>
+        <extracomment>%1 is the filter text, %2 why it is not a regular expression (Qt's words)</extracomment>
+        <translation>“%1”은(는) 올바른 정규 표현식이 아닙니다: %2. 고치거나, 정규식 선택을 해제해 입력한 글자 그대로 찾으십시오.</translation>
     </message>
 </context>
 <context>
@@ -3839,8 +4327,8 @@ Commands:
   load REF --to docker|podman [--platform P]            send a stored image into Docker or Podman
   images [--store DIR] [--json]                         list the images in the local store
     [--engine docker|podman]                            or Docker's or Podman's, as docker image ls does
-  rm REF [--platform P] [--store DIR]                   remove an image from the store
-  gc [--store DIR] [--json]                             delete blobs no stored image uses
+  rm REF [--platform P] [--prune] [--store DIR]         remove an image (--prune: and the blobs only it used)
+  gc [--dry-run] [--store DIR] [--json]                 delete blobs no stored image uses
   verify [--store DIR] [--json]                         re-hash the store, report what is wrong
   export REF -o FILE [--format F] [--platform P]        write a stored image as docker-archive or oci-archive
 
@@ -3868,8 +4356,8 @@ Run “wharf COMMAND --help” for a command's options.
   load REF --to docker|podman [--platform P]            저장된 Image를 Docker나 Podman에 보내기
   images [--store DIR] [--json]                         로컬 저장소의 Image 목록
     [--engine docker|podman]                            또는 Docker나 Podman의 목록 (“docker images”처럼)
-  rm REF [--platform P] [--store DIR]                   저장소에서 Image 제거
-  gc [--store DIR] [--json]                             어떤 Image도 쓰지 않는 blob 삭제
+  rm REF [--platform P] [--prune] [--store DIR]         저장소에서 Image 제거(--prune: 이 Image만 쓰던 blob도)
+  gc [--dry-run] [--store DIR] [--json]                 어떤 Image도 쓰지 않는 blob 삭제
   verify [--store DIR] [--json]                         저장소를 다시 해시하고 문제 보고
   export REF -o FILE [--format F] [--platform P]        저장된 Image를 docker-archive나 oci-archive로 쓰기
 
@@ -3893,6 +4381,14 @@ Run “wharf COMMAND --help” for a command's options.
         <translation>%1 (%2)을(를) %4의 %3에 로드하는 중</translation>
     </message>
     <message>
+        <source>%1: sent, unpacking…</source>
+        <translation>%1: 보냄, 압축 해제 중…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of about %3 sent</source>
+        <translation>%1: 약 %3 중 %2 보냄</translation>
+    </message>
+    <message>
         <source>%1: %2 sent</source>
         <extracomment>%1 Docker or Podman, %2 an amount of data (12.5 MiB)</extracomment>
         <translation>%1: %2 보냄</translation>
@@ -3900,55 +4396,6 @@ Run “wharf COMMAND --help” for a command's options.
     <message>
         <source>note: %1</source>
         <translation>참고: %1</translation>
-    </message>
-    <message>
-        <source>REPOSITORY</source>
-        <translation>REPOSITORY</translation>
-    </message>
-    <message>
-        <source>TAG</source>
-        <translation>TAG</translation>
-    </message>
-    <message>
-        <source>IMAGE ID</source>
-        <translation>IMAGE ID</translation>
-    </message>
-    <message>
-        <source>PLATFORM</source>
-        <translation>PLATFORM</translation>
-    </message>
-    <message>
-        <source>CREATED</source>
-        <translation>CREATED</translation>
-    </message>
-    <message>
-        <source>SIZE</source>
-        <translation>SIZE</translation>
-    </message>
-    <message>
-        <source>Send an image from the local store into Docker or Podman, as docker pull would have named it.</source>
-        <translation>로컬 저장소의 Image를 docker pull이 붙였을 이름으로 Docker나 Podman에 보냅니다.</translation>
-    </message>
-    <message>
-        <source>nginx:1.27, docker.io/library/nginx:latest, …</source>
-        <translation>예: nginx:1.27, docker.io/library/nginx:latest, …</translation>
-    </message>
-    <message>
-        <source>The engine: docker or podman.</source>
-        <translation>엔진: docker 또는 podman.</translation>
-    </message>
-    <message>
-        <source>The platform to load when the store keeps several of REF.</source>
-        <translation>저장소에 REF가 여러 플랫폼으로 있을 때 로드할 플랫폼.</translation>
-    </message>
-    <message>
-        <source>usage: wharf load REF --to docker|podman [--platform os/arch[/variant]] [--store DIR]</source>
-        <translation>사용 방법: wharf load REF --to docker|podman [--platform os/arch[/variant]] [--store DIR]</translation>
-    </message>
-    <message>
-        <source>the store keeps %1 for several platforms (%2); choose one with --platform</source>
-        <extracomment>%1 is the reference, %2 the platforms the store keeps for it, comma-separated</extracomment>
-        <translation>저장소에 %1의 플랫폼이 여러 개(%2) 있습니다. --platform으로 하나를 고르세요</translation>
     </message>
     <message>
         <source>“%1” is not an image name or ID</source>
@@ -4000,16 +4447,57 @@ Run “wharf COMMAND --help” for a command's options.
         <translation>  CREATED</translation>
     </message>
     <message>
+        <source>SIZE</source>
+        <translation>SIZE</translation>
+    </message>
+    <message>
         <source>CREATED BY</source>
         <translation>CREATED BY</translation>
     </message>
     <message>
-        <source>%1: sent, unpacking…</source>
-        <translation>%1: 보냄, 압축 해제 중…</translation>
+        <source>REPOSITORY</source>
+        <translation>REPOSITORY</translation>
     </message>
     <message>
-        <source>%1: %2 of about %3 sent</source>
-        <translation>%1: 약 %3 중 %2 보냄</translation>
+        <source>TAG</source>
+        <translation>TAG</translation>
+    </message>
+    <message>
+        <source>IMAGE ID</source>
+        <translation>IMAGE ID</translation>
+    </message>
+    <message>
+        <source>PLATFORM</source>
+        <translation>PLATFORM</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>CREATED</translation>
+    </message>
+    <message>
+        <source>Send an image from the local store into Docker or Podman, as docker pull would have named it.</source>
+        <translation>로컬 저장소의 Image를 docker pull이 붙였을 이름으로 Docker나 Podman에 보냅니다.</translation>
+    </message>
+    <message>
+        <source>nginx:1.27, docker.io/library/nginx:latest, …</source>
+        <translation>예: nginx:1.27, docker.io/library/nginx:latest, …</translation>
+    </message>
+    <message>
+        <source>The engine: docker or podman.</source>
+        <translation>엔진: docker 또는 podman.</translation>
+    </message>
+    <message>
+        <source>The platform to load when the store keeps several of REF.</source>
+        <translation>저장소에 REF가 여러 플랫폼으로 있을 때 로드할 플랫폼.</translation>
+    </message>
+    <message>
+        <source>usage: wharf load REF --to docker|podman [--platform os/arch[/variant]] [--store DIR]</source>
+        <translation>사용 방법: wharf load REF --to docker|podman [--platform os/arch[/variant]] [--store DIR]</translation>
+    </message>
+    <message>
+        <source>the store keeps %1 for several platforms (%2); choose one with --platform</source>
+        <extracomment>%1 is the reference, %2 the platforms the store keeps for it, comma-separated</extracomment>
+        <translation>저장소에 %1의 플랫폼이 여러 개(%2) 있습니다. --platform으로 하나를 고르세요</translation>
     </message>
 </context>
 <context>
@@ -4476,6 +4964,10 @@ Run “wharf COMMAND --help” for a command's options.
         <source>Removed the credentials for %1 from the system keychain.</source>
         <translation>시스템 키체인에서 %1의 자격 증명을 제거했습니다.</translation>
     </message>
+    <message>
+        <source>The system keychain had no credentials for %1.</source>
+        <translation>시스템 키체인에 %1의 자격 증명이 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>wharf::cli::pull</name>
@@ -4762,10 +5254,6 @@ Run “wharf COMMAND --help” for a command's options.
         <translation>PULLED</translation>
     </message>
     <message>
-        <source>Remove an image from the local store. Blobs other images use stay; run “wharf gc” to free the space of the rest.</source>
-        <translation>로컬 저장소에서 Image를 제거합니다. 다른 Image가 쓰는 blob은 남으며, 나머지 공간은 “wharf gc”로 확보하세요.</translation>
-    </message>
-    <message>
         <source>nginx:1.27, docker.io/library/nginx:latest, …</source>
         <translation>예: nginx:1.27, docker.io/library/nginx:latest, …</translation>
     </message>
@@ -4774,20 +5262,12 @@ Run “wharf COMMAND --help” for a command's options.
         <translation>이 플랫폼만 제거합니다(기본값: REF의 모든 플랫폼).</translation>
     </message>
     <message>
-        <source>usage: wharf rm REF [--platform os/arch[/variant]] [--store DIR]</source>
-        <translation>사용 방법: wharf rm REF [--platform os/arch[/variant]] [--store DIR]</translation>
-    </message>
-    <message>
         <source>Removed %1 (%2) %3</source>
         <translation>제거했습니다: %1 (%2) %3</translation>
     </message>
     <message>
         <source>Delete blobs no stored image uses, and partial downloads nobody resumed for a day.</source>
         <translation>저장된 어떤 Image도 쓰지 않는 blob과, 하루 동안 이어 받지 않은 미완성 다운로드를 삭제합니다.</translation>
-    </message>
-    <message>
-        <source>usage: wharf gc [--store DIR] [--json]</source>
-        <translation>사용 방법: wharf gc [--store DIR] [--json]</translation>
     </message>
     <message>
         <source>deleted %1</source>
@@ -4824,6 +5304,46 @@ Run “wharf COMMAND --help” for a command's options.
     <message>
         <source>%1 problems</source>
         <translation>문제 %1개</translation>
+    </message>
+    <message>
+        <source>Remove an image from the local store. Blobs stay until “wharf gc”, or with --prune those only this image used go at once (what the window's Delete does).</source>
+        <translation>로컬 저장소에서 Image를 제거합니다. blob은 “wharf gc”까지 남으며, --prune을 주면 이 Image만 쓰던 blob을 바로 삭제합니다(창의 삭제와 같음).</translation>
+    </message>
+    <message>
+        <source>Also delete the blobs no other stored image uses, and say what that freed.</source>
+        <translation>저장된 다른 Image가 쓰지 않는 blob도 삭제하고, 확보한 공간을 알려 줍니다.</translation>
+    </message>
+    <message>
+        <source>usage: wharf rm REF [--platform os/arch[/variant]] [--prune] [--store DIR]</source>
+        <translation>사용 방법: wharf rm REF [--platform os/arch[/variant]] [--prune] [--store DIR]</translation>
+    </message>
+    <message>
+        <source>wharf: warning: its blobs were kept: %1</source>
+        <translation>wharf: 경고: blob은 남겨 두었습니다: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n blob(s) only it used (%1).</source>
+        <translation>
+            <numerusform>이 Image만 쓰던 blob %n개를 삭제했습니다 (%1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only say what would be deleted (the window's Clean Up figure).</source>
+        <translation>삭제할 것만 알려 줍니다(창의 정리 버튼에 표시되는 크기).</translation>
+    </message>
+    <message>
+        <source>usage: wharf gc [--dry-run] [--store DIR] [--json]</source>
+        <translation>사용 방법: wharf gc [--dry-run] [--store DIR] [--json]</translation>
+    </message>
+    <message>
+        <source>would delete %1</source>
+        <translation>삭제 예정: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Would remove %n blob(s) (%1) and partial downloads of %2; nothing was deleted.</source>
+        <translation>
+            <numerusform>blob %n개(%1)와 %2의 미완성 다운로드를 제거할 수 있습니다. 아무것도 삭제하지 않았습니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>List the images in the local store, or in Docker or Podman.</source>

@@ -193,13 +193,11 @@ void EfficiencyPanel::onProgress(qint64 read, qint64 total, int layersDone, int 
         return;
     const QLocale locale;
     if (total < 0) // sizes unknown (Docker schema 1)
-        m_state->showMessage(
-            tr("Reading the layers… %1 of %2 listed (%3 read)").arg(layersDone).arg(layers).arg(locale.formattedDataSize(read)));
+        m_state->showMessage(tr("Reading the layers… %1 of %n layer(s) listed (%2 read)", nullptr, layers)
+                                 .arg(locale.toString(layersDone), locale.formattedDataSize(read)));
     else
-        m_state->showMessage(tr("Reading the layers… %1 of %2 listed (%3 of %4)")
-                                 .arg(layersDone)
-                                 .arg(layers)
-                                 .arg(locale.formattedDataSize(read), locale.formattedDataSize(total)));
+        m_state->showMessage(tr("Reading the layers… %1 of %n layer(s) listed (%2 of %3)", nullptr, layers)
+                                 .arg(locale.toString(layersDone), locale.formattedDataSize(read), locale.formattedDataSize(total)));
 }
 
 } // namespace wharf

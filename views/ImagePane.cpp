@@ -110,11 +110,13 @@ void ImagePane::resizeEvent(QResizeEvent *event)
 void ImagePane::fitConfigKeys()
 {
     // Label and variable names are single words (org.opencontainers.image.source) that cannot
-    // wrap: the column fits them, up to a third of the table so the values keep their room.
+    // wrap: the column fits them whole. Only when the table is too narrow for that and a readable
+    // value beside it does the name give way (its tooltip still has it); the values wrap.
     m_config->resizeColumnToContents(ConfigModel::KeyColumn);
-    const int cap = m_config->viewport()->width() / 3;
-    if (cap > 0 && m_config->columnWidth(ConfigModel::KeyColumn) > cap)
-        m_config->setColumnWidth(ConfigModel::KeyColumn, cap);
+    const int minimumValue = m_config->fontMetrics().averageCharWidth() * 16;
+    const int room = m_config->viewport()->width() - m_config->columnWidth(ConfigModel::FieldColumn) - minimumValue;
+    if (room > 0 && m_config->columnWidth(ConfigModel::KeyColumn) > room)
+        m_config->setColumnWidth(ConfigModel::KeyColumn, room);
 }
 
 } // namespace wharf

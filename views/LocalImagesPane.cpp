@@ -4,9 +4,15 @@
 #include "StatePanel.h"
 #include "itemmodels/LocalImagesModel.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPersistentModelIndex>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -17,9 +23,11 @@ LocalImagesPane::LocalImagesPane(LocalImagesModel *model, QWidget *parent)
     : QWidget(parent),
       m_model(model),
       m_view(new QTableView(this)),
-      m_delete(new QPushButton(Icons::icon(Icons::Name::Delete), tr("Delete"), this)),
+      m_delete(new QPushButton(Icons::icon(Icons::Name::Delete), tr("Delete…"), this)),
       m_export(new QPushButton(Icons::icon(Icons::Name::Export), tr("Export…"), this)),
       m_reveal(new QPushButton(Icons::icon(Icons::Name::Reveal), tr("Show in Folder"), this)),
+      m_cleanUp(new QPushButton(Icons::icon(Icons::Name::Delete), QString(), this)),
+      m_menu(new QMenu(this)),
       m_state(new StatePanel(m_view, this))
 {
     m_view->setObjectName(QStringLiteral("localImagesView"));
@@ -29,13 +37,49 @@ LocalImagesPane::LocalImagesPane(LocalImagesModel *model, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setColumnWidth(LocalImagesModel::ReferenceColumn, 170);
+    // index.json's order until a header is clicked.
+    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_view->setSortingEnabled(true);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->installEventFilter(this);
     m_delete->setObjectName(QStringLiteral("deleteImage"));
-    m_delete->setToolTip(tr("Remove the image from the local store (its layers stay until garbage collection)"));
+    m_delete->setToolTip(tr("Delete the image from the local store, with the layers no other stored image uses (Delete)"));
     m_export->setObjectName(QStringLiteral("exportImage"));
     m_export->setToolTip(tr("Write the image to a docker-archive or oci-archive tar file"));
     m_reveal->setObjectName(QStringLiteral("revealImage"));
-    m_reveal->setToolTip(tr("Show the image's files in the file manager"));
+    m_reveal->setToolTip(tr("Show the store's folder in the file manager, its index.json (the list of stored images) selected"));
+    m_cleanUp->setObjectName(QStringLiteral("cleanUpStore"));
+    m_cleanUp->setToolTip(tr("Delete what no stored image uses: layers left by images deleted elsewhere (“wharf rm”), "
+                             "by other tools, or by pulls that were given up"));
+    m_cleanUp->hide();
+    m_menu->setObjectName(QStringLiteral("localImagesMenu"));
 
+    QAction *open = addRowAction(QStringLiteral("openImageAction"), tr("&Open"), &LocalImagesPane::openRequested);
+    QFont bold = open->font();
+    bold.setBold(true);
+    open->setFont(bold); // what a double-click does
+    m_menu->addSeparator();
+    addRowAction(QStringLiteral("exportImageAction"), tr("&Export…"), &LocalImagesPane::exportRequested)
+        ->setIcon(Icons::icon(Icons::Name::Export));
+    addRowAction(QStringLiteral("revealImageAction"), tr("Show in &Folder"), &LocalImagesPane::revealRequested)
+        ->setIcon(Icons::icon(Icons::Name::Reveal));
+    m_menu->addSeparator();
+    addRowAction(QStringLiteral("copyImagePathAction"), tr("Copy &Path"), &LocalImagesPane::copyPathRequested)
+        ->setIcon(Icons::icon(Icons::Name::Copy));
+    addRowAction(QStringLiteral("copyImageReferenceAction"), tr("Copy &Reference"), &LocalImagesPane::copyReferenceRequested);
+    m_menu->addSeparator();
+    m_deleteAction = m_menu->addAction(Icons::icon(Icons::Name::Delete), tr("&Delete…"));
+    m_deleteAction->setObjectName(QStringLiteral("deleteImageAction"));
+    m_deleteAction->setShortcut(QKeySequence::Delete); // shown in the menu; the table handles the key
+    m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    m_rowActions.append(m_deleteAction);
+    connect(m_deleteAction, &QAction::triggered, this, &LocalImagesPane::confirmDelete);
+
+    // Clean Up has a row of its own (shown only when there is something to collect): beside the
+    // other buttons it would make the dock, and the window, wider than a 1280-pixel screen.
+    auto *cleanUp = new QHBoxLayout;
+    cleanUp->addWidget(m_cleanUp);
+    cleanUp->addStretch(1);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
     buttons->addWidget(m_delete);
@@ -44,18 +88,18 @@ LocalImagesPane::LocalImagesPane(LocalImagesModel *model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_state, 1);
+    layout->addLayout(cleanUp);
     layout->addLayout(buttons);
 
     if (!m_model) {
         m_delete->setEnabled(false);
         m_export->setEnabled(false);
         m_reveal->setEnabled(false);
+        for (QAction *action : std::as_const(m_rowActions))
+            action->setEnabled(false);
         return;
     }
-    connect(m_delete, &QPushButton::clicked, this, [this] {
-        if (const int row = currentImage(); row >= 0)
-            m_model->remove(row);
-    });
+    connect(m_delete, &QPushButton::clicked, this, &LocalImagesPane::confirmDelete);
     connect(m_export, &QPushButton::clicked, this, [this] {
         if (const int row = currentImage(); row >= 0)
             Q_EMIT exportRequested(row);
@@ -64,22 +108,58 @@ LocalImagesPane::LocalImagesPane(LocalImagesModel *model, QWidget *parent)
         if (const int row = currentImage(); row >= 0)
             Q_EMIT revealRequested(row);
     });
+    connect(m_cleanUp, &QPushButton::clicked, this, [this] {
+        m_cleanUp->setEnabled(false); // until the collection has ended
+        m_model->collectGarbage();
+    });
+    // Double-click, or Enter on a row.
+    connect(m_view, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        if (index.isValid())
+            Q_EMIT openRequested(index.row());
+    });
+    connect(m_view, &QWidget::customContextMenuRequested, this, &LocalImagesPane::showContextMenu);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LocalImagesPane::updateButtons);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &LocalImagesPane::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &LocalImagesPane::updateState);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &LocalImagesPane::updateState);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &LocalImagesPane::updateState);
     connect(m_model, &LocalImagesModel::loadingChanged, this, &LocalImagesPane::updateState);
+    connect(m_model, &LocalImagesModel::pendingChangesChanged, this, &LocalImagesPane::updateButtons);
+    connect(m_model, &LocalImagesModel::reclaimableChanged, this, &LocalImagesPane::updateCleanUp);
+    connect(m_model, &LocalImagesModel::cleanupFinished, this, &LocalImagesPane::updateCleanUp);
     connect(m_model, &LocalImagesModel::refreshed, this, [this](const std::optional<Error> &error) {
         if (error)
             setError(error->message());
     });
     updateState();
+    updateCleanUp();
+}
+
+QAction *LocalImagesPane::addRowAction(const QString &name, const QString &text, void (LocalImagesPane::*signal)(int))
+{
+    QAction *action = m_menu->addAction(text);
+    action->setObjectName(name);
+    connect(action, &QAction::triggered, this, [this, signal] {
+        if (const int row = currentImage(); row >= 0)
+            Q_EMIT(this->*signal)(row);
+    });
+    m_rowActions.append(action);
+    return action;
 }
 
 int LocalImagesPane::currentImage() const
 {
+    // Only a row the person can see selected: after a deletion Qt moves the current index to a
+    // neighbour without selecting it, and nothing may act on that unseen choice.
     const QModelIndex current = m_view->currentIndex();
-    return current.isValid() ? current.row() : -1;
+    if (!current.isValid() || !m_view->selectionModel()->isRowSelected(current.row(), {}))
+        return -1;
+    return current.row();
+}
+
+QMessageBox *LocalImagesPane::deleteConfirmation() const
+{
+    return findChild<QMessageBox *>(QStringLiteral("deleteImageConfirmation"));
 }
 
 void LocalImagesPane::setError(const QString &message)
@@ -104,6 +184,77 @@ void LocalImagesPane::updateButtons()
     m_delete->setEnabled(selected);
     m_export->setEnabled(selected);
     m_reveal->setEnabled(selected);
+    for (QAction *action : std::as_const(m_rowActions))
+        action->setEnabled(selected);
+}
+
+void LocalImagesPane::updateCleanUp()
+{
+    const qint64 bytes = m_model->reclaimableBytes();
+    //: %1: a size, e.g. "41 MiB": what garbage collection of the local store frees
+    m_cleanUp->setText(tr("Clean Up (%1)").arg(QLocale().formattedDataSize(bytes)));
+    m_cleanUp->setVisible(bytes > 0);
+    m_cleanUp->setEnabled(true);
+}
+
+void LocalImagesPane::confirmDelete()
+{
+    const int row = currentImage();
+    if (row < 0 || deleteConfirmation())
+        return;
+    const QModelIndex index = m_model->index(row, 0);
+    const QString name = tr("%1 (%2)").arg(index.data(LocalImagesModel::FamiliarReferenceRole).toString(),
+                                           index.data(LocalImagesModel::PlatformRole).toString());
+    const qint64 freed = index.data(LocalImagesModel::FreeableBytesRole).toLongLong();
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete Image"),
+                                tr("Delete %1 from the local store?").arg(name), QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("deleteImageConfirmation"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    box->setInformativeText(
+        freed > 0 ? tr("This frees %1: the layers no other stored image uses, its manifest and its config. "
+                       "Layers other images use stay.")
+                        .arg(QLocale().formattedDataSize(freed))
+                  : tr("This frees next to nothing: other stored images use every one of its layers."));
+    QPushButton *remove = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    remove->setObjectName(QStringLiteral("confirmDelete"));
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    // The row, wherever a refresh or a sort moves it meanwhile (gone: nothing to do).
+    const QPersistentModelIndex target(index);
+    connect(box, &QMessageBox::buttonClicked, this, [this, remove, target](QAbstractButton *clicked) {
+        if (clicked != remove || !target.isValid())
+            return;
+        m_model->remove(target.row());
+        // Nothing is chosen until the person chooses again: with no current row, the table does not
+        // select the neighbour when the row goes (as a single-selection view otherwise would).
+        m_view->selectionModel()->clear();
+        updateButtons();
+    });
+    box->open();
+}
+
+void LocalImagesPane::showContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_view->indexAt(position);
+    if (!index.isValid())
+        return;
+    m_view->setCurrentIndex(index); // the row under the pointer, selected
+    updateButtons();
+    m_menu->popup(m_view->viewport()->mapToGlobal(position));
+}
+
+bool LocalImagesPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Delete) || key->key() == Qt::Key_Delete) {
+            confirmDelete();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace wharf

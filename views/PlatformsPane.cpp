@@ -4,7 +4,13 @@
 #include "Icons.h"
 #include "StatePanel.h"
 #include "itemmodels/PlatformModel.h"
+#include "reference/ImageReference.h"
 #include "reference/Platform.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QMenu>
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -22,7 +28,9 @@ PlatformsPane::PlatformsPane(PlatformModel *model, QWidget *parent)
       m_view(new QTreeView(this)),
       m_indexDigest(new ElidedLabel(this)),
       m_cost(new QLabel(this)),
-      m_pull(new QPushButton(Icons::icon(Icons::Name::Pull), tr("Pull"), this))
+      m_pull(new QPushButton(Icons::icon(Icons::Name::Pull), tr("Pull"), this)),
+      m_pullAction(new QAction(Icons::icon(Icons::Name::Pull), tr("Pull"), this)),
+      m_copyDigest(new QAction(tr("Copy Digest"), this))
 {
     auto *content = new QWidget(this);
     m_view->setObjectName(QStringLiteral("platformsView"));
@@ -33,13 +41,13 @@ PlatformsPane::PlatformsPane(PlatformModel *model, QWidget *parent)
     // The digest takes what is left and is elided in the middle; the short columns fit their text.
     QHeaderView *header = m_view->header();
     header->setStretchLastSection(false);
-    header->setSectionResizeMode(PlatformModel::NameColumn, QHeaderView::Interactive);
+    // The name fits its longest row, "Provenance/SBOM for linux/arm64/v8" too once its section opens.
+    header->setSectionResizeMode(PlatformModel::NameColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(PlatformModel::OsVersionColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(PlatformModel::DigestColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(PlatformModel::SizeColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(PlatformModel::PullCostColumn, QHeaderView::ResizeToContents);
     header->setMinimumSectionSize(fontMetrics().averageCharWidth() * 6);
-    m_view->setColumnWidth(PlatformModel::NameColumn, fontMetrics().horizontalAdvance(QStringLiteral("linux/arm64/v8")) + 60);
     m_indexDigest->setObjectName(QStringLiteral("indexDigest"));
     m_cost->setObjectName(QStringLiteral("pullCost"));
     m_cost->setWordWrap(true);
@@ -62,6 +70,7 @@ PlatformsPane::PlatformsPane(PlatformModel *model, QWidget *parent)
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &PlatformsPane::onModelReset);
     connect(m_model, &PlatformModel::pullCostChanged, this, &PlatformsPane::updateCost);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &PlatformsPane::updateCost);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PlatformsPane::onCurrentChanged);
     connect(m_pull, &QPushButton::clicked, this, &PlatformsPane::requestPull);
     connect(m_state, &StatePanel::retryRequested, this, &PlatformsPane::retryRequested);
@@ -70,7 +79,52 @@ PlatformsPane::PlatformsPane(PlatformModel *model, QWidget *parent)
         if (index.data(PlatformModel::KindRole).value<PlatformModel::RowKind>() == PlatformModel::RowKind::Platform)
             requestPull();
     });
+    m_pullAction->setObjectName(QStringLiteral("pullPlatformAction"));
+    m_copyDigest->setObjectName(QStringLiteral("copyPlatformDigestAction"));
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &PlatformsPane::showRowMenu);
+    connect(m_pullAction, &QAction::triggered, this, &PlatformsPane::requestPull);
+    connect(m_copyDigest, &QAction::triggered, this, [this] {
+        if (!m_menuDigest.isEmpty())
+            QApplication::clipboard()->setText(m_menuDigest);
+    });
     clear();
+}
+
+QList<QAction *> PlatformsPane::rowActions() const
+{
+    return {m_pullAction, m_copyDigest};
+}
+
+void PlatformsPane::showRowMenu(const QPoint &position)
+{
+    const QModelIndex index = m_view->indexAt(position);
+    const auto kind = index.data(PlatformModel::KindRole).value<PlatformModel::RowKind>();
+    if (!index.isValid() || kind == PlatformModel::RowKind::Section)
+        return;
+    if (m_view->currentIndex().siblingAtColumn(0) != index.siblingAtColumn(0))
+        m_view->setCurrentIndex(index.siblingAtColumn(0));
+    m_menuDigest = index.data(PlatformModel::DigestRole).toString();
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("platformMenu"));
+    if (kind == PlatformModel::RowKind::Platform) {
+        m_pullAction->setEnabled(m_pull->isEnabled());
+        m_pullAction->setText(m_pull->text());
+        menu.addAction(m_pullAction);
+    }
+    menu.addAction(m_copyDigest);
+    menu.exec(m_view->viewport()->mapToGlobal(position));
+}
+
+void PlatformsPane::pullWhenShown(const QString &tag)
+{
+    const auto shown = ImageReference::parseDockerRef(m_model->reference());
+    if (shown && shown->tag() == tag && m_state->kind() == StatePanel::Kind::Content) {
+        m_pullTagWhenShown.clear();
+        requestPull();
+        return;
+    }
+    m_pullTagWhenShown = tag;
 }
 
 void PlatformsPane::clear()
@@ -144,12 +198,18 @@ void PlatformsPane::onModelReset()
                                : tr("Index %1").arg(m_model->indexDigest()));
     m_state->showContent();
     onCurrentChanged();
+    if (!m_pullTagWhenShown.isEmpty()) {
+        const auto shown = ImageReference::parseDockerRef(m_model->reference());
+        if (shown && shown->tag() == m_pullTagWhenShown) {
+            m_pullTagWhenShown.clear();
+            requestPull();
+        }
+    }
 }
 
 void PlatformsPane::onCurrentChanged()
 {
     const int row = currentPlatform();
-    m_pull->setEnabled(row >= 0);
     if (row >= 0) {
         m_model->requestPullCost(row);
         Q_EMIT platformSelected(row);
@@ -157,9 +217,21 @@ void PlatformsPane::onCurrentChanged()
     updateCost();
 }
 
+bool PlatformsPane::currentIsPulled() const
+{
+    const int row = currentPlatform();
+    return row >= 0 && m_model->platformIndex(row).data(PlatformModel::PulledRole).toBool();
+}
+
 void PlatformsPane::updateCost()
 {
     const int row = currentPlatform();
+    // A platform the store already holds (this reference, this manifest) has nothing to pull.
+    const bool pulled = currentIsPulled();
+    m_pull->setEnabled(row >= 0 && !pulled && m_state->kind() == StatePanel::Kind::Content);
+    m_pull->setText(pulled ? tr("Pulled ✓") : tr("Pull"));
+    m_pull->setToolTip(pulled ? tr("This platform of the tag is in the local store already")
+                              : tr("Pull the selected platform into the local store (Enter)"));
     if (row < 0) {
         m_cost->setText(m_model->platformCount() > 0 ? tr("Select a platform to pull it.") : QString());
         return;
@@ -182,7 +254,7 @@ void PlatformsPane::updateCost()
 void PlatformsPane::requestPull()
 {
     const int row = currentPlatform();
-    if (row >= 0)
+    if (row >= 0 && !currentIsPulled())
         Q_EMIT pullRequested(row);
 }
 

@@ -16,6 +16,10 @@ ProgressDelegate::ProgressDelegate(QObject *parent)
 
 QString ProgressDelegate::progressText(const QModelIndex &index)
 {
+    // The model says it ("3.1 MB of 12.3 MB", "all 12.3 MB here"); the sums below are for a
+    // model that gives only the numbers.
+    if (const QString text = index.data(Qt::DisplayRole).toString(); !text.isEmpty())
+        return text;
     const QLocale locale;
     const qint64 done = index.data(PullListModel::BytesDoneRole).toLongLong();
     const qint64 total = index.data(PullListModel::BytesTotalRole).toLongLong();

@@ -30,13 +30,18 @@ PullsPane::PullsPane(PullListModel *model, QWidget *parent)
     m_view->setItemDelegateForColumn(PullListModel::ProgressColumn, new ProgressDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setUniformRowHeights(true);
-    m_view->setColumnWidth(PullListModel::ReferenceColumn, 170);
-    m_view->setColumnWidth(PullListModel::PlatformColumn, 100);
-    // Room for the longest state ("Downloading"; a measure, not shown).
-    m_view->setColumnWidth(PullListModel::StateColumn, fontMetrics().horizontalAdvance(QStringLiteral("Downloading")) + 24);
-    m_view->setColumnWidth(PullListModel::ProgressColumn, 220);
-    m_view->setColumnWidth(PullListModel::RateColumn, 90);
-    m_view->setColumnWidth(PullListModel::EtaColumn, 70);
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    // Every column fits the pane, however wide it is: the short ones fit their text, the progress
+    // bar (and the error, when a pull failed) take what is left; the image name is elided in the
+    // middle past a first width the person can drag. No horizontal scrolling to see Rate or ETA.
+    QHeaderView *header = m_view->header();
+    header->setStretchLastSection(false);
+    header->setMinimumSectionSize(fontMetrics().averageCharWidth() * 4);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(PullListModel::ReferenceColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(PullListModel::ProgressColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(PullListModel::ErrorColumn, QHeaderView::Stretch);
+    fitReferenceColumn();
     m_cancel->setObjectName(QStringLiteral("cancelPull"));
     m_retry->setObjectName(QStringLiteral("retryPull"));
     m_cancel->setToolTip(tr("Stop the selected pull; the layers fetched so far stay for the next try"));
@@ -65,10 +70,13 @@ PullsPane::PullsPane(PullListModel *model, QWidget *parent)
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
         updateButtons();
         updateOfflineNotice();
+        updateErrorColumn();
     });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first) {
-        if (!parent.isValid())
+        if (!parent.isValid()) {
             m_view->setCurrentIndex(m_model->pullIndex(first));
+            fitReferenceColumn();
+        }
         updateState();
     });
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &PullsPane::updateState);
@@ -104,9 +112,32 @@ void PullsPane::updateOfflineNotice()
     m_offline->setVisible(offline);
 }
 
+void PullsPane::fitReferenceColumn()
+{
+    // As wide as the names need, up to a cap: the progress bar keeps the room it needs for its text.
+    const int cap = fontMetrics().horizontalAdvance(QStringLiteral("library/nginx:1.25-alpine")) + 32;
+    int wanted = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        wanted = qMax(wanted, m_view->fontMetrics().horizontalAdvance(m_model->pullIndex(row).data().toString())
+                                  + m_view->indentation() + 16);
+    m_view->setColumnWidth(PullListModel::ReferenceColumn,
+                           qBound(fontMetrics().horizontalAdvance(m_model->headerData(PullListModel::ReferenceColumn, Qt::Horizontal).toString()) + 24,
+                                  wanted, cap));
+}
+
+void PullsPane::updateErrorColumn()
+{
+    // The Error column takes room only while some pull has an error to show.
+    bool anyError = false;
+    for (int row = 0; row < m_model->rowCount() && !anyError; ++row)
+        anyError = !m_model->pullIndex(row).data(PullListModel::ErrorRole).toString().isEmpty();
+    m_view->setColumnHidden(PullListModel::ErrorColumn, !anyError);
+}
+
 void PullsPane::updateState()
 {
     updateOfflineNotice();
+    updateErrorColumn();
     if (m_model->rowCount() == 0)
         m_state->showMessage(tr("No pulls yet. Pick a platform and press Pull."));
     else

@@ -33,6 +33,8 @@ private:
     void updateButtons();
     void updateState();
     void updateOfflineNotice();
+    void updateErrorColumn();
+    void fitReferenceColumn();
 
     PullListModel *m_model;
     QTreeView *m_view;

@@ -5,6 +5,9 @@
 
 #include <QLocale>
 
+#include <algorithm>
+#include <limits>
+
 namespace wharf {
 
 namespace {
@@ -77,7 +80,8 @@ void RateLimitIndicator::showLimit()
 
     QStringList lines;
     if (m_limit.limit >= 0 && m_limit.windowSeconds > 0)
-        lines << tr("Docker Hub allows %1 pulls every %2.").arg(locale.toString(m_limit.limit), windowText(m_limit.windowSeconds));
+        lines << tr("Docker Hub allows %Ln pull(s) every %1.", nullptr, int(std::min<qint64>(m_limit.limit, std::numeric_limits<int>::max())))
+                     .arg(windowText(m_limit.windowSeconds));
     if (!m_limit.source.isEmpty())
         lines << tr("Counted for: %1").arg(m_limit.source);
     lines << tr("Checked %1. Click to check again.").arg(locale.toString(m_checkedAt.time(), QLocale::ShortFormat));

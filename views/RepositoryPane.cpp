@@ -2,6 +2,7 @@
 
 #include "Icons.h"
 #include "StatePanel.h"
+#include "core/DateText.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -12,6 +13,9 @@
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <limits>
 
 namespace wharf {
 
@@ -29,6 +33,7 @@ RepositoryPane::RepositoryPane(QWidget *parent)
     m_title->setFont(titleFont);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_stats->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_stats->setObjectName(QStringLiteral("repositoryStats"));
     m_pullLine->setReadOnly(true);
     m_pullLine->setObjectName(QStringLiteral("pullCommand"));
     QFont mono(QStringLiteral("monospace"));
@@ -77,6 +82,7 @@ void RepositoryPane::setRepository(const QString &name, const QString &pullRefer
     m_tag.clear();
     m_title->setText(name);
     m_stats->clear();
+    m_stats->setToolTip(QString());
     m_description->clear();
     updatePullLine();
 }
@@ -89,11 +95,18 @@ void RepositoryPane::setLoading()
 void RepositoryPane::setDetails(const HubRepositoryDetails &details)
 {
     const QLocale locale;
-    QStringList stats{tr("★ %1 stars").arg(locale.toString(details.stars)),
-                      tr("%1 pulls").arg(locale.toString(details.pulls))};
-    if (details.lastUpdated.isValid())
-        stats << tr("updated %1").arg(locale.toString(details.lastUpdated.toLocalTime(), QLocale::ShortFormat));
+    // The plural form follows the number (an int for tr(); the Hub's pull counts can pass that),
+    // the number itself is written in full in the locale's digits.
+    const auto form = [](qint64 n) { return int(std::min<qint64>(n, std::numeric_limits<int>::max())); };
+    QStringList stats{tr("★ %1 star(s)", nullptr, form(details.stars)).arg(locale.toString(details.stars)),
+                      tr("%1 pull(s)", nullptr, form(details.pulls)).arg(locale.toString(details.pulls))};
+    QString updatedTip;
+    if (details.lastUpdated.isValid()) {
+        stats << tr("updated %1").arg(DateText::relative(details.lastUpdated));
+        updatedTip = tr("Last updated %1").arg(DateText::dateTime(details.lastUpdated));
+    }
     m_stats->setText(stats.join(u"  ·  "));
+    m_stats->setToolTip(updatedTip);
     if (!details.fullDescription.trimmed().isEmpty())
         m_description->setMarkdown(details.fullDescription);
     else if (!details.description.trimmed().isEmpty())
@@ -106,6 +119,7 @@ void RepositoryPane::setDetails(const HubRepositoryDetails &details)
 
 void RepositoryPane::setNoDetails()
 {
+    m_stats->setToolTip(QString());
     m_stats->setText(tr("This registry publishes no stars, pulls or description."));
     m_description->clear();
     // No empty box where a description would be.
@@ -116,6 +130,7 @@ void RepositoryPane::setNoDetails()
 void RepositoryPane::setError(const Error &error)
 {
     m_stats->clear();
+    m_stats->setToolTip(QString());
     m_description->clear();
     m_state->showFailure(tr("The details of %1 could not be loaded").arg(m_title->text()), error);
 }

@@ -6,6 +6,9 @@
 #include <QLocale>
 #include <QPainter>
 
+#include <algorithm>
+#include <limits>
+
 namespace wharf {
 
 namespace {
@@ -45,7 +48,9 @@ QString SearchResultDelegate::statsText(const QModelIndex &index)
             return tr("%1K").arg(locale.toString(double(n) / 1e3, 'f', 1));
         return locale.toString(n);
     };
-    return tr("★ %1 · %2 pulls").arg(compact(qMax<qint64>(stars, 0)), compact(qMax<qint64>(pulls, 0)));
+    // The plural follows the real count (past int, any count is "many").
+    const int count = int(std::clamp<qint64>(pulls, 0, std::numeric_limits<int>::max()));
+    return tr("★ %1 · %2 pull(s)", nullptr, count).arg(compact(qMax<qint64>(stars, 0)), compact(qMax<qint64>(pulls, 0)));
 }
 
 void SearchResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const

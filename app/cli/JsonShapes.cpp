@@ -318,6 +318,7 @@ QJsonArray imagesJson(const QList<StoredImage> &images, const QList<ImageSizes> 
             {QStringLiteral("size"), s.total < 0 ? QJsonValue() : QJsonValue(s.total)},
             {QStringLiteral("sharedBytes"), s.total < 0 ? QJsonValue() : QJsonValue(s.shared)},
             {QStringLiteral("uniqueBytes"), s.total < 0 ? QJsonValue() : QJsonValue(s.unique)},
+            {QStringLiteral("freeableBytes"), s.freeable},
         });
     }
     return list;

@@ -11,13 +11,15 @@
 
 namespace wharf::cli {
 
-// Layer bytes of one image, split into what no other stored image uses and what it shares.
+// Layer bytes of one image, split into what no other stored image uses and what it shares, and
+// the bytes on disk deleting it frees (StoreUsage, the rule the window's Local images pane uses).
 struct ImageSizes
 {
     qint64 total = -1;
     qint64 shared = 0;
     qint64 unique = 0;
     int layers = 0;
+    qint64 freeable = 0;
 };
 
 // --files / --merged: one layer's entries, the file system merged up to a layer, or the whole image's.

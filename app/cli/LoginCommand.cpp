@@ -8,6 +8,7 @@
 #include "credentials/RegistryName.h"
 #include "registry/RegistryClient.h"
 #include "services/LoginJob.h"
+#include "services/RegistryLogins.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -27,22 +28,6 @@ struct Tr
 };
 
 constexpr qint64 kMaxSecret = 8 * 1024;
-
-// Runs a keychain operation to its end (the keychain answers from the event loop).
-Result<void> waitForKeychain(const std::function<void(KeychainStore::DoneCallback)> &start)
-{
-    QEventLoop loop;
-    Result<void> result;
-    bool done = false;
-    start([&](Result<void> r) {
-        result = std::move(r);
-        done = true;
-        loop.quit();
-    });
-    if (!done)
-        loop.exec();
-    return result;
-}
 
 } // namespace
 
@@ -96,12 +81,23 @@ int logoutCommand(CliContext &cx, const QStringList &arguments)
     if (parser.positionalArguments().size() != 1)
         return cx.usage(Tr::tr("usage: wharf logout REGISTRY"));
     const QString registry = normaliseRegistryName(parser.positionalArguments().first());
-    const Result<void> erased = waitForKeychain([&](KeychainStore::DoneCallback done) {
-        cx.keychain().erase(registry, &cx.keychain(), std::move(done));
+    if (registry.isEmpty())
+        return cx.usage(Tr::tr("“%1” is not a registry host").arg(parser.positionalArguments().first()));
+    // The window's File → Log Out does the same (RegistryLogins); this process keeps no tokens.
+    RegistryLogins logins(&cx.keychain(), nullptr);
+    QEventLoop loop;
+    Result<QList<RegistryLogins::Kept>> removed;
+    logins.logOut(registry, &loop, [&](Result<QList<RegistryLogins::Kept>> result) {
+        removed = std::move(result);
+        loop.quit();
     });
-    if (!erased)
-        return cx.fail(erased.error());
-    cx.out() << Tr::tr("Removed the credentials for %1 from the system keychain.").arg(registry) << '\n';
+    loop.exec();
+    if (!removed)
+        return cx.fail(removed.error());
+    if (removed->isEmpty())
+        cx.out() << Tr::tr("The system keychain had no credentials for %1.").arg(registry) << '\n';
+    else
+        cx.out() << Tr::tr("Removed the credentials for %1 from the system keychain.").arg(registry) << '\n';
     return kExitOk;
 }
 

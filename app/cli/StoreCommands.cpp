@@ -1,4 +1,4 @@
-// wharf images [--json], wharf rm REF [--platform P], wharf gc [--json], wharf verify [--json]
+// wharf images [--json], wharf rm REF [--platform P] [--prune], wharf gc [--dry-run] [--json], wharf verify [--json]
 // The local store (an OCI image layout): what it holds, removing images, collecting unreferenced
 // blobs and stale partial downloads, and re-hashing everything. Each takes --store DIR (default:
 // $WHARF_STORE, else the app-data store). The JSON shapes (JsonShapes.h) are documented in the README.
@@ -14,9 +14,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QHash>
 #include <QJsonDocument>
-#include <QSet>
 
 #include <optional>
 
@@ -35,36 +33,18 @@ QCommandLineOption jsonOption()
     return {QStringLiteral("json"), Tr::tr("Print JSON.")};
 }
 
-QList<ImageSizes> measure(const ImageStore &store, const QList<StoredImage> &images)
+// The one rule of StoreUsage, as the Local images pane shows it.
+ImageSizes sizesOf(const ImageUsage &usage)
 {
-    // nullopt: the manifest could not be read (verify says why).
-    QList<std::optional<QList<Descriptor>>> layersOf(images.size());
-    QHash<QString, int> users; // layer digest → number of images using it
-    for (qsizetype i = 0; i < images.size(); ++i) {
-        auto manifest = store.readImageManifest(images[i].manifest);
-        if (!manifest)
-            continue;
-        layersOf[i] = manifest->layers;
-        QSet<QString> seen;
-        for (const Descriptor &layer : std::as_const(manifest->layers))
-            if (!seen.contains(layer.digest.toString())) {
-                seen.insert(layer.digest.toString());
-                ++users[layer.digest.toString()];
-            }
-    }
-    QList<ImageSizes> sizes(images.size());
-    for (qsizetype i = 0; i < images.size(); ++i) {
-        if (!layersOf[i])
-            continue;
-        ImageSizes &s = sizes[i];
-        s.total = 0;
-        for (const Descriptor &layer : std::as_const(*layersOf[i])) {
-            ++s.layers;
-            s.total += layer.size;
-            (users.value(layer.digest.toString()) > 1 ? s.shared : s.unique) += layer.size;
-        }
-    }
-    return sizes;
+    ImageSizes s;
+    s.freeable = usage.freeable;
+    if (!usage.layers)
+        return s;
+    s.total = usage.size;
+    s.shared = usage.shared;
+    s.unique = usage.unique;
+    s.layers = int(usage.layers->size());
+    return s;
 }
 
 } // namespace
@@ -90,18 +70,23 @@ int imagesCommand(CliContext &cx, const QStringList &arguments)
     auto store = openStore(parser);
     if (!store)
         return cx.fail(store.error());
-    auto images = store->images();
-    if (!images)
-        return cx.fail(images.error());
-    const QList<ImageSizes> sizes = measure(*store, *images);
+    auto usage = store->usage();
+    if (!usage)
+        return cx.fail(usage.error());
+    QList<StoredImage> images;
+    QList<ImageSizes> sizes;
+    for (const ImageUsage &image : std::as_const(usage->images)) {
+        images.append(image.image);
+        sizes.append(sizesOf(image));
+    }
 
     if (parser.isSet(QStringLiteral("json"))) {
-        cx.out() << QJsonDocument(imagesJson(*images, sizes)).toJson(QJsonDocument::Indented);
+        cx.out() << QJsonDocument(imagesJson(images, sizes)).toJson(QJsonDocument::Indented);
         return kExitOk;
     }
     QList<QStringList> rows;
-    for (qsizetype i = 0; i < images->size(); ++i) {
-        const StoredImage &image = images->at(i);
+    for (qsizetype i = 0; i < images.size(); ++i) {
+        const StoredImage &image = images.at(i);
         const ImageSizes &s = sizes[i];
         rows.append({image.reference, image.platform.toString(), image.manifest.digest.shortForm(),
                      s.total < 0 ? Tr::tr("(unreadable)") : humanBytes(s.total), s.total < 0 ? QStringLiteral("-") : humanBytes(s.shared),
@@ -114,16 +99,17 @@ int imagesCommand(CliContext &cx, const QStringList &arguments)
 int rmCommand(CliContext &cx, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Tr::tr("Remove an image from the local store. Blobs other images use stay; "
-                                        "run “wharf gc” to free the space of the rest."));
+    parser.setApplicationDescription(Tr::tr("Remove an image from the local store. Blobs stay until “wharf gc”, or "
+                                        "with --prune those only this image used go at once (what the window's Delete does)."));
     parser.addPositionalArgument(QStringLiteral("reference"), Tr::tr("nginx:1.27, docker.io/library/nginx:latest, …"));
     parser.addOption({QStringLiteral("platform"), Tr::tr("Remove only this platform (default: every platform of REF)."),
                       QStringLiteral("os/arch[/variant]")});
+    parser.addOption({QStringLiteral("prune"), Tr::tr("Also delete the blobs no other stored image uses, and say what that freed.")});
     parser.addOption(storeOption());
     if (const auto done = cx.parse(parser, QStringLiteral("rm"), arguments))
         return *done;
     if (parser.positionalArguments().size() != 1)
-        return cx.usage(Tr::tr("usage: wharf rm REF [--platform os/arch[/variant]] [--store DIR]"));
+        return cx.usage(Tr::tr("usage: wharf rm REF [--platform os/arch[/variant]] [--prune] [--store DIR]"));
     const auto platformArg = cx.platform(parser);
     if (!platformArg)
         return kExitUsage;
@@ -131,6 +117,20 @@ int rmCommand(CliContext &cx, const QStringList &arguments)
     auto store = openStore(parser);
     if (!store)
         return cx.fail(store.error());
+    if (parser.isSet(QStringLiteral("prune"))) {
+        auto report = store->removeImageWithBlobs(parser.positionalArguments().first(), platform);
+        if (!report)
+            return report.error().code() == Error::Code::InvalidReference ? cx.failUsage(report.error()) : cx.fail(report.error());
+        for (const StoredImage &image : std::as_const(report->removed))
+            cx.out() << Tr::tr("Removed %1 (%2) %3").arg(image.reference, image.platform.toString(), image.manifest.digest.toString()) << '\n';
+        if (report->blobsKept) {
+            cx.err() << Tr::tr("wharf: warning: its blobs were kept: %1").arg(report->blobsKept->message()) << '\n';
+            return kExitOk;
+        }
+        cx.out() << Tr::tr("Deleted %n blob(s) only it used (%1).", nullptr, report->blobsRemoved).arg(humanBytes(report->bytesRemoved))
+                 << '\n';
+        return kExitOk;
+    }
     auto removed = store->removeImage(parser.positionalArguments().first(), platform);
     if (!removed) {
         return removed.error().code() == Error::Code::InvalidReference ? cx.failUsage(removed.error()) : cx.fail(removed.error());
@@ -144,20 +144,31 @@ int gcCommand(CliContext &cx, const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(Tr::tr("Delete blobs no stored image uses, and partial downloads nobody resumed for a day."));
+    parser.addOption({QStringLiteral("dry-run"), Tr::tr("Only say what would be deleted (the window's Clean Up figure).")});
     parser.addOption(storeOption());
     parser.addOption(jsonOption());
     if (const auto done = cx.parse(parser, QStringLiteral("gc"), arguments))
         return *done;
     if (!parser.positionalArguments().isEmpty())
-        return cx.usage(Tr::tr("usage: wharf gc [--store DIR] [--json]"));
+        return cx.usage(Tr::tr("usage: wharf gc [--dry-run] [--store DIR] [--json]"));
     auto store = openStore(parser);
     if (!store)
         return cx.fail(store.error());
-    auto report = store->collectGarbage();
+    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+    auto report = store->collectGarbage(dryRun ? ImageStore::GcMode::DryRun : ImageStore::GcMode::Collect);
     if (!report)
         return cx.fail(report.error());
     if (parser.isSet(QStringLiteral("json"))) {
         cx.out() << QJsonDocument(gcJson(*report)).toJson(QJsonDocument::Indented);
+        return kExitOk;
+    }
+    if (dryRun) {
+        for (const QString &digest : std::as_const(report->removedDigests))
+            cx.out() << Tr::tr("would delete %1").arg(digest) << '\n';
+        cx.out() << Tr::tr("Would remove %n blob(s) (%1) and partial downloads of %2; nothing was deleted.", nullptr,
+                           report->blobsRemoved)
+                        .arg(humanBytes(report->bytesRemoved), humanBytes(report->ingestBytesRemoved))
+                 << '\n';
         return kExitOk;
     }
     for (const QString &digest : std::as_const(report->removedDigests))

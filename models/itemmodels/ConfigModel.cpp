@@ -168,6 +168,13 @@ QVariant ConfigModel::data(const QModelIndex &index, int role) const
         return row.value;
     case CopyTextRole:
         return copyText(row);
+    case Qt::ToolTipRole:
+        // A name or value wider than its column can still be read whole.
+        if (index.column() == KeyColumn && !row.key.isEmpty())
+            return row.key;
+        if (index.column() == ValueColumn)
+            return valueText(row);
+        return {};
     default:
         return {};
     }

@@ -1,5 +1,6 @@
 #include "itemmodels/HistoryModel.h"
 
+#include "core/DateText.h"
 #include "itemmodels/ItemRoles.h"
 
 #include "registry/ImageInspectJob.h"
@@ -119,7 +120,7 @@ QString HistoryModel::displayText(int rowNumber, int column) const
     const HistoryRow &row = m_history.rows.at(rowNumber);
     switch (column) {
     case CreatedColumn:
-        return row.created.isValid() ? QLocale().toString(row.created.toLocalTime(), QLocale::ShortFormat) : QString();
+        return DateText::dateTime(row.created);
     case InstructionColumn:
         return row.instruction();
     case SizeColumn:

@@ -26,55 +26,20 @@ LocalImagesModel::~LocalImagesModel()
 
 std::optional<StoredImage> LocalImagesModel::image(int row) const
 {
-    if (row < 0 || row >= m_entries.size())
+    if (row < 0 || row >= m_usage.images.size())
         return std::nullopt;
-    return m_entries.at(row).image;
+    return m_usage.images.at(row).image;
 }
 
-Result<QList<LocalImagesModel::Entry>> LocalImagesModel::readStore(const ImageStore &store)
+qint64 LocalImagesModel::reclaimableIn(const ImageStore &store)
 {
-    auto images = store.images();
-    if (!images)
-        return wharf::unexpected(images.error());
-    QList<Entry> entries;
-    entries.reserve(images->size());
-    for (const StoredImage &image : std::as_const(*images)) {
-        Entry entry{image};
-        // An unreadable manifest is `wharf verify`'s to explain; the row stays, without sizes.
-        if (auto manifest = store.readImageManifest(image.manifest))
-            entry.layers = manifest->layers;
-        entries.append(std::move(entry));
-    }
-    splitShared(entries);
-    return entries;
+    auto report = store.collectGarbage(ImageStore::GcMode::DryRun);
+    return report ? report->bytesRemoved + report->ingestBytesRemoved : -1;
 }
 
-void LocalImagesModel::splitShared(QList<Entry> &entries)
+LocalImagesModel::Read LocalImagesModel::readStore(const ImageStore &store)
 {
-    // Counted once per image, so an image that lists one layer twice does not share it with itself.
-    QHash<QString, int> users;
-    for (const Entry &entry : std::as_const(entries)) {
-        if (!entry.layers)
-            continue;
-        QSet<QString> seen;
-        for (const Descriptor &layer : *entry.layers) {
-            const QString digest = layer.digest.toString();
-            if (!seen.contains(digest)) {
-                seen.insert(digest);
-                ++users[digest];
-            }
-        }
-    }
-    for (Entry &entry : entries) {
-        entry.size = entry.layers ? 0 : -1;
-        entry.shared = entry.unique = 0;
-        if (!entry.layers)
-            continue;
-        for (const Descriptor &layer : *entry.layers) {
-            entry.size += layer.size;
-            (users.value(layer.digest.toString()) > 1 ? entry.shared : entry.unique) += layer.size;
-        }
-    }
+    return {store.usage(), reclaimableIn(store)};
 }
 
 void LocalImagesModel::refresh()
@@ -90,10 +55,10 @@ void LocalImagesModel::startRefresh()
 {
     setLoading(true);
     continueOnEventLoop(QtConcurrent::run([store = m_store] { return readStore(store); }), this,
-                        [this](const Result<QList<Entry>> &entries) { applyRefresh(entries); });
+                        [this](const Read &read) { applyRefresh(read); });
 }
 
-void LocalImagesModel::applyRefresh(const Result<QList<Entry>> &entries)
+void LocalImagesModel::applyRefresh(const Read &read)
 {
     if (m_refreshAgain) {
         // The store changed while this read ran: this answer may already be stale.
@@ -101,13 +66,38 @@ void LocalImagesModel::applyRefresh(const Result<QList<Entry>> &entries)
         startRefresh();
         return;
     }
-    if (entries) {
+    if (read.usage) {
         beginResetModel();
-        m_entries = *entries;
+        m_usage = *read.usage;
+        sortEntries();
         endResetModel();
     }
+    if (read.reclaimable >= 0)
+        setReclaimable(read.reclaimable);
     setLoading(false);
-    Q_EMIT refreshed(entries ? std::nullopt : std::optional<Error>(entries.error()));
+    Q_EMIT refreshed(read.usage ? std::nullopt : std::optional<Error>(read.usage.error()));
+}
+
+void LocalImagesModel::updateReclaimable()
+{
+    continueOnEventLoop(QtConcurrent::run([store = m_store] { return reclaimableIn(store); }), this, [this](qint64 bytes) {
+        if (bytes >= 0)
+            setReclaimable(bytes);
+    });
+}
+
+void LocalImagesModel::setReclaimable(qint64 bytes)
+{
+    if (m_reclaimable == bytes)
+        return;
+    m_reclaimable = bytes;
+    Q_EMIT reclaimableChanged(bytes);
+}
+
+void LocalImagesModel::setPending(int delta)
+{
+    m_pending += delta;
+    Q_EMIT pendingChangesChanged();
 }
 
 void LocalImagesModel::setLoading(bool loading)
@@ -120,8 +110,8 @@ void LocalImagesModel::setLoading(bool loading)
 
 int LocalImagesModel::rowOf(const StoredImage &image) const
 {
-    for (int row = 0; row < m_entries.size(); ++row) {
-        const StoredImage &other = m_entries.at(row).image;
+    for (int row = 0; row < m_usage.images.size(); ++row) {
+        const StoredImage &other = m_usage.images.at(row).image;
         if (other.reference == image.reference && other.platform.normalized() == image.platform.normalized())
             return row;
     }
@@ -130,39 +120,103 @@ int LocalImagesModel::rowOf(const StoredImage &image) const
 
 bool LocalImagesModel::remove(int row)
 {
-    if (row < 0 || row >= m_entries.size())
+    if (row < 0 || row >= m_usage.images.size())
         return false;
-    const StoredImage image = m_entries.at(row).image;
+    const StoredImage image = m_usage.images.at(row).image;
     auto removal = QtConcurrent::run([store = m_store, image] {
         LocalImageRemoval result{image, std::nullopt};
         // Exactly this entry: the stored reference is already normalised, and the platform picks one of several.
-        if (auto removed = store.removeImage(image.reference, image.platform); !removed)
+        if (auto removed = store.removeImageWithBlobs(image.reference, image.platform); !removed) {
             result.error = removed.error();
+        } else {
+            result.blobsFreed = removed->blobsRemoved;
+            result.bytesFreed = removed->bytesRemoved;
+            result.blobsKept = removed->blobsKept;
+        }
         return result;
     });
+    setPending(+1);
     continueOnEventLoop(removal, this, [this](const LocalImageRemoval &result) {
-        // The row may have moved (a refresh in between); find it again.
+        // The row may have moved (a refresh or a sort in between); find it again.
         if (const int row = rowOf(result.image); row >= 0 && (!result.error || result.error->code() == Error::Code::NotFound)) {
             beginRemoveRows({}, row, row);
-            m_entries.removeAt(row);
+            const StoreUsage before = m_usage;
+            m_usage.removeAt(row);
             endRemoveRows();
-            // Layers this image shared may now belong to one image alone.
-            QList<Entry> before = m_entries;
-            splitShared(m_entries);
-            for (int i = 0; i < m_entries.size(); ++i)
-                if (m_entries.at(i).shared != before.at(i).shared)
-                    Q_EMIT dataChanged(index(i, SharedColumn), index(i, UniqueColumn));
+            // Layers and blobs this image shared may now belong to one image alone.
+            for (int i = 0; i < m_usage.images.size(); ++i) {
+                const ImageUsage &now = m_usage.images.at(i);
+                const ImageUsage &then = before.images.at(i < row ? i : i + 1);
+                if (now.shared != then.shared || now.freeable != then.freeable)
+                    Q_EMIT dataChanged(index(i, 0), index(i, ColumnCount - 1)); // FreeableBytesRole is on every column
+            }
         }
+        setPending(-1);
+        updateReclaimable();
         Q_EMIT removeFinished(result);
     });
     return true;
 }
 
+void LocalImagesModel::collectGarbage()
+{
+    setPending(+1);
+    auto collected = QtConcurrent::run([store = m_store] {
+        LocalImageCleanup result;
+        if (auto report = store.collectGarbage())
+            result.report = *report;
+        else
+            result.error = report.error();
+        return result;
+    });
+    continueOnEventLoop(collected, this, [this](const LocalImageCleanup &result) {
+        setPending(-1);
+        updateReclaimable();
+        Q_EMIT cleanupFinished(result);
+    });
+}
+
+void LocalImagesModel::sort(int column, Qt::SortOrder order)
+{
+    m_sortColumn = column;
+    m_sortOrder = order;
+    if (column < 0 || column >= ColumnCount)
+        return; // index.json's order comes back with the next refresh
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QList<StoredImage> images;
+    images.reserve(before.size());
+    for (const QModelIndex &index : before)
+        images.append(m_usage.images.at(index.row()).image);
+    sortEntries();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (qsizetype i = 0; i < before.size(); ++i)
+        after.append(index(rowOf(images.at(i)), before.at(i).column()));
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void LocalImagesModel::sortEntries()
+{
+    if (m_sortColumn < 0 || m_sortColumn >= ColumnCount)
+        return;
+    const int column = m_sortColumn;
+    const bool descending = m_sortOrder == Qt::DescendingOrder;
+    std::stable_sort(m_usage.images.begin(), m_usage.images.end(), [this, column, descending](const Entry &a, const Entry &b) {
+        const QVariant x = rawValue(descending ? b : a, column);
+        const QVariant y = rawValue(descending ? a : b, column);
+        if (x.typeId() == QMetaType::QString)
+            return QString::localeAwareCompare(x.toString(), y.toString()) < 0;
+        return QVariant::compare(x, y) == QPartialOrdering::Less;
+    });
+}
+
 bool LocalImagesModel::exportImage(int row, const QString &path, ImageExporter::Format format)
 {
-    if (row < 0 || row >= m_entries.size())
+    if (row < 0 || row >= m_usage.images.size())
         return false;
-    auto exported = QtConcurrent::run([store = m_store, image = m_entries.at(row).image, path, format, cancel = m_cancelExports] {
+    auto exported = QtConcurrent::run([store = m_store, image = m_usage.images.at(row).image, path, format, cancel = m_cancelExports] {
         LocalImageExport job{image, path, format, std::nullopt, {}};
         ImageExporter::Options options;
         options.cancel = cancel.get();
@@ -178,7 +232,7 @@ bool LocalImagesModel::exportImage(int row, const QString &path, ImageExporter::
 
 int LocalImagesModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_entries.size());
+    return parent.isValid() ? 0 : int(m_usage.images.size());
 }
 
 int LocalImagesModel::columnCount(const QModelIndex &parent) const
@@ -248,12 +302,18 @@ QVariant LocalImagesModel::data(const QModelIndex &index, int role) const
         role = ReferenceRole;
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Entry &entry = m_entries.at(index.row());
+    const Entry &entry = m_usage.images.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return displayText(entry, index.column());
     case Qt::ToolTipRole:
-        return index.column() == ReferenceColumn ? entry.image.reference : QString();
+        if (index.column() == ReferenceColumn)
+            return entry.image.reference;
+        if (index.column() == UniqueColumn || index.column() == SharedColumn)
+            //: %1: a size; what deleting the image from the local store frees on disk
+            return tr("Deleting it frees %1: the layers no other stored image uses, its manifest and its config")
+                .arg(QLocale().formattedDataSize(entry.freeable));
+        return QString();
     case RawValueRole:
         return rawValue(entry, index.column());
     case ReferenceRole:
@@ -280,6 +340,10 @@ QVariant LocalImagesModel::data(const QModelIndex &index, int role) const
         return entry.layers ? int(entry.layers->size()) : 0;
     case PulledAtRole:
         return entry.image.pulledAt;
+    case FreeableBytesRole:
+        return entry.freeable;
+    case ManifestPathRole:
+        return m_store.blobPath(entry.image.manifest.digest);
     default:
         return {};
     }
@@ -328,6 +392,8 @@ QHash<int, QByteArray> LocalImagesModel::roleNames() const
         {UniqueBytesRole, "uniqueBytes"},
         {LayerCountRole, "layerCount"},
         {PulledAtRole, "pulledAt"},
+        {FreeableBytesRole, "freeableBytes"},
+        {ManifestPathRole, "manifestPath"},
     });
     return names;
 }

@@ -7,6 +7,7 @@
 #include "pull/PullPlanner.h"
 #include "registry/ImageInspectJob.h"
 #include "registry/ManifestJob.h"
+#include "registry/DocumentCache.h"
 #include "registry/RegistryClient.h"
 
 #include <QFuture>
@@ -30,6 +31,34 @@ quintptr idOf(PlatformModel::Section section)
 QString formatSize(qint64 bytes)
 {
     return QLocale().formattedDataSize(bytes);
+}
+
+// What interrupted pulls left in the store's ingest area for this plan: resumed, not fetched again.
+qint64 resumedBytes(const PullPlan &plan)
+{
+    qint64 bytes = 0;
+    for (const PullBlob &blob : plan.blobs)
+        bytes += blob.state == PullBlob::State::Present ? 0 : blob.resumedFrom;
+    return bytes;
+}
+
+// The image manifest `descriptor` names, when reading it costs no request: from the documents the
+// client fetched before, else from the store (a platform pulled earlier). Off the GUI thread.
+std::optional<ImageManifest> manifestWithoutRequest(const Descriptor &descriptor, DocumentCache *cache,
+                                                    const std::optional<ImageStore> &store)
+{
+    if (cache) {
+        if (const auto document = cache->find(descriptor.digest)) {
+            const auto parsed = parseManifest(document->bytes, descriptor);
+            if (parsed && std::holds_alternative<ImageManifest>(*parsed))
+                return std::get<ImageManifest>(*parsed);
+        }
+    }
+    if (store && store->hasBlob(descriptor.digest, descriptor.size)) {
+        if (auto manifest = store->readImageManifest(descriptor))
+            return *manifest;
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -84,8 +113,20 @@ void PlatformModel::replace(const FetchedManifest &topLevel, QString reference, 
         m_platforms.append(std::move(row));
     }
     m_attestations = std::move(attestations);
+    m_sizeHints.clear();
     endResetModel();
     Q_EMIT imageChanged();
+    if (!m_platforms.isEmpty())
+        sizeKnownPlatforms();
+}
+
+void PlatformModel::setSizeHints(const QHash<QString, qint64> &sizes)
+{
+    if (sizes == m_sizeHints)
+        return;
+    m_sizeHints = sizes;
+    for (int row = 0; row < m_platforms.size(); ++row)
+        emitRowChanged(row);
 }
 
 void PlatformModel::cancelJobs()
@@ -165,9 +206,104 @@ void PlatformModel::requestPullCost(int row)
 
 void PlatformModel::refreshPullCosts()
 {
-    for (int row = 0; row < m_platforms.size(); ++row)
-        if (m_platforms.at(row).costState != PullCostState::Unknown)
-            requestPullCost(row);
+    // Every platform, not only those asked about: a pull (or a cancelled one) changes what the
+    // store holds for its siblings too, and leaves the pulled platform's manifest in the store.
+    sizeKnownPlatforms();
+}
+
+void PlatformModel::sizeKnownPlatforms()
+{
+    struct Input
+    {
+        int row;
+        Descriptor descriptor;
+        std::optional<ImageManifest> manifest;
+    };
+    QList<Input> inputs;
+    for (int row = 0; row < m_platforms.size(); ++row) {
+        const PlatformRow &platform = m_platforms.at(row);
+        if (platform.manifest && platform.manifest->isSchema1())
+            continue;
+        inputs.append({row, platform.descriptor, platform.manifest});
+    }
+    const quint64 ticket = ++m_sizingTicket;
+    std::shared_ptr<DocumentCache> documents = m_client ? m_client->settings().documents : nullptr;
+    std::shared_ptr<LayerBlobCache> blobs = m_client ? m_client->settings().layerBlobs : nullptr;
+    // Reads files (cached documents, the store's blobs and index): never on the GUI thread.
+    auto sized = QtConcurrent::run([inputs, store = m_store, documents, blobs, reference = m_reference] {
+        QList<StoredImage> stored;
+        if (store) {
+            if (auto images = store->images())
+                stored = *images;
+        }
+        QList<Sizing> results;
+        for (const Input &input : inputs) {
+            Sizing sizing;
+            sizing.row = input.row;
+            std::optional<ImageManifest> manifest = input.manifest;
+            if (!manifest) {
+                manifest = manifestWithoutRequest(input.descriptor, documents.get(), store);
+                if (manifest && manifest->isSchema1())
+                    manifest.reset();
+                sizing.manifest = manifest;
+            }
+            if (manifest) {
+                PullCost cost;
+                if (store) {
+                    const PullPlan plan = planPull(*store, manifest->config, manifest->layers, blobs.get());
+                    cost.bytesToFetch = plan.bytesToFetch;
+                    cost.layersPresent = plan.layersPresent();
+                    cost.layersDownloaded = plan.layersCached();
+                    cost.bytesResumed = resumedBytes(plan);
+                    cost.pulled = std::any_of(stored.cbegin(), stored.cend(), [&](const StoredImage &image) {
+                        return image.manifest.digest == input.descriptor.digest && image.reference == reference;
+                    });
+                } else {
+                    for (const Descriptor &layer : manifest->layers)
+                        cost.bytesToFetch += std::max<qint64>(0, layer.size);
+                }
+                sizing.cost = cost;
+            }
+            results.append(std::move(sizing));
+        }
+        return results;
+    });
+    continueOnEventLoop(sized, this, [this, ticket, generation = m_generation](const QList<Sizing> &results) {
+        if (generation != m_generation || ticket != m_sizingTicket)
+            return;
+        applySizing(results);
+    });
+}
+
+void PlatformModel::applySizing(const QList<Sizing> &results)
+{
+    for (const Sizing &sizing : results) {
+        if (sizing.row >= m_platforms.size())
+            continue;
+        PlatformRow &platform = m_platforms[sizing.row];
+        if (!platform.manifest && sizing.manifest)
+            platform.manifest = sizing.manifest;
+        // A fetch or a count for this row is on its way and will tell its own result.
+        if (!sizing.cost || platform.job || platform.costState == PullCostState::Resolving)
+            continue;
+        const PullCost &cost = *sizing.cost;
+        // A count that answered first said the same: no second signal for one cost.
+        const bool changed = platform.costState != PullCostState::Known || platform.bytesToFetch != cost.bytesToFetch
+                             || platform.layersPresent != cost.layersPresent || platform.layersDownloaded != cost.layersDownloaded
+                             || platform.pulled != cost.pulled || platform.bytesResumed != cost.bytesResumed;
+        ++platform.costTicket; // an older per-row count still running is now stale
+        platform.costState = PullCostState::Known;
+        platform.bytesToFetch = cost.bytesToFetch;
+        platform.layersPresent = cost.layersPresent;
+        platform.layersDownloaded = cost.layersDownloaded;
+        platform.pulled = cost.pulled;
+        platform.bytesResumed = cost.bytesResumed;
+        platform.costError.clear();
+        if (!changed)
+            continue;
+        emitRowChanged(sizing.row);
+        Q_EMIT pullCostChanged(sizing.row);
+    }
 }
 
 void PlatformModel::countPresentLayers(int row)
@@ -180,7 +316,8 @@ void PlatformModel::countPresentLayers(int row)
     // The pull's own planner, so this figure is what the pull will fetch (resumable bytes too).
     // Layers a listing already downloaded are not fetched again either (LayerBlobCache).
     std::shared_ptr<LayerBlobCache> blobs = m_client ? m_client->settings().layerBlobs : nullptr;
-    auto counted = QtConcurrent::run([store = m_store, manifest = *platform.manifest, blobs] {
+    auto counted = QtConcurrent::run([store = m_store, manifest = *platform.manifest, blobs, digest = platform.descriptor.digest,
+                                      reference = m_reference] {
         PullCost cost;
         if (!store) {
             for (const Descriptor &layer : manifest.layers)
@@ -191,6 +328,11 @@ void PlatformModel::countPresentLayers(int row)
         cost.bytesToFetch = plan.bytesToFetch;
         cost.layersPresent = plan.layersPresent();
         cost.layersDownloaded = plan.layersCached();
+        cost.bytesResumed = resumedBytes(plan);
+        if (const auto images = store->images())
+            cost.pulled = std::any_of(images->cbegin(), images->cend(), [&](const StoredImage &image) {
+                return image.manifest.digest == digest && image.reference == reference;
+            });
         return cost;
     });
     continueOnEventLoop(counted, this, [this, row, ticket, generation = m_generation](const PullCost &cost) {
@@ -201,6 +343,8 @@ void PlatformModel::countPresentLayers(int row)
         platform.bytesToFetch = cost.bytesToFetch;
         platform.layersPresent = cost.layersPresent;
         platform.layersDownloaded = cost.layersDownloaded;
+        platform.pulled = cost.pulled;
+        platform.bytesResumed = cost.bytesResumed;
         platform.costError.clear();
         emitRowChanged(row);
         Q_EMIT pullCostChanged(row);
@@ -303,6 +447,7 @@ QVariant PlatformModel::platformData(const PlatformRow &row, int column, int rol
     const bool costKnown = row.costState == PullCostState::Known;
     const qint64 layerBytes = row.manifest ? row.manifest->totalLayerSize() : -1;
     const QVariant compressed = layerBytes >= 0 ? QVariant(layerBytes) : QVariant(); // unknown for schema 1
+    const qint64 hint = m_sizeHints.value(d.digest.toString(), -1);
     switch (role) {
     case KindRole:
         return QVariant::fromValue(RowKind::Platform);
@@ -324,6 +469,8 @@ QVariant PlatformModel::platformData(const PlatformRow &row, int column, int rol
         return d.size;
     case CompressedSizeRole:
         return compressed;
+    case SizeHintRole:
+        return hint >= 0 ? QVariant(hint) : QVariant();
     case LayerCountRole:
         return row.manifest ? QVariant(int(row.manifest->layers.size())) : QVariant();
     case PullCostStateRole:
@@ -338,6 +485,8 @@ QVariant PlatformModel::platformData(const PlatformRow &row, int column, int rol
         return row.costError;
     case PullCostTextRole:
         return pullCostText(row);
+    case PulledRole:
+        return costKnown && row.pulled;
     case RawValueRole:
         switch (column) {
         case NameColumn:
@@ -347,7 +496,7 @@ QVariant PlatformModel::platformData(const PlatformRow &row, int column, int rol
         case DigestColumn:
             return d.digest.toString();
         case SizeColumn:
-            return compressed;
+            return compressed.isValid() ? compressed : (hint >= 0 ? QVariant(hint) : QVariant());
         case PullCostColumn:
             return costKnown ? QVariant(row.bytesToFetch) : QVariant();
         default:
@@ -363,7 +512,8 @@ QVariant PlatformModel::platformData(const PlatformRow &row, int column, int rol
             return d.digest.toString();
         case SizeColumn:
             if (!row.manifest)
-                return QString();
+                //: the size of a platform image not known yet (its manifest has not been fetched)
+                return hint >= 0 ? formatSize(hint) : tr("—");
             //: the compressed size of a platform's layers, which a Docker schema 1 manifest does not record
             return row.manifest->totalLayerSize() < 0 ? tr("unknown") : formatSize(row.manifest->totalLayerSize());
         case PullCostColumn:
@@ -372,9 +522,28 @@ QVariant PlatformModel::platformData(const PlatformRow &row, int column, int rol
             return {};
         }
     case Qt::ToolTipRole:
-        if (column != PullCostColumn)
+        switch (column) {
+        case NameColumn:
+        case DigestColumn:
+            //: %1 is a platform manifest's digest, %2 the manifest document's own size
+            return tr("Manifest %1 (%2)").arg(d.digest.toString(), formatSize(d.size));
+        case SizeColumn:
+            if (row.manifest && layerBytes >= 0)
+                //: %1 is a size, %n the number of layers
+                return tr("%1 compressed, in %n layer(s)", nullptr, int(row.manifest->layers.size())).arg(formatSize(layerBytes));
+            if (hint >= 0)
+                return tr("The image’s size as Docker Hub reports it. Select the platform to read its manifest (one request).");
+            return tr("Not known until this platform’s manifest is read: select the platform (one manifest request).");
+        case PullCostColumn:
+            if (row.costState == PullCostState::Failed)
+                return row.costError;
+            if (row.costState == PullCostState::Unknown)
+                return tr("Select the platform to count what a pull would fetch: its manifest costs one request, which "
+                          "Docker Hub counts against the pull limit.");
+            return pullCostText(row);
+        default:
             return QString();
-        return row.costState == PullCostState::Failed ? row.costError : pullCostText(row);
+        }
     default:
         return {};
     }
@@ -383,6 +552,10 @@ QVariant PlatformModel::platformData(const PlatformRow &row, int column, int rol
 QVariant PlatformModel::attestationData(const Descriptor &d, int column, int role) const
 {
     const Digest attested = d.attestedDigest();
+    const QString platform = attestedPlatform(d);
+    //: what a build attestation manifest (buildkit) carries: SLSA provenance and, when asked for, an SBOM
+    const QString kind = tr("Provenance/SBOM");
+    const QString subject = !platform.isEmpty() ? platform : attested.isValid() ? attested.shortForm() : QString();
     switch (role) {
     case KindRole:
         return QVariant::fromValue(RowKind::Attestation);
@@ -395,33 +568,35 @@ QVariant PlatformModel::attestationData(const Descriptor &d, int column, int rol
     case AttestedDigestRole:
         return attested.isValid() ? attested.toString() : QString();
     case AttestedPlatformRole:
-        return attestedPlatform(d);
+        return platform;
+    case AttestationKindRole:
+        return kind;
     case RawValueRole:
         switch (column) {
         case NameColumn:
             return attested.isValid() ? attested.toString() : QString();
         case DigestColumn:
             return d.digest.toString();
-        case SizeColumn:
-            return d.size;
         default:
             return {};
         }
     case Qt::DisplayRole:
         switch (column) {
-        case NameColumn: {
-            const QString platform = attestedPlatform(d);
-            if (!platform.isEmpty())
-                return tr("Attestation for %1").arg(platform);
-            return attested.isValid() ? tr("Attestation for %1").arg(attested.shortForm()) : tr("Attestation");
-        }
+        case NameColumn:
+            //: an attestation row: "Provenance/SBOM for linux/amd64"
+            return subject.isEmpty() ? kind : tr("%1 for %2").arg(kind, subject);
         case DigestColumn:
             return d.digest.toString();
-        case SizeColumn:
-            return formatSize(d.size);
         default:
             return {};
         }
+    case Qt::ToolTipRole:
+        if (column != NameColumn && column != DigestColumn)
+            return {};
+        //: %1 is a platform (linux/amd64) or a digest, %2 a manifest digest, %3 its size
+        return tr("How %1 was built, as its builder attests (SLSA provenance, and an SBOM when the build made one), "
+                  "signed into the attestation manifest %2 (%3). Wharf lists it; it does not pull it.")
+            .arg(subject.isEmpty() ? tr("the image") : subject, d.digest.toString(), formatSize(d.size));
     default:
         return {};
     }
@@ -430,8 +605,14 @@ QVariant PlatformModel::attestationData(const Descriptor &d, int column, int rol
 QString PlatformModel::pullCostShortText(const PlatformRow &row) const
 {
     switch (row.costState) {
-    case PullCostState::Unknown:
-        return {};
+    case PullCostState::Unknown: {
+        const qint64 hint = m_sizeHints.value(row.descriptor.digest.toString(), -1);
+        if (hint >= 0)
+            //: the pull size in the Platforms table before the manifest is read: at most the image's size
+            return tr("≤ %1").arg(formatSize(hint));
+        //: the pull size in the Platforms table before the manifest is read
+        return tr("select to count");
+    }
     case PullCostState::Resolving:
         return QStringLiteral("…");
     case PullCostState::Failed:
@@ -440,6 +621,9 @@ QString PlatformModel::pullCostShortText(const PlatformRow &row) const
     case PullCostState::Known:
         break;
     }
+    if (row.pulled)
+        //: the pull size in the Platforms table when this very image is in the store
+        return tr("pulled ✓");
     //: the pull size in the Platforms table when every layer is in the store
     return row.bytesToFetch == 0 ? tr("nothing") : formatSize(row.bytesToFetch);
 }
@@ -457,25 +641,32 @@ QString PlatformModel::pullCostText(const PlatformRow &row) const
         break;
     }
     const int total = int(row.manifest->layers.size());
+    if (row.pulled)
+        //: %n is a number of layers
+        return tr("Nothing to fetch: pulled, this image and its %n layer(s) are in the local store", nullptr, total);
     if (row.layersDownloaded > 0) {
         // Layers whose files were listed earlier were downloaded then: the pull copies them in.
         if (row.bytesToFetch == 0)
             //: %1 and %2 are numbers of layers
-            return tr("Nothing to fetch: %1 of %2 layers already here, the others downloaded when their files were listed")
-                .arg(row.layersPresent)
-                .arg(total);
-        //: %1 is a size (12.3 MB), %2, %3 and %4 numbers of layers
-        return tr("%1 to fetch, %2 of %3 layers already here, %4 downloaded when their files were listed")
+            return tr("Nothing to fetch: %1 of %n layer(s) already here, the others downloaded when their files were listed", nullptr,
+                      total)
+                .arg(row.layersPresent);
+        //: %1 is a size (12.3 MB), %2, %n and %3 numbers of layers
+        return tr("%1 to fetch, %2 of %n layer(s) already here, %3 downloaded when their files were listed", nullptr, total)
             .arg(formatSize(row.bytesToFetch))
             .arg(row.layersPresent)
-            .arg(total)
             .arg(row.layersDownloaded);
     }
     if (row.bytesToFetch == 0)
-        //: %1 is a number of layers
-        return tr("Nothing to fetch: all %1 layers are already here").arg(total);
-    //: %1 is a size (12.3 MB), %2 and %3 numbers of layers
-    return tr("%1 to fetch, %2 of %3 layers already here").arg(formatSize(row.bytesToFetch)).arg(row.layersPresent).arg(total);
+        return tr("Nothing to fetch: the %n layer(s) are already here", nullptr, total);
+    if (row.bytesResumed > 0)
+        //: %1 is a size (12.3 MB), %2 and %n numbers of layers, %3 a size: what a stopped pull already downloaded
+        return tr("%1 to fetch, %2 of %n layer(s) already here, %3 kept from a stopped pull", nullptr, total)
+            .arg(formatSize(row.bytesToFetch))
+            .arg(row.layersPresent)
+            .arg(formatSize(row.bytesResumed));
+    //: %1 is a size (12.3 MB), %2 and %n numbers of layers
+    return tr("%1 to fetch, %2 of %n layer(s) already here", nullptr, total).arg(formatSize(row.bytesToFetch)).arg(row.layersPresent);
 }
 
 QString PlatformModel::attestedPlatform(const Descriptor &attestation) const
@@ -501,7 +692,8 @@ QVariant PlatformModel::headerData(int section, Qt::Orientation orientation, int
     case DigestColumn:
         return tr("Digest");
     case SizeColumn:
-        return tr("Size");
+        //: column header: the platform image's compressed size (its layers)
+        return tr("Image size");
     case PullCostColumn:
         //: column header: the bytes a pull of the platform would download
         return tr("To fetch");
@@ -535,6 +727,9 @@ QHash<int, QByteArray> PlatformModel::roleNames() const
         {LayersTotalRole, "layersTotal"},
         {PullCostErrorRole, "pullCostError"},
         {PullCostTextRole, "pullCostText"},
+        {PulledRole, "pulled"},
+        {SizeHintRole, "sizeHint"},
+        {AttestationKindRole, "attestationKind"},
     });
     return names;
 }

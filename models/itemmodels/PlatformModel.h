@@ -4,18 +4,24 @@
 // manifests, each naming the platform manifest it is about), so an attestation can never be picked
 // as a platform. The index digest is a property of its own, not a row.
 //
-// Each platform row can also preview what pulling it would cost against the local store:
-// requestPullCost() resolves that platform's manifest (through the RegistryClient, unless it is
-// already known) and counts, on a worker thread, which of its layers the store already holds.
-// The Pull button reads BytesToFetchRole / LayersPresentRole / LayersTotalRole, or PullCostTextRole
-// ("12.3 MB to fetch, 3 of 5 layers already here"); PullCostColumn shows the bytes alone, the
-// sentence is its tooltip.
+// Each platform row also previews what pulling it would cost against the local store. As soon as
+// the image is set, every platform whose manifest costs no request — the one resolved with the
+// tag, one fetched before (the client's DocumentCache, memory or disk), one already in the store —
+// is sized and counted on a worker thread (which of its layers the store holds, whether the store
+// has this very image: PulledRole). The others cost a manifest GET, which Docker Hub counts
+// against the pull limit, so they are fetched only when asked (requestPullCost(), when the person
+// selects the platform); until then their size is Docker Hub's figure when the window has one
+// (setSizeHints(): the tag's Hub details, free) and the cost says "select to count", or "at most"
+// that size. The Pull button reads BytesToFetchRole / LayersPresentRole / LayersTotalRole, or
+// PullCostTextRole ("12.3 MB to fetch, 3 of 5 layers already here"); PullCostColumn shows the
+// bytes alone, the sentence is its tooltip.
 
 #include "documents/Descriptor.h"
 #include "documents/ImageManifest.h"
 #include "store/ImageStore.h"
 
 #include <QAbstractItemModel>
+#include <QHash>
 #include <QList>
 #include <QPointer>
 
@@ -46,8 +52,8 @@ public:
         NameColumn, // section title / os/arch[/variant] / "Attestation for …"
         OsVersionColumn,
         DigestColumn, // the platform's (or attestation's) manifest digest
-        SizeColumn, // platforms: compressed image size once known; attestations: manifest size
-        PullCostColumn, // platforms only
+        SizeColumn, // platforms only: the image's compressed size (layers); never a manifest's size
+        PullCostColumn, // platforms only: what a pull would fetch
         ColumnCount
     };
     Q_ENUM(Column)
@@ -89,6 +95,9 @@ public:
         LayersTotalRole, // int; likewise
         PullCostErrorRole, // message when PullCostState::Failed
         PullCostTextRole, // the cost as a sentence; empty while Unknown
+        PulledRole, // bool: the store holds this reference for this platform, at this manifest
+        SizeHintRole, // qint64: Docker Hub's size of the platform image; invalid when it gave none
+        AttestationKindRole, // attestations: what it is said to attest ("Provenance/SBOM")
     };
     Q_ENUM(Role)
 
@@ -119,8 +128,12 @@ public:
     // Resolves platform `row`'s cost; pullCostChanged(row) when it is known or has failed. Asking
     // again recounts against the store (after a pull), reusing the manifest already fetched.
     void requestPullCost(int row);
-    // Recounts every platform whose cost was asked for, e.g. after a pull or a removal.
+    // Recounts every platform against the store, e.g. after a pull, a cancelled one or a removal,
+    // from the manifests known without a request (see above); pullCostChanged(row) for each cost
+    // that changed.
     void refreshPullCosts();
+    // Docker Hub's sizes of the platform images by manifest digest, shown until a manifest is known.
+    void setSizeHints(const QHash<QString, qint64> &sizes);
 
     [[nodiscard]] QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     [[nodiscard]] QModelIndex parent(const QModelIndex &child) const override;
@@ -144,6 +157,8 @@ private:
         qint64 bytesToFetch = 0;
         int layersPresent = 0;
         int layersDownloaded = 0;
+        bool pulled = false;
+        qint64 bytesResumed = 0;
         QString costError;
         QPointer<ManifestJob> job;
         quint64 costTicket = 0; // the latest count asked for; older answers are dropped
@@ -153,6 +168,15 @@ private:
         qint64 bytesToFetch = 0;
         int layersPresent = 0;
         int layersDownloaded = 0; // listed earlier (LayerBlobCache): copied in, not fetched
+        bool pulled = false;
+        qint64 bytesResumed = 0; // left by a stopped pull in the ingest area
+    };
+    // What the worker found for one platform: its manifest if it cost no request, and its cost.
+    struct Sizing
+    {
+        int row = -1;
+        std::optional<ImageManifest> manifest;
+        std::optional<PullCost> cost;
     };
 
     // `known` is the manifest of the platform `knownDigest`, when it has already been fetched.
@@ -160,6 +184,9 @@ private:
                  bool isIndex, const ImageManifest *known = nullptr, const Digest &knownDigest = {});
     void cancelJobs();
     void countPresentLayers(int row);
+    // Sizes and counts every platform from what needs no request (see the header), off the GUI thread.
+    void sizeKnownPlatforms();
+    void applySizing(const QList<Sizing> &results);
     void setCostFailed(int row, const QString &message);
     [[nodiscard]] static QString schema1CostText();
     void emitRowChanged(int row);
@@ -180,6 +207,8 @@ private:
     // Bumped on every replacement, so answers about a previous image are dropped.
     quint64 m_generation = 0;
     int m_shownRow = -1;
+    QHash<QString, qint64> m_sizeHints;
+    quint64 m_sizingTicket = 0;
 };
 
 } // namespace wharf

@@ -6,6 +6,7 @@
 #include "pull/PullHandle.h"
 
 #include <QLocale>
+#include <QScopeGuard>
 
 #include <algorithm>
 
@@ -79,8 +80,9 @@ void PullListModel::onPlanned(Pull *pull, const PullPlan &plan)
     pull->platform = plan.platform.toString();
     pull->bytesToFetch = plan.bytesToFetch;
     pull->state = State::Queued;
-    Q_EMIT dataChanged(pullIndex(row, PlatformColumn), pullIndex(row, EtaColumn));
+    pull->clock.start();
     updateLayers(pull, plan.blobs);
+    Q_EMIT dataChanged(pullIndex(row, PlatformColumn), pullIndex(row, EtaColumn));
 }
 
 void PullListModel::onProgress(Pull *pull, const PullProgress &progress)
@@ -98,9 +100,9 @@ void PullListModel::onProgress(Pull *pull, const PullProgress &progress)
     pull->bytesToFetch = progress.bytesToFetch;
     pull->bytesPerSecond = progress.bytesPerSecond;
     pull->etaSeconds = progress.etaSeconds;
+    updateLayers(pull, progress.blobs);
     if (moved || stateChanged)
         Q_EMIT dataChanged(pullIndex(row, stateChanged ? StateColumn : ProgressColumn), pullIndex(row, EtaColumn));
-    updateLayers(pull, progress.blobs);
 }
 
 void PullListModel::onFinished(Pull *pull, const PullOutcome &outcome)
@@ -119,8 +121,13 @@ void PullListModel::onFinished(Pull *pull, const PullOutcome &outcome)
         pull->state = outcome.error->code() == Error::Code::Cancelled ? State::Cancelled : State::Failed;
     }
     pull->error = outcome.error;
-    pull->bytesPerSecond = 0;
+    pull->downloadMs = pull->clock.isValid() ? pull->clock.elapsed() : 0;
+    // A finished pull keeps its average rate (shown as such); a stopped one has none.
+    pull->bytesPerSecond = pull->state == State::Done && pull->downloadMs > 0 && pull->bytesFetched > 0
+                               ? double(pull->bytesFetched) * 1000.0 / double(pull->downloadMs)
+                               : 0;
     pull->etaSeconds = -1;
+    updateImageTotals(pull);
     Q_EMIT dataChanged(pullIndex(row, 0), pullIndex(row, ColumnCount - 1));
     // Layers still in flight now read "stopped": the state they show depends on the pull's.
     if (!pull->layers.isEmpty())
@@ -134,12 +141,33 @@ void PullListModel::onFinished(Pull *pull, const PullOutcome &outcome)
     Q_EMIT pullFinished(pull->request.reference.toString(), pull->error);
 }
 
+void PullListModel::updateImageTotals(Pull *pull)
+{
+    if (pull->layers.isEmpty()) {
+        if (pull->state == State::Done && pull->imageBytes >= 0)
+            pull->imageBytesHere = pull->imageBytes;
+        return;
+    }
+    qint64 total = 0;
+    qint64 here = 0;
+    for (const PullBlob &blob : std::as_const(pull->layers)) {
+        const qint64 size = std::max<qint64>(0, blob.descriptor.size);
+        total += size;
+        const bool complete = pull->state == State::Done || blob.state == PullBlob::State::Present
+                              || blob.state == PullBlob::State::Done;
+        here += complete ? size : std::clamp<qint64>(blob.received, 0, size);
+    }
+    pull->imageBytes = total;
+    pull->imageBytesHere = here;
+}
+
 void PullListModel::updateLayers(Pull *pull, QList<PullBlob> blobs)
 {
     blobs.removeIf([](const PullBlob &b) { return b.isConfig; });
     const int row = rowOf(pull);
     if (blobs.isEmpty() || row < 0)
         return;
+    const auto totals = qScopeGuard([pull] { updateImageTotals(pull); });
     const QModelIndex parent = pullIndex(row);
     if (pull->layers.size() != blobs.size()) {
         // First sight of the plan (or, defensively, a different one): the rows go in as one batch.
@@ -201,6 +229,9 @@ bool PullListModel::retry(int row)
     pull->bytesToFetch = -1;
     pull->bytesPerSecond = 0;
     pull->etaSeconds = -1;
+    pull->downloadMs = 0;
+    pull->clock.invalidate();
+    // imageBytes and imageBytesHere stay: the image is the same, and so is what of it is here.
     Q_EMIT dataChanged(pullIndex(row, 0), pullIndex(row, ColumnCount - 1));
     watch(pull, m_engine->pull(pull->request));
     emitActiveCountIfChanged(before);
@@ -309,7 +340,7 @@ QVariant PullListModel::data(const QModelIndex &index, int role) const
 QVariant PullListModel::pullData(const Pull &pull, int column, int role) const
 {
     const double progress = pull.state == State::Done ? 1.0
-                            : pull.bytesToFetch > 0   ? double(pull.bytesFetched) / double(pull.bytesToFetch)
+                            : pull.imageBytes > 0     ? double(pull.imageBytesHere) / double(pull.imageBytes)
                             : pull.planned            ? 0.0
                                                       : -1.0;
     const bool running = !isFinished(pull.state);
@@ -323,8 +354,12 @@ QVariant PullListModel::pullData(const Pull &pull, int column, int role) const
     case StateRole:
         return QVariant::fromValue(pull.state);
     case BytesDoneRole:
-        return pull.bytesFetched;
+        return pull.imageBytesHere;
     case BytesTotalRole:
+        return pull.imageBytes;
+    case BytesFetchedRole:
+        return pull.bytesFetched;
+    case BytesToFetchRole:
         return pull.bytesToFetch;
     case ProgressRole:
         return progress;
@@ -360,7 +395,23 @@ QVariant PullListModel::pullData(const Pull &pull, int column, int role) const
             return {};
         }
     case Qt::ToolTipRole:
-        return column == ReferenceColumn ? pull.request.reference.toString() : QString();
+        switch (column) {
+        case ReferenceColumn:
+            return pull.request.reference.toString();
+        case StateColumn:
+        case ErrorColumn:
+            return pull.error && pull.state == State::Failed ? pull.error->message() : QString();
+        case ProgressColumn:
+            if (pull.bytesToFetch < 0)
+                return QString();
+            //: %1 and %2 are sizes: what this run of a pull downloaded, and what it had to
+            return tr("This run fetched %1 of %2; the rest of the image was already here")
+                .arg(formatSize(pull.bytesFetched), formatSize(pull.bytesToFetch));
+        case RateColumn:
+            return pull.state == State::Done && pull.bytesPerSecond > 0 ? tr("The average rate of the download") : QString();
+        default:
+            return QString();
+        }
     case Qt::DisplayRole:
         switch (column) {
         case ReferenceColumn:
@@ -384,15 +435,21 @@ QVariant PullListModel::pullData(const Pull &pull, int column, int role) const
             }
             return {};
         case ProgressColumn:
-            if (pull.bytesToFetch < 0)
+            if (pull.imageBytes < 0)
                 return QString();
-            if (pull.bytesToFetch == 0) // every layer was here, or copied in from a listing's download
-                return tr("Nothing to fetch");
-            //: bytes fetched of bytes to fetch: "3.1 MB of 12.3 MB"
-            return tr("%1 of %2").arg(formatSize(pull.bytesFetched), formatSize(pull.bytesToFetch));
+            if (pull.bytesToFetch == 0 && pull.imageBytesHere >= pull.imageBytes)
+                //: every layer of the image was in the store already: "Nothing to fetch: all 12.3 MB here"
+                return tr("Nothing to fetch: all %1 here").arg(formatSize(pull.imageBytes));
+            //: the image's bytes in the store of all its bytes: "3.1 MB of 12.3 MB"
+            return tr("%1 of %2").arg(formatSize(pull.imageBytesHere), formatSize(pull.imageBytes));
         case RateColumn:
-            //: a transfer rate: "1.2 MB/s"
-            return pull.state == State::Downloading ? tr("%1/s").arg(formatSize(qint64(pull.bytesPerSecond))) : QString();
+            if (pull.state == State::Downloading)
+                //: a transfer rate: "1.2 MB/s"
+                return tr("%1/s").arg(formatSize(qint64(pull.bytesPerSecond)));
+            if (pull.state == State::Done && pull.bytesPerSecond > 0)
+                //: the average transfer rate of a finished pull: "avg 1.2 MB/s"
+                return tr("avg %1/s").arg(formatSize(qint64(pull.bytesPerSecond)));
+            return QString();
         case EtaColumn: {
             if (pull.state != State::Downloading || pull.etaSeconds < 0)
                 return QString();
@@ -538,6 +595,8 @@ QHash<int, QByteArray> PullListModel::roleNames() const
         {BytesTotalRole, "bytesTotal"},
         {ProgressRole, "progress"},
         {RateRole, "rate"},
+        {BytesFetchedRole, "bytesFetched"},
+        {BytesToFetchRole, "bytesToFetch"},
         {EtaRole, "eta"},
         {ErrorRole, "error"},
         {ErrorCodeRole, "errorCode"},

@@ -6,6 +6,11 @@
 // dataChanged() on the cells that moved — never a reset while pulls run — and layers arrive as one
 // insert when the plan does.
 //
+// A pull row's totals are always the whole image's: bytes of its layers in the store (already
+// there, resumed or fetched) of all its layers' bytes, so "9 MB of 12 MB" means the same before and
+// after a Retry, and "12 MB of 12 MB" when every layer was already here. What this run fetched,
+// and at what rate, are roles of their own; a finished pull shows its average rate.
+//
 // States: Planning from add() until the plan arrives (manifests resolved, the store checked);
 // Queued while no byte of the plan has arrived yet (download slots busy, connecting); Downloading;
 // then Done, Failed or Cancelled. retry() re-issues the same PullRequest through the engine in the
@@ -15,6 +20,7 @@
 #include "pull/PullTypes.h"
 
 #include <QAbstractItemModel>
+#include <QElapsedTimer>
 #include <QPointer>
 
 #include <memory>
@@ -45,7 +51,7 @@ public:
         ReferenceColumn, // layers: the layer digest
         PlatformColumn,
         StateColumn,
-        ProgressColumn,  // "3.1 MB of 12.3 MB"
+        ProgressColumn,  // "3.1 MB of 12.3 MB" (pulls: of the whole image)
         RateColumn,
         EtaColumn,
         ErrorColumn,
@@ -60,10 +66,12 @@ public:
         PlatformRole,                // "os/arch[/variant]": as planned, else as requested
         StateRole,                   // State (pulls)
         LayerStateRole,              // LayerState (layers)
-        BytesDoneRole,               // qint64: fetched (pulls, this run) / received (layers)
-        BytesTotalRole,              // qint64: to fetch (pulls, -1 before the plan) / layer size
+        BytesDoneRole,               // qint64: the image's bytes here (pulls) / received (layers)
+        BytesTotalRole,              // qint64: the image's layer bytes (pulls, -1 before the plan) / layer size
         ProgressRole,                // double 0..1 for a progress bar; -1 while unknown
-        RateRole,                    // double bytes per second (pulls)
+        RateRole,                    // double bytes per second (pulls): now, or the average once done
+        BytesFetchedRole,            // qint64: what this run fetched (pulls)
+        BytesToFetchRole,            // qint64: what this run had to fetch (pulls; -1 before the plan)
         EtaRole,                     // int seconds, -1 unknown (pulls)
         ErrorRole,                   // the failure's message (pulls)
         ErrorCodeRole,               // Error::Code, invalid when there is none
@@ -120,10 +128,14 @@ private:
         QString platform;
         qint64 bytesFetched = 0;
         qint64 bytesToFetch = -1;
+        qint64 imageBytes = -1; // the whole image's layers; kept across a retry until the new plan
+        qint64 imageBytesHere = 0;
         double bytesPerSecond = 0;
+        qint64 downloadMs = 0; // this run, from the plan to the end: for the average rate
         int etaSeconds = -1;
         std::optional<Error> error;
         QList<PullBlob> layers; // the plan's blobs without the config
+        QElapsedTimer clock;    // started with the plan
     };
 
     void watch(Pull *pull, PullHandle *handle);
@@ -133,6 +145,8 @@ private:
     // Replaces the layer rows' values, with one dataChanged over the span that moved (or one
     // insert when there were none yet).
     void updateLayers(Pull *pull, QList<PullBlob> blobs);
+    // The image's totals from its layer rows (a Done pull has every byte).
+    static void updateImageTotals(Pull *pull);
     void emitActiveCountIfChanged(int before);
     [[nodiscard]] int rowOf(const Pull *pull) const;
     [[nodiscard]] QVariant pullData(const Pull &pull, int column, int role) const;

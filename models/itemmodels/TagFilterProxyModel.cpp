@@ -1,6 +1,7 @@
 #include "itemmodels/TagFilterProxyModel.h"
 
 #include "itemmodels/TagListModel.h"
+#include "reference/TagOrder.h"
 
 namespace wharf {
 
@@ -143,19 +144,40 @@ bool TagFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
 bool TagFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     int order = 0;
+    if (m_sortKey == SortKey::SemanticVersion) {
+        // Not a plain key order: `latest` stays first and other names stay after the versions in
+        // both directions (TagOrder), so this says where each row goes in the order shown and
+        // answers as QSortFilterProxyModel reads lessThan() for that order.
+        const bool descending = sortOrder() == Qt::DescendingOrder;
+        const auto shownOrder = [descending](const QString &aName, const QString &aKey, const QString &bName, const QString &bKey) {
+            return descending ? TagOrder::compareNewestFirst(aName, aKey, bName, bKey)
+                              : TagOrder::compareOldestFirst(aName, aKey, bName, bKey);
+        };
+        int shown = 0;
+        if (m_tags) {
+            const TagListModel::Tag &a = m_tags->tag(left.row());
+            const TagListModel::Tag &b = m_tags->tag(right.row());
+            shown = shownOrder(a.name, a.semverKey, b.name, b.semverKey);
+        } else {
+            shown = shownOrder(left.data(TagListModel::NameRole).toString(), left.data(TagListModel::SemverKeyRole).toString(),
+                               right.data(TagListModel::NameRole).toString(), right.data(TagListModel::SemverKeyRole).toString());
+        }
+        if (shown == 0)
+            return left.row() < right.row();
+        // Descending: the proxy puts `left` first when lessThan(right, left).
+        return descending ? shown > 0 : shown < 0;
+    }
     if (m_tags) {
         const TagListModel::Tag &a = m_tags->tag(left.row());
         const TagListModel::Tag &b = m_tags->tag(right.row());
         switch (m_sortKey) {
-        case SortKey::SemanticVersion:
-            order = a.semverKey.compare(b.semverKey);
-            break;
         case SortKey::LastPushed:
             order = compareTimes(a.lastPushed, b.lastPushed);
             break;
         case SortKey::Size:
             order = threeWay(a.size, b.size);
             break;
+        case SortKey::SemanticVersion:
         case SortKey::Name:
             break;
         }
@@ -163,9 +185,6 @@ bool TagFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &r
             order = a.name.compare(b.name);
     } else {
         switch (m_sortKey) {
-        case SortKey::SemanticVersion:
-            order = left.data(TagListModel::SemverKeyRole).toString().compare(right.data(TagListModel::SemverKeyRole).toString());
-            break;
         case SortKey::LastPushed:
             order = compareTimes(left.data(TagListModel::LastPushedRole).toDateTime(),
                                  right.data(TagListModel::LastPushedRole).toDateTime());
@@ -173,6 +192,7 @@ bool TagFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &r
         case SortKey::Size:
             order = threeWay(left.data(TagListModel::SizeRole).toLongLong(), right.data(TagListModel::SizeRole).toLongLong());
             break;
+        case SortKey::SemanticVersion:
         case SortKey::Name:
             break;
         }

@@ -25,7 +25,7 @@ class TagFilterProxyModel final : public QSortFilterProxyModel
     Q_PROPERTY(SortKey sortKey READ sortKey WRITE setSortKey NOTIFY sortChanged)
 public:
     enum class SortKey {
-        SemanticVersion, // TagListModel::SemverKeyRole (see TagListModel.h for the rule)
+        SemanticVersion, // TagOrder: `latest` first, versions in the order asked for, then other names
         LastPushed,      // unknown times first in ascending order
         Name,            // code point order of the tag
         Size,            // unknown (-1) first in ascending order

@@ -271,6 +271,12 @@ QStringList TagListModel::aliases(int row) const
     return names;
 }
 
+QHash<QString, qint64> TagListModel::platformSizes(const QString &tag) const
+{
+    const int row = m_rowByName.value(tag, -1);
+    return row < 0 ? QHash<QString, qint64>() : m_rows.at(row).platformSizes;
+}
+
 int TagListModel::aliasCount(int row) const
 {
     if (row < 0 || row >= m_rows.size() || m_rows.at(row).digest.isEmpty())
@@ -303,6 +309,11 @@ void TagListModel::fillDetails(Tag &row, const TagInfo &details)
     if (details.lastPushed.isValid())
         row.lastPushed = details.lastPushed;
     row.platforms = details.platformNames();
+    row.platformSizes.clear();
+    for (const TagPlatform &platform : details.platforms) {
+        if (!platform.digest.isEmpty() && platform.size >= 0)
+            row.platformSizes.insert(platform.digest, platform.size);
+    }
     row.details = Tag::Details::Loaded;
 }
 

@@ -81,6 +81,7 @@ public:
         QDateTime lastPushed;
         qint64 size = -1;
         QStringList platforms;
+        QHash<QString, qint64> platformSizes; // Docker Hub's size per platform manifest digest
         QString semverKey;
         enum class Details : quint8 {
             Missing,
@@ -122,6 +123,8 @@ public:
     [[nodiscard]] int detailRequestsInFlight() const { return int(m_detailJobs.size()); }
 
     [[nodiscard]] const Tag &tag(int row) const { return m_rows.at(row); }
+    // Docker Hub's size of each platform image of `tag`, by manifest digest; empty elsewhere.
+    [[nodiscard]] QHash<QString, qint64> platformSizes(const QString &tag) const;
     [[nodiscard]] QStringList aliases(int row) const;
     [[nodiscard]] int aliasCount(int row) const;
 

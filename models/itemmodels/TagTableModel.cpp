@@ -2,8 +2,11 @@
 
 #include "TagFilterProxyModel.h"
 #include "TagListModel.h"
+#include "core/DateText.h"
 
 #include <QLocale>
+
+using namespace Qt::StringLiterals;
 
 namespace wharf {
 
@@ -77,6 +80,8 @@ QVariant TagTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const QModelIndex source = mapToSource(index);
+    if (role == Qt::ToolTipRole)
+        return toolTip(source, index.column());
     if (role != Qt::DisplayRole)
         return source.data(role);
     const QLocale locale;
@@ -97,10 +102,51 @@ QVariant TagTableModel::data(const QModelIndex &index, int role) const
     }
     case LastPushedColumn: {
         const QDateTime when = source.data(TagListModel::LastPushedRole).toDateTime();
-        return when.isValid() ? locale.toString(when.toLocalTime(), QLocale::ShortFormat) : QString();
+        return DateText::dateTime(when, locale);
     }
     case AliasesColumn:
         return source.data(TagListModel::AliasesRole).toStringList().join(u", ");
+    default:
+        return {};
+    }
+}
+
+QString TagTableModel::toolTip(const QModelIndex &source, int column)
+{
+    // Each cell's tooltip is the whole of what the cell may cut short.
+    const QLocale locale;
+    switch (column) {
+    case NameColumn: {
+        const QString digest = source.data(TagListModel::DigestRole).toString();
+        const QString name = source.data(TagListModel::NameRole).toString();
+        return digest.isEmpty() ? name : name + u'\n' + digest;
+    }
+    case PlatformsColumn: {
+        const QStringList platforms = source.data(TagListModel::PlatformsRole).toStringList();
+        if (platforms.isEmpty())
+            return source.data(TagListModel::DetailsFailedRole).toBool() ? tr("The platforms of this tag could not be read.")
+                                                                         : QString();
+        //: tooltip of the Tags pane's Platforms cell; %n platforms follow, one a line
+        return tr("%n platform(s):", nullptr, int(platforms.size())) + u'\n' + platforms.join(u'\n');
+    }
+    case SizeColumn: {
+        const qint64 size = source.data(TagListModel::SizeRole).toLongLong();
+        //: %1 is a size (12.3 MB), %2 the exact number of bytes
+        return size < 0 ? QString() : tr("%1 compressed (%2 bytes)").arg(locale.formattedDataSize(size), locale.toString(size));
+    }
+    case LastPushedColumn: {
+        const QDateTime when = source.data(TagListModel::LastPushedRole).toDateTime();
+        return when.isValid() ? locale.toString(when.toLocalTime(), QLocale::LongFormat) : QString();
+    }
+    case AliasesColumn: {
+        const QStringList aliases = source.data(TagListModel::AliasesRole).toStringList();
+        if (aliases.isEmpty())
+            return QString();
+        // Rich text, so a tooltip of 260 aliases wraps instead of running off the screen.
+        //: tooltip of the Tags pane's "Same image as" cell; the %n tags follow
+        return u"<p>"_s + tr("The same image as %n tag(s):", nullptr, int(aliases.size())).toHtmlEscaped() + u"</p><p>"_s
+               + aliases.join(u", ").toHtmlEscaped() + u"</p>"_s;
+    }
     default:
         return {};
     }

@@ -38,6 +38,8 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 private:
+    // The whole of what the cell shows, for its tooltip: every platform, the full date, every alias.
+    [[nodiscard]] static QString toolTip(const QModelIndex &source, int column);
     void onSourceLayoutAboutToBeChanged(const QList<QPersistentModelIndex> &parents, QAbstractItemModel::LayoutChangeHint hint);
     void onSourceLayoutChanged(const QList<QPersistentModelIndex> &parents, QAbstractItemModel::LayoutChangeHint hint);
 

@@ -2,6 +2,9 @@
 
 #include "hub/HubClient.h"
 #include "registry/RegistryClient.h"
+#include "services/StoredImageJob.h"
+
+#include <QTimer>
 
 namespace wharf {
 
@@ -15,6 +18,8 @@ void BrowseSession::setRepository(const ImageReference &repository)
     m_repository = repository.repository();
     m_tag.clear();
     m_image.reset();
+    m_stored.reset();
+    m_storedImages.clear();
     m_resolve.cancel();
     m_other.cancel();
     Q_EMIT repositoryChanged();
@@ -49,16 +54,22 @@ void BrowseSession::reloadDetails()
 
 void BrowseSession::setTag(const QString &tag)
 {
-    if (tag.isEmpty() || tag == m_tag)
+    if (tag.isEmpty() || (tag == m_tag && !m_stored))
         return;
     m_tag = tag;
     m_image.reset();
+    m_stored.reset();
+    m_storedImages.clear();
     m_wantedPlatform.clear();
     retry();
 }
 
 void BrowseSession::retry()
 {
+    if (m_stored) {
+        openStored(*m_stored);
+        return;
+    }
     if (m_tag.isEmpty())
         return;
     if (m_image) {
@@ -73,6 +84,26 @@ void BrowseSession::retry()
     resolve(*reference, std::nullopt, Scope::Tag);
 }
 
+void BrowseSession::refresh()
+{
+    if (!m_repository.isValid())
+        return;
+    reloadDetails();
+    if (m_tag.isEmpty())
+        return;
+    // By the tag, not by the digest shown (that is what may have moved), keeping the platform.
+    const QString shown = platform();
+    m_wantedPlatform = shown.isEmpty() ? m_wantedPlatform : shown;
+    m_image.reset();
+    const auto reference = m_repository.withTag(m_tag);
+    const auto wanted = wantedPlatform(m_wantedPlatform);
+    if (!reference || !wanted) {
+        Q_EMIT resolveFailed(!reference ? reference.error() : wanted.error(), Scope::Tag);
+        return;
+    }
+    resolve(*reference, *wanted, Scope::Tag);
+}
+
 Digest BrowseSession::shownDigest() const
 {
     if (!m_image)
@@ -85,7 +116,7 @@ Result<ImageReference> BrowseSession::referenceFor(const QString &tag) const
     auto reference = m_repository.withTag(tag);
     // Another platform of the image on show: by its digest, so the tag is not asked again and
     // every pane keeps showing the same image even if the tag has moved.
-    if (reference && tag == m_tag && m_image)
+    if (reference && tag == m_tag && m_image && !m_stored)
         return reference->withDigest(shownDigest().toString());
     return reference;
 }
@@ -102,6 +133,29 @@ Result<std::optional<Platform>> BrowseSession::wantedPlatform(const QString &pla
 
 void BrowseSession::setPlatform(const QString &platform)
 {
+    // Another platform of a stored image: the store's, when it has it.
+    if (m_stored && platform != this->platform()) {
+        if (const auto found = StoredImageJob::find(m_storedImages, m_tag, platform)) {
+            StoredImage image = *m_stored;
+            image.platform = found->chosen.platform.value_or(Platform());
+            image.manifest = found->chosen;
+            openStored(image);
+            return;
+        }
+        // The registry's, then: by the tag, since the store keeps no index to pin it by.
+        m_stored.reset();
+        m_storedImages.clear();
+        m_image.reset();
+        m_wantedPlatform = platform;
+        const auto reference = m_repository.withTag(m_tag);
+        const auto wanted = wantedPlatform(platform);
+        if (!reference || !wanted) {
+            Q_EMIT resolveFailed(!reference ? reference.error() : wanted.error(), Scope::Tag);
+            return;
+        }
+        resolve(*reference, *wanted, Scope::Tag);
+        return;
+    }
     m_wantedPlatform = platform;
     const auto reference = referenceFor(m_tag);
     const auto wanted = wantedPlatform(platform);
@@ -150,6 +204,14 @@ Result<PullRequest> BrowseSession::pullRequest(const QString &platform) const
 
 void BrowseSession::resolveOther(const QString &tag, const QString &platform)
 {
+    if (m_stored) {
+        if (const auto found = StoredImageJob::find(m_storedImages, tag, platform, this->platform())) {
+            m_other.cancel();
+            // From the event loop, as a lookup would answer.
+            QTimer::singleShot(0, this, [this, other = *found] { Q_EMIT otherResolved(other); });
+            return;
+        }
+    }
     const auto reference = referenceFor(tag);
     const auto wanted = wantedPlatform(platform);
     if (!reference || !wanted) {
@@ -158,11 +220,46 @@ void BrowseSession::resolveOther(const QString &tag, const QString &platform)
     }
     if (!m_client)
         return;
-    m_other.start(new ImageInspectJob(m_client, *reference, *wanted, this), this, [this](ImageInspectJob *done) {
-        if (done->error())
+    m_other.start(new ImageInspectJob(m_client, *reference, *wanted, this), this, [this, tag](ImageInspectJob *done) {
+        if (done->error() && m_stored)
+            Q_EMIT otherFailed(done->error()->withContext(
+                tr("%1 is not in the local store, and the registry was asked for it").arg(m_repository.familiarName() + u':' + tag)));
+        else if (done->error())
             Q_EMIT otherFailed(*done->error());
         else
             Q_EMIT otherResolved(done->result());
+    });
+}
+
+void BrowseSession::openStored(const StoredImage &image)
+{
+    if (!m_store) {
+        Q_EMIT resolveFailed(Error(Error::Code::NotFound, tr("There is no local store to open %1 from.").arg(image.reference)),
+                             Scope::Tag);
+        return;
+    }
+    auto reference = ImageReference::parseDockerRef(image.reference);
+    if (!reference) {
+        Q_EMIT resolveFailed(reference.error(), Scope::Tag);
+        return;
+    }
+    if (reference->repository().toString() != m_repository.toString()) {
+        setRepository(*reference);
+    }
+    m_tag = StoredImageJob::tagOf(*reference);
+    m_wantedPlatform = image.platform.toString();
+    m_image.reset();
+    m_stored = image;
+    m_other.cancel();
+    Q_EMIT resolving(Scope::Tag);
+    m_resolve.start(new StoredImageJob(*m_store, image, this), this, [this](StoredImageJob *done) {
+        if (done->error()) {
+            Q_EMIT resolveFailed(*done->error(), Scope::Tag);
+            return;
+        }
+        m_image = done->result();
+        m_storedImages = done->repositoryImages();
+        Q_EMIT resolved(Scope::Tag);
     });
 }
 

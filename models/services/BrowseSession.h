@@ -6,6 +6,10 @@
 // that was shown, never by the tag again, so every pane shows the same image even if the tag moves;
 // and a pull asks for that digest (pullRequest()). Each question has one request in flight: a
 // newer click cancels the older one (LatestRequest).
+//
+// An image of the local store opens from the store alone (openStored(), StoredImageJob): no
+// request, so it works offline. Its repository's other stored images are then what a comparison
+// looks at first (resolveOther()); only a tag or platform the store lacks is asked of the registry.
 
 #include "core/Error.h"
 #include "core/LatestRequest.h"
@@ -13,6 +17,8 @@
 #include "pull/PullTypes.h"
 #include "reference/ImageReference.h"
 #include "registry/ImageInspectJob.h"
+#include "store/ImageStore.h"
+#include "store/StoredImage.h"
 
 #include <QObject>
 #include <QPointer>
@@ -43,10 +49,15 @@ public:
     void reloadDetails();
 
     // Resolves `tag` (unless it is the one already shown) with this machine's platform shown.
+    // The tag of a stored image on show is resolved again, from the registry.
     void setTag(const QString &tag);
     [[nodiscard]] const QString &tag() const { return m_tag; }
     // Resolves the tag again, or the platform shown when the tag itself resolved.
     void retry();
+    // Asks again what may have changed on the server (View → Refresh): the repository's details
+    // and the tag on show, with the platform on show. The tag is asked with a HEAD; a manifest is
+    // fetched only if the tag now names another digest (the document cache keeps the rest).
+    void refresh();
 
     // Shows another platform of the image on show ("os/arch[/variant]").
     void setPlatform(const QString &platform);
@@ -61,8 +72,19 @@ public:
     [[nodiscard]] Result<PullRequest> pullRequest(const QString &platform) const;
 
     // Resolves another tag (or platform) of this repository, for a comparison with the image shown.
+    // Beside a stored image, from the store when it has that image.
     void resolveOther(const QString &tag, const QString &platform);
     void cancelOther() { m_other.cancel(); }
+
+    // Where openStored() reads from.
+    void setStore(std::optional<ImageStore> store) { m_store = std::move(store); }
+    // Shows `image` of the local store: its repository, its tag (or digest) and the image, read
+    // from the store alone. Signals as for a tag: resolving(Tag), then resolved(Tag) or resolveFailed.
+    void openStored(const StoredImage &image);
+    // The image on show came from the local store.
+    [[nodiscard]] bool isStored() const { return m_stored.has_value(); }
+    // With a stored image on show: every stored image of its repository (it included).
+    [[nodiscard]] const QList<InspectedImage> &storedImages() const { return m_storedImages; }
 
 Q_SIGNALS:
     void repositoryChanged();
@@ -91,6 +113,9 @@ private:
     QString m_tag;
     std::optional<InspectedImage> m_image;
     QString m_wantedPlatform; // the platform last asked for (what a retry asks again)
+    std::optional<ImageStore> m_store;
+    std::optional<StoredImage> m_stored; // the stored image on show (or being opened)
+    QList<InspectedImage> m_storedImages;
     LatestRequest m_details;
     LatestRequest m_resolve;
     LatestRequest m_other;

@@ -12,7 +12,7 @@ namespace wharf {
 
 namespace {
 
-void addPlatform(QList<TagPlatform> &platforms, const Platform &platform, const QString &digest)
+void addPlatform(QList<TagPlatform> &platforms, const Platform &platform, const QString &digest, qint64 size = -1)
 {
     if (platform.isEmpty() || platform.isUnknown())
         return;
@@ -20,7 +20,7 @@ void addPlatform(QList<TagPlatform> &platforms, const Platform &platform, const 
         if (known.platform == platform)
             return;
     }
-    platforms.append({platform, digest});
+    platforms.append({platform, digest, size});
 }
 
 } // namespace
@@ -43,7 +43,7 @@ TagInfo tagFromHub(const HubTag &hubTag)
     tag.lastPushed = hubTag.lastPushed.isValid() ? hubTag.lastPushed : hubTag.lastUpdated;
     qint64 imagesSize = 0;
     for (const HubTagImage &image : hubTag.images) {
-        addPlatform(tag.platforms, image.platform, image.digest);
+        addPlatform(tag.platforms, image.platform, image.digest, image.size > 0 ? image.size : -1);
         imagesSize += image.size;
     }
     tag.size = hubTag.fullSize > 0 ? hubTag.fullSize : (imagesSize > 0 ? imagesSize : -1);

@@ -22,6 +22,7 @@ struct TagPlatform
 {
     Platform platform;
     QString digest; // the platform's manifest; empty where Docker Hub does not say
+    qint64 size = -1; // Docker Hub's compressed size of the platform image; -1 elsewhere
 };
 
 struct TagInfo

@@ -322,7 +322,7 @@ bool PullProbeBench::run(bool browse, QList<Stall> *stalls, double *pullMs, qint
                        300'000)
             && state() == PullListModel::State::Done;
         *pullMs = msBetween(clicked, Clock::now());
-        *bytes = pulls->rowCount() ? pulls->pullIndex(0).data(PullListModel::BytesTotalRole).toLongLong() : 0;
+        *bytes = pulls->rowCount() ? pulls->pullIndex(0).data(PullListModel::BytesFetchedRole).toLongLong() : 0;
         // What follows a pull (Local images refresh, pull cost) is part of it.
         QElapsedTimer after;
         after.start();

@@ -5,6 +5,10 @@
 // so, and no file anywhere holds the password. And the same from the main window: File → Log In…
 // with a wrong password (a clear error, nothing stored), then the right one (kept in the keychain),
 // after which the private repository the window could not list before browses down to its platforms.
+// The dialog says where a login will be kept before anything is typed (the keychain by name, or
+// this run only), and File → Log Out lists the kept logins (keychain and this run's) and removes
+// one: the keychain entry goes, and so do the tokens the window held, so the private repository is
+// refused again.
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "PlatformsPane.h"
@@ -21,6 +25,7 @@
 #include "itemmodels/TagListModel.h"
 #include "registry/RegistryClient.h"
 #include "store/ImageStore.h"
+#include "WindowBed.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
@@ -28,6 +33,8 @@
 #include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPainter>
 #include <QProcess>
 #include <QPushButton>
@@ -88,6 +95,7 @@ private Q_SLOTS:
     void noKeychainKeepsLoginForSession();
     void noKeychainChild();
     void windowLoginThenPrivateBrowse();
+    void windowLogOut();
 
 private:
     QString registry() const;
@@ -210,6 +218,10 @@ void tst_LoginDialog::rightPasswordGoesToKeychain()
     dialog.setRegistry(registry());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // Before anything is typed, the dialog says where the login will go (issue 12, defect 13).
+    auto *note = dialog.findChild<QLabel *>(u"keychainNote"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(note->text().contains(u"GNOME Keyring"_s), 20'000);
+    QVERIFY2(note->text().startsWith(u"Saved in your keychain"_s), qPrintable(note->text()));
     fillIn(dialog, u"bob"_s, u"hunter2"_s);
     const int tokensBefore = m_tokens.tokensIssued();
 
@@ -292,7 +304,14 @@ void tst_LoginDialog::noKeychainChild()
     dialog.setRegistry(registry());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // Said before the password is typed, not only after the login (issue 12, defect 13).
+    auto *note = dialog.findChild<QLabel *>(u"keychainNote"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(note->text().startsWith(u"No keychain on this machine"_s), 20'000);
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().contains(u"until Wharf closes"_s), qPrintable(note->text()));
     fillIn(dialog, u"bob"_s, u"hunter2"_s);
+    dialog.adjustSize();
+    screenshot(&dialog, u"login-no-keychain"_s);
 
     QTest::mouseClick(okButton(dialog), Qt::LeftButton);
     QVERIFY(loggedIn.wait(30'000));
@@ -408,6 +427,116 @@ void tst_LoginDialog::windowLoginThenPrivateBrowse()
     QObject context;
     keychain.erase(registry(), &context, [&](Result<void> r) { erased = bool(r); });
     QTRY_VERIFY_WITH_TIMEOUT(erased, 20'000);
+}
+
+// Issue 12, defect 13: File → Log Out per registry.
+void tst_LoginDialog::windowLogOut()
+{
+    if (isChild())
+        QSKIP("parent only");
+    KeychainStore keychain;
+    SessionCredentialSource session;
+    ChainedCredentialSource credentials({&session, &keychain});
+    RegistryClient client;
+    client.setCredentialSource(&credentials);
+    QTemporaryDir storeDir;
+    auto store = ImageStore::open(storeDir.filePath(u"store"_s));
+    QVERIFY(store);
+    MainWindow::Services services;
+    services.registry = &client;
+    services.store = *store;
+    services.keychain = &keychain;
+    services.session = &session;
+    MainWindow window(services);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // Logged in through the window (kept in the keychain), and another registry for this run only.
+    auto *login = window.findChild<QAction *>(u"loginAction"_s);
+    login->trigger();
+    LoginDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<LoginDialog *>()) && dialog->isVisible());
+    QSignalSpy loggedIn(dialog, &LoginDialog::loggedIn);
+    auto *host = dialog->findChild<QLineEdit *>(u"registry"_s);
+    host->clear();
+    QTest::keyClicks(host, registry());
+    fillIn(*dialog, u"bob"_s, u"hunter2"_s);
+    QTest::mouseClick(okButton(*dialog), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(loggedIn.size(), 1, 30'000);
+    QVERIFY(loggedIn.first().at(1).toBool());
+    session.remember(u"elsewhere.example:5000"_s, Credentials{u"carol"_s, u"pw"_s, {}});
+
+    // The private repository lists its tags with the login.
+    const QString repository = registry() + u"/multi"_s;
+    Q_EMIT window.searchPane()->repositorySelected(repository);
+    StatePanel *tags = window.tagsPane()->statePanel();
+    QTRY_COMPARE_WITH_TIMEOUT(tags->kind(), StatePanel::Kind::Content, 30'000);
+
+    // File → Log Out ▸ lists both, saying where each is kept.
+    QMenu *fileMenu = nullptr;
+    for (QAction *top : window.menuBar()->actions()) {
+        if (top->menu() && top->menu()->actions().contains(login))
+            fileMenu = top->menu();
+    }
+    QVERIFY(fileMenu);
+    auto *logoutMenu = window.findChild<QMenu *>(u"logoutMenu"_s);
+    QVERIFY(logoutMenu);
+    QVERIFY(logoutMenu->isEnabled());
+    fileMenu->popup(window.mapToGlobal(QPoint(10, 10)));
+    QVERIFY(QTest::qWaitForWindowExposed(fileMenu));
+    fileMenu->setActiveAction(logoutMenu->menuAction());
+    QTest::keyClick(fileMenu, Qt::Key_Right); // opens the submenu, as a person would
+    QTRY_VERIFY(logoutMenu->isVisible());
+    const auto logoutActions = [&] {
+        QHash<QString, QAction *> byRegistry;
+        for (QAction *action : logoutMenu->actions()) {
+            if (action->objectName() == u"logoutAction")
+                byRegistry.insert(action->data().toString(), action);
+        }
+        return byRegistry;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(logoutActions().size(), 2, 20'000);
+    QAction *fromKeychain = logoutActions().value(registry());
+    QAction *forThisRun = logoutActions().value(u"elsewhere.example:5000"_s);
+    QVERIFY(fromKeychain && forThisRun);
+    QVERIFY2(fromKeychain->text().contains(u"keychain"_s) && fromKeychain->text().contains(u"bob"_s), qPrintable(fromKeychain->text()));
+    QVERIFY2(forThisRun->text().contains(u"this session"_s), qPrintable(forThisRun->text()));
+    {
+        // For review: the window with File → Log Out open.
+        QPixmap shot = window.grab();
+        QPainter painter(&shot);
+        const QPoint fileAt = window.mapFromGlobal(fileMenu->pos());
+        painter.drawPixmap(fileAt, fileMenu->grab());
+        painter.drawPixmap(window.mapFromGlobal(logoutMenu->pos()), logoutMenu->grab());
+        painter.end();
+        const QString dir = QStringLiteral(WHARF_BINARY_DIR "/screenshots");
+        QDir().mkpath(dir);
+        QVERIFY(shot.save(dir + u"/logout-menu.png"_s));
+    }
+
+    // Log out of the keychain's: gone from the keychain, the status bar says so, and the window's
+    // tokens went with it: the private repository is refused again.
+    fromKeychain->trigger();
+    logoutMenu->hide();
+    fileMenu->hide();
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().contains(u"Logged out of "_s + registry()), 20'000);
+    QVERIFY2(window.statusBar()->currentMessage().contains(u"keychain"_s), qPrintable(window.statusBar()->currentMessage()));
+    const auto gone = lookupIn(keychain, registry());
+    QVERIFY(gone && *gone && !gone->value().has_value());
+    window.findChild<QAction *>(u"refreshAction"_s)->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(tags->kind(), StatePanel::Kind::Error, 30'000);
+    QVERIFY(window.tagModel()->errorCode() == Error::Code::Unauthorized || window.tagModel()->errorCode() == Error::Code::Denied);
+
+    // And of this run's: forgotten, and no longer listed (the menu is listed afresh after a logout).
+    QTRY_COMPARE_WITH_TIMEOUT(logoutActions().size(), 1, 20'000);
+    forThisRun = logoutActions().value(u"elsewhere.example:5000"_s);
+    QVERIFY(forThisRun);
+    forThisRun->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().contains(u"elsewhere.example:5000"_s), 20'000);
+    QVERIFY(!session.contains(u"elsewhere.example:5000"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(logoutActions().isEmpty(), 20'000);
+    QVERIFY(window.findChild<QAction *>(u"noLoginsAction"_s));
 }
 
 QTEST_MAIN(tst_LoginDialog)

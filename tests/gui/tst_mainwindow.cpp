@@ -73,6 +73,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
@@ -339,6 +340,8 @@ void TestMainWindow::searchPickPullDelete()
     // Delete it.
     QVERIFY(window.localImagesPane()->deleteButton()->isEnabled());
     QTest::mouseClick(window.localImagesPane()->deleteButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(window.localImagesPane()->deleteConfirmation(), kTimeout); // it asks first
+    QTest::mouseClick(window.localImagesPane()->deleteConfirmation()->findChild<QPushButton *>(u"confirmDelete"_s), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(window.localImagesModel()->rowCount(), 0, kTimeout);
     QTRY_COMPARE_WITH_TIMEOUT(window.localImagesPane()->statePanel()->kind(), StatePanel::Kind::Message, kTimeout);
     QVERIFY(m_store->images().value().isEmpty());
@@ -388,11 +391,12 @@ void TestMainWindow::exportAndReveal()
     if (ImageExporter::Format(format) == ImageExporter::Format::DockerArchive)
         screenshot(&window, u"06-pulled"_s);
 
-    // Show in Folder: the image's manifest among the store's blobs, and nothing launched.
+    // Show in Folder: the store's index.json (which names the image's manifest), and nothing launched.
     QVERIFY(pane->revealButton()->isEnabled());
     QTest::mouseClick(pane->revealButton(), Qt::LeftButton);
     QCOMPARE(m_revealed.size(), 1);
-    QCOMPARE(m_revealed.first(), m_store->blobPath(*manifestDigest));
+    QCOMPARE(m_revealed.first(), m_store->root() + u"/index.json"_s);
+    QVERIFY(m_store->hasBlob(*manifestDigest));
     QVERIFY(m_revealed.first().startsWith(m_store->root()));
     QVERIFY(QFile::exists(m_revealed.first()));
 
@@ -401,7 +405,7 @@ void TestMainWindow::exportAndReveal()
     connect(window.localImagesModel(), &LocalImagesModel::exportFinished, this,
             [&exported](const LocalImageExport &result) { exported << result; });
     QTest::mouseClick(pane->exportButton(), Qt::LeftButton);
-    QCOMPARE(m_suggestedExportName, u"multi-latest-linux-arm64-v8.tar"_s);
+    QCOMPARE(m_suggestedExportName, u"multi_latest_linux-arm64-v8"_s);
     QTest::qWait(50);
     QCOMPARE(exported.size(), 0);
 
@@ -1024,7 +1028,11 @@ void TestMainWindow::docksHideFloatAndComeBack()
     auto *toggle = window.findChild<QAction *>(dock->objectName() + u"Action"_s);
     QVERIFY(toggle);
     QVERIFY(!toggle->icon().isNull());
-    QVERIFY(window.menuBar()->actions().last()->menu()->actions().contains(toggle)); // in View
+    QMenu *viewMenu = nullptr;
+    for (QAction *top : window.menuBar()->actions())
+        if (top->menu() && top->text() == MainWindow::tr("&View"))
+            viewMenu = top->menu();
+    QVERIFY(viewMenu && viewMenu->actions().contains(toggle)); // in View
     toggle->trigger();
     QTRY_VERIFY(dock->isVisible());
     QVERIFY(toggle->isChecked());

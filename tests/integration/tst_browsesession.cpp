@@ -1,6 +1,8 @@
 // BrowseSession against the registry test bed: a tag resolves once with this machine's platform,
 // another platform is resolved by the digest that was shown (even after the tag has moved), a pull
 // asks for that digest, a newer click wins over an older one, and failures say which scope failed.
+// A stored image opens from the store alone (no request), its repository's other stored images are
+// what a comparison looks at first, and picking its tag again asks the registry.
 
 #include "registry/DocumentCache.h"
 #include "registry/RegistryClient.h"
@@ -8,8 +10,10 @@
 #include "FaultProxy.h"
 #include "RegistryProcess.h"
 #include "TestbedImages.h"
+#include "TestbedStore.h"
 
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -29,6 +33,7 @@ private Q_SLOTS:
     void latestClickWins();
     void failuresNameTheirScope();
     void otherSideOfACompare();
+    void storedImageFromTheStoreAlone();
 
 private:
     [[nodiscard]] ImageReference repository(const QString &name) const
@@ -181,6 +186,68 @@ void TestBrowseSession::otherSideOfACompare()
     session.resolveOther(u"nope"_s, QString());
     QVERIFY(otherFailed.wait());
     QCOMPARE(resolved.size(), 1); // the image shown is untouched
+}
+
+void TestBrowseSession::storedImageFromTheStoreAlone()
+{
+    QTemporaryDir dir;
+    auto store = ImageStore::open(dir.filePath(u"store"_s));
+    QVERIFY(store);
+    const QString reference = m_proxy->hostPort() + u"/multi:latest"_s;
+    const QStringList platforms = m_images.platforms(u"multi"_s, u"latest"_s);
+    const QString amd = platforms.value(0);
+    const QString arm = platforms.value(1);
+    QString error;
+    const TestbedStore testbed(m_images, *store);
+    QVERIFY2(testbed.addImage(reference, u"multi"_s, u"latest"_s, amd, &error), qPrintable(error));
+    QVERIFY2(testbed.addImage(reference, u"multi"_s, u"latest"_s, arm, &error), qPrintable(error));
+    QVERIFY2(testbed.addImage(m_proxy->hostPort() + u"/single:1.0"_s, u"single"_s, u"1.0"_s, {}, &error), qPrintable(error));
+    const auto stored = store->findImages(reference, *Platform::parse(arm));
+    QVERIFY(stored);
+
+    BrowseSession session(m_client.get(), nullptr);
+    session.setStore(*store);
+    QSignalSpy resolving(&session, &BrowseSession::resolving);
+    QSignalSpy resolved(&session, &BrowseSession::resolved);
+    QSignalSpy other(&session, &BrowseSession::otherResolved);
+    QSignalSpy otherFailed(&session, &BrowseSession::otherFailed);
+    session.setRepository(repository(u"multi"_s));
+    session.openStored(stored->first());
+    QCOMPARE(resolving.size(), 1);
+    QVERIFY(resolved.wait());
+    QCOMPARE(resolved.last().at(0).value<BrowseSession::Scope>(), BrowseSession::Scope::Tag);
+    QVERIFY(session.isStored());
+    QCOMPARE(session.tag(), u"latest"_s);
+    QCOMPARE(session.platform(), arm);
+    QCOMPARE(session.image()->chosen.digest.toString(), m_images.imageDigest(u"multi"_s, u"latest"_s, arm));
+    QVERIFY(!session.image()->history.rows.isEmpty());
+    QVERIFY(session.image()->config);
+    QCOMPARE(session.image()->imageManifest.layers.size(), m_images.layerDigests(u"multi"_s, u"latest"_s, arm).size());
+    // Both platforms of the repository, not the other repository's image.
+    QCOMPARE(session.storedImages().size(), 2);
+    // A pull of it asks for the digest shown.
+    QCOMPARE(session.pullRequest(arm)->pinned->toString(), m_images.imageDigest(u"multi"_s, u"latest"_s, arm));
+
+    // The other stored platform, for a comparison: from the store too.
+    session.resolveOther(u"latest"_s, amd);
+    QVERIFY(other.wait());
+    QCOMPARE(other.last().at(0).value<InspectedImage>().chosen.digest.toString(), m_images.imageDigest(u"multi"_s, u"latest"_s, amd));
+    QCOMPARE(m_proxy->requestCount(), 0);
+
+    // A tag the store lacks: the registry, and a failure says the store did not have it.
+    session.resolveOther(u"nope"_s, QString());
+    QVERIFY(otherFailed.wait());
+    QCOMPARE(otherFailed.last().at(0).value<Error>().code(), Error::Code::NotFound);
+    QVERIFY(otherFailed.last().at(0).value<Error>().message().contains(u"local store"_s));
+    QVERIFY(m_proxy->requestCount() > 0);
+
+    // Its tag picked again: the registry's image of it, with every platform of the index.
+    session.setTag(u"latest"_s);
+    QVERIFY(resolved.wait());
+    QVERIFY(!session.isStored());
+    QVERIFY(session.image()->index);
+    QCOMPARE(session.image()->platforms.size(), 3);
+    QVERIFY(session.storedImages().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestBrowseSession)

@@ -93,7 +93,13 @@ void TestCliLogin::tokenRegistryLoginFlow()
 
     const ProgramRun logout = runWharf({u"logout"_s, reg});
     QCOMPARE(logout.exitCode, 0);
+    QVERIFY2(logout.out.contains("Removed the credentials"), logout.out.constData());
     QCOMPARE(runWharf(inspect).exitCode, 1);
+    // Once more: nothing left to remove, and it says so; a host no registry can have is refused.
+    const ProgramRun again = runWharf({u"logout"_s, reg});
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY2(again.out.contains("had no credentials"), again.out.constData());
+    QCOMPARE(runWharf({u"logout"_s, u"not a registry!!/x"_s}).exitCode, 2);
 }
 
 void TestCliLogin::htpasswdLogin_data()

@@ -22,6 +22,7 @@
 #include "Schema1Image.h"
 #include "TestbedImages.h"
 #include "TestbedStore.h"
+#include "registry/DocumentCache.h"
 
 #include <QAbstractItemModelTester>
 #include <QFileInfo>
@@ -29,6 +30,8 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSet>
+#include <QLocale>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -81,6 +84,7 @@ private Q_SLOTS:
     void platformsAndAttestationsApart();
     void singlePlatformImage();
     void pullCostAgainstTheStore();
+    void platformsSizedWithoutRequests();
     void historyJoinsLayers();
     void configRows();
     void schema1Image();
@@ -344,6 +348,83 @@ void TestImageModels::pullCostAgainstTheStore()
     const PullPlan plan = planPull(*store, app->configDescriptor, app->imageManifest.layers);
     QCOMPARE(plan.bytesToFetch, toFetch - half);
     QCOMPARE(plan.layersPresent(), shared);
+}
+
+void TestImageModels::platformsSizedWithoutRequests()
+{
+    // Issue 12, defect 6: every platform sized as soon as the image is set, from what costs no
+    // manifest GET (the platform resolved with the tag, the client's document cache, the store);
+    // the rest wait for requestPullCost(). The model is never asked for a cost here.
+    QTemporaryDir dir;
+    auto store = ImageStore::open(dir.filePath(u"store"_s));
+    QVERIFY(store);
+    const QStringList platforms = m_images.platforms(u"multi"_s, u"latest"_s);
+    QCOMPARE(platforms.size(), 3);
+    QString error;
+    QVERIFY2(TestbedStore(m_images, *store).addImage(ref(u"multi:latest"_s), u"multi"_s, u"latest"_s, platforms.at(1), &error),
+             qPrintable(error));
+    const auto shown = inspect(ref(u"multi:latest"_s), platforms.at(0));
+    QVERIFY(shown);
+
+    const auto sizeOf = [&](int row) {
+        qint64 total = 0;
+        for (const Layer &l : layers(u"multi"_s, u"latest"_s, platforms.at(row)))
+            total += l.size;
+        return total;
+    };
+    const auto known = [](const QModelIndex &index) {
+        return index.data(PlatformModel::PullCostStateRole).value<PlatformModel::PullCostState>() == PlatformModel::PullCostState::Known;
+    };
+
+    // Without a document cache: the shown platform (its manifest came with the tag) and the one in
+    // the store; the third says how to learn its size.
+    {
+        PlatformModel model;
+        QAbstractItemModelTester tester(&model, kFatal);
+        model.setRegistryClient(&m_client);
+        model.setStore(*store);
+        model.setImage(*shown);
+        QTRY_VERIFY_WITH_TIMEOUT(known(model.platformIndex(0)) && known(model.platformIndex(1)), 20'000);
+        QCOMPARE(model.platformIndex(0).data(PlatformModel::CompressedSizeRole).toLongLong(), sizeOf(0));
+        QCOMPARE(model.platformIndex(1).data(PlatformModel::CompressedSizeRole).toLongLong(), sizeOf(1));
+        QVERIFY(!model.platformIndex(0).data(PlatformModel::PulledRole).toBool());
+        QVERIFY(model.platformIndex(1).data(PlatformModel::PulledRole).toBool());
+        QCOMPARE(model.platformIndex(1).data(PlatformModel::BytesToFetchRole).toLongLong(), 0);
+        QCOMPARE(model.platformIndex(1, PlatformModel::PullCostColumn).data().toString(), u"pulled ✓"_s);
+        QTest::qWait(50);
+        QCOMPARE(model.platformIndex(2).data(PlatformModel::PullCostStateRole).value<PlatformModel::PullCostState>(),
+                 PlatformModel::PullCostState::Unknown);
+        QCOMPARE(model.platformIndex(2, PlatformModel::SizeColumn).data().toString(), u"—"_s);
+        QCOMPARE(model.platformIndex(2, PlatformModel::PullCostColumn).data().toString(), u"select to count"_s);
+        // Docker Hub's figure, when the window has one, stands in for the size and bounds the cost.
+        const QString digest = model.platformIndex(2).data(PlatformModel::DigestRole).toString();
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setSizeHints({{digest, sizeOf(2)}});
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(model.platformIndex(2, PlatformModel::SizeColumn).data(PlatformModel::RawValueRole).toLongLong(), sizeOf(2));
+        QCOMPARE(model.platformIndex(2, PlatformModel::PullCostColumn).data().toString(),
+                 u"≤ %1"_s.arg(QLocale().formattedDataSize(sizeOf(2))));
+    }
+
+    // With the documents a previous look fetched: every platform at once.
+    m_client.setDocumentCache(std::make_shared<DocumentCache>());
+    const auto restore = qScopeGuard([this] { m_client.setDocumentCache(nullptr); });
+    for (const QString &platform : platforms)
+        QVERIFY(inspect(ref(u"multi:latest"_s), platform));
+    PlatformModel model;
+    QAbstractItemModelTester tester(&model, kFatal);
+    model.setRegistryClient(&m_client);
+    model.setStore(*store);
+    QSignalSpy costs(&model, &PlatformModel::pullCostChanged);
+    model.setImage(*shown);
+    QTRY_VERIFY_WITH_TIMEOUT(known(model.platformIndex(0)) && known(model.platformIndex(1)) && known(model.platformIndex(2)), 20'000);
+    for (int row = 0; row < platforms.size(); ++row) {
+        QCOMPARE(model.platformIndex(row).data(PlatformModel::CompressedSizeRole).toLongLong(), sizeOf(row));
+        QVERIFY(!model.platformIndex(row, PlatformModel::SizeColumn).data().toString().isEmpty());
+    }
+    QCOMPARE(costs.size(), platforms.size()); // one signal per cost
+    // arm/v7 shares a layer with the stored arm64/v8 image: less to fetch than its size.
+    QVERIFY(model.platformIndex(2).data(PlatformModel::BytesToFetchRole).toLongLong() <= sizeOf(2));
 }
 
 void TestImageModels::historyJoinsLayers()
@@ -696,7 +777,15 @@ void TestImageModels::pullListFollowsAPull()
     QCOMPARE(model.pullIndex(1).data(PullListModel::StateRole).value<PullListModel::State>(), PullListModel::State::Done);
     QCOMPARE(model.layerIndex(1, 0).data(PullListModel::LayerStateRole).value<PullListModel::LayerState>(),
              PullListModel::LayerState::Present);
-    QCOMPARE(model.pullIndex(1, PullListModel::ProgressColumn).data().toString(), u"Nothing to fetch"_s); // not "0 B of 0 B"
+    // Not "0 B of 0 B": nothing was fetched, and the whole image is here.
+    qint64 imageBytes = 0;
+    for (const Layer &l : expected)
+        imageBytes += l.size;
+    QCOMPARE(model.pullIndex(1, PullListModel::ProgressColumn).data().toString(),
+             u"Nothing to fetch: all %1 here"_s.arg(QLocale().formattedDataSize(imageBytes)));
+    QCOMPARE(model.pullIndex(1).data(PullListModel::BytesDoneRole).toLongLong(), imageBytes);
+    QCOMPARE(model.pullIndex(1).data(PullListModel::BytesTotalRole).toLongLong(), imageBytes);
+    QCOMPARE(model.pullIndex(1).data(PullListModel::BytesFetchedRole).toLongLong(), 0);
 
     model.removeFinished();
     QCOMPARE(model.rowCount(), 0);
@@ -739,6 +828,12 @@ void TestImageModels::pullListCancelThenRetry()
     QCOMPARE(finished.first().at(1).value<std::optional<Error>>()->code(), Error::Code::Cancelled);
     QVERIFY(pull.data(PullListModel::CanRetryRole).toBool());
     QVERIFY(!model.cancel(0));
+    qint64 whole = 0;
+    for (const Layer &l : baseLayers)
+        whole += l.size;
+    QCOMPARE(pull.data(PullListModel::BytesTotalRole).toLongLong(), whole);
+    const qint64 hereAfterCancel = pull.data(PullListModel::BytesDoneRole).toLongLong();
+    QVERIFY(hereAfterCancel > 0 && hereAfterCancel < whole);
     bool stopped = false;
     for (int i = 0; i < model.rowCount(pull); ++i)
         stopped = stopped
@@ -753,6 +848,9 @@ void TestImageModels::pullListCancelThenRetry()
     QCOMPARE(structure.removed.size(), removedBefore + 1); // the old layer rows
     QCOMPARE(model.rowCount(pull), 0);
     QCOMPARE(pull.data(PullListModel::StateRole).value<PullListModel::State>(), PullListModel::State::Planning);
+    // Until the new plan comes, the row still says how much of the image is here, of the image.
+    QCOMPARE(pull.data(PullListModel::BytesTotalRole).toLongLong(), whole);
+    QCOMPARE(pull.data(PullListModel::BytesDoneRole).toLongLong(), hereAfterCancel);
     QVERIFY(finished.wait(60'000));
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(pull.data(PullListModel::StateRole).value<PullListModel::State>(), PullListModel::State::Done);
@@ -760,7 +858,11 @@ void TestImageModels::pullListCancelThenRetry()
     qint64 all = 0;
     for (const Layer &l : baseLayers)
         all += l.size;
-    QVERIFY(pull.data(PullListModel::BytesTotalRole).toLongLong() < all); // resumed, not refetched
+    QVERIFY(pull.data(PullListModel::BytesToFetchRole).toLongLong() < all); // resumed, not refetched
+    QVERIFY(pull.data(PullListModel::BytesFetchedRole).toLongLong() < all);
+    // The totals are the whole image's, whatever this run fetched (issue 12).
+    QCOMPARE(pull.data(PullListModel::BytesTotalRole).toLongLong(), all);
+    QCOMPARE(pull.data(PullListModel::BytesDoneRole).toLongLong(), all);
     QCOMPARE(model.rowCount(pull), baseLayers.size());
     QCOMPARE(structure.reset.size(), 0);
     QCOMPARE(store->images()->size(), 1);

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void cancelInFlight();
     void deleteInFlight();
     void loaderStatesAndReplacement();
+    void loaderMapsLocalImages();
 
 private:
     [[nodiscard]] LayerMapJob *job(const QList<LayerMapSelection> &selections, const QString &repository)
@@ -313,6 +314,53 @@ void TestLayerMapJob::loaderStatesAndReplacement()
     QCOMPARE(loader.state(), LayerMapLoader::State::Idle);
     QVERIFY(graphs.size() >= 4);
     QVERIFY(states.size() >= 6);
+}
+
+void TestLayerMapJob::loaderMapsLocalImages()
+{
+    // What the store keeps of a repository (a stored image opened offline): mapped with no request.
+    const auto image = [](const QString &tag, const QString &platform, char fill) {
+        LayerGraph::Image i;
+        i.tags = {tag};
+        i.platform = platform;
+        i.label = tag + u' ' + platform;
+        i.manifestDigest = Digest::sha256Of(QByteArray(8, fill));
+        i.layers = {LayerGraph::Layer{Digest::sha256Of("base"), 100, {}, {}}, LayerGraph::Layer{Digest::sha256Of(QByteArray(4, fill)), 50, {}, {}}};
+        return i;
+    };
+    LayerMapLoader loader(&m_client);
+    loader.setRepository(m_registry.hostPort(), u"multi"_s);
+    QSignalSpy states(&loader, &LayerMapLoader::stateChanged);
+    loader.setLocalImages({image(u"latest"_s, u"linux/arm64/v8"_s, 'a'), image(u"latest"_s, u"linux/amd64"_s, 'b')});
+    // Nothing chosen yet: every local image, at once.
+    QCOMPARE(loader.state(), LayerMapLoader::State::Ready);
+    QCOMPARE(loader.graph().images().size(), 2);
+    QVERIFY(loader.platforms().contains(u"linux/amd64"_s));
+    // A choice they cover: from them, never Loading.
+    states.clear();
+    loader.load({select(u"latest"_s, u"linux/arm64"_s)});
+    QCOMPARE(loader.state(), LayerMapLoader::State::Ready);
+    QCOMPARE(loader.graph().images().size(), 1);
+    QCOMPARE(loader.graph().images().first().manifestDigest, Digest::sha256Of(QByteArray(8, 'a')));
+    QVERIFY(!states.contains(QVariantList{QVariant::fromValue(LayerMapLoader::State::Loading)}));
+    // One they do not cover (arm/v7 is not stored): the registry's, for the whole choice.
+    loader.load({select(u"latest"_s, u"linux/arm/v7"_s)});
+    QCOMPARE(loader.state(), LayerMapLoader::State::Loading);
+    QTRY_COMPARE_WITH_TIMEOUT(loader.state(), LayerMapLoader::State::Ready, kTimeout);
+    QCOMPARE(loader.graph().images().first().platform, u"linux/arm/v7"_s);
+    // The registry's image on show again: a map drawn from the local images is drawn again.
+    loader.load({select(u"latest"_s, u"linux/arm64"_s)});
+    QCOMPARE(loader.graph().images().first().manifestDigest, Digest::sha256Of(QByteArray(8, 'a')));
+    loader.setLocalImages({});
+    QCOMPARE(loader.state(), LayerMapLoader::State::Loading);
+    QTRY_COMPARE_WITH_TIMEOUT(loader.state(), LayerMapLoader::State::Ready, kTimeout);
+    QCOMPARE(loader.graph().images().first().manifestDigest.toString(),
+             m_images.imageDigest(u"multi"_s, u"latest"_s, u"linux/arm64/v8"_s));
+    // Another repository forgets them.
+    loader.setLocalImages({image(u"latest"_s, u"linux/amd64"_s, 'b')});
+    loader.setRepository(m_registry.hostPort(), u"layers"_s);
+    loader.load({});
+    QCOMPARE(loader.state(), LayerMapLoader::State::Idle);
 }
 
 QTEST_GUILESS_MAIN(TestLayerMapJob)

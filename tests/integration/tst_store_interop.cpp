@@ -161,8 +161,14 @@ void TestStoreInterop::cliCommands()
     QCOMPARE(QJsonDocument::fromJson(inspect.out).object().value("Digest"_L1).toString(),
              m_images.imageDigest(u"multi"_s, u"latest"_s, u"linux/arm64/v8"_s));
 
+    // A dry run says what gc will delete, and deletes nothing.
+    const ProgramRun dry = runWharf({u"gc"_s, u"--dry-run"_s, u"--store"_s, root, u"--json"_s});
+    QCOMPARE(dry.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(dry.out).object().value("blobsRemoved"_L1).toInt(), 3);
+    QVERIFY(m_store->hasBlob(*Digest::parse(m_images.imageDigest(u"multi"_s, u"latest"_s, u"linux/amd64"_s))));
     const ProgramRun gc = runWharf({u"gc"_s, u"--store"_s, root, u"--json"_s});
     QCOMPARE(gc.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(gc.out).object().value("removed"_L1), QJsonDocument::fromJson(dry.out).object().value("removed"_L1));
     const QJsonObject report = QJsonDocument::fromJson(gc.out).object();
     // amd64's manifest, config and own base layer; the shared layer and the index stay.
     QCOMPARE(report.value("blobsRemoved"_L1).toInt(), 3);
@@ -203,6 +209,22 @@ void TestStoreInterop::cliCommands()
     const ProgramRun rmAll = runWharf({u"rm"_s, u"single:1.0"_s, u"--store"_s, root});
     QCOMPARE(rmAll.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(runWharf({u"images"_s, u"--store"_s, root, u"--json"_s}).out).array().size(), 1);
+
+    // rm --prune (the window's Delete): the blobs only that image kept go with it, and it says
+    // what that freed; single's blobs, left by the plain rm above, stay for gc.
+    const QJsonObject last = QJsonDocument::fromJson(runWharf({u"images"_s, u"--store"_s, root, u"--json"_s}).out).array().at(0).toObject();
+    QVERIFY(last.value("freeableBytes"_L1).toInteger() > 0);
+    const ProgramRun prune = runWharf({u"rm"_s, u"multi:latest"_s, u"--prune"_s, u"--store"_s, root});
+    QVERIFY2(prune.exitCode == 0, prune.err.constData());
+    QVERIFY2(prune.out.contains("only it used"), prune.out.constData());
+    QVERIFY(!m_store->hasBlob(*Digest::parse(m_images.imageDigest(u"multi"_s, u"latest"_s, u"linux/arm64/v8"_s))));
+    QVERIFY(!m_store->hasBlob(*Digest::parse(sharedLayer)));
+    QVERIFY(!m_store->hasBlob(*Digest::parse(m_images.digest(u"multi"_s, u"latest"_s))));
+    QVERIFY(m_store->hasBlob(*Digest::parse(m_images.imageDigest(u"single"_s, u"1.0"_s))));
+    const int singleBlobs = int(m_images.layerDigests(u"single"_s, u"1.0"_s).size()) + 2;
+    QCOMPARE(QJsonDocument::fromJson(runWharf({u"gc"_s, u"--dry-run"_s, u"--store"_s, root, u"--json"_s}).out)
+                 .object().value("blobsRemoved"_L1).toInt(),
+             singleBlobs);
 }
 
 QTEST_GUILESS_MAIN(TestStoreInterop)

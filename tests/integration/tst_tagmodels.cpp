@@ -10,6 +10,7 @@
 
 #include "documents/MediaTypes.h"
 #include "hub/HubClient.h"
+#include "reference/TagOrder.h"
 #include "registry/RegistryClient.h"
 
 #include "HttpServer.h"
@@ -343,6 +344,10 @@ private Q_SLOTS:
     // the semver key and the proxy
     void semverOrder_data();
     void semverOrder();
+    void newestFirst_data();
+    void newestFirst();
+    void proxyOrdersTheWholeList_data();
+    void proxyOrdersTheWholeList();
     void proxyFilter_data();
     void proxyFilter();
     void proxyInvalidRegexKeepsEveryRow();
@@ -792,6 +797,47 @@ void TestTagModels::semverOrder()
     QVERIFY2(a < b, qPrintable(a + u" !< "_s + b));
 }
 
+void TestTagModels::newestFirst_data()
+{
+    // The pairs issue 12 saw in the wrong order, and their neighbours: `first` comes before `second`.
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("second");
+    QTest::addColumn<bool>("newestFirst");
+    const auto both = [](const char *name, const QString &first, const QString &second) {
+        QTest::addRow("%s, newest first", name) << first << second << true;
+        QTest::addRow("%s, oldest first", name) << first << second << false;
+    };
+    both("latest pinned above versions", u"latest"_s, u"2.0"_s);
+    both("latest pinned above names", u"latest"_s, u"stable"_s);
+    both("stable after versions", u"1.0"_s, u"stable"_s);
+    both("nightly after versions", u"0.1"_s, u"nightly-2024-01-21"_s);
+    both("names by name", u"nightly-2024-01-21"_s, u"stable"_s);
+    QTest::addRow("release above its pre-releases") << u"2.0"_s << u"2.0.0-rc.10"_s << true;
+    QTest::addRow("2.0.0 above its pre-releases") << u"2.0.0"_s << u"2.0.0-rc.10"_s << true;
+    QTest::addRow("rc.10 above rc.9") << u"2.0.0-rc.10"_s << u"2.0.0-rc.9"_s << true;
+    QTest::addRow("rc.9 above rc.1") << u"2.0.0-rc.9"_s << u"2.0.0-rc.1"_s << true;
+    QTest::addRow("pre-release above the release before") << u"2.0.0-rc.1"_s << u"1.9"_s << true;
+    QTest::addRow("v1.10 above v1.9") << u"v1.10"_s << u"v1.9"_s << true;
+    QTest::addRow("v1.9 above v1.2") << u"v1.9"_s << u"v1.2"_s << true;
+    QTest::addRow("oldest first: pre-release before release") << u"2.0.0-rc.10"_s << u"2.0"_s << false;
+    QTest::addRow("oldest first: rc.9 before rc.10") << u"2.0.0-rc.9"_s << u"2.0.0-rc.10"_s << false;
+    QTest::addRow("oldest first: v1.2 before v1.10") << u"v1.2"_s << u"v1.10"_s << false;
+}
+
+void TestTagModels::newestFirst()
+{
+    QFETCH(QString, first);
+    QFETCH(QString, second);
+    QFETCH(bool, newestFirst);
+    const QString a = TagOrder::versionKey(first);
+    const QString b = TagOrder::versionKey(second);
+    const auto compare = newestFirst ? &TagOrder::compareNewestFirst : &TagOrder::compareOldestFirst;
+    QVERIFY2(compare(first, a, second, b) < 0, qPrintable(first + u" should come before "_s + second));
+    QVERIFY2(compare(second, b, first, a) > 0, qPrintable(second + u" should come after "_s + first));
+    // 2.0 is 2.0.0: the same version, so only their names tell them apart.
+    QCOMPARE(TagOrder::versionKey(u"2.0"), TagOrder::versionKey(u"2.0.0"));
+}
+
 namespace {
 
 // The model over a scripted Hub, fully loaded.
@@ -818,6 +864,92 @@ QList<SyntheticTag> proxyFixture()
 }
 
 } // namespace
+
+namespace {
+
+// Tags as a busy repository has them, in the registry's (lexical) order and spread over pages:
+// versions with and without a v, release candidates past rc.9, flavours, and names that are not
+// versions at all.
+QStringList busyRepositoryTags()
+{
+    QStringList names{u"latest"_s, u"stable"_s, u"edge"_s, u"nightly-2024-01-21"_s, u"nightly-2024-01-22"_s,
+                      u"2.0"_s, u"2.0-alpine"_s, u"1.25-alpine"_s};
+    for (int rc = 1; rc <= 10; ++rc)
+        names.append(u"2.0.0-rc.%1"_s.arg(rc));
+    for (int minor = 0; minor <= 20; ++minor)
+        names.append(u"v3.%1"_s.arg(minor));
+    for (int minor = 0; minor < 30; ++minor)
+        for (int patch = 0; patch < 10; ++patch)
+            names.append(u"1.%1.%2"_s.arg(minor).arg(patch));
+    names.sort(); // tags/list order: v3.2 … v3.9 land on the last page, after v3.10 … v3.20
+    return names;
+}
+
+} // namespace
+
+void TestTagModels::proxyOrdersTheWholeList_data()
+{
+    QTest::addColumn<bool>("hub");
+    QTest::addRow("Docker Hub, pages of 100") << true;
+    QTest::addRow("registry tags/list") << false;
+}
+
+void TestTagModels::proxyOrdersTheWholeList()
+{
+    QFETCH(bool, hub);
+    const QStringList names = busyRepositoryTags();
+    QVERIFY(names.size() > 3 * TagListModel::kHubPageSize);
+    QList<SyntheticTag> synthetic;
+    for (const QString &name : names) {
+        SyntheticTag tag;
+        tag.name = name;
+        tag.digest = sha256(name.toUtf8());
+        tag.pushed = QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC);
+        synthetic.append(tag);
+    }
+    ScriptedHub hubServer(synthetic);
+    ScriptedRegistry registryServer(u"busy"_s, names);
+    QVERIFY(hub ? hubServer.listen() : registryServer.listen());
+    auto hubApi = hubClient(hubServer.baseUrl());
+    auto registry = registryClient();
+    TagListModel model(hub ? hubApi.get() : nullptr, hub ? nullptr : registry.get());
+    TagFilterProxyModel proxy; // newest first by default, as the Tags pane opens
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.setRepository(hub ? reference(u"fixture"_s) : reference(registryServer.hostPort() + u"/busy"_s));
+    QVERIFY(settles(model));
+    QCOMPARE(model.state(), State::Ready);
+    QCOMPARE(model.rowCount(), names.size());
+    if (hub)
+        QVERIFY(inserted.size() > 1); // the rows came page by page, and were sorted as one list
+
+    QStringList expected = names;
+    TagOrder::sortNewestFirst(expected); // the order `wharf tags` prints
+    const QStringList shown = rowNames(proxy);
+    QCOMPARE(shown, expected);
+    QCOMPARE(shown.first(), u"latest"_s);
+    QCOMPARE(shown.at(1), u"v3.20"_s);
+    QVERIFY(shown.indexOf(u"2.0"_s) < shown.indexOf(u"2.0.0-rc.10"_s));
+    QVERIFY(shown.indexOf(u"2.0.0-rc.10"_s) < shown.indexOf(u"2.0.0-rc.9"_s));
+    QVERIFY(shown.indexOf(u"v3.20"_s) < shown.indexOf(u"v3.9"_s));
+    QVERIFY(shown.indexOf(u"v3.9"_s) < shown.indexOf(u"v3.2"_s));
+    QVERIFY(shown.indexOf(u"v3.0"_s) < shown.indexOf(u"2.0"_s));
+    const qsizetype firstName = shown.indexOf(u"edge"_s);
+    QCOMPARE(firstName, shown.size() - 4); // edge, nightly-…21, nightly-…22, stable: after every version
+    QCOMPARE(shown.mid(firstName), (QStringList{u"edge"_s, u"nightly-2024-01-21"_s, u"nightly-2024-01-22"_s, u"stable"_s}));
+
+    // Oldest first: the versions turn round, `latest` and the names stay where they were.
+    proxy.setSortOrder(Qt::AscendingOrder);
+    const QStringList oldest = rowNames(proxy);
+    QCOMPARE(oldest.first(), u"latest"_s);
+    QCOMPARE(oldest.at(1), u"1.0.0"_s);
+    QCOMPARE(oldest.mid(firstName), shown.mid(firstName));
+    QStringList versions = shown.mid(1, firstName - 1);
+    std::reverse(versions.begin(), versions.end());
+    // (Every version here is distinct: equal ones would keep their name order both ways.)
+    QCOMPARE(oldest.mid(1, firstName - 1), versions);
+}
 
 void TestTagModels::proxyFilter_data()
 {
@@ -925,10 +1057,11 @@ void TestTagModels::proxySortKeys_data()
     QTest::addColumn<SortKey>("key");
     QTest::addColumn<Qt::SortOrder>("order");
     QTest::addColumn<QStringList>("expected");
-    const QStringList semver{u"1.9"_s, u"1.10"_s, u"1.10.1-rc.1"_s, u"1.10.1"_s, u"1.25-alpine"_s, u"alpine"_s, u"latest"_s};
-    QTest::addRow("semver ascending") << SortKey::SemanticVersion << Qt::AscendingOrder << semver;
-    QStringList reversed(semver.crbegin(), semver.crend());
-    QTest::addRow("semver descending") << SortKey::SemanticVersion << Qt::DescendingOrder << reversed;
+    // `latest` first and names after the versions, whichever way the versions go (issue 12).
+    QTest::addRow("semver ascending") << SortKey::SemanticVersion << Qt::AscendingOrder
+                                      << QStringList{u"latest"_s, u"1.9"_s, u"1.10"_s, u"1.10.1-rc.1"_s, u"1.10.1"_s, u"1.25-alpine"_s, u"alpine"_s};
+    QTest::addRow("semver descending") << SortKey::SemanticVersion << Qt::DescendingOrder
+                                       << QStringList{u"latest"_s, u"1.25-alpine"_s, u"1.10.1"_s, u"1.10.1-rc.1"_s, u"1.10"_s, u"1.9"_s, u"alpine"_s};
     QTest::addRow("last pushed, newest first")
         << SortKey::LastPushed << Qt::DescendingOrder
         << QStringList{u"alpine"_s, u"latest"_s, u"1.10.1"_s, u"1.10.1-rc.1"_s, u"1.10"_s, u"1.9"_s, u"1.25-alpine"_s};

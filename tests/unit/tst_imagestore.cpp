@@ -2,7 +2,9 @@
 // resume after release and after a SIGKILLed writer, one writer per ingest across processes,
 // concurrent index updates from several processes, image entries (replace, ref.name rule, foreign
 // entries kept), rm + gc keeping shared blobs, gc of stale ingests and leased blobs, verify's
-// findings, hostile digests, and go-containerregistry's test layouts.
+// findings, hostile digests, and go-containerregistry's test layouts. The window's Delete (rm
+// --prune): what each image frees (usage), removal that deletes only the blobs nothing else keeps
+// (other entries, leases of pulls in progress), under the index lock; gc's dry run.
 //
 // Child processes are this binary started with "--child <mode> …" (see runChild at the bottom).
 
@@ -13,6 +15,7 @@
 #include "store/BlobIngest.h"
 #include "store/BlobIngestDevice.h"
 #include "store/ImageStore.h"
+#include "store/StoreLock.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -29,6 +32,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <memory>
 
@@ -211,6 +215,10 @@ private Q_SLOTS:
     void concurrentAddImageFromProcesses();
     void removeImageKeepsSharedBlobs();
     void removeImageNotFound();
+    void usageSaysWhatDeletingFrees();
+    void removeWithBlobsFreesOnlyItsOwn();
+    void removeWithBlobsWaitsForTheLock();
+    void gcDryRunDeletesNothing();
 
     void gcRemovesUnreferencedAndStaleIngests();
     void gcSparesLeasedBlobs();
@@ -853,6 +861,178 @@ void TestImageStore::removeImageNotFound()
     QCOMPARE(store->findImages(u"a:2"_s).error().code(), Error::Code::NotFound);
     QCOMPARE(store->findImages(u"a:1"_s, *Platform::parse(u"linux/arm64"_s)).error().code(), Error::Code::NotFound);
     QCOMPARE(store->findImages(u"UPPER/../x"_s).error().code(), Error::Code::InvalidReference);
+}
+
+void TestImageStore::usageSaysWhatDeletingFrees()
+{
+    auto store = ImageStore::open(freshRoot());
+    QVERIFY(store);
+    const QByteArray shared = randomBytes(1000, 150);
+    const QByteArray onlyA = randomBytes(2000, 151);
+    const QByteArray onlyB = randomBytes(3000, 152);
+    const Descriptor a = makeImage(*store, {shared, onlyA});
+    const Descriptor b = makeImage(*store, {shared, onlyB});
+    QVERIFY(store->addImage(storedImage(u"a:1"_s, a)));
+    QVERIFY(store->addImage(storedImage(u"b:1"_s, b)));
+    const auto configOf = [&store](const Descriptor &manifest) { return store->readImageManifest(manifest)->config; };
+
+    auto usage = store->usage();
+    QVERIFY(usage);
+    QCOMPARE(usage->images.size(), 2);
+    const ImageUsage &ua = usage->images.at(0);
+    QCOMPARE(ua.image.reference, u"docker.io/library/a:1"_s);
+    QCOMPARE(ua.size, 3000);
+    QCOMPARE(ua.shared, 1000);
+    QCOMPARE(ua.unique, 2000);
+    // Its own layer, its manifest and its config: every blob only it keeps, as on disk.
+    QCOMPARE(ua.freeable, 2000 + a.size + configOf(a).size);
+    QCOMPARE(ua.blobs.size(), 4);
+
+    // Without b, a keeps the shared layer alone: measure() works that out without the disk.
+    usage->removeAt(1);
+    QCOMPARE(usage->images.at(0).shared, 0);
+    QCOMPARE(usage->images.at(0).freeable, 3000 + a.size + configOf(a).size);
+
+    // An entry of another tool keeps what it refers to: deleting a frees none of that.
+    QJsonObject index = readIndex(store->root());
+    QJsonArray manifests = index.value("manifests"_L1).toArray();
+    QJsonObject foreign = a.toJson();
+    foreign.insert("annotations"_L1, QJsonObject{{u"org.opencontainers.image.ref.name"_s, u"theirs"_s}});
+    manifests.append(foreign);
+    index.insert("manifests"_L1, manifests);
+    writeIndex(store->root(), index);
+    usage = store->usage();
+    QVERIFY(usage);
+    QCOMPARE(usage->images.size(), 2);
+    QCOMPARE(usage->images.at(0).freeable, 0);
+    QCOMPARE(usage->images.at(1).freeable, 3000 + b.size + configOf(b).size);
+}
+
+void TestImageStore::removeWithBlobsFreesOnlyItsOwn()
+{
+    auto store = ImageStore::open(freshRoot());
+    QVERIFY(store);
+    const QByteArray shared = randomBytes(1000, 160);
+    const QByteArray onlyA = randomBytes(2000, 161);
+    const QByteArray leased = randomBytes(1500, 162);
+    const QByteArray onlyB = randomBytes(3000, 163);
+    const Descriptor a = makeImage(*store, {shared, onlyA, leased});
+    const Descriptor b = makeImage(*store, {shared, onlyB});
+    QVERIFY(store->addImage(storedImage(u"a:1"_s, a)));
+    QVERIFY(store->addImage(storedImage(u"a:1"_s, b, u"linux/arm64"_s)));
+    // Garbage from before (not a's): a Delete leaves it to gc.
+    const Descriptor loose = ingest(*store, randomBytes(700, 164));
+    // A pull in progress counts on one of a's layers.
+    auto lease = store->beginLease();
+    QVERIFY(lease);
+    QVERIFY(lease->protect(Digest::sha256Of(leased)));
+    const Descriptor aConfig = store->readImageManifest(a)->config;
+
+    auto report = store->removeImageWithBlobs(u"a:1"_s, *Platform::parse(u"linux/amd64"_s));
+    QVERIFY(report);
+    QVERIFY(!report->blobsKept);
+    QCOMPARE(report->removed.size(), 1);
+    QCOMPARE(report->removed.first().manifest.digest, a.digest);
+    QSet<QString> removed(report->removedDigests.cbegin(), report->removedDigests.cend());
+    QCOMPARE(removed, (QSet<QString>{a.digest.toString(), aConfig.digest.toString(), Digest::sha256Of(onlyA).toString()}));
+    QCOMPARE(report->blobsRemoved, 3);
+    QCOMPARE(report->bytesRemoved, 2000 + a.size + aConfig.size);
+    QVERIFY(store->hasBlob(Digest::sha256Of(shared)));
+    QVERIFY(store->hasBlob(Digest::sha256Of(leased)));
+    QVERIFY(store->hasBlob(loose.digest));
+    QVERIFY(store->hasBlob(b.digest));
+    QCOMPARE(store->images()->size(), 1);
+    // The other platform keeps its plain ref.name back.
+    QCOMPARE(store->images()->first().refName, u"docker.io/library/a:1"_s);
+    QVERIFY(!QFileInfo::exists(store->root() + u"/index.lock"_s));
+
+    // Once the pull has let go, gc takes the leased layer and the old garbage: nothing else.
+    lease->release();
+    auto gc = store->collectGarbage();
+    QVERIFY(gc);
+    QSet<QString> collected(gc->removedDigests.cbegin(), gc->removedDigests.cend());
+    QCOMPARE(collected, (QSet<QString>{loose.digest.toString(), Digest::sha256Of(leased).toString()}));
+    QVERIFY(store->verify()->isClean());
+
+    // Not there, or not a reference: said so, nothing touched.
+    QCOMPARE(store->removeImageWithBlobs(u"a:1"_s, *Platform::parse(u"linux/amd64"_s)).error().code(), Error::Code::NotFound);
+    QCOMPARE(store->removeImageWithBlobs(u"UPPER/../x"_s).error().code(), Error::Code::InvalidReference);
+
+    // An entry nobody can follow (a corrupt manifest): the entry goes, but every blob stays, as
+    // gc would refuse too.
+    const Descriptor c = makeImage(*store, {randomBytes(900, 165)});
+    QVERIFY(store->addImage(storedImage(u"c:1"_s, c)));
+    QFile corrupt(store->blobPath(b.digest));
+    QVERIFY(corrupt.open(QIODevice::ReadWrite));
+    corrupt.seek(10);
+    corrupt.write("x");
+    corrupt.close();
+    report = store->removeImageWithBlobs(u"c:1"_s);
+    QVERIFY(report);
+    QVERIFY(report->blobsKept);
+    QCOMPARE(report->blobsRemoved, 0);
+    QVERIFY(store->hasBlob(c.digest));
+    QCOMPARE(store->images()->size(), 1);
+}
+
+void TestImageStore::removeWithBlobsWaitsForTheLock()
+{
+    // The CLI (wharf rm, wharf gc, a pull's addImage) and the window take the same index lock.
+    auto store = ImageStore::open(freshRoot());
+    QVERIFY(store);
+    const Descriptor a = makeImage(*store, {randomBytes(1000, 170)});
+    QVERIFY(store->addImage(storedImage(u"a:1"_s, a)));
+    std::optional<StoreLock> held;
+    {
+        auto lock = StoreLock::acquire(store->root() + u"/index.lock"_s);
+        QVERIFY(lock);
+        held.emplace(std::move(*lock));
+    }
+    auto removal = QtConcurrent::run([root = store->root()] {
+        auto s = ImageStore::open(root);
+        return s ? s->removeImageWithBlobs(u"a:1"_s) : Result<RemovalReport>(wharf::unexpected(s.error()));
+    });
+    QTest::qWait(400);
+    QVERIFY(!removal.isFinished());
+    QVERIFY(store->hasBlob(a.digest));
+    QCOMPARE(store->images()->size(), 1);
+    held.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(removal.isFinished(), 20000);
+    const auto report = removal.result();
+    QVERIFY(report);
+    QCOMPARE(report->blobsRemoved, 3);
+    QVERIFY(!store->hasBlob(a.digest));
+}
+
+void TestImageStore::gcDryRunDeletesNothing()
+{
+    auto store = ImageStore::open(freshRoot());
+    QVERIFY(store);
+    const Descriptor kept = makeImage(*store, {randomBytes(800, 180)});
+    QVERIFY(store->addImage(storedImage(u"kept:1"_s, kept)));
+    const Descriptor loose = ingest(*store, randomBytes(900, 181));
+    const QByteArray bytes = randomBytes(1000, 182);
+    auto writer = store->beginIngest(describe(bytes));
+    QVERIFY(writer);
+    QVERIFY(writer->write(QByteArrayView(bytes).first(400)));
+    writer->release();
+    makeOld(ingestFolder(store->root(), Digest::sha256Of(bytes)) + u"/data"_s, 2);
+
+    auto dry = store->collectGarbage(ImageStore::GcMode::DryRun);
+    QVERIFY(dry);
+    QCOMPARE(dry->removedDigests, QStringList{loose.digest.toString()});
+    QCOMPARE(dry->bytesRemoved, 900);
+    QCOMPARE(dry->ingestsRemoved, 1);
+    QVERIFY(store->hasBlob(loose.digest));
+    QVERIFY(QFileInfo::exists(ingestFolder(store->root(), Digest::sha256Of(bytes)) + u"/data"_s));
+
+    // The real thing removes exactly what the dry run said.
+    auto real = store->collectGarbage();
+    QVERIFY(real);
+    QCOMPARE(real->removedDigests, dry->removedDigests);
+    QCOMPARE(real->bytesRemoved, dry->bytesRemoved);
+    QCOMPARE(real->ingestsRemoved, dry->ingestsRemoved);
+    QVERIFY(!store->hasBlob(loose.digest));
 }
 
 void TestImageStore::gcRemovesUnreferencedAndStaleIngests()

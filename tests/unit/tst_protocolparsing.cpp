@@ -294,6 +294,17 @@ void TestProtocolParsing::tokenCache()
     QVERIFY(cache.find(TokenCache::key(QStringLiteral("other"), {QStringLiteral("a"), QStringLiteral("b")}), now).isEmpty());
     cache.remove(key);
     QVERIFY(cache.find(key, now).isEmpty());
+
+    // A login or logout at one registry drops its tokens, whatever their scopes, and no other's.
+    const QString pull = TokenCache::key(QStringLiteral("r:5000"), {QStringLiteral("repository:a:pull")});
+    const QString push = TokenCache::key(QStringLiteral("r:5000"), {QStringLiteral("repository:b:pull,push")});
+    const QString prefixed = TokenCache::key(QStringLiteral("r:50001"), {QStringLiteral("repository:a:pull")});
+    for (const QString &k : {pull, push, prefixed})
+        cache.insert(k, QStringLiteral("t"), now.addSecs(600));
+    cache.removeRegistry(QStringLiteral("r:5000"));
+    QVERIFY(cache.find(pull, now).isEmpty());
+    QVERIFY(cache.find(push, now).isEmpty());
+    QCOMPARE(cache.find(prefixed, now), QStringLiteral("t"));
 }
 
 void TestProtocolParsing::hostRules_data()

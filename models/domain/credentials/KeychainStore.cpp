@@ -3,6 +3,9 @@
 #include "credentials/DockerConfig.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
@@ -31,33 +34,71 @@ const QString UsernameField = QStringLiteral("username");
 const QString SecretField = QStringLiteral("secret");
 const QString IdentityTokenField = QStringLiteral("identitytoken");
 
+#ifdef WHARF_KEYCHAIN_OVER_DBUS
+const QStringList &secretServices()
+{
+    static const QStringList services = {QStringLiteral("org.freedesktop.secrets"), QStringLiteral("org.kde.kwalletd6"),
+                                         QStringLiteral("org.kde.kwalletd5"), QStringLiteral("org.kde.kwalletd")};
+    return services;
+}
+
+// What program owns a secrets service on the bus, as a person knows it. Only the owner's process
+// name (/proc/PID/comm) is read; unknown programs are named after the protocol.
+QString keeperName(QDBusConnectionInterface *bus, const QString &service)
+{
+    if (service.startsWith(u"org.kde.kwalletd"))
+        return QStringLiteral("KWallet");
+    const QDBusReply<uint> pid = bus->servicePid(service);
+    QString program;
+    if (pid.isValid()) {
+        QFile comm(QStringLiteral("/proc/%1/comm").arg(pid.value()));
+        if (comm.open(QIODevice::ReadOnly))
+            program = QString::fromUtf8(comm.readLine(64)).trimmed();
+    }
+    if (program.startsWith(u"gnome-keyring"))
+        return QStringLiteral("GNOME Keyring");
+    if (program.startsWith(u"keepassxc", Qt::CaseInsensitive))
+        return QStringLiteral("KeePassXC");
+    if (program.startsWith(u"kwalletd") || program.startsWith(u"ksecretd"))
+        return QStringLiteral("KWallet");
+    return QStringLiteral("Secret Service");
+}
+#endif
+
 // Whether anything on the session bus can hold secrets. With libsecret, QtKeychain reports a
 // missing bus or a missing Secret Service only as OtherError with a (translated) GLib message,
-// which cannot be told apart from other failures; the bus itself can say.
-bool keychainReachable()
+// which cannot be told apart from other failures; the bus itself can say. Blocking: D-Bus calls.
+KeychainStore::Availability probeKeychain()
 {
 #ifdef WHARF_KEYCHAIN_OVER_DBUS
     const QDBusConnection bus = QDBusConnection::sessionBus();
     QDBusConnectionInterface *busInterface = bus.isConnected() ? bus.interface() : nullptr;
     if (!busInterface)
-        return false;
-    const QStringList services = {QStringLiteral("org.freedesktop.secrets"), QStringLiteral("org.kde.kwalletd6"),
-                                  QStringLiteral("org.kde.kwalletd5"), QStringLiteral("org.kde.kwalletd")};
-    for (const QString &service : services) {
+        return {};
+    for (const QString &service : secretServices()) {
         if (busInterface->isServiceRegistered(service).value())
-            return true;
+            return {true, keeperName(busInterface, service)};
     }
     const QDBusReply<QStringList> activatable = busInterface->call(QStringLiteral("ListActivatableNames"));
     if (activatable.isValid()) {
-        for (const QString &service : services) {
+        for (const QString &service : secretServices()) {
             if (activatable.value().contains(service))
-                return true;
+                return {true, service.startsWith(u"org.kde.kwalletd") ? QStringLiteral("KWallet") : QString()};
         }
     }
-    return false;
+    return {};
+#elif defined(Q_OS_DARWIN)
+    return {true, QStringLiteral("macOS Keychain")};
+#elif defined(Q_OS_WIN)
+    return {true, QStringLiteral("Windows Credential Manager")};
 #else
-    return true;
+    return {true, QString()};
 #endif
+}
+
+bool keychainReachable()
+{
+    return probeKeychain().available;
 }
 
 Result<std::optional<Credentials>> decodeEntry(const QByteArray &bytes, const QString &registry)
@@ -118,6 +159,22 @@ KeychainStore::~KeychainStore()
         it.key()->disconnect(this);
         it.value()(Error(Error::Code::Cancelled, tr("the keychain request was cancelled")));
     }
+}
+
+KeychainStore::Availability KeychainStore::availability()
+{
+    return probeKeychain();
+}
+
+void KeychainStore::checkAvailability(QObject *context, AvailabilityCallback done)
+{
+    // A watcher owned by `context`: if the context goes first, the answer is dropped with it.
+    auto *watcher = new QFutureWatcher<Availability>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done = std::move(done)] {
+        done(watcher->result());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run(&probeKeychain));
 }
 
 QString KeychainStore::keyFor(const QString &registry)

@@ -35,6 +35,17 @@ public:
 
     using DoneCallback = std::function<void(Result<void>)>;
 
+    // Whether this machine has a keychain to keep a login in, asked before anything is stored
+    // (the login dialog says where a password will go before the person types it).
+    struct Availability
+    {
+        bool available = false;
+        // What keeps the secrets, when it can be told ("GNOME Keyring", "KWallet", "KeePassXC");
+        // else empty.
+        QString name;
+    };
+    using AvailabilityCallback = std::function<void(Availability)>;
+
     explicit KeychainStore(QObject *parent = nullptr);
     // Callers still waiting are answered with a Cancelled error.
     ~KeychainStore() override;
@@ -48,6 +59,12 @@ public:
     [[nodiscard]] bool failuresAreAdvisory() const override { return true; }
     void store(const QString &registry, const Credentials &credentials, QObject *context, DoneCallback done);
     void erase(const QString &registry, QObject *context, DoneCallback done);
+
+    // Asks off the GUI thread (the session bus can be slow to answer, or not answer) and calls
+    // `done` once, later, from `context`'s event loop.
+    static void checkAvailability(QObject *context, AvailabilityCallback done);
+    // The same, blocking: for a worker thread or the command line.
+    [[nodiscard]] static Availability availability();
 
 private:
     // Runs on this object's thread: starts `job` and hands it to `finished` when it ends.

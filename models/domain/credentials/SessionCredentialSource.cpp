@@ -23,6 +23,15 @@ bool SessionCredentialSource::contains(const QString &registry) const
     return m_credentials.contains(registry);
 }
 
+QHash<QString, QString> SessionCredentialSource::usernames() const
+{
+    const QMutexLocker locker(&m_mutex);
+    QHash<QString, QString> names;
+    for (auto it = m_credentials.cbegin(); it != m_credentials.cend(); ++it)
+        names.insert(it.key(), it->username);
+    return names;
+}
+
 void SessionCredentialSource::lookup(const QString &registry, QObject *context, Callback done)
 {
     std::optional<Credentials> found;

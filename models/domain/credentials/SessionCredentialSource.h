@@ -19,6 +19,8 @@ public:
     void remember(const QString &registry, const Credentials &credentials);
     void forget(const QString &registry);
     [[nodiscard]] bool contains(const QString &registry) const;
+    // Each registry with a login kept, and its user name (never the secret).
+    [[nodiscard]] QHash<QString, QString> usernames() const;
 
     void lookup(const QString &registry, QObject *context, Callback done) override;
 

@@ -1,5 +1,6 @@
 #include "layers/LayerMapLoader.h"
 
+#include "reference/PlatformMatcher.h"
 #include "registry/RegistryClient.h"
 
 namespace wharf {
@@ -24,6 +25,7 @@ void LayerMapLoader::setRepository(const QString &registry, const QString &repos
     m_registry = registry;
     m_repository = repository;
     m_platforms.clear();
+    m_localImages.clear();
     clear();
     setState(repository.isEmpty() ? State::NoRepository : State::Idle);
     Q_EMIT repositoryChanged();
@@ -35,6 +37,14 @@ void LayerMapLoader::load(const QList<LayerMapSelection> &selections)
     m_selections = selections;
     m_problems.clear();
     m_error.reset();
+    m_graphIsLocal = false;
+    if (const auto local = localChoice(selections)) {
+        m_graphIsLocal = true;
+        m_graph = LayerGraph::build(*local);
+        Q_EMIT graphChanged();
+        setState(State::Ready);
+        return;
+    }
     if (m_repository.isEmpty() || selections.isEmpty() || !m_client) {
         clear();
         return;
@@ -58,6 +68,47 @@ void LayerMapLoader::load(const QList<LayerMapSelection> &selections)
     job->start();
 }
 
+void LayerMapLoader::setLocalImages(QList<LayerGraph::Image> images)
+{
+    if (images.isEmpty() && m_localImages.isEmpty())
+        return;
+    m_localImages = std::move(images);
+    for (const LayerGraph::Image &image : std::as_const(m_localImages))
+        if (!image.platform.isEmpty() && !m_platforms.contains(image.platform))
+            m_platforms.append(image.platform);
+    // Map the choice again when what is shown may now come from elsewhere: nothing yet, a failed
+    // (offline) load, or a map the previous local images drew.
+    if (m_state == State::Idle || m_state == State::Failed || m_graphIsLocal)
+        load(m_selections);
+}
+
+std::optional<QList<LayerGraph::Image>> LayerMapLoader::localChoice(const QList<LayerMapSelection> &selections) const
+{
+    if (m_localImages.isEmpty())
+        return std::nullopt;
+    if (selections.isEmpty())
+        return m_localImages;
+    QList<LayerGraph::Image> chosen;
+    for (const LayerMapSelection &selection : selections) {
+        bool found = false;
+        for (const LayerGraph::Image &image : m_localImages) {
+            if (!image.tags.contains(selection.tag))
+                continue;
+            const auto platform = Platform::parse(image.platform);
+            if (selection.platform && (!platform || !PlatformMatcher::onlyStrict(*selection.platform).matches(*platform)))
+                continue;
+            found = true;
+            const bool listed = std::any_of(chosen.cbegin(), chosen.cend(),
+                                            [&image](const LayerGraph::Image &c) { return c.manifestDigest == image.manifestDigest; });
+            if (!listed)
+                chosen.append(image);
+        }
+        if (!found)
+            return std::nullopt;
+    }
+    return chosen;
+}
+
 void LayerMapLoader::cancel()
 {
     ++m_generation; // whatever the job still says is about a choice that is gone
@@ -75,6 +126,7 @@ void LayerMapLoader::clear()
     m_problems.clear();
     m_error.reset();
     m_graph = LayerGraph();
+    m_graphIsLocal = false;
     Q_EMIT graphChanged();
     setState(m_repository.isEmpty() ? State::NoRepository : State::Idle);
 }

@@ -42,6 +42,11 @@ public:
 
     // Fetches and maps these tags × platforms (replacing the map). An empty list clears it.
     void load(const QList<LayerMapSelection> &selections);
+    // Images of this repository that the local store keeps (StoredImageJob::mapImages): a choice
+    // they all cover is mapped from them with no request, and an empty choice maps them all, so a
+    // stored image has a map offline. An empty list forgets them (the image on show is the
+    // registry's again), as does setRepository().
+    void setLocalImages(QList<LayerGraph::Image> images);
     void cancel();
     void clear();
 
@@ -72,11 +77,15 @@ Q_SIGNALS:
 private:
     void setState(State state);
     void onFinished(LayerMapJob *job, quint64 generation);
+    // The local images `selections` ask for; nullopt when one of them has none.
+    [[nodiscard]] std::optional<QList<LayerGraph::Image>> localChoice(const QList<LayerMapSelection> &selections) const;
 
     QPointer<RegistryClient> m_client;
     QString m_registry;
     QString m_repository;
     QList<LayerMapSelection> m_selections;
+    QList<LayerGraph::Image> m_localImages;
+    bool m_graphIsLocal = false; // graph() was drawn from m_localImages
     State m_state = State::NoRepository;
     LayerGraph m_graph;
     QList<LayerMapJob::Problem> m_problems;

@@ -86,7 +86,9 @@ QString versionKey(QStringView tag)
     return key;
 }
 
-int compareNewestFirst(QStringView a, const QString &aKey, QStringView b, const QString &bKey)
+namespace {
+
+int compareVersionsFirst(QStringView a, const QString &aKey, QStringView b, const QString &bKey, bool newestFirst)
 {
     if (isLatest(a) != isLatest(b))
         return isLatest(a) ? -1 : 1;
@@ -95,10 +97,22 @@ int compareNewestFirst(QStringView a, const QString &aKey, QStringView b, const 
     if (aVersion != bVersion)
         return aVersion ? -1 : 1;
     if (aVersion) {
-        if (const int order = bKey.compare(aKey); order != 0) // newest first
+        if (const int order = newestFirst ? bKey.compare(aKey) : aKey.compare(bKey); order != 0)
             return order;
     }
     return a.compare(b);
+}
+
+} // namespace
+
+int compareNewestFirst(QStringView a, const QString &aKey, QStringView b, const QString &bKey)
+{
+    return compareVersionsFirst(a, aKey, b, bKey, true);
+}
+
+int compareOldestFirst(QStringView a, const QString &aKey, QStringView b, const QString &bKey)
+{
+    return compareVersionsFirst(a, aKey, b, bKey, false);
 }
 
 void sortNewestFirst(QStringList &tags)

@@ -25,6 +25,9 @@ namespace wharf::TagOrder {
 
 // Negative when `a` comes before `b` in newest-first order (see the header), 0 only for equal names.
 [[nodiscard]] int compareNewestFirst(QStringView a, const QString &aKey, QStringView b, const QString &bKey);
+// The same with the versions oldest first: `latest` stays first and other names stay after the
+// versions, by name (a person reversing the order wants the oldest versions, not `stable` on top).
+[[nodiscard]] int compareOldestFirst(QStringView a, const QString &aKey, QStringView b, const QString &bKey);
 void sortNewestFirst(QStringList &tags);
 
 } // namespace wharf::TagOrder

@@ -152,6 +152,8 @@ void RegistryClient::forgetCredentials(const QString &registry)
 {
     m_credentials.remove(registry);
     m_challenges.remove(registry);
+    // A token issued to the old login (or to nobody) must not outlive it.
+    m_tokens.removeRegistry(registry);
 }
 
 std::optional<AuthChallenge> RegistryClient::knownChallenge(const QString &registry) const

@@ -106,6 +106,7 @@ public:
     using CredentialsCallback = std::function<void(Result<std::optional<Credentials>>)>;
     // Looks credentials up once per registry and remembers the answer for this client's life.
     void credentials(const QString &registry, QObject *context, CredentialsCallback done);
+    // Forgets the credentials looked up, the challenge and the tokens of `registry` (login, logout).
     void forgetCredentials(const QString &registry);
     [[nodiscard]] std::optional<AuthChallenge> knownChallenge(const QString &registry) const;
     void rememberChallenge(const QString &registry, const AuthChallenge &challenge);

@@ -33,4 +33,10 @@ void TokenCache::remove(const QString &key)
     m_entries.remove(key);
 }
 
+void TokenCache::removeRegistry(const QString &registry)
+{
+    const QString prefix = registry + u' ';
+    m_entries.removeIf([&prefix](const auto &entry) { return entry.key().startsWith(prefix); });
+}
+
 } // namespace wharf

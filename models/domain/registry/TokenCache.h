@@ -22,6 +22,8 @@ public:
     [[nodiscard]] QString find(const QString &key, const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
     void insert(const QString &key, const QString &token, const QDateTime &expires);
     void remove(const QString &key);
+    // Every token of one registry, whatever its scopes (after a login or a logout there).
+    void removeRegistry(const QString &registry);
     void clear() { m_entries.clear(); }
 
 private:

@@ -284,32 +284,63 @@ void walkDescriptor(const ImageStore &store, const Descriptor &descriptor, const
         walkDocument(store, descriptor, walk);
 }
 
+// Entry `i` of index.json and everything it refers to, added to `walk`.
+void walkEntry(const ImageStore &store, const QJsonValue &value, qsizetype i, ReferenceWalk &walk)
+{
+    const QString path = u"index.json manifests[" + QString::number(i) + u']';
+    auto descriptor = Descriptor::fromJson(value.toObject(), path);
+    if (!value.isObject() || !descriptor) {
+        walk.problem(VerifyProblem::Kind::BadIndexEntry, path,
+                     descriptor ? Tr::tr("%1 is not an object").arg(path) : descriptor.error().message(),
+                     Error::Code::MalformedDocument);
+        return;
+    }
+    if (!MediaTypes::isManifest(descriptor->mediaType) && !MediaTypes::isIndex(descriptor->mediaType)) {
+        // gcr's TestGcUnknownMediaType: a root gc cannot follow stops gc.
+        walk.problem(VerifyProblem::Kind::BadIndexEntry, path,
+                     Tr::tr("%1 has the unknown media type “%2”").arg(path, descriptor->mediaType.left(200)),
+                     Error::Code::UnsupportedMediaType);
+        return;
+    }
+    walkDescriptor(store, *descriptor, path, walk);
+    // The index a platform was picked from, when the pull kept it.
+    if (auto index = Digest::parse(descriptor->annotations.value(kWharfIndex)); index && store.hasBlob(*index)
+        && !walk.referenced.contains(index->toString()))
+        walk.referenced.insert(index->toString(), {-1, path, false});
+}
+
 ReferenceWalk walkIndex(const ImageStore &store, const QJsonArray &manifests)
 {
     ReferenceWalk walk;
-    for (qsizetype i = 0; i < manifests.size(); ++i) {
-        const QString path = u"index.json manifests[" + QString::number(i) + u']';
-        auto descriptor = Descriptor::fromJson(manifests.at(i).toObject(), path);
-        if (!manifests.at(i).isObject() || !descriptor) {
-            walk.problem(VerifyProblem::Kind::BadIndexEntry, path,
-                         descriptor ? Tr::tr("%1 is not an object").arg(path) : descriptor.error().message(),
-                         Error::Code::MalformedDocument);
-            continue;
-        }
-        if (!MediaTypes::isManifest(descriptor->mediaType) && !MediaTypes::isIndex(descriptor->mediaType)) {
-            // gcr's TestGcUnknownMediaType: a root gc cannot follow stops gc.
-            walk.problem(VerifyProblem::Kind::BadIndexEntry, path,
-                         Tr::tr("%1 has the unknown media type “%2”").arg(path, descriptor->mediaType.left(200)),
-                         Error::Code::UnsupportedMediaType);
-            continue;
-        }
-        walkDescriptor(store, *descriptor, path, walk);
-        // The index a platform was picked from, when the pull kept it.
-        if (auto index = Digest::parse(descriptor->annotations.value(kWharfIndex)); index && store.hasBlob(*index)
-            && !walk.referenced.contains(index->toString()))
-            walk.referenced.insert(index->toString(), {-1, path, false});
-    }
+    for (qsizetype i = 0; i < manifests.size(); ++i)
+        walkEntry(store, manifests.at(i), i, walk);
     return walk;
+}
+
+// Live leases (pulls in progress) are roots too: their digests go into `walk`. Leases whose owner
+// died are deleted when `removeDead` (gc), and only skipped otherwise.
+Result<void> markLeases(const QString &leaseFolder, ReferenceWalk &walk, bool removeDead)
+{
+    for (const QFileInfo &entry : QDir(leaseFolder).entryInfoList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name)) {
+        if (entry.fileName().endsWith(u".lock") || entry.fileName().endsWith(u".rmlock"))
+            continue;
+        QLockFile owner(entry.absoluteFilePath() + u".lock");
+        owner.setStaleLockTime(0);
+        if (StoreLock::tryLock(owner, std::chrono::milliseconds(0))) {
+            if (removeDead)
+                QFile::remove(entry.absoluteFilePath());
+            continue; // unlocking removes the lock file
+        }
+        QFile file(entry.absoluteFilePath());
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(Error::Code::Io, Tr::tr("cannot read the lease %1; nothing was deleted").arg(file.fileName()));
+        while (!file.atEnd()) {
+            const QString line = QString::fromLatin1(file.readLine(256)).trimmed();
+            if (auto digest = Digest::parse(line))
+                walk.referenced.insert(digest->toString(), {});
+        }
+    }
+    return {};
 }
 
 // Files directly in `folder`, hidden ones included, symlinks not followed.
@@ -570,8 +601,103 @@ Result<QList<StoredImage>> ImageStore::removeImage(const QString &reference, std
     return removed;
 }
 
-Result<GcReport> ImageStore::collectGarbage() const
+Result<RemovalReport> ImageStore::removeImageWithBlobs(const QString &reference, std::optional<Platform> platform) const
 {
+    auto canonical = canonicalReference(reference);
+    if (!canonical)
+        return wharf::unexpected(canonical.error());
+    // One lock for the removal and the sweep: no pull adds an image or grows a lease in between.
+    auto lock = StoreLock::acquire(path(u"index.lock"));
+    if (!lock)
+        return wharf::unexpected(lock.error());
+    auto index = readIndexFile(path(u"index.json"));
+    if (!index)
+        return wharf::unexpected(index.error());
+    QJsonArray manifests = index->value(kManifests).toArray();
+    RemovalReport report;
+    // What the removed entries keep, walked while they are still entries (ignoring what cannot be
+    // followed: fewer candidates, never more).
+    ReferenceWalk candidates;
+    for (qsizetype i = 0; i < manifests.size(); ++i) {
+        const auto existing = storedImageFromEntry(manifests.at(i).toObject());
+        if (!existing || !isSelected(*existing, *canonical, platform))
+            continue;
+        walkEntry(*this, manifests.at(i), i, candidates);
+        report.removed.append(*existing);
+        manifests.removeAt(i--);
+    }
+    if (report.removed.isEmpty())
+        return notInStore(*canonical, platform);
+    ReferenceWalk kept = walkIndex(*this, manifests);
+    assignRefNames(manifests);
+    if (auto written = writeIndexFile(path(u"index.json"), *index, manifests); !written)
+        return wharf::unexpected(written.error());
+
+    if (kept.failure) {
+        report.blobsKept = *kept.failure;
+        return report;
+    }
+    if (auto leases = markLeases(path(u"leases"), kept, false); !leases) {
+        report.blobsKept = leases.error();
+        return report;
+    }
+    QSet<QString> folders;
+    for (auto it = candidates.referenced.cbegin(); it != candidates.referenced.cend(); ++it) {
+        const auto digest = Digest::parse(it.key());
+        if (!digest || kept.referenced.contains(it.key()) || !hasBlob(*digest))
+            continue;
+        const QString file = blobPath(*digest);
+        const qint64 size = QFileInfo(file).size();
+        if (!QFile::remove(file)) {
+            report.blobsKept = Error(Error::Code::Io, Tr::tr("cannot delete %1").arg(file));
+            continue;
+        }
+        ++report.blobsRemoved;
+        report.bytesRemoved += size;
+        report.removedDigests.append(digest->toString());
+        folders.insert(QFileInfo(file).absolutePath());
+    }
+    for (const QString &folder : std::as_const(folders))
+        if (auto synced = FileSync::syncDirectory(folder); !synced)
+            return wharf::unexpected(synced.error());
+    return report;
+}
+
+Result<StoreUsage> ImageStore::usage() const
+{
+    auto index = readIndexFile(path(u"index.json"));
+    if (!index)
+        return wharf::unexpected(index.error());
+    const QJsonArray manifests = index->value(kManifests).toArray();
+    StoreUsage usage;
+    for (qsizetype i = 0; i < manifests.size(); ++i) {
+        ReferenceWalk walk;
+        walkEntry(*this, manifests.at(i), i, walk);
+        QHash<QString, qint64> blobs;
+        for (auto it = walk.referenced.cbegin(); it != walk.referenced.cend(); ++it) {
+            const auto digest = Digest::parse(it.key());
+            if (digest && hasBlob(*digest))
+                blobs.insert(it.key(), QFileInfo(blobPath(*digest)).size());
+        }
+        const auto image = storedImageFromEntry(manifests.at(i).toObject());
+        if (!image) {
+            for (auto it = blobs.cbegin(); it != blobs.cend(); ++it)
+                usage.otherBlobs.insert(it.key());
+            continue;
+        }
+        ImageUsage entry{*image, std::nullopt, std::move(blobs)};
+        // An unreadable manifest is `wharf verify`'s to explain; the entry stays, without sizes.
+        if (auto manifest = readImageManifest(image->manifest))
+            entry.layers = manifest->layers;
+        usage.images.append(std::move(entry));
+    }
+    usage.measure();
+    return usage;
+}
+
+Result<GcReport> ImageStore::collectGarbage(GcMode mode) const
+{
+    const bool dryRun = mode == GcMode::DryRun;
     GcReport report;
     // Held throughout: no image is added and no lease grows while the mark is turned into a sweep.
     auto lock = StoreLock::acquire(path(u"index.lock"));
@@ -586,25 +712,8 @@ Result<GcReport> ImageStore::collectGarbage() const
     report.missingBlobs = walk.missing;
 
     // Leases of live pulls are roots too; those of dead processes go.
-    const QString leaseFolder = path(u"leases");
-    for (const QFileInfo &entry : entriesOf(leaseFolder)) {
-        if (!entry.isFile() || entry.fileName().endsWith(u".lock") || entry.fileName().endsWith(u".rmlock"))
-            continue;
-        QLockFile owner(entry.absoluteFilePath() + u".lock");
-        owner.setStaleLockTime(0);
-        if (StoreLock::tryLock(owner, std::chrono::milliseconds(0))) {
-            QFile::remove(entry.absoluteFilePath());
-            continue; // unlocking removes the lock file
-        }
-        QFile file(entry.absoluteFilePath());
-        if (!file.open(QIODevice::ReadOnly))
-            return fail(Error::Code::Io, Tr::tr("cannot read the lease %1; nothing was deleted").arg(file.fileName()));
-        while (!file.atEnd()) {
-            const QString line = QString::fromLatin1(file.readLine(256)).trimmed();
-            if (auto digest = Digest::parse(line))
-                walk.referenced.insert(digest->toString(), {});
-        }
-    }
+    if (auto leases = markLeases(path(u"leases"), walk, !dryRun); !leases)
+        return wharf::unexpected(leases.error());
 
     // Sweep: only regular files whose names are valid digests; everything else is not ours to judge.
     for (const QFileInfo &algorithmDir : entriesOf(path(u"blobs"))) {
@@ -623,9 +732,9 @@ Result<GcReport> ImageStore::collectGarbage() const
                 continue;
             }
             const qint64 size = blob.size();
-            if (!QFile::remove(blob.absoluteFilePath()))
+            if (!dryRun && !QFile::remove(blob.absoluteFilePath()))
                 return fail(Error::Code::Io, Tr::tr("cannot delete %1").arg(blob.absoluteFilePath()));
-            removedAny = true;
+            removedAny = !dryRun;
             ++report.blobsRemoved;
             report.bytesRemoved += size;
             report.removedDigests.append(digest->toString());
@@ -642,7 +751,7 @@ Result<GcReport> ImageStore::collectGarbage() const
         const QString name = entry.fileName();
         if (name.endsWith(u".lock") || name.endsWith(u".rmlock")) {
             // A lock whose ingest folder is gone: take it (a dead owner's) and let unlock() remove it.
-            if (!QFileInfo::exists(entry.absoluteFilePath().chopped(5)) && name.endsWith(u".lock")) {
+            if (!dryRun && !QFileInfo::exists(entry.absoluteFilePath().chopped(5)) && name.endsWith(u".lock")) {
                 QLockFile orphan(entry.absoluteFilePath());
                 orphan.setStaleLockTime(0);
                 if (StoreLock::tryLock(orphan, std::chrono::milliseconds(0)))
@@ -671,7 +780,7 @@ Result<GcReport> ImageStore::collectGarbage() const
         meta.close();
         if (stale) {
             const qint64 bytes = folderBytes(folder.absolutePath());
-            if (QDir(folder).removeRecursively()) {
+            if (dryRun || QDir(folder).removeRecursively()) {
                 ++report.ingestsRemoved;
                 report.ingestBytesRemoved += bytes;
             }

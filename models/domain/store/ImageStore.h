@@ -37,6 +37,7 @@
 #include "store/BlobIngest.h"
 #include "store/StoreLease.h"
 #include "store/StoreReports.h"
+#include "store/StoreUsage.h"
 #include "store/StoredImage.h"
 
 #include <QByteArray>
@@ -94,11 +95,25 @@ public:
     // Removes what findImages() would return. Blobs stay until collectGarbage(). Returns what was
     // removed.
     [[nodiscard]] Result<QList<StoredImage>> removeImage(const QString &reference, std::optional<Platform> platform = std::nullopt) const;
+    // Removes the same entries and, under the same lock, deletes the blobs only they kept: none
+    // another entry of index.json refers to, none a live lease (a pull in progress) protects. What
+    // the window's Delete and `wharf rm --prune` do; other garbage is left to collectGarbage().
+    [[nodiscard]] Result<RemovalReport> removeImageWithBlobs(const QString &reference,
+                                                             std::optional<Platform> platform = std::nullopt) const;
+    // What each image keeps and what deleting it would free (StoreUsage). Lenient: an entry whose
+    // manifest cannot be read keeps what can be followed. No lock (index.json is read whole).
+    [[nodiscard]] Result<StoreUsage> usage() const;
+
+    enum class GcMode {
+        Collect, // delete
+        DryRun,  // count what Collect would delete, delete nothing
+    };
     // Mark from index.json (manifests → config and layers, indexes → children) and live leases,
     // sweep unreferenced blobs with valid digest names, and remove ingests that nobody holds and
     // that are older than kIngestExpirySeconds or orphaned. Fails closed (UnsupportedMediaType,
-    // MalformedDocument, DigestMismatch) when a root cannot be followed, deleting nothing.
-    [[nodiscard]] Result<GcReport> collectGarbage() const;
+    // MalformedDocument, DigestMismatch) when a root cannot be followed, deleting nothing. Holds
+    // the index lock throughout, in either mode.
+    [[nodiscard]] Result<GcReport> collectGarbage(GcMode mode = GcMode::Collect) const;
     // Re-hashes every blob and checks index.json's references; Io only when the store cannot be read.
     [[nodiscard]] Result<VerifyReport> verify() const;
 

@@ -1,10 +1,15 @@
 #pragma once
-// What ImageStore::collectGarbage() and ImageStore::verify() found: counts and bytes for a summary
-// line, and lists the CLI prints one per line (or as JSON).
+// What ImageStore::collectGarbage(), ImageStore::removeImageWithBlobs() and ImageStore::verify()
+// found: counts and bytes for a summary line, and lists the CLI prints one per line (or as JSON).
+
+#include "core/Error.h"
+#include "store/StoredImage.h"
 
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace wharf {
 
@@ -22,6 +27,19 @@ struct GcReport
     // Referenced from index.json (or a manifest) but not in blobs/: nothing to collect, but worth
     // knowing; `wharf verify` says which.
     int missingBlobs = 0;
+};
+
+// What a removal that frees its blobs did (the window's Delete, `wharf rm --prune`).
+struct RemovalReport
+{
+    QList<StoredImage> removed;
+    // Blobs only the removed entries kept (no other entry of index.json, no live lease).
+    int blobsRemoved = 0;
+    qint64 bytesRemoved = 0;
+    QStringList removedDigests;
+    // Set when what the other entries keep could not be worked out (one of them cannot be
+    // followed): the entries are gone but every blob stayed, as gc would have refused too.
+    std::optional<Error> blobsKept;
 };
 
 struct VerifyProblem
