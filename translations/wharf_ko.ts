@@ -337,20 +337,20 @@
         <translation>최상위 값이 객체가 아닙니다</translation>
     </message>
     <message>
-        <source>"auths" is not an object</source>
-        <translation>"auths" 값이 객체가 아닙니다</translation>
+        <source>&quot;auths&quot; is not an object</source>
+        <translation>&quot;auths&quot; 값이 객체가 아닙니다</translation>
     </message>
     <message>
-        <source>"credHelpers" is not an object</source>
-        <translation>"credHelpers" 값이 객체가 아닙니다</translation>
+        <source>&quot;credHelpers&quot; is not an object</source>
+        <translation>&quot;credHelpers&quot; 값이 객체가 아닙니다</translation>
     </message>
     <message>
         <source>the credential helper for %1 is not a string</source>
         <translation>%1의 자격 증명 도우미 값이 문자열이 아닙니다</translation>
     </message>
     <message>
-        <source>"credsStore" is not a string</source>
-        <translation>"credsStore" 값이 문자열이 아닙니다</translation>
+        <source>&quot;credsStore&quot; is not a string</source>
+        <translation>&quot;credsStore&quot; 값이 문자열이 아닙니다</translation>
     </message>
     <message>
         <source>the Docker configuration %1 is not valid (%2); fix it so that Wharf does not sign in with the wrong credentials</source>
@@ -358,20 +358,20 @@
         <translation>Docker 설정 파일(%1)이 올바르지 않습니다(%2). Wharf가 잘못된 자격 증명으로 로그인하지 않도록 파일을 고치세요</translation>
     </message>
     <message>
-        <source>the "auth" value for %1 is not base64</source>
-        <translation>%1의 "auth" 값이 base64가 아닙니다</translation>
+        <source>the &quot;auth&quot; value for %1 is not base64</source>
+        <translation>%1의 &quot;auth&quot; 값이 base64가 아닙니다</translation>
     </message>
     <message>
-        <source>the "auth" value for %1 is not "user:password"</source>
-        <translation>%1의 "auth" 값이 "user:password" 형식이 아닙니다</translation>
+        <source>the &quot;auth&quot; value for %1 is not &quot;user:password&quot;</source>
+        <translation>%1의 &quot;auth&quot; 값이 &quot;user:password&quot; 형식이 아닙니다</translation>
     </message>
     <message>
         <source>the entry for %1 is not an object</source>
         <translation>%1 항목이 객체가 아닙니다</translation>
     </message>
     <message>
-        <source>"%1" for %2 is not a string</source>
-        <translation>%2의 "%1" 값이 문자열이 아닙니다</translation>
+        <source>&quot;%1&quot; for %2 is not a string</source>
+        <translation>%2의 &quot;%1&quot; 값이 문자열이 아닙니다</translation>
     </message>
 </context>
 <context>
@@ -590,7 +590,7 @@
         <translation>%1%</translation>
     </message>
     <message>
-        <source>Efficiency: the share of the layers' file bytes the final image still shows</source>
+        <source>Efficiency: the share of the layers&apos; file bytes the final image still shows</source>
         <translation>효율: Layer에 담긴 파일 바이트 중 최종 Image에 남아 보이는 비율</translation>
     </message>
     <message numerus="yes">
@@ -641,7 +641,7 @@
     <name>wharf::EngineApi</name>
     <message>
         <source>%1 has no %2 (%3)</source>
-        <extracomment>%1 Docker or Podman, %2 what was asked (an image name), %3 the engine's message</extracomment>
+        <extracomment>%1 Docker or Podman, %2 what was asked (an image name), %3 the engine&apos;s message</extracomment>
         <translation>%1에 %2이(가) 없습니다 (%3)</translation>
     </message>
     <message>
@@ -650,7 +650,7 @@
     </message>
     <message>
         <source>%1 answered %2: %3</source>
-        <extracomment>%1 Docker or Podman, %2 an HTTP status code, %3 the engine's message</extracomment>
+        <extracomment>%1 Docker or Podman, %2 an HTTP status code, %3 the engine&apos;s message</extracomment>
         <translation>%1이(가) %2(으)로 응답했습니다: %3</translation>
     </message>
     <message>
@@ -658,7 +658,7 @@
         <translation>%1이(가) %2에 JSON이 아닌 응답을 보냈습니다</translation>
     </message>
     <message>
-        <source>%1's image list is not a list</source>
+        <source>%1&apos;s image list is not a list</source>
         <translation>%1의 Image 목록이 목록 형식이 아닙니다</translation>
     </message>
     <message>
@@ -667,7 +667,7 @@
     </message>
     <message>
         <source>%1 refused the image: %2</source>
-        <extracomment>%1 Docker or Podman, %2 the engine's words</extracomment>
+        <extracomment>%1 Docker or Podman, %2 the engine&apos;s words</extracomment>
         <translation>%1이(가) Image를 거부했습니다: %2</translation>
     </message>
 </context>
@@ -678,12 +678,12 @@
         <translation>취소됨</translation>
     </message>
     <message>
-        <source>permission denied on %1's socket %2: add your user to the group “%3” (then log in again)</source>
+        <source>permission denied on %1&apos;s socket %2: add your user to the group “%3” (then log in again)</source>
         <extracomment>%1 Docker or Podman, %2 the socket and where it was found, %3 the group owning it</extracomment>
         <translation>%1 소켓 %2에 대한 권한이 없습니다: 사용자를 “%3” 그룹에 추가한 뒤 다시 로그인하세요</translation>
     </message>
     <message>
-        <source>permission denied on %1's socket %2: only its owner (%3) may use it; run a rootless %1 or ask for access</source>
+        <source>permission denied on %1&apos;s socket %2: only its owner (%3) may use it; run a rootless %1 or ask for access</source>
         <translation>%1 소켓 %2에 대한 권한이 없습니다: 소유자(%3)만 쓸 수 있습니다. rootless %1을(를) 실행하거나 접근 권한을 요청하세요</translation>
     </message>
     <message>
@@ -693,17 +693,17 @@
     </message>
     <message>
         <source>no %1 engine answers on %2 (%3); is it running?</source>
-        <extracomment>%1 Docker or Podman, %2 the socket and where it was found, %3 the system's reason</extracomment>
+        <extracomment>%1 Docker or Podman, %2 the socket and where it was found, %3 the system&apos;s reason</extracomment>
         <translation>%2에서 응답하는 %1 엔진이 없습니다 (%3). 실행 중인가요?</translation>
     </message>
     <message>
         <source>%1 has no API socket here (only the program %2)</source>
-        <extracomment>%1 is Docker or Podman, %2 a program's path</extracomment>
+        <extracomment>%1 is Docker or Podman, %2 a program&apos;s path</extracomment>
         <translation>여기에는 %1 API 소켓이 없습니다 (프로그램 %2만 있음)</translation>
     </message>
     <message>
         <source>%1 closed the connection: %2</source>
-        <extracomment>%1 Docker or Podman, %2 the system's reason</extracomment>
+        <extracomment>%1 Docker or Podman, %2 the system&apos;s reason</extracomment>
         <translation>%1이(가) 연결을 닫았습니다: %2</translation>
     </message>
     <message>
@@ -711,7 +711,7 @@
         <translation>%1이(가) 요청 읽기를 멈췄습니다</translation>
     </message>
     <message>
-        <source>%1's answer ended early</source>
+        <source>%1&apos;s answer ended early</source>
         <translation>%1의 응답이 중간에 끝났습니다</translation>
     </message>
     <message>
@@ -719,7 +719,7 @@
         <translation>%1이(가) 형식이 잘못된 청크를 보냈습니다</translation>
     </message>
     <message>
-        <source>%1's response headers are too large</source>
+        <source>%1&apos;s response headers are too large</source>
         <translation>%1의 응답 헤더가 너무 큽니다</translation>
     </message>
     <message>
@@ -735,7 +735,7 @@
         <translation>%1이(가) %2분 동안 아무것도 보내지 않았습니다</translation>
     </message>
     <message>
-        <source>%1's answer is larger than %2 bytes</source>
+        <source>%1&apos;s answer is larger than %2 bytes</source>
         <extracomment>%1 Docker or Podman, %2 a number of bytes</extracomment>
         <translation>%1의 응답이 %2바이트보다 큽니다</translation>
     </message>
@@ -743,7 +743,7 @@
 <context>
     <name>wharf::EngineImageReader</name>
     <message>
-        <source>reading an image's files from %1 needs its API service (podman system service)</source>
+        <source>reading an image&apos;s files from %1 needs its API service (podman system service)</source>
         <extracomment>%1 is Podman</extracomment>
         <translation>%1에서 Image의 파일을 읽으려면 API 서비스(podman system service)가 필요합니다</translation>
     </message>
@@ -757,15 +757,15 @@
         <translation>%1이(가) %2을(를) 내보내지 않았습니다 (HTTP %3)</translation>
     </message>
     <message>
-        <source>reading %1's export of %2</source>
+        <source>reading %1&apos;s export of %2</source>
         <translation>%1이(가) 내보낸 %2을(를) 읽는 중</translation>
     </message>
     <message>
-        <source>the config in %1's export is larger than %2 bytes</source>
+        <source>the config in %1&apos;s export is larger than %2 bytes</source>
         <translation>%1이(가) 내보낸 config가 %2바이트보다 큽니다</translation>
     </message>
     <message>
-        <source>the config in %1's export does not hash to the image ID %2</source>
+        <source>the config in %1&apos;s export does not hash to the image ID %2</source>
         <translation>%1이(가) 내보낸 config의 해시가 Image ID %2와(과) 다릅니다</translation>
     </message>
     <message>
@@ -773,12 +773,12 @@
         <translation>Layer %2개 중 %1번째</translation>
     </message>
     <message>
-        <source>%1's export of %2 has no config</source>
+        <source>%1&apos;s export of %2 has no config</source>
         <translation>%1이(가) 내보낸 %2에 config가 없습니다</translation>
     </message>
     <message>
-        <source>%1's export of %2 lacks the layer %3</source>
-        <extracomment>%1 Docker or Podman, %2 an image name, %3 a layer's diff ID</extracomment>
+        <source>%1&apos;s export of %2 lacks the layer %3</source>
+        <extracomment>%1 Docker or Podman, %2 an image name, %3 a layer&apos;s diff ID</extracomment>
         <translation>%1이(가) 내보낸 %2에 Layer %3이(가) 없습니다</translation>
     </message>
 </context>
@@ -828,7 +828,7 @@
     </message>
     <message>
         <source>%1 does not run natively on this %2 (%3): containers from it need emulation (QEMU binfmt)</source>
-        <extracomment>%1 a platform (linux/arm/v7), %2 Docker or Podman, %3 the engine's platform (linux/amd64)</extracomment>
+        <extracomment>%1 a platform (linux/arm/v7), %2 Docker or Podman, %3 the engine&apos;s platform (linux/amd64)</extracomment>
         <translation>%1은(는) 이 %2(%3)에서 네이티브로 실행되지 않습니다: 이 Image의 컨테이너에는 에뮬레이션(QEMU binfmt)이 필요합니다</translation>
     </message>
     <message>
@@ -859,7 +859,7 @@
     </message>
     <message>
         <source>the docker context “%1” (from %2) cannot be read: %3</source>
-        <extracomment>%1 is a docker context's name, %2 where it was chosen, %3 why it cannot be read</extracomment>
+        <extracomment>%1 is a docker context&apos;s name, %2 where it was chosen, %3 why it cannot be read</extracomment>
         <translation>docker 컨텍스트 “%1”(%2에서 지정)을(를) 읽을 수 없습니다: %3</translation>
     </message>
     <message>
@@ -868,7 +868,7 @@
     </message>
     <message>
         <source>docker context “%1”</source>
-        <extracomment>%1 is a docker context's name</extracomment>
+        <extracomment>%1 is a docker context&apos;s name</extracomment>
         <translation>docker 컨텍스트 “%1”</translation>
     </message>
     <message>
@@ -982,13 +982,13 @@
 <context>
     <name>wharf::HubPaging</name>
     <message numerus="yes">
-        <source>Docker Hub's tag pages went in circles; the list ends after %n tag(s)</source>
+        <source>Docker Hub&apos;s tag pages went in circles; the list ends after %n tag(s)</source>
         <translation>
             <numerusform>Docker Hub의 태그 페이지가 같은 곳을 맴돕니다. 목록은 태그 %n개에서 끝납니다</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Docker Hub's result pages went in circles; the list ends after %n result(s)</source>
+        <source>Docker Hub&apos;s result pages went in circles; the list ends after %n result(s)</source>
         <translation>
             <numerusform>Docker Hub의 결과 페이지가 같은 곳을 맴돕니다. 목록은 결과 %n개에서 끝납니다</numerusform>
         </translation>
@@ -1206,12 +1206,12 @@
     </message>
     <message>
         <source>layer %1 of %2</source>
-        <extracomment>%1 and %2 count layers ("layer 2 of 5")</extracomment>
+        <extracomment>%1 and %2 count layers (&quot;layer 2 of 5&quot;)</extracomment>
         <translation>Layer %2개 중 %1번째</translation>
     </message>
     <message>
         <source>layer %1 of %2 (%3)</source>
-        <extracomment>%1 and %2 count layers ("layer 2 of 5"), %3 is its digest</extracomment>
+        <extracomment>%1 and %2 count layers (&quot;layer 2 of 5&quot;), %3 is its digest</extracomment>
         <translation>Layer %2개 중 %1번째(%3)</translation>
     </message>
     <message>
@@ -1660,43 +1660,43 @@
         <translation>Layer의 %1번째 항목 이름이 %2바이트로, Wharf가 받는 최대 크기인 %3바이트를 넘습니다</translation>
     </message>
     <message>
-        <source>the layer's entry %1 points outside the image ("..")</source>
-        <translation>Layer 항목 %1의 경로가 Image 밖을 가리킵니다("..")</translation>
+        <source>the layer&apos;s entry %1 points outside the image (&quot;..&quot;)</source>
+        <translation>Layer 항목 %1의 경로가 Image 밖을 가리킵니다(&quot;..&quot;)</translation>
     </message>
     <message>
-        <source>the layer's entry %1 comes with %2 bytes of extended headers, more than the %3 Wharf accepts</source>
+        <source>the layer&apos;s entry %1 comes with %2 bytes of extended headers, more than the %3 Wharf accepts</source>
         <translation>Layer 항목 %1의 확장 헤더가 %2바이트로, Wharf가 받는 최대 크기인 %3바이트를 넘습니다</translation>
     </message>
     <message>
-        <source>the layer's entry %1 has a negative size</source>
+        <source>the layer&apos;s entry %1 has a negative size</source>
         <translation>Layer 항목 %1의 크기가 음수입니다</translation>
     </message>
     <message>
-        <source>the layer's entry %1 claims %2 bytes, more than the whole layer may hold</source>
+        <source>the layer&apos;s entry %1 claims %2 bytes, more than the whole layer may hold</source>
         <translation>Layer 항목 %1의 크기가 %2바이트로 적혀 있는데, Layer 전체가 담을 수 있는 크기보다 큽니다</translation>
     </message>
     <message>
-        <source>the layer's entry %1 has a type tar layers cannot hold</source>
+        <source>the layer&apos;s entry %1 has a type tar layers cannot hold</source>
         <translation>Layer 항목 %1의 유형은 tar Layer에 담을 수 없습니다</translation>
     </message>
     <message>
-        <source>the layer's entry %1 replaces the root folder</source>
+        <source>the layer&apos;s entry %1 replaces the root folder</source>
         <translation>Layer 항목 %1은(는) 루트 폴더를 대체합니다</translation>
     </message>
     <message>
-        <source>the layer's entry %1 is not a valid whiteout</source>
+        <source>the layer&apos;s entry %1 is not a valid whiteout</source>
         <translation>Layer 항목 %1은(는) 올바른 whiteout이 아닙니다</translation>
     </message>
     <message>
-        <source>the layer's hard link %1 has a target of %2 bytes, more than the %3 Wharf accepts</source>
+        <source>the layer&apos;s hard link %1 has a target of %2 bytes, more than the %3 Wharf accepts</source>
         <translation>Layer의 하드 링크 %1의 대상 경로가 %2바이트로, Wharf가 받는 최대 크기인 %3바이트를 넘습니다</translation>
     </message>
     <message>
-        <source>the layer's hard link %1 points at %2, which is not a file earlier in the layer</source>
+        <source>the layer&apos;s hard link %1 points at %2, which is not a file earlier in the layer</source>
         <translation>Layer의 하드 링크 %1의 대상(%2)이 Layer에서 앞서 나온 파일이 아닙니다</translation>
     </message>
     <message>
-        <source>the layer's symbolic link %1 has a target of %2 bytes, more than the %3 Wharf accepts</source>
+        <source>the layer&apos;s symbolic link %1 has a target of %2 bytes, more than the %3 Wharf accepts</source>
         <translation>Layer의 심볼릭 링크 %1의 대상 경로가 %2바이트로, Wharf가 받는 최대 크기인 %3바이트를 넘습니다</translation>
     </message>
     <message>
@@ -1704,7 +1704,7 @@
         <translation>Layer의 항목이 %1개를 넘으므로 Wharf가 중단합니다</translation>
     </message>
     <message>
-        <source>only a file's content can be read</source>
+        <source>only a file&apos;s content can be read</source>
         <translation>파일의 내용만 읽을 수 있습니다</translation>
     </message>
     <message>
@@ -1716,11 +1716,11 @@
         <translation>Layer가 %1바이트로, descriptor에 적힌 %2바이트와 다릅니다</translation>
     </message>
     <message>
-        <source>the layer's entry %1 is more than %2 folders deep; Wharf stops there</source>
+        <source>the layer&apos;s entry %1 is more than %2 folders deep; Wharf stops there</source>
         <translation>Layer의 항목 %1이(가) 폴더 %2단계보다 깊습니다. Wharf는 여기서 멈춥니다</translation>
     </message>
     <message>
-        <source>the layer's folders are nested beyond what Wharf lists (their paths add up to more than %1 characters at entry %2)</source>
+        <source>the layer&apos;s folders are nested beyond what Wharf lists (their paths add up to more than %1 characters at entry %2)</source>
         <translation>Layer의 폴더가 Wharf가 나열할 수 있는 것보다 깊게 중첩되어 있습니다(항목 %2에서 폴더 경로의 합이 %1자를 넘음)</translation>
     </message>
 </context>
@@ -1759,7 +1759,7 @@
         <translation>Layer를 끝까지 읽지 않았습니다</translation>
     </message>
     <message>
-        <source>the uncompressed layer is %1, but the config's diff_id says %2</source>
+        <source>the uncompressed layer is %1, but the config&apos;s diff_id says %2</source>
         <translation>압축을 푼 Layer는 %1인데 config의 diff_id는 %2입니다</translation>
     </message>
 </context>
@@ -1817,8 +1817,8 @@
         <translation>%1은(는) 일반 파일이 아니라 장치나 파이프입니다</translation>
     </message>
     <message>
-        <source>"%1" is not a plain file name; Wharf writes only directly into the chosen folder</source>
-        <translation>"%1"은(는) 단순한 파일 이름이 아닙니다. Wharf는 선택한 폴더 바로 아래에만 씁니다</translation>
+        <source>&quot;%1&quot; is not a plain file name; Wharf writes only directly into the chosen folder</source>
+        <translation>&quot;%1&quot;은(는) 단순한 파일 이름이 아닙니다. Wharf는 선택한 폴더 바로 아래에만 씁니다</translation>
     </message>
     <message>
         <source>cannot open the folder %1: %2</source>
@@ -1970,7 +1970,7 @@
         <translation>이 Layer만</translation>
     </message>
     <message>
-        <source>What this layer's own tar holds, and what it deleted below</source>
+        <source>What this layer&apos;s own tar holds, and what it deleted below</source>
         <translation>이 Layer의 tar에 든 내용과, 이 Layer가 아래 Layer에서 삭제한 항목</translation>
     </message>
     <message>
@@ -2006,11 +2006,11 @@
         <translation>이 Layer가 추가, 수정, 삭제한 항목만 보여 줍니다</translation>
     </message>
     <message>
-        <source>Pick a layer in the image's history or on the layer map to see its files.</source>
+        <source>Pick a layer in the image&apos;s history or on the layer map to see its files.</source>
         <translation>Image 기록이나 Layer 맵에서 Layer를 고르면 파일을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <source>Reading the layer's files…</source>
+        <source>Reading the layer&apos;s files…</source>
         <translation>Layer의 파일을 읽는 중…</translation>
     </message>
     <message>
@@ -2440,7 +2440,7 @@
     </message>
     <message>
         <source>%1 of %2 · %3 · %4</source>
-        <extracomment>a layer in the Files pane's layer box: its number, of how many, its short digest and size</extracomment>
+        <extracomment>a layer in the Files pane&apos;s layer box: its number, of how many, its short digest and size</extracomment>
         <translation>%2개 중 %1번째 · %3 · %4</translation>
     </message>
     <message>
@@ -2553,7 +2553,7 @@
         <translation>로컬 저장소에서 Image를 삭제하고, 저장된 다른 Image가 쓰지 않는 Layer도 함께 삭제합니다 (Delete)</translation>
     </message>
     <message>
-        <source>Show the store's folder in the file manager, its index.json (the list of stored images) selected</source>
+        <source>Show the store&apos;s folder in the file manager, its index.json (the list of stored images) selected</source>
         <translation>파일 관리자에서 저장소 폴더를 보여 주고 index.json(저장된 Image 목록)을 선택합니다</translation>
     </message>
     <message>
@@ -2586,7 +2586,7 @@
     </message>
     <message>
         <source>Clean Up (%1)</source>
-        <extracomment>%1: a size, e.g. "41 MiB": what garbage collection of the local store frees</extracomment>
+        <extracomment>%1: a size, e.g. &quot;41 MiB&quot;: what garbage collection of the local store frees</extracomment>
         <translation>정리 (%1)</translation>
     </message>
     <message>
@@ -2930,7 +2930,7 @@
         <translation>%1에서 받은 %2의 형식이 잘못되었습니다</translation>
     </message>
     <message numerus="yes">
-        <source>%1's %2 went in circles; the list ends after %n name(s)</source>
+        <source>%1&apos;s %2 went in circles; the list ends after %n name(s)</source>
         <translation>
             <numerusform>%1의 %2 페이지가 같은 곳을 맴돕니다. 목록은 이름 %n개에서 끝납니다</numerusform>
         </translation>
@@ -2980,7 +2980,7 @@
         <translation>이 플랫폼의 manifest를 알 수 없고, 조회할 레지스트리도 없습니다.</translation>
     </message>
     <message>
-        <source>This platform's manifest is a nested index, which Wharf does not pull.</source>
+        <source>This platform&apos;s manifest is a nested index, which Wharf does not pull.</source>
         <translation>이 플랫폼의 manifest는 중첩된 인덱스라서 Wharf가 가져오지 않습니다.</translation>
     </message>
     <message>
@@ -3017,7 +3017,7 @@
     </message>
     <message>
         <source>unknown</source>
-        <extracomment>the compressed size of a platform's layers, which a Docker schema 1 manifest does not record
+        <extracomment>the compressed size of a platform&apos;s layers, which a Docker schema 1 manifest does not record
 ----------
 the pull size in the Platforms table when it could not be worked out</extracomment>
         <translation>알 수 없음</translation>
@@ -3043,7 +3043,7 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
     <message>
         <source>Manifest %1 (%2)</source>
-        <extracomment>%1 is a platform manifest's digest, %2 the manifest document's own size</extracomment>
+        <extracomment>%1 is a platform manifest&apos;s digest, %2 the manifest document&apos;s own size</extracomment>
         <translation>manifest %1 (%2)</translation>
     </message>
     <message numerus="yes">
@@ -3072,7 +3072,7 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
     <message>
         <source>%1 for %2</source>
-        <extracomment>an attestation row: "Provenance/SBOM for linux/amd64"</extracomment>
+        <extracomment>an attestation row: &quot;Provenance/SBOM for linux/amd64&quot;</extracomment>
         <translation>%2의 %1</translation>
     </message>
     <message>
@@ -3086,7 +3086,7 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
     <message>
         <source>≤ %1</source>
-        <extracomment>the pull size in the Platforms table before the manifest is read: at most the image's size</extracomment>
+        <extracomment>the pull size in the Platforms table before the manifest is read: at most the image&apos;s size</extracomment>
         <translation>≤ %1</translation>
     </message>
     <message>
@@ -3108,7 +3108,7 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
     <message>
         <source>Image size</source>
-        <extracomment>column header: the platform image's compressed size (its layers)</extracomment>
+        <extracomment>column header: the platform image&apos;s compressed size (its layers)</extracomment>
         <translation>Image 크기</translation>
     </message>
     <message numerus="yes">
@@ -3217,7 +3217,7 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
     <message>
         <source>Podman has no %1 (%2)</source>
-        <extracomment>%1 an image name, %2 podman's message</extracomment>
+        <extracomment>%1 an image name, %2 podman&apos;s message</extracomment>
         <translation>Podman에 %1이(가) 없습니다 (%2)</translation>
     </message>
     <message>
@@ -3227,7 +3227,7 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
     <message>
         <source>cannot run %1: %2</source>
-        <extracomment>%1 the podman program's path, %2 the system's reason</extracomment>
+        <extracomment>%1 the podman program&apos;s path, %2 the system&apos;s reason</extracomment>
         <translation>%1을(를) 실행할 수 없습니다: %2</translation>
     </message>
     <message>
@@ -3240,7 +3240,7 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
     <message>
         <source>Podman refused the image: %1</source>
-        <extracomment>%1 podman's own words</extracomment>
+        <extracomment>%1 podman&apos;s own words</extracomment>
         <translation>Podman이 Image를 거부했습니다: %1</translation>
     </message>
 </context>
@@ -3314,12 +3314,12 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
     <message>
         <source>%1 of %2</source>
-        <extracomment>the image's bytes in the store of all its bytes: "3.1 MB of 12.3 MB"</extracomment>
+        <extracomment>the image&apos;s bytes in the store of all its bytes: &quot;3.1 MB of 12.3 MB&quot;</extracomment>
         <translation>%1 / %2</translation>
     </message>
     <message>
         <source>%1/s</source>
-        <extracomment>a transfer rate: "1.2 MB/s"</extracomment>
+        <extracomment>a transfer rate: &quot;1.2 MB/s&quot;</extracomment>
         <translation>%1/s</translation>
     </message>
     <message>
@@ -3388,12 +3388,12 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
     <message>
         <source>Nothing to fetch: all %1 here</source>
-        <extracomment>every layer of the image was in the store already: "Nothing to fetch: all 12.3 MB here"</extracomment>
+        <extracomment>every layer of the image was in the store already: &quot;Nothing to fetch: all 12.3 MB here&quot;</extracomment>
         <translation>가져올 것 없음: %1 모두 있음</translation>
     </message>
     <message>
         <source>avg %1/s</source>
-        <extracomment>the average transfer rate of a finished pull: "avg 1.2 MB/s"</extracomment>
+        <extracomment>the average transfer rate of a finished pull: &quot;avg 1.2 MB/s&quot;</extracomment>
         <translation>평균 %1/s</translation>
     </message>
 </context>
@@ -3928,7 +3928,7 @@ registry.example.com</translation>
         <translation>Docker Hub에 공식 Image가 없습니다.</translation>
     </message>
     <message>
-        <source>Docker Hub's official images could not be listed</source>
+        <source>Docker Hub&apos;s official images could not be listed</source>
         <translation>Docker Hub의 공식 Image 목록을 가져올 수 없습니다</translation>
     </message>
 </context>
@@ -4033,7 +4033,7 @@ registry.example.com</translation>
         <translation>로컬 저장소를 보여 줍니다. index.json에 %1과(와) manifest %2이(가) 있습니다</translation>
     </message>
     <message>
-        <source>Copied the store's path and the manifest's path (%1)</source>
+        <source>Copied the store&apos;s path and the manifest&apos;s path (%1)</source>
         <translation>저장소 경로와 manifest 경로를 복사함 (%1)</translation>
     </message>
     <message>
@@ -4091,13 +4091,13 @@ registry.example.com</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Docker Hub's details were read for the first %n tag(s) only.</source>
+        <source>Docker Hub&apos;s details were read for the first %n tag(s) only.</source>
         <translation>
             <numerusform>Docker Hub의 세부 정보는 처음 태그 %n개에 대해서만 읽었습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <source>The registry's own tag list could not be read (%1); these are the tags Docker Hub lists.</source>
+        <source>The registry&apos;s own tag list could not be read (%1); these are the tags Docker Hub lists.</source>
         <translation>레지스트리의 태그 목록을 읽을 수 없습니다(%1). Docker Hub가 나열한 태그를 보여 줍니다.</translation>
     </message>
 </context>
@@ -4137,7 +4137,7 @@ registry.example.com</translation>
     </message>
     <message numerus="yes">
         <source>%n platform(s):</source>
-        <extracomment>tooltip of the Tags pane's Platforms cell; %n platforms follow, one a line</extracomment>
+        <extracomment>tooltip of the Tags pane&apos;s Platforms cell; %n platforms follow, one a line</extracomment>
         <translation>
             <numerusform>플랫폼 %n개:</numerusform>
         </translation>
@@ -4149,7 +4149,7 @@ registry.example.com</translation>
     </message>
     <message numerus="yes">
         <source>The same image as %n tag(s):</source>
-        <extracomment>tooltip of the Tags pane's "Same image as" cell; the %n tags follow</extracomment>
+        <extracomment>tooltip of the Tags pane&apos;s &quot;Same image as&quot; cell; the %n tags follow</extracomment>
         <translation>
             <numerusform>같은 Image인 태그 %n개:</numerusform>
         </translation>
@@ -4223,7 +4223,7 @@ registry.example.com</translation>
     </message>
     <message>
         <source>“%1” is not a valid regular expression: %2. Correct it, or untick Regex to match the text as it is.</source>
-        <extracomment>%1 is the filter text, %2 why it is not a regular expression (Qt's words)</extracomment>
+        <extracomment>%1 is the filter text, %2 why it is not a regular expression (Qt&apos;s words)</extracomment>
         <translation>“%1”은(는) 올바른 정규 표현식이 아닙니다: %2. 고치거나, 정규식 선택을 해제해 입력한 글자 그대로 찾으십시오.</translation>
     </message>
 </context>
@@ -4262,7 +4262,7 @@ registry.example.com</translation>
         <translation>%1: 파일 항목 밖에 데이터를 썼습니다</translation>
     </message>
     <message>
-        <source>%1: more bytes than the entry's size</source>
+        <source>%1: more bytes than the entry&apos;s size</source>
         <translation>%1: 항목 크기보다 많은 바이트입니다</translation>
     </message>
     <message>
@@ -4311,14 +4311,14 @@ Without a command, Wharf opens its window.
 With --verbose (or WHARF_VERBOSE=1), every request and cache hit is logged on stderr.
 
 Commands:
-  search QUERY [--registry HOST] [--limit N] [--json]   search Docker Hub or a registry's catalog
+  search QUERY [--registry HOST] [--limit N] [--json]   search Docker Hub or a registry&apos;s catalog
     [--os OS] [--arch ARCH] [--badge B] [--sort S]      Docker Hub by platform, badge, pulls or recency
-  repos [NAMESPACE] [--filter TEXT] [--json]            a Docker Hub namespace's repositories (yours, signed in)
-  tags REPO [--limit N] [--platforms] [--json]          list a repository's tags
+  repos [NAMESPACE] [--filter TEXT] [--json]            a Docker Hub namespace&apos;s repositories (yours, signed in)
+  tags REPO [--limit N] [--platforms] [--json]          list a repository&apos;s tags
   inspect REF [--platform P] [--json]                   platforms, layers, config and history
     (inspect and layers take docker-daemon:NAME, containers-storage:NAME: images in Docker, Podman)
   layers REF [--platform P] [--json]                    layers with their build steps, sizes and wasted space
-    [--files DIGEST] [--merged] [--diff REF2]           one layer's files, the merged tree, or a diff of two images
+    [--files DIGEST] [--merged] [--diff REF2]           one layer&apos;s files, the merged tree, or a diff of two images
     [--store DIR]                                       read layers the store already holds from it
   login REGISTRY -u USER --password-stdin               keep credentials in the system keychain
   logout REGISTRY                                       forget them
@@ -4326,13 +4326,13 @@ Commands:
     [--to store|docker|podman]                          and from there into Docker or Podman
   load REF --to docker|podman [--platform P]            send a stored image into Docker or Podman
   images [--store DIR] [--json]                         list the images in the local store
-    [--engine docker|podman]                            or Docker's or Podman's, as docker image ls does
+    [--engine docker|podman]                            or Docker&apos;s or Podman&apos;s, as docker image ls does
   rm REF [--platform P] [--prune] [--store DIR]         remove an image (--prune: and the blobs only it used)
   gc [--dry-run] [--store DIR] [--json]                 delete blobs no stored image uses
   verify [--store DIR] [--json]                         re-hash the store, report what is wrong
   export REF -o FILE [--format F] [--platform P]        write a stored image as docker-archive or oci-archive
 
-Run “wharf COMMAND --help” for a command's options.
+Run “wharf COMMAND --help” for a command&apos;s options.
 </source>
         <translation>사용 방법: wharf [--verbose] [COMMAND] [OPTIONS]
 
@@ -4656,7 +4656,7 @@ Run “wharf COMMAND --help” for a command's options.
         <translation>Label</translation>
     </message>
     <message>
-        <source>Show an image's platforms, manifest, config, layers and history.</source>
+        <source>Show an image&apos;s platforms, manifest, config, layers and history.</source>
         <translation>Image의 플랫폼, manifest, config, Layer, 기록을 보여 줍니다.</translation>
     </message>
     <message>
@@ -4664,7 +4664,7 @@ Run “wharf COMMAND --help” for a command's options.
         <translation>예: nginx:1.27, ghcr.io/owner/app@sha256:…, localhost:5000/app:tag</translation>
     </message>
     <message>
-        <source>Platform to show for a multi-platform image (default: this machine's).</source>
+        <source>Platform to show for a multi-platform image (default: this machine&apos;s).</source>
         <translation>다중 플랫폼 Image에서 보여 줄 플랫폼입니다(기본값: 이 컴퓨터의 플랫폼).</translation>
     </message>
     <message>
@@ -4854,7 +4854,7 @@ Run “wharf COMMAND --help” for a command's options.
         <translation>PATH (what changed)</translation>
     </message>
     <message>
-        <source>Show an image's layers with the build steps that made them, their sizes and the space they waste; one layer's files; the merged file system; or what changed from one image to another.</source>
+        <source>Show an image&apos;s layers with the build steps that made them, their sizes and the space they waste; one layer&apos;s files; the merged file system; or what changed from one image to another.</source>
         <translation>Image의 Layer를 그 Layer를 만든 빌드 단계, 크기, 낭비하는 공간과 함께 보여 줍니다. Layer 하나의 파일, 병합된 파일 시스템, 한 Image에서 다른 Image로 바뀐 내용도 보여 줍니다.</translation>
     </message>
     <message>
@@ -4862,11 +4862,11 @@ Run “wharf COMMAND --help” for a command's options.
         <translation>예: nginx:1.27, ghcr.io/owner/app@sha256:…, localhost:5000/app:tag</translation>
     </message>
     <message>
-        <source>Platform to show for a multi-platform image (default: this machine's).</source>
+        <source>Platform to show for a multi-platform image (default: this machine&apos;s).</source>
         <translation>다중 플랫폼 Image에서 보여 줄 플랫폼입니다(기본값: 이 컴퓨터의 플랫폼).</translation>
     </message>
     <message>
-        <source>List one layer's entries: what it added (A), modified (M) and deleted (D). DIGEST is the layer's digest or a unique prefix of at least 12 hex digits.</source>
+        <source>List one layer&apos;s entries: what it added (A), modified (M) and deleted (D). DIGEST is the layer&apos;s digest or a unique prefix of at least 12 hex digits.</source>
         <translation>Layer 하나의 항목, 즉 그 Layer가 추가(A), 수정(M), 삭제(D)한 항목을 보여 줍니다. DIGEST는 Layer의 Digest이거나, 하나의 Layer만 가리키는 16진수 12자리 이상의 접두사입니다.</translation>
     </message>
     <message>
@@ -4898,10 +4898,6 @@ Run “wharf COMMAND --help” for a command's options.
         <translation>Layer 목록 읽는 중: %2개 중 %1개, %3 읽음</translation>
     </message>
     <message>
-        <source>--diff compares registry images; it cannot read an image in Docker or Podman yet</source>
-        <translation>--diff는 레지스트리의 Image를 비교합니다. Docker나 Podman의 Image는 아직 읽을 수 없습니다</translation>
-    </message>
-    <message>
         <source>an image in an engine has one platform: --platform does not apply</source>
         <translation>엔진의 Image는 플랫폼이 하나뿐이라 --platform을 쓸 수 없습니다</translation>
     </message>
@@ -4929,8 +4925,8 @@ Run “wharf COMMAND --help” for a command's options.
         <translation>비밀번호나 액세스 토큰을 표준 입력에서 읽습니다.</translation>
     </message>
     <message>
-        <source>usage: echo "$TOKEN" | wharf login REGISTRY -u USER --password-stdin</source>
-        <translation>사용 방법: echo "$TOKEN" | wharf login REGISTRY -u USER --password-stdin</translation>
+        <source>usage: echo &quot;$TOKEN&quot; | wharf login REGISTRY -u USER --password-stdin</source>
+        <translation>사용 방법: echo &quot;$TOKEN&quot; | wharf login REGISTRY -u USER --password-stdin</translation>
     </message>
     <message>
         <source>“%1” is not a registry host</source>
@@ -4953,7 +4949,7 @@ Run “wharf COMMAND --help” for a command's options.
         <translation>%1에 로그인했습니다. 자격 증명은 시스템 키체인에 보관했습니다.</translation>
     </message>
     <message>
-        <source>Remove a registry's credentials from the system keychain.</source>
+        <source>Remove a registry&apos;s credentials from the system keychain.</source>
         <translation>레지스트리의 자격 증명을 시스템 키체인에서 제거합니다.</translation>
     </message>
     <message>
@@ -4984,7 +4980,7 @@ Run “wharf COMMAND --help” for a command's options.
         <translation>예: nginx:1.27, ghcr.io/owner/app@sha256:…, localhost:5000/app:tag</translation>
     </message>
     <message>
-        <source>Platform to pull (default: this machine's).</source>
+        <source>Platform to pull (default: this machine&apos;s).</source>
         <translation>가져올 플랫폼입니다(기본값: 이 컴퓨터의 플랫폼).</translation>
     </message>
     <message>
@@ -5075,7 +5071,7 @@ Run “wharf COMMAND --help” for a command's options.
         <translation>%1에는 “%2”에 맞는 리포지토리가 없습니다.</translation>
     </message>
     <message>
-        <source>Search Docker Hub, or another registry's catalog.</source>
+        <source>Search Docker Hub, or another registry&apos;s catalog.</source>
         <translation>Docker Hub나 다른 레지스트리의 카탈로그를 검색합니다.</translation>
     </message>
     <message>
@@ -5083,7 +5079,7 @@ Run “wharf COMMAND --help” for a command's options.
         <translation>검색할 텍스트입니다.</translation>
     </message>
     <message>
-        <source>Search this registry's catalog instead of Docker Hub.</source>
+        <source>Search this registry&apos;s catalog instead of Docker Hub.</source>
         <translation>Docker Hub 대신 이 레지스트리의 카탈로그를 검색합니다.</translation>
     </message>
     <message>
@@ -5147,7 +5143,7 @@ Run “wharf COMMAND --help” for a command's options.
         <translation>사용법: wharf search QUERY [--os OS] [--arch ARCH] [--badge BADGE] [--sort pulls|updated] [--registry HOST] [--limit N] [--json]</translation>
     </message>
     <message>
-        <source>--%1 filters Docker Hub's search; a registry's catalog has no platforms or badges</source>
+        <source>--%1 filters Docker Hub&apos;s search; a registry&apos;s catalog has no platforms or badges</source>
         <translation>--%1은(는) Docker Hub 검색을 거르는 옵션입니다. 레지스트리 카탈로그에는 플랫폼이나 배지가 없습니다</translation>
     </message>
     <message>
@@ -5159,7 +5155,7 @@ Run “wharf COMMAND --help” for a command's options.
         <translation>--sort에는 pulls, updated 또는 match를 지정합니다</translation>
     </message>
     <message>
-        <source>List a Docker Hub namespace's repositories: by default your own, private ones included, once signed in (wharf login docker.io).</source>
+        <source>List a Docker Hub namespace&apos;s repositories: by default your own, private ones included, once signed in (wharf login docker.io).</source>
         <translation>Docker Hub 네임스페이스의 저장소를 나열합니다. 기본값은 로그인한(wharf login docker.io) 사용자 자신의 저장소이며 비공개 저장소도 포함합니다.</translation>
     </message>
     <message>
@@ -5306,7 +5302,7 @@ Run “wharf COMMAND --help” for a command's options.
         <translation>문제 %1개</translation>
     </message>
     <message>
-        <source>Remove an image from the local store. Blobs stay until “wharf gc”, or with --prune those only this image used go at once (what the window's Delete does).</source>
+        <source>Remove an image from the local store. Blobs stay until “wharf gc”, or with --prune those only this image used go at once (what the window&apos;s Delete does).</source>
         <translation>로컬 저장소에서 Image를 제거합니다. blob은 “wharf gc”까지 남으며, --prune을 주면 이 Image만 쓰던 blob을 바로 삭제합니다(창의 삭제와 같음).</translation>
     </message>
     <message>
@@ -5328,7 +5324,7 @@ Run “wharf COMMAND --help” for a command's options.
         </translation>
     </message>
     <message>
-        <source>Only say what would be deleted (the window's Clean Up figure).</source>
+        <source>Only say what would be deleted (the window&apos;s Clean Up figure).</source>
         <translation>삭제할 것만 알려 줍니다(창의 정리 버튼에 표시되는 크기).</translation>
     </message>
     <message>
@@ -5350,7 +5346,7 @@ Run “wharf COMMAND --help” for a command's options.
         <translation>로컬 저장소나 Docker, Podman의 Image 목록을 보여 줍니다.</translation>
     </message>
     <message>
-        <source>List Docker's or Podman's images instead (what docker image ls shows).</source>
+        <source>List Docker&apos;s or Podman&apos;s images instead (what docker image ls shows).</source>
         <translation>대신 Docker나 Podman의 Image 목록을 보여 줍니다 (“docker images”가 보여 주는 것).</translation>
     </message>
     <message>
@@ -5415,7 +5411,7 @@ Run “wharf COMMAND --help” for a command's options.
         </translation>
     </message>
     <message>
-        <source>List a repository's tags: latest first, then versions newest first (1.10 above 1.9, a release above its pre-releases), then other names by name. On Docker Hub each tag also shows its size, push time and platforms, as far as Docker Hub describes them (signed in, all of them).</source>
+        <source>List a repository&apos;s tags: latest first, then versions newest first (1.10 above 1.9, a release above its pre-releases), then other names by name. On Docker Hub each tag also shows its size, push time and platforms, as far as Docker Hub describes them (signed in, all of them).</source>
         <translation>저장소의 태그를 나열합니다. latest가 먼저, 다음으로 최신 버전부터(1.10이 1.9보다 위, 정식 릴리스가 프리릴리스보다 위), 그 밖의 이름은 이름순입니다. Docker Hub에서는 Docker Hub가 설명하는 만큼(로그인하면 전부) 각 태그의 크기, 푸시 시각, 플랫폼도 보여 줍니다.</translation>
     </message>
     <message>

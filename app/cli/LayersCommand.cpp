@@ -365,22 +365,21 @@ void printDiff(QTextStream &out, const InspectedImage &from, const InspectedImag
     out << table({QStringLiteral("  "), Tr::tr("SIZE"), Tr::tr("PATH (what changed)")}, rows);
 }
 
-// wharf layers docker-daemon:NAME …: the same views, over the engine's export (EngineImageReader).
-int layersOfEngineImage(CliContext &cx, EngineKind kind, const QString &name, const std::optional<LayerSelector> &selector, bool merged,
-                        bool files, bool json)
+// An image in Docker or Podman as the layer views know one (EngineImageReader): an engine keeps
+// no manifest, so the image ID stands for it and each layer is its diff ID, as stored (a plain tar).
+// nullopt after the one error line was printed (`exitCode` says which).
+std::optional<std::pair<InspectedImage, LayerStack>> readEngineImage(CliContext &cx, EngineKind kind, const QString &name, int *exitCode)
 {
+    *exitCode = kExitFailure;
     const auto endpoint = reachEngine(cx, kind);
     if (!endpoint)
-        return kExitFailure;
-    std::atomic<qint64> bytesRead{0};
+        return std::nullopt;
     EngineImageReader::Options options;
-    options.bytesRead = &bytesRead;
     auto contents = EngineImageReader::read(*endpoint, name, options);
-    if (!contents)
-        return cx.fail(contents.error());
-
-    // The image as the views know one; an engine keeps no manifest, so the image ID stands for it
-    // and each layer is its diff ID, as stored (a plain tar).
+    if (!contents) {
+        cx.fail(contents.error());
+        return std::nullopt;
+    }
     InspectedImage image;
     const QString shown = contents->facts.repoTags.isEmpty() ? name : contents->facts.repoTags.first();
     if (auto reference = ImageReference::parseDockerRef(shown))
@@ -406,7 +405,19 @@ int layersOfEngineImage(CliContext &cx, EngineKind kind, const QString &name, co
     image.configBytes = contents->configBytes;
     image.config = contents->config;
     image.history = mergeHistory(image.imageManifest, contents->config);
-    const LayerStack stack(contents->layers);
+    return std::pair{std::move(image), LayerStack(contents->layers)};
+}
+
+// wharf layers docker-daemon:NAME …: the same views, over the engine's export.
+int layersOfEngineImage(CliContext &cx, EngineKind kind, const QString &name, const std::optional<LayerSelector> &selector, bool merged,
+                        bool files, bool json)
+{
+    int exitCode = kExitOk;
+    auto read = readEngineImage(cx, kind, name, &exitCode);
+    if (!read)
+        return exitCode;
+    const InspectedImage &image = read->first;
+    const LayerStack &stack = read->second;
     const QList<Descriptor> &layers = image.imageManifest.layers;
 
     TreeView view;
@@ -478,9 +489,65 @@ int layersCommand(CliContext &cx, const QStringList &arguments)
                                           .arg(kMinimumDigestPrefix)));
     }
     // docker-daemon:NAME, containers-storage:NAME: the image's export read straight from the engine.
-    if (const auto source = engineSource(positional.first())) {
-        if (diffing)
-            return cx.usage(Tr::tr("--diff compares registry images; it cannot read an image in Docker or Podman yet"));
+    const auto engineFrom = engineSource(positional.first());
+    const auto engineTo = diffing ? engineSource(parser.value(QStringLiteral("diff"))) : std::nullopt;
+    if (diffing && (engineFrom || engineTo)) {
+        // "My local build against the Hub's tag": either side may be in an engine, the other in a registry.
+        const auto platformArg = cx.platform(parser);
+        if (!platformArg)
+            return kExitUsage;
+        const QString storeRoot = parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store")) : ImageStore::defaultRoot();
+        int exitCode = kExitOk;
+        const auto side = [&](const QString &argument) -> std::optional<std::pair<InspectedImage, LayerStack>> {
+            if (const auto source = engineSource(argument))
+                return readEngineImage(cx, source->first, source->second, &exitCode);
+            auto reference = ImageReference::parseDockerRef(argument);
+            if (!reference) {
+                exitCode = cx.failUsage(reference.error());
+                return std::nullopt;
+            }
+            const auto job = inspect(cx, *reference, *platformArg);
+            if (job->error()) {
+                exitCode = cx.fail(*job->error());
+                return std::nullopt;
+            }
+            InspectedImage image = job->result();
+            const auto listed = listLayers(cx, image, image.imageManifest.layers, storeRoot);
+            if (listed->error()) {
+                exitCode = cx.fail(*listed->error());
+                return std::nullopt;
+            }
+            fillUnknownSizes(image, listed->listings());
+            // Against an engine image, whose layers are known only by diff ID, the registry's are
+            // named by diff ID too (and sized uncompressed): the same layer is then in common.
+            QList<LayerListing> listings = listed->stack().layers();
+            if (image.config && image.config->diffIds.size() == listings.size()) {
+                for (qsizetype i = 0; i < listings.size(); ++i) {
+                    listings[i].layer = image.config->diffIds.at(i);
+                    image.imageManifest.layers[i].digest = image.config->diffIds.at(i);
+                    image.imageManifest.layers[i].size = listings.at(i).uncompressedSize;
+                }
+            }
+            return std::pair{std::move(image), LayerStack(std::move(listings))};
+        };
+        const auto from = side(positional.first());
+        if (!from)
+            return exitCode;
+        const auto to = side(parser.value(QStringLiteral("diff")));
+        if (!to)
+            return exitCode;
+        QHash<QString, qint64> sizes;
+        for (const auto *image : {&from->first, &to->first})
+            for (const Descriptor &d : image->imageManifest.layers)
+                sizes.insert(d.digest.toString(), d.size);
+        const ImageDiff diff = ImageDiff::compare(from->second, to->second);
+        if (parser.isSet(QStringLiteral("json")))
+            cx.out() << QJsonDocument(layersDiffJson(from->first, to->first, diff, sizes)).toJson(QJsonDocument::Indented);
+        else
+            printDiff(cx.out(), from->first, to->first, diff, sizes);
+        return kExitOk;
+    }
+    if (const auto source = engineFrom) {
         if (parser.isSet(QStringLiteral("platform")))
             return cx.usage(Tr::tr("an image in an engine has one platform: --platform does not apply"));
         return layersOfEngineImage(cx, source->first, source->second, selector, merged, files, parser.isSet(QStringLiteral("json")));

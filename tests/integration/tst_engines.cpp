@@ -508,6 +508,20 @@ void TestEngines::inspectsEngineImages()
                                                registryLayers.last()[u"digest"_s].toString(), u"--json"_s},
                                               environment());
     QCOMPARE(files.json()[u"tree"_s], registryFiles.json()[u"tree"_s]);
+
+    // "My local image against the registry's tag": the same image has every layer in common and
+    // no file apart; another platform shares the common layer and differs in files.
+    const ProgramRun same = runWharf({u"layers"_s, source, u"--diff"_s, u"multi:latest"_s, u"--platform"_s, u"linux/arm/v7"_s, u"--json"_s},
+                                     environment());
+    QVERIFY2(same.exitCode == 0, same.err.constData());
+    QCOMPARE(same.json()[u"layers"_s][u"common"_s].toArray().size(), engineLayers.size());
+    QVERIFY(same.json()[u"layers"_s][u"onlyInFrom"_s].toArray().isEmpty());
+    QVERIFY(same.json()[u"files"_s].toArray().isEmpty());
+    const ProgramRun other = runWharf({u"layers"_s, u"multi:latest"_s, u"--platform"_s, u"linux/amd64"_s, u"--diff"_s, source, u"--json"_s},
+                                      environment());
+    QVERIFY2(other.exitCode == 0, other.err.constData());
+    QVERIFY(!other.json()[u"layers"_s][u"onlyInFrom"_s].toArray().isEmpty()); // each platform's own base layer
+    QVERIFY(!other.json()[u"layers"_s][u"onlyInTo"_s].toArray().isEmpty());
 }
 
 void TestEngines::cancelMidLoadLeavesNoImage_data()
