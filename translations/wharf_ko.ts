@@ -638,6 +638,245 @@
     </message>
 </context>
 <context>
+    <name>wharf::EngineApi</name>
+    <message>
+        <source>%1 has no %2 (%3)</source>
+        <extracomment>%1 Docker or Podman, %2 what was asked (an image name), %3 the engine&apos;s message</extracomment>
+        <translation>%1에 %2이(가) 없습니다 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1이(가) 거부했습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 answered %2: %3</source>
+        <extracomment>%1 Docker or Podman, %2 an HTTP status code, %3 the engine&apos;s message</extracomment>
+        <translation>%1이(가) %2(으)로 응답했습니다: %3</translation>
+    </message>
+    <message>
+        <source>%1 answered %2 with something that is not JSON</source>
+        <translation>%1이(가) %2에 JSON이 아닌 응답을 보냈습니다</translation>
+    </message>
+    <message>
+        <source>%1&apos;s image list is not a list</source>
+        <translation>%1의 Image 목록이 목록 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1 described %2 without an ID</source>
+        <translation>%1이(가) %2을(를) ID 없이 설명했습니다</translation>
+    </message>
+    <message>
+        <source>%1 refused the image: %2</source>
+        <extracomment>%1 Docker or Podman, %2 the engine&apos;s words</extracomment>
+        <translation>%1이(가) Image를 거부했습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::EngineClient</name>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>permission denied on %1&apos;s socket %2: add your user to the group “%3” (then log in again)</source>
+        <extracomment>%1 Docker or Podman, %2 the socket and where it was found, %3 the group owning it</extracomment>
+        <translation>%1 소켓 %2에 대한 권한이 없습니다: 사용자를 “%3” 그룹에 추가한 뒤 다시 로그인하세요</translation>
+    </message>
+    <message>
+        <source>permission denied on %1&apos;s socket %2: only its owner (%3) may use it; run a rootless %1 or ask for access</source>
+        <translation>%1 소켓 %2에 대한 권한이 없습니다: 소유자(%3)만 쓸 수 있습니다. rootless %1을(를) 실행하거나 접근 권한을 요청하세요</translation>
+    </message>
+    <message>
+        <source>no %1 engine: %2 does not exist; is %1 installed and running?</source>
+        <extracomment>%1 Docker or Podman, %2 the socket and where it was found</extracomment>
+        <translation>%1 엔진이 없습니다: %2이(가) 존재하지 않습니다. %1이(가) 설치되어 실행 중인가요?</translation>
+    </message>
+    <message>
+        <source>no %1 engine answers on %2 (%3); is it running?</source>
+        <extracomment>%1 Docker or Podman, %2 the socket and where it was found, %3 the system&apos;s reason</extracomment>
+        <translation>%2에서 응답하는 %1 엔진이 없습니다 (%3). 실행 중인가요?</translation>
+    </message>
+    <message>
+        <source>%1 has no API socket here (only the program %2)</source>
+        <extracomment>%1 is Docker or Podman, %2 a program&apos;s path</extracomment>
+        <translation>여기에는 %1 API 소켓이 없습니다 (프로그램 %2만 있음)</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection: %2</source>
+        <extracomment>%1 Docker or Podman, %2 the system&apos;s reason</extracomment>
+        <translation>%1이(가) 연결을 닫았습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 stopped reading the request</source>
+        <translation>%1이(가) 요청 읽기를 멈췄습니다</translation>
+    </message>
+    <message>
+        <source>%1&apos;s answer ended early</source>
+        <translation>%1의 응답이 중간에 끝났습니다</translation>
+    </message>
+    <message>
+        <source>%1 sent a malformed chunk</source>
+        <translation>%1이(가) 형식이 잘못된 청크를 보냈습니다</translation>
+    </message>
+    <message>
+        <source>%1&apos;s response headers are too large</source>
+        <translation>%1의 응답 헤더가 너무 큽니다</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection without an answer</source>
+        <translation>%1이(가) 응답 없이 연결을 닫았습니다</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in HTTP</source>
+        <translation>%1이(가) HTTP로 응답하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>%1 sent nothing for %2 minutes</source>
+        <translation>%1이(가) %2분 동안 아무것도 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>%1&apos;s answer is larger than %2 bytes</source>
+        <extracomment>%1 Docker or Podman, %2 a number of bytes</extracomment>
+        <translation>%1의 응답이 %2바이트보다 큽니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::EngineImageReader</name>
+    <message>
+        <source>reading an image&apos;s files from %1 needs its API service (podman system service)</source>
+        <extracomment>%1 is Podman</extracomment>
+        <translation>%1에서 Image의 파일을 읽으려면 API 서비스(podman system service)가 필요합니다</translation>
+    </message>
+    <message>
+        <source>%1 gave %2 an image ID that is not a digest</source>
+        <translation>%1이(가) %2에 Digest가 아닌 Image ID를 주었습니다</translation>
+    </message>
+    <message>
+        <source>%1 would not export %2 (HTTP %3)</source>
+        <extracomment>%1 Docker or Podman, %2 an image name, %3 an HTTP status</extracomment>
+        <translation>%1이(가) %2을(를) 내보내지 않았습니다 (HTTP %3)</translation>
+    </message>
+    <message>
+        <source>reading %1&apos;s export of %2</source>
+        <translation>%1이(가) 내보낸 %2을(를) 읽는 중</translation>
+    </message>
+    <message>
+        <source>the config in %1&apos;s export is larger than %2 bytes</source>
+        <translation>%1이(가) 내보낸 config가 %2바이트보다 큽니다</translation>
+    </message>
+    <message>
+        <source>the config in %1&apos;s export does not hash to the image ID %2</source>
+        <translation>%1이(가) 내보낸 config의 해시가 Image ID %2와(과) 다릅니다</translation>
+    </message>
+    <message>
+        <source>layer %1 of %2</source>
+        <translation>Layer %2개 중 %1번째</translation>
+    </message>
+    <message>
+        <source>%1&apos;s export of %2 has no config</source>
+        <translation>%1이(가) 내보낸 %2에 config가 없습니다</translation>
+    </message>
+    <message>
+        <source>%1&apos;s export of %2 lacks the layer %3</source>
+        <extracomment>%1 Docker or Podman, %2 an image name, %3 a layer&apos;s diff ID</extracomment>
+        <translation>%1이(가) 내보낸 %2에 Layer %3이(가) 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::EngineImagesModel</name>
+    <message>
+        <source>Repository</source>
+        <translation>리포지토리</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <source>Image ID</source>
+        <translation>Image ID</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>생성 시각</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::EngineLoader</name>
+    <message>
+        <source>%1 accepted the archive but has no image %2 afterwards</source>
+        <extracomment>%1 Docker or Podman, %2 an image name</extracomment>
+        <translation>%1이(가) 아카이브를 받았지만 그 뒤에 Image %2이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 as image ID %3, not %4</source>
+        <extracomment>%1 Docker or Podman, %2 an image name, %3 and %4 image IDs</extracomment>
+        <translation>%1에 있는 %2의 Image ID가 %4이(가) 아니라 %3입니다</translation>
+    </message>
+    <message>
+        <source>%1 records %2 as %3, not %4</source>
+        <extracomment>%1 Docker or Podman, %2 an image name, %3 and %4 platforms (linux/arm/v7)</extracomment>
+        <translation>%1이(가) %2을(를) %4이(가) 아니라 %3(으)로 기록합니다</translation>
+    </message>
+    <message>
+        <source>%1 does not run natively on this %2 (%3): containers from it need emulation (QEMU binfmt)</source>
+        <extracomment>%1 a platform (linux/arm/v7), %2 Docker or Podman, %3 the engine&apos;s platform (linux/amd64)</extracomment>
+        <translation>%1은(는) 이 %2(%3)에서 네이티브로 실행되지 않습니다: 이 Image의 컨테이너에는 에뮬레이션(QEMU binfmt)이 필요합니다</translation>
+    </message>
+    <message>
+        <source>Loaded into %1 untagged (%2), image ID %3</source>
+        <extracomment>%1 Docker or Podman, %2 a platform, %3 an image ID</extracomment>
+        <translation>태그 없이 %1에 로드했습니다 (%2), Image ID %3</translation>
+    </message>
+    <message>
+        <source>Loaded into %1 as %2 (%3), image ID %4</source>
+        <extracomment>%1 Docker or Podman, %2 an image name (nginx:1.27), %3 a platform, %4 an image ID</extracomment>
+        <translation>%1에 %2(으)로 로드했습니다 (%3), Image ID %4</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::EngineLocator</name>
+    <message>
+        <source>Wharf reaches %1 over a unix socket only; %2 (from %3) is not one</source>
+        <extracomment>%1 is Docker or Podman, %2 an address such as tcp://host:2376, %3 where it was set (DOCKER_HOST)</extracomment>
+        <translation>Wharf는 %1에 유닉스 소켓으로만 연결합니다. %2(%3에서 지정)은(는) 유닉스 소켓이 아닙니다</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object</source>
+        <translation>%1은(는) JSON 객체가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the docker context “%1” (from %2) cannot be read: %3</source>
+        <extracomment>%1 is a docker context&apos;s name, %2 where it was chosen, %3 why it cannot be read</extracomment>
+        <translation>docker 컨텍스트 “%1”(%2에서 지정)을(를) 읽을 수 없습니다: %3</translation>
+    </message>
+    <message>
+        <source>the docker context “%1” names no Docker endpoint (%2)</source>
+        <translation>docker 컨텍스트 “%1”에 Docker 엔드포인트가 없습니다 (%2)</translation>
+    </message>
+    <message>
+        <source>docker context “%1”</source>
+        <extracomment>%1 is a docker context&apos;s name</extracomment>
+        <translation>docker 컨텍스트 “%1”</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>기본값</translation>
+    </message>
+</context>
+<context>
     <name>wharf::HistoryModel</name>
     <message>
         <source>no layer</source>
@@ -2967,6 +3206,45 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
 </context>
 <context>
+    <name>wharf::PodmanCli</name>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>podman load stopped reading the image</source>
+        <translation>podman load가 Image 읽기를 멈췄습니다</translation>
+    </message>
+    <message>
+        <source>Podman has no %1 (%2)</source>
+        <extracomment>%1 an image name, %2 podman&apos;s message</extracomment>
+        <translation>Podman에 %1이(가) 없습니다 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 failed (exit code %2): %3</source>
+        <extracomment>%1 the podman command (podman load), %2 its exit code, %3 its message</extracomment>
+        <translation>%1 실패 (종료 코드 %2): %3</translation>
+    </message>
+    <message>
+        <source>cannot run %1: %2</source>
+        <extracomment>%1 the podman program&apos;s path, %2 the system&apos;s reason</extracomment>
+        <translation>%1을(를) 실행할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>podman wrote more than %1 bytes</source>
+        <translation>podman이 %1바이트보다 많이 출력했습니다</translation>
+    </message>
+    <message>
+        <source>podman image inspect described %1 without an ID</source>
+        <translation>“podman inspect”가 %1을(를) ID 없이 설명했습니다</translation>
+    </message>
+    <message>
+        <source>Podman refused the image: %1</source>
+        <extracomment>%1 podman&apos;s own words</extracomment>
+        <translation>Podman이 Image를 거부했습니다: %1</translation>
+    </message>
+</context>
+<context>
     <name>wharf::ProgressDelegate</name>
     <message>
         <source>%1 of %2</source>
@@ -4038,13 +4316,17 @@ Commands:
   repos [NAMESPACE] [--filter TEXT] [--json]            a Docker Hub namespace&apos;s repositories (yours, signed in)
   tags REPO [--limit N] [--platforms] [--json]          list a repository&apos;s tags
   inspect REF [--platform P] [--json]                   platforms, layers, config and history
+    (inspect and layers take docker-daemon:NAME, containers-storage:NAME: images in Docker, Podman)
   layers REF [--platform P] [--json]                    layers with their build steps, sizes and wasted space
     [--files DIGEST] [--merged] [--diff REF2]           one layer&apos;s files, the merged tree, or a diff of two images
     [--store DIR]                                       read layers the store already holds from it
   login REGISTRY -u USER --password-stdin               keep credentials in the system keychain
   logout REGISTRY                                       forget them
   pull REF [--platform P] [--store DIR] [--jobs N]      pull one platform into the local store
+    [--to store|docker|podman]                          and from there into Docker or Podman
+  load REF --to docker|podman [--platform P]            send a stored image into Docker or Podman
   images [--store DIR] [--json]                         list the images in the local store
+    [--engine docker|podman]                            or Docker&apos;s or Podman&apos;s, as docker image ls does
   rm REF [--platform P] [--prune] [--store DIR]         remove an image (--prune: and the blobs only it used)
   gc [--dry-run] [--store DIR] [--json]                 delete blobs no stored image uses
   verify [--store DIR] [--json]                         re-hash the store, report what is wrong
@@ -4063,13 +4345,17 @@ Run “wharf COMMAND --help” for a command&apos;s options.
   repos [NAMESPACE] [--filter TEXT] [--json]            Docker Hub 네임스페이스의 저장소(로그인하면 내 저장소)
   tags REPO [--limit N] [--platforms] [--json]          리포지토리의 태그 목록
   inspect REF [--platform P] [--json]                   플랫폼, Layer, config, 기록 보기
+    (inspect와 layers는 docker-daemon:NAME, containers-storage:NAME도 받음: Docker, Podman의 Image)
   layers REF [--platform P] [--json]                    Layer와 빌드 단계, 크기, 낭비 공간 보기
     [--files DIGEST] [--merged] [--diff REF2]           Layer 하나의 파일, 병합된 트리, 두 Image의 차이
     [--store DIR]                                       저장소에 이미 있는 Layer는 저장소에서 읽기
   login REGISTRY -u USER --password-stdin               자격 증명을 시스템 키체인에 보관
   logout REGISTRY                                       보관한 자격 증명 삭제
   pull REF [--platform P] [--store DIR] [--jobs N]      플랫폼 하나를 로컬 저장소로 가져오기
+    [--to store|docker|podman]                          그리고 저장소에서 Docker나 Podman으로
+  load REF --to docker|podman [--platform P]            저장된 Image를 Docker나 Podman에 보내기
   images [--store DIR] [--json]                         로컬 저장소의 Image 목록
+    [--engine docker|podman]                            또는 Docker나 Podman의 목록 (“docker images”처럼)
   rm REF [--platform P] [--prune] [--store DIR]         저장소에서 Image 제거(--prune: 이 Image만 쓰던 blob도)
   gc [--dry-run] [--store DIR] [--json]                 어떤 Image도 쓰지 않는 blob 삭제
   verify [--store DIR] [--json]                         저장소를 다시 해시하고 문제 보고
@@ -4077,6 +4363,141 @@ Run “wharf COMMAND --help” for a command&apos;s options.
 
 명령별 옵션은 “wharf COMMAND --help”로 확인하세요.
 </translation>
+    </message>
+</context>
+<context>
+    <name>wharf::cli::engines</name>
+    <message>
+        <source>--to takes store, docker or podman, not “%1”</source>
+        <translation>--to에는 “%1”이(가) 아니라 store, docker, podman 중 하나를 주세요</translation>
+    </message>
+    <message>
+        <source>--to takes docker or podman, not “%1”</source>
+        <translation>--to에는 “%1”이(가) 아니라 docker나 podman을 주세요</translation>
+    </message>
+    <message>
+        <source>Loading %1 (%2) into %3 at %4</source>
+        <extracomment>%1 an image reference, %2 a platform, %3 Docker or Podman, %4 its socket</extracomment>
+        <translation>%1 (%2)을(를) %4의 %3에 로드하는 중</translation>
+    </message>
+    <message>
+        <source>%1: sent, unpacking…</source>
+        <translation>%1: 보냄, 압축 해제 중…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of about %3 sent</source>
+        <translation>%1: 약 %3 중 %2 보냄</translation>
+    </message>
+    <message>
+        <source>%1: %2 sent</source>
+        <extracomment>%1 Docker or Podman, %2 an amount of data (12.5 MiB)</extracomment>
+        <translation>%1: %2 보냄</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>참고: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is not an image name or ID</source>
+        <translation>“%1”은(는) Image 이름이나 ID가 아닙니다</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>엔진</translation>
+    </message>
+    <message>
+        <source>Image ID</source>
+        <translation>Image ID</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Digests</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>생성 시각</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Layers (%1, as diff IDs):</source>
+        <extracomment>%1 counts layers</extracomment>
+        <translation>Layer (%1개, diff ID):</translation>
+    </message>
+    <message>
+        <source>History (newest first):</source>
+        <translation>기록 (최신순):</translation>
+    </message>
+    <message>
+        <source>  CREATED</source>
+        <translation>  CREATED</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>SIZE</translation>
+    </message>
+    <message>
+        <source>CREATED BY</source>
+        <translation>CREATED BY</translation>
+    </message>
+    <message>
+        <source>REPOSITORY</source>
+        <translation>REPOSITORY</translation>
+    </message>
+    <message>
+        <source>TAG</source>
+        <translation>TAG</translation>
+    </message>
+    <message>
+        <source>IMAGE ID</source>
+        <translation>IMAGE ID</translation>
+    </message>
+    <message>
+        <source>PLATFORM</source>
+        <translation>PLATFORM</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>CREATED</translation>
+    </message>
+    <message>
+        <source>Send an image from the local store into Docker or Podman, as docker pull would have named it.</source>
+        <translation>로컬 저장소의 Image를 docker pull이 붙였을 이름으로 Docker나 Podman에 보냅니다.</translation>
+    </message>
+    <message>
+        <source>nginx:1.27, docker.io/library/nginx:latest, …</source>
+        <translation>예: nginx:1.27, docker.io/library/nginx:latest, …</translation>
+    </message>
+    <message>
+        <source>The engine: docker or podman.</source>
+        <translation>엔진: docker 또는 podman.</translation>
+    </message>
+    <message>
+        <source>The platform to load when the store keeps several of REF.</source>
+        <translation>저장소에 REF가 여러 플랫폼으로 있을 때 로드할 플랫폼.</translation>
+    </message>
+    <message>
+        <source>usage: wharf load REF --to docker|podman [--platform os/arch[/variant]] [--store DIR]</source>
+        <translation>사용 방법: wharf load REF --to docker|podman [--platform os/arch[/variant]] [--store DIR]</translation>
+    </message>
+    <message>
+        <source>the store keeps %1 for several platforms (%2); choose one with --platform</source>
+        <extracomment>%1 is the reference, %2 the platforms the store keeps for it, comma-separated</extracomment>
+        <translation>저장소에 %1의 플랫폼이 여러 개(%2) 있습니다. --platform으로 하나를 고르세요</translation>
     </message>
 </context>
 <context>
@@ -4265,6 +4686,10 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     <message>
         <source>Layers (%1, compressed size unknown):</source>
         <translation>Layer (%1개, 압축 크기 알 수 없음):</translation>
+    </message>
+    <message>
+        <source>an image in an engine has one platform: --platform does not apply</source>
+        <translation>엔진의 Image는 플랫폼이 하나뿐이라 --platform을 쓸 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -4472,6 +4897,10 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <source>Listing layers: %1 of %2, %3 read</source>
         <translation>Layer 목록 읽는 중: %2개 중 %1개, %3 읽음</translation>
     </message>
+    <message>
+        <source>an image in an engine has one platform: --platform does not apply</source>
+        <translation>엔진의 Image는 플랫폼이 하나뿐이라 --platform을 쓸 수 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>wharf::cli::login</name>
@@ -4559,10 +4988,6 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>동시에 다운로드할 Layer 수입니다(기본값 4).</translation>
     </message>
     <message>
-        <source>usage: wharf pull REF [--platform os/arch[/variant]] [--store DIR] [--jobs N]</source>
-        <translation>사용 방법: wharf pull REF [--platform os/arch[/variant]] [--store DIR] [--jobs N]</translation>
-    </message>
-    <message>
         <source>--jobs takes a number from 1 to 16</source>
         <translation>--jobs에는 1부터 16까지의 숫자를 지정하세요</translation>
     </message>
@@ -4597,6 +5022,14 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>
             <numerusform>%1 (%2) %3을(를) 가져왔습니다: %5초 동안 %4 받음, 이미 있던 Layer %n개, 저장소 %6</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Where the image ends up: store (the default), docker or podman (through the store).</source>
+        <translation>Image가 도착할 곳: store(기본값), docker 또는 podman(저장소를 거쳐서).</translation>
+    </message>
+    <message>
+        <source>usage: wharf pull REF [--platform os/arch[/variant]] [--to store|docker|podman] [--store DIR] [--jobs N]</source>
+        <translation>사용 방법: wharf pull REF [--platform os/arch[/variant]] [--to store|docker|podman] [--store DIR] [--jobs N]</translation>
     </message>
 </context>
 <context>
@@ -4789,14 +5222,6 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>JSON으로 출력합니다.</translation>
     </message>
     <message>
-        <source>List the images in the local store.</source>
-        <translation>로컬 저장소의 Image 목록을 보여 줍니다.</translation>
-    </message>
-    <message>
-        <source>usage: wharf images [--store DIR] [--json]</source>
-        <translation>사용 방법: wharf images [--store DIR] [--json]</translation>
-    </message>
-    <message>
         <source>(unreadable)</source>
         <translation>(unreadable)</translation>
     </message>
@@ -4915,6 +5340,18 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <translation>
             <numerusform>blob %n개(%1)와 %2의 미완성 다운로드를 제거할 수 있습니다. 아무것도 삭제하지 않았습니다.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>List the images in the local store, or in Docker or Podman.</source>
+        <translation>로컬 저장소나 Docker, Podman의 Image 목록을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>List Docker&apos;s or Podman&apos;s images instead (what docker image ls shows).</source>
+        <translation>대신 Docker나 Podman의 Image 목록을 보여 줍니다 (“docker images”가 보여 주는 것).</translation>
+    </message>
+    <message>
+        <source>usage: wharf images [--store DIR | --engine docker|podman] [--json]</source>
+        <translation>사용 방법: wharf images [--store DIR | --engine docker|podman] [--json]</translation>
     </message>
 </context>
 <context>

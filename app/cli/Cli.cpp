@@ -31,13 +31,17 @@ QString usageText()
               "  repos [NAMESPACE] [--filter TEXT] [--json]            a Docker Hub namespace's repositories (yours, signed in)\n"
               "  tags REPO [--limit N] [--platforms] [--json]          list a repository's tags\n"
               "  inspect REF [--platform P] [--json]                   platforms, layers, config and history\n"
+              "    (inspect and layers take docker-daemon:NAME, containers-storage:NAME: images in Docker, Podman)\n"
               "  layers REF [--platform P] [--json]                    layers with their build steps, sizes and wasted space\n"
               "    [--files DIGEST] [--merged] [--diff REF2]           one layer's files, the merged tree, or a diff of two images\n"
               "    [--store DIR]                                       read layers the store already holds from it\n"
               "  login REGISTRY -u USER --password-stdin               keep credentials in the system keychain\n"
               "  logout REGISTRY                                       forget them\n"
               "  pull REF [--platform P] [--store DIR] [--jobs N]      pull one platform into the local store\n"
+              "    [--to store|docker|podman]                          and from there into Docker or Podman\n"
+              "  load REF --to docker|podman [--platform P]            send a stored image into Docker or Podman\n"
               "  images [--store DIR] [--json]                         list the images in the local store\n"
+              "    [--engine docker|podman]                            or Docker's or Podman's, as docker image ls does\n"
               "  rm REF [--platform P] [--prune] [--store DIR]         remove an image (--prune: and the blobs only it used)\n"
               "  gc [--dry-run] [--store DIR] [--json]                 delete blobs no stored image uses\n"
               "  verify [--store DIR] [--json]                         re-hash the store, report what is wrong\n"
@@ -96,6 +100,7 @@ int run(QCoreApplication &app)
         {QLatin1StringView("verify"), verifyCommand},
         {QLatin1StringView("export"), exportCommand},
         {QLatin1StringView("pull"), pullCommand},
+        {QLatin1StringView("load"), loadCommand},
         {QLatin1StringView("layers"), layersCommand},
         {QLatin1StringView("repos"), reposCommand},
     };

@@ -22,5 +22,6 @@ int gcCommand(CliContext &context, const QStringList &arguments);
 int verifyCommand(CliContext &context, const QStringList &arguments);
 int exportCommand(CliContext &context, const QStringList &arguments); // ExportCommand.cpp
 int layersCommand(CliContext &context, const QStringList &arguments); // LayersCommand.cpp
+int loadCommand(CliContext &context, const QStringList &arguments); // EngineCommands.cpp
 
 } // namespace wharf::cli

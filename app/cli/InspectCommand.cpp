@@ -3,6 +3,7 @@
 // and build history. The JSON shape (JsonShapes.h) is documented in the README and kept stable.
 
 #include "cli/CliContext.h"
+#include "cli/EngineCommands.h"
 #include "cli/Commands.h"
 #include "cli/Format.h"
 #include "cli/JsonShapes.h"
@@ -125,6 +126,12 @@ int inspectCommand(CliContext &cx, const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
         return cx.usage(Tr::tr("usage: wharf inspect REF [--platform os/arch[/variant]] [--json]"));
+    // docker-daemon:NAME, containers-storage:NAME — an image in Docker or Podman (skopeo's transports).
+    if (const auto source = engineSource(positional.first())) {
+        if (parser.isSet(QStringLiteral("platform")))
+            return cx.usage(Tr::tr("an image in an engine has one platform: --platform does not apply"));
+        return inspectEngineImage(cx, source->first, source->second, parser.isSet(QStringLiteral("json")));
+    }
     auto reference = ImageReference::parseDockerRef(positional.first());
     if (!reference)
         return cx.failUsage(reference.error());

@@ -11,6 +11,10 @@
 // names its first place.
 
 #include "cli/CliContext.h"
+#include "cli/EngineCommands.h"
+#include "documents/ImageHistory.h"
+#include "documents/MediaTypes.h"
+#include "engines/EngineImageReader.h"
 #include "cli/Commands.h"
 #include "cli/Format.h"
 #include "cli/JsonShapes.h"
@@ -361,7 +365,89 @@ void printDiff(QTextStream &out, const InspectedImage &from, const InspectedImag
     out << table({QStringLiteral("  "), Tr::tr("SIZE"), Tr::tr("PATH (what changed)")}, rows);
 }
 
+// An image in Docker or Podman as the layer views know one (EngineImageReader): an engine keeps
+// no manifest, so the image ID stands for it and each layer is its diff ID, as stored (a plain tar).
+// nullopt after the one error line was printed (`exitCode` says which).
+std::optional<std::pair<InspectedImage, LayerStack>> readEngineImage(CliContext &cx, EngineKind kind, const QString &name, int *exitCode)
+{
+    *exitCode = kExitFailure;
+    const auto endpoint = reachEngine(cx, kind);
+    if (!endpoint)
+        return std::nullopt;
+    EngineImageReader::Options options;
+    auto contents = EngineImageReader::read(*endpoint, name, options);
+    if (!contents) {
+        cx.fail(contents.error());
+        return std::nullopt;
+    }
+    InspectedImage image;
+    const QString shown = contents->facts.repoTags.isEmpty() ? name : contents->facts.repoTags.first();
+    if (auto reference = ImageReference::parseDockerRef(shown))
+        image.reference = *reference;
+    const Digest id = *Digest::parse(contents->facts.id);
+    image.chosen.digest = id;
+    image.chosen.platform = contents->facts.platform;
+    image.manifest.digest = id;
+    image.manifest.mediaType = QStringLiteral("application/x-tar"); // the engine's export
+    image.manifest.size = -1;
+    image.imageManifest.mediaType = QString(MediaTypes::OciManifest);
+    image.imageManifest.config.mediaType = QString(MediaTypes::OciConfig);
+    image.imageManifest.config.digest = id;
+    image.imageManifest.config.size = contents->configBytes.size();
+    for (const LayerListing &listing : std::as_const(contents->layers)) {
+        Descriptor layer;
+        layer.mediaType = QStringLiteral("application/vnd.oci.image.layer.v1.tar");
+        layer.digest = listing.layer;
+        layer.size = listing.uncompressedSize;
+        image.imageManifest.layers.append(layer);
+    }
+    image.configDescriptor = image.imageManifest.config;
+    image.configBytes = contents->configBytes;
+    image.config = contents->config;
+    image.history = mergeHistory(image.imageManifest, contents->config);
+    return std::pair{std::move(image), LayerStack(contents->layers)};
+}
+
+// wharf layers docker-daemon:NAME …: the same views, over the engine's export.
+int layersOfEngineImage(CliContext &cx, EngineKind kind, const QString &name, const std::optional<LayerSelector> &selector, bool merged,
+                        bool files, bool json)
+{
+    int exitCode = kExitOk;
+    auto read = readEngineImage(cx, kind, name, &exitCode);
+    if (!read)
+        return exitCode;
+    const InspectedImage &image = read->first;
+    const LayerStack &stack = read->second;
+    const QList<Descriptor> &layers = image.imageManifest.layers;
+
+    TreeView view;
+    if (selector) {
+        const Result<int> index = selectLayer(*selector, layers, name);
+        if (!index)
+            return cx.fail(index.error());
+        view.layer = *index;
+        view.kind = merged ? TreeView::Kind::MergedUpTo : TreeView::Kind::LayerOnly;
+    }
+    if (!files && !merged) {
+        const ImageEfficiency efficiency = ImageEfficiency::measure(stack);
+        if (json)
+            cx.out() << QJsonDocument(layersOverviewJson(image, stack, efficiency)).toJson(QJsonDocument::Indented);
+        else
+            printOverview(cx.out(), image, stack, efficiency);
+        return kExitOk;
+    }
+    const FileTree tree = view.kind == TreeView::Kind::LayerOnly ? stack.layerTree(view.layer)
+        : view.kind == TreeView::Kind::MergedUpTo                ? stack.mergedTree(view.layer)
+                                                                 : stack.finalTree();
+    if (json)
+        cx.out() << QJsonDocument(layersTreeJson(image, stack, tree, view)).toJson(QJsonDocument::Indented);
+    else
+        printTree(cx.out(), image, tree, view);
+    return kExitOk;
+}
+
 } // namespace
+
 
 int layersCommand(CliContext &cx, const QStringList &arguments)
 {
@@ -393,6 +479,79 @@ int layersCommand(CliContext &cx, const QStringList &arguments)
     const bool merged = parser.isSet(QStringLiteral("merged"));
     if (diffing && (files || merged))
         return cx.usage(Tr::tr("--diff compares whole images: it cannot be combined with --files or --merged"));
+    std::optional<LayerSelector> selector;
+    if (files) {
+        selector = parseSelector(parser.value(QStringLiteral("files")));
+        if (!selector)
+            return cx.failUsage(Error(Error::Code::InvalidDigest,
+                                      Tr::tr("“%1” is not a layer digest: give sha256:<hex> or at least %2 of its hex digits")
+                                          .arg(parser.value(QStringLiteral("files")))
+                                          .arg(kMinimumDigestPrefix)));
+    }
+    // docker-daemon:NAME, containers-storage:NAME: the image's export read straight from the engine.
+    const auto engineFrom = engineSource(positional.first());
+    const auto engineTo = diffing ? engineSource(parser.value(QStringLiteral("diff"))) : std::nullopt;
+    if (diffing && (engineFrom || engineTo)) {
+        // "My local build against the Hub's tag": either side may be in an engine, the other in a registry.
+        const auto platformArg = cx.platform(parser);
+        if (!platformArg)
+            return kExitUsage;
+        const QString storeRoot = parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store")) : ImageStore::defaultRoot();
+        int exitCode = kExitOk;
+        const auto side = [&](const QString &argument) -> std::optional<std::pair<InspectedImage, LayerStack>> {
+            if (const auto source = engineSource(argument))
+                return readEngineImage(cx, source->first, source->second, &exitCode);
+            auto reference = ImageReference::parseDockerRef(argument);
+            if (!reference) {
+                exitCode = cx.failUsage(reference.error());
+                return std::nullopt;
+            }
+            const auto job = inspect(cx, *reference, *platformArg);
+            if (job->error()) {
+                exitCode = cx.fail(*job->error());
+                return std::nullopt;
+            }
+            InspectedImage image = job->result();
+            const auto listed = listLayers(cx, image, image.imageManifest.layers, storeRoot);
+            if (listed->error()) {
+                exitCode = cx.fail(*listed->error());
+                return std::nullopt;
+            }
+            fillUnknownSizes(image, listed->listings());
+            // Against an engine image, whose layers are known only by diff ID, the registry's are
+            // named by diff ID too (and sized uncompressed): the same layer is then in common.
+            QList<LayerListing> listings = listed->stack().layers();
+            if (image.config && image.config->diffIds.size() == listings.size()) {
+                for (qsizetype i = 0; i < listings.size(); ++i) {
+                    listings[i].layer = image.config->diffIds.at(i);
+                    image.imageManifest.layers[i].digest = image.config->diffIds.at(i);
+                    image.imageManifest.layers[i].size = listings.at(i).uncompressedSize;
+                }
+            }
+            return std::pair{std::move(image), LayerStack(std::move(listings))};
+        };
+        const auto from = side(positional.first());
+        if (!from)
+            return exitCode;
+        const auto to = side(parser.value(QStringLiteral("diff")));
+        if (!to)
+            return exitCode;
+        QHash<QString, qint64> sizes;
+        for (const auto *image : {&from->first, &to->first})
+            for (const Descriptor &d : image->imageManifest.layers)
+                sizes.insert(d.digest.toString(), d.size);
+        const ImageDiff diff = ImageDiff::compare(from->second, to->second);
+        if (parser.isSet(QStringLiteral("json")))
+            cx.out() << QJsonDocument(layersDiffJson(from->first, to->first, diff, sizes)).toJson(QJsonDocument::Indented);
+        else
+            printDiff(cx.out(), from->first, to->first, diff, sizes);
+        return kExitOk;
+    }
+    if (const auto source = engineFrom) {
+        if (parser.isSet(QStringLiteral("platform")))
+            return cx.usage(Tr::tr("an image in an engine has one platform: --platform does not apply"));
+        return layersOfEngineImage(cx, source->first, source->second, selector, merged, files, parser.isSet(QStringLiteral("json")));
+    }
     auto reference = ImageReference::parseDockerRef(positional.first());
     if (!reference)
         return cx.failUsage(reference.error());
@@ -402,15 +561,6 @@ int layersCommand(CliContext &cx, const QStringList &arguments)
         if (!parsed)
             return cx.failUsage(parsed.error());
         other = *parsed;
-    }
-    std::optional<LayerSelector> selector;
-    if (files) {
-        selector = parseSelector(parser.value(QStringLiteral("files")));
-        if (!selector)
-            return cx.failUsage(Error(Error::Code::InvalidDigest,
-                                      Tr::tr("“%1” is not a layer digest: give sha256:<hex> or at least %2 of its hex digits")
-                                          .arg(parser.value(QStringLiteral("files")))
-                                          .arg(kMinimumDigestPrefix)));
     }
     const auto platformArg = cx.platform(parser);
     if (!platformArg)

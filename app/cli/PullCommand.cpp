@@ -4,6 +4,7 @@
 // (bars on stderr when it is a terminal, nothing otherwise) and prints the result.
 
 #include "cli/CliContext.h"
+#include "cli/EngineCommands.h"
 #include "cli/Commands.h"
 #include "cli/Format.h"
 #include "cli/StoreOptions.h"
@@ -90,10 +91,15 @@ int pullCommand(CliContext &cx, const QStringList &arguments)
     parser.addOption({QStringLiteral("platform"), Tr::tr("Platform to pull (default: this machine's)."), QStringLiteral("os/arch[/variant]")});
     parser.addOption({QStringLiteral("jobs"), Tr::tr("Layers downloaded at once (default 4)."), QStringLiteral("N"), QStringLiteral("4")});
     parser.addOption(storeOption());
+    parser.addOption({QStringLiteral("to"), Tr::tr("Where the image ends up: store (the default), docker or podman (through the store)."),
+                      QStringLiteral("TARGET"), QStringLiteral("store")});
     if (const auto done = cx.parse(parser, QStringLiteral("pull"), arguments))
         return *done;
     if (parser.positionalArguments().size() != 1)
-        return cx.usage(Tr::tr("usage: wharf pull REF [--platform os/arch[/variant]] [--store DIR] [--jobs N]"));
+        return cx.usage(Tr::tr("usage: wharf pull REF [--platform os/arch[/variant]] [--to store|docker|podman] [--store DIR] [--jobs N]"));
+    const auto target = engineTarget(cx, parser.value(QStringLiteral("to")), true);
+    if (!target)
+        return kExitUsage;
     auto reference = ImageReference::parseDockerRef(parser.positionalArguments().first());
     if (!reference)
         return cx.failUsage(reference.error());
@@ -110,6 +116,13 @@ int pullCommand(CliContext &cx, const QStringList &arguments)
     auto store = openStore(parser);
     if (!store)
         return cx.fail(store.error());
+    // An engine that cannot be reached is said before anything is downloaded.
+    std::optional<EngineEndpoint> endpoint;
+    if (target->kind) {
+        endpoint = reachEngine(cx, *target->kind);
+        if (!endpoint)
+            return kExitFailure;
+    }
 
     const std::unique_ptr<PullEngine> engine = cx.services().pullEngine(*store, request.jobs);
     PullHandle *handle = engine->pull(request);
@@ -159,6 +172,10 @@ int pullCommand(CliContext &cx, const QStringList &arguments)
                     .arg(r.image.reference, r.image.platform.toString(), r.image.manifest.digest.toString(),
                          humanBytes(r.bytesFetched), QString::number(double(r.elapsedMs) / 1000.0, 'f', 2), store->root())
              << '\n';
+    if (endpoint) {
+        cx.out().flush();
+        return loadIntoEngine(cx, *store, r.image, *endpoint);
+    }
     return kExitOk;
 }
 

@@ -4,6 +4,7 @@
 // $WHARF_STORE, else the app-data store). The JSON shapes (JsonShapes.h) are documented in the README.
 
 #include "cli/CliContext.h"
+#include "cli/EngineCommands.h"
 #include "cli/Commands.h"
 #include "cli/Format.h"
 #include "cli/JsonShapes.h"
@@ -51,13 +52,21 @@ ImageSizes sizesOf(const ImageUsage &usage)
 int imagesCommand(CliContext &cx, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Tr::tr("List the images in the local store."));
+    parser.setApplicationDescription(Tr::tr("List the images in the local store, or in Docker or Podman."));
     parser.addOption(storeOption());
     parser.addOption(jsonOption());
+    parser.addOption({QStringLiteral("engine"), Tr::tr("List Docker's or Podman's images instead (what docker image ls shows)."),
+                      QStringLiteral("docker|podman")});
     if (const auto done = cx.parse(parser, QStringLiteral("images"), arguments))
         return *done;
     if (!parser.positionalArguments().isEmpty())
-        return cx.usage(Tr::tr("usage: wharf images [--store DIR] [--json]"));
+        return cx.usage(Tr::tr("usage: wharf images [--store DIR | --engine docker|podman] [--json]"));
+    if (parser.isSet(QStringLiteral("engine"))) {
+        const auto target = engineTarget(cx, parser.value(QStringLiteral("engine")), false);
+        if (!target)
+            return kExitUsage;
+        return engineImages(cx, *target->kind, parser.isSet(QStringLiteral("json")));
+    }
     auto store = openStore(parser);
     if (!store)
         return cx.fail(store.error());

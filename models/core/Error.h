@@ -40,6 +40,8 @@ public:
         Io, // local file system
         Cancelled, // the user (or owner) cancelled
         Unsupported, // the registry does not offer this operation
+        EngineUnavailable, // no container engine (Docker, Podman) answers where Wharf looked for it
+        EngineRefused, // the container engine refused a request (an archive to load, an image to remove)
     };
     Q_ENUM(Code)
 

@@ -48,6 +48,8 @@ struct TarWriter::Private
 {
     QString path;
     QFile file;
+    QIODevice *device = &file; // the file, or the caller's stream (createOnDevice)
+    bool ownsFile = true;
     qint64 mtime = 0;
     struct archive *archive = nullptr;
     qint64 written = 0;
@@ -68,7 +70,7 @@ struct TarWriter::Private
             archive_write_close(archive);
             archive_write_free(archive);
         }
-        if (!finished) {
+        if (!finished && ownsFile) {
             file.close();
             QFile::remove(file.fileName());
         }
@@ -79,9 +81,9 @@ struct TarWriter::Private
         auto *self = static_cast<Private *>(client);
         if (self->discarding)
             return la_ssize_t(length);
-        const qint64 n = self->file.write(static_cast<const char *>(buffer), qint64(length));
+        const qint64 n = self->device->write(static_cast<const char *>(buffer), qint64(length));
         if (n != qint64(length)) {
-            archive_set_error(archive, EIO, "%s", self->file.errorString().toLocal8Bit().constData());
+            archive_set_error(archive, EIO, "%s", self->device->errorString().toLocal8Bit().constData());
             return -1;
         }
         self->written += n;
@@ -107,7 +109,7 @@ struct TarWriter::Private
     {
         const char *message = archive_error_string(archive);
         return failWith(Error(Error::Code::Io, Tr::tr("cannot write %1 to %2: %3")
-                                                   .arg(what, path, message ? QString::fromLocal8Bit(message) : file.errorString())));
+                                                   .arg(what, path, message ? QString::fromLocal8Bit(message) : device->errorString())));
     }
 
     Result<void> writeHeader(const QString &name, int type, int mode, qint64 size)
@@ -152,6 +154,22 @@ Result<TarWriter> TarWriter::create(const QString &path, qint64 mtime)
         return fail(Error::Code::Io, Tr::tr("cannot create %1: %2").arg(d->file.fileName(), d->file.errorString()));
     }
     d->archive = archive_write_new();
+    if (!d->archive || archive_write_set_format_pax_restricted(d->archive) != ARCHIVE_OK
+        || archive_write_add_filter_none(d->archive) != ARCHIVE_OK
+        || archive_write_open(d->archive, d.get(), nullptr, &Private::writeCallback, nullptr) != ARCHIVE_OK)
+        return wharf::unexpected(d->libarchiveFailure(Tr::tr("the archive header")).error());
+    return TarWriter(std::move(d));
+}
+
+Result<TarWriter> TarWriter::createOnDevice(QIODevice &device, const QString &name, qint64 mtime)
+{
+    auto d = std::make_unique<Private>();
+    d->path = name;
+    d->mtime = std::max<qint64>(0, mtime);
+    d->device = &device;
+    d->ownsFile = false;
+    d->archive = archive_write_new();
+    // Blocks of 10 KiB (libarchive's default) go to the device as they fill: nothing is held back.
     if (!d->archive || archive_write_set_format_pax_restricted(d->archive) != ARCHIVE_OK
         || archive_write_add_filter_none(d->archive) != ARCHIVE_OK
         || archive_write_open(d->archive, d.get(), nullptr, &Private::writeCallback, nullptr) != ARCHIVE_OK)
@@ -251,6 +269,10 @@ Result<void> TarWriter::finish()
         return d->libarchiveFailure(Tr::tr("the end of the archive"));
     archive_write_free(d->archive);
     d->archive = nullptr;
+    if (!d->ownsFile) {
+        d->finished = true;
+        return {};
+    }
     if (auto synced = FileSync::syncFile(d->file); !synced)
         return d->failWith(synced.error());
     d->file.close();

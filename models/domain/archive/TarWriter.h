@@ -32,6 +32,10 @@ public:
     // Creates (or truncates) "<path>.partial". `mtime` (seconds since the epoch, clamped to ≥ 0) is
     // stamped on every entry. Io when the file cannot be created.
     [[nodiscard]] static Result<TarWriter> create(const QString &path, qint64 mtime = 0);
+    // Writes the archive straight to `device` (open for writing; it must outlive the writer), e.g. a
+    // request body on its way to a container engine: no file, so nothing to sync, rename or remove;
+    // finish() only ends the archive. `name` stands for the destination in error messages.
+    [[nodiscard]] static Result<TarWriter> createOnDevice(QIODevice &device, const QString &name, qint64 mtime = 0);
 
     TarWriter(TarWriter &&other) noexcept;
     TarWriter &operator=(TarWriter &&other) noexcept;
@@ -39,7 +43,7 @@ public:
     TarWriter &operator=(const TarWriter &) = delete;
     ~TarWriter();
 
-    // The final path (without ".partial").
+    // The final path (without ".partial"), or createOnDevice's name.
     [[nodiscard]] QString path() const;
     // Bytes of archive written so far (the whole file after finish()).
     [[nodiscard]] qint64 bytesWritten() const;

@@ -243,7 +243,9 @@ Result<void> writeDockerArchive(const Export &ex, const ImageManifest &manifest,
         written.insert(diffId);
         if (auto folder = ex.writer.addDirectory(diffId.encoded()); !folder)
             return folder;
-        if (auto copied = writeUncompressedLayer(ex, layer, diffId, name); !copied)
+        const bool asStored = ex.options.gzipLayersAsStored
+            && (layer.mediaType == MediaTypes::OciLayerGzip || layer.mediaType == MediaTypes::DockerLayerGzip);
+        if (auto copied = asStored ? copyBlob(ex, layer, name) : writeUncompressedLayer(ex, layer, diffId, name); !copied)
             return wharf::unexpected(inLayer(copied.error(), i, manifest.layers.size(), layer));
     }
     const QJsonArray manifestJson{QJsonObject{
@@ -333,6 +335,20 @@ Result<ImageExporter::Report> ImageExporter::exportImage(const ImageStore &store
 Result<ImageExporter::Report> ImageExporter::exportImage(const ImageStore &store, const StoredImage &image, const QString &path,
                                                          Format format, const Options &options)
 {
+    return exportWith(store, image, format, options, [&path](qint64 mtime) { return TarWriter::create(path, mtime); });
+}
+
+Result<ImageExporter::Report> ImageExporter::exportToDevice(const ImageStore &store, const StoredImage &image, QIODevice &device,
+                                                            const QString &name, Format format, const Options &options)
+{
+    return exportWith(store, image, format, options,
+                      [&device, &name](qint64 mtime) { return TarWriter::createOnDevice(device, name, mtime); });
+}
+
+Result<ImageExporter::Report> ImageExporter::exportWith(const ImageStore &store, const StoredImage &image, Format format,
+                                                        const Options &options,
+                                                        const std::function<Result<TarWriter>(qint64 mtime)> &makeWriter)
+{
     auto manifestBytes = readSmallBlob(store, image.manifest, kMaxManifestSize);
     if (!manifestBytes)
         return wharf::unexpected(manifestBytes.error());
@@ -370,18 +386,18 @@ Result<ImageExporter::Report> ImageExporter::exportImage(const ImageStore &store
 
     // Entries carry the image's creation time, so an export is reproducible and `tar -tv` dates it.
     const qint64 mtime = config && config->created.isValid() ? config->created.toSecsSinceEpoch() : 0;
-    auto writer = TarWriter::create(path, mtime);
+    auto writer = makeWriter(mtime);
     if (!writer)
         return wharf::unexpected(writer.error());
     const Export ex{store, *writer, options};
     Report report;
-    report.path = path;
+    report.path = writer->path();
     report.format = format;
     report.manifest = image.manifest.digest;
     report.config = manifest.config.digest;
     report.layers = int(manifest.layers.size());
     if (format == Format::DockerArchive) {
-        report.repoTags = repoTagsOf(image);
+        report.repoTags = options.repoTags ? *options.repoTags : repoTagsOf(image);
         if (auto written = writeDockerArchive(ex, manifest, *configBytes, *config, report.repoTags); !written)
             return wharf::unexpected(written.error());
     } else if (auto written = writeOciArchive(ex, image, manifest, *manifestBytes, *configBytes); !written) {

@@ -27,6 +27,7 @@
 // Synchronous: the CLI calls it directly, the GUI on a worker thread (with `cancel`).
 
 #include "archive/LayerDecompressor.h"
+#include "archive/TarWriter.h"
 #include "core/Digest.h"
 #include "core/Error.h"
 #include "store/StoredImage.h"
@@ -35,6 +36,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 #include <optional>
 
 namespace wharf {
@@ -51,6 +53,16 @@ public:
         LayerDecompressor::Limits limits;
         // Checked between chunks; set from any thread to stop with Error::Code::Cancelled.
         const std::atomic_bool *cancel = nullptr;
+        // docker-archive's RepoTags instead of the full reference (a container engine gets the
+        // name `docker pull` gives: "nginx:1.27"). Names only: they never become entry names.
+        std::optional<QStringList> repoTags;
+        // docker-archive: gzip layers go in as stored (still named <diff_id hex>/layer.tar, the
+        // blob re-hashed against its digest as it streams) instead of decompressed twice. Docker
+        // (archive.DecompressStream) and Podman (c/image's tarfile source) both decompress a layer
+        // file themselves and check it against the config's diff_ids; other tools may not, so
+        // `wharf export` keeps plain tars. zstd layers are still written uncompressed (Docker
+        // before 23 cannot read them).
+        bool gzipLayersAsStored = false;
     };
 
     struct Report
@@ -77,6 +89,16 @@ public:
                                                     Format format, const Options &options);
     [[nodiscard]] static Result<Report> exportImage(const ImageStore &store, const StoredImage &image, const QString &path,
                                                     Format format);
+    // The same archive written to `device` as it is produced (a request body to a container
+    // engine): no file at all. `name` names the destination in messages and in Report::path. On
+    // failure the device has received part of an archive; the caller abandons it.
+    [[nodiscard]] static Result<Report> exportToDevice(const ImageStore &store, const StoredImage &image, QIODevice &device,
+                                                       const QString &name, Format format, const Options &options);
+
+private:
+    [[nodiscard]] static Result<Report> exportWith(const ImageStore &store, const StoredImage &image, Format format,
+                                                   const Options &options,
+                                                   const std::function<Result<TarWriter>(qint64 mtime)> &makeWriter);
 };
 
 using ExportReport = ImageExporter::Report;

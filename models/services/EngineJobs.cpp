@@ -1,0 +1,163 @@
+#include "services/EngineJobs.h"
+
+#include "core/Digest.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrentRun>
+
+namespace wharf {
+
+namespace {
+
+// Runs `work` on the thread pool and hands its result to `done` on `context`'s thread, unless the
+// job has finished (been cancelled) meanwhile.
+template <typename T, typename Work, typename Done>
+void runInPool(Job *context, Work work, Done done)
+{
+    auto *watcher = new QFutureWatcher<T>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, context, done] {
+        watcher->deleteLater();
+        if (!context->isFinished())
+            done(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(std::move(work)));
+}
+
+} // namespace
+
+// What the worker and the job share: the worker may outlive a cancelled job by one step.
+struct EngineLoadJob::Shared
+{
+    std::atomic_bool cancel{false};
+    std::atomic<qint64> sent{0};
+};
+
+EngineLoadJob::EngineLoadJob(ImageStore store, StoredImage image, EngineEndpoint endpoint, QObject *parent)
+    : Job(parent), m_shared(std::make_shared<Shared>()), m_store(std::move(store)), m_image(std::move(image)),
+      m_endpoint(std::move(endpoint)), m_expectedBytes(EngineLoader::estimateBytes(m_store, m_image))
+{
+    m_ticker.setInterval(100);
+    connect(&m_ticker, &QTimer::timeout, this, [this, last = qint64(-1)]() mutable {
+        const qint64 sent = m_shared->sent.load(std::memory_order_relaxed);
+        if (sent != last) {
+            last = sent;
+            Q_EMIT progress(sent, m_expectedBytes);
+        }
+    });
+}
+
+EngineLoadJob::~EngineLoadJob()
+{
+    m_shared->cancel.store(true);
+}
+
+void EngineLoadJob::run()
+{
+    m_ticker.start();
+    auto shared = m_shared;
+    runInPool<Result<EngineLoadReport>>(
+        this,
+        [shared, store = m_store, image = m_image, endpoint = m_endpoint] {
+            EngineLoader::Options options;
+            options.cancel = &shared->cancel;
+            options.sent = &shared->sent;
+            auto result = EngineLoader::load(store, image, endpoint, options);
+            releaseThreadHashingState(); // OpenSSL's per-thread state, before the pool thread idles (see Digest.h)
+            return result;
+        },
+        [this](const Result<EngineLoadReport> &result) {
+            m_ticker.stop();
+            Q_EMIT progress(m_shared->sent.load(), m_expectedBytes);
+            if (!result)
+                return fail(result.error());
+            m_report = *result;
+            emitResult();
+        });
+}
+
+void EngineLoadJob::abort()
+{
+    m_ticker.stop();
+    m_shared->cancel.store(true);
+}
+
+EngineImagesJob::EngineImagesJob(EngineEndpoint endpoint, QObject *parent)
+    : Job(parent), m_cancel(std::make_shared<std::atomic_bool>(false)), m_endpoint(std::move(endpoint))
+{
+}
+
+EngineImagesJob::~EngineImagesJob()
+{
+    m_cancel->store(true);
+}
+
+void EngineImagesJob::run()
+{
+    runInPool<Result<QList<EngineImage>>>(
+        this,
+        [cancel = m_cancel, endpoint = m_endpoint]() -> Result<QList<EngineImage>> {
+            EngineApi api(endpoint, cancel.get());
+            auto images = api.images();
+            if (!images)
+                return images;
+            for (EngineImage &image : *images) {
+                auto facts = api.inspect(image.id);
+                if (!facts) {
+                    if (facts.error().code() == Error::Code::NotFound)
+                        continue; // removed meanwhile
+                    return wharf::unexpected(facts.error());
+                }
+                image.platform = facts->platform;
+                image.variantRecorded = facts->variantRecorded;
+                image.diffIds = facts->diffIds;
+            }
+            return images;
+        },
+        [this](const Result<QList<EngineImage>> &result) {
+            if (!result)
+                return fail(result.error());
+            m_images = *result;
+            emitResult();
+        });
+}
+
+void EngineImagesJob::abort()
+{
+    m_cancel->store(true);
+}
+
+EngineVersionJob::EngineVersionJob(EngineEndpoint endpoint, QObject *parent) : Job(parent), m_endpoint(std::move(endpoint)) {}
+
+EngineVersionJob::~EngineVersionJob() = default;
+
+void EngineVersionJob::run()
+{
+    runInPool<Result<EngineVersion>>(
+        this, [endpoint = m_endpoint] { return EngineApi(endpoint).version(); },
+        [this](const Result<EngineVersion> &result) {
+            if (!result)
+                return fail(result.error());
+            m_version = *result;
+            emitResult();
+        });
+}
+
+EngineRemoveJob::EngineRemoveJob(EngineEndpoint endpoint, QString name, bool force, QObject *parent)
+    : Job(parent), m_endpoint(std::move(endpoint)), m_name(std::move(name)), m_force(force)
+{
+}
+
+EngineRemoveJob::~EngineRemoveJob() = default;
+
+void EngineRemoveJob::run()
+{
+    runInPool<Result<void>>(
+        this, [endpoint = m_endpoint, name = m_name, force = m_force] { return EngineApi(endpoint).remove(name, force); },
+        [this](const Result<void> &result) {
+            if (!result)
+                return fail(result.error());
+            emitResult();
+        });
+}
+
+} // namespace wharf

@@ -1,0 +1,119 @@
+#pragma once
+// The window's side of Docker and Podman: jobs (the Job contract: start from the event loop, one
+// finished(), cancel() at any time) over the synchronous engine code, run on the thread pool.
+//   EngineLoadJob   — a stored image into an engine (EngineLoader: streamed, then checked), with
+//                     throttled progress (archive bytes sent). After a pull into the store, the
+//                     window starts one with PullResult::image for "Pull to: Docker / Podman".
+//   EngineImagesJob — the engine's images with their platforms, for Local images.
+//   EngineRemoveJob — one image out of the engine (the window asks for confirmation first).
+//   EngineVersionJob — whether an engine answers, and what it is (for "Pull to: … Docker · Podman":
+//                     offer a target that answers, say why one does not).
+// The endpoint comes from EngineLocator::locate(kind) (or a test bed). On cancel the worker drops
+// the connection at its next step (within ~100 ms); the engine keeps nothing of a cancelled load.
+
+#include "core/Job.h"
+#include "engines/EngineApi.h"
+#include "engines/EngineLoader.h"
+#include "store/ImageStore.h"
+
+#include <QList>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+
+namespace wharf {
+
+class EngineLoadJob final : public Job
+{
+    Q_OBJECT
+public:
+    EngineLoadJob(ImageStore store, StoredImage image, EngineEndpoint endpoint, QObject *parent = nullptr);
+    ~EngineLoadJob() override;
+
+    [[nodiscard]] const StoredImage &image() const { return m_image; }
+    [[nodiscard]] const EngineEndpoint &endpoint() const { return m_endpoint; }
+    // Valid after a successful finished(): name, ID, platform, emulation note; summary() is the line to show.
+    [[nodiscard]] const EngineLoadReport &report() const { return m_report; }
+
+    // About how many bytes the load sends (EngineLoader::estimateBytes), known before start(); -1 unknown.
+    [[nodiscard]] qint64 expectedBytes() const { return m_expectedBytes; }
+
+Q_SIGNALS:
+    // Archive bytes handed to the engine so far, and expectedBytes(); at most every 100 ms. The
+    // engine then unpacks for a while with nothing more to send (a busy indicator's time).
+    void progress(qint64 bytesSent, qint64 expectedBytes);
+
+protected:
+    void run() override;
+    void abort() override;
+
+private:
+    struct Shared;
+    std::shared_ptr<Shared> m_shared;
+    ImageStore m_store;
+    StoredImage m_image;
+    EngineEndpoint m_endpoint;
+    EngineLoadReport m_report;
+    qint64 m_expectedBytes = -1;
+    QTimer m_ticker;
+};
+
+class EngineImagesJob final : public Job
+{
+    Q_OBJECT
+public:
+    explicit EngineImagesJob(EngineEndpoint endpoint, QObject *parent = nullptr);
+    ~EngineImagesJob() override;
+
+    [[nodiscard]] const EngineEndpoint &endpoint() const { return m_endpoint; }
+    // GET /images/json, each inspected for its platform (EngineImage::platform).
+    [[nodiscard]] const QList<EngineImage> &images() const { return m_images; }
+
+protected:
+    void run() override;
+    void abort() override;
+
+private:
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    EngineEndpoint m_endpoint;
+    QList<EngineImage> m_images;
+};
+
+class EngineVersionJob final : public Job
+{
+    Q_OBJECT
+public:
+    explicit EngineVersionJob(EngineEndpoint endpoint, QObject *parent = nullptr);
+    ~EngineVersionJob() override;
+
+    [[nodiscard]] const EngineEndpoint &endpoint() const { return m_endpoint; }
+    // After success: "Docker Engine - Community" 20.10.24 linux/amd64, "Podman Engine" 4.3.1 …
+    [[nodiscard]] const EngineVersion &version() const { return m_version; }
+
+protected:
+    void run() override;
+
+private:
+    EngineEndpoint m_endpoint;
+    EngineVersion m_version;
+};
+
+class EngineRemoveJob final : public Job
+{
+    Q_OBJECT
+public:
+    // `name`: a tag ("nginx:1.27") or an image ID.
+    EngineRemoveJob(EngineEndpoint endpoint, QString name, bool force, QObject *parent = nullptr);
+    ~EngineRemoveJob() override;
+
+protected:
+    void run() override;
+
+private:
+    EngineEndpoint m_endpoint;
+    QString m_name;
+    bool m_force = false;
+};
+
+} // namespace wharf
