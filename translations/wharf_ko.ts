@@ -941,7 +941,7 @@
     </message>
     <message>
         <source>repository list</source>
-        <translation>저장소 목록</translation>
+        <translation>리포지토리 목록</translation>
     </message>
 </context>
 <context>
@@ -964,7 +964,7 @@
     </message>
     <message>
         <source>repositories of %1</source>
-        <translation>%1의 저장소</translation>
+        <translation>%1의 리포지토리</translation>
     </message>
     <message>
         <source>Docker Hub sent no access token</source>
@@ -2792,11 +2792,11 @@
     </message>
     <message>
         <source>Log in to docker.io first (File → Log In…) to see your repositories.</source>
-        <translation>내 저장소를 보려면 먼저 docker.io에 로그인하세요(파일 → 로그인…).</translation>
+        <translation>내 리포지토리를 보려면 먼저 docker.io에 로그인하세요(파일 → 로그인…).</translation>
     </message>
     <message>
         <source>Docker Hub repositories of %1</source>
-        <translation>%1의 Docker Hub 저장소</translation>
+        <translation>%1의 Docker Hub 리포지토리</translation>
     </message>
     <message>
         <source>&amp;Start Page</source>
@@ -3793,11 +3793,11 @@ Click to try again.</source>
     </message>
     <message>
         <source>Mine</source>
-        <translation>내 저장소</translation>
+        <translation>내 리포지토리</translation>
     </message>
     <message>
         <source>My repositories on Docker Hub, private ones included (needs a Docker Hub login)</source>
-        <translation>Docker Hub의 내 저장소(비공개 포함, Docker Hub 로그인 필요)</translation>
+        <translation>Docker Hub의 내 리포지토리(비공개 포함, Docker Hub 로그인 필요)</translation>
     </message>
 </context>
 <context>
@@ -5156,7 +5156,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>List a Docker Hub namespace&apos;s repositories: by default your own, private ones included, once signed in (wharf login docker.io).</source>
-        <translation>Docker Hub 네임스페이스의 저장소를 나열합니다. 기본값은 로그인한(wharf login docker.io) 사용자 자신의 저장소이며 비공개 저장소도 포함합니다.</translation>
+        <translation>Docker Hub 네임스페이스의 리포지토리를 나열합니다. 기본값은 로그인한(wharf login docker.io) 사용자 자신의 리포지토리이며 비공개 리포지토리도 포함합니다.</translation>
     </message>
     <message>
         <source>A Docker Hub user or organisation (default: the one signed in).</source>
@@ -5176,7 +5176,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>Show at most N repositories (default 100).</source>
-        <translation>저장소를 최대 N개까지 보여 줍니다(기본값 100).</translation>
+        <translation>리포지토리를 최대 N개까지 보여 줍니다(기본값 100).</translation>
     </message>
     <message>
         <source>usage: wharf repos [NAMESPACE] [--filter TEXT] [--sort name|updated|pulls] [--limit N] [--json]</source>
@@ -5192,7 +5192,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>%1 has no repositories you can see.</source>
-        <translation>%1에 볼 수 있는 저장소가 없습니다.</translation>
+        <translation>%1에 볼 수 있는 리포지토리가 없습니다.</translation>
     </message>
     <message>
         <source>private</source>
@@ -5412,7 +5412,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>List a repository&apos;s tags: latest first, then versions newest first (1.10 above 1.9, a release above its pre-releases), then other names by name. On Docker Hub each tag also shows its size, push time and platforms, as far as Docker Hub describes them (signed in, all of them).</source>
-        <translation>저장소의 태그를 나열합니다. latest가 먼저, 다음으로 최신 버전부터(1.10이 1.9보다 위, 정식 릴리스가 프리릴리스보다 위), 그 밖의 이름은 이름순입니다. Docker Hub에서는 Docker Hub가 설명하는 만큼(로그인하면 전부) 각 태그의 크기, 푸시 시각, 플랫폼도 보여 줍니다.</translation>
+        <translation>리포지토리의 태그를 나열합니다. latest가 먼저, 다음으로 최신 버전부터(1.10이 1.9보다 위, 정식 릴리스가 프리릴리스보다 위), 그 밖의 이름은 이름순입니다. Docker Hub에서는 Docker Hub가 설명하는 만큼(로그인하면 전부) 각 태그의 크기, 푸시 시각, 플랫폼도 보여 줍니다.</translation>
     </message>
     <message>
         <source>Also read the platforms of tags Docker Hub does not describe, or of every tag elsewhere, from the registry.</source>
@@ -5515,7 +5515,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>more repositories of %1</source>
-        <translation>%1의 추가 저장소</translation>
+        <translation>%1의 추가 리포지토리</translation>
     </message>
 </context>
 </TS>

@@ -127,6 +127,8 @@ void WindowBed::startBed()
     QCoreApplication::setOrganizationName(u"Wharf"_s);
     QCoreApplication::setApplicationName(u"wharf"_s);
     qunsetenv("WHARF_LANG");
+    // The English catalog, as main() installs it: plural forms ("1 layer") instead of the source's "(s)".
+    QVERIFY(m_localization.install(QLocale(QLocale::English, QLocale::UnitedStates)));
     QString error;
     QVERIFY2(m_bed.start(&error), qPrintable(error));
     m_proxy = &m_bed.proxy();

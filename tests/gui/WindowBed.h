@@ -6,6 +6,7 @@
 // QObject and calls startBed(), resetForTest() and tearDownTest() from its initTestCase(), init()
 // and cleanup().
 
+#include "Localization.h"
 #include "MainWindow.h"
 #include "hub/HubClient.h"
 #include "pull/PullEngine.h"
@@ -83,6 +84,7 @@ protected:
     // adds Docker Hub's rate-limit headers, stalls a layer or fails a manifest when a test asks.
     DockerHubBed m_bed;
     QTemporaryDir m_settingsDir;
+    Localization m_localization; // English, as a person sees it: "1 layer", "2 layers"
     const TestbedImages &m_images = m_bed.images();
     FaultProxy *m_proxy = nullptr;
     HubEmulator *m_hub = nullptr;
