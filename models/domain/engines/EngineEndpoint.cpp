@@ -21,7 +21,6 @@ struct Tr
 
 constexpr qint64 kMaxJsonFile = 1024 * 1024;
 const QString kDockerDefaultSocket = QStringLiteral("/var/run/docker.sock");
-const QString kPodmanRootfulSocket = QStringLiteral("/run/podman/podman.sock");
 
 // "unix:///path" (or a bare absolute path) into an endpoint; other schemes are Unsupported.
 Result<EngineEndpoint> fromHost(EngineKind kind, const QString &host, const QString &origin)
@@ -113,8 +112,8 @@ Result<EngineEndpoint> locatePodman(const EngineLocator::Environment &environmen
         if (QFileInfo::exists(rootless))
             return fromHost(EngineKind::Podman, rootless, QStringLiteral("XDG_RUNTIME_DIR"));
     }
-    if (QFileInfo::exists(kPodmanRootfulSocket))
-        return fromHost(EngineKind::Podman, kPodmanRootfulSocket, Tr::tr("default"));
+    if (QFileInfo::exists(environment.podmanRootfulSocket))
+        return fromHost(EngineKind::Podman, environment.podmanRootfulSocket, Tr::tr("default"));
     const QString program = QStandardPaths::findExecutable(QStringLiteral("podman"),
                                                            variables.value(QStringLiteral("PATH")).split(u':', Qt::SkipEmptyParts));
     if (!program.isEmpty()) {
@@ -125,7 +124,7 @@ Result<EngineEndpoint> locatePodman(const EngineLocator::Environment &environmen
         endpoint.origin = QStringLiteral("PATH");
         return endpoint;
     }
-    return fromHost(EngineKind::Podman, kPodmanRootfulSocket, Tr::tr("default"));
+    return fromHost(EngineKind::Podman, environment.podmanRootfulSocket, Tr::tr("default"));
 }
 
 } // namespace

@@ -46,6 +46,7 @@ public:
     {
         QProcessEnvironment variables = QProcessEnvironment::systemEnvironment();
         QString home; // empty: QDir::homePath()
+        QString podmanRootfulSocket = QStringLiteral("/run/podman/podman.sock"); // the system's
     };
 
     // Errors: Unsupported (a tcp:// or ssh:// host), EngineUnavailable (a context that names no
