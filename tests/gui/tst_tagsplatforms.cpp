@@ -82,30 +82,14 @@ void clickHeader(QHeaderView *header, int section)
 }
 
 // A right click on `index` (press, release, then the context menu event the window system sends),
-// and a left click on the menu's action named `action`. False when there was no menu or no such
-// (enabled) action in it.
+// and the menu's action named `action` picked (WindowBed's pickFromContextMenu). False when there
+// was no menu or no such (enabled) action in it.
 bool chooseFromContextMenu(QAbstractItemView *view, const QModelIndex &index, const QString &action)
 {
     view->scrollTo(index);
     const QPoint at = view->visualRect(index).center();
-    bool chosen = false;
-    QTimer::singleShot(0, view, [&] {
-        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
-        if (!menu)
-            return;
-        for (QAction *item : menu->actions()) {
-            if (item->objectName() == action && item->isEnabled()) {
-                QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(item).center());
-                chosen = true;
-                break;
-            }
-        }
-        if (menu->isVisible())
-            menu->close();
-    });
     QTest::mouseClick(view->viewport(), Qt::RightButton, {}, at);
-    QContextMenuEvent event(QContextMenuEvent::Mouse, at, view->viewport()->mapToGlobal(at));
-    QApplication::sendEvent(view->viewport(), &event);
+    const bool chosen = pickFromContextMenu(view->viewport(), at, action);
     QApplication::processEvents();
     return chosen;
 }
