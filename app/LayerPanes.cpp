@@ -40,9 +40,7 @@ LayerPanes::LayerPanes(Parts parts, ChooseFolder chooseExtractFolder, QObject *p
     connect(m_parts.map, &LayerMapPane::layerSelected, this, &LayerPanes::onMapLayerSelected);
     connect(m_parts.filesPane, &LayerFilesPane::extractRequested, this, &LayerPanes::onExtractRequested);
     connect(m_parts.filesPane, &LayerFilesPane::retryRequested, this, [this] {
-        if (m_layers.isEmpty())
-            m_parts.session->retry(); // the image itself could not be looked up
-        else
+        if (!retryUnavailableImage())
             showLayerFiles(m_filesLayer);
     });
     connect(m_parts.filesPane, &LayerFilesPane::layerChosen, this, &LayerPanes::chooseLayer);
@@ -125,6 +123,15 @@ void LayerPanes::showUnavailable(const Error &error)
     m_parts.comparePane->statePanel()->showFailure(failed, error);
 }
 
+bool LayerPanes::retryUnavailableImage()
+{
+    // Retry in a pane that says the image could not be looked up asks the session again.
+    if (!m_layers.isEmpty() || m_parts.session->tag().isEmpty() || m_parts.session->image())
+        return false;
+    m_parts.session->retry();
+    return true;
+}
+
 void LayerPanes::showImage(const InspectedImage &image)
 {
     if (image.manifest.registry == m_registry && image.manifest.repository == m_repository && image.imageManifest.layers == m_layers
@@ -183,10 +190,8 @@ void LayerPanes::analyseIfCheap(const Descriptor &config, qint64 compressedBytes
 
 void LayerPanes::analyseEfficiency()
 {
-    if (m_layers.isEmpty() && m_parts.session->tag().size() > 0 && !m_parts.session->image()) {
-        m_parts.session->retry(); // Retry where the image could not be looked up
+    if (retryUnavailableImage())
         return;
-    }
     if (m_layers.isEmpty() || !m_parts.registry)
         return;
     m_parts.efficiency->analyse(m_parts.registry, m_registry, m_repository, m_layers, m_parts.storeRoot);
@@ -321,10 +326,8 @@ void LayerPanes::onExtractRequested(const QString &path, int sourceLayer)
 
 void LayerPanes::onCompareRequested(const QString &tag, const QString &platform)
 {
-    if (m_layers.isEmpty() && !m_parts.session->tag().isEmpty() && !m_parts.session->image()) {
-        m_parts.session->retry(); // Retry where the image could not be looked up
+    if (retryUnavailableImage())
         return;
-    }
     if (m_layers.isEmpty() || !m_parts.registry)
         return;
     m_parts.diff->clear();

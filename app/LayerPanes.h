@@ -91,6 +91,9 @@ Q_SIGNALS:
 
 private:
     void analyseEfficiency();
+    // When a tag is chosen but its image could not be looked up, asks the session again; false
+    // (nothing done) otherwise.
+    bool retryUnavailableImage();
     // Measures the image at once when that is cheap (see setAutoAnalyseLimit), else asks.
     void analyseIfCheap(const Descriptor &config, qint64 compressedBytes);
     void onHistoryRowChanged(const QModelIndex &current);

@@ -622,11 +622,13 @@ void MainWindow::markFocusedPane()
     const QWidget *focus = QApplication::focusWidget();
     for (QWidget *pane : panesInOrder()) {
         const bool active = focus && (pane == focus || pane->isAncestorOf(focus));
-        QWidget *frame = pane->parentWidget();
-        if (auto *dock = qobject_cast<QDockWidget *>(frame))
-            frame = dock->titleBarWidget();
-        if (frame == m_imageTabs->findChild<QStackedWidget *>())
+        QWidget *frame = pane->parentWidget(); // a titled box (PaneFrame::titled)
+        if (m_imageTabs->isAncestorOf(pane))
             frame = m_imageTabs;
+        else if (auto *dock = qobject_cast<QDockWidget *>(frame))
+            frame = dock->titleBarWidget();
+        else if (pane == m_startView)
+            continue; // a page of its own, with no heading
         PaneFrame::setActive(frame, active);
     }
 }

@@ -57,7 +57,7 @@ void setActive(QWidget *frame, bool active)
                                                                                       : QColor());
         return;
     }
-    QWidget *heading = frame->findChild<QLabel *>(QStringLiteral("paneHeading"));
+    QWidget *heading = frame->findChild<QLabel *>(QStringLiteral("paneHeading"), Qt::FindDirectChildrenOnly);
     if (!heading)
         return;
     QPalette palette = frame->palette();
