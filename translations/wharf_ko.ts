@@ -4494,11 +4494,6 @@ Run “wharf COMMAND --help” for a command&apos;s options.
         <source>usage: wharf load REF --to docker|podman [--platform os/arch[/variant]] [--store DIR]</source>
         <translation>사용 방법: wharf load REF --to docker|podman [--platform os/arch[/variant]] [--store DIR]</translation>
     </message>
-    <message>
-        <source>the store keeps %1 for several platforms (%2); choose one with --platform</source>
-        <extracomment>%1 is the reference, %2 the platforms the store keeps for it, comma-separated</extracomment>
-        <translation>저장소에 %1의 플랫폼이 여러 개(%2) 있습니다. --platform으로 하나를 고르세요</translation>
-    </message>
 </context>
 <context>
     <name>wharf::cli::exporting</name>
@@ -4529,11 +4524,6 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     <message>
         <source>unknown format “%1”; use docker-archive or oci-archive</source>
         <translation>알 수 없는 형식 “%1”입니다. docker-archive나 oci-archive를 쓰세요</translation>
-    </message>
-    <message>
-        <source>the store keeps %1 for several platforms (%2); choose one with --platform</source>
-        <extracomment>%1 is the reference, %2 the platforms the store keeps for it, comma-separated</extracomment>
-        <translation>저장소에 %1의 플랫폼이 여러 개(%2) 있습니다. --platform으로 하나를 고르세요</translation>
     </message>
     <message>
         <source>Wrote %1 (%2) to %3 as %4, %5</source>
@@ -5352,6 +5342,11 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     <message>
         <source>usage: wharf images [--store DIR | --engine docker|podman] [--json]</source>
         <translation>사용 방법: wharf images [--store DIR | --engine docker|podman] [--json]</translation>
+    </message>
+    <message>
+        <source>the store keeps %1 for several platforms (%2); choose one with --platform</source>
+        <extracomment>%1 is the reference, %2 the platforms the store keeps for it, comma-separated</extracomment>
+        <translation>저장소에 %1의 플랫폼이 여러 개(%2) 있습니다. --platform으로 하나를 고르세요</translation>
     </message>
 </context>
 <context>

@@ -269,21 +269,13 @@ int loadCommand(CliContext &cx, const QStringList &arguments)
     auto store = openStore(parser);
     if (!store)
         return cx.fail(store.error());
-    auto found = store->findImages(parser.positionalArguments().first(), *platformArg);
-    if (!found)
-        return found.error().code() == Error::Code::InvalidReference ? cx.failUsage(found.error()) : cx.fail(found.error());
-    if (found->size() > 1) {
-        QStringList platforms;
-        for (const StoredImage &image : std::as_const(*found))
-            platforms.append(image.platform.toString());
-        //: %1 is the reference, %2 the platforms the store keeps for it, comma-separated
-        return cx.usage(Tr::tr("the store keeps %1 for several platforms (%2); choose one with --platform")
-                            .arg(found->first().reference, platforms.join(QStringLiteral(", "))));
-    }
+    const auto image = findOneImage(*store, parser.positionalArguments().first(), *platformArg);
+    if (!image)
+        return isUsageError(image.error()) ? cx.failUsage(image.error()) : cx.fail(image.error());
     const auto endpoint = reachEngine(cx, *target->kind);
     if (!endpoint)
         return kExitFailure;
-    return loadIntoEngine(cx, *store, found->first(), *endpoint);
+    return loadIntoEngine(cx, *store, *image, *endpoint);
 }
 
 } // namespace wharf::cli

@@ -57,19 +57,10 @@ int exportCommand(CliContext &cx, const QStringList &arguments)
     auto store = openStore(parser);
     if (!store)
         return cx.fail(store.error());
-    auto found = store->findImages(parser.positionalArguments().first(), platform);
-    if (!found) {
-        return found.error().code() == Error::Code::InvalidReference ? cx.failUsage(found.error()) : cx.fail(found.error());
-    }
-    if (found->size() > 1) {
-        QStringList platforms;
-        for (const StoredImage &image : std::as_const(*found))
-            platforms.append(image.platform.toString());
-        //: %1 is the reference, %2 the platforms the store keeps for it, comma-separated
-        return cx.usage(Tr::tr("the store keeps %1 for several platforms (%2); choose one with --platform")
-                            .arg(found->first().reference, platforms.join(QStringLiteral(", "))));
-    }
-    const StoredImage &image = found->first();
+    const auto found = findOneImage(*store, parser.positionalArguments().first(), platform);
+    if (!found)
+        return isUsageError(found.error()) ? cx.failUsage(found.error()) : cx.fail(found.error());
+    const StoredImage &image = *found;
     auto report = ImageExporter::exportImage(*store, image, parser.value(QStringLiteral("output")), *format);
     if (!report)
         return cx.fail(report.error());

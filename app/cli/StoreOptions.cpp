@@ -27,4 +27,26 @@ Result<ImageStore> openStore(const QCommandLineParser &parser)
     return ImageStore::open(root);
 }
 
+Result<StoredImage> findOneImage(const ImageStore &store, const QString &reference, const std::optional<Platform> &platform)
+{
+    auto found = store.findImages(reference, platform);
+    if (!found)
+        return wharf::unexpected(found.error());
+    if (found->size() > 1) {
+        QStringList platforms;
+        for (const StoredImage &image : std::as_const(*found))
+            platforms.append(image.platform.toString());
+        //: %1 is the reference, %2 the platforms the store keeps for it, comma-separated
+        return wharf::unexpected(Error(Error::Code::InvalidPlatform,
+                                       Tr::tr("the store keeps %1 for several platforms (%2); choose one with --platform")
+                                           .arg(found->first().reference, platforms.join(QStringLiteral(", ")))));
+    }
+    return found->first();
+}
+
+bool isUsageError(const Error &error)
+{
+    return error.code() == Error::Code::InvalidReference || error.code() == Error::Code::InvalidPlatform;
+}
+
 } // namespace wharf::cli

@@ -286,24 +286,28 @@ void PlatformModel::applySizing(const QList<Sizing> &results)
         // A fetch or a count for this row is on its way and will tell its own result.
         if (!sizing.cost || platform.job || platform.costState == PullCostState::Resolving)
             continue;
-        const PullCost &cost = *sizing.cost;
-        // A count that answered first said the same: no second signal for one cost.
-        const bool changed = platform.costState != PullCostState::Known || platform.bytesToFetch != cost.bytesToFetch
-                             || platform.layersPresent != cost.layersPresent || platform.layersDownloaded != cost.layersDownloaded
-                             || platform.pulled != cost.pulled || platform.bytesResumed != cost.bytesResumed;
         ++platform.costTicket; // an older per-row count still running is now stale
-        platform.costState = PullCostState::Known;
-        platform.bytesToFetch = cost.bytesToFetch;
-        platform.layersPresent = cost.layersPresent;
-        platform.layersDownloaded = cost.layersDownloaded;
-        platform.pulled = cost.pulled;
-        platform.bytesResumed = cost.bytesResumed;
-        platform.costError.clear();
-        if (!changed)
+        // A count that answered first said the same: no second signal for one cost.
+        if (!setKnownCost(platform, *sizing.cost))
             continue;
         emitRowChanged(sizing.row);
         Q_EMIT pullCostChanged(sizing.row);
     }
+}
+
+bool PlatformModel::setKnownCost(PlatformRow &platform, const PullCost &cost)
+{
+    const bool changed = platform.costState != PullCostState::Known || platform.bytesToFetch != cost.bytesToFetch
+                         || platform.layersPresent != cost.layersPresent || platform.layersDownloaded != cost.layersDownloaded
+                         || platform.pulled != cost.pulled || platform.bytesResumed != cost.bytesResumed;
+    platform.costState = PullCostState::Known;
+    platform.bytesToFetch = cost.bytesToFetch;
+    platform.layersPresent = cost.layersPresent;
+    platform.layersDownloaded = cost.layersDownloaded;
+    platform.pulled = cost.pulled;
+    platform.bytesResumed = cost.bytesResumed;
+    platform.costError.clear();
+    return changed;
 }
 
 void PlatformModel::countPresentLayers(int row)
@@ -338,14 +342,7 @@ void PlatformModel::countPresentLayers(int row)
     continueOnEventLoop(counted, this, [this, row, ticket, generation = m_generation](const PullCost &cost) {
         if (generation != m_generation || row >= m_platforms.size() || m_platforms.at(row).costTicket != ticket)
             return;
-        PlatformRow &platform = m_platforms[row];
-        platform.costState = PullCostState::Known;
-        platform.bytesToFetch = cost.bytesToFetch;
-        platform.layersPresent = cost.layersPresent;
-        platform.layersDownloaded = cost.layersDownloaded;
-        platform.pulled = cost.pulled;
-        platform.bytesResumed = cost.bytesResumed;
-        platform.costError.clear();
+        setKnownCost(m_platforms[row], cost);
         emitRowChanged(row);
         Q_EMIT pullCostChanged(row);
     });

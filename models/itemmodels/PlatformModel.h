@@ -184,6 +184,8 @@ private:
                  bool isIndex, const ImageManifest *known = nullptr, const Digest &knownDigest = {});
     void cancelJobs();
     void countPresentLayers(int row);
+    // `platform`'s cost is now `cost` (Known); whether any figure of it changed.
+    static bool setKnownCost(PlatformRow &platform, const PullCost &cost);
     // Sizes and counts every platform from what needs no request (see the header), off the GUI thread.
     void sizeKnownPlatforms();
     void applySizing(const QList<Sizing> &results);
