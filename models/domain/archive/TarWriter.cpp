@@ -153,6 +153,12 @@ Result<TarWriter> TarWriter::create(const QString &path, qint64 mtime)
         d->finished = true; // nothing of ours to remove
         return fail(Error::Code::Io, Tr::tr("cannot create %1: %2").arg(d->file.fileName(), d->file.errorString()));
     }
+    return open(std::move(d));
+}
+
+Result<TarWriter> TarWriter::open(std::unique_ptr<Private> d)
+{
+    // Blocks of 10 KiB (libarchive's default) go to the file or device as they fill.
     d->archive = archive_write_new();
     if (!d->archive || archive_write_set_format_pax_restricted(d->archive) != ARCHIVE_OK
         || archive_write_add_filter_none(d->archive) != ARCHIVE_OK
@@ -168,13 +174,7 @@ Result<TarWriter> TarWriter::createOnDevice(QIODevice &device, const QString &na
     d->mtime = std::max<qint64>(0, mtime);
     d->device = &device;
     d->ownsFile = false;
-    d->archive = archive_write_new();
-    // Blocks of 10 KiB (libarchive's default) go to the device as they fill: nothing is held back.
-    if (!d->archive || archive_write_set_format_pax_restricted(d->archive) != ARCHIVE_OK
-        || archive_write_add_filter_none(d->archive) != ARCHIVE_OK
-        || archive_write_open(d->archive, d.get(), nullptr, &Private::writeCallback, nullptr) != ARCHIVE_OK)
-        return wharf::unexpected(d->libarchiveFailure(Tr::tr("the archive header")).error());
-    return TarWriter(std::move(d));
+    return open(std::move(d));
 }
 
 QString TarWriter::path() const

@@ -69,6 +69,8 @@ public:
 private:
     struct Private;
     explicit TarWriter(std::unique_ptr<Private> d);
+    // Opens libarchive's pax writer over `d`'s file or device (both create()s end here).
+    [[nodiscard]] static Result<TarWriter> open(std::unique_ptr<Private> d);
 
     std::unique_ptr<Private> d;
 };
