@@ -39,6 +39,7 @@
 #include "registry/RegistryClient.h"
 #include "services/AppServices.h"
 #include "services/BrowseSession.h"
+#include "services/EngineTargets.h"
 #include "services/RegistryLogins.h"
 
 #include <QAbstractItemView>
@@ -132,6 +133,8 @@ void MainWindow::createDefaultServices()
     } else {
         m_storeError = store.error().message();
     }
+    m_ownedEngines = std::make_unique<EngineTargets>();
+    m_services.engines = m_ownedEngines.get();
 }
 
 void MainWindow::setAutoAnalyseLimit(qint64 bytes)
@@ -166,6 +169,8 @@ void MainWindow::build()
     for (QAbstractItemView *view : findChildren<QAbstractItemView *>())
         view->setTabKeyNavigation(false);
     connect(qApp, &QApplication::focusChanged, this, &MainWindow::markFocusedPane);
+    if (m_services.engines)
+        m_services.engines->refresh();
     if (m_localImagesModel)
         m_localImagesModel->refresh();
     else

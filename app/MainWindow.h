@@ -54,6 +54,7 @@ class LocalImagesModel;
 class LocalImagesPane;
 class PlatformModel;
 class PlatformsPane;
+class EngineTargets;
 class PullEngine;
 class PullMeter;
 class PullListModel;
@@ -87,6 +88,9 @@ public:
         // no keychain. Both must be sources of `registry`'s credentials. Without them, no login.
         KeychainStore *keychain = nullptr;
         SessionCredentialSource *session = nullptr;
+        // The container engines offered as pull targets and listed in Local images (refreshed when
+        // the window opens). Without it the window pulls into the store only.
+        EngineTargets *engines = nullptr;
     };
 
     using ExportTarget = wharf::ExportTarget;
@@ -122,6 +126,7 @@ public:
     [[nodiscard]] LayerFilesPane *layerFilesPane() const { return m_layerFilesPane; }
     [[nodiscard]] EfficiencyPanel *efficiencyPanel() const { return m_efficiencyPanel; }
     [[nodiscard]] ComparePane *comparePane() const { return m_comparePane; }
+    [[nodiscard]] EngineTargets *engineTargets() const { return m_services.engines; }
     [[nodiscard]] LayerMapLoader *layerMapLoader() const { return m_layerMapLoader; }
     [[nodiscard]] LayerFilesModel *layerFilesModel() const { return m_layerFilesModel; }
     [[nodiscard]] ImageEfficiencyModel *efficiencyModel() const { return m_efficiencyModel; }
@@ -192,6 +197,7 @@ private:
     // Owned only by the default constructor.
     std::unique_ptr<AppServices> m_app;
     std::unique_ptr<PullEngine> m_ownedEngine;
+    std::unique_ptr<EngineTargets> m_ownedEngines;
 
     Services m_services;
     Desktop m_desktop;
