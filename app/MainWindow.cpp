@@ -83,6 +83,7 @@ constexpr auto kRepository = "selection/repository";
 constexpr auto kTag = "selection/tag";
 constexpr auto kPlatform = "selection/platform";
 constexpr auto kRecent = "history/repositories"; // most recent first
+constexpr auto kPullTarget = "pull/target";       // "store", "docker", "podman": where Pull sent the last image
 
 // What the start page lists.
 constexpr int kPopularImages = 12;
@@ -308,6 +309,10 @@ void MainWindow::connectPanes()
     connect(m_tagsPane, &TagsPane::tagSelected, this, &MainWindow::onTagSelected);
     connect(m_platformsPane, &PlatformsPane::platformSelected, this, &MainWindow::onPlatformSelected);
     connect(m_platformsPane, &PlatformsPane::retryRequested, m_session, &BrowseSession::retry);
+    // Where Pull sends an image is remembered as soon as it is chosen.
+    connect(m_platformsPane, &PlatformsPane::pullTargetChanged, this, [](std::optional<EngineKind> target) {
+        Preferences::settings().setValue(key(kPullTarget), target ? EngineLocator::kindName(target.value()).toLower() : QStringLiteral("store"));
+    });
     // The Tags pane's row menu: Pull (the tag's selected platform, or this machine's), Compare With
     // (the image on show against that tag), Show in Layer Map (adds the tag to the map's choice).
     connect(m_tagsPane, &TagsPane::pullRequested, m_platformsPane, &PlatformsPane::pullWhenShown);
@@ -339,6 +344,7 @@ void MainWindow::connectPanes()
     store.platforms = m_platformModel;
     store.platformsPane = m_platformsPane;
     store.pulls = m_pullModel;
+    store.engines = m_services.engines;
     store.pullsDock = m_pullsDock;
     store.localImages = m_localImagesModel;
     store.localImagesPane = m_localImagesPane;
@@ -658,6 +664,10 @@ void MainWindow::restoreSettings()
     m_imageTabs->setCurrentIndex(s.value(key(kImageTab), 0).toInt());
     m_imagePane->splitter()->restoreState(s.value(key(kImageSplitter)).toByteArray());
     m_searchPane->setRegistries(Preferences::load().registries);
+    {
+        const QSignalBlocker blocker(m_platformsPane);
+        m_platformsPane->setPullTarget(EngineLocator::kindFromName(s.value(key(kPullTarget)).toString()));
+    }
 
     m_pendingRepository = s.value(key(kRepository)).toString();
     m_pendingTag = s.value(key(kTag)).toString();

@@ -10,6 +10,7 @@
 #include "itemmodels/PullListModel.h"
 #include "layers/LayerMapLoader.h"
 #include "services/BrowseSession.h"
+#include "services/EngineTargets.h"
 #include "services/StoredImageJob.h"
 
 #include <QApplication>
@@ -24,6 +25,16 @@ StoreActions::StoreActions(Parts parts, QObject *parent) : QObject(parent), m_pa
 {
     connect(m_parts.platformsPane, &PlatformsPane::pullRequested, this, &StoreActions::pull);
     connect(m_parts.pulls, &PullListModel::pullFinished, this, &StoreActions::onPullFinished);
+    connect(m_parts.pulls, &PullListModel::loadStarted, this, [this](const QString &reference, EngineKind kind) {
+        //: %1 an image reference, %2 Docker or Podman
+        Q_EMIT statusMessage(tr("Loading %1 into %2…").arg(reference, EngineLocator::kindName(kind)));
+    });
+    connect(m_parts.pulls, &PullListModel::loadFinished, this, &StoreActions::onLoadFinished);
+    if (m_parts.engines) {
+        for (const EngineKind kind : EngineTargets::kinds)
+            showEngine(kind);
+        connect(m_parts.engines, &EngineTargets::changed, this, &StoreActions::showEngine);
+    }
     connect(m_parts.localImagesPane, &LocalImagesPane::exportRequested, this, &StoreActions::exportImage);
     connect(m_parts.localImagesPane, &LocalImagesPane::revealRequested, this, &StoreActions::reveal);
     connect(m_parts.localImagesPane, &LocalImagesPane::copyPathRequested, this, &StoreActions::copyPath);
@@ -71,12 +82,56 @@ void StoreActions::pull(int platformRow)
         Q_EMIT statusMessage(tr("Pulling needs the local store: %1").arg(m_parts.storeError));
         return;
     }
+    std::optional<EngineEndpoint> into;
+    if (const auto target = m_parts.platformsPane->pullTarget()) {
+        if (!m_parts.engines || !m_parts.engines->isReady(*target)) {
+            //: %1 Docker or Podman, %2 why (one line)
+            Q_EMIT statusMessage(tr("%1 cannot be used: %2")
+                                     .arg(EngineLocator::kindName(*target),
+                                          m_parts.engines ? m_parts.engines->description(*target) : QString()));
+            return;
+        }
+        into = m_parts.engines->endpoint(*target);
+    }
     if (request->reference.domain() == HubRateLimitProbe::Registry)
         Q_EMIT dockerHubPullStarted();
-    m_parts.pulls->pull(*request);
+    m_parts.pulls->pull(*request, into);
     m_parts.pullsDock->show();
     m_parts.pullsDock->raise();
-    Q_EMIT statusMessage(tr("Pulling %1 for %2…").arg(request->reference.toString(), request->platform->toString()));
+    if (into)
+        //: %1 an image reference, %2 a platform, %3 Docker or Podman
+        Q_EMIT statusMessage(tr("Pulling %1 for %2 into %3…")
+                                 .arg(request->reference.toString(), request->platform->toString(), EngineLocator::kindName(into->kind)));
+    else
+        Q_EMIT statusMessage(tr("Pulling %1 for %2…").arg(request->reference.toString(), request->platform->toString()));
+}
+
+void StoreActions::onLoadFinished(const QString &reference, EngineKind kind, const EngineLoadReport &report,
+                                  const std::optional<Error> &error)
+{
+    const QString engine = EngineLocator::kindName(kind);
+    if (!error)
+        Q_EMIT statusMessage(report.emulationNote.isEmpty() ? EngineLoader::summary(report)
+                                                            //: %1 "Loaded into Docker as …", %2 a note on emulation
+                                                            : tr("%1. %2").arg(EngineLoader::summary(report), report.emulationNote));
+    else if (error->code() == Error::Code::Cancelled)
+        //: %1 an image reference, %2 Docker or Podman
+        Q_EMIT statusMessage(tr("Stopped loading %1 into %2; it keeps nothing of it, the local store keeps the image").arg(reference, engine));
+    else
+        //: %1 an image reference, %2 Docker or Podman, %3 why
+        Q_EMIT statusMessage(tr("%1 could not be loaded into %2: %3").arg(reference, engine, error->message()));
+    Q_EMIT engineImagesChanged(kind);
+}
+
+void StoreActions::showEngine(EngineKind kind)
+{
+    using State = PlatformsPane::EngineState;
+    const EngineTargets::State state = m_parts.engines->state(kind);
+    m_parts.platformsPane->setEngineState(kind,
+                                          state == EngineTargets::State::Ready         ? State::Ready
+                                          : state == EngineTargets::State::Unavailable ? State::Unavailable
+                                                                                       : State::Checking,
+                                          m_parts.engines->description(kind));
 }
 
 void StoreActions::onPullFinished(const QString &reference, const QString &platform, const std::optional<Error> &error)

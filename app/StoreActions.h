@@ -6,9 +6,13 @@
 // again; a pull from Docker Hub also asks for the pull meter again. An image opened from the store
 // is browsed from it (BrowseSession::openStored()): the layer map gets the repository's stored
 // images, and Compare is offered another stored image of the repository when there is one.
+// "Pull to: Docker / Podman" (the Platforms pane's choice, offered from EngineTargets) pulls
+// through the store and then loads the image into that engine, said when done ("Loaded into
+// Docker as nginx:1.27 (linux/arm64/v8), image ID sha256:…").
 // MainWindow builds the models and panes and hands them here.
 
 #include "Desktop.h"
+#include "engines/EngineLoader.h"
 #include "store/ImageStore.h"
 
 #include <QObject>
@@ -23,6 +27,7 @@ namespace wharf {
 
 class BrowseSession;
 class ComparePane;
+class EngineTargets;
 class Error;
 class LayerMapLoader;
 class LocalImagesModel;
@@ -55,6 +60,7 @@ public:
         QWidget *dialogParent = nullptr;
         LayerMapLoader *layerMap = nullptr;   // given the stored images of a stored image's repository
         ComparePane *comparePane = nullptr;   // offered another stored image to compare with
+        EngineTargets *engines = nullptr;     // offered as pull targets; null: the store only
     };
 
     StoreActions(Parts parts, QObject *parent);
@@ -67,10 +73,15 @@ Q_SIGNALS:
     // The person asked to open a stored image: the window resets its panes for the image's
     // repository and has the session open it (BrowseSession::openStored()).
     void openRequested(const wharf::StoredImage &image);
+    // A load into that engine ended: what it holds has changed (or may have).
+    void engineImagesChanged(wharf::EngineKind kind);
 
 private:
     void pull(int platformRow);
     void onPullFinished(const QString &reference, const QString &platform, const std::optional<Error> &error);
+    void onLoadFinished(const QString &reference, EngineKind kind, const EngineLoadReport &report, const std::optional<Error> &error);
+    // The Platforms pane's "Pull to" entry for `kind` from what EngineTargets knows.
+    void showEngine(EngineKind kind);
     void exportImage(int row);
     void reveal(int row);
     void copyPath(int row);

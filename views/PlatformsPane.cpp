@@ -10,6 +10,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QMenu>
 
 #include <QHBoxLayout>
@@ -22,6 +23,15 @@
 
 namespace wharf {
 
+namespace {
+
+// The "Pull to" box's item data: -1 for the store, else the EngineKind.
+constexpr int kStore = -1;
+constexpr int kStateRole = Qt::UserRole + 1; // PlatformsPane::EngineState
+constexpr int kDescriptionRole = Qt::UserRole + 2;
+
+} // namespace
+
 PlatformsPane::PlatformsPane(PlatformModel *model, QWidget *parent)
     : QWidget(parent),
       m_model(model),
@@ -29,6 +39,9 @@ PlatformsPane::PlatformsPane(PlatformModel *model, QWidget *parent)
       m_indexDigest(new ElidedLabel(this)),
       m_cost(new QLabel(this)),
       m_pull(new QPushButton(Icons::icon(Icons::Name::Pull), tr("Pull"), this)),
+      //: before a choice of where Pull sends an image: "Pull to: [Wharf store ▾]"
+      m_targetLabel(new QLabel(tr("Pull &to:"), this)),
+      m_target(new QComboBox(this)),
       m_pullAction(new QAction(Icons::icon(Icons::Name::Pull), tr("Pull"), this)),
       m_copyDigest(new QAction(tr("Copy Digest"), this))
 {
@@ -55,8 +68,20 @@ PlatformsPane::PlatformsPane(PlatformModel *model, QWidget *parent)
     m_pull->setToolTip(tr("Pull the selected platform into the local store (Enter)"));
     m_pull->setEnabled(false);
 
+    m_target->setObjectName(QStringLiteral("pullTargetBox"));
+    //: the local OCI store as a pull target, beside Docker and Podman
+    m_target->addItem(tr("Wharf store"), kStore);
+    m_target->setItemData(0, tr("Wharf's own OCI store, for skopeo, umoci and podman (oci:)"), Qt::ToolTipRole);
+    m_target->setItemData(0, QVariant::fromValue(EngineState::Ready), kStateRole);
+    m_targetLabel->setBuddy(m_target);
+    // Until the window says which engines it looked for, there is nothing to choose.
+    m_targetLabel->hide();
+    m_target->hide();
+
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_cost, 1);
+    bottom->addWidget(m_targetLabel);
+    bottom->addWidget(m_target);
     bottom->addWidget(m_pull);
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -73,6 +98,10 @@ PlatformsPane::PlatformsPane(PlatformModel *model, QWidget *parent)
     connect(m_model, &QAbstractItemModel::dataChanged, this, &PlatformsPane::updateCost);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PlatformsPane::onCurrentChanged);
     connect(m_pull, &QPushButton::clicked, this, &PlatformsPane::requestPull);
+    connect(m_target, &QComboBox::currentIndexChanged, this, [this] {
+        updateCost();
+        Q_EMIT pullTargetChanged(pullTarget());
+    });
     connect(m_state, &StatePanel::retryRequested, this, &PlatformsPane::retryRequested);
     // Enter (and a double click) on a platform pulls it.
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
@@ -223,15 +252,71 @@ bool PlatformsPane::currentIsPulled() const
     return row >= 0 && m_model->platformIndex(row).data(PlatformModel::PulledRole).toBool();
 }
 
+std::optional<EngineKind> PlatformsPane::pullTarget() const
+{
+    const int kind = m_target->currentData().toInt();
+    if (kind == kStore)
+        return std::nullopt;
+    return static_cast<EngineKind>(kind);
+}
+
+void PlatformsPane::setPullTarget(std::optional<EngineKind> target)
+{
+    const int at = m_target->findData(target ? int(*target) : kStore);
+    if (at >= 0)
+        m_target->setCurrentIndex(at);
+}
+
+void PlatformsPane::setEngineState(EngineKind kind, EngineState state, const QString &description)
+{
+    int at = m_target->findData(int(kind));
+    if (at < 0) {
+        m_target->addItem(EngineLocator::kindName(kind), int(kind));
+        at = m_target->count() - 1;
+    }
+    const QString name = EngineLocator::kindName(kind);
+    m_target->setItemText(at, state == EngineState::Unavailable
+                                  //: an engine in the "Pull to" box that does not answer: "Docker (not available)"
+                                  ? tr("%1 (not available)").arg(name)
+                                  : name);
+    m_target->setItemData(at, description, Qt::ToolTipRole);
+    m_target->setItemData(at, description, kDescriptionRole);
+    m_target->setItemData(at, QVariant::fromValue(state), kStateRole);
+    m_targetLabel->show();
+    m_target->show();
+    updateCost();
+}
+
+PlatformsPane::EngineState PlatformsPane::targetState() const
+{
+    return m_target->currentData(kStateRole).value<EngineState>();
+}
+
 void PlatformsPane::updateCost()
 {
     const int row = currentPlatform();
-    // A platform the store already holds (this reference, this manifest) has nothing to pull.
-    const bool pulled = currentIsPulled();
-    m_pull->setEnabled(row >= 0 && !pulled && m_state->kind() == StatePanel::Kind::Content);
-    m_pull->setText(pulled ? tr("Pulled ✓") : tr("Pull"));
-    m_pull->setToolTip(pulled ? tr("This platform of the tag is in the local store already")
-                              : tr("Pull the selected platform into the local store (Enter)"));
+    const std::optional<EngineKind> target = pullTarget();
+    const EngineState targetState = this->targetState();
+    const QString engine = target ? EngineLocator::kindName(*target) : QString();
+    m_target->setToolTip(m_target->currentData(Qt::ToolTipRole).toString());
+    // A platform the store already holds (this reference, this manifest) has nothing to pull into
+    // the store; into an engine it is sent from there.
+    const bool pulled = !target && currentIsPulled();
+    m_pull->setEnabled(row >= 0 && !pulled && targetState == EngineState::Ready && m_state->kind() == StatePanel::Kind::Content);
+    //: the Pull button when the pull goes on into Docker or Podman: "Pull into Docker"
+    m_pull->setText(pulled ? tr("Pulled ✓") : target ? tr("Pull into %1").arg(engine) : tr("Pull"));
+    m_pull->setToolTip(pulled   ? tr("This platform of the tag is in the local store already")
+                       : target ? tr("Pull the selected platform through the local store into %1 (Enter)").arg(engine)
+                                : tr("Pull the selected platform into the local store (Enter)"));
+    if (target && targetState != EngineState::Ready) {
+        const QString why = m_target->currentData(kDescriptionRole).toString();
+        m_cost->setText(targetState == EngineState::Checking
+                            //: %1 Docker or Podman
+                            ? tr("Looking for %1…").arg(engine)
+                            //: %1 Docker or Podman, %2 why it cannot be reached (one line)
+                            : tr("%1 cannot be used: %2").arg(engine, why));
+        return;
+    }
     if (row < 0) {
         m_cost->setText(m_model->platformCount() > 0 ? tr("Select a platform to pull it.") : QString());
         return;
@@ -254,8 +339,9 @@ void PlatformsPane::updateCost()
 void PlatformsPane::requestPull()
 {
     const int row = currentPlatform();
-    if (row >= 0 && !currentIsPulled())
-        Q_EMIT pullRequested(row);
+    if (row < 0 || !m_pull->isEnabled())
+        return;
+    Q_EMIT pullRequested(row);
 }
 
 } // namespace wharf

@@ -5,12 +5,21 @@
 // Enter on a platform pulls it; a platform the store already holds says "Pulled ✓" instead and
 // is not pulled again. A row's context menu pulls the platform or copies its digest. When the tag
 // cannot be resolved the pane says why, with Retry (retryRequested(); the window resolves it again).
+//
+// "Pull to: Wharf store · Docker · Podman" chooses where Pull sends the platform: the store, or
+// through it into a container engine. The engines appear once the window says what it found
+// (setEngineState()); one that does not answer stays in the list, marked, and choosing it says
+// why instead of pulling. A platform already in the store can still be pulled into an engine.
 
 #include "core/Error.h"
+#include "engines/EngineEndpoint.h"
+
+#include <optional>
 
 #include <QWidget>
 
 class QAction;
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QTreeView;
@@ -38,12 +47,22 @@ public:
     // Pulls the selected platform of `tag` as soon as the pane shows that tag (now, if it does).
     void pullWhenShown(const QString &tag);
 
+    // Where Pull sends the platform: nullopt for the store, else into that engine.
+    [[nodiscard]] std::optional<EngineKind> pullTarget() const;
+    void setPullTarget(std::optional<EngineKind> target);
+    // What the window knows of an engine: whether it answers (or is still being asked), and a line
+    // saying what it is or why it cannot be used. Shows the "Pull to" choice.
+    enum class EngineState { Checking, Ready, Unavailable };
+    Q_ENUM(EngineState)
+    void setEngineState(EngineKind kind, EngineState state, const QString &description);
+
     // The row menu's actions (objectNames pullPlatformAction, copyPlatformDigestAction).
     [[nodiscard]] QList<QAction *> rowActions() const;
 
     [[nodiscard]] QTreeView *view() const { return m_view; }
     [[nodiscard]] QPushButton *pullButton() const { return m_pull; }
     [[nodiscard]] QLabel *costLabel() const { return m_cost; }
+    [[nodiscard]] QComboBox *pullTargetBox() const { return m_target; }
     [[nodiscard]] ElidedLabel *indexDigestLabel() const { return m_indexDigest; }
     [[nodiscard]] StatePanel *statePanel() const { return m_state; }
 
@@ -51,6 +70,7 @@ Q_SIGNALS:
     void platformSelected(int row);
     void pullRequested(int row);
     void retryRequested();
+    void pullTargetChanged(std::optional<wharf::EngineKind> target);
 
 private:
     void onModelReset();
@@ -59,12 +79,16 @@ private:
     void requestPull();
     void showRowMenu(const QPoint &position);
     [[nodiscard]] bool currentIsPulled() const;
+    // The chosen engine's state; Ready for the store.
+    [[nodiscard]] EngineState targetState() const;
 
     PlatformModel *m_model;
     QTreeView *m_view;
     ElidedLabel *m_indexDigest;
     QLabel *m_cost;
     QPushButton *m_pull;
+    QLabel *m_targetLabel;
+    QComboBox *m_target;
     StatePanel *m_state;
     QAction *m_pullAction;
     QAction *m_copyDigest;

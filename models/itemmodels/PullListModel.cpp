@@ -4,6 +4,7 @@
 
 #include "pull/PullEngine.h"
 #include "pull/PullHandle.h"
+#include "services/EngineJobs.h"
 
 #include <QLocale>
 #include <QScopeGuard>
@@ -28,10 +29,16 @@ PullListModel::PullListModel(PullEngine *engine, QObject *parent)
 
 PullListModel::~PullListModel()
 {
-    // Handles belong to the engine: stop listening, leave the pulls to it.
-    for (const auto &pull : m_pulls)
+    // Handles belong to the engine: stop listening, leave the pulls to it. A load stops (the
+    // engine keeps nothing of it).
+    for (const auto &pull : m_pulls) {
         if (pull->handle)
             pull->handle->disconnect(this);
+        if (pull->load) {
+            pull->load->disconnect(this);
+            pull->load->cancel();
+        }
+    }
 }
 
 int PullListModel::add(PullHandle *handle, const PullRequest &request)
@@ -50,11 +57,23 @@ int PullListModel::add(PullHandle *handle, const PullRequest &request)
     return row;
 }
 
-int PullListModel::pull(const PullRequest &request)
+int PullListModel::pull(const PullRequest &request, const std::optional<EngineEndpoint> &into)
 {
     if (!m_engine)
         return -1;
-    return add(m_engine->pull(request), request);
+    const int before = activeCount();
+    auto pull = std::make_unique<Pull>();
+    pull->request = request;
+    pull->platform = request.platform ? request.platform->toString() : QString();
+    pull->into = into;
+    Pull *raw = pull.get();
+    const int row = int(m_pulls.size());
+    beginInsertRows({}, row, row);
+    m_pulls.push_back(std::move(pull));
+    endInsertRows();
+    watch(raw, m_engine->pull(request));
+    emitActiveCountIfChanged(before);
+    return row;
 }
 
 void PullListModel::watch(Pull *pull, PullHandle *handle)
@@ -108,44 +127,101 @@ void PullListModel::onProgress(Pull *pull, const PullProgress &progress)
 void PullListModel::onFinished(Pull *pull, const PullOutcome &outcome)
 {
     const int row = rowOf(pull);
-    if (row < 0 || isFinished(pull->state))
+    if (row < 0 || isFinished(pull->state) || pull->state == State::Loading)
         return;
-    const int before = activeCount();
     if (!outcome.error) {
-        pull->state = State::Done;
+        pull->stored = true;
         pull->bytesFetched = outcome.result.bytesFetched;
         pull->bytesToFetch = std::max(pull->bytesToFetch, outcome.result.bytesFetched);
         if (!outcome.result.image.platform.isEmpty())
             pull->platform = outcome.result.image.platform.toString();
-    } else {
-        pull->state = outcome.error->code() == Error::Code::Cancelled ? State::Cancelled : State::Failed;
     }
-    pull->error = outcome.error;
     pull->downloadMs = pull->clock.isValid() ? pull->clock.elapsed() : 0;
     // A finished pull keeps its average rate (shown as such); a stopped one has none.
-    pull->bytesPerSecond = pull->state == State::Done && pull->downloadMs > 0 && pull->bytesFetched > 0
+    pull->bytesPerSecond = !outcome.error && pull->downloadMs > 0 && pull->bytesFetched > 0
                                ? double(pull->bytesFetched) * 1000.0 / double(pull->downloadMs)
                                : 0;
+    if (PullHandle *handle = pull->handle) {
+        handle->disconnect(this);
+        handle->deleteLater();
+    }
+    pull->handle.clear();
+    if (outcome.error)
+        return finish(pull, outcome.error->code() == Error::Code::Cancelled ? State::Cancelled : State::Failed, outcome.error);
+    if (!pull->into)
+        return finish(pull, State::Done, std::nullopt);
+    // The store's part is done: say so (the store changed), then the engine's part.
+    Q_EMIT pullFinished(pull->request.reference.toString(),
+                        pull->request.platform ? pull->request.platform->toString() : QString(), std::nullopt);
+    startLoad(pull, outcome.result.image);
+}
+
+void PullListModel::startLoad(Pull *pull, const StoredImage &image)
+{
+    const int row = rowOf(pull);
+    pull->state = State::Loading;
+    pull->etaSeconds = -1;
+    pull->loadSent = 0;
+    pull->loaded = {};
+    auto *job = new EngineLoadJob(m_engine->store(), image, *pull->into, this);
+    pull->load = job;
+    pull->loadExpected = job->expectedBytes();
+    updateImageTotals(pull);
+    Q_EMIT dataChanged(pullIndex(row, 0), pullIndex(row, ColumnCount - 1));
+    if (!pull->layers.isEmpty())
+        Q_EMIT dataChanged(layerIndex(row, 0, StateColumn), layerIndex(row, int(pull->layers.size()) - 1, ProgressColumn));
+    connect(job, &EngineLoadJob::progress, this, [this, pull](qint64 sent, qint64 expected) {
+        const int at = rowOf(pull);
+        if (at < 0 || pull->state != State::Loading)
+            return;
+        pull->loadSent = sent;
+        pull->loadExpected = expected;
+        Q_EMIT dataChanged(pullIndex(at, StateColumn), pullIndex(at, ProgressColumn));
+    });
+    connect(job, &Job::finished, this, [this, pull, job] { onLoadFinished(pull, job); });
+    Q_EMIT loadStarted(pull->request.reference.toString(), pull->into->kind);
+    job->start();
+}
+
+void PullListModel::onLoadFinished(Pull *pull, EngineLoadJob *job)
+{
+    if (rowOf(pull) < 0 || pull->load != job)
+        return;
+    pull->load.clear();
+    if (!job->error())
+        pull->loaded = job->report();
+    const EngineKind kind = pull->into->kind;
+    const std::optional<Error> error = job->error();
+    finish(pull, !error ? State::Done : error->code() == Error::Code::Cancelled ? State::Cancelled : State::Failed, error);
+    Q_EMIT loadFinished(pull->request.reference.toString(), kind, pull->loaded, error);
+}
+
+void PullListModel::finish(Pull *pull, State state, std::optional<Error> error)
+{
+    const int row = rowOf(pull);
+    const int before = activeCount();
+    const bool loading = pull->state == State::Loading;
+    pull->state = state;
+    pull->error = std::move(error);
+    if (state != State::Done && !pull->stored)
+        pull->bytesPerSecond = 0;
     pull->etaSeconds = -1;
     updateImageTotals(pull);
     Q_EMIT dataChanged(pullIndex(row, 0), pullIndex(row, ColumnCount - 1));
     // Layers still in flight now read "stopped": the state they show depends on the pull's.
     if (!pull->layers.isEmpty())
         Q_EMIT dataChanged(layerIndex(row, 0, StateColumn), layerIndex(row, int(pull->layers.size()) - 1, ProgressColumn));
-    if (PullHandle *handle = pull->handle) {
-        handle->disconnect(this);
-        handle->deleteLater();
-    }
-    pull->handle.clear();
     emitActiveCountIfChanged(before);
-    Q_EMIT pullFinished(pull->request.reference.toString(),
-                        pull->request.platform ? pull->request.platform->toString() : QString(), pull->error);
+    // The store's part was said when the load began.
+    if (!loading)
+        Q_EMIT pullFinished(pull->request.reference.toString(),
+                            pull->request.platform ? pull->request.platform->toString() : QString(), pull->error);
 }
 
 void PullListModel::updateImageTotals(Pull *pull)
 {
     if (pull->layers.isEmpty()) {
-        if (pull->state == State::Done && pull->imageBytes >= 0)
+        if (pull->stored && pull->imageBytes >= 0)
             pull->imageBytesHere = pull->imageBytes;
         return;
     }
@@ -154,7 +230,7 @@ void PullListModel::updateImageTotals(Pull *pull)
     for (const PullBlob &blob : std::as_const(pull->layers)) {
         const qint64 size = std::max<qint64>(0, blob.descriptor.size);
         total += size;
-        const bool complete = pull->state == State::Done || blob.state == PullBlob::State::Present
+        const bool complete = pull->stored || blob.state == PullBlob::State::Present
                               || blob.state == PullBlob::State::Done;
         here += complete ? size : std::clamp<qint64>(blob.received, 0, size);
     }
@@ -203,7 +279,13 @@ bool PullListModel::cancel(int row)
     if (row < 0 || row >= int(m_pulls.size()))
         return false;
     Pull *pull = m_pulls[row].get();
-    if (isFinished(pull->state) || !pull->handle)
+    if (isFinished(pull->state))
+        return false;
+    if (pull->load) {
+        pull->load->cancel(); // finished(Cancelled) at once
+        return true;
+    }
+    if (!pull->handle)
         return false;
     pull->handle->cancel();
     return true;
@@ -225,6 +307,10 @@ bool PullListModel::retry(int row)
     }
     pull->state = State::Planning;
     pull->planned = false;
+    pull->stored = false;
+    pull->loadSent = 0;
+    pull->loadExpected = -1;
+    pull->loaded = {};
     pull->error.reset();
     pull->bytesFetched = 0;
     pull->bytesToFetch = -1;
@@ -340,10 +426,7 @@ QVariant PullListModel::data(const QModelIndex &index, int role) const
 
 QVariant PullListModel::pullData(const Pull &pull, int column, int role) const
 {
-    const double progress = pull.state == State::Done ? 1.0
-                            : pull.imageBytes > 0     ? double(pull.imageBytesHere) / double(pull.imageBytes)
-                            : pull.planned            ? 0.0
-                                                      : -1.0;
+    const double progress = progressOf(pull);
     const bool running = !isFinished(pull.state);
     switch (role) {
     case KindRole:
@@ -376,6 +459,12 @@ QVariant PullListModel::pullData(const Pull &pull, int column, int role) const
         return running;
     case CanRetryRole:
         return m_engine && (pull.state == State::Failed || pull.state == State::Cancelled);
+    case TargetRole:
+        return pull.into ? EngineLocator::kindName(pull.into->kind) : QString();
+    case LoadSummaryRole:
+        return pull.state == State::Done && pull.into ? EngineLoader::summary(pull.loaded) : QString();
+    case LoadNoteRole:
+        return pull.state == State::Done ? pull.loaded.emulationNote : QString();
     case RawValueRole:
         switch (column) {
         case ReferenceColumn:
@@ -400,16 +489,27 @@ QVariant PullListModel::pullData(const Pull &pull, int column, int role) const
         case ReferenceColumn:
             return pull.request.reference.toString();
         case StateColumn:
+            if (pull.state == State::Done && pull.into)
+                return pull.loaded.emulationNote.isEmpty() ? EngineLoader::summary(pull.loaded)
+                                                           : EngineLoader::summary(pull.loaded) + u'\n' + pull.loaded.emulationNote;
+            if (pull.state == State::Cancelled && pull.stored)
+                //: %1 Docker or Podman
+                return tr("The load into %1 was stopped; the engine keeps nothing of it, Wharf's store keeps the image")
+                    .arg(EngineLocator::kindName(pull.into->kind));
+            return pull.error && pull.state == State::Failed ? pull.error->message() : QString();
         case ErrorColumn:
             return pull.error && pull.state == State::Failed ? pull.error->message() : QString();
         case ProgressColumn:
+            if (pull.state == State::Loading)
+                //: %1 Docker or Podman
+                return tr("The image is in Wharf's store and is now streamed into %1").arg(EngineLocator::kindName(pull.into->kind));
             if (pull.bytesToFetch < 0)
                 return QString();
             //: %1 and %2 are sizes: what this run of a pull downloaded, and what it had to
             return tr("This run fetched %1 of %2; the rest of the image was already here")
                 .arg(formatSize(pull.bytesFetched), formatSize(pull.bytesToFetch));
         case RateColumn:
-            return pull.state == State::Done && pull.bytesPerSecond > 0 ? tr("The average rate of the download") : QString();
+            return pull.stored && pull.bytesPerSecond > 0 ? tr("The average rate of the download") : QString();
         default:
             return QString();
         }
@@ -420,22 +520,18 @@ QVariant PullListModel::pullData(const Pull &pull, int column, int role) const
         case PlatformColumn:
             return pull.platform;
         case StateColumn:
-            switch (pull.state) {
-            case State::Queued:
-                return tr("Queued");
-            case State::Planning:
-                return tr("Resolving");
-            case State::Downloading:
-                return tr("Downloading");
-            case State::Done:
-                return tr("Done");
-            case State::Failed:
-                return tr("Failed");
-            case State::Cancelled:
-                return tr("Cancelled");
-            }
-            return {};
+            return stateText(pull);
         case ProgressColumn:
+            if (pull.state == State::Loading) {
+                const QString engine = EngineLocator::kindName(pull.into->kind);
+                if (pull.loadExpected > 0 && pull.loadSent >= pull.loadExpected)
+                    //: the archive was sent; the engine unpacks its layers. %1 Docker or Podman
+                    return tr("%1 is unpacking the layers").arg(engine);
+                if (pull.loadExpected > 0)
+                    //: "Sent 120 MB of 400 MB to Docker"
+                    return tr("Sent %1 of %2 to %3").arg(formatSize(pull.loadSent), formatSize(pull.loadExpected), engine);
+                return tr("Sent %1 to %2").arg(formatSize(pull.loadSent), engine);
+            }
             if (pull.imageBytes < 0)
                 return QString();
             if (pull.bytesToFetch == 0 && pull.imageBytesHere >= pull.imageBytes)
@@ -447,7 +543,7 @@ QVariant PullListModel::pullData(const Pull &pull, int column, int role) const
             if (pull.state == State::Downloading)
                 //: a transfer rate: "1.2 MB/s"
                 return tr("%1/s").arg(formatSize(qint64(pull.bytesPerSecond)));
-            if (pull.state == State::Done && pull.bytesPerSecond > 0)
+            if (pull.stored && pull.bytesPerSecond > 0)
                 //: the average transfer rate of a finished pull: "avg 1.2 MB/s"
                 return tr("avg %1/s").arg(formatSize(qint64(pull.bytesPerSecond)));
             return QString();
@@ -474,8 +570,45 @@ QVariant PullListModel::pullData(const Pull &pull, int column, int role) const
     }
 }
 
-PullListModel::LayerState PullListModel::layerState(const PullBlob &blob, State pullState)
+double PullListModel::progressOf(const Pull &pull)
 {
+    if (pull.state == State::Done)
+        return 1.0;
+    if (pull.state == State::Loading)
+        // What was sent of the archive; busy once it is all sent and the engine unpacks.
+        return pull.loadExpected > 0 && pull.loadSent < pull.loadExpected ? double(pull.loadSent) / double(pull.loadExpected) : -1.0;
+    if (pull.imageBytes > 0)
+        return double(pull.imageBytesHere) / double(pull.imageBytes);
+    return pull.planned ? 0.0 : -1.0;
+}
+
+QString PullListModel::stateText(const Pull &pull)
+{
+    const QString engine = pull.into ? EngineLocator::kindName(pull.into->kind) : QString();
+    switch (pull.state) {
+    case State::Queued:
+        return tr("Queued");
+    case State::Planning:
+        return tr("Resolving");
+    case State::Downloading:
+        return tr("Downloading");
+    case State::Loading:
+        //: %1 Docker or Podman
+        return tr("Loading into %1").arg(engine);
+    case State::Done:
+        //: %1 Docker or Podman
+        return pull.into ? tr("In %1").arg(engine) : tr("Done");
+    case State::Failed:
+        return tr("Failed");
+    case State::Cancelled:
+        return tr("Cancelled");
+    }
+    return {};
+}
+
+PullListModel::LayerState PullListModel::layerState(const PullBlob &blob, const Pull &pull)
+{
+    const State pullState = pull.stored ? State::Done : pull.state;
     switch (blob.state) {
     case PullBlob::State::Present:
         return LayerState::Present;
@@ -497,7 +630,7 @@ PullListModel::LayerState PullListModel::layerState(const PullBlob &blob, State 
 QVariant PullListModel::layerData(const Pull &pull, int layer, int column, int role) const
 {
     const PullBlob &blob = pull.layers.at(layer);
-    const LayerState state = layerState(blob, pull.state);
+    const LayerState state = layerState(blob, pull);
     const qint64 size = blob.descriptor.size;
     const double progress = size > 0 ? double(blob.received) / double(size) : 1.0;
     switch (role) {
@@ -604,6 +737,9 @@ QHash<int, QByteArray> PullListModel::roleNames() const
         {DigestRole, "digest"},
         {CanCancelRole, "canCancel"},
         {CanRetryRole, "canRetry"},
+        {TargetRole, "target"},
+        {LoadSummaryRole, "loadSummary"},
+        {LoadNoteRole, "loadNote"},
     });
     return names;
 }

@@ -15,8 +15,17 @@
 // Queued while no byte of the plan has arrived yet (download slots busy, connecting); Downloading;
 // then Done, Failed or Cancelled. retry() re-issues the same PullRequest through the engine in the
 // same row, so a cancelled pull resumes from the bytes it left in the store's ingest area.
+//
+// A pull into Docker or Podman (pull() with an engine) has a second phase: once the image is in
+// the store it is streamed into the engine (EngineLoadJob) — Loading, its progress the archive
+// bytes sent of those expected, then busy while the engine unpacks — and ends Done with what the
+// engine says it holds (EngineLoadReport: name, platform, image ID, a note on emulation). Cancel
+// stops either phase (the engine keeps nothing of a stopped load; the store keeps the image), and
+// Retry runs both again (the pull then finds every layer here).
 
 #include "core/Error.h"
+#include "engines/EngineEndpoint.h"
+#include "engines/EngineLoader.h"
 #include "pull/PullTypes.h"
 
 #include <QAbstractItemModel>
@@ -29,6 +38,7 @@
 
 namespace wharf {
 
+class EngineLoadJob;
 class PullEngine;
 class PullHandle;
 
@@ -38,7 +48,7 @@ class PullListModel final : public QAbstractItemModel
     Q_DISABLE_COPY_MOVE(PullListModel)
     Q_PROPERTY(int activeCount READ activeCount NOTIFY activeCountChanged)
 public:
-    enum class State { Queued, Planning, Downloading, Done, Failed, Cancelled };
+    enum class State { Queued, Planning, Downloading, Loading, Done, Failed, Cancelled };
     Q_ENUM(State)
     // Stopped: the pull ended (cancelled or failed elsewhere) before this layer was complete; its
     // bytes so far stay in the ingest area for a retry to resume.
@@ -78,6 +88,9 @@ public:
         DigestRole,                  // "sha256:…" (layers)
         CanCancelRole,               // bool (pulls)
         CanRetryRole,                // bool (pulls)
+        TargetRole,                  // QString "Docker"/"Podman" for a pull into an engine, empty into the store only
+        LoadSummaryRole,             // QString: what the engine holds after a load ("Loaded into Docker as …")
+        LoadNoteRole,                // QString: the load's note on emulation, empty when there is none
     };
     Q_ENUM(Role)
 
@@ -89,8 +102,9 @@ public:
     // comes, and re-issued by retry()). The model deletes the handle once it has finished.
     // Returns the new row.
     int add(PullHandle *handle, const PullRequest &request);
-    // Starts a pull through the engine and adds it; -1 without an engine.
-    int pull(const PullRequest &request);
+    // Starts a pull through the engine and adds it; -1 without an engine. With `into`, the pulled
+    // image is then loaded into that container engine.
+    int pull(const PullRequest &request, const std::optional<EngineEndpoint> &into = std::nullopt);
     // Asks a running pull to stop; it ends Cancelled. False when the row is not running.
     bool cancel(int row);
     // Starts a failed or cancelled pull again in the same row. False otherwise or without an engine.
@@ -117,6 +131,11 @@ Q_SIGNALS:
     // window turns into a notification.
     // `platform`: what was pulled ("linux/arm64/v8"), empty when the engine chose this machine's.
     void pullFinished(const QString &reference, const QString &platform, const std::optional<wharf::Error> &error);
+    // A pull into an engine: its image is in the store and now goes into the engine; then, once
+    // per run, how that ended (`report` valid without an error).
+    void loadStarted(const QString &reference, wharf::EngineKind kind);
+    void loadFinished(const QString &reference, wharf::EngineKind kind, const wharf::EngineLoadReport &report,
+                      const std::optional<wharf::Error> &error);
     void activeCountChanged(int count);
 
 private:
@@ -137,12 +156,24 @@ private:
         std::optional<Error> error;
         QList<PullBlob> layers; // the plan's blobs without the config
         QElapsedTimer clock;    // started with the plan
+        // Into an engine: where, the load in flight, and how far it got.
+        std::optional<EngineEndpoint> into;
+        bool stored = false; // this run's pull phase succeeded: the whole image is in the store
+        QPointer<EngineLoadJob> load;
+        qint64 loadSent = 0;
+        qint64 loadExpected = -1;
+        EngineLoadReport loaded;
     };
 
     void watch(Pull *pull, PullHandle *handle);
     void onPlanned(Pull *pull, const PullPlan &plan);
     void onProgress(Pull *pull, const PullProgress &progress);
     void onFinished(Pull *pull, const PullOutcome &outcome);
+    // The pull phase of a pull into an engine succeeded: the load begins.
+    void startLoad(Pull *pull, const StoredImage &image);
+    void onLoadFinished(Pull *pull, EngineLoadJob *job);
+    // Ends a run (either phase): the row's final state and signals.
+    void finish(Pull *pull, State state, std::optional<Error> error);
     // Replaces the layer rows' values, with one dataChanged over the span that moved (or one
     // insert when there were none yet).
     void updateLayers(Pull *pull, QList<PullBlob> blobs);
@@ -152,7 +183,9 @@ private:
     [[nodiscard]] int rowOf(const Pull *pull) const;
     [[nodiscard]] QVariant pullData(const Pull &pull, int column, int role) const;
     [[nodiscard]] QVariant layerData(const Pull &pull, int layer, int column, int role) const;
-    [[nodiscard]] static LayerState layerState(const PullBlob &blob, State pullState);
+    [[nodiscard]] static LayerState layerState(const PullBlob &blob, const Pull &pull);
+    [[nodiscard]] static double progressOf(const Pull &pull);
+    [[nodiscard]] static QString stateText(const Pull &pull);
 
     QPointer<PullEngine> m_engine;
     std::vector<std::unique_ptr<Pull>> m_pulls;

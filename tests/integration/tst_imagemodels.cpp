@@ -92,6 +92,7 @@ private Q_SLOTS:
     void pullListFollowsAPull();
     void pullListCancelThenRetry();
     void pullListFailure();
+    void pullListLoadIntoAnEngineThatIsGone();
 
 private:
     [[nodiscard]] std::optional<InspectedImage> inspect(const QString &reference, const QString &platform = {});
@@ -906,6 +907,70 @@ void TestImageModels::pullListFailure()
     QCOMPARE(follower.pullIndex(0).data(PullListModel::StateRole).value<PullListModel::State>(), PullListModel::State::Failed);
     QVERIFY(!follower.retry(0));
     QCOMPARE(follower.pull(r), -1);
+}
+
+void TestImageModels::pullListLoadIntoAnEngineThatIsGone()
+{
+    // The second phase of a pull into an engine, against a socket nobody listens on: the store's
+    // part succeeds and is said as such, the load fails in one line naming the socket, the row
+    // ends Failed with the whole image here, and Retry runs both phases again.
+    QTemporaryDir dir;
+    auto store = ImageStore::open(dir.filePath(u"store"_s));
+    QVERIFY(store);
+    PullEngine engine(*store, engineOptions());
+    PullListModel model(&engine);
+    QAbstractItemModelTester tester(&model, kFatal);
+    Structure structure(&model);
+    QSignalSpy finished(&model, &PullListModel::pullFinished);
+    QSignalSpy started(&model, &PullListModel::loadStarted);
+    QSignalSpy loaded(&model, &PullListModel::loadFinished);
+    QList<PullListModel::State> states;
+    connect(&model, &QAbstractItemModel::dataChanged, this, [&] {
+        const auto state = model.pullIndex(0).data(PullListModel::StateRole).value<PullListModel::State>();
+        if (states.isEmpty() || states.last() != state)
+            states.append(state);
+    });
+
+    EngineEndpoint gone;
+    gone.kind = EngineKind::Docker;
+    gone.socketPath = dir.filePath(u"docker.sock"_s);
+    gone.origin = u"DOCKER_HOST"_s;
+    const PullRequest r = request(ref(u"multi:latest"_s), u"linux/arm/v7"_s);
+    QCOMPARE(model.pull(r, gone), 0);
+    QCOMPARE(model.pullIndex(0).data(PullListModel::TargetRole).toString(), u"Docker"_s);
+    QVERIFY(loaded.wait(60'000));
+    QCOMPARE(finished.size(), 1); // the store's part, once, without an error
+    QVERIFY(!finished.first().at(2).value<std::optional<Error>>());
+    QCOMPARE(started.size(), 1);
+    QCOMPARE(started.first().at(1).value<EngineKind>(), EngineKind::Docker);
+    const auto error = loaded.first().at(3).value<std::optional<Error>>();
+    QVERIFY(error);
+    QCOMPARE(error->code(), Error::Code::EngineUnavailable);
+    QVERIFY2(error->message().contains(gone.socketPath), qPrintable(error->message()));
+    QVERIFY(states.contains(PullListModel::State::Loading));
+
+    const QModelIndex pull = model.pullIndex(0);
+    QCOMPARE(pull.data(PullListModel::StateRole).value<PullListModel::State>(), PullListModel::State::Failed);
+    QCOMPARE(model.pullIndex(0, PullListModel::ErrorColumn).data().toString(), error->message());
+    QCOMPARE(pull.data(PullListModel::LoadSummaryRole).toString(), QString());
+    // The store holds the image: every byte is here, every layer done.
+    QCOMPARE(pull.data(PullListModel::BytesDoneRole).toLongLong(), pull.data(PullListModel::BytesTotalRole).toLongLong());
+    for (int i = 0; i < model.rowCount(pull); ++i)
+        QCOMPARE(model.layerIndex(0, i).data(PullListModel::LayerStateRole).value<PullListModel::LayerState>(),
+                 PullListModel::LayerState::Done);
+    QCOMPARE(model.activeCount(), 0);
+    QVERIFY(pull.data(PullListModel::CanRetryRole).toBool());
+
+    // Retry: the pull finds everything here, the load is tried again (and fails the same way).
+    states.clear();
+    QVERIFY(model.retry(0));
+    QVERIFY(loaded.wait(60'000));
+    QCOMPARE(finished.size(), 2);
+    QCOMPARE(loaded.size(), 2);
+    QCOMPARE(model.pullIndex(0).data(PullListModel::BytesFetchedRole).toLongLong(), 0);
+    QVERIFY(states.contains(PullListModel::State::Loading));
+    QCOMPARE(model.pullIndex(0).data(PullListModel::StateRole).value<PullListModel::State>(), PullListModel::State::Failed);
+    QCOMPARE(structure.reset.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestImageModels)
