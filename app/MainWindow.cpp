@@ -252,6 +252,9 @@ void MainWindow::createLayout()
     m_rightSplitter->addWidget(m_imageTabs);
     m_rightSplitter->setStretchFactor(0, 2);
     m_rightSplitter->setStretchFactor(1, 3);
+    // Two fifths for the repository and its platforms at first (their size hints alone leave the
+    // platform list two rows high); the person's own split comes back from the settings.
+    m_rightSplitter->setSizes({400, 600});
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));

@@ -877,6 +877,19 @@
     </message>
 </context>
 <context>
+    <name>wharf::EngineTargets</name>
+    <message>
+        <source>Looking for %1…</source>
+        <extracomment>%1 Docker or Podman</extracomment>
+        <translation>%1을(를) 찾는 중…</translation>
+    </message>
+    <message>
+        <source>%1 %2 at %3</source>
+        <extracomment>%1 the engine&apos;s name (&quot;Docker Engine - Community&quot;), %2 its version, %3 its address</extracomment>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+</context>
+<context>
     <name>wharf::HistoryModel</name>
     <message>
         <source>no layer</source>
@@ -3198,11 +3211,46 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
     <message>
         <source>Pulled ✓</source>
+        <extracomment>the Pull button when the pull goes on into Docker or Podman: &quot;Pull into Docker&quot;</extracomment>
         <translation>가져옴 ✓</translation>
     </message>
     <message>
         <source>This platform of the tag is in the local store already</source>
         <translation>태그의 이 플랫폼은 이미 로컬 저장소에 있습니다</translation>
+    </message>
+    <message>
+        <source>Pull &amp;to:</source>
+        <extracomment>before a choice of where Pull sends an image: &quot;Pull to: [Wharf store ▾]&quot;</extracomment>
+        <translation>가져올 곳(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Wharf store</source>
+        <extracomment>the local OCI store as a pull target, beside Docker and Podman</extracomment>
+        <translation>Wharf 저장소</translation>
+    </message>
+    <message>
+        <source>Wharf&apos;s own OCI store, for skopeo, umoci and podman (oci:)</source>
+        <translation>Wharf의 OCI 저장소 (skopeo, umoci, podman의 oci:로 읽을 수 있음)</translation>
+    </message>
+    <message>
+        <source>%1 (not available)</source>
+        <translation>%1 (사용할 수 없음)</translation>
+    </message>
+    <message>
+        <source>Pull into %1</source>
+        <translation>%1(으)로 가져오기</translation>
+    </message>
+    <message>
+        <source>Pull the selected platform through the local store into %1 (Enter)</source>
+        <translation>선택한 Platform을 로컬 저장소를 거쳐 %1(으)로 가져옵니다 (Enter)</translation>
+    </message>
+    <message>
+        <source>Looking for %1…</source>
+        <translation>%1을(를) 찾는 중…</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used: %2</source>
+        <translation>%1을(를) 사용할 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -3395,6 +3443,40 @@ the pull size in the Platforms table when it could not be worked out</extracomme
         <source>avg %1/s</source>
         <extracomment>the average transfer rate of a finished pull: &quot;avg 1.2 MB/s&quot;</extracomment>
         <translation>평균 %1/s</translation>
+    </message>
+    <message>
+        <source>The load into %1 was stopped; the engine keeps nothing of it, Wharf&apos;s store keeps the image</source>
+        <extracomment>%1 Docker or Podman</extracomment>
+        <translation>%1(으)로 로드를 중지했습니다. 엔진에는 아무것도 남지 않고, Image는 Wharf 저장소에 남아 있습니다</translation>
+    </message>
+    <message>
+        <source>The image is in Wharf&apos;s store and is now streamed into %1</source>
+        <extracomment>%1 Docker or Podman</extracomment>
+        <translation>Image가 Wharf 저장소에 있으며 지금 %1(으)로 보내는 중입니다</translation>
+    </message>
+    <message>
+        <source>%1 is unpacking the layers</source>
+        <extracomment>the archive was sent; the engine unpacks its layers. %1 Docker or Podman</extracomment>
+        <translation>%1이(가) Layer를 푸는 중</translation>
+    </message>
+    <message>
+        <source>Sent %1 of %2 to %3</source>
+        <extracomment>&quot;Sent 120 MB of 400 MB to Docker&quot;</extracomment>
+        <translation>%3(으)로 %2 중 %1 보냄</translation>
+    </message>
+    <message>
+        <source>Sent %1 to %2</source>
+        <translation>%2(으)로 %1 보냄</translation>
+    </message>
+    <message>
+        <source>Loading into %1</source>
+        <extracomment>%1 Docker or Podman</extracomment>
+        <translation>%1(으)로 로드 중</translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <extracomment>%1 Docker or Podman</extracomment>
+        <translation>%1에 있음</translation>
     </message>
 </context>
 <context>
@@ -4039,6 +4121,35 @@ registry.example.com</translation>
     <message>
         <source>Copied %1</source>
         <translation>%1 복사됨</translation>
+    </message>
+    <message>
+        <source>Loading %1 into %2…</source>
+        <extracomment>%1 an image reference, %2 Docker or Podman</extracomment>
+        <translation>%1을(를) %2(으)로 로드하는 중…</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used: %2</source>
+        <extracomment>%1 Docker or Podman, %2 why (one line)</extracomment>
+        <translation>%1을(를) 사용할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Pulling %1 for %2 into %3…</source>
+        <extracomment>%1 an image reference, %2 a platform, %3 Docker or Podman</extracomment>
+        <translation>%2용 %1을(를) %3(으)로 가져오는 중…</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Stopped loading %1 into %2; it keeps nothing of it, the local store keeps the image</source>
+        <extracomment>%1 an image reference, %2 Docker or Podman</extracomment>
+        <translation>%1을(를) %2(으)로 로드하던 것을 중지했습니다. 엔진에는 아무것도 남지 않고, Image는 로컬 저장소에 남아 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 could not be loaded into %2: %3</source>
+        <extracomment>%1 an image reference, %2 Docker or Podman, %3 why</extracomment>
+        <translation>%1을(를) %2(으)로 로드할 수 없습니다: %3</translation>
     </message>
 </context>
 <context>

@@ -78,15 +78,17 @@ PlatformsPane::PlatformsPane(PlatformModel *model, QWidget *parent)
     m_targetLabel->hide();
     m_target->hide();
 
+    // What the pull costs on a line of its own (it can be long); where it goes and Pull under it.
     auto *bottom = new QHBoxLayout;
-    bottom->addWidget(m_cost, 1);
     bottom->addWidget(m_targetLabel);
     bottom->addWidget(m_target);
+    bottom->addStretch(1);
     bottom->addWidget(m_pull);
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_indexDigest);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_cost);
     layout->addLayout(bottom);
     m_state = new StatePanel(content, this);
     auto *outer = new QVBoxLayout(this);
