@@ -34,6 +34,11 @@ StoreActions::StoreActions(Parts parts, QObject *parent) : QObject(parent), m_pa
         for (const EngineKind kind : EngineTargets::kinds)
             showEngine(kind);
         connect(m_parts.engines, &EngineTargets::changed, this, &StoreActions::showEngine);
+        // An engine chosen while it does not answer is asked again: it may have been started since.
+        connect(m_parts.platformsPane, &PlatformsPane::pullTargetChanged, this, [this](std::optional<EngineKind> target) {
+            if (target && m_parts.engines->state(*target) == EngineTargets::State::Unavailable)
+                m_parts.engines->refresh();
+        });
     }
     connect(m_parts.localImagesPane, &LocalImagesPane::exportRequested, this, &StoreActions::exportImage);
     connect(m_parts.localImagesPane, &LocalImagesPane::revealRequested, this, &StoreActions::reveal);
