@@ -61,6 +61,8 @@ private:
     // Picks `name` in the "Pull to" box with the arrow keys, as a person would with the box focused.
     static void chooseTarget(MainWindow &window, const QString &name);
     static void waitForEngines(EngineTargets &targets);
+    // A window over `targets`, shown, the engines answered (or not), multi:latest picked.
+    [[nodiscard]] std::unique_ptr<MainWindow> openMultiLatest(EngineTargets &targets);
     void removeFromEngines();
 
     EngineBed m_engines;
@@ -103,6 +105,15 @@ void TestEnginePull::waitForEngines(EngineTargets &targets)
         QTRY_VERIFY_WITH_TIMEOUT(targets.state(kind) == EngineTargets::State::Ready
                                      || targets.state(kind) == EngineTargets::State::Unavailable,
                                  kTimeout);
+}
+
+std::unique_ptr<MainWindow> TestEnginePull::openMultiLatest(EngineTargets &targets)
+{
+    auto window = std::make_unique<MainWindow>(servicesWithEngines(targets));
+    window->show();
+    waitForEngines(targets);
+    pickMultiLatest(*window);
+    return window;
 }
 
 void TestEnginePull::removeFromEngines()
@@ -248,10 +259,8 @@ void TestEnginePull::storedImageGoesStraightIn()
 void TestEnginePull::cancelWhileLoading()
 {
     EngineTargets targets(environment());
-    MainWindow window(servicesWithEngines(targets));
-    window.show();
-    waitForEngines(targets);
-    pickMultiLatest(window);
+    const auto opened = openMultiLatest(targets);
+    MainWindow &window = *opened;
     PlatformsPane *pane = window.platformsPane();
     QVERIFY(pane->selectPlatform(u"linux/amd64"_s));
     chooseTarget(window, u"Podman"_s);
@@ -296,10 +305,8 @@ void TestEnginePull::choiceIsRemembered()
 {
     EngineTargets targets(environment());
     {
-        MainWindow window(servicesWithEngines(targets));
-        window.show();
-        waitForEngines(targets);
-        pickMultiLatest(window);
+        const auto opened = openMultiLatest(targets);
+        MainWindow &window = *opened;
         // Offered beside the store, in that order.
         QComboBox *box = window.platformsPane()->pullTargetBox();
         QCOMPARE(box->count(), 3);
@@ -321,11 +328,9 @@ void TestEnginePull::choiceIsRemembered()
 void TestEnginePull::engineThatDoesNotAnswer()
 {
     EngineTargets targets(environment(false));
-    MainWindow window(servicesWithEngines(targets));
-    window.show();
-    waitForEngines(targets);
+    const auto opened = openMultiLatest(targets);
+    MainWindow &window = *opened;
     QCOMPARE(targets.state(EngineKind::Docker), EngineTargets::State::Unavailable);
-    pickMultiLatest(window);
     QComboBox *box = window.platformsPane()->pullTargetBox();
     // Offered, marked, with the reason: the socket it looked at.
     QCOMPARE(box->itemText(1), u"Docker (not available)"_s);
@@ -354,11 +359,9 @@ void TestEnginePull::engineStartedLaterIsFound()
     EngineLocator::Environment env = environment();
     env.variables.insert(u"DOCKER_HOST"_s, u"unix://"_s + socket);
     EngineTargets targets(env);
-    MainWindow window(servicesWithEngines(targets));
-    window.show();
-    waitForEngines(targets);
+    const auto opened = openMultiLatest(targets);
+    MainWindow &window = *opened;
     QCOMPARE(targets.state(EngineKind::Docker), EngineTargets::State::Unavailable);
-    pickMultiLatest(window);
     chooseTarget(window, u"Docker"_s);
     QVERIFY(!window.platformsPane()->pullButton()->isEnabled());
     chooseTarget(window, u"Wharf store"_s);
