@@ -45,7 +45,12 @@ bool Localization::install(const QLocale &locale)
 {
     uninstall();
     // load() walks the locale's UI languages in order (ko_KR, ko, …), so "ko_KR" finds wharf_ko.qm.
-    if (!m_wharf->load(locale, QStringLiteral("wharf"), QStringLiteral("_"), CatalogDirectory))
+    // A language Wharf has no catalog for (and the C locale of LANG=C) gets English, whose
+    // catalog holds the plural forms ("1 pull", "2 pulls") the source text only writes as "pull(s)".
+    const bool found = m_wharf->load(locale, QStringLiteral("wharf"), QStringLiteral("_"), CatalogDirectory);
+    if (!found
+        && !m_wharf->load(QLocale(QLocale::English, QLocale::UnitedStates), QStringLiteral("wharf"), QStringLiteral("_"),
+                          CatalogDirectory))
         return false;
     QCoreApplication::installTranslator(m_wharf);
     // Qt's strings in the language Wharf's catalog matched, not the first one qtbase happens to
@@ -55,7 +60,7 @@ bool Localization::install(const QLocale &locale)
                    QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(m_qt);
     m_installed = true;
-    return true;
+    return found;
 }
 
 void Localization::uninstall()

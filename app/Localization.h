@@ -30,7 +30,8 @@ public:
     [[nodiscard]] static QLocale preferredLocale();
 
     // Installs the catalogs for `locale` in place of any this object installed before. Returns
-    // false when Wharf has no catalog for it; the text then stays in English (the source language).
+    // false when Wharf has no catalog for it: English's is installed then (the source language,
+    // with its plural forms), and Qt's own text stays English too.
     bool install(const QLocale &locale);
     void uninstall();
 

@@ -481,13 +481,19 @@ void TranslationsTest::compiledCatalogTranslates()
 
 void TranslationsTest::languageWithoutCatalogStaysEnglish()
 {
-    Localization localization;
-    // Swahili: Qt may well ship it, Wharf does not; Qt's text must not switch language alone.
-    QVERIFY(!localization.install(QLocale(QLocale::Swahili)));
-    QVERIFY(localization.language().isEmpty());
-    QCOMPARE(QCoreApplication::translate("wharf::Job", "cancelled"), u"cancelled"_s);
-    QCOMPARE(QCoreApplication::translate("QCommandLineParser", "Displays help on commandline options."),
-             u"Displays help on commandline options."_s);
+    // Swahili: Qt may well ship it, Wharf does not; Qt's text must not switch language alone. And
+    // LANG=C (the C locale, no language at all). Both get Wharf's English catalog: real plural
+    // forms, never "2 pull(s)".
+    for (const QLocale &locale : {QLocale(QLocale::Swahili), QLocale::c()}) {
+        Localization localization;
+        QVERIFY(!localization.install(locale));
+        QCOMPARE(localization.language(), u"en"_s);
+        QCOMPARE(QCoreApplication::translate("wharf::Job", "cancelled"), u"cancelled"_s);
+        QCOMPARE(QCoreApplication::translate("QCommandLineParser", "Displays help on commandline options."),
+                 u"Displays help on commandline options."_s);
+        QCOMPARE(QCoreApplication::translate("wharf::RepositoryPane", "%1 pull(s)", nullptr, 2), u"%1 pulls"_s);
+        QCOMPARE(QCoreApplication::translate("wharf::RepositoryPane", "%1 pull(s)", nullptr, 1), u"%1 pull"_s);
+    }
 }
 
 void TranslationsTest::preferredLocale_data()
