@@ -103,6 +103,7 @@ void LayerPanes::clear()
     m_registry.clear();
     m_repository.clear();
     m_filesLayer = -1;
+    m_engineStack.reset();
     m_pendingFilesPath.clear();
     m_parts.filesModel->clear();
     m_parts.filesPane->setLayerTitle(tr("No layer chosen"));
@@ -153,8 +154,14 @@ void LayerPanes::showImage(const InspectedImage &image)
     for (int row = 0; row < m_parts.platforms->platformCount(); ++row)
         platforms.append(m_parts.platforms->platformIndex(row).data(PlatformModel::PlatformRole).toString());
     m_parts.comparePane->setCurrentImage(m_parts.session->tag(), m_parts.session->platform(), platforms);
+    if (m_parts.session->isFromEngine() && m_parts.session->engineListings().size() == m_layers.size())
+        m_engineStack = LayerStack(m_parts.session->engineListings());
+    const std::optional<EngineImageSource> &engine = m_parts.session->engineSource();
+    m_parts.comparePane->setCurrentSource(engine ? EngineLocator::kindName(engine->endpoint.kind) : QString());
     if (m_layers.isEmpty())
         m_parts.efficiencyPanel->clear();
+    else if (m_engineStack)
+        analyseEfficiency(); // listed already: measuring costs no download
     else
         analyseIfCheap(image.imageManifest.config, image.imageManifest.totalLayerSize());
 }
@@ -192,6 +199,10 @@ void LayerPanes::analyseEfficiency()
 {
     if (retryUnavailableImage())
         return;
+    if (m_engineStack) {
+        m_parts.efficiency->setStack(*m_engineStack);
+        return;
+    }
     if (m_layers.isEmpty() || !m_parts.registry)
         return;
     m_parts.efficiency->analyse(m_parts.registry, m_registry, m_repository, m_layers, m_parts.storeRoot);
@@ -287,7 +298,9 @@ void LayerPanes::showLayerFiles(int layer)
         m_parts.efficiency->state() == ImageEfficiencyModel::State::Ready && stack.size() == m_layers.size() && stack.isComplete(layer);
     for (int i = 0; known && i <= layer; ++i)
         known = stack.layer(i).layer == m_layers.at(i).digest;
-    if (known)
+    if (m_engineStack)
+        m_parts.filesModel->setLayers(*m_engineStack, layer);
+    else if (known)
         m_parts.filesModel->setLayers(stack, layer);
     else
         m_parts.filesModel->load(m_parts.registry, m_registry, m_repository, m_layers, layer, m_parts.storeRoot);
@@ -298,6 +311,13 @@ void LayerPanes::onExtractRequested(const QString &path, int sourceLayer)
     if (sourceLayer < 0 || sourceLayer >= m_layers.size() || !m_parts.registry || !m_chooseExtractFolder)
         return;
     const QString fileName = path.section(u'/', -1);
+    if (m_engineStack) {
+        // The engine's export was read for its listings, not kept: there are no bytes to copy.
+        Q_EMIT statusMessage(tr("%1 cannot be extracted from an image in a container engine: open the registry's image of it, "
+                                "or pull it into the local store.")
+                                 .arg(fileName));
+        return;
+    }
     const QString folder = m_chooseExtractFolder(fileName);
     if (folder.isEmpty())
         return;
@@ -344,6 +364,17 @@ void LayerPanes::onOtherResolved(const InspectedImage &other)
     const bool sameTag = m_compareTag == m_parts.session->tag();
     const QString fromName = sameTag ? m_parts.session->platform() : m_parts.session->tag();
     const QString toName = sameTag ? otherPlatform : m_compareTag;
+    if (m_engineStack) {
+        // The engine's side is listed; the other is named by diff ID so shared layers match.
+        const std::optional<EngineImageSource> &source = m_parts.session->engineSource();
+        const QString engine = source ? EngineLocator::kindName(source->endpoint.kind) : QString();
+        const QList<Digest> diffIds = other.config ? other.config->diffIds : QList<Digest>();
+        //: a side of Compare: a tag and the container engine that holds it, e.g. "latest (Docker)"
+        m_parts.diff->compareWithListed(m_parts.registry, other.manifest.registry, other.manifest.repository, *m_engineStack,
+                                        other.imageManifest.layers, diffIds, tr("%1 (%2)").arg(m_parts.session->tag(), engine),
+                                        sameTag ? m_compareTag : toName, m_parts.storeRoot);
+        return;
+    }
     m_parts.diff->compare(m_parts.registry, m_registry, m_repository, m_layers, other.imageManifest.layers, fromName, toName,
                           m_parts.storeRoot);
 }

@@ -5,9 +5,12 @@
 // is shown; an offender double-clicked opens its path in the merged view; Compare resolves its
 // other side through the BrowseSession. MainWindow builds the panes and models and hands them
 // here; this object keeps what the image on show is (where its blobs are, its layers) and which
-// layer the Files pane shows.
+// layer the Files pane shows. An image read from a container engine comes with every layer
+// already listed (BrowseSession::engineListings()): its Files, Efficiency and its side of Compare
+// use those listings and never ask a registry for its layers, which are known only by diff ID.
 
 #include "documents/Descriptor.h"
+#include "layers/LayerStack.h"
 #include "store/ImageStore.h"
 
 #include <QList>
@@ -116,6 +119,7 @@ private:
     QString m_pendingFilesPath; // to select once the Files pane has loaded
     QString m_compareTag;       // the other side of the comparison being resolved
     quint64 m_imageGeneration = 0; // which image a background count was for
+    std::optional<LayerStack> m_engineStack; // an engine's image on show: its layers, listed
 };
 
 } // namespace wharf

@@ -8,6 +8,7 @@
 #include "LayerFilesPane.h"
 #include "LayerMapPane.h"
 #include "LayerPanes.h"
+#include "EngineSources.h"
 #include "LocalImagesPane.h"
 #include "LoginDialog.h"
 #include "PaneFrame.h"
@@ -361,6 +362,17 @@ void MainWindow::connectPanes()
     connect(storeActions, &StoreActions::dockerHubPullStarted, m_pullMeter, &PullMeter::pullStarted);
     connect(storeActions, &StoreActions::dockerHubPullEnded, m_pullMeter, &PullMeter::pullEnded);
 
+    // Docker's and Podman's images beside the store's, opened like any other image.
+    EngineSources::Parts engines;
+    engines.targets = m_services.engines;
+    engines.pane = m_localImagesPane;
+    engines.session = m_session;
+    engines.repositoryPane = m_repositoryPane;
+    engines.layerMap = m_layerMapLoader;
+    m_engineSources = new EngineSources(engines, this);
+    connect(m_engineSources, &EngineSources::openRequested, this, &MainWindow::openEngineImage);
+    connect(m_engineSources, &EngineSources::statusMessage, statusBar(), [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
+
     // The Files, Efficiency and Compare panes follow the image on show and one another.
     LayerPanes::Parts parts;
     parts.registry = m_services.registry;
@@ -563,6 +575,7 @@ void MainWindow::refresh()
 {
     if (m_localImagesModel)
         m_localImagesModel->refresh(); // what the store holds now (another Wharf may have pulled)
+    m_localImagesPane->refreshShownEngine();
     if (!m_session->repository().isValid()) {
         // Nothing picked yet: the search is what there is to ask again.
         m_searchModel->reload();
@@ -787,10 +800,28 @@ void MainWindow::openStoredImage(const StoredImage &image)
     m_repositoryPane->setTag(m_session->tag());
 }
 
+void MainWindow::openEngineImage(const EngineImageSource &source)
+{
+    if (source.name == source.imageId) {
+        // Untagged: no repository to browse, only the image.
+        m_rightStack->setCurrentWidget(m_rightSplitter);
+        m_platformModel->clear();
+        m_layerPanes->clear();
+        m_comparePane->clear();
+        m_layerMapLoader->setRepository({}, {});
+        const auto id = Digest::parse(source.imageId);
+        m_repositoryPane->setRepository(id ? id->shortForm() : source.imageId, {});
+    } else {
+        onRepositorySelected(source.name);
+    }
+    m_session->openEngine(source);
+    m_repositoryPane->setTag(m_session->tag());
+}
+
 void MainWindow::onTagSelected(const QString &tag)
 {
-    // The tag of a stored image on show, picked in Tags: the registry's image of it.
-    if (tag.isEmpty() || (tag == m_session->tag() && !m_session->isStored()))
+    // The tag of a stored (or engine's) image on show, picked in Tags: the registry's image of it.
+    if (tag.isEmpty() || (tag == m_session->tag() && !m_session->isStored() && !m_session->isFromEngine()))
         return;
     m_repositoryPane->setTag(tag);
     m_session->setTag(tag); // the layer map follows once the tag has resolved (its platform, from the cache)

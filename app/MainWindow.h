@@ -54,6 +54,7 @@ class LocalImagesModel;
 class LocalImagesPane;
 class PlatformModel;
 class PlatformsPane;
+class EngineSources;
 class EngineTargets;
 class PullEngine;
 class PullMeter;
@@ -177,6 +178,8 @@ private:
     void onTagSelected(const QString &tag);
     // Local images → Open: the image's repository in every pane, the image read from the store.
     void openStoredImage(const StoredImage &image);
+    // Local images → Docker/Podman → Open: the image's repository in every pane, the image read from the engine.
+    void openEngineImage(const EngineImageSource &source);
     void onPlatformSelected(int row);
     void onResolving(BrowseSession::Scope scope);
     void onResolved(BrowseSession::Scope scope);
@@ -242,6 +245,7 @@ private:
 
     BrowseSession *m_session = nullptr; // what is being looked at: repository, tag, platform, image
     LayerPanes *m_layerPanes = nullptr; // Files, Efficiency and Compare, following the image on show
+    EngineSources *m_engineSources = nullptr; // Docker's and Podman's images in Local images
     bool m_rateLimitAsked = false;
     RegistryLogins *m_logins = nullptr; // what File → Log Out lists and removes
     QMenu *m_logoutMenu = nullptr;

@@ -212,8 +212,7 @@ void ComparePane::setCurrentImage(const QString &tag, const QString &platform, c
 {
     m_currentTag = tag;
     m_currentPlatform = platform;
-    m_from->setText(platform.isEmpty() ? tr("Compare <b>%1</b>").arg(tag.toHtmlEscaped())
-                                       : tr("Compare <b>%1</b> (%2)").arg(tag.toHtmlEscaped(), platform.toHtmlEscaped()));
+    updateFromLabel();
     if (m_otherPlatform.isEmpty() || !platforms.contains(m_otherPlatform))
         m_otherPlatform = platform;
     m_platform->clear();
@@ -224,10 +223,28 @@ void ComparePane::setCurrentImage(const QString &tag, const QString &platform, c
     updateCompareButton();
 }
 
+void ComparePane::setCurrentSource(const QString &source)
+{
+    m_currentSource = source;
+    updateFromLabel();
+    updateCompareButton();
+}
+
+void ComparePane::updateFromLabel()
+{
+    QString from = m_currentPlatform.isEmpty() ? tr("Compare <b>%1</b>").arg(m_currentTag.toHtmlEscaped())
+                                               : tr("Compare <b>%1</b> (%2)").arg(m_currentTag.toHtmlEscaped(), m_currentPlatform.toHtmlEscaped());
+    if (!m_currentSource.isEmpty())
+        //: %1: "Compare <b>latest</b> (linux/arm64)", %2: where the image is, Docker or Podman
+        from = tr("%1 in %2").arg(from, m_currentSource.toHtmlEscaped());
+    m_from->setText(from);
+}
+
 void ComparePane::clear()
 {
     m_currentTag.clear();
     m_currentPlatform.clear();
+    m_currentSource.clear();
     m_otherTag.clear();
     m_otherPlatform.clear();
     m_tag->setEditText({});
@@ -269,7 +286,9 @@ QString ComparePane::otherPlatform() const
 
 void ComparePane::updateCompareButton()
 {
-    const bool sameImage = otherTag() == m_currentTag && (otherPlatform() == m_currentPlatform || otherPlatform().isEmpty());
+    // Beside an image not from the registry, its tag is the registry's image: another one.
+    const bool sameImage = m_currentSource.isEmpty() && otherTag() == m_currentTag
+        && (otherPlatform() == m_currentPlatform || otherPlatform().isEmpty());
     m_compare->setEnabled(!m_currentTag.isEmpty() && !otherTag().isEmpty() && !sameImage);
     m_compare->setToolTip(m_currentTag.isEmpty() ? tr("Pick an image first.")
                               : sameImage        ? tr("Pick a tag or platform other than the one in view.")

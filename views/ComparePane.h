@@ -34,6 +34,9 @@ public:
     void setTagModel(QAbstractItemModel *tags, int nameRole = Qt::DisplayRole);
     // The image in view (the "from" side); its platforms are offered for the other side too.
     void setCurrentImage(const QString &tag, const QString &platform, const QStringList &platforms);
+    // Where the image in view is from when it is not the registry's ("Docker"), else empty: the
+    // registry's image of the same tag and platform is then another image, and may be compared.
+    void setCurrentSource(const QString &source);
     void clear();
     // Chooses the other side (as the person would) without comparing yet.
     void setOther(const QString &tag, const QString &platform);
@@ -56,11 +59,13 @@ Q_SIGNALS:
 
 private:
     void onStateChanged();
+    void updateFromLabel();
     void updateCompareButton();
 
     ImageDiffModel *m_model;
     QString m_currentTag;
     QString m_currentPlatform;
+    QString m_currentSource;
     QString m_otherTag;      // what the person chose in the "with" boxes, whatever the boxes' models do
     QString m_otherPlatform;
     QLabel *m_from;

@@ -1,5 +1,6 @@
 #include "LocalImagesPane.h"
 
+#include "EngineImagesPage.h"
 #include "Icons.h"
 #include "StatePanel.h"
 #include "itemmodels/LocalImagesModel.h"
@@ -14,6 +15,8 @@
 #include <QMessageBox>
 #include <QPersistentModelIndex>
 #include <QPushButton>
+#include <QStackedWidget>
+#include <QTabBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -28,7 +31,11 @@ LocalImagesPane::LocalImagesPane(LocalImagesModel *model, QWidget *parent)
       m_reveal(new QPushButton(Icons::icon(Icons::Name::Reveal), tr("Show in Folder"), this)),
       m_cleanUp(new QPushButton(Icons::icon(Icons::Name::Delete), QString(), this)),
       m_menu(new QMenu(this)),
-      m_state(new StatePanel(m_view, this))
+      m_state(new StatePanel(m_view, this)),
+      m_sources(new QTabBar(this)),
+      m_pages(new QStackedWidget(this)),
+      m_dockerPage(new EngineImagesPage(EngineKind::Docker, this)),
+      m_podmanPage(new EngineImagesPage(EngineKind::Podman, this))
 {
     m_view->setObjectName(QStringLiteral("localImagesView"));
     m_view->setModel(m_model);
@@ -85,11 +92,36 @@ LocalImagesPane::LocalImagesPane(LocalImagesModel *model, QWidget *parent)
     buttons->addWidget(m_delete);
     buttons->addWidget(m_export);
     buttons->addWidget(m_reveal);
-    auto *layout = new QVBoxLayout(this);
+    auto *storePage = new QWidget(this);
+    auto *layout = new QVBoxLayout(storePage);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_state, 1);
     layout->addLayout(cleanUp);
     layout->addLayout(buttons);
+
+    // Which images: the store's, or an engine's.
+    m_sources->setObjectName(QStringLiteral("localImagesSource"));
+    m_sources->setDocumentMode(true);
+    m_sources->setExpanding(false);
+    m_sources->setDrawBase(false);
+    m_sources->addTab(Icons::icon(Icons::Name::LocalImages), tr("Wharf store"));
+    m_sources->setTabToolTip(StoreSource, tr("The images Wharf pulled into its local store"));
+    m_sources->addTab(QStringLiteral("Docker"));
+    m_sources->addTab(QStringLiteral("Podman"));
+    m_pages->addWidget(storePage);
+    m_pages->addWidget(m_dockerPage);
+    m_pages->addWidget(m_podmanPage);
+    for (const EngineKind kind : {EngineKind::Docker, EngineKind::Podman}) {
+        //: %1: Docker or Podman
+        setEngine(kind, nullptr, tr("Asking %1…").arg(EngineLocator::kindName(kind)));
+        connect(enginePage(kind), &EngineImagesPage::openRequested, this, &LocalImagesPane::engineOpenRequested);
+    }
+    connect(m_sources, &QTabBar::currentChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(2);
+    outer->addWidget(m_sources);
+    outer->addWidget(m_pages, 1);
 
     if (!m_model) {
         m_delete->setEnabled(false);
@@ -133,6 +165,35 @@ LocalImagesPane::LocalImagesPane(LocalImagesModel *model, QWidget *parent)
     });
     updateState();
     updateCleanUp();
+}
+
+EngineImagesPage *LocalImagesPane::enginePage(EngineKind kind) const
+{
+    return kind == EngineKind::Docker ? m_dockerPage : m_podmanPage;
+}
+
+void LocalImagesPane::setEngine(EngineKind kind, EngineImagesModel *model, const QString &description)
+{
+    const int tab = kind == EngineKind::Docker ? DockerSource : PodmanSource;
+    if (model)
+        enginePage(kind)->setModel(model);
+    else
+        enginePage(kind)->setUnavailable(description);
+    m_sources->setTabToolTip(tab, description);
+    m_sources->setTabEnabled(tab, model != nullptr);
+    if (!model && m_sources->currentIndex() == tab)
+        m_sources->setCurrentIndex(StoreSource);
+}
+
+void LocalImagesPane::refreshShownEngine()
+{
+    if (auto *page = qobject_cast<EngineImagesPage *>(m_pages->currentWidget()))
+        page->refresh();
+}
+
+void LocalImagesPane::engineImagesChanged(EngineKind kind)
+{
+    enginePage(kind)->refresh();
 }
 
 QAction *LocalImagesPane::addRowAction(const QString &name, const QString &text, void (LocalImagesPane::*signal)(int))

@@ -7,6 +7,12 @@
 // so a second click never deletes a neighbour unasked. Clean up appears with the bytes garbage
 // collection would free, and runs it. Exporting, revealing, copying and opening go to the window
 // (it owns what touches the desktop and the rest of the panes); this pane only says which row.
+//
+// Above the list, the source: "Wharf store", "Docker", "Podman". An engine's tab shows its images
+// (EngineImagesPage: `docker image ls`, Refresh, Open, Remove…); an engine that does not answer is
+// a disabled tab whose tooltip says why.
+
+#include "engines/EngineEndpoint.h"
 
 #include <QWidget>
 
@@ -14,10 +20,14 @@ class QAction;
 class QMenu;
 class QMessageBox;
 class QPushButton;
+class QStackedWidget;
+class QTabBar;
 class QTableView;
 
 namespace wharf {
 
+class EngineImagesModel;
+class EngineImagesPage;
 class LocalImagesModel;
 class StatePanel;
 
@@ -42,7 +52,23 @@ public:
     [[nodiscard]] int currentImage() const;
     void setError(const QString &message);
 
+    // The source chooser above the list: Wharf store, Docker, Podman (in that order).
+    enum Source { StoreSource, DockerSource, PodmanSource };
+    [[nodiscard]] QTabBar *sourceBar() const { return m_sources; }
+    [[nodiscard]] EngineImagesPage *enginePage(EngineKind kind) const;
+    // An engine's images (not owned), or none (null) with why in one line: the tab is then disabled
+    // and `description` is its tooltip. With a model, `description` says which engine it is.
+    void setEngine(EngineKind kind, EngineImagesModel *model, const QString &description);
+    // Lists the engine shown again, if an engine's images are shown (View → Refresh, F5).
+    void refreshShownEngine();
+
+public Q_SLOTS:
+    // Something was loaded into (or removed from) `kind`: its list is read again.
+    void engineImagesChanged(wharf::EngineKind kind);
+
 Q_SIGNALS:
+    // Open on an engine's row (its row in that engine's model).
+    void engineOpenRequested(wharf::EngineKind kind, int row);
     void openRequested(int row);
     void exportRequested(int row);
     void revealRequested(int row);
@@ -71,6 +97,10 @@ private:
     QList<QAction *> m_rowActions; // enabled with a selected row
     QAction *m_deleteAction = nullptr;
     StatePanel *m_state;
+    QTabBar *m_sources;
+    QStackedWidget *m_pages;
+    EngineImagesPage *m_dockerPage;
+    EngineImagesPage *m_podmanPage;
 };
 
 } // namespace wharf

@@ -22,6 +22,7 @@ namespace wharf {
 RepositoryPane::RepositoryPane(QWidget *parent)
     : QWidget(parent),
       m_title(new QLabel(this)),
+      m_source(new QLabel(this)),
       m_stats(new QLabel(this)),
       m_pullLine(new QLineEdit(this)),
       m_description(new QTextBrowser(this))
@@ -33,6 +34,9 @@ RepositoryPane::RepositoryPane(QWidget *parent)
     m_title->setFont(titleFont);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_stats->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_source->setObjectName(QStringLiteral("imageSource"));
+    m_source->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_source->hide();
     m_stats->setObjectName(QStringLiteral("repositoryStats"));
     m_pullLine->setReadOnly(true);
     m_pullLine->setObjectName(QStringLiteral("pullCommand"));
@@ -55,6 +59,7 @@ RepositoryPane::RepositoryPane(QWidget *parent)
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
+    layout->addWidget(m_source);
     layout->addWidget(m_stats);
     layout->addLayout(pullRow);
     layout->addWidget(m_description, 1);
@@ -81,6 +86,7 @@ void RepositoryPane::setRepository(const QString &name, const QString &pullRefer
     m_reference = pullReference;
     m_tag.clear();
     m_title->setText(name);
+    setSource({});
     m_stats->clear();
     m_stats->setToolTip(QString());
     m_description->clear();
@@ -139,6 +145,17 @@ void RepositoryPane::setTag(const QString &tag)
 {
     m_tag = tag;
     updatePullLine();
+}
+
+void RepositoryPane::setSource(const QString &source)
+{
+    m_source->setText(source);
+    m_source->setVisible(!source.isEmpty());
+}
+
+QString RepositoryPane::source() const
+{
+    return m_source->text();
 }
 
 QString RepositoryPane::pullCommand() const

@@ -33,6 +33,10 @@ public:
     void setError(const Error &error);
     // The tag picked in the Tags pane, appended to the pull line.
     void setTag(const QString &tag);
+    // Where the image on show is from when it is not the registry's ("Docker · multi:latest, image
+    // ID sha256:…"), under the name; empty hides it. setRepository() clears it.
+    void setSource(const QString &source);
+    [[nodiscard]] QString source() const;
 
     [[nodiscard]] QString pullCommand() const;
     [[nodiscard]] QTextBrowser *descriptionView() const { return m_description; }
@@ -46,6 +50,7 @@ private:
     void updatePullLine();
 
     QLabel *m_title;
+    QLabel *m_source;
     QLabel *m_stats;
     QLineEdit *m_pullLine;
     QTextBrowser *m_description;

@@ -26,6 +26,7 @@
 #include "layers/LayerStack.h"
 #include "layers/LayerStackJob.h"
 #include "reference/ImageReference.h"
+#include "services/EngineJobs.h"
 #include "registry/ImageInspectJob.h"
 #include "registry/RegistryClient.h"
 #include "store/ImageStore.h"
@@ -380,31 +381,8 @@ std::optional<std::pair<InspectedImage, LayerStack>> readEngineImage(CliContext 
         cx.fail(contents.error());
         return std::nullopt;
     }
-    InspectedImage image;
-    const QString shown = contents->facts.repoTags.isEmpty() ? name : contents->facts.repoTags.first();
-    if (auto reference = ImageReference::parseDockerRef(shown))
-        image.reference = *reference;
-    const Digest id = *Digest::parse(contents->facts.id);
-    image.chosen.digest = id;
-    image.chosen.platform = contents->facts.platform;
-    image.manifest.digest = id;
-    image.manifest.mediaType = QStringLiteral("application/x-tar"); // the engine's export
-    image.manifest.size = -1;
-    image.imageManifest.mediaType = QString(MediaTypes::OciManifest);
-    image.imageManifest.config.mediaType = QString(MediaTypes::OciConfig);
-    image.imageManifest.config.digest = id;
-    image.imageManifest.config.size = contents->configBytes.size();
-    for (const LayerListing &listing : std::as_const(contents->layers)) {
-        Descriptor layer;
-        layer.mediaType = QStringLiteral("application/vnd.oci.image.layer.v1.tar");
-        layer.digest = listing.layer;
-        layer.size = listing.uncompressedSize;
-        image.imageManifest.layers.append(layer);
-    }
-    image.configDescriptor = image.imageManifest.config;
-    image.configBytes = contents->configBytes;
-    image.config = contents->config;
-    image.history = mergeHistory(image.imageManifest, contents->config);
+    // Named as the engine lists it, as the window shows it.
+    InspectedImage image = EngineImageJob::inspected(*contents, contents->facts.repoTags.isEmpty() ? name : contents->facts.repoTags.first());
     return std::pair{std::move(image), LayerStack(contents->layers)};
 }
 

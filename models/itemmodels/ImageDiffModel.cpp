@@ -82,23 +82,49 @@ void ImageDiffModel::compare(RegistryClient *client, const QString &registry, co
     job->start();
 }
 
+void ImageDiffModel::compareWithListed(RegistryClient *client, const QString &registry, const QString &repository,
+                                       const LayerStack &from, const QList<Descriptor> &toLayers, const QList<Digest> &toDiffIds,
+                                       const QString &fromName, const QString &toName, const QString &storeRoot)
+{
+    clear();
+    m_fromName = fromName;
+    m_toName = toName;
+    setState(State::Loading);
+    listTo(client, registry, repository, toLayers, storeRoot, from, toDiffIds);
+}
+
 void ImageDiffModel::listTo(RegistryClient *client, const QString &registry, const QString &repository,
-                            const QList<Descriptor> &toLayers, const QString &storeRoot, const LayerStack &from)
+                            const QList<Descriptor> &toLayers, const QString &storeRoot, const LayerStack &from,
+                            const QList<Digest> &toDiffIds)
 {
     // The blobs both images share are read once.
     QHash<QString, LayerListing> known;
     for (const LayerListing &listing : from.layers())
         if (listing.complete)
             known.insert(listing.layer.toString(), listing);
+    // Against layers known by diff ID, a layer of the same diff ID is the same layer.
+    const bool byDiffId = !toDiffIds.isEmpty() && toDiffIds.size() == toLayers.size();
+    if (byDiffId) {
+        for (qsizetype i = 0; i < toLayers.size(); ++i)
+            if (const auto same = known.constFind(toDiffIds.at(i).toString()); same != known.cend())
+                known.insert(toLayers.at(i).digest.toString(), *same);
+    }
     auto *job = new LayerStackJob(client, registry, repository, toLayers, storeRoot, this);
     job->setKnownListings(known);
     m_load.track(job);
     connect(job, &LayerStackJob::progress, this, &ImageDiffModel::progress);
-    connect(job, &Job::finished, this, [this, job, from] {
+    connect(job, &Job::finished, this, [this, job, from, toDiffIds, byDiffId] {
         m_load.done();
         if (job->isCancelled())
             return;
-        diffStacks(from, job->stack(), job->error());
+        if (!byDiffId) {
+            diffStacks(from, job->stack(), job->error());
+            return;
+        }
+        QList<LayerListing> listings = job->listings();
+        for (qsizetype i = 0; i < listings.size(); ++i)
+            listings[i].layer = toDiffIds.at(i);
+        diffStacks(from, LayerStack(std::move(listings)), job->error());
     });
     job->start();
 }

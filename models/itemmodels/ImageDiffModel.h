@@ -64,6 +64,13 @@ public:
     void compare(RegistryClient *client, const QString &registry, const QString &repository,
                  const QList<Descriptor> &fromLayers, const QList<Descriptor> &toLayers, const QString &fromName,
                  const QString &toName, const QString &storeRoot = {});
+    // As compare(), with the first image already listed (an image read from a container engine:
+    // its layers are known only by diff ID) and the second's layers named by their diff IDs
+    // (`toDiffIds`, its config's rootfs.diff_ids; used when there is one per layer): the layers
+    // both hold are then in common, and are not read again.
+    void compareWithListed(RegistryClient *client, const QString &registry, const QString &repository, const LayerStack &from,
+                           const QList<Descriptor> &toLayers, const QList<Digest> &toDiffIds, const QString &fromName,
+                           const QString &toName, const QString &storeRoot = {});
     void clear();
 
     [[nodiscard]] State state() const { return m_state; }
@@ -92,7 +99,8 @@ Q_SIGNALS:
 
 private:
     void listTo(RegistryClient *client, const QString &registry, const QString &repository,
-                const QList<Descriptor> &toLayers, const QString &storeRoot, const LayerStack &from);
+                const QList<Descriptor> &toLayers, const QString &storeRoot, const LayerStack &from,
+                const QList<Digest> &toDiffIds = {});
     void diffStacks(const LayerStack &from, const LayerStack &to, std::optional<Error> loadError);
     void setState(State state);
     [[nodiscard]] QVariant rawValue(const ImageDiff::File &file, int column) const;

@@ -18,8 +18,7 @@ void BrowseSession::setRepository(const ImageReference &repository)
     m_repository = repository.repository();
     m_tag.clear();
     m_image.reset();
-    m_stored.reset();
-    m_storedImages.clear();
+    forgetLocalImage();
     m_resolve.cancel();
     m_other.cancel();
     Q_EMIT repositoryChanged();
@@ -54,12 +53,11 @@ void BrowseSession::reloadDetails()
 
 void BrowseSession::setTag(const QString &tag)
 {
-    if (tag.isEmpty() || (tag == m_tag && !m_stored))
+    if (tag.isEmpty() || (tag == m_tag && !m_stored && !m_engine))
         return;
     m_tag = tag;
     m_image.reset();
-    m_stored.reset();
-    m_storedImages.clear();
+    forgetLocalImage();
     m_wantedPlatform.clear();
     retry();
 }
@@ -68,6 +66,10 @@ void BrowseSession::retry()
 {
     if (m_stored) {
         openStored(*m_stored);
+        return;
+    }
+    if (m_engine) {
+        openEngine(*m_engine);
         return;
     }
     if (m_tag.isEmpty())
@@ -89,6 +91,10 @@ void BrowseSession::refresh()
     if (!m_repository.isValid())
         return;
     reloadDetails();
+    if (m_engine) {
+        openEngine(*m_engine); // what the engine holds now
+        return;
+    }
     if (m_tag.isEmpty())
         return;
     // By the tag, not by the digest shown (that is what may have moved), keeping the platform.
@@ -116,7 +122,7 @@ Result<ImageReference> BrowseSession::referenceFor(const QString &tag) const
     auto reference = m_repository.withTag(tag);
     // Another platform of the image on show: by its digest, so the tag is not asked again and
     // every pane keeps showing the same image even if the tag has moved.
-    if (reference && tag == m_tag && m_image && !m_stored)
+    if (reference && tag == m_tag && m_image && !m_stored && !m_engine)
         return reference->withDigest(shownDigest().toString());
     return reference;
 }
@@ -143,8 +149,21 @@ void BrowseSession::setPlatform(const QString &platform)
             return;
         }
         // The registry's, then: by the tag, since the store keeps no index to pin it by.
-        m_stored.reset();
-        m_storedImages.clear();
+        forgetLocalImage();
+        m_image.reset();
+        m_wantedPlatform = platform;
+        const auto reference = m_repository.withTag(m_tag);
+        const auto wanted = wantedPlatform(platform);
+        if (!reference || !wanted) {
+            Q_EMIT resolveFailed(!reference ? reference.error() : wanted.error(), Scope::Tag);
+            return;
+        }
+        resolve(*reference, *wanted, Scope::Tag);
+        return;
+    }
+    if (m_engine && platform != this->platform()) {
+        // An engine holds one platform of a name: another is the registry's, by the tag.
+        forgetLocalImage();
         m_image.reset();
         m_wantedPlatform = platform;
         const auto reference = m_repository.withTag(m_tag);
@@ -197,7 +216,7 @@ Result<PullRequest> BrowseSession::pullRequest(const QString &platform) const
     PullRequest request;
     request.reference = *reference;
     request.platform = *parsed;
-    if (m_image)
+    if (m_image && !m_engine) // an engine's image ID names no registry document
         request.pinned = shownDigest(); // what the person was shown, not what the tag says now
     return request;
 }
@@ -231,8 +250,9 @@ void BrowseSession::resolveOther(const QString &tag, const QString &platform)
     });
 }
 
-void BrowseSession::openStored(const StoredImage &image)
+void BrowseSession::openStored(const StoredImage &asked)
 {
+    const StoredImage image = asked; // a copy: `asked` may be m_stored itself (retry()), reset below
     if (!m_store) {
         Q_EMIT resolveFailed(Error(Error::Code::NotFound, tr("There is no local store to open %1 from.").arg(image.reference)),
                              Scope::Tag);
@@ -249,6 +269,7 @@ void BrowseSession::openStored(const StoredImage &image)
     m_tag = StoredImageJob::tagOf(*reference);
     m_wantedPlatform = image.platform.toString();
     m_image.reset();
+    forgetLocalImage();
     m_stored = image;
     m_other.cancel();
     Q_EMIT resolving(Scope::Tag);
@@ -259,6 +280,46 @@ void BrowseSession::openStored(const StoredImage &image)
         }
         m_image = done->result();
         m_storedImages = done->repositoryImages();
+        Q_EMIT resolved(Scope::Tag);
+    });
+}
+
+void BrowseSession::forgetLocalImage()
+{
+    m_stored.reset();
+    m_storedImages.clear();
+    m_engine.reset();
+    m_engineListings.clear();
+}
+
+void BrowseSession::openEngine(const EngineImageSource &asked)
+{
+    const EngineImageSource source = asked; // a copy: `asked` may be m_engine itself (retry()), reset below
+    // A tag names the repository (and what Compare asks the registry for); an untagged image has none.
+    std::optional<ImageReference> reference;
+    if (!source.name.startsWith(QLatin1StringView("sha256:")) && source.name != source.imageId) {
+        if (auto parsed = ImageReference::parseDockerRef(source.name))
+            reference = *parsed;
+    }
+    if (!reference)
+        setRepository(ImageReference());
+    else if (reference->repository().toString() != m_repository.toString())
+        setRepository(*reference);
+    const auto id = Digest::parse(source.name);
+    m_tag = reference ? StoredImageJob::tagOf(*reference) : id ? id->shortForm() : source.name;
+    m_wantedPlatform.clear();
+    m_image.reset();
+    forgetLocalImage();
+    m_engine = source;
+    m_other.cancel();
+    Q_EMIT resolving(Scope::Tag);
+    m_resolve.start(new EngineImageJob(source, this), this, [this](EngineImageJob *done) {
+        if (done->error()) {
+            Q_EMIT resolveFailed(*done->error(), Scope::Tag);
+            return;
+        }
+        m_image = done->result();
+        m_engineListings = done->listings();
         Q_EMIT resolved(Scope::Tag);
     });
 }

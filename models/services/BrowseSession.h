@@ -10,13 +10,19 @@
 // An image of the local store opens from the store alone (openStored(), StoredImageJob): no
 // request, so it works offline. Its repository's other stored images are then what a comparison
 // looks at first (resolveOther()); only a tag or platform the store lacks is asked of the registry.
+//
+// An image in Docker or Podman opens from the engine (openEngine(), EngineImageJob): its export is
+// read once, and its layers are known by diff ID with their listings already read (engineListings()).
+// Another tag or platform, and the other side of a comparison, are the registry's.
 
 #include "core/Error.h"
 #include "core/LatestRequest.h"
 #include "hub/HubTypes.h"
 #include "pull/PullTypes.h"
 #include "reference/ImageReference.h"
+#include "layers/LayerEntry.h"
 #include "registry/ImageInspectJob.h"
+#include "services/EngineJobs.h"
 #include "store/ImageStore.h"
 #include "store/StoredImage.h"
 
@@ -86,6 +92,15 @@ public:
     // With a stored image on show: every stored image of its repository (it included).
     [[nodiscard]] const QList<InspectedImage> &storedImages() const { return m_storedImages; }
 
+    // Shows `source`'s image, read from its engine. Signals as for a tag: resolving(Tag), then
+    // resolved(Tag) or resolveFailed (a missing or refused image is one error).
+    void openEngine(const EngineImageSource &source);
+    // The image on show (or being opened) came from a container engine.
+    [[nodiscard]] bool isFromEngine() const { return m_engine.has_value(); }
+    [[nodiscard]] const std::optional<EngineImageSource> &engineSource() const { return m_engine; }
+    // With an engine's image on show: its layers' listings, base first, keyed by diff ID.
+    [[nodiscard]] const QList<LayerListing> &engineListings() const { return m_engineListings; }
+
 Q_SIGNALS:
     void repositoryChanged();
     void detailsLoading();
@@ -101,6 +116,8 @@ Q_SIGNALS:
     void otherFailed(const wharf::Error &error);
 
 private:
+    // Forgets a stored or engine image on show: what follows is the registry's.
+    void forgetLocalImage();
     void resolve(const ImageReference &reference, const std::optional<Platform> &platform, Scope scope);
     // `tag` of this repository; the tag on show by the digest that was shown.
     [[nodiscard]] Result<ImageReference> referenceFor(const QString &tag) const;
@@ -116,6 +133,8 @@ private:
     std::optional<ImageStore> m_store;
     std::optional<StoredImage> m_stored; // the stored image on show (or being opened)
     QList<InspectedImage> m_storedImages;
+    std::optional<EngineImageSource> m_engine; // the engine's image on show (or being opened)
+    QList<LayerListing> m_engineListings;
     LatestRequest m_details;
     LatestRequest m_resolve;
     LatestRequest m_other;

@@ -1,6 +1,7 @@
 #include "services/EngineJobs.h"
 
 #include "core/Digest.h"
+#include "documents/MediaTypes.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrentRun>
@@ -158,6 +159,102 @@ void EngineRemoveJob::run()
                 return fail(result.error());
             emitResult();
         });
+}
+
+struct EngineImageJob::Shared
+{
+    std::atomic_bool cancel{false};
+    std::atomic<qint64> read{0};
+};
+
+EngineImageJob::EngineImageJob(EngineImageSource source, QObject *parent)
+    : Job(parent), m_shared(std::make_shared<Shared>()), m_source(std::move(source))
+{
+    m_ticker.setInterval(100);
+    connect(&m_ticker, &QTimer::timeout, this, [this, last = qint64(-1)]() mutable {
+        const qint64 read = m_shared->read.load(std::memory_order_relaxed);
+        if (read != last) {
+            last = read;
+            Q_EMIT progress(read);
+        }
+    });
+}
+
+EngineImageJob::~EngineImageJob()
+{
+    m_shared->cancel.store(true);
+}
+
+InspectedImage EngineImageJob::inspected(const EngineImageContents &contents, const QString &name)
+{
+    InspectedImage image;
+    // The name asked for when it is a tag of the image, else the image's first tag (an untagged
+    // image has no reference: the panes name it by its ID).
+    const bool byId = name.startsWith(QLatin1StringView("sha256:")) || contents.facts.id.contains(name);
+    const QString shown = !byId ? name : contents.facts.repoTags.value(0);
+    if (!shown.isEmpty()) {
+        if (auto reference = ImageReference::parseDockerRef(shown)) {
+            image.reference = *reference;
+            image.manifest.registry = reference->domain();
+            image.manifest.repository = reference->path();
+            image.manifest.reference = reference->hasTag() ? reference->tag() : reference->digest();
+        }
+    }
+    const auto id = Digest::parse(contents.facts.id);
+    image.chosen.digest = id ? *id : Digest();
+    image.chosen.mediaType = QString(MediaTypes::OciManifest);
+    image.chosen.platform = contents.facts.platform;
+    image.requestedPlatform = contents.facts.platform;
+    image.manifest.digest = image.chosen.digest;
+    image.manifest.mediaType = QStringLiteral("application/x-tar"); // the engine's export
+    image.manifest.size = -1;
+    image.imageManifest.mediaType = QString(MediaTypes::OciManifest);
+    image.imageManifest.config.mediaType = QString(MediaTypes::OciConfig);
+    image.imageManifest.config.digest = image.chosen.digest;
+    image.imageManifest.config.size = contents.configBytes.size();
+    for (const LayerListing &listing : contents.layers) {
+        Descriptor layer;
+        layer.mediaType = QStringLiteral("application/vnd.oci.image.layer.v1.tar");
+        layer.digest = listing.layer;
+        layer.size = listing.uncompressedSize;
+        image.imageManifest.layers.append(layer);
+    }
+    image.configDescriptor = image.imageManifest.config;
+    image.configBytes = contents.configBytes;
+    image.config = contents.config;
+    image.history = mergeHistory(image.imageManifest, contents.config);
+    return image;
+}
+
+void EngineImageJob::run()
+{
+    m_ticker.start();
+    auto shared = m_shared;
+    runInPool<Result<EngineImageContents>>(
+        this,
+        [shared, source = m_source] {
+            EngineImageReader::Options options;
+            options.cancel = &shared->cancel;
+            options.bytesRead = &shared->read;
+            auto result = EngineImageReader::read(source.endpoint, source.name, options);
+            releaseThreadHashingState(); // OpenSSL's per-thread state, before the pool thread idles (see Digest.h)
+            return result;
+        },
+        [this](const Result<EngineImageContents> &result) {
+            m_ticker.stop();
+            if (!result)
+                return fail(result.error());
+            m_result = inspected(*result, m_source.name);
+            m_listings = result->layers;
+            m_facts = result->facts;
+            emitResult();
+        });
+}
+
+void EngineImageJob::abort()
+{
+    m_ticker.stop();
+    m_shared->cancel.store(true);
 }
 
 } // namespace wharf

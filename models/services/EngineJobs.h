@@ -6,6 +6,9 @@
 //                     window starts one with PullResult::image for "Pull to: Docker / Podman".
 //   EngineImagesJob — the engine's images with their platforms, for Local images.
 //   EngineRemoveJob — one image out of the engine (the window asks for confirmation first).
+//   EngineImageJob  — one image of the engine read for the panes (EngineImageReader: its export
+//                     streamed into the layer reader), presented as an InspectedImage whose layers
+//                     are the uncompressed layers (digest = diff ID), with every layer's listing.
 //   EngineVersionJob — whether an engine answers, and what it is (for "Pull to: … Docker · Podman":
 //                     offer a target that answers, say why one does not).
 // The endpoint comes from EngineLocator::locate(kind) (or a test bed). On cancel the worker drops
@@ -13,7 +16,9 @@
 
 #include "core/Job.h"
 #include "engines/EngineApi.h"
+#include "engines/EngineImageReader.h"
 #include "engines/EngineLoader.h"
+#include "registry/ImageInspectJob.h"
 #include "store/ImageStore.h"
 
 #include <QList>
@@ -114,6 +119,53 @@ private:
     EngineEndpoint m_endpoint;
     QString m_name;
     bool m_force = false;
+};
+
+// An image in Docker or Podman: which engine, where it answers, and the name it is asked by (a
+// tag, or the image ID of an untagged image).
+struct EngineImageSource
+{
+    EngineEndpoint endpoint;
+    QString name;
+    QString imageId; // "sha256:…", when known
+};
+
+class EngineImageJob final : public Job
+{
+    Q_OBJECT
+public:
+    EngineImageJob(EngineImageSource source, QObject *parent = nullptr);
+    ~EngineImageJob() override;
+
+    [[nodiscard]] const EngineImageSource &source() const { return m_source; }
+    // Valid after a successful finished().
+    [[nodiscard]] const InspectedImage &result() const { return m_result; }
+    // One per layer, base first, each complete, keyed by diff ID (as result()'s layers are).
+    [[nodiscard]] const QList<LayerListing> &listings() const { return m_listings; }
+    [[nodiscard]] const EngineImage &facts() const { return m_facts; }
+
+    // What the panes and `wharf inspect/layers docker-daemon:NAME` show of an engine's image: the
+    // reference it is named by (when `name` or its first tag parses as one), the image ID as its
+    // digest, an OCI manifest of its uncompressed layers (digest = diff ID, size = the tar's size)
+    // and its config and history.
+    [[nodiscard]] static InspectedImage inspected(const EngineImageContents &contents, const QString &name);
+
+Q_SIGNALS:
+    // Archive bytes read from the engine so far; at most every 100 ms.
+    void progress(qint64 bytesRead);
+
+protected:
+    void run() override;
+    void abort() override;
+
+private:
+    struct Shared;
+    std::shared_ptr<Shared> m_shared;
+    EngineImageSource m_source;
+    InspectedImage m_result;
+    QList<LayerListing> m_listings;
+    EngineImage m_facts;
+    QTimer m_ticker;
 };
 
 } // namespace wharf
