@@ -25,6 +25,7 @@
 #include "itemmodels/ImageEfficiencyModel.h"
 #include "itemmodels/LayerFilesModel.h"
 #include "itemmodels/LocalImagesModel.h"
+#include "itemmodels/TagListModel.h"
 #include "layers/LayerMapLoader.h"
 #include "services/EngineTargets.h"
 
@@ -310,6 +311,8 @@ void TestEngineImages::listsAndOpensEngineImage()
     const int compareTab = tabs->indexOf(window.comparePane());
     QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(compareTab).center());
     ComparePane *compare = window.comparePane();
+    // The registry's tags of the repository, offered in the "with" box.
+    QTRY_VERIFY_WITH_TIMEOUT(window.tagModel()->rowCount() > 0, kTimeout);
     pickFromList(compare->tagBox(), u"latest"_s);
     if (QTest::currentTestFailed())
         return;
