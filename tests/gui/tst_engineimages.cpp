@@ -8,10 +8,12 @@
 // image and the engine, cancelled keeps it, accepted removes it (the engine then says NotFound);
 // an engine's refusal (a container uses the image) is one line; an engine that does not answer is
 // a disabled tab saying why. Screenshots: engine-images-docker, engine-image-open, engine-compare,
-// engine-remove-confirm, engine-unavailable.
+// engine-remove-confirm, engine-image-missing,
+// engine-unavailable.
 #include "ComparePane.h"
 #include "EngineImagesPage.h"
 #include "ImagePane.h"
+#include "LayerFilesPane.h"
 #include "LocalImagesPane.h"
 #include "MainWindow.h"
 #include "RepositoryPane.h"
@@ -113,6 +115,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void listsAndOpensEngineImage_data();
     void listsAndOpensEngineImage();
+    void missingImageIsOneError();
     void removeAsksFirst();
     void removeFromTheRowMenu();
     void refusalIsOneLine();
@@ -324,6 +327,37 @@ void TestEngineImages::listsAndOpensEngineImage()
     QCOMPARE(window.diffModel()->diff().sharedPrefix, int(m_diffIds.size()));
     QCOMPARE(window.diffModel()->rowCount(), 0); // the same files
     screenshot(&window, u"engine-compare"_s);
+}
+
+void TestEngineImages::missingImageIsOneError()
+{
+    // Listed, then gone from the engine before it is opened (from the row's menu).
+    QVERIFY(tagInEngine(EngineKind::Docker, u"wharf-gone"_s, u"1"_s));
+    MainWindow::Services s = services();
+    s.engines = m_targets.get();
+    MainWindow window(s);
+    useFakeDesktop(window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    showEngine(window, EngineKind::Docker);
+    if (QTest::currentTestFailed())
+        return;
+    EngineImagesPage *page = window.localImagesPane()->enginePage(EngineKind::Docker);
+    const QString name = u"wharf-gone:1"_s;
+    QTRY_VERIFY_WITH_TIMEOUT(rowOfName(page->model(), name) >= 0, kTimeout);
+    QVERIFY(EngineApi(m_engines.endpoint(EngineKind::Docker)).remove(name));
+    QTableView *view = page->view();
+    const auto *proxy = static_cast<const QAbstractProxyModel *>(view->model());
+    const QModelIndex index = proxy->mapFromSource(page->model()->index(rowOfName(page->model(), name), 0));
+    QVERIFY(pickFromContextMenu(view->viewport(), view->visualRect(index).center(), u"openEngineImageAction"_s));
+    // One error, where the image would be, and the layer panes say they have no image.
+    QTRY_COMPARE_WITH_TIMEOUT(window.imagePane()->statePanel()->kind(), StatePanel::Kind::Error, kEngineTimeout);
+    QVERIFY2(window.imagePane()->statePanel()->message().contains(name), qPrintable(window.imagePane()->statePanel()->message()));
+    QVERIFY(!window.imagePane()->statePanel()->message().contains(u'\n'));
+    QCOMPARE(window.layerFilesPane()->statePanel()->kind(), StatePanel::Kind::Error);
+    QVERIFY(window.imageLayers().isEmpty());
+    QCOMPARE(window.historyModel()->rowCount(), 0);
+    screenshot(&window, u"engine-image-missing"_s);
 }
 
 void TestEngineImages::removeAsksFirst()
