@@ -3,6 +3,7 @@
 #include "LocalImagesPane.h"
 #include "RepositoryPane.h"
 #include "itemmodels/EngineImagesModel.h"
+#include "itemmodels/PullListModel.h"
 #include "layers/LayerMapLoader.h"
 #include "services/BrowseSession.h"
 #include "services/EngineTargets.h"
@@ -36,6 +37,13 @@ EngineSources::EngineSources(Parts parts, QObject *parent) : QObject(parent), m_
         if (map->state() == LayerMapLoader::State::Loading)
             map->load(map->selections());
     });
+    if (m_parts.pulls) {
+        connect(m_parts.pulls, &PullListModel::loadFinished, this,
+                [this](const QString &, EngineKind kind, const EngineLoadReport &, const std::optional<Error> &error) {
+                    if (!error)
+                        m_parts.pane->engineImagesChanged(kind);
+                });
+    }
     if (!m_parts.targets) {
         for (const EngineKind kind : EngineTargets::kinds)
             m_parts.pane->setEngine(kind, nullptr, tr("No container engine is set for this window"));

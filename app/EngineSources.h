@@ -4,7 +4,8 @@
 // when it no longer does), says why one does not, and opens, refreshes and removes what they hold.
 // Opening an engine's image is the session's (BrowseSession::openEngine()): this object names
 // where the image is from in the Repository pane ("Docker · multi:latest, image ID sha256:…"),
-// gives the layer map the image, and says in the status bar how a removal went.
+// gives the layer map the image, and says in the status bar how a removal went. After a pull into
+// an engine ("Pull to: Docker"), that engine's list is read again.
 
 #include "engines/EngineEndpoint.h"
 #include "services/EngineJobs.h"
@@ -20,6 +21,7 @@ class EngineImagesModel;
 class EngineTargets;
 class LayerMapLoader;
 class LocalImagesPane;
+class PullListModel;
 class RepositoryPane;
 struct EngineImageRemoval;
 
@@ -36,6 +38,7 @@ public:
         BrowseSession *session = nullptr;
         RepositoryPane *repositoryPane = nullptr;
         LayerMapLoader *layerMap = nullptr;
+        PullListModel *pulls = nullptr; // its loads into an engine refresh that engine's list
     };
 
     EngineSources(Parts parts, QObject *parent);

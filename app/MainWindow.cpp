@@ -369,6 +369,7 @@ void MainWindow::connectPanes()
     engines.session = m_session;
     engines.repositoryPane = m_repositoryPane;
     engines.layerMap = m_layerMapLoader;
+    engines.pulls = m_pullModel;
     m_engineSources = new EngineSources(engines, this);
     connect(m_engineSources, &EngineSources::openRequested, this, &MainWindow::openEngineImage);
     connect(m_engineSources, &EngineSources::statusMessage, statusBar(), [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });

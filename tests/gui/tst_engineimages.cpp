@@ -15,6 +15,7 @@
 #include "ImagePane.h"
 #include "LayerFilesPane.h"
 #include "LocalImagesPane.h"
+#include "PlatformsPane.h"
 #include "MainWindow.h"
 #include "RepositoryPane.h"
 #include "StatePanel.h"
@@ -27,6 +28,7 @@
 #include "itemmodels/ImageEfficiencyModel.h"
 #include "itemmodels/LayerFilesModel.h"
 #include "itemmodels/LocalImagesModel.h"
+#include "itemmodels/PullListModel.h"
 #include "itemmodels/TagListModel.h"
 #include "layers/LayerMapLoader.h"
 #include "services/EngineTargets.h"
@@ -121,6 +123,7 @@ private Q_SLOTS:
     void refusalIsOneLine();
     void loadIntoEngineRefreshesItsList();
     void engineThatDoesNotAnswer();
+    void pullIntoEngineRefreshesItsList();
 
 private:
     // The engines of the bed as the window finds them (DOCKER_HOST, CONTAINER_HOST), or sockets
@@ -528,6 +531,48 @@ void TestEngineImages::engineThatDoesNotAnswer()
         QCOMPARE(sources->currentIndex(), int(LocalImagesPane::StoreSource));
     }
     screenshot(&window, u"engine-unavailable"_s);
+}
+
+void TestEngineImages::pullIntoEngineRefreshesItsList()
+{
+    // Last: Podman's multi:latest then names another platform's image (put back at the end).
+    const auto restore = qScopeGuard([this] { (void)tagInEngine(EngineKind::Podman, u"docker.io/library/multi"_s, u"latest"_s); });
+    MainWindow::Services s = services();
+    s.engines = m_targets.get();
+    MainWindow window(s);
+    useFakeDesktop(window);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    showEngine(window, EngineKind::Podman);
+    if (QTest::currentTestFailed())
+        return;
+    EngineImagesPage *page = window.localImagesPane()->enginePage(EngineKind::Podman);
+    const QString name = engineName(EngineKind::Podman, u"multi:latest"_s);
+    QCOMPARE(page->model()->index(rowOfName(page->model(), name), 0).data(EngineImagesModel::ImageIdRole).toString(), m_imageId);
+
+    // Pull to: Podman, linux/arm/v7, by the Platforms pane.
+    pickMultiLatest(window);
+    if (QTest::currentTestFailed())
+        return;
+    PlatformsPane *platforms = window.platformsPane();
+    QVERIFY(platforms->selectPlatform(u"linux/arm/v7"_s));
+    QComboBox *target = platforms->pullTargetBox();
+    target->setFocus();
+    for (int i = 0; i < target->count() && !target->currentText().startsWith(u"Podman"); ++i)
+        QTest::keyClick(target, Qt::Key_Down);
+    QVERIFY2(target->currentText().startsWith(u"Podman"), qPrintable(target->currentText()));
+    QTRY_VERIFY_WITH_TIMEOUT(platforms->pullButton()->isEnabled(), kTimeout);
+    QTest::mouseClick(platforms->pullButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(window.pullModel()->rowCount(), 1, kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(window.pullModel()->pullIndex(0).data(PullListModel::StateRole).value<PullListModel::State>(),
+                              PullListModel::State::Done, kEngineTimeout);
+
+    // Podman's list follows by itself: multi:latest is the arm/v7 image now.
+    const QString armId = m_images.image(u"multi"_s, u"latest"_s, u"linux/arm/v7"_s)[u"config"_s][u"digest"_s].toString();
+    QVERIFY(armId.startsWith(u"sha256:"));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        page->model()->index(rowOfName(page->model(), name), 0).data(EngineImagesModel::ImageIdRole).toString(), armId, kTimeout);
 }
 
 QTEST_MAIN(TestEngineImages)
