@@ -79,6 +79,7 @@ EngineImagesPage::EngineImagesPage(EngineKind kind, QWidget *parent)
     layout->addLayout(buttons);
 
     connect(m_refresh, &QPushButton::clicked, this, &EngineImagesPage::refresh);
+    connect(m_state, &StatePanel::retryRequested, this, &EngineImagesPage::refresh);
     connect(m_remove, &QPushButton::clicked, this, &EngineImagesPage::confirmRemove);
     // Double-click, or Enter on a row.
     connect(m_view, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
@@ -101,10 +102,14 @@ void EngineImagesPage::setModel(EngineImagesModel *model)
         disconnect(m_model, nullptr, this, nullptr);
     m_model = model;
     m_unavailable.clear();
+    m_listError.reset();
     m_sorted->setSourceModel(model);
     if (m_model) {
         connect(m_model, &EngineImagesModel::loadingChanged, this, &EngineImagesPage::updateState);
-        connect(m_model, &EngineImagesModel::refreshed, this, &EngineImagesPage::updateState);
+        connect(m_model, &EngineImagesModel::refreshed, this, [this](const std::optional<Error> &error) {
+            m_listError = error;
+            updateState();
+        });
         connect(m_model, &QObject::destroyed, this, [this] { setModel(nullptr); });
     }
     updateState();
@@ -143,6 +148,9 @@ void EngineImagesPage::updateState()
     m_refresh->setEnabled(m_model != nullptr);
     if (!m_model)
         m_state->showMessage(m_unavailable);
+    else if (m_listError)
+        //: %1: Docker or Podman
+        m_state->showFailure(tr("%1’s images could not be listed").arg(engine), *m_listError);
     else if (m_model->rowCount() > 0)
         m_state->showContent();
     else if (m_model->isLoading())

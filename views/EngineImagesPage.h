@@ -4,8 +4,10 @@
 // lists the engine again; Open (double-click, Enter or the row's menu) asks the window to open the
 // row's image; Remove… (the button, the Delete key or the row's menu) asks first, naming the image
 // and the engine, then has the model remove it (the window says how that went). Before the engine
-// answers, or when it does not, the page says why instead of a table.
+// answers, or when it does not, the page says why instead of a table; so it does when a listing
+// fails (the engine stopped meanwhile), with Retry.
 
+#include "core/Error.h"
 #include "engines/EngineEndpoint.h"
 
 #include <QWidget>
@@ -72,6 +74,7 @@ private:
     QAction *m_removeAction;
     StatePanel *m_state;
     QString m_unavailable;
+    std::optional<Error> m_listError; // the last listing's, until one succeeds
 };
 
 } // namespace wharf

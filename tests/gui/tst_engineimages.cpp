@@ -123,6 +123,7 @@ private Q_SLOTS:
     void refusalIsOneLine();
     void loadIntoEngineRefreshesItsList();
     void engineThatDoesNotAnswer();
+    void listingThatFailsSaysWhy();
     void pullIntoEngineRefreshesItsList();
 
 private:
@@ -531,6 +532,28 @@ void TestEngineImages::engineThatDoesNotAnswer()
         QCOMPARE(sources->currentIndex(), int(LocalImagesPane::StoreSource));
     }
     screenshot(&window, u"engine-unavailable"_s);
+}
+
+void TestEngineImages::listingThatFailsSaysWhy()
+{
+    // An engine that answered when the window asked, gone by the time its list is refreshed.
+    EngineEndpoint gone;
+    gone.kind = EngineKind::Docker;
+    gone.socketPath = m_home.filePath(u"gone.sock"_s);
+    EngineImagesModel model(gone);
+    EngineImagesPage page(EngineKind::Docker);
+    page.setModel(&model);
+    page.resize(700, 300);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QVERIFY(page.refreshButton()->isEnabled());
+    QTest::mouseClick(page.refreshButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading() && page.statePanel()->kind() != StatePanel::Kind::Message, kTimeout);
+    QVERIFY(page.statePanel()->kind() != StatePanel::Kind::Content);
+    const QString message = page.statePanel()->message();
+    QVERIFY2(message.startsWith(u"Docker’s images could not be listed"_s), qPrintable(message));
+    QVERIFY(!message.contains(u'\n'));
+    QVERIFY(page.refreshButton()->isEnabled()); // to ask again
 }
 
 void TestEngineImages::pullIntoEngineRefreshesItsList()
