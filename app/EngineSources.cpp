@@ -9,6 +9,8 @@
 #include "services/EngineTargets.h"
 #include "services/StoredImageJob.h"
 
+#include <QLocale>
+
 namespace wharf {
 
 namespace {
@@ -25,6 +27,13 @@ EngineSources::EngineSources(Parts parts, QObject *parent) : QObject(parent), m_
 {
     connect(m_parts.pane, &LocalImagesPane::engineOpenRequested, this, &EngineSources::open);
     connect(m_parts.session, &BrowseSession::resolving, this, &EngineSources::updateSource);
+    connect(m_parts.session, &BrowseSession::engineReadProgress, this, [this](qint64 bytesRead) {
+        if (const std::optional<EngineImageSource> &source = m_parts.session->engineSource())
+            //: %1: an image name, %2: Docker or Podman, %3: a size read so far
+            Q_EMIT statusMessage(tr("Reading %1 from %2: %3…")
+                                     .arg(source->name, EngineLocator::kindName(source->endpoint.kind),
+                                          QLocale().formattedDataSize(bytesRead)));
+    });
     connect(m_parts.session, &BrowseSession::resolved, this, [this] {
         updateSource();
         // The engine's image is what the layer map shows of it (its layers by diff ID); the

@@ -4,7 +4,8 @@
 // when it no longer does), says why one does not, and opens, refreshes and removes what they hold.
 // Opening an engine's image is the session's (BrowseSession::openEngine()): this object names
 // where the image is from in the Repository pane ("Docker · multi:latest, image ID sha256:…"),
-// gives the layer map the image, and says in the status bar how a removal went. After a pull into
+// gives the layer map the image, and says in the status bar how far the read is and how a removal
+// went. After a pull into
 // an engine ("Pull to: Docker"), that engine's list is read again.
 
 #include "engines/EngineEndpoint.h"

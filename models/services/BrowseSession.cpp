@@ -313,7 +313,9 @@ void BrowseSession::openEngine(const EngineImageSource &asked)
     m_engine = source;
     m_other.cancel();
     Q_EMIT resolving(Scope::Tag);
-    m_resolve.start(new EngineImageJob(source, this), this, [this](EngineImageJob *done) {
+    auto *job = new EngineImageJob(source, this);
+    connect(job, &EngineImageJob::progress, this, &BrowseSession::engineReadProgress);
+    m_resolve.start(job, this, [this](EngineImageJob *done) {
         if (done->error()) {
             Q_EMIT resolveFailed(*done->error(), Scope::Tag);
             return;

@@ -112,6 +112,9 @@ Q_SIGNALS:
     void resolved(wharf::BrowseSession::Scope scope); // image() is the new image
     void resolveFailed(const wharf::Error &error, wharf::BrowseSession::Scope scope);
 
+    // While an engine's image is read (openEngine()): its archive's bytes so far, at most every 100 ms.
+    void engineReadProgress(qint64 bytesRead);
+
     void otherResolved(const wharf::InspectedImage &other);
     void otherFailed(const wharf::Error &error);
 

@@ -4,7 +4,9 @@
 // loaded into both engines in initTestCase; then: the engine's tab lists it (name, platform, image
 // ID), Enter or a double-click opens it — history, a layer's files, efficiency and the layer map
 // from the engine's export alone (no blob asked of the registry), Compare with the registry's
-// multi:latest with every layer in common (matched by diff ID); Remove… asks first, naming the
+// multi:latest with every layer in common (matched by diff ID); a 128 MiB image says how far its
+// read is in the status bar; an engine's list that cannot be read says why; a pull into Podman
+// refreshes Podman's list; Remove… asks first, naming the
 // image and the engine, cancelled keeps it, accepted removes it (the engine then says NotFound);
 // an engine's refusal (a container uses the image) is one line; an engine that does not answer is
 // a disabled tab saying why. Screenshots: engine-images-docker, engine-image-open, engine-compare,
@@ -22,6 +24,7 @@
 #include "engines/EngineApi.h"
 #include "engines/EngineClient.h"
 #include "engines/EngineLoader.h"
+#include "archive/TarWriter.h"
 #include "itemmodels/EngineImagesModel.h"
 #include "itemmodels/HistoryModel.h"
 #include "itemmodels/ImageDiffModel.h"
@@ -38,6 +41,11 @@
 #include "WindowBed.h"
 
 #include <QAbstractItemModelTester>
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QAbstractProxyModel>
 #include <QApplication>
 #include <QComboBox>
@@ -104,6 +112,93 @@ void pickFromList(QComboBox *box, const QString &text)
     QTRY_VERIFY(!list->isVisible());
 }
 
+// A blob into the store, verified and committed like a pulled one.
+bool storeBlob(const ImageStore &store, const Descriptor &descriptor, QIODevice &source)
+{
+    auto ingest = store.beginIngest(descriptor);
+    if (!ingest)
+        return false;
+    while (!source.atEnd()) {
+        const QByteArray chunk = source.read(1 << 20);
+        if (chunk.isEmpty() || !ingest->write(chunk))
+            return false;
+    }
+    return bool(ingest->commit());
+}
+
+bool storeBytes(const ImageStore &store, const Descriptor &descriptor, const QByteArray &bytes)
+{
+    QByteArray copy = bytes;
+    QBuffer buffer(&copy);
+    buffer.open(QIODevice::ReadOnly);
+    return storeBlob(store, descriptor, buffer);
+}
+
+// An image of one uncompressed layer holding `mebibytes` MiB of random bytes (big.bin), stored as
+// `reference` for linux/amd64; nullopt when it cannot be written.
+std::optional<StoredImage> storeBigImage(const ImageStore &store, const QString &reference, int mebibytes)
+{
+    QTemporaryDir work;
+    const QString layerPath = work.filePath(u"layer.tar"_s);
+    {
+        auto writer = TarWriter::create(layerPath);
+        if (!writer || !writer->beginFile(u"big.bin"_s, qint64(mebibytes) << 20))
+            return std::nullopt;
+        QByteArray chunk(1 << 20, Qt::Uninitialized);
+        for (int i = 0; i < mebibytes; ++i) {
+            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(chunk.data()), chunk.size() / 4);
+            if (!writer->writeData(chunk))
+                return std::nullopt;
+        }
+        if (!writer->endFile() || !writer->finish())
+            return std::nullopt;
+    }
+    QFile layerFile(layerPath);
+    if (!layerFile.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&layerFile);
+    layerFile.seek(0);
+    Descriptor layer;
+    layer.mediaType = u"application/vnd.oci.image.layer.v1.tar"_s;
+    layer.digest = *Digest::parse(QString(u"sha256:"_s + QString::fromLatin1(hash.result().toHex())));
+    layer.size = layerFile.size();
+    if (!storeBlob(store, layer, layerFile))
+        return std::nullopt;
+    const QByteArray config = QJsonDocument(QJsonObject{
+        {u"architecture"_s, u"amd64"_s},
+        {u"os"_s, u"linux"_s},
+        {u"created"_s, u"2026-01-01T00:00:00Z"_s},
+        {u"config"_s, QJsonObject{}},
+        {u"rootfs"_s, QJsonObject{{u"type"_s, u"layers"_s}, {u"diff_ids"_s, QJsonArray{layer.digest.toString()}}}},
+        {u"history"_s, QJsonArray{QJsonObject{{u"created_by"_s, u"COPY big.bin /"_s}}}},
+    }).toJson(QJsonDocument::Compact);
+    Descriptor configDescriptor;
+    configDescriptor.mediaType = u"application/vnd.oci.image.config.v1+json"_s;
+    configDescriptor.digest = Digest::sha256Of(config);
+    configDescriptor.size = config.size();
+    const QByteArray manifest = QJsonDocument(QJsonObject{
+        {u"schemaVersion"_s, 2},
+        {u"mediaType"_s, u"application/vnd.oci.image.manifest.v1+json"_s},
+        {u"config"_s, configDescriptor.toJson()},
+        {u"layers"_s, QJsonArray{layer.toJson()}},
+    }).toJson(QJsonDocument::Compact);
+    Descriptor manifestDescriptor;
+    manifestDescriptor.mediaType = u"application/vnd.oci.image.manifest.v1+json"_s;
+    manifestDescriptor.digest = Digest::sha256Of(manifest);
+    manifestDescriptor.size = manifest.size();
+    if (!storeBytes(store, configDescriptor, config) || !storeBytes(store, manifestDescriptor, manifest))
+        return std::nullopt;
+    StoredImage image;
+    image.reference = reference;
+    image.platform = *Platform::parse(u"linux/amd64"_s);
+    image.manifest = manifestDescriptor;
+    image.pulledAt = QDateTime::currentDateTimeUtc();
+    if (!store.addImage(image))
+        return std::nullopt;
+    return image;
+}
+
 } // namespace
 
 class TestEngineImages final : public QObject, protected WindowBed
@@ -118,6 +213,7 @@ private Q_SLOTS:
     void listsAndOpensEngineImage_data();
     void listsAndOpensEngineImage();
     void missingImageIsOneError();
+    void bigImageShowsHowFarTheReadIs();
     void removeAsksFirst();
     void removeFromTheRowMenu();
     void refusalIsOneLine();
@@ -362,6 +458,48 @@ void TestEngineImages::missingImageIsOneError()
     QVERIFY(window.imageLayers().isEmpty());
     QCOMPARE(window.historyModel()->rowCount(), 0);
     screenshot(&window, u"engine-image-missing"_s);
+}
+
+void TestEngineImages::bigImageShowsHowFarTheReadIs()
+{
+    // 128 MiB in Docker: its export takes long enough to be counted (a line every 100 ms).
+    const QString name = u"127.0.0.1:1/big:1"_s;
+    const auto big = storeBigImage(*m_store, name, 128);
+    QVERIFY(big);
+    auto loaded = EngineLoader::load(*m_store, *big, m_engines.endpoint(EngineKind::Docker), {});
+    QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().message()));
+    const auto removeBig = qScopeGuard([this, id = loaded->id] {
+        (void)EngineApi(m_engines.endpoint(EngineKind::Docker)).remove(id.toString(), true);
+    });
+    MainWindow::Services s = services();
+    s.engines = m_targets.get();
+    MainWindow window(s);
+    useFakeDesktop(window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    showEngine(window, EngineKind::Docker);
+    if (QTest::currentTestFailed())
+        return;
+    EngineImagesPage *page = window.localImagesPane()->enginePage(EngineKind::Docker);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOfName(page->model(), name) >= 0, kTimeout);
+    QStringList messages;
+    connect(window.statusBar(), &QStatusBar::messageChanged, this, [&messages](const QString &message) { messages << message; });
+    clickModelRow(page, rowOfName(page->model(), name));
+    QElapsedTimer opening;
+    opening.start();
+    QTest::keyClick(page->view(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(window.imagePane()->statePanel()->kind(), StatePanel::Kind::Content, kEngineTimeout);
+    const QString prefix = u"Reading %1 from Docker: "_s.arg(name);
+    const auto progressLines = std::count_if(messages.cbegin(), messages.cend(), [&prefix](const QString &m) { return m.startsWith(prefix); });
+    qInfo("a 128 MiB engine image opened (export read and listed) in %lld ms, %lld progress lines", qint64(opening.elapsed()),
+          qint64(progressLines));
+    QVERIFY2(progressLines > 0, qPrintable(messages.join(u" | ")));
+    // The file it holds, listed from that one read.
+    QCOMPARE(window.imageLayers().size(), 1);
+    QVERIFY(window.imageLayers().constFirst().size > (qint64(128) << 20)); // the tar's own size
+    clickHistoryLayer(window, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(window.layerFilesModel()->state(), LayerFilesModel::State::Ready, kTimeout);
+    QVERIFY(window.layerFilesModel()->indexOfPath(u"big.bin"_s).isValid());
 }
 
 void TestEngineImages::removeAsksFirst()
