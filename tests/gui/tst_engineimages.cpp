@@ -4,14 +4,13 @@
 // loaded into both engines in initTestCase; then: the engine's tab lists it (name, platform, image
 // ID), Enter or a double-click opens it — history, a layer's files, efficiency and the layer map
 // from the engine's export alone (no blob asked of the registry), Compare with the registry's
-// multi:latest with every layer in common (matched by diff ID); a 128 MiB image says how far its
-// read is in the status bar; an engine's list that cannot be read says why; a pull into Podman
-// refreshes Podman's list; Remove… asks first, naming the
-// image and the engine, cancelled keeps it, accepted removes it (the engine then says NotFound);
-// an engine's refusal (a container uses the image) is one line; an engine that does not answer is
-// a disabled tab saying why. Screenshots: engine-images-docker, engine-image-open, engine-compare,
-// engine-remove-confirm, engine-image-missing,
-// engine-unavailable.
+// multi:latest with every layer in common (matched by diff ID); an image gone before it opens is
+// one error; a 128 MiB image says how far its read is in the status bar; Remove… asks first,
+// naming the image and the engine, cancelled keeps it, accepted removes it (the engine then says
+// NotFound); an engine's refusal (a container uses the image) is one line; a pull into Podman and
+// F5 read the list again; a list that cannot be read says why; an engine that does not answer is a
+// disabled tab saying why. Screenshots: engine-images-docker, engine-images-podman,
+// engine-image-open, engine-compare, engine-image-missing, engine-remove-confirm, engine-unavailable.
 #include "ComparePane.h"
 #include "EngineImagesPage.h"
 #include "ImagePane.h"
