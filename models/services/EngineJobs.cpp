@@ -190,8 +190,7 @@ InspectedImage EngineImageJob::inspected(const EngineImageContents &contents, co
     InspectedImage image;
     // The name asked for when it is a tag of the image, else the image's first tag (an untagged
     // image has no reference: the panes name it by its ID).
-    const bool byId = name.startsWith(QLatin1StringView("sha256:")) || contents.facts.id.contains(name);
-    const QString shown = !byId ? name : contents.facts.repoTags.value(0);
+    const QString shown = contents.facts.repoTags.contains(name) ? name : contents.facts.repoTags.value(0);
     if (!shown.isEmpty()) {
         if (auto reference = ImageReference::parseDockerRef(shown)) {
             image.reference = *reference;

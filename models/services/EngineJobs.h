@@ -144,10 +144,10 @@ public:
     [[nodiscard]] const QList<LayerListing> &listings() const { return m_listings; }
     [[nodiscard]] const EngineImage &facts() const { return m_facts; }
 
-    // What the panes and `wharf inspect/layers docker-daemon:NAME` show of an engine's image: the
-    // reference it is named by (when `name` or its first tag parses as one), the image ID as its
-    // digest, an OCI manifest of its uncompressed layers (digest = diff ID, size = the tar's size)
-    // and its config and history.
+    // What the panes and `wharf layers docker-daemon:NAME` show of an engine's image: the reference
+    // it is named by (`name` when it is one of its tags, else its first tag; none when untagged),
+    // the image ID as its digest, an OCI manifest of its uncompressed layers (digest = diff ID,
+    // size = the tar's size), and its config and history.
     [[nodiscard]] static InspectedImage inspected(const EngineImageContents &contents, const QString &name);
 
 Q_SIGNALS:
