@@ -47,7 +47,7 @@ EngineImagesPage::EngineImagesPage(EngineKind kind, QWidget *parent)
     m_view->installEventFilter(this);
     m_refresh->setObjectName(prefix + u"RefreshImages");
     //: %1: Docker or Podman
-    m_refresh->setToolTip(tr("List %1's images again (F5)").arg(engine));
+    m_refresh->setToolTip(tr("List %1’s images again (F5)").arg(engine));
     m_remove->setObjectName(prefix + u"RemoveImage");
     //: %1: Docker or Podman
     m_remove->setToolTip(tr("Remove the image's name from %1; the image goes with its last name (Delete)").arg(engine));

@@ -499,6 +499,13 @@ void TestEngineImages::bigImageShowsHowFarTheReadIs()
     clickHistoryLayer(window, 0);
     QTRY_COMPARE_WITH_TIMEOUT(window.layerFilesModel()->state(), LayerFilesModel::State::Ready, kTimeout);
     QVERIFY(window.layerFilesModel()->indexOfPath(u"big.bin"_s).isValid());
+    // Its bytes were read for the listing, not kept: Extract says so instead of asking for a folder.
+    QVERIFY(window.layerFilesPane()->selectPath(u"big.bin"_s));
+    QVERIFY(window.layerFilesPane()->extractAction()->isEnabled());
+    window.layerFilesPane()->extractAction()->trigger();
+    QVERIFY(m_extractAsked.isEmpty());
+    QVERIFY2(window.statusBar()->currentMessage().startsWith(u"big.bin cannot be extracted from an image in a container engine"_s),
+             qPrintable(window.statusBar()->currentMessage()));
 }
 
 void TestEngineImages::removeAsksFirst()
