@@ -4,11 +4,9 @@
 // a model's refreshed()/pullCostChanged() could otherwise fire inside the very call that asked for
 // it; the models promise their callers a signal from the event loop, as a Job does.
 
-#include <QCoreApplication>
 #include <QFuture>
-#include <QMetaObject>
+#include <QFutureWatcher>
 #include <QObject>
-#include <QPointer>
 
 #include <utility>
 
@@ -17,22 +15,24 @@ namespace wharf {
 template <typename T, typename Handler>
 void continueOnEventLoop(QFuture<T> future, QObject *context, Handler handler)
 {
-    // Not future.then(context, …): Qt 6.4 asserts there (qfuture_impl.h, Q_ASSERT(context)) when the
-    // context is deleted before the work ends — which a cancelled job's worker routinely outlives.
-    // So the first hop runs where the work ended, with no context, and the second goes through the
-    // application object to the event loop, where `context` is checked on its own thread.
-    future.then([guard = QPointer<QObject>(context), handler = std::move(handler)](T result) mutable {
-        QCoreApplication *app = QCoreApplication::instance();
-        if (!app)
-            return;
-        QMetaObject::invokeMethod(
-            app,
-            [guard = std::move(guard), handler = std::move(handler), result = std::move(result)]() mutable {
-                if (guard)
-                    handler(result);
-            },
-            Qt::QueuedConnection);
+    // A watcher owned by `context`, not a continuation: Qt 6.4 asserts in then(context, …) when the
+    // context is deleted before the work ends (which a cancelled job's worker routinely outlives),
+    // and a then() without a context crashed in the worker thread (QPromise::start on an empty
+    // interface, qfuture_impl.h) when the work ended just as it was attached — seen with listings
+    // already in hand, whose tree is built in microseconds. The watcher's signal always comes
+    // through the event loop (also for work already finished), on the context's thread, and never
+    // after the context is gone (the watcher goes with it).
+    if (!context)
+        return;
+    auto *watcher = new QFutureWatcher<T>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, handler = std::move(handler)]() mutable {
+        watcher->deleteLater();
+        const QFuture<T> done = watcher->future();
+        if (done.isCanceled() || done.resultCount() < 1)
+            return; // the work threw, or was cancelled: no result to hand over
+        handler(done.result());
     });
+    watcher->setFuture(std::move(future));
 }
 
 } // namespace wharf
