@@ -130,7 +130,7 @@ void EngineSources::updateSource()
     const auto id = Digest::parse(source->imageId);
     if (!id || source->name == source->imageId)
         //: where the image on show is from: %1 Docker or Podman, %2 its image ID
-        m_parts.repositoryPane->setSource(tr("%1 · untagged image %2").arg(engine, source->imageId));
+        m_parts.repositoryPane->setSource(tr("%1 · untagged image %2").arg(engine, id ? id->shortForm() : source->imageId));
     else
         //: where the image on show is from: %1 Docker or Podman, %2 its name, %3 its image ID
         m_parts.repositoryPane->setSource(tr("%1 · %2, image ID %3").arg(engine, source->name, id->shortForm()));

@@ -812,6 +812,7 @@ void MainWindow::openEngineImage(const EngineImageSource &source)
         m_layerMapLoader->setRepository({}, {});
         const auto id = Digest::parse(source.imageId);
         m_repositoryPane->setRepository(id ? id->shortForm() : source.imageId, {});
+        m_repositoryPane->setNoRepository(tr("An untagged image: it has no repository or tags to show."));
     } else {
         onRepositorySelected(source.name);
     }

@@ -1,5 +1,6 @@
 #include "RepositoryPane.h"
 
+#include "ElidedLabel.h"
 #include "Icons.h"
 #include "StatePanel.h"
 #include "core/DateText.h"
@@ -22,7 +23,7 @@ namespace wharf {
 RepositoryPane::RepositoryPane(QWidget *parent)
     : QWidget(parent),
       m_title(new QLabel(this)),
-      m_source(new QLabel(this)),
+      m_source(new ElidedLabel(this)),
       m_stats(new QLabel(this)),
       m_pullLine(new QLineEdit(this)),
       m_description(new QTextBrowser(this))
@@ -35,7 +36,7 @@ RepositoryPane::RepositoryPane(QWidget *parent)
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_stats->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_source->setObjectName(QStringLiteral("imageSource"));
-    m_source->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_source->setElideMode(Qt::ElideRight);
     m_source->hide();
     m_stats->setObjectName(QStringLiteral("repositoryStats"));
     m_pullLine->setReadOnly(true);
@@ -131,6 +132,12 @@ void RepositoryPane::setNoDetails()
     // No empty box where a description would be.
     m_description->hide();
     m_state->showContent();
+}
+
+void RepositoryPane::setNoRepository(const QString &why)
+{
+    setNoDetails();
+    m_stats->setText(why);
 }
 
 void RepositoryPane::setError(const Error &error)

@@ -14,6 +14,7 @@ class QTextBrowser;
 
 namespace wharf {
 
+class ElidedLabel;
 class StatePanel;
 
 class RepositoryPane final : public QWidget
@@ -30,6 +31,8 @@ public:
     void setDetails(const HubRepositoryDetails &details);
     // For registries without a description (anything but Docker Hub).
     void setNoDetails();
+    // For an image that belongs to no repository (an engine's untagged image): `why`, in one line.
+    void setNoRepository(const QString &why);
     void setError(const Error &error);
     // The tag picked in the Tags pane, appended to the pull line.
     void setTag(const QString &tag);
@@ -50,7 +53,7 @@ private:
     void updatePullLine();
 
     QLabel *m_title;
-    QLabel *m_source;
+    ElidedLabel *m_source; // never widens the pane: a full image ID is long
     QLabel *m_stats;
     QLineEdit *m_pullLine;
     QTextBrowser *m_description;

@@ -10,7 +10,8 @@
 // NotFound); an engine's refusal (a container uses the image) is one line; a pull into Podman and
 // F5 read the list again; a list that cannot be read says why; an engine that does not answer is a
 // disabled tab saying why. Screenshots: engine-images-docker, engine-images-podman,
-// engine-image-open, engine-compare, engine-image-missing, engine-remove-confirm, engine-unavailable.
+// engine-image-open, engine-compare, engine-image-missing, engine-untagged-open, engine-remove-confirm,
+// engine-unavailable.
 #include "ComparePane.h"
 #include "EngineImagesPage.h"
 #include "ImagePane.h"
@@ -134,8 +135,9 @@ bool storeBytes(const ImageStore &store, const Descriptor &descriptor, const QBy
 }
 
 // An image of one uncompressed layer holding `mebibytes` MiB of random bytes (big.bin), stored as
-// `reference` for linux/amd64; nullopt when it cannot be written.
-std::optional<StoredImage> storeBigImage(const ImageStore &store, const QString &reference, int mebibytes)
+// `reference` for linux/amd64 (`byDigest`: as REPOSITORY@<its manifest digest>, which an engine
+// loads untagged); nullopt when it cannot be written.
+std::optional<StoredImage> storeBigImage(const ImageStore &store, const QString &reference, int mebibytes, bool byDigest = false)
 {
     QTemporaryDir work;
     const QString layerPath = work.filePath(u"layer.tar"_s);
@@ -189,7 +191,7 @@ std::optional<StoredImage> storeBigImage(const ImageStore &store, const QString 
     if (!storeBytes(store, configDescriptor, config) || !storeBytes(store, manifestDescriptor, manifest))
         return std::nullopt;
     StoredImage image;
-    image.reference = reference;
+    image.reference = byDigest ? reference + u'@' + manifestDescriptor.digest.toString() : reference;
     image.platform = *Platform::parse(u"linux/amd64"_s);
     image.manifest = manifestDescriptor;
     image.pulledAt = QDateTime::currentDateTimeUtc();
@@ -213,6 +215,7 @@ private Q_SLOTS:
     void listsAndOpensEngineImage();
     void missingImageIsOneError();
     void bigImageShowsHowFarTheReadIs();
+    void untaggedImageOpens();
     void removeAsksFirst();
     void removeFromTheRowMenu();
     void refusalIsOneLine();
@@ -406,6 +409,7 @@ void TestEngineImages::listsAndOpensEngineImage()
     for (const HttpRequest &request : m_proxy->requests())
         QVERIFY2(!request.target.contains("/blobs/"), request.target.constData());
     screenshot(&window, u"engine-image-open"_s);
+    checkFitsSmallScreen(window, "engine-image-open");
 
     // Compare with the registry's multi:latest: the image it was loaded from, every layer in common.
     QTabWidget *tabs = window.findChild<QTabWidget *>(u"imageTabs"_s);
@@ -506,6 +510,52 @@ void TestEngineImages::bigImageShowsHowFarTheReadIs()
     QVERIFY(m_extractAsked.isEmpty());
     QVERIFY2(window.statusBar()->currentMessage().startsWith(u"big.bin cannot be extracted from an image in a container engine"_s),
              qPrintable(window.statusBar()->currentMessage()));
+}
+
+void TestEngineImages::untaggedImageOpens()
+{
+    // Pulled by digest, so loaded with no name: a <none> row, opened by its ID.
+    const auto image = storeBigImage(*m_store, u"127.0.0.1:1/untagged"_s, 1, true);
+    QVERIFY(image);
+    auto loaded = EngineLoader::load(*m_store, *image, m_engines.endpoint(EngineKind::Docker), {});
+    QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().message()));
+    QVERIFY(loaded->name.isEmpty());
+    const QString id = loaded->id.toString();
+    const auto removeIt = qScopeGuard([this, id] { (void)EngineApi(m_engines.endpoint(EngineKind::Docker)).remove(id, true); });
+    MainWindow::Services s = services();
+    s.engines = m_targets.get();
+    MainWindow window(s);
+    useFakeDesktop(window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    showEngine(window, EngineKind::Docker);
+    if (QTest::currentTestFailed())
+        return;
+    EngineImagesPage *page = window.localImagesPane()->enginePage(EngineKind::Docker);
+    EngineImagesModel *model = page->model();
+    int row = -1;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (int r = 0; r < model->rowCount(); ++r)
+                if (model->index(r, 0).data(EngineImagesModel::ImageIdRole).toString() == id)
+                    row = r;
+            return row >= 0;
+        }(),
+        kTimeout);
+    QCOMPARE(model->index(row, 0).data(EngineImagesModel::NameRole).toString(), QString());
+    QCOMPARE(model->index(row, EngineImagesModel::RepositoryColumn).data().toString(), u"<none>"_s);
+    clickModelRow(page, row);
+    QTest::keyClick(page->view(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(window.imagePane()->statePanel()->kind(), StatePanel::Kind::Content, kEngineTimeout);
+    QVERIFY(window.historyModel()->rowCount() > 0);
+    QCOMPARE(window.imageLayers().size(), 1);
+    QCOMPARE(window.repositoryPane()->source(), u"Docker · untagged image %1"_s.arg(loaded->id.shortForm()));
+    checkFitsSmallScreen(window, "engine-untagged-open");
+    QCOMPARE(window.repositoryPane()->statePanel()->kind(), StatePanel::Kind::Content); // where it is from, in view
+    clickHistoryLayer(window, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(window.layerFilesModel()->state(), LayerFilesModel::State::Ready, kTimeout);
+    QVERIFY(window.layerFilesModel()->indexOfPath(u"big.bin"_s).isValid());
+    screenshot(&window, u"engine-untagged-open"_s);
 }
 
 void TestEngineImages::removeAsksFirst()
