@@ -164,6 +164,11 @@
         <source>Reading the layers… %1 of %2 listed (%3 read)</source>
         <translation>Layer를 읽는 중… %2개 중 %1개 완료 (%3 읽음)</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <extracomment>%1: &quot;Compare &lt;b&gt;latest&lt;/b&gt; (linux/arm64)&quot;, %2: where the image is, Docker or Podman</extracomment>
+        <translation>%2의 %1</translation>
+    </message>
 </context>
 <context>
     <name>wharf::ConfigModel</name>
@@ -810,6 +815,73 @@
     </message>
 </context>
 <context>
+    <name>wharf::EngineImagesPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>제거…</translation>
+    </message>
+    <message>
+        <source>List %1’s images again (F5)</source>
+        <extracomment>%1: Docker or Podman</extracomment>
+        <translation>%1의 Image 목록을 다시 읽습니다 (F5)</translation>
+    </message>
+    <message>
+        <source>Remove the image&apos;s name from %1; the image goes with its last name (Delete)</source>
+        <extracomment>%1: Docker or Podman</extracomment>
+        <translation>%1에서 Image 이름을 제거합니다. 마지막 이름이 제거되면 Image도 함께 제거됩니다 (Delete)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>제거(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <extracomment>%1: Docker or Podman</extracomment>
+        <translation>%1에 묻는 중…</translation>
+    </message>
+    <message>
+        <source>%1’s images could not be listed</source>
+        <extracomment>%1: Docker or Podman</extracomment>
+        <translation>%1의 Image 목록을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Listing %1’s images…</source>
+        <extracomment>%1: Docker or Podman</extracomment>
+        <translation>%1의 Image 목록을 읽는 중…</translation>
+    </message>
+    <message>
+        <source>%1 holds no images.</source>
+        <extracomment>%1: Docker or Podman</extracomment>
+        <translation>%1에 Image가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Remove Image</source>
+        <translation>Image 제거</translation>
+    </message>
+    <message>
+        <source>Remove %1 from %2?</source>
+        <extracomment>%1: an image name (&quot;nginx:1.27&quot;), %2: Docker or Podman</extracomment>
+        <translation>%2에서 %1을(를) 제거할까요?</translation>
+    </message>
+    <message>
+        <source>%1 removes this name; the image and its layers go with its last name. %1 refuses while a container uses the image.</source>
+        <extracomment>%1: Docker or Podman</extracomment>
+        <translation>%1은(는) 이 이름을 제거합니다. 마지막 이름이 제거되면 Image와 Layer도 함께 제거됩니다. 컨테이너가 Image를 사용하는 동안에는 %1이(가) 거부합니다.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+</context>
+<context>
     <name>wharf::EngineLoader</name>
     <message>
         <source>%1 accepted the archive but has no image %2 afterwards</source>
@@ -874,6 +946,42 @@
     <message>
         <source>default</source>
         <translation>기본값</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::EngineSources</name>
+    <message>
+        <source>Reading %1 from %2: %3…</source>
+        <translation>%2에서 %1을(를) 읽는 중: %3…</translation>
+    </message>
+    <message>
+        <source>No container engine is set for this window</source>
+        <translation>이 창에는 컨테이너 엔진이 설정되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>Opening %1 from %2…</source>
+        <extracomment>%1: an image name, %2: Docker or Podman</extracomment>
+        <translation>%2에서 %1을(를) 여는 중…</translation>
+    </message>
+    <message>
+        <source>Could not remove %1 from %2: %3</source>
+        <extracomment>%1: an image name, %2: Docker or Podman, %3: why (the engine&apos;s own words)</extracomment>
+        <translation>%2에서 %1을(를) 제거할 수 없습니다: %3</translation>
+    </message>
+    <message>
+        <source>Removed %1 from %2</source>
+        <extracomment>%1: an image name, %2: Docker or Podman</extracomment>
+        <translation>%2에서 %1을(를) 제거했습니다</translation>
+    </message>
+    <message>
+        <source>%1 · untagged image %2</source>
+        <extracomment>where the image on show is from: %1 Docker or Podman, %2 its image ID</extracomment>
+        <translation>%1 · 태그 없는 Image %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2, image ID %3</source>
+        <extracomment>where the image on show is from: %1 Docker or Podman, %2 its name, %3 its image ID</extracomment>
+        <translation>%1 · %2, Image ID %3</translation>
     </message>
 </context>
 <context>
@@ -2445,6 +2553,7 @@
     </message>
     <message>
         <source>%1 (%2)</source>
+        <extracomment>a side of Compare: a tag and the container engine that holds it, e.g. &quot;latest (Docker)&quot;</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
@@ -2475,6 +2584,10 @@
     <message>
         <source>(no build step recorded)</source>
         <translation>(기록된 빌드 단계 없음)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be extracted from an image in a container engine: open the registry&apos;s image of it, or pull it into the local store.</source>
+        <translation>컨테이너 엔진에 있는 Image에서는 %1을(를) 추출할 수 없습니다. 레지스트리의 Image를 열거나 로컬 저장소로 가져오세요.</translation>
     </message>
 </context>
 <context>
@@ -2621,6 +2734,19 @@
     <message>
         <source>This frees next to nothing: other stored images use every one of its layers.</source>
         <translation>확보되는 공간이 거의 없습니다: 저장된 다른 Image가 이 Image의 Layer를 모두 씁니다.</translation>
+    </message>
+    <message>
+        <source>Wharf store</source>
+        <translation>Wharf 저장소</translation>
+    </message>
+    <message>
+        <source>The images Wharf pulled into its local store</source>
+        <translation>Wharf가 로컬 저장소로 가져온 Image</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <extracomment>%1: Docker or Podman</extracomment>
+        <translation>%1에 묻는 중…</translation>
     </message>
 </context>
 <context>
@@ -2891,6 +3017,10 @@
     <message>
         <source>Wharf kept no login for %1.</source>
         <translation>Wharf에 저장된 %1의 로그인이 없습니다.</translation>
+    </message>
+    <message>
+        <source>An untagged image: it has no repository or tags to show.</source>
+        <translation>태그 없는 Image입니다. 보여 줄 리포지토리나 태그가 없습니다.</translation>
     </message>
 </context>
 <context>
