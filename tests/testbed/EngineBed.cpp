@@ -2,14 +2,17 @@
 
 #include "engines/EngineApi.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
 
+#include <cerrno>
 #include <csignal>
 #include <sys/mount.h>
 #include <sys/prctl.h>
@@ -43,6 +46,29 @@ void detachMountsUnder(const QString &folder)
     }
     for (const QString &point : std::as_const(points))
         ::umount2(QFile::encodeName(point).constData(), MNT_DETACH);
+}
+
+// Who made a data folder: the test process's pid, so a later run can tell a folder whose test
+// died (a crash kills the engine through PR_SET_PDEATHSIG, with no clean shutdown and its bind
+// mount left) from one a suite running beside it is using.
+constexpr auto kOwnerFile = "wharf-test-owner";
+
+// Folders under `base` left by tests that died: their mounts detached, then removed. A folder
+// without an owner file is one being set up right now, and is left alone.
+void sweepAbandoned(const QString &base)
+{
+    const QDir dir(base);
+    for (const QFileInfo &entry : dir.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile owner(entry.filePath() + u'/' + QLatin1StringView(kOwnerFile));
+        if (!owner.open(QIODevice::ReadOnly))
+            continue;
+        const qint64 pid = owner.readAll().trimmed().toLongLong();
+        owner.close();
+        if (pid <= 0 || ::kill(pid_t(pid), 0) == 0 || errno != ESRCH)
+            continue;
+        detachMountsUnder(entry.filePath());
+        QDir(entry.filePath()).removeRecursively();
+    }
 }
 
 } // namespace
@@ -111,13 +137,17 @@ bool EngineBed::start(EngineKind kind, QString *error)
         return failWith(QStringLiteral("dockerd needs root; run the engine tests as root (CI does)"));
 
     const QString base = QStringLiteral(WHARF_ENGINE_BED_DIR);
-    if (!base.isEmpty())
+    if (!base.isEmpty()) {
         QDir().mkpath(base);
+        sweepAbandoned(base);
+    }
     e.data = std::make_unique<QTemporaryDir>((base.isEmpty() ? QDir::tempPath() : base) + u'/' + name.toLower() + QStringLiteral("-XXXXXX"));
     e.run = std::make_unique<QTemporaryDir>(QStringLiteral("/tmp/wharf-") + name.toLower().left(1) + QStringLiteral("-XXXXXX"));
     if (!e.data->isValid() || !e.run->isValid())
         return failWith(QStringLiteral("cannot create its folders"));
     e.socket = e.run->filePath(QStringLiteral("api.sock"));
+    if (QFile owner(e.data->filePath(QLatin1StringView(kOwnerFile))); owner.open(QIODevice::WriteOnly))
+        owner.write(QByteArray::number(QCoreApplication::applicationPid()));
 
     QStringList arguments;
     if (kind == EngineKind::Docker) {
