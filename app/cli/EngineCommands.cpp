@@ -12,18 +12,17 @@
 #include "core/Digest.h"
 #include "engines/EngineApi.h"
 #include "engines/EngineLoader.h"
+#include "services/EngineJobs.h"
 #include "store/ImageStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTimer>
-#include <QtConcurrentRun>
 
 #include <csignal>
 #include <unistd.h>
@@ -68,61 +67,66 @@ std::optional<EngineEndpoint> reachEngine(CliContext &cx, EngineKind kind)
     return *endpoint;
 }
 
-int loadIntoEngine(CliContext &cx, const ImageStore &store, const StoredImage &image, const EngineEndpoint &endpoint)
+void announceEngineLoad(CliContext &cx, const StoredImage &image, const EngineEndpoint &endpoint)
 {
-    const QString engine = EngineLocator::kindName(endpoint.kind);
-    const bool terminal = isatty(STDERR_FILENO) == 1;
     //: %1 an image reference, %2 a platform, %3 Docker or Podman, %4 its socket
     cx.err() << Tr::tr("Loading %1 (%2) into %3 at %4")
-                    .arg(image.reference, image.platform.toString(), engine, endpoint.address())
+                    .arg(image.reference, image.platform.toString(), EngineLocator::kindName(endpoint.kind), endpoint.address())
              << Qt::endl;
+}
 
-    const qint64 expected = EngineLoader::estimateBytes(store, image);
-    std::atomic_bool cancel{false};
-    std::atomic<qint64> sent{0};
-    EngineLoader::Options options;
-    options.cancel = &cancel;
-    options.sent = &sent;
-    QFutureWatcher<Result<EngineLoadReport>> watcher;
+QString engineLoadLine(EngineKind kind, qint64 sent, qint64 expected)
+{
+    const QString engine = EngineLocator::kindName(kind);
+    if (expected > 0 && sent >= expected)
+        //: %1 Docker or Podman: everything is sent, the engine is unpacking the layers
+        return Tr::tr("%1: sent, unpacking…").arg(engine);
+    if (expected > 0)
+        //: %1 Docker or Podman, %2 and %3 amounts of data (12.5 MiB of about 400 MiB)
+        return Tr::tr("%1: %2 of about %3 sent").arg(engine, humanBytes(sent), humanBytes(expected));
+    //: %1 Docker or Podman, %2 an amount of data (12.5 MiB)
+    return Tr::tr("%1: %2 sent").arg(engine, humanBytes(sent));
+}
+
+int loadIntoEngine(CliContext &cx, const ImageStore &store, const StoredImage &image, const EngineEndpoint &endpoint)
+{
+    announceEngineLoad(cx, image, endpoint);
+    EngineLoadJob job(store, image, endpoint);
+    job.setAutoDelete(false);
+    return finishEngineLoad(cx, job);
+}
+
+int finishEngineLoad(CliContext &cx, EngineLoadJob &job)
+{
+    const bool terminal = isatty(STDERR_FILENO) == 1;
     QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(QtConcurrent::run([&store, image, endpoint, options] {
-        auto result = EngineLoader::load(store, image, endpoint, options);
-        releaseThreadHashingState(); // OpenSSL's per-thread state, before the pool thread idles (see Digest.h)
-        return result;
-    }));
-
+    qint64 sent = 0;
+    QObject::connect(&job, &EngineLoadJob::progress, &loop, [&sent](qint64 bytes, qint64) { sent = bytes; });
+    QObject::connect(&job, &Job::finished, &loop, &QEventLoop::quit);
     g_interrupted.store(false);
     auto previous = std::signal(SIGINT, onEngineLoadInterrupt);
     QTimer tick;
     QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
         if (g_interrupted.load())
-            cancel.store(true);
-        if (!terminal)
-            return;
-        const qint64 now = sent.load();
-        if (expected > 0 && now >= expected)
-            //: %1 Docker or Podman: everything is sent, the engine is unpacking the layers
-            cx.err() << "\x1b[2K\r" << Tr::tr("%1: sent, unpacking…").arg(engine) << Qt::flush;
-        else if (expected > 0)
-            //: %1 Docker or Podman, %2 and %3 amounts of data (12.5 MiB of about 400 MiB)
-            cx.err() << "\x1b[2K\r" << Tr::tr("%1: %2 of about %3 sent").arg(engine, humanBytes(now), humanBytes(expected)) << Qt::flush;
-        else
-            //: %1 Docker or Podman, %2 an amount of data (12.5 MiB)
-            cx.err() << "\x1b[2K\r" << Tr::tr("%1: %2 sent").arg(engine, humanBytes(now)) << Qt::flush;
+            job.cancel(); // finished() comes at once; the worker drops the connection within 100 ms
+        else if (terminal)
+            cx.err() << "\x1b[2K\r" << engineLoadLine(job.endpoint().kind, sent, job.expectedBytes()) << Qt::flush;
     });
     tick.start(200);
-    loop.exec();
+    if (!job.isFinished()) {
+        job.start();
+        loop.exec();
+    }
     std::signal(SIGINT, previous);
     if (terminal)
         cx.err() << "\x1b[2K\r" << Qt::flush;
 
-    const Result<EngineLoadReport> report = watcher.result();
-    if (!report)
-        return cx.fail(report.error());
-    cx.out() << EngineLoader::summary(*report) << '\n';
-    if (!report->emulationNote.isEmpty())
-        cx.err() << Tr::tr("note: %1").arg(report->emulationNote) << Qt::endl;
+    if (job.error())
+        return cx.fail(*job.error());
+    const EngineLoadReport &report = job.report();
+    cx.out() << EngineLoader::summary(report) << '\n';
+    if (!report.emulationNote.isEmpty())
+        cx.err() << Tr::tr("note: %1").arg(report.emulationNote) << Qt::endl;
     return kExitOk;
 }
 

@@ -11,6 +11,7 @@
 #include <utility>
 
 namespace wharf {
+class EngineLoadJob;
 class ImageStore;
 }
 
@@ -32,6 +33,14 @@ struct EngineTarget
 // Streams `image` into the engine, then checks what the engine holds; prints the result line on
 // stdout. Ctrl+C cancels (the engine keeps nothing). Returns the exit code.
 int loadIntoEngine(CliContext &cx, const ImageStore &store, const StoredImage &image, const EngineEndpoint &endpoint);
+
+// "Loading REF (PLATFORM) into Docker at unix://…" on stderr.
+void announceEngineLoad(CliContext &cx, const StoredImage &image, const EngineEndpoint &endpoint);
+// "Docker: 12 MiB of about 400 MiB sent", or "Docker: sent, unpacking…" once all is sent.
+[[nodiscard]] QString engineLoadLine(EngineKind kind, qint64 sent, qint64 expected);
+// Runs `job` (started or not) to its end, drawing engineLoadLine() on a terminal; Ctrl+C cancels
+// it. Prints the result line on stdout (or the error). Returns the exit code.
+int finishEngineLoad(CliContext &cx, EngineLoadJob &job);
 
 // "docker-daemon:NAME" → (Docker, NAME), "containers-storage:NAME" → (Podman, NAME), as skopeo
 // names these transports; nullopt for anything else (a registry reference).

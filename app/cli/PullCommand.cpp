@@ -1,7 +1,9 @@
-// wharf pull REF [--platform P] [--store DIR] [--jobs N]
+// wharf pull REF [--platform P] [--to store|docker|podman] [--store DIR] [--jobs N]
 // One platform of an image into the local store, through the same engine the window uses: the
 // layers are downloaded, hashed and written on worker threads; this thread only draws progress
-// (bars on stderr when it is a terminal, nothing otherwise) and prints the result.
+// (bars on stderr when it is a terminal, nothing otherwise) and prints the result. With --to an
+// engine, the image streams into it while the pull runs (EngineLoadJob following the pull: each
+// layer as soon as it is in the store), and is checked there once the pull is done.
 
 #include "cli/CliContext.h"
 #include "cli/EngineCommands.h"
@@ -11,6 +13,7 @@
 #include "pull/PullEngine.h"
 #include "pull/PullHandle.h"
 #include "registry/RegistryClient.h"
+#include "services/EngineJobs.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -40,7 +43,8 @@ class ProgressBars
 public:
     explicit ProgressBars(QTextStream &err) : m_err(err) {}
 
-    void draw(const PullProgress &p)
+    // `engineLine`: how far the load into an engine that follows the pull has got (or nothing).
+    void draw(const PullProgress &p, const QString &engineLine)
     {
         QStringList lines;
         int layers = 0;
@@ -63,6 +67,8 @@ public:
                          .arg(layers)
                          .arg(humanBytes(p.bytesFetched), humanBytes(p.bytesToFetch), humanBytes(qint64(p.bytesPerSecond)), eta)
                          .trimmed());
+        if (!engineLine.isEmpty())
+            lines.append(engineLine);
         if (m_drawn > 0)
             m_err << "\x1b[" << m_drawn << "F"; // back to the first line drawn last time
         for (const QString &line : std::as_const(lines))
@@ -126,13 +132,24 @@ int pullCommand(CliContext &cx, const QStringList &arguments)
 
     const std::unique_ptr<PullEngine> engine = cx.services().pullEngine(*store, request.jobs);
     PullHandle *handle = engine->pull(request);
+    // Into an engine: the load starts with the pull and sends each layer once it is in the store.
+    std::unique_ptr<EngineLoadJob> load;
+    qint64 engineSent = 0;
+    if (endpoint) {
+        load = std::make_unique<EngineLoadJob>(*store, handle, *endpoint);
+        load->setAutoDelete(false);
+        QObject::connect(load.get(), &EngineLoadJob::progress, load.get(), [&engineSent](qint64 sent, qint64) { engineSent = sent; });
+        load->start();
+    }
 
     const bool terminal = isatty(STDERR_FILENO) == 1;
     ProgressBars bars(cx.err());
     QEventLoop loop;
     bool planned = false;
-    QObject::connect(handle, &PullHandle::planned, &loop, [&cx, terminal, &planned](const PullPlan &plan) {
+    QObject::connect(handle, &PullHandle::planned, &loop, [&cx, terminal, &planned, &endpoint](const PullPlan &plan) {
         planned = true;
+        if (endpoint)
+            announceEngineLoad(cx, plan.storedImage(), *endpoint);
         if (!terminal)
             return;
         int resumable = 0;
@@ -146,9 +163,9 @@ int pullCommand(CliContext &cx, const QStringList &arguments)
         cx.err() << header << Qt::endl;
     });
     if (terminal)
-        QObject::connect(handle, &PullHandle::progress, &loop, [&bars, &planned](const PullProgress &p) {
+        QObject::connect(handle, &PullHandle::progress, &loop, [&bars, &planned, &load, &engineSent](const PullProgress &p) {
             if (planned) // progress ticks while the image is resolved have nothing to draw yet
-                bars.draw(p);
+                bars.draw(p, load ? engineLoadLine(load->endpoint().kind, engineSent, load->expectedBytes()) : QString());
         });
     QObject::connect(handle, &PullHandle::finished, &loop, &QEventLoop::quit);
 
@@ -164,17 +181,24 @@ int pullCommand(CliContext &cx, const QStringList &arguments)
     std::signal(SIGINT, previous);
 
     const PullOutcome &outcome = handle->outcome();
-    if (outcome.error)
+    if (outcome.error) {
+        if (load && !load->isFinished()) {
+            // It ends with the pull's error at its next step: wait for it to drop the connection.
+            QEventLoop dropped;
+            QObject::connect(load.get(), &Job::finished, &dropped, &QEventLoop::quit);
+            dropped.exec();
+        }
         return cx.fail(*outcome.error);
+    }
     const PullResult &r = outcome.result;
     cx.out() << Tr::tr("Pulled %1 (%2) %3: fetched %4 in %5 s, %n layer(s) already present; store %6", nullptr,
                        r.layersPresent)
                     .arg(r.image.reference, r.image.platform.toString(), r.image.manifest.digest.toString(),
                          humanBytes(r.bytesFetched), QString::number(double(r.elapsedMs) / 1000.0, 'f', 2), store->root())
              << '\n';
-    if (endpoint) {
+    if (load) {
         cx.out().flush();
-        return loadIntoEngine(cx, *store, r.image, *endpoint);
+        return finishEngineLoad(cx, *load);
     }
     return kExitOk;
 }

@@ -47,6 +47,13 @@ EngineLoadJob::EngineLoadJob(ImageStore store, StoredImage image, EngineEndpoint
     });
 }
 
+EngineLoadJob::EngineLoadJob(ImageStore store, PullHandle *pull, EngineEndpoint endpoint, QObject *parent)
+    : EngineLoadJob(std::move(store), StoredImage(), std::move(endpoint), parent)
+{
+    m_pull = pull;
+    m_arrivals = pull->arrivals();
+}
+
 EngineLoadJob::~EngineLoadJob()
 {
     m_shared->cancel.store(true);
@@ -54,14 +61,51 @@ EngineLoadJob::~EngineLoadJob()
 
 void EngineLoadJob::run()
 {
+    if (!m_arrivals) {
+        startLoading();
+        return;
+    }
+    if (!m_pull)
+        return fail(Error(Error::Code::Cancelled, tr("the pull was stopped")));
+    if (m_pull->plan()) {
+        startLoading();
+        return;
+    }
+    if (m_pull->isFinished()) // failed before it had a plan
+        return fail(m_pull->outcome().error.value_or(Error(Error::Code::Cancelled, tr("the pull was stopped"))));
+    connect(m_pull, &PullHandle::planned, this, [this] {
+        if (!isFinished() && !m_loading)
+            startLoading();
+    });
+    // Failed before it had a plan (the reference did not resolve, no such platform…). Once it
+    // has one, the loader hears of the outcome through the arrivals, from the pull's own thread.
+    connect(m_pull, &PullHandle::finished, this, [this](const PullOutcome &outcome) {
+        if (!isFinished() && !m_loading)
+            fail(outcome.error.value_or(Error(Error::Code::Cancelled, tr("the pull was stopped"))));
+    });
+    connect(m_pull, &QObject::destroyed, this, [this] {
+        if (!isFinished() && !m_loading)
+            fail(Error(Error::Code::Cancelled, tr("the pull was stopped")));
+    });
+}
+
+void EngineLoadJob::startLoading()
+{
+    m_loading = true;
+    if (m_pull && m_pull->plan()) {
+        m_image = m_pull->plan()->storedImage();
+        m_expectedBytes = EngineLoader::estimateBytes(m_store, m_image);
+        Q_EMIT progress(0, m_expectedBytes);
+    }
     m_ticker.start();
     auto shared = m_shared;
     runInPool<Result<EngineLoadReport>>(
         this,
-        [shared, store = m_store, image = m_image, endpoint = m_endpoint] {
+        [shared, store = m_store, image = m_image, endpoint = m_endpoint, arrivals = m_arrivals] {
             EngineLoader::Options options;
             options.cancel = &shared->cancel;
             options.sent = &shared->sent;
+            options.arrivals = arrivals.get();
             auto result = EngineLoader::load(store, image, endpoint, options);
             releaseThreadHashingState(); // OpenSSL's per-thread state, before the pool thread idles (see Digest.h)
             return result;
@@ -80,6 +124,8 @@ void EngineLoadJob::abort()
 {
     m_ticker.stop();
     m_shared->cancel.store(true);
+    if (m_pull && !m_pull->isFinished())
+        m_pull->cancel();
 }
 
 EngineImagesJob::EngineImagesJob(EngineEndpoint endpoint, QObject *parent)

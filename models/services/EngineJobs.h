@@ -1,9 +1,9 @@
 #pragma once
 // The window's side of Docker and Podman: jobs (the Job contract: start from the event loop, one
 // finished(), cancel() at any time) over the synchronous engine code, run on the thread pool.
-//   EngineLoadJob   — a stored image into an engine (EngineLoader: streamed, then checked), with
-//                     throttled progress (archive bytes sent). After a pull into the store, the
-//                     window starts one with PullResult::image for "Pull to: Docker / Podman".
+//   EngineLoadJob   — an image into an engine (EngineLoader: streamed, then checked), with
+//                     throttled progress (archive bytes sent): one already stored, or one being
+//                     pulled, streamed while the pull runs ("Pull to: Docker / Podman").
 //   EngineImagesJob — the engine's images with their platforms, for Local images.
 //   EngineRemoveJob — one image out of the engine (the window asks for confirmation first).
 //   EngineImageJob  — one image of the engine read for the panes (EngineImageReader: its export
@@ -18,10 +18,12 @@
 #include "engines/EngineApi.h"
 #include "engines/EngineImageReader.h"
 #include "engines/EngineLoader.h"
+#include "pull/PullHandle.h"
 #include "registry/ImageInspectJob.h"
 #include "store/ImageStore.h"
 
 #include <QList>
+#include <QPointer>
 #include <QTimer>
 
 #include <atomic>
@@ -33,7 +35,16 @@ class EngineLoadJob final : public Job
 {
     Q_OBJECT
 public:
+    // An image already in the store.
     EngineLoadJob(ImageStore store, StoredImage image, EngineEndpoint endpoint, QObject *parent = nullptr);
+    // The image `pull` (just returned by PullEngine::pull, on this thread) is bringing into `store`,
+    // streamed to the engine while the pull runs: the archive's config as soon as the pull is
+    // planned, then each layer as soon as the pull has verified and committed it (in the order
+    // they arrive), its last entry once the pull has completed. Docker then unpacks as it does
+    // after `docker load`. image() and expectedBytes() are known from the pull's planned().
+    // A pull that fails or is cancelled ends this job with the pull's error (Cancelled), the
+    // connection dropped mid-archive: the engine keeps nothing. cancel() cancels the pull too.
+    EngineLoadJob(ImageStore store, PullHandle *pull, EngineEndpoint endpoint, QObject *parent = nullptr);
     ~EngineLoadJob() override;
 
     [[nodiscard]] const StoredImage &image() const { return m_image; }
@@ -41,12 +52,16 @@ public:
     // Valid after a successful finished(): name, ID, platform, emulation note; summary() is the line to show.
     [[nodiscard]] const EngineLoadReport &report() const { return m_report; }
 
-    // About how many bytes the load sends (EngineLoader::estimateBytes), known before start(); -1 unknown.
+    // About how many bytes the load sends (EngineLoader::estimateBytes), known before start() (a
+    // stored image) or from the pull's planned(); -1 until then.
     [[nodiscard]] qint64 expectedBytes() const { return m_expectedBytes; }
 
 Q_SIGNALS:
-    // Archive bytes handed to the engine so far, and expectedBytes(); at most every 100 ms. The
-    // engine then unpacks for a while with nothing more to send (a busy indicator's time).
+    // Archive bytes handed to the engine so far, and expectedBytes(); at most every 100 ms, from
+    // the moment the archive starts (following a pull: once it is planned, first with 0 sent).
+    // While a pull runs the bytes sent trail the pull's own progress (a layer is sent once it is
+    // whole); once all is sent the engine unpacks for a while with nothing more to send (a busy
+    // indicator's time) before finished().
     void progress(qint64 bytesSent, qint64 expectedBytes);
 
 protected:
@@ -54,11 +69,16 @@ protected:
     void abort() override;
 
 private:
+    void startLoading();
+
     struct Shared;
     std::shared_ptr<Shared> m_shared;
     ImageStore m_store;
     StoredImage m_image;
     EngineEndpoint m_endpoint;
+    QPointer<PullHandle> m_pull; // followed, when the image is still being pulled
+    std::shared_ptr<BlobArrivals> m_arrivals;
+    bool m_loading = false;
     EngineLoadReport m_report;
     qint64 m_expectedBytes = -1;
     QTimer m_ticker;

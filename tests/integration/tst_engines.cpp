@@ -15,6 +15,8 @@
 #include "engines/EngineImageReader.h"
 #include "engines/EngineLoader.h"
 #include "itemmodels/EngineImagesModel.h"
+#include "pull/PullEngine.h"
+#include "pull/PullHandle.h"
 #include "services/EngineJobs.h"
 #include "store/ImageStore.h"
 
@@ -29,6 +31,7 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtConcurrentRun>
@@ -129,6 +132,12 @@ private Q_SLOTS:
     void cancelMidLoadLeavesNoImage();
     void loadJobContract();
     void loadJobCancelledMidTransfer();
+    void loadFollowsThePull_data();
+    void loadFollowsThePull();
+    void cancelDuringTheFollowedPullLeavesNoImage_data();
+    void cancelDuringTheFollowedPullLeavesNoImage();
+    void failedPullLeavesNoImage_data();
+    void failedPullLeavesNoImage();
     void imagesJobListsPlatforms();
     void podmanWithoutItsService();
     void engineRefusesAnArchive_data();
@@ -141,6 +150,17 @@ private Q_SLOTS:
 
 private:
     [[nodiscard]] QProcessEnvironment environment();
+    // layers:base through the test bed's proxy (its 1 MB base layer first, a 66 KB one on top),
+    // pulled in this process into a fresh store.
+    struct FollowedPull
+    {
+        QTemporaryDir dir;
+        std::optional<ImageStore> store;
+        std::unique_ptr<PullEngine> engine;
+        PullHandle *handle = nullptr;
+    };
+    void startPull(FollowedPull &pull);
+    [[nodiscard]] QJsonObject layersBase() const { return m_hub.images().image(u"layers"_s, u"base"_s); }
     // A 48 MiB image (one uncompressed layer of random bytes) stored as 127.0.0.1:1/big:1.
     bool addBigImage(QString *error);
 
@@ -624,6 +644,134 @@ void TestEngines::loadJobCancelledMidTransfer()
     QCOMPARE(finished.size(), 1); // no second result from the worker
     const QString id = store->readImageManifest(m_big.manifest)->config.digest.toString();
     QCOMPARE(EngineApi(endpoint).inspect(id).error().code(), Error::Code::NotFound);
+}
+
+void TestEngines::startPull(FollowedPull &pull)
+{
+    QVERIFY(pull.dir.isValid());
+    auto store = ImageStore::open(pull.dir.path());
+    QVERIFY(store);
+    pull.store = *store;
+    PullEngine::Options options;
+    options.client.retry.maxAttempts = 2;
+    options.client.retry.baseDelayMs = 20;
+    options.client.transferTimeoutMs = 20'000; // a stalled layer stays stalled for the whole test
+    pull.engine = std::make_unique<PullEngine>(*pull.store, options);
+    PullRequest request;
+    request.reference = *ImageReference::parseDockerRef(QString(m_hub.proxy().hostPort() + u"/layers:base"_s));
+    pull.handle = pull.engine->pull(request);
+}
+
+void TestEngines::loadFollowsThePull_data()
+{
+    loadFromStore_data();
+}
+
+void TestEngines::loadFollowsThePull()
+{
+    // What "Pull to: Docker" runs: the load starts with the pull and ends after it, one result.
+    QFETCH(EngineKind, kind);
+    const QString configDigest = layersBase()[u"config"_s][u"digest"_s].toString();
+    EngineApi api(m_engines.endpoint(kind));
+    (void)api.remove(configDigest, true);
+    FollowedPull pull;
+    startPull(pull);
+    auto *job = new EngineLoadJob(*pull.store, pull.handle, m_engines.endpoint(kind));
+    QSignalSpy progress(job, &EngineLoadJob::progress);
+    QSignalSpy pulled(pull.handle, &PullHandle::finished);
+    QCOMPARE(job->expectedBytes(), -1); // known once the pull is planned
+    const auto owned = runJob(job, 120'000);
+    QVERIFY2(owned->succeeded(), qPrintable(owned->error() ? owned->error()->message() : QString()));
+    QCOMPARE(pulled.size(), 1); // the pull finished first: the archive waits for it to complete
+    QVERIFY(!pull.handle->outcome().error);
+    QCOMPARE(owned->image().manifest, pull.handle->plan()->manifest);
+    QCOMPARE(owned->image().reference, pull.handle->outcome().result.image.reference);
+    QCOMPARE(owned->report().id.toString(), configDigest);
+    QVERIFY(owned->expectedBytes() > 1'000'000);
+    QVERIFY(progress.size() >= 2);
+    QCOMPARE(progress.first().first().toLongLong(), 0); // planned: the bar can be drawn before a byte moves
+    QCOMPARE(progress.first().at(1).toLongLong(), owned->expectedBytes());
+    QCOMPARE(progress.last().first().toLongLong(), owned->report().bytesSent);
+    QVERIFY(owned->expectedBytes() >= owned->report().bytesSent);
+    auto facts = api.inspect(configDigest);
+    QVERIFY2(facts, qPrintable(facts ? QString() : facts.error().message()));
+    QCOMPARE(facts->diffIds.size(), 2);
+    QVERIFY(api.remove(configDigest, true));
+}
+
+void TestEngines::cancelDuringTheFollowedPullLeavesNoImage_data()
+{
+    loadFromStore_data();
+}
+
+void TestEngines::cancelDuringTheFollowedPullLeavesNoImage()
+{
+    // The base layer stalls part-way; the small layer above it is stored and sent meanwhile (the
+    // load follows arrivals, not the manifest's order); then the user cancels.
+    QFETCH(EngineKind, kind);
+    const QJsonArray layers = layersBase()[u"layers"_s].toArray();
+    const QString base = layers.at(0)[u"digest"_s].toString();
+    const qint64 top = layers.at(1)[u"size"_s].toInteger();
+    const QString configDigest = layersBase()[u"config"_s][u"digest"_s].toString();
+    const int rule = m_hub.proxy().addRule({"GET", FaultRule::blobPath(base), fault::StallAt{300'000}, 1});
+    const auto removeRule = qScopeGuard([this, rule] { m_hub.proxy().removeRule(rule); });
+    FollowedPull pull;
+    startPull(pull);
+    auto *job = new EngineLoadJob(*pull.store, pull.handle, m_engines.endpoint(kind));
+    job->setAutoDelete(false);
+    const std::unique_ptr<EngineLoadJob> owned(job);
+    QSignalSpy finished(job, &Job::finished);
+    QSignalSpy pulled(pull.handle, &PullHandle::finished);
+    qint64 sent = 0;
+    connect(job, &EngineLoadJob::progress, this, [&sent](qint64 bytes, qint64) { sent = bytes; });
+    job->start();
+    // The top layer reaches the engine while the base one is still on its way.
+    QTRY_VERIFY_WITH_TIMEOUT(sent >= top, 15'000);
+    QVERIFY(!pull.handle->isFinished());
+    QVERIFY(!job->isFinished());
+    QVERIFY(m_hub.proxy().applied(rule) == 1);
+
+    job->cancel(); // the window's Cancel: the load, and the pull it follows
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(codeOf(*job), Error::Code::Cancelled);
+    QVERIFY(pulled.wait(10'000));
+    QCOMPARE(pull.handle->outcome().error->code(), Error::Code::Cancelled);
+    QTest::qWait(1000); // the worker drops the connection within 100 ms; the engine then discards it
+    QCOMPARE(finished.size(), 1);
+    EngineApi api(m_engines.endpoint(kind));
+    QCOMPARE(api.inspect(configDigest).error().code(), Error::Code::NotFound);
+    auto images = api.images();
+    QVERIFY(images);
+    for (const EngineImage &listed : std::as_const(*images))
+        QVERIFY2(!listed.repoTags.join(u' ').contains(u"layers:base"_s), qPrintable(listed.repoTags.join(u' ')));
+}
+
+void TestEngines::failedPullLeavesNoImage_data()
+{
+    loadFromStore_data();
+}
+
+void TestEngines::failedPullLeavesNoImage()
+{
+    // The registry refuses the base layer after the top one was sent: the load ends with the pull's
+    // error and the engine keeps nothing.
+    QFETCH(EngineKind, kind);
+    const QJsonArray layers = layersBase()[u"layers"_s].toArray();
+    const QString base = layers.at(0)[u"digest"_s].toString();
+    const QString configDigest = layersBase()[u"config"_s][u"digest"_s].toString();
+    const int rule = m_hub.proxy().addRule({"GET", FaultRule::blobPath(base), fault::Status{404, {}, "{}"}, -1});
+    const auto removeRule = qScopeGuard([this, rule] { m_hub.proxy().removeRule(rule); });
+    FollowedPull pull;
+    startPull(pull);
+    auto *job = new EngineLoadJob(*pull.store, pull.handle, m_engines.endpoint(kind));
+    const auto owned = runJob(job, 60'000);
+    QVERIFY(pull.handle->isFinished());
+    QVERIFY(pull.handle->outcome().error);
+    QVERIFY(owned->error());
+    QCOMPARE(owned->error()->code(), pull.handle->outcome().error->code());
+    QCOMPARE(owned->error()->code(), Error::Code::NotFound);
+    QTest::qWait(1000);
+    QCOMPARE(EngineApi(m_engines.endpoint(kind)).inspect(configDigest).error().code(), Error::Code::NotFound);
 }
 
 void TestEngines::imagesJobListsPlatforms()

@@ -158,10 +158,11 @@ Result<TarWriter> TarWriter::create(const QString &path, qint64 mtime)
 
 Result<TarWriter> TarWriter::open(std::unique_ptr<Private> d)
 {
-    // Blocks of 10 KiB (libarchive's default) go to the file or device as they fill.
+    // A file gets blocks of 10 KiB (libarchive's default) as they fill; a device every piece at once.
     d->archive = archive_write_new();
     if (!d->archive || archive_write_set_format_pax_restricted(d->archive) != ARCHIVE_OK
         || archive_write_add_filter_none(d->archive) != ARCHIVE_OK
+        || (!d->ownsFile && archive_write_set_bytes_per_block(d->archive, 0) != ARCHIVE_OK)
         || archive_write_open(d->archive, d.get(), nullptr, &Private::writeCallback, nullptr) != ARCHIVE_OK)
         return wharf::unexpected(d->libarchiveFailure(Tr::tr("the archive header")).error());
     return TarWriter(std::move(d));

@@ -34,7 +34,10 @@ public:
     [[nodiscard]] static Result<TarWriter> create(const QString &path, qint64 mtime = 0);
     // Writes the archive straight to `device` (open for writing; it must outlive the writer), e.g. a
     // request body on its way to a container engine: no file, so nothing to sync, rename or remove;
-    // finish() only ends the archive. `name` stands for the destination in error messages.
+    // finish() only ends the archive. `name` stands for the destination in error messages. Not
+    // blocked: every header and every writeData() reaches the device at once, in one write (no
+    // 10 KiB blocks, no padding after the end marker), so what a reader on the other end could use
+    // never waits in a buffer for the next entry.
     [[nodiscard]] static Result<TarWriter> createOnDevice(QIODevice &device, const QString &name, qint64 mtime = 0);
 
     TarWriter(TarWriter &&other) noexcept;

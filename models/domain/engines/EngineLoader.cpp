@@ -6,10 +6,16 @@
 #include "store/ImageStore.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
 
 namespace wharf {
 
 namespace {
+
+// Where a load's time goes: reaching the engine, sending the archive, the engine's own work after
+// the last byte (unpacking), the check. QT_LOGGING_RULES="wharf.engines.debug=true" or --verbose.
+Q_LOGGING_CATEGORY(lcEngines, "wharf.engines", QtInfoMsg)
 
 // lupdate files these strings under the context named here.
 struct Tr
@@ -40,6 +46,8 @@ Result<EngineLoader::Report> EngineLoader::load(const ImageStore &store, const S
                                                 const Options &options)
 {
     const QString engine = EngineLocator::kindName(endpoint.kind);
+    QElapsedTimer clock;
+    clock.start();
     EngineApi api(endpoint, options.cancel);
     // Ask first: a missing or forbidden socket is reported before any layer is read.
     auto version = api.version();
@@ -54,10 +62,13 @@ Result<EngineLoader::Report> EngineLoader::load(const ImageStore &store, const S
     exportOptions.limits = options.limits;
     exportOptions.repoTags = report.name.isEmpty() ? QStringList() : QStringList{report.name};
     exportOptions.gzipLayersAsStored = true; // the engine decompresses once, and checks the diff_ids itself
+    exportOptions.arrivals = options.arrivals;
     std::optional<ImageExporter::Report> exported;
     std::atomic<qint64> localSent{0};
     std::atomic<qint64> *sent = options.sent ? options.sent : &localSent;
     const QString destination = engine + QStringLiteral(" (") + endpoint.address() + u')';
+    qCDebug(lcEngines) << engine << "answered /version after" << clock.elapsed() << "ms";
+    qint64 sentAtMs = 0;
     auto loaded = api.load(
         [&](QIODevice &body) -> Result<void> {
             auto written = ImageExporter::exportToDevice(store, image, body, destination, ImageExporter::Format::DockerArchive,
@@ -65,11 +76,16 @@ Result<EngineLoader::Report> EngineLoader::load(const ImageStore &store, const S
             if (!written)
                 return wharf::unexpected(written.error());
             exported = *written;
+            sentAtMs = clock.elapsed();
             return {};
         },
         sent);
-    if (!loaded)
+    if (!loaded) {
+        qCDebug(lcEngines) << "load failed after" << clock.elapsed() << "ms:" << loaded.error().message();
         return wharf::unexpected(loaded.error());
+    }
+    qCDebug(lcEngines) << "archive of" << sent->load() << "bytes written by" << sentAtMs << "ms;" << engine << "answered at"
+                       << clock.elapsed() << "ms";
     report.bytesSent = sent->load();
     report.id = exported->config;
 
@@ -94,6 +110,7 @@ Result<EngineLoader::Report> EngineLoader::load(const ImageStore &store, const S
         //: %1 Docker or Podman, %2 an image name, %3 and %4 platforms (linux/arm/v7)
         return fail(Error::Code::EngineRefused, Tr::tr("%1 records %2 as %3, not %4")
                                                     .arg(engine, lookup, facts->platform.toString(), wanted.toString()));
+    qCDebug(lcEngines) << engine << "described" << lookup << "at" << clock.elapsed() << "ms";
     if (!facts->variantRecorded)
         report.platform.variant = wanted.variant; // the archive's config says it; the engine just does not show it
 
@@ -111,12 +128,11 @@ qint64 EngineLoader::estimateBytes(const ImageStore &store, const StoredImage &i
         return -1;
     const auto padded = [](qint64 size) { return (size + 511) / 512 * 512; };
     // The entries ImageExporter writes: the config, each layer's folder and file, manifest.json
-    // (about 120 bytes a layer), then the end of the archive, in libarchive's 10 KiB blocks.
+    // (about 120 bytes a layer), then the end of the archive (TarWriter sends no block padding).
     qint64 bytes = 512 + padded(manifest->config.size);
     for (const Descriptor &layer : std::as_const(manifest->layers))
         bytes += 512 + 512 + padded(layer.size);
-    bytes += 512 + padded(200 + 120 * manifest->layers.size()) + 1024;
-    return (bytes + 10239) / 10240 * 10240;
+    return bytes + 512 + padded(200 + 120 * manifest->layers.size()) + 1024;
 }
 
 QString EngineLoader::summary(const Report &report)

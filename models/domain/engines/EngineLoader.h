@@ -7,7 +7,8 @@
 // does; the archive's config carries it) — and any difference is an error. An image the engine cannot
 // run natively is loaded anyway, with a note about emulation.
 //
-// Synchronous: the CLI calls it directly, EngineLoadJob on a worker thread. Cancelled (from any
+// Synchronous: EngineLoadJob runs it on a worker thread (the window, `wharf load`, `wharf pull --to`),
+// after a pull or while one runs (Options::arrivals). Cancelled (from any
 // thread, through Options::cancel) drops the connection before the archive ends, and the engine
 // discards what it had received: no half image.
 
@@ -22,6 +23,7 @@
 
 namespace wharf {
 
+class BlobArrivals;
 class ImageStore;
 
 class EngineLoader
@@ -32,6 +34,12 @@ public:
         const std::atomic_bool *cancel = nullptr;
         std::atomic<qint64> *sent = nullptr; // archive bytes sent so far, for progress
         LayerDecompressor::Limits limits;
+        // The image is still being pulled (PullHandle::arrivals(); `image` is PullPlan::storedImage(),
+        // its manifest and config already stored): each layer goes to the engine as soon as the pull
+        // has committed it, so the engine's copy of the archive overlaps the download, and the
+        // archive is only finished once the pull has completed. A failed or cancelled pull ends the
+        // load with the pull's error, the connection dropped mid-archive: the engine keeps nothing.
+        BlobArrivals *arrivals = nullptr;
     };
 
     struct Report

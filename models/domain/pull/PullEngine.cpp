@@ -83,16 +83,23 @@ PullEngine::~PullEngine()
 PullHandle *PullEngine::pull(const PullRequest &request)
 {
     auto cancel = std::make_shared<std::atomic_bool>(false);
-    auto *handle = new PullHandle(cancel, this);
-    auto *job = new PullJob(m_store, request, m_fetchers, m_options.client, cancel);
+    auto arrivals = std::make_shared<BlobArrivals>();
+    auto *handle = new PullHandle(cancel, arrivals, this);
+    auto *job = new PullJob(m_store, request, m_fetchers, m_options.client, cancel, arrivals);
     job->moveToThread(m_pullThread);
     connect(m_pullThread, &QThread::finished, job, &QObject::deleteLater);
-    connect(job, &PullJob::planned, handle, &PullHandle::planned);
+    connect(job, &PullJob::planned, handle, [handle](const PullPlan &plan) {
+        handle->m_plan = plan;
+        Q_EMIT handle->planned(plan);
+    });
     connect(job, &PullJob::progressed, handle, &PullHandle::progress);
     // The outcome is copied on the pull thread, where the job lives, and delivered queued: the
     // caller's thread never touches the job, which deletes itself after finishing.
-    connect(job, &Job::finished, job, [job, guard = QPointer<PullHandle>(handle)] {
+    connect(job, &Job::finished, job, [job, arrivals, guard = QPointer<PullHandle>(handle)] {
         const PullOutcome outcome{job->error(), job->result()};
+        // At once, from here: a load following the pull finishes its archive without waiting for
+        // the caller's thread.
+        arrivals->close(outcome.error);
         if (PullHandle *h = guard.data())
             QMetaObject::invokeMethod(h, [guard, outcome] { if (guard) guard->finish(outcome); }, Qt::QueuedConnection);
     }, Qt::DirectConnection);

@@ -31,19 +31,22 @@ quint64 nextTaskId()
 } // namespace
 
 PullJob::PullJob(ImageStore store, PullRequest request, QList<BlobFetcher *> fetchers, RegistryClient::Settings clientSettings,
-                 CancelFlag cancelRequested, QObject *parent)
+                 CancelFlag cancelRequested, std::shared_ptr<BlobArrivals> arrivals, QObject *parent)
     : Job(parent),
       m_store(std::move(store)),
       m_request(std::move(request)),
       m_fetchers(std::move(fetchers)),
       m_clientSettings(std::move(clientSettings)),
       m_cancelRequested(std::move(cancelRequested)),
+      m_arrivals(std::move(arrivals)),
       m_ticker(this) // a child, so it moves to the pull thread with the job
 {}
 
 PullJob::~PullJob()
 {
     m_stopTasks->store(true);
+    // Deleted unfinished (the engine shut down): whoever waits for the blobs must not wait forever.
+    m_arrivals->close(Error(Error::Code::Cancelled, Tr::tr("the pull was stopped")));
 }
 
 void PullJob::run()
@@ -197,7 +200,7 @@ void PullJob::onInspected(ImageInspectJob *job)
             }
         }
         if (blob.state == PullBlob::State::Present || blob.state == PullBlob::State::Done) {
-            // nothing to do
+            m_arrivals->markStored(blob.descriptor.digest, blob.state == PullBlob::State::Done);
         } else if (blob.isConfig) {
             // Already fetched and verified while resolving: no second download.
             if (auto stored = storeFromMemory(blob.descriptor, image.configBytes); !stored) {
@@ -206,6 +209,7 @@ void PullJob::onInspected(ImageInspectJob *job)
             }
             blob.state = PullBlob::State::Done;
             blob.received = blob.descriptor.size;
+            m_arrivals->markStored(blob.descriptor.digest, true);
         } else {
             FetchTask task;
             task.id = nextTaskId();
@@ -290,6 +294,7 @@ void PullJob::onFetchFinished(quint64 taskId, const std::optional<Error> &error)
         blob.state = PullBlob::State::Done;
         blob.received = blob.descriptor.size;
         ++m_result.blobsFetched;
+        m_arrivals->markStored(blob.descriptor.digest, true); // the fetcher verified and committed it
     }
     if (m_tasks.isEmpty())
         complete();
@@ -333,11 +338,7 @@ void PullJob::complete()
         return;
     }
     publishProgress(/*final=*/true);
-    StoredImage stored;
-    stored.reference = m_plan.reference;
-    stored.platform = m_plan.platform;
-    stored.manifest = m_plan.manifest;
-    stored.indexDigest = m_plan.indexDigest;
+    StoredImage stored = m_plan.storedImage();
     stored.pulledAt = QDateTime::currentDateTimeUtc();
     if (auto added = m_store.addImage(stored); !added) {
         fail(added.error());

@@ -9,6 +9,7 @@
 #include "core/Job.h"
 #include "pull/BlobFetcher.h"
 #include "pull/PullTypes.h"
+#include "store/BlobArrivals.h"
 #include "store/ImageStore.h"
 #include "store/StoreLease.h"
 
@@ -31,7 +32,7 @@ class PullJob final : public Job
     Q_DISABLE_COPY_MOVE(PullJob)
 public:
     PullJob(ImageStore store, PullRequest request, QList<BlobFetcher *> fetchers, RegistryClient::Settings clientSettings,
-            CancelFlag cancelRequested, QObject *parent = nullptr);
+            CancelFlag cancelRequested, std::shared_ptr<BlobArrivals> arrivals, QObject *parent = nullptr);
     ~PullJob() override;
 
     [[nodiscard]] const PullPlan &plan() const { return m_plan; }
@@ -63,6 +64,7 @@ private:
     QList<BlobFetcher *> m_fetchers;
     RegistryClient::Settings m_clientSettings;
     CancelFlag m_cancelRequested; // set by the caller's handle
+    std::shared_ptr<BlobArrivals> m_arrivals; // each blob as it is committed, for a load that follows the pull
     CancelFlag m_stopTasks = std::make_shared<std::atomic_bool>(false); // set here, read by fetchers
     RegistryClient *m_client = nullptr;
     QPointer<ImageInspectJob> m_inspect;

@@ -52,6 +52,17 @@ struct PullPlan
     qint64 bytesCached = 0;  // layers a listing downloaded (LayerBlobCache), copied in, not fetched
     int blobsPresent = 0;    // the config included
 
+    // The image the pull adds to the store's index when it completes (pulledAt then).
+    [[nodiscard]] StoredImage storedImage() const
+    {
+        StoredImage image;
+        image.reference = reference;
+        image.platform = platform;
+        image.manifest = manifest;
+        image.indexDigest = indexDigest;
+        return image;
+    }
+
     // The layers alone, as people count them.
     [[nodiscard]] int layerCount() const { return int(blobs.size()) - (blobs.isEmpty() ? 0 : 1); }
     [[nodiscard]] int layersPresent() const

@@ -4,6 +4,7 @@
 #include "documents/DocumentParser.h"
 #include "documents/MediaTypes.h"
 #include "reference/ImageReference.h"
+#include "store/BlobArrivals.h"
 #include "store/ImageStore.h"
 
 #include <QCoreApplication>
@@ -41,6 +42,25 @@ struct Export
             return fail(Error::Code::Cancelled, Tr::tr("the export was cancelled"));
         return {};
     }
+
+    // Blocks until one of `pending` is in the store (an image still being pulled); its index.
+    Result<qsizetype> nextStored(const QList<Digest> &pending) const
+    {
+        if (!options.arrivals)
+            return 0;
+        return options.arrivals->awaitAny(pending, options.cancel);
+    }
+
+    // Before the archive's last entry: the pull has put the whole image in the store.
+    Result<void> imageComplete() const
+    {
+        if (!options.arrivals)
+            return {};
+        return options.arrivals->awaitClosed(options.cancel);
+    }
+
+    // The pull that is storing the image hashed this blob moments ago.
+    [[nodiscard]] bool justVerified(const Digest &digest) const { return options.arrivals && options.arrivals->wasHashedNow(digest); }
 };
 
 // Keeps the code (DigestMismatch, SizeMismatch); the verifier's expected/got detail adds nothing for the user.
@@ -88,6 +108,7 @@ Result<void> copyBlob(const Export &ex, const Descriptor &descriptor, const QStr
         return wharf::unexpected(file.error());
     if (auto header = ex.writer.beginFile(name, descriptor.size); !header)
         return header;
+    const bool hash = !ex.justVerified(descriptor.digest);
     DigestVerifier verifier(descriptor.digest, descriptor.size);
     QByteArray chunk;
     qint64 left = descriptor.size;
@@ -99,13 +120,15 @@ Result<void> copyBlob(const Export &ex, const Descriptor &descriptor, const QStr
         if (n <= 0)
             return fail(Error::Code::Io, Tr::tr("cannot read %1: %2").arg((*file)->fileName(), (*file)->errorString()));
         const QByteArrayView bytes(chunk.constData(), n);
-        verifier.addData(bytes);
+        if (hash)
+            verifier.addData(bytes);
         if (auto data = ex.writer.writeData(bytes); !data)
             return data;
         left -= n;
     }
-    if (auto verified = verifier.verify(); !verified)
-        return wharf::unexpected(damaged(verified.error(), descriptor.digest));
+    if (hash)
+        if (auto verified = verifier.verify(); !verified)
+            return wharf::unexpected(damaged(verified.error(), descriptor.digest));
     return ex.writer.endFile();
 }
 
@@ -231,23 +254,38 @@ Result<void> writeDockerArchive(const Export &ex, const ImageManifest &manifest,
     const QString configName = manifest.config.digest.encoded() + QStringLiteral(".json");
     if (auto written = ex.writer.addFile(configName, configBytes); !written)
         return written;
+    // Each content once (the same diff_id twice in one image: one file, named twice in manifest.json).
     QJsonArray layerNames;
-    QSet<Digest> written;
+    QList<qsizetype> pending; // indexes into manifest.layers, in manifest order
+    QList<Digest> pendingDigests;
+    QSet<Digest> seen;
     for (qsizetype i = 0; i < manifest.layers.size(); ++i) {
+        const Digest &diffId = config.diffIds[i];
+        layerNames.append(QString(diffId.encoded() + QStringLiteral("/layer.tar")));
+        if (seen.contains(diffId))
+            continue;
+        seen.insert(diffId);
+        pending.append(i);
+        pendingDigests.append(manifest.layers[i].digest);
+    }
+    while (!pending.isEmpty()) {
+        auto next = ex.nextStored(pendingDigests);
+        if (!next)
+            return wharf::unexpected(next.error());
+        const qsizetype i = pending.takeAt(*next);
+        pendingDigests.removeAt(*next);
         const Descriptor &layer = manifest.layers[i];
         const Digest &diffId = config.diffIds[i];
-        const QString name = diffId.encoded() + QStringLiteral("/layer.tar");
-        layerNames.append(name);
-        if (written.contains(diffId))
-            continue; // the same content twice in one image: one file, named twice in manifest.json
-        written.insert(diffId);
         if (auto folder = ex.writer.addDirectory(diffId.encoded()); !folder)
             return folder;
         const bool asStored = ex.options.gzipLayersAsStored
             && (layer.mediaType == MediaTypes::OciLayerGzip || layer.mediaType == MediaTypes::DockerLayerGzip);
+        const QString name = diffId.encoded() + QStringLiteral("/layer.tar");
         if (auto copied = asStored ? copyBlob(ex, layer, name) : writeUncompressedLayer(ex, layer, diffId, name); !copied)
             return wharf::unexpected(inLayer(copied.error(), i, manifest.layers.size(), layer));
     }
+    if (auto complete = ex.imageComplete(); !complete)
+        return complete;
     const QJsonArray manifestJson{QJsonObject{
         {QStringLiteral("Config"), configName},
         {QStringLiteral("RepoTags"), QJsonArray::fromStringList(repoTags)},
@@ -286,6 +324,8 @@ Result<void> writeOciArchive(const Export &ex, const StoredImage &image, const I
     }
     for (qsizetype i = 0; i < manifest.layers.size(); ++i) {
         const Descriptor &layer = manifest.layers[i];
+        if (auto stored = ex.nextStored({layer.digest}); !stored) // in order: index.json needs no reordering
+            return wharf::unexpected(stored.error());
         auto fresh = prepare(layer.digest);
         if (!fresh)
             return wharf::unexpected(fresh.error());
@@ -294,6 +334,8 @@ Result<void> writeOciArchive(const Export &ex, const StoredImage &image, const I
                 return wharf::unexpected(inLayer(copied.error(), i, manifest.layers.size(), layer));
     }
 
+    if (auto complete = ex.imageComplete(); !complete)
+        return complete;
     Descriptor entry;
     entry.mediaType = image.manifest.mediaType;
     entry.digest = image.manifest.digest;

@@ -41,6 +41,7 @@
 
 namespace wharf {
 
+class BlobArrivals;
 class ImageStore;
 
 class ImageExporter
@@ -63,6 +64,14 @@ public:
         // `wharf export` keeps plain tars. zstd layers are still written uncompressed (Docker
         // before 23 cannot read them).
         bool gzipLayersAsStored = false;
+        // The image is still arriving (a pull into an engine): its manifest and config are in the
+        // store, its layers are not all there yet. Each layer is written as soon as the store has
+        // committed it — whichever comes first, so entries follow the download rather than the
+        // manifest (manifest.json still lists them in order) — and the archive's last entry waits
+        // until the pull has closed the image whole; the pull's error (or Cancelled) ends the
+        // export where it is. A blob the pull has just hashed is not hashed again (its size is
+        // still checked).
+        BlobArrivals *arrivals = nullptr;
     };
 
     struct Report
