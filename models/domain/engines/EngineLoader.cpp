@@ -67,7 +67,7 @@ Result<EngineLoader::Report> EngineLoader::load(const ImageStore &store, const S
     std::atomic<qint64> localSent{0};
     std::atomic<qint64> *sent = options.sent ? options.sent : &localSent;
     const QString destination = engine + QStringLiteral(" (") + endpoint.address() + u')';
-    qCDebug(lcEngines) << engine << "answered /version after" << clock.elapsed() << "ms";
+    qCDebug(lcEngines).noquote() << engine << "answered /version after" << clock.elapsed() << "ms";
     qint64 sentAtMs = 0;
     auto loaded = api.load(
         [&](QIODevice &body) -> Result<void> {
@@ -81,11 +81,12 @@ Result<EngineLoader::Report> EngineLoader::load(const ImageStore &store, const S
         },
         sent);
     if (!loaded) {
-        qCDebug(lcEngines) << "load failed after" << clock.elapsed() << "ms:" << loaded.error().message();
+        qCDebug(lcEngines).noquote() << "load failed after" << clock.elapsed() << "ms:" << loaded.error().message();
         return wharf::unexpected(loaded.error());
     }
-    qCDebug(lcEngines) << "archive of" << sent->load() << "bytes written by" << sentAtMs << "ms;" << engine << "answered at"
-                       << clock.elapsed() << "ms";
+    // The bytes sent when the archive was complete; from then on the engine unpacks.
+    qCDebug(lcEngines).noquote() << "archive of" << sent->load() << "bytes sent by" << sentAtMs << "ms;" << engine << "answered at"
+                                 << clock.elapsed() << "ms";
     report.bytesSent = sent->load();
     report.id = exported->config;
 
@@ -110,7 +111,7 @@ Result<EngineLoader::Report> EngineLoader::load(const ImageStore &store, const S
         //: %1 Docker or Podman, %2 an image name, %3 and %4 platforms (linux/arm/v7)
         return fail(Error::Code::EngineRefused, Tr::tr("%1 records %2 as %3, not %4")
                                                     .arg(engine, lookup, facts->platform.toString(), wanted.toString()));
-    qCDebug(lcEngines) << engine << "described" << lookup << "at" << clock.elapsed() << "ms";
+    qCDebug(lcEngines).noquote() << engine << "described" << lookup << "at" << clock.elapsed() << "ms";
     if (!facts->variantRecorded)
         report.platform.variant = wanted.variant; // the archive's config says it; the engine just does not show it
 
