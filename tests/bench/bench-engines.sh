@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Pull-into-Docker benchmark (issue 13): `wharf pull --platform linux/amd64 --to docker` (pull into
-# a fresh store, then stream the docker-archive into POST /images/load) against `docker pull
-# --platform linux/amd64` of the same ~400 MB image from the same private docker-registry on
-# loopback, in one run, alternately, both into one dockerd on vfs that the script starts (as root,
-# own data root, exec root and socket, no network) and stops by pid.
+# a fresh store while the docker-archive streams into POST /images/load, each layer as soon as it
+# is in the store) against `docker pull --platform linux/amd64` of the same ~400 MB image from the
+# same private docker-registry on loopback, in one run, alternately, both into one dockerd on vfs
+# that the script starts (as root, own data root, exec root and socket, no network) and stops by pid.
 #
 #   tests/bench/bench-engines.sh [--rounds N] [--dir DIR]
 #
 # Environment: WHARF (default <repo>/build/app/wharf), BENCH_DIR (default <repo>/build/bench; needs
 # ~2.5 GB: the image, the registry and vfs's full copy of every layer), BENCH_ROUNDS (default 3).
 # Before each run the image is removed from Docker (docker rmi), so both start from an empty engine;
-# each round also times `wharf load` alone (the store already full), the second phase by itself.
+# each round also times `wharf load` alone (the store already full), and `docker load -i` of the
+# image as `docker save` wrote it: Docker's own floor for any load (it takes in the whole archive,
+# then unpacks). Wharf's pull says (wharf.engines) when its archive was all sent and when Docker
+# answered: the time from one to the other is Docker unpacking.
 # Then `wharf layers docker-daemon:REF` against `docker save REF | tar -t` of the loaded image.
 # Targets (the issue's): wharf's pull-and-load no slower than docker pull; the listing within 1.2×.
 set -euo pipefail
@@ -71,35 +74,48 @@ docker version --format '{{.Server.Version}}' >/dev/null || { cat "$RUN/dockerd.
 run() { # run TOOL → prints seconds
     local tool=$1 started
     docker rmi -f "$REF" >/dev/null 2>&1 || true
+    [[ $tool != floor ]] || docker rmi -f "$(cat "$RUN/saved.id")" >/dev/null 2>&1 || true
     [[ $tool != wharf ]] || rm -rf "$RUN/store"
     sync
     started=$EPOCHREALTIME
     if [[ $tool == docker ]]; then
         docker pull -q --platform linux/amd64 "$REF" >"$RUN/$tool.log" 2>&1
+    elif [[ $tool == floor ]]; then
+        docker load -q -i "$RUN/saved.tar" >"$RUN/$tool.log" 2>&1
     elif [[ $tool == load ]]; then
         "$WHARF" load "$REF" --to docker --store "$RUN/store" >"$RUN/$tool.log" 2>&1
     else
-        "$WHARF" pull "$REF" --platform linux/amd64 --to docker --store "$RUN/store" >"$RUN/$tool.log" 2>&1
+        QT_LOGGING_RULES=wharf.engines.debug=true \
+            "$WHARF" pull "$REF" --platform linux/amd64 --to docker --store "$RUN/store" >"$RUN/$tool.log" 2>&1
     fi
     awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }'
     docker image inspect "$REF" --format '{{.Id}} {{.Os}}/{{.Architecture}}' >>"$RUN/$tool.log"
 }
 
 run docker >/dev/null # warm: registry, page cache
-declare -a DOCKER WHARF_S LOAD
+docker save "$REF" -o "$RUN/saved.tar"
+docker image inspect "$REF" --format '{{.Id}}' >"$RUN/saved.id"
+declare -a DOCKER WHARF_S LOAD FLOOR SENT
 for ((i = 1; i <= ROUNDS; i++)); do
     if ((i % 2)); then
         DOCKER+=("$(run docker)"); WHARF_S+=("$(run wharf)")
     else
         WHARF_S+=("$(run wharf)"); DOCKER+=("$(run docker)")
     fi
+    # "archive of N bytes sent by A ms; Docker answered at B ms" (from the load's start, once planned)
+    read -r sent answered < <(sed -n 's/.*bytes sent by \([0-9]*\) ms; .* answered at \([0-9]*\) ms.*/\1 \2/p' "$RUN/wharf.log")
+    SENT+=("$(awk -v a="${answered:-0}" -v b="${sent:-0}" 'BEGIN { printf "%.2f", (a - b) / 1000 }')")
     LOAD+=("$(run load)") # the second phase alone: the store already holds the image
+    FLOOR+=("$(run floor)")
     echo "bench-engines: round $i: docker pull ${DOCKER[-1]} s, wharf pull --to docker ${WHARF_S[-1]} s" \
-        "(of which the load, timed alone: ${LOAD[-1]} s)"
+        "(archive all sent at $(awk -v a="${sent:-0}" 'BEGIN { printf "%.2f", a / 1000 }') s of the load, then Docker unpacking ${SENT[-1]} s);" \
+        "wharf load alone ${LOAD[-1]} s, docker load -i ${FLOOR[-1]} s"
 done
 d=$(median "${DOCKER[@]}")
 w=$(median "${WHARF_S[@]}")
-echo "bench-engines: median docker pull $d s, wharf pull --to docker $w s (ratio $(awk -v a="$w" -v b="$d" 'BEGIN { printf "%.2f", a / b }')), wharf load $(median "${LOAD[@]}") s"
+echo "bench-engines: median docker pull $d s, wharf pull --to docker $w s (ratio $(awk -v a="$w" -v b="$d" 'BEGIN { printf "%.2f", a / b }')," \
+    "max docker $(maximum "${DOCKER[@]}") s, wharf $(maximum "${WHARF_S[@]}") s), wharf load $(median "${LOAD[@]}") s," \
+    "docker load -i $(median "${FLOOR[@]}") s, Docker unpacking after the last byte $(median "${SENT[@]}") s"
 tail -n 1 "$RUN/wharf.log"
 awk -v a="$w" -v b="$d" 'BEGIN { exit !(a <= b) }' && echo "bench-engines: PASS (no slower than docker pull)" \
     || echo "bench-engines: FAIL (slower than docker pull)"

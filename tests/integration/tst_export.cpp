@@ -13,6 +13,7 @@
 
 #include "core/Digest.h"
 #include "documents/DocumentParser.h"
+#include "store/BlobArrivals.h"
 #include "store/ImageExporter.h"
 #include "store/ImageStore.h"
 
@@ -28,6 +29,8 @@
 #include <QTemporaryDir>
 #include <QStandardPaths>
 #include <QTest>
+#include <QScopeGuard>
+#include <QtConcurrentRun>
 
 using namespace wharf;
 using namespace wharf::testbed;
@@ -71,6 +74,10 @@ private Q_SLOTS:
     void corruptBlob();
     void diffIdMismatch();
     void cancelled();
+    void followsArrivals();
+    void failedArrivalsEndTheExport();
+    void justVerifiedIsNotHashedTwice_data();
+    void justVerifiedIsNotHashedTwice();
 
 private:
     [[nodiscard]] QString exportTo(const QString &reference, const QString &format, const QString &name);
@@ -493,6 +500,147 @@ void TestExport::cancelled()
         QCOMPARE(exported.error().code(), Error::Code::Cancelled);
         QVERIFY(!QFile::exists(output));
         QVERIFY(!QFile::exists(output + u".partial"_s));
+    }
+}
+
+void TestExport::followsArrivals()
+{
+    // An image still being pulled: each layer goes in as soon as it is "stored", in the order they
+    // arrive; manifest.json still lists them in the manifest's order, and only once the pull closes.
+    auto found = m_store->findImages(u"layers:app"_s);
+    QVERIFY(found);
+    const QStringList layers = m_images.layerDigests(u"layers"_s, u"app"_s);
+    QVERIFY(layers.size() >= 3);
+    const ImageConfig config = configOf(u"layers"_s, u"app"_s);
+    QCOMPARE(config.diffIds.size(), layers.size());
+    BlobArrivals arrivals;
+    ImageExporter::Options options;
+    options.arrivals = &arrivals;
+    const QString output = m_tmp.filePath(u"arrivals.tar"_s);
+    const StoredImage image = found->first();
+    const ImageStore store = *m_store;
+    QFuture<Result<ExportReport>> exported = QtConcurrent::run(
+        [store, image, output, options] { return ImageExporter::exportImage(store, image, output, ImageExporter::Format::DockerArchive, options); });
+    QTest::qWait(200);
+    QVERIFY(!exported.isFinished()); // waiting for the first layer
+    // A failed check returns early: the worker must not wait on an arrivals object that is gone.
+    const auto finish = qScopeGuard([&arrivals, &exported] {
+        arrivals.close(Error(Error::Code::Cancelled, u"test over"_s));
+        exported.waitForFinished();
+    });
+    for (qsizetype i = layers.size() - 1; i >= 0; --i) {
+        arrivals.markStored(*Digest::parse(layers[i]), false);
+        QTest::qWait(300); // written before the next one arrives
+    }
+    QVERIFY(!exported.isFinished()); // every layer is in; the last entry waits for the pull to complete
+    arrivals.close(std::nullopt);
+    exported.waitForFinished();
+    const Result<ExportReport> report = exported.result();
+    QVERIFY2(report, qPrintable(report ? QString() : report.error().message()));
+
+    QStringList files; // the layer files, in the archive's order
+    for (const QString &name : tarNames(output))
+        if (name.endsWith(u"/layer.tar"_s))
+            files.append(name);
+    QStringList arrived;
+    for (qsizetype i = layers.size() - 1; i >= 0; --i)
+        arrived.append(config.diffIds[i].encoded() + u"/layer.tar"_s);
+    QCOMPARE(files, arrived);
+    QStringList listed;
+    for (const Digest &diffId : config.diffIds)
+        listed.append(diffId.encoded() + u"/layer.tar"_s);
+    const QJsonArray manifest = QJsonDocument::fromJson(tarMember(output, u"manifest.json"_s)).array();
+    QCOMPARE(stringList(manifest.first()[u"Layers"_s]), listed);
+    QCOMPARE(tarNames(output).last(), u"manifest.json"_s);
+}
+
+void TestExport::failedArrivalsEndTheExport()
+{
+    // The pull fails after one layer: the export ends with its error, and leaves nothing.
+    auto found = m_store->findImages(u"layers:app"_s);
+    QVERIFY(found);
+    const QStringList layers = m_images.layerDigests(u"layers"_s, u"app"_s);
+    BlobArrivals arrivals;
+    ImageExporter::Options options;
+    options.arrivals = &arrivals;
+    const QString output = m_tmp.filePath(u"failed-arrivals.tar"_s);
+    const StoredImage image = found->first();
+    const ImageStore store = *m_store;
+    QFuture<Result<ExportReport>> exported = QtConcurrent::run(
+        [store, image, output, options] { return ImageExporter::exportImage(store, image, output, ImageExporter::Format::DockerArchive, options); });
+    BlobArrivals never;
+    std::atomic_bool cancel{false};
+    const auto finish = qScopeGuard([&] {
+        arrivals.close(Error(Error::Code::Cancelled, u"test over"_s));
+        cancel.store(true);
+        exported.waitForFinished();
+    });
+    arrivals.markStored(*Digest::parse(layers.first()), false);
+    QTest::qWait(100);
+    QVERIFY(!exported.isFinished());
+    arrivals.close(Error(Error::Code::NotFound, u"the registry has no such blob"_s));
+    exported.waitForFinished();
+    const Result<ExportReport> report = exported.result();
+    QVERIFY(!report);
+    QCOMPARE(report.error().code(), Error::Code::NotFound);
+    QVERIFY(!QFile::exists(output));
+    QVERIFY(!QFile::exists(output + u".partial"_s));
+
+    // A cancel while waiting ends it too.
+    options.arrivals = &never;
+    options.cancel = &cancel;
+    exported = QtConcurrent::run(
+        [store, image, output, options] { return ImageExporter::exportImage(store, image, output, ImageExporter::Format::DockerArchive, options); });
+    QTest::qWait(100);
+    cancel.store(true);
+    exported.waitForFinished();
+    QCOMPARE(exported.result().error().code(), Error::Code::Cancelled);
+}
+
+void TestExport::justVerifiedIsNotHashedTwice_data()
+{
+    QTest::addColumn<bool>("hashedNow");
+    QTest::addRow("already in the store: hashed again") << false;
+    QTest::addRow("just pulled: not hashed again") << true;
+}
+
+void TestExport::justVerifiedIsNotHashedTwice()
+{
+    // A gzip layer sent as stored (a load into an engine) is hashed while it streams, unless the
+    // pull feeding the export hashed it moments ago. One byte flipped in the store shows which.
+    QFETCH(bool, hashedNow);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto store = ImageStore::open(dir.filePath(u"store"_s));
+    QVERIFY(store);
+    QString error;
+    QVERIFY2(TestbedStore(m_images, *store).addImage(u"single:1.0"_s, u"single"_s, u"1.0"_s, {}, &error), qPrintable(error));
+    const QString digest = m_images.image(u"single"_s, u"1.0"_s).value("layers"_L1).toArray().last().toObject().value("digest"_L1).toString();
+    const QString path = store->blobPath(*Digest::parse(digest));
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.seek(file.size() / 2));
+    const char original = file.read(1).at(0);
+    QVERIFY(file.seek(file.size() / 2));
+    file.write(QByteArray(1, char(original ^ 0x40)));
+    file.close();
+
+    BlobArrivals arrivals;
+    for (const QString &layer : m_images.layerDigests(u"single"_s, u"1.0"_s))
+        arrivals.markStored(*Digest::parse(layer), hashedNow);
+    arrivals.close(std::nullopt);
+    ImageExporter::Options options;
+    options.arrivals = &arrivals;
+    options.gzipLayersAsStored = true;
+    auto found = store->findImages(u"single:1.0"_s);
+    QVERIFY(found);
+    const auto exported = ImageExporter::exportImage(*store, found->first(), dir.filePath(u"out.tar"_s), ImageExporter::Format::DockerArchive, options);
+    if (hashedNow) {
+        QVERIFY(exported); // the engine checks the diff_ids itself
+    } else {
+        QVERIFY(!exported);
+        QCOMPARE(exported.error().code(), Error::Code::DigestMismatch);
     }
 }
 
