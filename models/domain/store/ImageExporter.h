@@ -16,7 +16,8 @@
 //   reference, when it is a valid ref.name).
 //
 // Every entry name comes from a validated Digest or is a fixed word: never from a tag or an annotation
-// (CVE-2024-3727, jib#4522). Every blob is re-verified while it streams; for docker-archive each
+// (CVE-2024-3727, jib#4522). Every blob is re-verified while it streams (but for one the pull
+// feeding the export has just hashed, Options::arrivals); for docker-archive each
 // layer is also decompressed and its digest checked against the config's rootfs.diff_ids (refused
 // with DigestMismatch otherwise). A tar header carries an entry's size before its data and the
 // uncompressed size is only known at the end, so each compressed layer is decompressed twice: once
