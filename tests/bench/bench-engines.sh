@@ -103,7 +103,7 @@ for ((i = 1; i <= ROUNDS; i++)); do
         WHARF_S+=("$(run wharf)"); DOCKER+=("$(run docker)")
     fi
     # "archive of N bytes sent by A ms; Docker answered at B ms" (from the load's start, once planned)
-    read -r sent answered < <(sed -n 's/.*bytes sent by \([0-9]*\) ms; .* answered at \([0-9]*\) ms.*/\1 \2/p' "$RUN/wharf.log")
+    read -r sent answered < <(sed -n 's/.*bytes sent by \([0-9]*\) ms; .* answered at \([0-9]*\) ms.*/\1 \2/p' "$RUN/wharf.log") || true # an older wharf logs no timings
     SENT+=("$(awk -v a="${answered:-0}" -v b="${sent:-0}" 'BEGIN { printf "%.2f", (a - b) / 1000 }')")
     LOAD+=("$(run load)") # the second phase alone: the store already holds the image
     FLOOR+=("$(run floor)")
