@@ -75,10 +75,11 @@ void announceEngineLoad(CliContext &cx, const StoredImage &image, const EngineEn
              << Qt::endl;
 }
 
-QString engineLoadLine(EngineKind kind, qint64 sent, qint64 expected)
+QString engineLoadLine(const EngineLoadJob &job, qint64 sent)
 {
-    const QString engine = EngineLocator::kindName(kind);
-    if (expected > 0 && sent >= expected)
+    const QString engine = EngineLocator::kindName(job.endpoint().kind);
+    const qint64 expected = job.expectedBytes();
+    if (job.isUnpacking())
         //: %1 Docker or Podman: everything is sent, the engine is unpacking the layers
         return Tr::tr("%1: sent, unpacking…").arg(engine);
     if (expected > 0)
@@ -110,7 +111,7 @@ int finishEngineLoad(CliContext &cx, EngineLoadJob &job)
         if (g_interrupted.load())
             job.cancel(); // finished() comes at once; the worker drops the connection within 100 ms
         else if (terminal)
-            cx.err() << "\x1b[2K\r" << engineLoadLine(job.endpoint().kind, sent, job.expectedBytes()) << Qt::flush;
+            cx.err() << "\x1b[2K\r" << engineLoadLine(job, sent) << Qt::flush;
     });
     tick.start(200);
     if (!job.isFinished()) {

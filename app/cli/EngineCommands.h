@@ -36,8 +36,8 @@ int loadIntoEngine(CliContext &cx, const ImageStore &store, const StoredImage &i
 
 // "Loading REF (PLATFORM) into Docker at unix://…" on stderr.
 void announceEngineLoad(CliContext &cx, const StoredImage &image, const EngineEndpoint &endpoint);
-// "Docker: 12 MiB of about 400 MiB sent", or "Docker: sent, unpacking…" once all is sent.
-[[nodiscard]] QString engineLoadLine(EngineKind kind, qint64 sent, qint64 expected);
+// "Docker: 12 MiB of about 400 MiB sent", or "Docker: sent, unpacking…" once `job` is.
+[[nodiscard]] QString engineLoadLine(const EngineLoadJob &job, qint64 sent);
 // Runs `job` (started or not) to its end, drawing engineLoadLine() on a terminal; Ctrl+C cancels
 // it. Prints the result line on stdout (or the error). Returns the exit code.
 int finishEngineLoad(CliContext &cx, EngineLoadJob &job);

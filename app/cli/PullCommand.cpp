@@ -165,7 +165,7 @@ int pullCommand(CliContext &cx, const QStringList &arguments)
     if (terminal)
         QObject::connect(handle, &PullHandle::progress, &loop, [&bars, &planned, &load, &engineSent](const PullProgress &p) {
             if (planned) // progress ticks while the image is resolved have nothing to draw yet
-                bars.draw(p, load ? engineLoadLine(load->endpoint().kind, engineSent, load->expectedBytes()) : QString());
+                bars.draw(p, load ? engineLoadLine(*load, engineSent) : QString());
         });
     QObject::connect(handle, &PullHandle::finished, &loop, &QEventLoop::quit);
 

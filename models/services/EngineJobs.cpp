@@ -31,6 +31,7 @@ struct EngineLoadJob::Shared
 {
     std::atomic_bool cancel{false};
     std::atomic<qint64> sent{0};
+    std::atomic_bool archiveSent{false};
 };
 
 EngineLoadJob::EngineLoadJob(ImageStore store, StoredImage image, EngineEndpoint endpoint, QObject *parent)
@@ -43,6 +44,10 @@ EngineLoadJob::EngineLoadJob(ImageStore store, StoredImage image, EngineEndpoint
         if (sent != last) {
             last = sent;
             Q_EMIT progress(sent, m_expectedBytes);
+        }
+        if (!m_unpacking && m_shared->archiveSent.load()) {
+            m_unpacking = true;
+            Q_EMIT unpacking();
         }
     });
 }
@@ -106,6 +111,7 @@ void EngineLoadJob::startLoading()
             options.cancel = &shared->cancel;
             options.sent = &shared->sent;
             options.arrivals = arrivals.get();
+            options.archiveSent = &shared->archiveSent;
             auto result = EngineLoader::load(store, image, endpoint, options);
             releaseThreadHashingState(); // OpenSSL's per-thread state, before the pool thread idles (see Digest.h)
             return result;
@@ -113,6 +119,10 @@ void EngineLoadJob::startLoading()
         [this](const Result<EngineLoadReport> &result) {
             m_ticker.stop();
             Q_EMIT progress(m_shared->sent.load(), m_expectedBytes);
+            if (!m_unpacking && m_shared->archiveSent.load()) {
+                m_unpacking = true;
+                Q_EMIT unpacking();
+            }
             if (!result)
                 return fail(result.error());
             m_report = *result;

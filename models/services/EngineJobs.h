@@ -55,14 +55,18 @@ public:
     // About how many bytes the load sends (EngineLoader::estimateBytes), known before start() (a
     // stored image) or from the pull's planned(); -1 until then.
     [[nodiscard]] qint64 expectedBytes() const { return m_expectedBytes; }
+    // After unpacking(): everything is sent.
+    [[nodiscard]] bool isUnpacking() const { return m_unpacking; }
 
 Q_SIGNALS:
     // Archive bytes handed to the engine so far, and expectedBytes(); at most every 100 ms, from
     // the moment the archive starts (following a pull: once it is planned, first with 0 sent).
     // While a pull runs the bytes sent trail the pull's own progress (a layer is sent once it is
-    // whole); once all is sent the engine unpacks for a while with nothing more to send (a busy
-    // indicator's time) before finished().
+    // whole). expectedBytes is an estimate (a little high): unpacking() says when all is sent.
     void progress(qint64 bytesSent, qint64 expectedBytes);
+    // Once: the whole archive is in the engine, which unpacks it now with nothing more to send
+    // (seconds for a large image on vfs; a busy indicator's time) before finished().
+    void unpacking();
 
 protected:
     void run() override;
@@ -79,6 +83,7 @@ private:
     QPointer<PullHandle> m_pull; // followed, when the image is still being pulled
     std::shared_ptr<BlobArrivals> m_arrivals;
     bool m_loading = false;
+    bool m_unpacking = false;
     EngineLoadReport m_report;
     qint64 m_expectedBytes = -1;
     QTimer m_ticker;

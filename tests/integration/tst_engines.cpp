@@ -600,9 +600,12 @@ void TestEngines::loadJobContract()
     const EngineEndpoint endpoint = m_engines.endpoint(EngineKind::Docker);
     auto *job = new EngineLoadJob(*store, m_big, endpoint);
     QSignalSpy progress(job, &EngineLoadJob::progress);
+    QSignalSpy unpacking(job, &EngineLoadJob::unpacking);
     QSignalSpy finished(job, &Job::finished);
     const auto owned = runJob(job, 120'000);
     QCOMPARE(finished.size(), 1);
+    QCOMPARE(unpacking.size(), 1); // all sent, before finished()
+    QVERIFY(owned->isUnpacking());
     QVERIFY2(owned->succeeded(), qPrintable(owned->error() ? owned->error()->message() : QString()));
     const EngineLoadReport &report = owned->report();
     QCOMPARE(report.name, m_big.reference);
@@ -678,12 +681,14 @@ void TestEngines::loadFollowsThePull()
     startPull(pull);
     auto *job = new EngineLoadJob(*pull.store, pull.handle, m_engines.endpoint(kind));
     QSignalSpy progress(job, &EngineLoadJob::progress);
+    QSignalSpy unpacking(job, &EngineLoadJob::unpacking);
     QSignalSpy pulled(pull.handle, &PullHandle::finished);
     QCOMPARE(job->expectedBytes(), -1); // known once the pull is planned
     const auto owned = runJob(job, 120'000);
     QVERIFY2(owned->succeeded(), qPrintable(owned->error() ? owned->error()->message() : QString()));
     QCOMPARE(pulled.size(), 1); // the pull finished first: the archive waits for it to complete
     QVERIFY(!pull.handle->outcome().error);
+    QCOMPARE(unpacking.size(), 1);
     QCOMPARE(owned->image().manifest, pull.handle->plan()->manifest);
     QCOMPARE(owned->image().reference, pull.handle->outcome().result.image.reference);
     QCOMPARE(owned->report().id.toString(), configDigest);
@@ -722,6 +727,7 @@ void TestEngines::cancelDuringTheFollowedPullLeavesNoImage()
     const std::unique_ptr<EngineLoadJob> owned(job);
     QSignalSpy finished(job, &Job::finished);
     QSignalSpy pulled(pull.handle, &PullHandle::finished);
+    QSignalSpy unpacking(job, &EngineLoadJob::unpacking);
     qint64 sent = 0;
     connect(job, &EngineLoadJob::progress, this, [&sent](qint64 bytes, qint64) { sent = bytes; });
     job->start();
@@ -738,6 +744,7 @@ void TestEngines::cancelDuringTheFollowedPullLeavesNoImage()
     QCOMPARE(pull.handle->outcome().error->code(), Error::Code::Cancelled);
     QTest::qWait(1000); // the worker drops the connection within 100 ms; the engine then discards it
     QCOMPARE(finished.size(), 1);
+    QCOMPARE(unpacking.size(), 0); // the archive never ended
     EngineApi api(m_engines.endpoint(kind));
     QCOMPARE(api.inspect(configDigest).error().code(), Error::Code::NotFound);
     auto images = api.images();

@@ -77,6 +77,8 @@ Result<EngineLoader::Report> EngineLoader::load(const ImageStore &store, const S
                 return wharf::unexpected(written.error());
             exported = *written;
             sentAtMs = clock.elapsed();
+            if (options.archiveSent)
+                options.archiveSent->store(true);
             return {};
         },
         sent);

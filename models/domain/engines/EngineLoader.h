@@ -33,6 +33,7 @@ public:
     {
         const std::atomic_bool *cancel = nullptr;
         std::atomic<qint64> *sent = nullptr; // archive bytes sent so far, for progress
+        std::atomic_bool *archiveSent = nullptr; // set once the whole archive is sent: the engine unpacks from then on
         LayerDecompressor::Limits limits;
         // The image is still being pulled (PullHandle::arrivals(); `image` is PullPlan::storedImage(),
         // its manifest and config already stored): each layer goes to the engine as soon as the pull
