@@ -45,6 +45,13 @@
     </message>
 </context>
 <context>
+    <name>wharf::BlobArrivals</name>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+</context>
+<context>
     <name>wharf::BlobJob</name>
     <message>
         <source>the registry client is gone</source>
@@ -879,6 +886,13 @@
     <message>
         <source>Remove</source>
         <translation>제거</translation>
+    </message>
+</context>
+<context>
+    <name>wharf::EngineLoadJob</name>
+    <message>
+        <source>the pull was stopped</source>
+        <translation>가져오기가 중지되었습니다</translation>
     </message>
 </context>
 <context>
@@ -3459,6 +3473,10 @@ the pull size in the Platforms table when it could not be worked out</extracomme
         <source>%1 is a Docker schema 1 image (%2), a format Docker has deprecated: Wharf can inspect it but not pull it; pull a newer tag, or convert it with “skopeo copy --format v2s2”</source>
         <translation>%1은(는) Docker가 더 이상 쓰지 않는 형식인 Docker schema 1 Image(%2)입니다. Wharf는 살펴볼 수는 있지만 가져올 수는 없으니 더 새로운 태그를 가져오거나 “skopeo copy --format v2s2”로 변환하세요</translation>
     </message>
+    <message>
+        <source>the pull was stopped</source>
+        <translation>가져오기가 중지되었습니다</translation>
+    </message>
 </context>
 <context>
     <name>wharf::PullListModel</name>
@@ -4623,10 +4641,12 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>%1: sent, unpacking…</source>
+        <extracomment>%1 Docker or Podman: everything is sent, the engine is unpacking the layers</extracomment>
         <translation>%1: 보냄, 압축 해제 중…</translation>
     </message>
     <message>
         <source>%1: %2 of about %3 sent</source>
+        <extracomment>%1 Docker or Podman, %2 and %3 amounts of data (12.5 MiB of about 400 MiB)</extracomment>
         <translation>%1: 약 %3 중 %2 보냄</translation>
     </message>
     <message>

@@ -71,9 +71,19 @@ int PullListModel::pull(const PullRequest &request, const std::optional<EngineEn
     beginInsertRows({}, row, row);
     m_pulls.push_back(std::move(pull));
     endInsertRows();
-    watch(raw, m_engine->pull(request));
+    start(raw);
     emitActiveCountIfChanged(before);
     return row;
+}
+
+void PullListModel::start(Pull *pull)
+{
+    PullHandle *handle = m_engine->pull(pull->request);
+    // Into an engine, the load follows the pull from its plan on: each layer goes to the engine as
+    // soon as it is in the store, so the engine's copy overlaps the download.
+    if (pull->into && handle)
+        follow(pull, new EngineLoadJob(m_engine->store(), handle, *pull->into, this));
+    watch(pull, handle);
 }
 
 void PullListModel::watch(Pull *pull, PullHandle *handle)
@@ -126,8 +136,14 @@ void PullListModel::onProgress(Pull *pull, const PullProgress &progress)
 
 void PullListModel::onFinished(Pull *pull, const PullOutcome &outcome)
 {
+    if (PullHandle *handle = pull->handle) {
+        handle->disconnect(this);
+        handle->deleteLater();
+    }
+    pull->handle.clear();
     const int row = rowOf(pull);
-    if (row < 0 || isFinished(pull->state) || pull->state == State::Loading)
+    // Ended already: the load failed or was cancelled first, and stopped the pull.
+    if (row < 0 || isFinished(pull->state))
         return;
     if (!outcome.error) {
         pull->stored = true;
@@ -141,57 +157,74 @@ void PullListModel::onFinished(Pull *pull, const PullOutcome &outcome)
     pull->bytesPerSecond = !outcome.error && pull->downloadMs > 0 && pull->bytesFetched > 0
                                ? double(pull->bytesFetched) * 1000.0 / double(pull->downloadMs)
                                : 0;
-    if (PullHandle *handle = pull->handle) {
-        handle->disconnect(this);
-        handle->deleteLater();
-    }
-    pull->handle.clear();
-    if (outcome.error)
+    if (outcome.error) {
+        // A load following this pull ends with the pull's error by itself; the row says the pull's.
+        if (EngineLoadJob *load = pull->load) {
+            load->disconnect(this);
+            pull->load.clear();
+        }
         return finish(pull, outcome.error->code() == Error::Code::Cancelled ? State::Cancelled : State::Failed, outcome.error);
-    if (!pull->into)
+    }
+    if (!pull->load)
         return finish(pull, State::Done, std::nullopt);
-    // The store's part is done: say so (the store changed), then the engine's part.
+    // The store's part is done and said (the store changed); the engine's goes on.
+    pull->pullReported = true;
     Q_EMIT pullFinished(pull->request.reference.toString(),
                         pull->request.platform ? pull->request.platform->toString() : QString(), std::nullopt);
-    startLoad(pull, outcome.result.image);
-}
-
-void PullListModel::startLoad(Pull *pull, const StoredImage &image)
-{
-    const int row = rowOf(pull);
     pull->state = State::Loading;
     pull->etaSeconds = -1;
-    pull->loadSent = 0;
-    pull->loaded = {};
-    auto *job = new EngineLoadJob(m_engine->store(), image, *pull->into, this);
-    pull->load = job;
-    pull->loadExpected = job->expectedBytes();
     updateImageTotals(pull);
     Q_EMIT dataChanged(pullIndex(row, 0), pullIndex(row, ColumnCount - 1));
     if (!pull->layers.isEmpty())
         Q_EMIT dataChanged(layerIndex(row, 0, StateColumn), layerIndex(row, int(pull->layers.size()) - 1, ProgressColumn));
+    Q_EMIT loadStarted(pull->request.reference.toString(), pull->into->kind);
+}
+
+void PullListModel::follow(Pull *pull, EngineLoadJob *job)
+{
+    pull->load = job;
+    pull->loadSent = 0;
+    pull->loadExpected = -1;
+    pull->unpacking = false;
+    pull->loaded = {};
     connect(job, &EngineLoadJob::progress, this, [this, pull](qint64 sent, qint64 expected) {
         const int at = rowOf(pull);
-        if (at < 0 || pull->state != State::Loading)
+        if (at < 0 || isFinished(pull->state))
             return;
         pull->loadSent = sent;
         pull->loadExpected = expected;
-        Q_EMIT dataChanged(pullIndex(at, StateColumn), pullIndex(at, ProgressColumn));
+        if (pull->state == State::Loading)
+            Q_EMIT dataChanged(pullIndex(at, StateColumn), pullIndex(at, ProgressColumn));
+    });
+    connect(job, &EngineLoadJob::unpacking, this, [this, pull] {
+        const int at = rowOf(pull);
+        if (at < 0 || isFinished(pull->state))
+            return;
+        pull->unpacking = true;
+        Q_EMIT dataChanged(pullIndex(at, StateColumn), pullIndex(at, ColumnCount - 1));
     });
     connect(job, &Job::finished, this, [this, pull, job] { onLoadFinished(pull, job); });
-    Q_EMIT loadStarted(pull->request.reference.toString(), pull->into->kind);
     job->start();
 }
 
 void PullListModel::onLoadFinished(Pull *pull, EngineLoadJob *job)
 {
-    if (rowOf(pull) < 0 || pull->load != job)
+    if (rowOf(pull) < 0 || pull->load != job || isFinished(pull->state))
         return;
     pull->load.clear();
-    if (!job->error())
-        pull->loaded = job->report();
-    const EngineKind kind = pull->into->kind;
     const std::optional<Error> error = job->error();
+    if (!error) {
+        pull->loaded = job->report();
+        pull->stored = true; // the archive ends only once the pull has completed (its signal may come after)
+    }
+    // The load ended before the pull (the engine went away, or Cancel): the pull stops with it.
+    if (PullHandle *handle = pull->handle) {
+        handle->disconnect(this);
+        handle->cancel();
+        handle->deleteLater();
+        pull->handle.clear();
+    }
+    const EngineKind kind = pull->into->kind;
     finish(pull, !error ? State::Done : error->code() == Error::Code::Cancelled ? State::Cancelled : State::Failed, error);
     Q_EMIT loadFinished(pull->request.reference.toString(), kind, pull->loaded, error);
 }
@@ -200,7 +233,6 @@ void PullListModel::finish(Pull *pull, State state, std::optional<Error> error)
 {
     const int row = rowOf(pull);
     const int before = activeCount();
-    const bool loading = pull->state == State::Loading;
     pull->state = state;
     pull->error = std::move(error);
     if (state != State::Done && !pull->stored)
@@ -212,10 +244,12 @@ void PullListModel::finish(Pull *pull, State state, std::optional<Error> error)
     if (!pull->layers.isEmpty())
         Q_EMIT dataChanged(layerIndex(row, 0, StateColumn), layerIndex(row, int(pull->layers.size()) - 1, ProgressColumn));
     emitActiveCountIfChanged(before);
-    // The store's part was said when the load began.
-    if (!loading)
+    // Once a run: the store's part, unless it was said when the load took over.
+    if (!pull->pullReported) {
+        pull->pullReported = true;
         Q_EMIT pullFinished(pull->request.reference.toString(),
                             pull->request.platform ? pull->request.platform->toString() : QString(), pull->error);
+    }
 }
 
 void PullListModel::updateImageTotals(Pull *pull)
@@ -281,8 +315,10 @@ bool PullListModel::cancel(int row)
     Pull *pull = m_pulls[row].get();
     if (isFinished(pull->state))
         return false;
+    if (pull->unpacking)
+        return false; // the engine has the whole archive: nothing can call it back now
     if (pull->load) {
-        pull->load->cancel(); // finished(Cancelled) at once
+        pull->load->cancel(); // finished(Cancelled) at once, the pull it follows stopped with it
         return true;
     }
     if (!pull->handle)
@@ -308,9 +344,7 @@ bool PullListModel::retry(int row)
     pull->state = State::Planning;
     pull->planned = false;
     pull->stored = false;
-    pull->loadSent = 0;
-    pull->loadExpected = -1;
-    pull->loaded = {};
+    pull->pullReported = false;
     pull->error.reset();
     pull->bytesFetched = 0;
     pull->bytesToFetch = -1;
@@ -320,7 +354,7 @@ bool PullListModel::retry(int row)
     pull->clock.invalidate();
     // imageBytes and imageBytesHere stay: the image is the same, and so is what of it is here.
     Q_EMIT dataChanged(pullIndex(row, 0), pullIndex(row, ColumnCount - 1));
-    watch(pull, m_engine->pull(pull->request));
+    start(pull);
     emitActiveCountIfChanged(before);
     return true;
 }
@@ -456,7 +490,7 @@ QVariant PullListModel::pullData(const Pull &pull, int column, int role) const
     case ErrorCodeRole:
         return pull.error ? QVariant::fromValue(pull.error->code()) : QVariant();
     case CanCancelRole:
-        return running;
+        return running && !pull.unpacking;
     case CanRetryRole:
         return m_engine && (pull.state == State::Failed || pull.state == State::Cancelled);
     case TargetRole:
@@ -524,7 +558,7 @@ QVariant PullListModel::pullData(const Pull &pull, int column, int role) const
         case ProgressColumn:
             if (pull.state == State::Loading) {
                 const QString engine = EngineLocator::kindName(pull.into->kind);
-                if (pull.loadExpected > 0 && pull.loadSent >= pull.loadExpected)
+                if (pull.unpacking)
                     //: the archive was sent; the engine unpacks its layers. %1 Docker or Podman
                     return tr("%1 is unpacking the layers").arg(engine);
                 if (pull.loadExpected > 0)
@@ -576,7 +610,7 @@ double PullListModel::progressOf(const Pull &pull)
         return 1.0;
     if (pull.state == State::Loading)
         // What was sent of the archive; busy once it is all sent and the engine unpacks.
-        return pull.loadExpected > 0 && pull.loadSent < pull.loadExpected ? double(pull.loadSent) / double(pull.loadExpected) : -1.0;
+        return !pull.unpacking && pull.loadExpected > 0 ? std::min(0.99, double(pull.loadSent) / double(pull.loadExpected)) : -1.0;
     if (pull.imageBytes > 0)
         return double(pull.imageBytesHere) / double(pull.imageBytes);
     return pull.planned ? 0.0 : -1.0;

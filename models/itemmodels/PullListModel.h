@@ -16,12 +16,14 @@
 // then Done, Failed or Cancelled. retry() re-issues the same PullRequest through the engine in the
 // same row, so a cancelled pull resumes from the bytes it left in the store's ingest area.
 //
-// A pull into Docker or Podman (pull() with an engine) has a second phase: once the image is in
-// the store it is streamed into the engine (EngineLoadJob) — Loading, its progress the archive
-// bytes sent of those expected, then busy while the engine unpacks — and ends Done with what the
-// engine says it holds (EngineLoadReport: name, platform, image ID, a note on emulation). Cancel
-// stops either phase (the engine keeps nothing of a stopped load; the store keeps the image), and
-// Retry runs both again (the pull then finds every layer here).
+// A pull into Docker or Podman (pull() with an engine) is followed by a load (EngineLoadJob on the
+// pull's handle): each layer goes to the engine as soon as the pull has it in the store, so the
+// engine's copy overlaps the download. Once the store has the image the row shows the second
+// phase — Loading, its progress the archive bytes sent of those expected, then busy while the
+// engine unpacks — and ends Done with what the engine says it holds (EngineLoadReport: name,
+// platform, image ID, a note on emulation). Cancel stops both until the engine has the whole
+// archive (it keeps nothing of a stopped load; the store keeps what was pulled); Retry runs both
+// again (the pull then finds every layer it had here).
 
 #include "core/Error.h"
 #include "engines/EngineEndpoint.h"
@@ -159,9 +161,11 @@ private:
         // Into an engine: where, the load in flight, and how far it got.
         std::optional<EngineEndpoint> into;
         bool stored = false; // this run's pull phase succeeded: the whole image is in the store
-        QPointer<EngineLoadJob> load;
+        bool pullReported = false; // pullFinished() was emitted for this run
+        QPointer<EngineLoadJob> load; // follows the pull from its start
         qint64 loadSent = 0;
         qint64 loadExpected = -1;
+        bool unpacking = false; // the engine has the whole archive (Cancel can no longer stop it)
         EngineLoadReport loaded;
     };
 
@@ -169,8 +173,9 @@ private:
     void onPlanned(Pull *pull, const PullPlan &plan);
     void onProgress(Pull *pull, const PullProgress &progress);
     void onFinished(Pull *pull, const PullOutcome &outcome);
-    // The pull phase of a pull into an engine succeeded: the load begins.
-    void startLoad(Pull *pull, const StoredImage &image);
+    // Starts (or starts again) the row's pull, and the load that follows it into an engine.
+    void start(Pull *pull);
+    void follow(Pull *pull, EngineLoadJob *job);
     void onLoadFinished(Pull *pull, EngineLoadJob *job);
     // Ends a run (either phase): the row's final state and signals.
     void finish(Pull *pull, State state, std::optional<Error> error);
