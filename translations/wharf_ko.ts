@@ -810,7 +810,7 @@
     </message>
     <message>
         <source>Platform</source>
-        <translation>Platform</translation>
+        <translation>플랫폼</translation>
     </message>
     <message>
         <source>Created</source>
@@ -3386,7 +3386,7 @@ the pull size in the Platforms table when it could not be worked out</extracomme
     </message>
     <message>
         <source>Pull the selected platform through the local store into %1 (Enter)</source>
-        <translation>선택한 Platform을 로컬 저장소를 거쳐 %1(으)로 가져옵니다 (Enter)</translation>
+        <translation>선택한 플랫폼을 로컬 저장소를 거쳐 %1(으)로 가져옵니다 (Enter)</translation>
     </message>
     <message>
         <source>Looking for %1…</source>
@@ -4684,7 +4684,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>Platform</source>
-        <translation>Platform</translation>
+        <translation>플랫폼</translation>
     </message>
     <message>
         <source>Created</source>
@@ -4832,7 +4832,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>Platform</source>
-        <translation>Platform</translation>
+        <translation>플랫폼</translation>
     </message>
     <message>
         <source>Manifest</source>
@@ -4964,7 +4964,7 @@ Run “wharf COMMAND --help” for a command&apos;s options.
     </message>
     <message>
         <source>Platform</source>
-        <translation>Platform</translation>
+        <translation>플랫폼</translation>
     </message>
     <message>
         <source>Manifest</source>
