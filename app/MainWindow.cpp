@@ -53,11 +53,13 @@
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 
 namespace wharf {
 
@@ -672,7 +674,7 @@ void MainWindow::createStatusBar()
 void MainWindow::restoreSettings()
 {
     const QSettings s = Preferences::settings();
-    restoreGeometry(s.value(key(kGeometry)).toByteArray());
+    m_geometryRestored = restoreGeometry(s.value(key(kGeometry)).toByteArray());
     restoreState(s.value(key(kState)).toByteArray(), kLayoutVersion);
     m_mainSplitter->restoreState(s.value(key(kMainSplitter)).toByteArray());
     m_browseSplitter->restoreState(s.value(key(kBrowseSplitter)).toByteArray());
@@ -739,7 +741,26 @@ void MainWindow::showEvent(QShowEvent *event)
         refreshRateLimit();
         if (m_rightStack->currentWidget() == m_startView)
             showStartPage();
+        // The first time, the window's frame (title bar, borders) comes on top of its 1280×800:
+        // on a screen that size the status bar ended below the screen's edge. Once the window
+        // manager has framed it, it is shrunk to the screen's free area. (An offscreen window has
+        // no screen to fit.)
+        if (!m_geometryRestored && QGuiApplication::platformName() != QLatin1StringView("offscreen"))
+            QTimer::singleShot(200, this, &MainWindow::fitIntoScreen);
     }
+}
+
+void MainWindow::fitIntoScreen()
+{
+    if (isMaximized() || isFullScreen() || !screen())
+        return;
+    const QRect available = screen()->availableGeometry();
+    const QRect frame = frameGeometry();
+    if (available.contains(frame))
+        return;
+    const QSize margins = frame.size() - size();
+    resize(size().boundedTo(available.size() - margins));
+    move(available.topLeft() + QPoint(std::max(0, (available.width() - frameGeometry().width()) / 2), 0));
 }
 
 void MainWindow::rememberRecent(const QString &reference)

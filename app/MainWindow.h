@@ -150,6 +150,8 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    // Shrinks a window whose frame does not fit the screen (the first show) to the screen's free area.
+    void fitIntoScreen();
     void createDefaultServices();
     void build();
     void createModels();
@@ -247,6 +249,7 @@ private:
     LayerPanes *m_layerPanes = nullptr; // Files, Efficiency and Compare, following the image on show
     EngineSources *m_engineSources = nullptr; // Docker's and Podman's images in Local images
     bool m_rateLimitAsked = false;
+    bool m_geometryRestored = false; // the person's own size and place came back from the settings
     RegistryLogins *m_logins = nullptr; // what File → Log Out lists and removes
     QMenu *m_logoutMenu = nullptr;
     int m_logoutMenuAsked = 0; // the latest listing wins

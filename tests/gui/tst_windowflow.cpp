@@ -43,6 +43,7 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
+#include <QStatusBar>
 #include <QTest>
 #include <QTreeView>
 
@@ -94,6 +95,7 @@ private Q_SLOTS:
     void sessionRestoresARepositoryTheSearchDoesNotList();
     void firstRunShowsAStartPage();
     void aManagedWindowFitsTheScreen();
+    void theFirstWindowFitsTheScreen();
     void layerAndFileMenus();
 };
 
@@ -429,6 +431,30 @@ void TestWindowFlow::aManagedWindowFitsTheScreen()
     // What the screen shows, decorations and all.
     const QString dir = QStringLiteral(WHARF_BINARY_DIR "/screenshots");
     QVERIFY(window.screen()->grabWindow(0).save(dir + u"/x11-openbox-maximised.png"_s));
+}
+
+// The first time the window opens (no size of the person's yet) on a 1280×800 screen, its frame
+// comes on top of its 1280×800: it shrinks to the screen's free area, so the status bar is seen.
+// Offscreen there is no frame and no screen to fit; the offscreen run checks the size it keeps.
+void TestWindowFlow::theFirstWindowFitsTheScreen()
+{
+    MainWindow window(services());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    if (qEnvironmentVariableIsEmpty("WHARF_TEST_WINDOW_MANAGER")) {
+        QCOMPARE(window.size(), QSize(1280, 800));
+        return;
+    }
+    const QRect screen = window.screen()->availableGeometry();
+    QTRY_VERIFY(window.frameGeometry() != window.geometry());
+    QTRY_VERIFY2_WITH_TIMEOUT(screen.contains(window.frameGeometry()),
+                              qPrintable(u"frame %1,%2 %3x%4"_s.arg(window.frameGeometry().x()).arg(window.frameGeometry().y())
+                                             .arg(window.frameGeometry().width()).arg(window.frameGeometry().height())),
+                              kTimeout);
+    QVERIFY(window.statusBar()->isVisible());
+    const QRect bar(window.statusBar()->mapToGlobal(QPoint(0, 0)), window.statusBar()->size());
+    QVERIFY(screen.contains(bar));
+    QVERIFY(!window.isMaximized());
 }
 
 // Context menus on a layer (history row, map node) and on a file.
