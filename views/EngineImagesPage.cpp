@@ -1,6 +1,7 @@
 #include "EngineImagesPage.h"
 
 #include "Icons.h"
+#include "RemovalQuestion.h"
 #include "StatePanel.h"
 #include "itemmodels/EngineImagesModel.h"
 
@@ -8,10 +9,8 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
-#include <QKeyEvent>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPersistentModelIndex>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -180,31 +179,22 @@ void EngineImagesPage::confirmRemove()
     QString name = index.data(EngineImagesModel::NameRole).toString();
     if (name.isEmpty()) // untagged: by its ID
         name = m_model->index(row, EngineImagesModel::ImageIdColumn).data().toString();
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove Image"),
-                                //: %1: an image name ("nginx:1.27"), %2: Docker or Podman
-                                tr("Remove %1 from %2?").arg(name, engine), QMessageBox::NoButton, this);
-    box->setObjectName(QStringLiteral("removeEngineImageConfirmation"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setWindowModality(Qt::WindowModal);
+    RemovalQuestion question;
+    question.title = tr("Remove Image");
+    //: %1: an image name ("nginx:1.27"), %2: Docker or Podman
+    question.text = tr("Remove %1 from %2?").arg(name, engine);
     //: %1: Docker or Podman
-    box->setInformativeText(tr("%1 removes this name; the image and its layers go with its last name. "
-                               "%1 refuses while a container uses the image.")
-                                .arg(engine));
-    QPushButton *remove = box->addButton(tr("Remove"), QMessageBox::DestructiveRole);
-    remove->setObjectName(QStringLiteral("confirmRemove"));
-    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
-    box->setDefaultButton(cancel);
-    box->setEscapeButton(cancel);
-    // The row, wherever a refresh moves it meanwhile (gone: nothing to do).
-    const QPersistentModelIndex target(index);
-    connect(box, &QMessageBox::buttonClicked, this, [this, remove, target](QAbstractButton *clicked) {
-        if (clicked != remove || !target.isValid() || target.model() != m_model)
-            return;
-        m_model->remove(target.row());
+    question.informative = tr("%1 removes this name; the image and its layers go with its last name. "
+                              "%1 refuses while a container uses the image.")
+                               .arg(engine);
+    question.confirmText = tr("Remove");
+    question.objectName = QStringLiteral("removeEngineImageConfirmation");
+    question.confirmObjectName = QStringLiteral("confirmRemove");
+    askBeforeRemoving(this, question, index, [this](int confirmedRow) {
+        m_model->remove(confirmedRow);
         m_view->selectionModel()->clear();
         updateButtons();
     });
-    box->open();
 }
 
 void EngineImagesPage::showContextMenu(const QPoint &position)
@@ -219,12 +209,9 @@ void EngineImagesPage::showContextMenu(const QPoint &position)
 
 bool EngineImagesPage::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view && event->type() == QEvent::KeyPress) {
-        auto *key = static_cast<QKeyEvent *>(event);
-        if (key->matches(QKeySequence::Delete) || key->key() == Qt::Key_Delete) {
-            confirmRemove();
-            return true;
-        }
+    if (watched == m_view && isDeleteKeyPress(event)) {
+        confirmRemove();
+        return true;
     }
     return QWidget::eventFilter(watched, event);
 }

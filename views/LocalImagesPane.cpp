@@ -2,6 +2,7 @@
 
 #include "EngineImagesPage.h"
 #include "Icons.h"
+#include "RemovalQuestion.h"
 #include "StatePanel.h"
 #include "itemmodels/LocalImagesModel.h"
 
@@ -9,11 +10,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
-#include <QKeyEvent>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPersistentModelIndex>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTabBar>
@@ -267,33 +266,23 @@ void LocalImagesPane::confirmDelete()
     const QString name = tr("%1 (%2)").arg(index.data(LocalImagesModel::FamiliarReferenceRole).toString(),
                                            index.data(LocalImagesModel::PlatformRole).toString());
     const qint64 freed = index.data(LocalImagesModel::FreeableBytesRole).toLongLong();
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete Image"),
-                                tr("Delete %1 from the local store?").arg(name), QMessageBox::NoButton, this);
-    box->setObjectName(QStringLiteral("deleteImageConfirmation"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setWindowModality(Qt::WindowModal);
-    box->setInformativeText(
-        freed > 0 ? tr("This frees %1: the layers no other stored image uses, its manifest and its config. "
-                       "Layers other images use stay.")
-                        .arg(QLocale().formattedDataSize(freed))
-                  : tr("This frees next to nothing: other stored images use every one of its layers."));
-    QPushButton *remove = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
-    remove->setObjectName(QStringLiteral("confirmDelete"));
-    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
-    box->setDefaultButton(cancel);
-    box->setEscapeButton(cancel);
-    // The row, wherever a refresh or a sort moves it meanwhile (gone: nothing to do).
-    const QPersistentModelIndex target(index);
-    connect(box, &QMessageBox::buttonClicked, this, [this, remove, target](QAbstractButton *clicked) {
-        if (clicked != remove || !target.isValid())
-            return;
-        m_model->remove(target.row());
+    RemovalQuestion question;
+    question.title = tr("Delete Image");
+    question.text = tr("Delete %1 from the local store?").arg(name);
+    question.informative = freed > 0 ? tr("This frees %1: the layers no other stored image uses, its manifest and its config. "
+                                          "Layers other images use stay.")
+                                           .arg(QLocale().formattedDataSize(freed))
+                                     : tr("This frees next to nothing: other stored images use every one of its layers.");
+    question.confirmText = tr("Delete");
+    question.objectName = QStringLiteral("deleteImageConfirmation");
+    question.confirmObjectName = QStringLiteral("confirmDelete");
+    askBeforeRemoving(this, question, index, [this](int confirmedRow) {
+        m_model->remove(confirmedRow);
         // Nothing is chosen until the person chooses again: with no current row, the table does not
         // select the neighbour when the row goes (as a single-selection view otherwise would).
         m_view->selectionModel()->clear();
         updateButtons();
     });
-    box->open();
 }
 
 void LocalImagesPane::showContextMenu(const QPoint &position)
@@ -308,12 +297,9 @@ void LocalImagesPane::showContextMenu(const QPoint &position)
 
 bool LocalImagesPane::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view && event->type() == QEvent::KeyPress) {
-        auto *key = static_cast<QKeyEvent *>(event);
-        if (key->matches(QKeySequence::Delete) || key->key() == Qt::Key_Delete) {
-            confirmDelete();
-            return true;
-        }
+    if (watched == m_view && isDeleteKeyPress(event)) {
+        confirmDelete();
+        return true;
     }
     return QWidget::eventFilter(watched, event);
 }
