@@ -139,30 +139,17 @@ Result<std::optional<Platform>> BrowseSession::wantedPlatform(const QString &pla
 
 void BrowseSession::setPlatform(const QString &platform)
 {
-    // Another platform of a stored image: the store's, when it has it.
-    if (m_stored && platform != this->platform()) {
-        if (const auto found = StoredImageJob::find(m_storedImages, m_tag, platform)) {
+    if ((m_stored || m_engine) && platform != this->platform()) {
+        // Another platform of a stored image: the store's, when it has it.
+        if (const auto found = m_stored ? StoredImageJob::find(m_storedImages, m_tag, platform) : std::optional<InspectedImage>()) {
             StoredImage image = *m_stored;
             image.platform = found->chosen.platform.value_or(Platform());
             image.manifest = found->chosen;
             openStored(image);
             return;
         }
-        // The registry's, then: by the tag, since the store keeps no index to pin it by.
-        forgetLocalImage();
-        m_image.reset();
-        m_wantedPlatform = platform;
-        const auto reference = m_repository.withTag(m_tag);
-        const auto wanted = wantedPlatform(platform);
-        if (!reference || !wanted) {
-            Q_EMIT resolveFailed(!reference ? reference.error() : wanted.error(), Scope::Tag);
-            return;
-        }
-        resolve(*reference, *wanted, Scope::Tag);
-        return;
-    }
-    if (m_engine && platform != this->platform()) {
-        // An engine holds one platform of a name: another is the registry's, by the tag.
+        // The registry's, then, by the tag: the store keeps no index to pin it by, and an engine
+        // holds one platform of a name.
         forgetLocalImage();
         m_image.reset();
         m_wantedPlatform = platform;

@@ -24,7 +24,6 @@
 #include "engines/EngineApi.h"
 #include "engines/EngineClient.h"
 #include "engines/EngineLoader.h"
-#include "archive/TarWriter.h"
 #include "itemmodels/EngineImagesModel.h"
 #include "itemmodels/HistoryModel.h"
 #include "itemmodels/ImageDiffModel.h"
@@ -37,14 +36,13 @@
 #include "services/EngineTargets.h"
 
 #include "EngineBed.h"
+#include "TestbedStore.h"
 #include "FaultProxy.h"
 #include "WindowBed.h"
 
 #include <QAbstractItemModelTester>
 #include <QBuffer>
-#include <QCryptographicHash>
 #include <QJsonArray>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QAbstractProxyModel>
 #include <QApplication>
@@ -110,94 +108,6 @@ void pickFromList(QComboBox *box, const QString &text)
     QTest::mouseMove(list->viewport(), at);
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, at);
     QTRY_VERIFY(!list->isVisible());
-}
-
-// A blob into the store, verified and committed like a pulled one.
-bool storeBlob(const ImageStore &store, const Descriptor &descriptor, QIODevice &source)
-{
-    auto ingest = store.beginIngest(descriptor);
-    if (!ingest)
-        return false;
-    while (!source.atEnd()) {
-        const QByteArray chunk = source.read(1 << 20);
-        if (chunk.isEmpty() || !ingest->write(chunk))
-            return false;
-    }
-    return bool(ingest->commit());
-}
-
-bool storeBytes(const ImageStore &store, const Descriptor &descriptor, const QByteArray &bytes)
-{
-    QByteArray copy = bytes;
-    QBuffer buffer(&copy);
-    buffer.open(QIODevice::ReadOnly);
-    return storeBlob(store, descriptor, buffer);
-}
-
-// An image of one uncompressed layer holding `mebibytes` MiB of random bytes (big.bin), stored as
-// `reference` for linux/amd64 (`byDigest`: as REPOSITORY@<its manifest digest>, which an engine
-// loads untagged); nullopt when it cannot be written.
-std::optional<StoredImage> storeBigImage(const ImageStore &store, const QString &reference, int mebibytes, bool byDigest = false)
-{
-    QTemporaryDir work;
-    const QString layerPath = work.filePath(u"layer.tar"_s);
-    {
-        auto writer = TarWriter::create(layerPath);
-        if (!writer || !writer->beginFile(u"big.bin"_s, qint64(mebibytes) << 20))
-            return std::nullopt;
-        QByteArray chunk(1 << 20, Qt::Uninitialized);
-        for (int i = 0; i < mebibytes; ++i) {
-            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(chunk.data()), chunk.size() / 4);
-            if (!writer->writeData(chunk))
-                return std::nullopt;
-        }
-        if (!writer->endFile() || !writer->finish())
-            return std::nullopt;
-    }
-    QFile layerFile(layerPath);
-    if (!layerFile.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&layerFile);
-    layerFile.seek(0);
-    Descriptor layer;
-    layer.mediaType = u"application/vnd.oci.image.layer.v1.tar"_s;
-    layer.digest = *Digest::parse(QString(u"sha256:"_s + QString::fromLatin1(hash.result().toHex())));
-    layer.size = layerFile.size();
-    if (!storeBlob(store, layer, layerFile))
-        return std::nullopt;
-    const QByteArray config = QJsonDocument(QJsonObject{
-        {u"architecture"_s, u"amd64"_s},
-        {u"os"_s, u"linux"_s},
-        {u"created"_s, u"2026-01-01T00:00:00Z"_s},
-        {u"config"_s, QJsonObject{}},
-        {u"rootfs"_s, QJsonObject{{u"type"_s, u"layers"_s}, {u"diff_ids"_s, QJsonArray{layer.digest.toString()}}}},
-        {u"history"_s, QJsonArray{QJsonObject{{u"created_by"_s, u"COPY big.bin /"_s}}}},
-    }).toJson(QJsonDocument::Compact);
-    Descriptor configDescriptor;
-    configDescriptor.mediaType = u"application/vnd.oci.image.config.v1+json"_s;
-    configDescriptor.digest = Digest::sha256Of(config);
-    configDescriptor.size = config.size();
-    const QByteArray manifest = QJsonDocument(QJsonObject{
-        {u"schemaVersion"_s, 2},
-        {u"mediaType"_s, u"application/vnd.oci.image.manifest.v1+json"_s},
-        {u"config"_s, configDescriptor.toJson()},
-        {u"layers"_s, QJsonArray{layer.toJson()}},
-    }).toJson(QJsonDocument::Compact);
-    Descriptor manifestDescriptor;
-    manifestDescriptor.mediaType = u"application/vnd.oci.image.manifest.v1+json"_s;
-    manifestDescriptor.digest = Digest::sha256Of(manifest);
-    manifestDescriptor.size = manifest.size();
-    if (!storeBytes(store, configDescriptor, config) || !storeBytes(store, manifestDescriptor, manifest))
-        return std::nullopt;
-    StoredImage image;
-    image.reference = byDigest ? reference + u'@' + manifestDescriptor.digest.toString() : reference;
-    image.platform = *Platform::parse(u"linux/amd64"_s);
-    image.manifest = manifestDescriptor;
-    image.pulledAt = QDateTime::currentDateTimeUtc();
-    if (!store.addImage(image))
-        return std::nullopt;
-    return image;
 }
 
 } // namespace
@@ -467,7 +377,7 @@ void TestEngineImages::bigImageShowsHowFarTheReadIs()
 {
     // 128 MiB in Docker: its export takes long enough to be counted (a line every 100 ms).
     const QString name = u"127.0.0.1:1/big:1"_s;
-    const auto big = storeBigImage(*m_store, name, 128);
+    const auto big = TestbedStore::addRandomImage(*m_store, name, 128);
     QVERIFY(big);
     auto loaded = EngineLoader::load(*m_store, *big, m_engines.endpoint(EngineKind::Docker), {});
     QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().message()));
@@ -515,7 +425,7 @@ void TestEngineImages::bigImageShowsHowFarTheReadIs()
 void TestEngineImages::untaggedImageOpens()
 {
     // Pulled by digest, so loaded with no name: a <none> row, opened by its ID.
-    const auto image = storeBigImage(*m_store, u"127.0.0.1:1/untagged"_s, 1, true);
+    const auto image = TestbedStore::addRandomImage(*m_store, u"127.0.0.1:1/untagged"_s, 1, true);
     QVERIFY(image);
     auto loaded = EngineLoader::load(*m_store, *image, m_engines.endpoint(EngineKind::Docker), {});
     QVERIFY2(loaded, qPrintable(loaded ? QString() : loaded.error().message()));

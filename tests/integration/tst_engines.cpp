@@ -6,6 +6,7 @@
 
 #include "DockerHubBed.h"
 #include "EngineBed.h"
+#include "TestbedStore.h"
 #include "TestSupport.h"
 #include "TestbedImages.h"
 
@@ -30,7 +31,6 @@
 #include <QAbstractItemModelTester>
 #include <QLocalServer>
 #include <QLocalSocket>
-#include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,28 +56,6 @@ ProgramRun runWharf(const QStringList &arguments, const QProcessEnvironment &env
 QString kindName(EngineKind kind)
 {
     return EngineLocator::kindName(kind).toLower();
-}
-
-// A blob into the store, verified and committed like a pulled one.
-bool storeBlob(const ImageStore &store, const Descriptor &descriptor, QIODevice &source)
-{
-    auto ingest = store.beginIngest(descriptor);
-    if (!ingest)
-        return false;
-    while (!source.atEnd()) {
-        const QByteArray chunk = source.read(1 << 20);
-        if (chunk.isEmpty() || !ingest->write(chunk))
-            return false;
-    }
-    return bool(ingest->commit());
-}
-
-bool storeBytes(const ImageStore &store, const Descriptor &descriptor, const QByteArray &bytes)
-{
-    QByteArray copy = bytes;
-    QBuffer buffer(&copy);
-    buffer.open(QIODevice::ReadOnly);
-    return storeBlob(store, descriptor, buffer);
 }
 
 // One ustar entry, by hand: TarWriter refuses unsafe names, and this one must carry them.
@@ -211,71 +189,13 @@ bool TestEngines::addBigImage(QString *error)
         *error = store.error().message();
         return false;
     }
-    // The layer: a tar of one 48 MiB file of random bytes, written by Wharf's own TarWriter.
-    QTemporaryDir work;
-    const QString layerPath = work.filePath(u"layer.tar"_s);
-    {
-        auto writer = TarWriter::create(layerPath);
-        if (!writer || !writer->beginFile(u"big.bin"_s, 48 << 20)) {
-            *error = u"cannot write the layer"_s;
-            return false;
-        }
-        QByteArray chunk(1 << 20, Qt::Uninitialized);
-        for (int i = 0; i < 48; ++i) {
-            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(chunk.data()), chunk.size() / 4);
-            if (!writer->writeData(chunk))
-                return false;
-        }
-        if (!writer->endFile() || !writer->finish())
-            return false;
-    }
-    QFile layerFile(layerPath);
-    if (!layerFile.open(QIODevice::ReadOnly))
-        return false;
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&layerFile);
-    layerFile.seek(0);
-    Descriptor layer;
-    layer.mediaType = u"application/vnd.oci.image.layer.v1.tar"_s;
-    layer.digest = *Digest::parse(QString(u"sha256:"_s + QString::fromLatin1(hash.result().toHex())));
-    layer.size = layerFile.size();
-    if (!storeBlob(*store, layer, layerFile)) {
-        *error = u"cannot store the layer"_s;
+    // One layer: a tar of a 48 MiB file of random bytes, written by Wharf's own TarWriter.
+    const auto big = TestbedStore::addRandomImage(*store, u"127.0.0.1:1/big:1"_s, 48);
+    if (!big) {
+        *error = u"cannot store the 48 MiB image"_s;
         return false;
     }
-    const QByteArray config = QJsonDocument(QJsonObject{
-        {u"architecture"_s, u"amd64"_s},
-        {u"os"_s, u"linux"_s},
-        {u"created"_s, u"2026-01-01T00:00:00Z"_s},
-        {u"config"_s, QJsonObject{}},
-        {u"rootfs"_s, QJsonObject{{u"type"_s, u"layers"_s}, {u"diff_ids"_s, QJsonArray{layer.digest.toString()}}}},
-    }).toJson(QJsonDocument::Compact);
-    Descriptor configDescriptor;
-    configDescriptor.mediaType = u"application/vnd.oci.image.config.v1+json"_s;
-    configDescriptor.digest = Digest::sha256Of(config);
-    configDescriptor.size = config.size();
-    const QByteArray manifest = QJsonDocument(QJsonObject{
-        {u"schemaVersion"_s, 2},
-        {u"mediaType"_s, u"application/vnd.oci.image.manifest.v1+json"_s},
-        {u"config"_s, configDescriptor.toJson()},
-        {u"layers"_s, QJsonArray{layer.toJson()}},
-    }).toJson(QJsonDocument::Compact);
-    Descriptor manifestDescriptor;
-    manifestDescriptor.mediaType = u"application/vnd.oci.image.manifest.v1+json"_s;
-    manifestDescriptor.digest = Digest::sha256Of(manifest);
-    manifestDescriptor.size = manifest.size();
-    if (!storeBytes(*store, configDescriptor, config) || !storeBytes(*store, manifestDescriptor, manifest)) {
-        *error = u"cannot store the config or manifest"_s;
-        return false;
-    }
-    m_big.reference = u"127.0.0.1:1/big:1"_s;
-    m_big.platform = *Platform::parse(u"linux/amd64"_s);
-    m_big.manifest = manifestDescriptor;
-    m_big.pulledAt = QDateTime::currentDateTimeUtc();
-    if (auto added = store->addImage(m_big); !added) {
-        *error = added.error().message();
-        return false;
-    }
+    m_big = *big;
     return true;
 }
 

@@ -1,8 +1,16 @@
 #include "TestbedStore.h"
 
+#include "archive/TarWriter.h"
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 
@@ -45,15 +53,28 @@ bool TestbedStore::copyBlob(const Descriptor &descriptor, QString *error) const
     QFile source(sourceOf(descriptor.digest));
     if (!source.open(QIODevice::ReadOnly))
         return failWith(error, u"the test bed has no blob "_s + descriptor.digest.toString());
-    auto ingest = m_store.beginIngest(descriptor);
+    return storeBlob(m_store, descriptor, source, error);
+}
+
+bool TestbedStore::storeBlob(const ImageStore &store, const Descriptor &descriptor, QIODevice &source, QString *error)
+{
+    auto ingest = store.beginIngest(descriptor);
     if (!ingest)
         return failWith(error, ingest.error().message());
     while (!source.atEnd())
-        if (auto written = ingest->write(source.read(64 * 1024)); !written)
+        if (auto written = ingest->write(source.read(1 << 20)); !written)
             return failWith(error, written.error().message());
     if (auto committed = ingest->commit(); !committed)
         return failWith(error, committed.error().message());
     return true;
+}
+
+bool TestbedStore::storeBytes(const ImageStore &store, const Descriptor &descriptor, const QByteArray &bytes, QString *error)
+{
+    QByteArray copy = bytes;
+    QBuffer buffer(&copy);
+    buffer.open(QIODevice::ReadOnly);
+    return storeBlob(store, descriptor, buffer, error);
 }
 
 bool TestbedStore::addImage(const QString &reference, const QString &repository, const QString &tag, const QString &platform,
@@ -89,6 +110,69 @@ bool TestbedStore::addImage(const QString &reference, const QString &repository,
     if (auto added = m_store.addImage(stored); !added)
         return failWith(error, added.error().message());
     return true;
+}
+
+std::optional<StoredImage> TestbedStore::addRandomImage(const ImageStore &store, const QString &reference, int mebibytes, bool byDigest)
+{
+    QTemporaryDir work;
+    const QString layerPath = work.filePath(u"layer.tar"_s);
+    {
+        auto writer = TarWriter::create(layerPath);
+        if (!writer || !writer->beginFile(u"big.bin"_s, qint64(mebibytes) << 20))
+            return std::nullopt;
+        QByteArray chunk(1 << 20, Qt::Uninitialized);
+        for (int i = 0; i < mebibytes; ++i) {
+            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(chunk.data()), chunk.size() / 4);
+            if (!writer->writeData(chunk))
+                return std::nullopt;
+        }
+        if (!writer->endFile() || !writer->finish())
+            return std::nullopt;
+    }
+    QFile layerFile(layerPath);
+    if (!layerFile.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&layerFile);
+    layerFile.seek(0);
+    Descriptor layer;
+    layer.mediaType = u"application/vnd.oci.image.layer.v1.tar"_s;
+    layer.digest = *Digest::parse(QString(u"sha256:"_s + QString::fromLatin1(hash.result().toHex())));
+    layer.size = layerFile.size();
+    if (!storeBlob(store, layer, layerFile))
+        return std::nullopt;
+    const QByteArray config = QJsonDocument(QJsonObject{
+        {u"architecture"_s, u"amd64"_s},
+        {u"os"_s, u"linux"_s},
+        {u"created"_s, u"2026-01-01T00:00:00Z"_s},
+        {u"config"_s, QJsonObject{}},
+        {u"rootfs"_s, QJsonObject{{u"type"_s, u"layers"_s}, {u"diff_ids"_s, QJsonArray{layer.digest.toString()}}}},
+        {u"history"_s, QJsonArray{QJsonObject{{u"created_by"_s, u"COPY big.bin /"_s}}}},
+    }).toJson(QJsonDocument::Compact);
+    Descriptor configDescriptor;
+    configDescriptor.mediaType = u"application/vnd.oci.image.config.v1+json"_s;
+    configDescriptor.digest = Digest::sha256Of(config);
+    configDescriptor.size = config.size();
+    const QByteArray manifest = QJsonDocument(QJsonObject{
+        {u"schemaVersion"_s, 2},
+        {u"mediaType"_s, u"application/vnd.oci.image.manifest.v1+json"_s},
+        {u"config"_s, configDescriptor.toJson()},
+        {u"layers"_s, QJsonArray{layer.toJson()}},
+    }).toJson(QJsonDocument::Compact);
+    Descriptor manifestDescriptor;
+    manifestDescriptor.mediaType = u"application/vnd.oci.image.manifest.v1+json"_s;
+    manifestDescriptor.digest = Digest::sha256Of(manifest);
+    manifestDescriptor.size = manifest.size();
+    if (!storeBytes(store, configDescriptor, config) || !storeBytes(store, manifestDescriptor, manifest))
+        return std::nullopt;
+    StoredImage image;
+    image.reference = byDigest ? reference + u'@' + manifestDescriptor.digest.toString() : reference;
+    image.platform = *Platform::parse(u"linux/amd64"_s);
+    image.manifest = manifestDescriptor;
+    image.pulledAt = QDateTime::currentDateTimeUtc();
+    if (!store.addImage(image))
+        return std::nullopt;
+    return image;
 }
 
 } // namespace wharf::testbed
