@@ -138,6 +138,8 @@ private:
     // The engines of the bed as the window finds them (DOCKER_HOST, CONTAINER_HOST), or sockets
     // where nothing answers.
     std::unique_ptr<EngineTargets> makeTargets(bool reachable);
+    // A window over the bed's engines (m_targets) with the fake desktop, shown at 1280×800.
+    [[nodiscard]] std::unique_ptr<MainWindow> openWindow();
     // A window over the bed, its Local images showing `kind`'s images (the tab clicked).
     void showEngine(MainWindow &window, EngineKind kind);
     // Another name for multi's image in the engine: something to remove.
@@ -150,6 +152,17 @@ private:
     QStringList m_diffIds;
     std::unique_ptr<EngineTargets> m_targets;
 };
+
+std::unique_ptr<MainWindow> TestEngineImages::openWindow()
+{
+    MainWindow::Services s = services();
+    s.engines = m_targets.get();
+    auto window = std::make_unique<MainWindow>(s);
+    useFakeDesktop(*window);
+    window->resize(1280, 800);
+    window->show();
+    return window;
+}
 
 QString TestEngineImages::engineName(EngineKind kind, const QString &name)
 {
@@ -264,12 +277,8 @@ void TestEngineImages::listsAndOpensEngineImage()
 {
     QFETCH(EngineKind, kind);
     QFETCH(bool, byDoubleClick);
-    MainWindow::Services s = services();
-    s.engines = m_targets.get();
-    MainWindow window(s);
-    useFakeDesktop(window);
-    window.resize(1280, 800);
-    window.show();
+    const auto opened = openWindow();
+    MainWindow &window = *opened;
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     showEngine(window, kind);
     if (QTest::currentTestFailed())
@@ -346,11 +355,8 @@ void TestEngineImages::missingImageIsOneError()
 {
     // Listed, then gone from the engine before it is opened (from the row's menu).
     QVERIFY(tagInEngine(EngineKind::Docker, u"wharf-gone"_s, u"1"_s));
-    MainWindow::Services s = services();
-    s.engines = m_targets.get();
-    MainWindow window(s);
-    useFakeDesktop(window);
-    window.show();
+    const auto opened = openWindow();
+    MainWindow &window = *opened;
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     showEngine(window, EngineKind::Docker);
     if (QTest::currentTestFailed())
@@ -384,11 +390,8 @@ void TestEngineImages::bigImageShowsHowFarTheReadIs()
     const auto removeBig = qScopeGuard([this, id = loaded->id] {
         (void)EngineApi(m_engines.endpoint(EngineKind::Docker)).remove(id.toString(), true);
     });
-    MainWindow::Services s = services();
-    s.engines = m_targets.get();
-    MainWindow window(s);
-    useFakeDesktop(window);
-    window.show();
+    const auto opened = openWindow();
+    MainWindow &window = *opened;
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     showEngine(window, EngineKind::Docker);
     if (QTest::currentTestFailed())
@@ -432,11 +435,8 @@ void TestEngineImages::untaggedImageOpens()
     QVERIFY(loaded->name.isEmpty());
     const QString id = loaded->id.toString();
     const auto removeIt = qScopeGuard([this, id] { (void)EngineApi(m_engines.endpoint(EngineKind::Docker)).remove(id, true); });
-    MainWindow::Services s = services();
-    s.engines = m_targets.get();
-    MainWindow window(s);
-    useFakeDesktop(window);
-    window.show();
+    const auto opened = openWindow();
+    MainWindow &window = *opened;
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     showEngine(window, EngineKind::Docker);
     if (QTest::currentTestFailed())
@@ -471,11 +471,8 @@ void TestEngineImages::untaggedImageOpens()
 void TestEngineImages::removeAsksFirst()
 {
     QVERIFY(tagInEngine(EngineKind::Docker, u"wharf-remove-me"_s, u"1"_s));
-    MainWindow::Services s = services();
-    s.engines = m_targets.get();
-    MainWindow window(s);
-    useFakeDesktop(window);
-    window.show();
+    const auto opened = openWindow();
+    MainWindow &window = *opened;
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     showEngine(window, EngineKind::Docker);
     if (QTest::currentTestFailed())
@@ -518,11 +515,8 @@ void TestEngineImages::removeAsksFirst()
 void TestEngineImages::removeFromTheRowMenu()
 {
     QVERIFY(tagInEngine(EngineKind::Podman, u"wharf-remove-me"_s, u"2"_s));
-    MainWindow::Services s = services();
-    s.engines = m_targets.get();
-    MainWindow window(s);
-    useFakeDesktop(window);
-    window.show();
+    const auto opened = openWindow();
+    MainWindow &window = *opened;
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     showEngine(window, EngineKind::Podman);
     if (QTest::currentTestFailed())
@@ -563,11 +557,8 @@ void TestEngineImages::refusalIsOneLine()
     QVERIFY(EngineApi(m_engines.endpoint(EngineKind::Docker)).remove(u"multi:latest"_s));
     const auto restore = qScopeGuard([this] { QVERIFY(tagInEngine(EngineKind::Docker, u"multi"_s, u"latest"_s)); });
 
-    MainWindow::Services s = services();
-    s.engines = m_targets.get();
-    MainWindow window(s);
-    useFakeDesktop(window);
-    window.show();
+    const auto opened = openWindow();
+    MainWindow &window = *opened;
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     showEngine(window, EngineKind::Docker);
     if (QTest::currentTestFailed())
@@ -589,11 +580,8 @@ void TestEngineImages::refusalIsOneLine()
 
 void TestEngineImages::loadIntoEngineRefreshesItsList()
 {
-    MainWindow::Services s = services();
-    s.engines = m_targets.get();
-    MainWindow window(s);
-    useFakeDesktop(window);
-    window.show();
+    const auto opened = openWindow();
+    MainWindow &window = *opened;
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     showEngine(window, EngineKind::Docker);
     if (QTest::currentTestFailed())
@@ -664,12 +652,8 @@ void TestEngineImages::pullIntoEngineRefreshesItsList()
 {
     // Last: Podman's multi:latest then names another platform's image (put back at the end).
     const auto restore = qScopeGuard([this] { (void)tagInEngine(EngineKind::Podman, u"docker.io/library/multi"_s, u"latest"_s); });
-    MainWindow::Services s = services();
-    s.engines = m_targets.get();
-    MainWindow window(s);
-    useFakeDesktop(window);
-    window.resize(1280, 800);
-    window.show();
+    const auto opened = openWindow();
+    MainWindow &window = *opened;
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     showEngine(window, EngineKind::Podman);
     if (QTest::currentTestFailed())
