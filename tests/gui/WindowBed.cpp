@@ -12,6 +12,7 @@
 #include "itemmodels/SearchModel.h"
 #include "itemmodels/TagListModel.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
@@ -46,6 +47,24 @@ quint16 closedPort()
     const quint16 port = server.serverPort();
     server.close();
     return port;
+}
+
+void pickFromList(QComboBox *box, const QString &text)
+{
+    QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(box->width() - 6, box->height() / 2));
+    QAbstractItemView *list = box->view();
+    QTRY_VERIFY(list->isVisible());
+    const QModelIndexList found = list->model()->match(list->model()->index(0, box->modelColumn()), Qt::DisplayRole, text, 1,
+                                                       Qt::MatchExactly);
+    QVERIFY2(!found.isEmpty(), qPrintable(text));
+    list->scrollTo(found.constFirst());
+    const QPoint at = list->visualRect(found.constFirst()).center();
+    // A person's click comes a moment after the popup opened (QComboBox ignores a release that
+    // follows its opening click too closely), and picks on release.
+    QTest::qWait(QApplication::doubleClickInterval() + 50);
+    QTest::mouseMove(list->viewport(), at);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, at);
+    QTRY_VERIFY(!list->isVisible());
 }
 
 bool pickFromContextMenu(QWidget *target, const QPoint &pos, const QString &actionName)

@@ -16,6 +16,7 @@
 #include "DockerHubBed.h"
 
 #include <QByteArray>
+#include <QComboBox>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -38,6 +39,9 @@ void checkFitsSmallScreen(const QWidget &window, const char *when, int shownWidt
 // `actionName` from it with the keyboard; false when no menu opened or it had no such action
 // (enabled). The menu is closed either way.
 bool pickFromContextMenu(QWidget *target, const QPoint &pos, const QString &actionName);
+
+// Picks `text` from a combo box's list with the mouse: opens the popup, clicks the row.
+void pickFromList(QComboBox *box, const QString &text);
 
 // Sets an environment variable for one scope.
 class ScopedEnv
