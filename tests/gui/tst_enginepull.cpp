@@ -62,7 +62,8 @@ private:
     // Picks `name` in the "Pull to" box with the arrow keys, as a person would with the box focused.
     static void chooseTarget(MainWindow &window, const QString &name);
     static void waitForEngines(EngineTargets &targets);
-    // A window over `targets`, shown, the engines answered (or not), multi:latest picked.
+    // A window over `targets` (measuring nothing unasked), shown, the engines answered (or not),
+    // multi:latest picked.
     [[nodiscard]] std::unique_ptr<MainWindow> openMultiLatest(EngineTargets &targets);
     void removeFromEngines();
 
@@ -111,6 +112,8 @@ void TestEnginePull::waitForEngines(EngineTargets &targets)
 std::unique_ptr<MainWindow> TestEnginePull::openMultiLatest(EngineTargets &targets)
 {
     auto window = std::make_unique<MainWindow>(servicesWithEngines(targets));
+    // Nothing measured unasked: the layers' GETs are the pull's alone (one test stalls one).
+    window->setAutoAnalyseLimit(0);
     window->show();
     waitForEngines(targets);
     pickMultiLatest(*window);
@@ -174,6 +177,7 @@ void TestEnginePull::pullIntoEngine()
     EngineTargets targets(environment());
     MainWindow window(servicesWithEngines(targets));
     QAbstractItemModelTester tester(window.pullModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    window.setAutoAnalyseLimit(0);
     window.show();
     waitForEngines(targets);
     QVERIFY2(targets.isReady(kind), qPrintable(targets.description(kind)));
@@ -282,7 +286,7 @@ void TestEnginePull::cancelMidwayLeavesNoImage()
     QSignalSpy loaded(pulls, &PullListModel::loadFinished);
     QSignalSpy pulled(pulls, &PullListModel::pullFinished);
     QTest::mouseClick(pane->pullButton(), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(m_proxy->applied(stall), 1, kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_proxy->applied(stall) >= 1, kTimeout);
     const QModelIndex row = pulls->pullIndex(0);
     QTRY_VERIFY_WITH_TIMEOUT(row.data(PullListModel::BytesDoneRole).toLongLong() >= 200'000, kTimeout);
     QCOMPARE(row.data(PullListModel::StateRole).value<PullListModel::State>(), PullListModel::State::Downloading);
