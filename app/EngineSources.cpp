@@ -11,6 +11,8 @@
 
 #include <QLocale>
 
+#include <memory>
+
 namespace wharf {
 
 namespace {
@@ -73,15 +75,14 @@ void EngineSources::onTargetChanged(EngineKind kind)
     if (state == EngineTargets::State::Checking && same)
         return;
     if (state == EngineTargets::State::Ready && endpoint) {
+        // Another endpoint: a new list; the old one goes once the pane shows the new one.
+        std::unique_ptr<EngineImagesModel> old;
         if (!same) {
-            EngineImagesModel *old = std::exchange(model, new EngineImagesModel(*endpoint, this));
+            old.reset(std::exchange(model, new EngineImagesModel(*endpoint, this)));
             connect(model, &EngineImagesModel::removeFinished, this,
                     [this, kind](const EngineImageRemoval &removal) { onRemoved(kind, removal); });
-            m_parts.pane->setEngine(kind, model, m_parts.targets->description(kind));
-            delete old;
-        } else {
-            m_parts.pane->setEngine(kind, model, m_parts.targets->description(kind));
         }
+        m_parts.pane->setEngine(kind, model, m_parts.targets->description(kind));
         model->refresh();
         return;
     }

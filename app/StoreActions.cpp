@@ -37,7 +37,7 @@ StoreActions::StoreActions(Parts parts, QObject *parent) : QObject(parent), m_pa
         // An engine chosen while it does not answer is asked again: it may have been started since.
         connect(m_parts.platformsPane, &PlatformsPane::pullTargetChanged, this, [this](std::optional<EngineKind> target) {
             if (target && m_parts.engines->state(*target) == EngineTargets::State::Unavailable)
-                m_parts.engines->refresh();
+                m_parts.engines->refresh(*target);
         });
     }
     connect(m_parts.localImagesPane, &LocalImagesPane::exportRequested, this, &StoreActions::exportImage);
@@ -125,7 +125,6 @@ void StoreActions::onLoadFinished(const QString &reference, EngineKind kind, con
     else
         //: %1 an image reference, %2 Docker or Podman, %3 why
         Q_EMIT statusMessage(tr("%1 could not be loaded into %2: %3").arg(reference, engine, error->message()));
-    Q_EMIT engineImagesChanged(kind);
 }
 
 void StoreActions::showEngine(EngineKind kind)

@@ -73,8 +73,6 @@ Q_SIGNALS:
     // The person asked to open a stored image: the window resets its panes for the image's
     // repository and has the session open it (BrowseSession::openStored()).
     void openRequested(const wharf::StoredImage &image);
-    // A load into that engine ended: what it holds has changed (or may have).
-    void engineImagesChanged(wharf::EngineKind kind);
 
 private:
     void pull(int platformRow);

@@ -240,11 +240,10 @@ int engineImages(CliContext &cx, EngineKind kind, bool json)
     for (const EngineImage &image : std::as_const(*images)) {
         const QString shortId = image.id.section(u':', 1).left(12);
         const QStringList tags = image.repoTags.isEmpty() ? QStringList{QStringLiteral("<none>:<none>")} : image.repoTags;
-        for (const QString &tag : tags) {
-            const qsizetype colon = tag.lastIndexOf(u':');
-            const bool hasTag = colon > tag.lastIndexOf(u'/');
-            rows.append({hasTag ? tag.left(colon) : tag, hasTag ? tag.mid(colon + 1) : QStringLiteral("<none>"), shortId,
-                         image.platform.toString(), humanDate(image.created), humanBytes(image.size)});
+        for (const QString &name : tags) {
+            const auto [repository, tag] = EngineImage::splitName(name);
+            rows.append({repository, tag.isEmpty() ? QStringLiteral("<none>") : tag, shortId, image.platform.toString(),
+                         humanDate(image.created), humanBytes(image.size)});
         }
     }
     cx.out() << table({Tr::tr("REPOSITORY"), Tr::tr("TAG"), Tr::tr("IMAGE ID"), Tr::tr("PLATFORM"), Tr::tr("CREATED"), Tr::tr("SIZE")}, rows);

@@ -7,19 +7,6 @@
 
 namespace wharf {
 
-namespace {
-
-// "nginx:1.27" → ("nginx", "1.27"); "host:5000/app" (no tag) → ("host:5000/app", "").
-std::pair<QString, QString> splitName(const QString &name)
-{
-    const qsizetype colon = name.lastIndexOf(u':');
-    if (colon > name.lastIndexOf(u'/'))
-        return {name.left(colon), name.mid(colon + 1)};
-    return {name, QString()};
-}
-
-} // namespace
-
 EngineImagesModel::EngineImagesModel(EngineEndpoint endpoint, QObject *parent) : QAbstractTableModel(parent), m_endpoint(std::move(endpoint))
 {
 }
@@ -114,7 +101,7 @@ int EngineImagesModel::columnCount(const QModelIndex &parent) const
 QString EngineImagesModel::displayText(const Row &row, int column) const
 {
     const QLocale locale;
-    const auto [repository, tag] = splitName(row.name);
+    const auto [repository, tag] = EngineImage::splitName(row.name);
     switch (column) {
     case RepositoryColumn:
         return row.name.isEmpty() ? QStringLiteral("<none>") : repository;

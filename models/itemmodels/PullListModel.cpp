@@ -43,24 +43,19 @@ PullListModel::~PullListModel()
 
 int PullListModel::add(PullHandle *handle, const PullRequest &request)
 {
-    const int before = activeCount();
-    auto pull = std::make_unique<Pull>();
-    pull->request = request;
-    pull->platform = request.platform ? request.platform->toString() : QString();
-    Pull *raw = pull.get();
-    const int row = int(m_pulls.size());
-    beginInsertRows({}, row, row);
-    m_pulls.push_back(std::move(pull));
-    endInsertRows();
-    watch(raw, handle);
-    emitActiveCountIfChanged(before);
-    return row;
+    return insert(request, std::nullopt, [this, handle](Pull *pull) { watch(pull, handle); });
 }
 
 int PullListModel::pull(const PullRequest &request, const std::optional<EngineEndpoint> &into)
 {
     if (!m_engine)
         return -1;
+    return insert(request, into, [this](Pull *pull) { start(pull); });
+}
+
+int PullListModel::insert(const PullRequest &request, const std::optional<EngineEndpoint> &into,
+                          const std::function<void(Pull *)> &begin)
+{
     const int before = activeCount();
     auto pull = std::make_unique<Pull>();
     pull->request = request;
@@ -71,7 +66,7 @@ int PullListModel::pull(const PullRequest &request, const std::optional<EngineEn
     beginInsertRows({}, row, row);
     m_pulls.push_back(std::move(pull));
     endInsertRows();
-    start(raw);
+    begin(raw);
     emitActiveCountIfChanged(before);
     return row;
 }

@@ -34,6 +34,7 @@
 #include <QElapsedTimer>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -173,6 +174,8 @@ private:
     void onPlanned(Pull *pull, const PullPlan &plan);
     void onProgress(Pull *pull, const PullProgress &progress);
     void onFinished(Pull *pull, const PullOutcome &outcome);
+    // A new row at the end for `request`; `begin` then starts or follows its pull.
+    int insert(const PullRequest &request, const std::optional<EngineEndpoint> &into, const std::function<void(Pull *)> &begin);
     // Starts (or starts again) the row's pull, and the load that follows it into an engine.
     void start(Pull *pull);
     void follow(Pull *pull, EngineLoadJob *job);

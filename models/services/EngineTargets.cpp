@@ -18,37 +18,41 @@ EngineTargets::~EngineTargets()
 
 void EngineTargets::refresh()
 {
-    for (const EngineKind kind : kinds) {
-        Slot &s = slot(kind);
-        if (s.job)
-            s.job->cancel();
-        auto located = EngineLocator::locate(kind, m_environment);
-        if (!located) {
-            s = Slot{State::Unavailable, std::nullopt, {}, located.error(), {}};
-            Q_EMIT changed(kind);
-            continue;
-        }
-        s.state = State::Checking;
-        s.endpoint = *located;
-        s.error.reset();
-        auto *job = new EngineVersionJob(*located, this);
-        s.job = job;
-        connect(job, &Job::finished, this, [this, kind, job] {
-            Slot &answered = slot(kind);
-            if (answered.job != job || job->isCancelled())
-                return;
-            if (job->error()) {
-                answered.state = State::Unavailable;
-                answered.error = job->error();
-            } else {
-                answered.state = State::Ready;
-                answered.version = job->version();
-            }
-            Q_EMIT changed(kind);
-        });
+    for (const EngineKind kind : kinds)
+        refresh(kind);
+}
+
+void EngineTargets::refresh(EngineKind kind)
+{
+    Slot &s = slot(kind);
+    if (s.job)
+        s.job->cancel();
+    auto located = EngineLocator::locate(kind, m_environment);
+    if (!located) {
+        s = Slot{State::Unavailable, std::nullopt, {}, located.error(), {}};
         Q_EMIT changed(kind);
-        job->start();
+        return;
     }
+    s.state = State::Checking;
+    s.endpoint = *located;
+    s.error.reset();
+    auto *job = new EngineVersionJob(*located, this);
+    s.job = job;
+    connect(job, &Job::finished, this, [this, kind, job] {
+        Slot &answered = slot(kind);
+        if (answered.job != job || job->isCancelled())
+            return;
+        if (job->error()) {
+            answered.state = State::Unavailable;
+            answered.error = job->error();
+        } else {
+            answered.state = State::Ready;
+            answered.version = job->version();
+        }
+        Q_EMIT changed(kind);
+    });
+    Q_EMIT changed(kind);
+    job->start();
 }
 
 std::optional<EngineEndpoint> EngineTargets::endpoint(EngineKind kind) const

@@ -44,6 +44,8 @@ public:
 
     // Looks for both engines again and asks each whether it answers.
     void refresh();
+    // The same for one engine.
+    void refresh(EngineKind kind);
 
     [[nodiscard]] State state(EngineKind kind) const { return slot(kind).state; }
     [[nodiscard]] bool isReady(EngineKind kind) const { return state(kind) == State::Ready; }

@@ -9,6 +9,14 @@
 
 namespace wharf {
 
+std::pair<QString, QString> EngineImage::splitName(const QString &name)
+{
+    const qsizetype colon = name.lastIndexOf(u':');
+    if (colon > name.lastIndexOf(u'/'))
+        return {name.left(colon), name.mid(colon + 1)};
+    return {name, QString()};
+}
+
 namespace {
 
 // lupdate files these strings under the context named here.

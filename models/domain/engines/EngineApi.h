@@ -15,6 +15,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <utility>
+
 namespace wharf {
 
 struct EngineVersion
@@ -37,6 +39,10 @@ struct EngineImage
     bool variantRecorded = false; // the engine's answer had a Variant key
     QStringList diffIds; // RootFS.Layers
     QJsonObject config; // inspect's Config: Env, Entrypoint, Cmd, WorkingDir, User, ExposedPorts, Labels…
+
+    // One of repoTags as `docker image ls` shows it: "nginx:1.27" → ("nginx", "1.27");
+    // "host:5000/app" (no tag) → ("host:5000/app", "").
+    [[nodiscard]] static std::pair<QString, QString> splitName(const QString &name);
 };
 
 // One build step, newest first (GET /images/{name}/history, `docker history`).
