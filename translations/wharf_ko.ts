@@ -682,6 +682,10 @@
         <extracomment>%1 Docker or Podman, %2 the engine&apos;s words</extracomment>
         <translation>%1이(가) Image를 거부했습니다: %2</translation>
     </message>
+    <message>
+        <source>the podman program does not say how it stores images</source>
+        <translation>podman 프로그램은 Image를 저장하는 방식을 알려 주지 않습니다</translation>
+    </message>
 </context>
 <context>
     <name>wharf::EngineClient</name>
@@ -926,6 +930,10 @@
         <source>Loaded into %1 as %2 (%3), image ID %4</source>
         <extracomment>%1 Docker or Podman, %2 an image name (nginx:1.27), %3 a platform, %4 an image ID</extracomment>
         <translation>%1에 %2(으)로 로드했습니다 (%3), Image ID %4</translation>
+    </message>
+    <message>
+        <source>the load was cancelled</source>
+        <translation>로드가 취소되었습니다</translation>
     </message>
 </context>
 <context>
@@ -1368,6 +1376,10 @@
     <message>
         <source>the layer %1 is “%2”, not a tar layer</source>
         <translation>Layer %1의 미디어 타입이 “%2”이므로 tar Layer가 아닙니다</translation>
+    </message>
+    <message>
+        <source>a stage of the load does not describe the first layers of %1</source>
+        <translation>로드의 한 단계가 %1의 첫 Layer들과 맞지 않습니다</translation>
     </message>
 </context>
 <context>

@@ -130,6 +130,7 @@ int pullCommand(CliContext &cx, const QStringList &arguments)
             return kExitFailure;
     }
 
+    request.baseFirst = endpoint.has_value(); // the engine unpacks bottom up as layers arrive
     const std::unique_ptr<PullEngine> engine = cx.services().pullEngine(*store, request.jobs);
     PullHandle *handle = engine->pull(request);
     // Into an engine: the load starts with the pull and sends each layer once it is in the store.

@@ -59,6 +59,7 @@ int PullListModel::insert(const PullRequest &request, const std::optional<Engine
     const int before = activeCount();
     auto pull = std::make_unique<Pull>();
     pull->request = request;
+    pull->request.baseFirst = into.has_value(); // the engine unpacks bottom up as layers arrive
     pull->platform = request.platform ? request.platform->toString() : QString();
     pull->into = into;
     Pull *raw = pull.get();

@@ -99,7 +99,7 @@ void EngineLoadJob::startLoading()
     m_loading = true;
     if (m_pull && m_pull->plan()) {
         m_image = m_pull->plan()->storedImage();
-        m_expectedBytes = EngineLoader::estimateBytes(m_store, m_image);
+        m_expectedBytes = EngineLoader::estimateBytes(m_store, m_image, m_endpoint.kind == EngineKind::Docker);
         Q_EMIT progress(0, m_expectedBytes);
     }
     m_ticker.start();

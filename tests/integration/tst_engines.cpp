@@ -113,8 +113,8 @@ private Q_SLOTS:
     void loadJobContract();
     void loadFollowsThePull_data();
     void loadFollowsThePull();
-    void cancelDuringTheFollowedPullLeavesNoImage_data();
     void cancelDuringTheFollowedPullLeavesNoImage();
+    void cancelBetweenStagesLeavesNoImage();
     void failedPullLeavesNoImage_data();
     void failedPullLeavesNoImage();
     void imagesJobListsPlatforms();
@@ -139,6 +139,8 @@ private:
         PullHandle *handle = nullptr;
     };
     void startPull(FollowedPull &pull);
+    // The IDs of the images a load in stages left in the engine (labelled wharf.load-stage).
+    [[nodiscard]] static QStringList stageImages(EngineApi &api);
     [[nodiscard]] QJsonObject layersBase() const { return m_hub.images().image(u"layers"_s, u"base"_s); }
     // A 48 MiB image (one uncompressed layer of random bytes) stored as 127.0.0.1:1/big:1.
     bool addBigImage(QString *error);
@@ -574,11 +576,30 @@ void TestEngines::loadFollowsThePull_data()
     loadFromStore_data();
 }
 
+QStringList TestEngines::stageImages(EngineApi &api)
+{
+    QStringList stages;
+    auto images = api.images();
+    if (!images)
+        return {u"(the list failed: "_s + images.error().message() + u')'};
+    for (const EngineImage &image : std::as_const(*images)) {
+        auto facts = api.inspect(image.id);
+        if (facts && facts->config.value(u"Labels"_s).toObject().contains(u"wharf.load-stage"_s))
+            stages.append(image.id);
+    }
+    return stages;
+}
+
 void TestEngines::loadFollowsThePull()
 {
     // What "Pull to: Docker" runs: the load starts with the pull and ends after it, one result.
+    // The top layer comes late: Docker gets the base one as a stage of its own first (unpacking it
+    // while the pull goes on), then the image; Podman gets one archive.
     QFETCH(EngineKind, kind);
     const QString configDigest = layersBase()[u"config"_s][u"digest"_s].toString();
+    const QString top = layersBase()[u"layers"_s].toArray().at(1)[u"digest"_s].toString();
+    const int rule = m_hub.proxy().addRule({"GET", FaultRule::blobPath(top), fault::DelayMs{1500}, 1});
+    const auto removeRule = qScopeGuard([this, rule] { m_hub.proxy().removeRule(rule); });
     EngineApi api(m_engines.endpoint(kind));
     (void)api.remove(configDigest, true);
     FollowedPull pull;
@@ -605,19 +626,18 @@ void TestEngines::loadFollowsThePull()
     auto facts = api.inspect(configDigest);
     QVERIFY2(facts, qPrintable(facts ? QString() : facts.error().message()));
     QCOMPARE(facts->diffIds.size(), 2);
+    QCOMPARE(m_hub.proxy().applied(rule), 1);
+    QCOMPARE(owned->report().stages, kind == EngineKind::Docker ? 2 : 1);
+    QCOMPARE(stageImages(api), QStringList()); // the stage's image went once the image held its layer
+    QCOMPARE(facts->repoTags.size(), 1); // the stage was untagged; the image has its one name
     QVERIFY(api.remove(configDigest, true));
-}
-
-void TestEngines::cancelDuringTheFollowedPullLeavesNoImage_data()
-{
-    loadFromStore_data();
 }
 
 void TestEngines::cancelDuringTheFollowedPullLeavesNoImage()
 {
-    // The base layer stalls part-way; the small layer above it is stored and sent meanwhile (the
-    // load follows arrivals, not the manifest's order); then the user cancels.
-    QFETCH(EngineKind, kind);
+    // Podman (one archive): the base layer stalls part-way; the small layer above it is stored and
+    // sent meanwhile (the load follows arrivals, not the manifest's order); then the user cancels.
+    const EngineKind kind = EngineKind::Podman;
     const QJsonArray layers = layersBase()[u"layers"_s].toArray();
     const QString base = layers.at(0)[u"digest"_s].toString();
     const qint64 top = layers.at(1)[u"size"_s].toInteger();
@@ -650,6 +670,49 @@ void TestEngines::cancelDuringTheFollowedPullLeavesNoImage()
     QCOMPARE(finished.size(), 1);
     QCOMPARE(unpacking.size(), 0); // the archive never ended
     EngineApi api(m_engines.endpoint(kind));
+    QCOMPARE(api.inspect(configDigest).error().code(), Error::Code::NotFound);
+    auto images = api.images();
+    QVERIFY(images);
+    for (const EngineImage &listed : std::as_const(*images))
+        QVERIFY2(!listed.repoTags.join(u' ').contains(u"layers:base"_s), qPrintable(listed.repoTags.join(u' ')));
+}
+
+void TestEngines::cancelBetweenStagesLeavesNoImage()
+{
+    // Docker (in stages): the top layer stalls part-way; the base layer has gone in as a stage of
+    // its own (an untagged image Docker has unpacked); then the user cancels. The stage's image is
+    // removed: Docker is left with nothing.
+    const EngineKind kind = EngineKind::Docker;
+    const QJsonArray layers = layersBase()[u"layers"_s].toArray();
+    const QString top = layers.at(1)[u"digest"_s].toString();
+    const QString configDigest = layersBase()[u"config"_s][u"digest"_s].toString();
+    const int rule = m_hub.proxy().addRule({"GET", FaultRule::blobPath(top), fault::StallAt{30'000}, 1});
+    const auto removeRule = qScopeGuard([this, rule] { m_hub.proxy().removeRule(rule); });
+    EngineApi api(m_engines.endpoint(kind));
+    (void)api.remove(configDigest, true);
+    QCOMPARE(stageImages(api), QStringList());
+    FollowedPull pull;
+    startPull(pull);
+    auto *job = new EngineLoadJob(*pull.store, pull.handle, m_engines.endpoint(kind));
+    job->setAutoDelete(false);
+    const std::unique_ptr<EngineLoadJob> owned(job);
+    QSignalSpy finished(job, &Job::finished);
+    QSignalSpy pulled(pull.handle, &PullHandle::finished);
+    QSignalSpy unpacking(job, &EngineLoadJob::unpacking);
+    job->start();
+    QTRY_COMPARE_WITH_TIMEOUT(stageImages(api).size(), 1, 15'000);
+    QVERIFY(!pull.handle->isFinished());
+    QVERIFY(!job->isFinished());
+    QCOMPARE(m_hub.proxy().applied(rule), 1);
+
+    job->cancel();
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(codeOf(*job), Error::Code::Cancelled);
+    QVERIFY(pulled.wait(10'000));
+    QCOMPARE(pull.handle->outcome().error->code(), Error::Code::Cancelled);
+    // The worker removes the stage's image once every stage has answered (within a second here).
+    QTRY_COMPARE_WITH_TIMEOUT(stageImages(api), QStringList(), 10'000);
+    QCOMPARE(unpacking.size(), 0); // the last stage never began
     QCOMPARE(api.inspect(configDigest).error().code(), Error::Code::NotFound);
     auto images = api.images();
     QVERIFY(images);

@@ -121,6 +121,25 @@ Result<EngineVersion> EngineApi::version()
     return version;
 }
 
+Result<EngineStorage> EngineApi::storage()
+{
+    if (usesCli())
+        return fail(Error::Code::Unsupported, Tr::tr("the podman program does not say how it stores images"));
+    auto json = getJson(QStringLiteral("/info"));
+    if (!json)
+        return wharf::unexpected(json.error());
+    const QJsonObject object = json->toObject();
+    EngineStorage storage;
+    storage.driver = object.value(QStringLiteral("Driver")).toString();
+    for (const QJsonValue &pair : object.value(QStringLiteral("DriverStatus")).toArray()) {
+        const QJsonArray entry = pair.toArray();
+        if (entry.size() == 2 && entry[0].toString() == QLatin1StringView("driver-type")
+            && entry[1].toString().startsWith(QLatin1StringView("io.containerd.snapshotter")))
+            storage.containerdImageStore = true;
+    }
+    return storage;
+}
+
 Result<QList<EngineImage>> EngineApi::images()
 {
     if (usesCli())

@@ -45,6 +45,15 @@ struct EngineImage
     [[nodiscard]] static std::pair<QString, QString> splitName(const QString &name);
 };
 
+// How the engine keeps images (GET /info).
+struct EngineStorage
+{
+    QString driver; // "overlay2", "vfs", "overlayfs" (the containerd snapshotter)…
+    // Docker's containerd image store (Docker ≥ 24, `driver-type: io.containerd.snapshotter.v1`),
+    // whose load is containerd's import rather than the layer store's.
+    bool containerdImageStore = false;
+};
+
 // One build step, newest first (GET /images/{name}/history, `docker history`).
 struct EngineHistoryStep
 {
@@ -67,6 +76,8 @@ public:
     // GET /_ping; the connection errors of EngineClient.
     [[nodiscard]] Result<void> ping();
     [[nodiscard]] Result<EngineVersion> version();
+    // GET /info, what it says of storage.
+    [[nodiscard]] Result<EngineStorage> storage();
     // GET /images/json, in the engine's order.
     [[nodiscard]] Result<QList<EngineImage>> images();
     // GET /images/{name}/json; NotFound when the engine has no such image.

@@ -41,6 +41,11 @@ public:
         // archive is only finished once the pull has completed. A failed or cancelled pull ends the
         // load with the pull's error, the connection dropped mid-archive: the engine keeps nothing.
         BlobArrivals *arrivals = nullptr;
+        // Following a pull into Docker's own layer store (not its containerd image store), load in
+        // stages: each run of layers from the bottom goes in as soon as the store has it, as an
+        // untagged stage image that the next stage replaces, so Docker unpacks while the pull
+        // runs (Docker's load only unpacks once it has a whole archive). False: one archive.
+        bool inStages = true;
     };
 
     struct Report
@@ -51,6 +56,7 @@ public:
         Platform platform; // what the engine recorded
         bool variantRecorded = false;
         qint64 bytesSent = 0;
+        int stages = 0; // archives sent: 1, or more when loaded in stages
         QString emulationNote; // non-empty when the engine runs on another platform
     };
 
@@ -71,8 +77,9 @@ public:
 
     // About how many archive bytes a load sends, for a progress bar: the config and the layers as
     // stored (gzip layers go as they are), plus tar headers. Low for zstd layers, which are sent
-    // uncompressed. -1 when the manifest cannot be read.
-    [[nodiscard]] static qint64 estimateBytes(const ImageStore &store, const StoredImage &image);
+    // uncompressed. `inStages`: the load may go in stages (into Docker, following a pull), each of
+    // which sends a config and a manifest.json of its own. -1 when the manifest cannot be read.
+    [[nodiscard]] static qint64 estimateBytes(const ImageStore &store, const StoredImage &image, bool inStages = false);
 };
 
 using EngineLoadReport = EngineLoader::Report;

@@ -242,8 +242,10 @@ void PullJob::dispatch()
 {
     const qsizetype workers = std::clamp<qsizetype>(m_request.jobs, 1, std::max<qsizetype>(1, m_fetchers.size()));
     // Largest layers first, each to the least-loaded worker: the pull ends when the last one does.
-    std::sort(m_pending.begin(), m_pending.end(),
-              [](const FetchTask &a, const FetchTask &b) { return a.descriptor.size > b.descriptor.size; });
+    // Base first for an engine that takes them bottom up while the pull runs (the plan's order).
+    if (!m_request.baseFirst)
+        std::stable_sort(m_pending.begin(), m_pending.end(),
+                         [](const FetchTask &a, const FetchTask &b) { return a.descriptor.size > b.descriptor.size; });
     QList<qint64> load(workers, 0);
     for (BlobFetcher *fetcher : m_fetchers.mid(0, workers)) {
         connect(fetcher, &BlobFetcher::started, this, &PullJob::onFetchStarted);

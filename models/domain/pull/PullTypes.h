@@ -27,6 +27,9 @@ struct PullRequest
     // resolves that, not whatever the tag points to by now, and still names the image `reference`.
     std::optional<Digest> pinned;
     int jobs = 4;                      // layers downloaded at once
+    // Layers handed out base first (each still to the least-loaded download) instead of largest
+    // first: an engine loading in stages (EngineLoader) unpacks them bottom up as they arrive.
+    bool baseFirst = false;
 };
 
 struct PullBlob

@@ -67,6 +67,12 @@ Result<qsizetype> BlobArrivals::awaitAny(const QList<Digest> &wanted, const std:
     }
 }
 
+bool BlobArrivals::isStored(const Digest &digest) const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_stored.contains(digest) || (m_closed && !m_error);
+}
+
 Result<void> BlobArrivals::awaitClosed(const std::atomic_bool *cancel)
 {
     QMutexLocker lock(&m_mutex);

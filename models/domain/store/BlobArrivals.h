@@ -44,6 +44,9 @@ public:
     // Consumer: blocks until the producer closes; the producer's error, or Cancelled.
     [[nodiscard]] Result<void> awaitClosed(const std::atomic_bool *cancel);
 
+    // Consumer, without waiting: the blob is in the store (marked, or the image closed whole).
+    [[nodiscard]] bool isStored(const Digest &digest) const;
+
     // Whether the producer hashed this blob as it stored it (markStored's `hashedNow`).
     [[nodiscard]] bool wasHashedNow(const Digest &digest) const;
 

@@ -248,8 +248,10 @@ QStringList repoTagsOf(const StoredImage &image)
     return {reference->name() + u':' + reference->tag()};
 }
 
+// `from`: the first layer whose file goes in (a stage of a load in stages; 0 otherwise); `whole`:
+// the archive describes the whole image, so its last entry waits for the pull to have stored it.
 Result<void> writeDockerArchive(const Export &ex, const ImageManifest &manifest, const QByteArray &configBytes,
-                                const ImageConfig &config, const QStringList &repoTags)
+                                const ImageConfig &config, const QStringList &repoTags, qsizetype from, bool whole)
 {
     const QString configName = manifest.config.digest.encoded() + QStringLiteral(".json");
     if (auto written = ex.writer.addFile(configName, configBytes); !written)
@@ -262,7 +264,7 @@ Result<void> writeDockerArchive(const Export &ex, const ImageManifest &manifest,
     for (qsizetype i = 0; i < manifest.layers.size(); ++i) {
         const Digest &diffId = config.diffIds[i];
         layerNames.append(QString(diffId.encoded() + QStringLiteral("/layer.tar")));
-        if (seen.contains(diffId))
+        if (i < from || seen.contains(diffId))
             continue;
         seen.insert(diffId);
         pending.append(i);
@@ -284,8 +286,12 @@ Result<void> writeDockerArchive(const Export &ex, const ImageManifest &manifest,
         if (auto copied = asStored ? copyBlob(ex, layer, name) : writeUncompressedLayer(ex, layer, diffId, name); !copied)
             return wharf::unexpected(inLayer(copied.error(), i, manifest.layers.size(), layer));
     }
-    if (auto complete = ex.imageComplete(); !complete)
-        return complete;
+    if (whole)
+        if (auto complete = ex.imageComplete(); !complete)
+            return complete;
+    if (ex.options.stage && ex.options.stage->beforeManifest)
+        if (auto ready = ex.options.stage->beforeManifest(); !ready)
+            return ready;
     const QJsonArray manifestJson{QJsonObject{
         {QStringLiteral("Config"), configName},
         {QStringLiteral("RepoTags"), QJsonArray::fromStringList(repoTags)},
@@ -399,10 +405,31 @@ Result<ImageExporter::Report> ImageExporter::exportWith(const ImageStore &store,
         return wharf::unexpected(document.error());
     if (!std::holds_alternative<ImageManifest>(*document))
         return fail(Error::Code::MediaTypeMismatch, Tr::tr("%1 is an index, not an image manifest").arg(image.manifest.digest.toString()));
-    const ImageManifest &manifest = std::get<ImageManifest>(*document);
+    ImageManifest manifest = std::get<ImageManifest>(*document);
     auto configBytes = readSmallBlob(store, manifest.config, kMaxConfigSize);
     if (!configBytes)
         return wharf::unexpected(configBytes.error().withContext(Tr::tr("reading the config")));
+    qsizetype from = 0;
+    bool whole = true;
+    if (options.stage && format == Format::DockerArchive) {
+        // The stage's config must describe a prefix of this image's layers (EngineLoader derives it).
+        const QByteArray stageConfig = options.stage->config.isEmpty() ? *configBytes : options.stage->config;
+        auto own = parseConfig(*configBytes);
+        auto staged = parseConfig(stageConfig);
+        const qsizetype layers = options.stage->layers;
+        if (!own || !staged || layers < 1 || layers > manifest.layers.size() || options.stage->from < 0
+            || options.stage->from >= layers || staged->diffIds != own->diffIds.mid(0, layers))
+            return fail(Error::Code::MalformedDocument, Tr::tr("a stage of the load does not describe the first layers of %1")
+                                                            .arg(image.reference));
+        whole = layers == manifest.layers.size();
+        from = options.stage->from;
+        manifest.layers.resize(layers);
+        if (!options.stage->config.isEmpty()) {
+            manifest.config.digest = Digest::sha256Of(stageConfig);
+            manifest.config.size = stageConfig.size();
+            *configBytes = stageConfig;
+        }
+    }
 
     std::optional<ImageConfig> config;
     if (!manifest.isArtifact()) {
@@ -440,7 +467,7 @@ Result<ImageExporter::Report> ImageExporter::exportWith(const ImageStore &store,
     report.layers = int(manifest.layers.size());
     if (format == Format::DockerArchive) {
         report.repoTags = options.repoTags ? *options.repoTags : repoTagsOf(image);
-        if (auto written = writeDockerArchive(ex, manifest, *configBytes, *config, report.repoTags); !written)
+        if (auto written = writeDockerArchive(ex, manifest, *configBytes, *config, report.repoTags, from, whole); !written)
             return wharf::unexpected(written.error());
     } else if (auto written = writeOciArchive(ex, image, manifest, *manifestBytes, *configBytes); !written) {
         return wharf::unexpected(written.error());

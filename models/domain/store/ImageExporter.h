@@ -73,6 +73,24 @@ public:
         // export where it is. A blob the pull has just hashed is not hashed again (its size is
         // still checked).
         BlobArrivals *arrivals = nullptr;
+
+        // docker-archive, one stage of a load in stages (EngineLoader, into Docker while a pull
+        // runs): the archive describes the image's first `layers` layers with `config` as their
+        // config (for every stage but the last, one derived from the image's that names only those
+        // layers; empty: the image's own, for the last stage) and holds the files of the
+        // layers from `from` on only: the engine has the ones below from the stages before (Docker's
+        // loader takes a layer it has by chain ID without opening its file). A stage before the last
+        // writes layers the store has already and does not wait for the pull to end.
+        // `beforeManifest`, when set, runs before the archive's last entry (manifest.json: the
+        // engine does nothing with an archive before it); its error ends the archive there.
+        struct Stage
+        {
+            QByteArray config;
+            qsizetype from = 0;
+            qsizetype layers = 0;
+            std::function<Result<void>()> beforeManifest;
+        };
+        std::optional<Stage> stage;
     };
 
     struct Report
