@@ -76,6 +76,7 @@ private Q_SLOTS:
     void cancelled();
     void followsArrivals();
     void failedArrivalsEndTheExport();
+    void stagesHoldTheirOwnLayersOnly();
     void justVerifiedIsNotHashedTwice_data();
     void justVerifiedIsNotHashedTwice();
 
@@ -552,6 +553,90 @@ void TestExport::followsArrivals()
     const QJsonArray manifest = QJsonDocument::fromJson(tarMember(output, u"manifest.json"_s)).array();
     QCOMPARE(stringList(manifest.first()[u"Layers"_s]), listed);
     QCOMPARE(tarNames(output).last(), u"manifest.json"_s);
+}
+
+void TestExport::stagesHoldTheirOwnLayersOnly()
+{
+    // A load in stages (EngineLoader into Docker): a stage names the layers below it without their
+    // files, and describes only the first layers, with the config it is given.
+    auto found = m_store->findImages(u"layers:app"_s);
+    QVERIFY(found);
+    const StoredImage image = found->first();
+    const ImageConfig config = configOf(u"layers"_s, u"app"_s);
+    const qsizetype count = config.diffIds.size();
+    QVERIFY(count >= 3);
+    auto manifest = m_store->readImageManifest(image.manifest);
+    QVERIFY(manifest);
+    auto own = m_store->readBlob(manifest->config.digest, kMaxConfigSize);
+    QVERIFY(own);
+    QJsonObject cut = QJsonDocument::fromJson(*own).object();
+    QJsonObject rootfs = cut[u"rootfs"_s].toObject();
+    rootfs[u"diff_ids"_s] = QJsonArray{config.diffIds[0].toString(), config.diffIds[1].toString()};
+    cut[u"rootfs"_s] = rootfs;
+    const QByteArray stageConfig = QJsonDocument(cut).toJson(QJsonDocument::Compact);
+    const auto layerFile = [&config](qsizetype i) { return config.diffIds[i].encoded() + u"/layer.tar"_s; };
+
+    // The second of two: layer 2's file only; manifest.json names layers 1 and 2, untagged.
+    ImageExporter::Options options;
+    options.repoTags = QStringList();
+    int asked = 0;
+    options.stage = ImageExporter::Options::Stage{stageConfig, 1, 2, [&asked]() -> Result<void> {
+                                                      ++asked;
+                                                      return {};
+                                                  }};
+    const QString second = m_tmp.filePath(u"stage-2.tar"_s);
+    auto report = ImageExporter::exportImage(*m_store, image, second, ImageExporter::Format::DockerArchive, options);
+    QVERIFY2(report, qPrintable(report ? QString() : report.error().message()));
+    QCOMPARE(asked, 1);
+    const Digest stageDigest = Digest::sha256Of(stageConfig);
+    QCOMPARE(report->config, stageDigest);
+    QCOMPARE(tarNames(second), (QStringList{stageDigest.encoded() + u".json"_s, config.diffIds[1].encoded() + u'/', layerFile(1),
+                                            u"manifest.json"_s}));
+    QCOMPARE(tarMember(second, stageDigest.encoded() + u".json"_s), stageConfig);
+    QJsonObject entry = QJsonDocument::fromJson(tarMember(second, u"manifest.json"_s)).array().first().toObject();
+    QCOMPARE(stringList(entry[u"Layers"_s]), (QStringList{layerFile(0), layerFile(1)}));
+    QCOMPARE(stringList(entry[u"RepoTags"_s]), QStringList());
+
+    // The last: the image's own config (byte for byte), the layers from 3 on, the name.
+    options.repoTags = QStringList{u"layers:app"_s};
+    options.stage = ImageExporter::Options::Stage{{}, 2, count, {}};
+    const QString last = m_tmp.filePath(u"stage-last.tar"_s);
+    report = ImageExporter::exportImage(*m_store, image, last, ImageExporter::Format::DockerArchive, options);
+    QVERIFY2(report, qPrintable(report ? QString() : report.error().message()));
+    QCOMPARE(report->config, manifest->config.digest);
+    QCOMPARE(tarMember(last, manifest->config.digest.encoded() + u".json"_s), *own);
+    QStringList files;
+    for (const QString &name : tarNames(last))
+        if (name.endsWith(u"/layer.tar"_s))
+            files.append(name);
+    QStringList expected;
+    QStringList listed;
+    for (qsizetype i = 0; i < count; ++i) {
+        listed.append(layerFile(i));
+        if (i >= 2 && !expected.contains(layerFile(i)))
+            expected.append(layerFile(i));
+    }
+    QCOMPARE(files, expected);
+    entry = QJsonDocument::fromJson(tarMember(last, u"manifest.json"_s)).array().first().toObject();
+    QCOMPARE(stringList(entry[u"Layers"_s]), listed);
+    QCOMPARE(stringList(entry[u"RepoTags"_s]), QStringList{u"layers:app"_s});
+
+    // A stage whose config is not a cut of the image's is refused before anything is written; a
+    // stage told to stop before its manifest.json ends there, and leaves no file.
+    rootfs[u"diff_ids"_s] = QJsonArray{config.diffIds[1].toString()};
+    cut[u"rootfs"_s] = rootfs;
+    options.stage = ImageExporter::Options::Stage{QJsonDocument(cut).toJson(QJsonDocument::Compact), 0, 1, {}};
+    const QString refused = m_tmp.filePath(u"stage-refused.tar"_s);
+    report = ImageExporter::exportImage(*m_store, image, refused, ImageExporter::Format::DockerArchive, options);
+    QVERIFY(!report);
+    QCOMPARE(report.error().code(), Error::Code::MalformedDocument);
+    QVERIFY(!QFile::exists(refused));
+    options.stage = ImageExporter::Options::Stage{stageConfig, 0, 2, [] { return fail(Error::Code::EngineRefused, u"the stage before failed"_s); }};
+    report = ImageExporter::exportImage(*m_store, image, refused, ImageExporter::Format::DockerArchive, options);
+    QVERIFY(!report);
+    QCOMPARE(report.error().code(), Error::Code::EngineRefused);
+    QVERIFY(!QFile::exists(refused));
+    QVERIFY(!QFile::exists(refused + u".partial"_s));
 }
 
 void TestExport::failedArrivalsEndTheExport()

@@ -128,6 +128,9 @@ QByteArray stageConfig(QJsonObject config, qsizetype layers, const QString &refe
     return QJsonDocument(config).toJson(QJsonDocument::Compact);
 }
 
+// A stage holds layers up to this many bytes (or one layer, when larger).
+constexpr qint64 kStageBytes = 64 * 1024 * 1024;
+
 // Whether `flag` is set; null never is.
 bool isSet(const std::atomic_bool *flag)
 {
@@ -185,9 +188,15 @@ Result<Digest> loadInStages(Load &load, const ImageManifest &manifest, const QJs
             failure = next.error();
             break;
         }
+        // What has arrived above it, up to kStageBytes: Docker should be able to take in the next
+        // stage while it unpacks this one, or it waits for the archive between stages.
         qsizetype to = from + 1;
-        while (to < count && load.options.arrivals->isStored(manifest.layers[to].digest))
+        qint64 bytes = manifest.layers[from].size;
+        while (to < count && load.options.arrivals->isStored(manifest.layers[to].digest)
+               && bytes + manifest.layers[to].size <= kStageBytes) {
+            bytes += manifest.layers[to].size;
             ++to;
+        }
         const bool last = to == count;
         ImageExporter::Options exporting = load.exportOptions;
         exporting.stage = ImageExporter::Options::Stage{last ? QByteArray() : stageConfig(config, to, load.image.reference), from, to, {}};
@@ -206,7 +215,12 @@ Result<Digest> loadInStages(Load &load, const ImageManifest &manifest, const QJs
         const int number = int(runs.size()) + 1;
         run->answer = std::async(std::launch::async, [&load, run, exporting, last, number, from, to, count]() -> Result<Digest> {
                           EngineApi api(load.endpoint); // no cancel: the exporter checks it while it writes
-                          auto answer = load.send(api, exporting, last, [run] { run->sentPromise.set_value(); });
+                          qCDebug(lcEngines).noquote() << "stage" << number << "(layers" << from + 1 << "to" << to << "of" << count
+                                                       << ") begins at" << load.clock.elapsed() << "ms";
+                          auto answer = load.send(api, exporting, last, [run, &load, number] {
+                              qCDebug(lcEngines).noquote() << "stage" << number << "all sent at" << load.clock.elapsed() << "ms";
+                              run->sentPromise.set_value();
+                          });
                           releaseThreadHashingState(); // OpenSSL's per-thread state (see Digest.h)
                           qCDebug(lcEngines).noquote() << "stage" << number << "(layers" << from + 1 << "to" << to << "of" << count
                                                        << ") answered at" << load.clock.elapsed() << "ms";
