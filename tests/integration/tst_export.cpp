@@ -574,7 +574,7 @@ void TestExport::stagesHoldTheirOwnLayersOnly()
     rootfs[u"diff_ids"_s] = QJsonArray{config.diffIds[0].toString(), config.diffIds[1].toString()};
     cut[u"rootfs"_s] = rootfs;
     const QByteArray stageConfig = QJsonDocument(cut).toJson(QJsonDocument::Compact);
-    const auto layerFile = [&config](qsizetype i) { return config.diffIds[i].encoded() + u"/layer.tar"_s; };
+    const auto layerFile = [&config](qsizetype i) -> QString { return config.diffIds[i].encoded() + u"/layer.tar"_s; };
 
     // The second of two: layer 2's file only; manifest.json names layers 1 and 2, untagged.
     ImageExporter::Options options;

@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 
 #include <chrono>
 #include <future>
@@ -100,8 +101,9 @@ struct Load
 const QString kStageLabel = QStringLiteral("wharf.load-stage");
 
 // The image's config cut to its first `layers` layers: rootfs.diff_ids and the history up to the
-// step that made the last of them, labelled.
-QByteArray stageConfig(QJsonObject config, qsizetype layers, const QString &reference)
+// step that made the last of them, labelled with `loadId` too, so that two loads of one image (a
+// retry while the cancelled one still removes its stages) never share a stage image.
+QByteArray stageConfig(QJsonObject config, qsizetype layers, const QString &reference, const QString &loadId)
 {
     QJsonObject rootfs = config.value(u"rootfs").toObject();
     const QJsonArray diffIds = rootfs.value(u"diff_ids").toArray();
@@ -122,7 +124,7 @@ QByteArray stageConfig(QJsonObject config, qsizetype layers, const QString &refe
     config.insert(u"history", history);
     QJsonObject run = config.value(u"config").toObject();
     QJsonObject labels = run.value(u"Labels").toObject();
-    labels.insert(kStageLabel, QStringLiteral("%1 of %2 layers of %3").arg(layers).arg(diffIds.size()).arg(reference));
+    labels.insert(kStageLabel, QStringLiteral("%1 of %2 layers of %3 (load %4)").arg(layers).arg(diffIds.size()).arg(reference, loadId));
     run.insert(u"Labels", labels);
     config.insert(u"config", run);
     return QJsonDocument(config).toJson(QJsonDocument::Compact);
@@ -171,6 +173,7 @@ Result<Digest> loadInStages(Load &load, const ImageManifest &manifest, const QJs
 {
     const qsizetype count = manifest.layers.size();
     const std::atomic_bool *cancel = load.options.cancel;
+    const QString loadId = QString::number(QRandomGenerator::global()->generate64(), 16);
     QList<std::shared_ptr<StageRun>> runs;
     std::optional<Error> failure;
     qsizetype from = 0;
@@ -199,7 +202,7 @@ Result<Digest> loadInStages(Load &load, const ImageManifest &manifest, const QJs
         }
         const bool last = to == count;
         ImageExporter::Options exporting = load.exportOptions;
-        exporting.stage = ImageExporter::Options::Stage{last ? QByteArray() : stageConfig(config, to, load.image.reference), from, to, {}};
+        exporting.stage = ImageExporter::Options::Stage{last ? QByteArray() : stageConfig(config, to, load.image.reference, loadId), from, to, {}};
         if (!last)
             exporting.repoTags = QStringList();
         auto run = std::make_shared<StageRun>();
