@@ -139,6 +139,8 @@ private:
         PullHandle *handle = nullptr;
     };
     void startPull(FollowedPull &pull);
+    // The load that follows `pull` (started here) into `kind`, for the caller to start; not auto-deleted.
+    [[nodiscard]] std::unique_ptr<EngineLoadJob> followedLoad(FollowedPull &pull, EngineKind kind);
     // The IDs of the images a load in stages left in the engine (labelled wharf.load-stage).
     [[nodiscard]] static QStringList stageImages(EngineApi &api);
     [[nodiscard]] QJsonObject layersBase() const { return m_hub.images().image(u"layers"_s, u"base"_s); }
@@ -576,6 +578,14 @@ void TestEngines::loadFollowsThePull_data()
     loadFromStore_data();
 }
 
+std::unique_ptr<EngineLoadJob> TestEngines::followedLoad(FollowedPull &pull, EngineKind kind)
+{
+    startPull(pull);
+    auto job = std::make_unique<EngineLoadJob>(*pull.store, pull.handle, m_engines.endpoint(kind));
+    job->setAutoDelete(false);
+    return job;
+}
+
 QStringList TestEngines::stageImages(EngineApi &api)
 {
     QStringList stages;
@@ -645,10 +655,8 @@ void TestEngines::cancelDuringTheFollowedPullLeavesNoImage()
     const int rule = m_hub.proxy().addRule({"GET", FaultRule::blobPath(base), fault::StallAt{300'000}, 1});
     const auto removeRule = qScopeGuard([this, rule] { m_hub.proxy().removeRule(rule); });
     FollowedPull pull;
-    startPull(pull);
-    auto *job = new EngineLoadJob(*pull.store, pull.handle, m_engines.endpoint(kind));
-    job->setAutoDelete(false);
-    const std::unique_ptr<EngineLoadJob> owned(job);
+    const std::unique_ptr<EngineLoadJob> owned = followedLoad(pull, kind);
+    EngineLoadJob *job = owned.get();
     QSignalSpy finished(job, &Job::finished);
     QSignalSpy pulled(pull.handle, &PullHandle::finished);
     QSignalSpy unpacking(job, &EngineLoadJob::unpacking);
@@ -692,10 +700,8 @@ void TestEngines::cancelBetweenStagesLeavesNoImage()
     (void)api.remove(configDigest, true);
     QCOMPARE(stageImages(api), QStringList());
     FollowedPull pull;
-    startPull(pull);
-    auto *job = new EngineLoadJob(*pull.store, pull.handle, m_engines.endpoint(kind));
-    job->setAutoDelete(false);
-    const std::unique_ptr<EngineLoadJob> owned(job);
+    const std::unique_ptr<EngineLoadJob> owned = followedLoad(pull, kind);
+    EngineLoadJob *job = owned.get();
     QSignalSpy finished(job, &Job::finished);
     QSignalSpy pulled(pull.handle, &PullHandle::finished);
     QSignalSpy unpacking(job, &EngineLoadJob::unpacking);
