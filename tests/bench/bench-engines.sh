@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Pull-into-Docker benchmark (issue 13): `wharf pull --platform linux/amd64 --to docker` (pull into
-# a fresh store while the docker-archive streams into POST /images/load, each layer as soon as it
-# is in the store) against `docker pull --platform linux/amd64` of the same ~400 MB image from the
+# a fresh store while the image streams into POST /images/load in stages, each run of layers from
+# the bottom as soon as it is in the store) against `docker pull --platform linux/amd64` of the same ~400 MB image from the
 # same private docker-registry on loopback, in one run, alternately, both into one dockerd on vfs
 # that the script starts (as root, own data root, exec root and socket, no network) and stops by pid.
 #
@@ -11,9 +11,9 @@
 # ~2.5 GB: the image, the registry and vfs's full copy of every layer), BENCH_ROUNDS (default 3).
 # Before each run the image is removed from Docker (docker rmi), so both start from an empty engine;
 # each round also times `wharf load` alone (the store already full), and `docker load -i` of the
-# image as `docker save` wrote it: Docker's own floor for any load (it takes in the whole archive,
-# then unpacks). Wharf's pull says (wharf.engines) when its archive was all sent and when Docker
-# answered: the time from one to the other is Docker unpacking.
+# image as `docker save` wrote it: Docker's own floor for one archive (it takes in the whole
+# archive, then unpacks). Wharf's pull says (wharf.engines) when its last stage was all sent and
+# when Docker answered: the time from one to the other is Docker unpacking what was left.
 # Then `wharf layers docker-daemon:REF` against `docker save REF | tar -t` of the loaded image.
 # Targets (the issue's): wharf's pull-and-load no slower than docker pull; the listing within 1.2×.
 set -euo pipefail
