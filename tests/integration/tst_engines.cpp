@@ -115,6 +115,7 @@ private Q_SLOTS:
     void loadFollowsThePull();
     void cancelDuringTheFollowedPullLeavesNoImage();
     void cancelBetweenStagesLeavesNoImage();
+    void podmanOnTheDockerSocketGetsOneArchive();
     void failedPullLeavesNoImage_data();
     void failedPullLeavesNoImage();
     void imagesJobListsPlatforms();
@@ -683,6 +684,29 @@ void TestEngines::cancelDuringTheFollowedPullLeavesNoImage()
     QVERIFY(images);
     for (const EngineImage &listed : std::as_const(*images))
         QVERIFY2(!listed.repoTags.join(u' ').contains(u"layers:base"_s), qPrintable(listed.repoTags.join(u' ')));
+}
+
+void TestEngines::podmanOnTheDockerSocketGetsOneArchive()
+{
+    // DOCKER_HOST naming Podman's socket (a common set-up): the endpoint says Docker, the engine
+    // says Podman Engine, and gets the image as one archive (its load wants every layer's file).
+    EngineEndpoint endpoint = m_engines.endpoint(EngineKind::Podman);
+    endpoint.kind = EngineKind::Docker;
+    const QString configDigest = layersBase()[u"config"_s][u"digest"_s].toString();
+    const QString top = layersBase()[u"layers"_s].toArray().at(1)[u"digest"_s].toString();
+    const int rule = m_hub.proxy().addRule({"GET", FaultRule::blobPath(top), fault::DelayMs{1000}, 1});
+    const auto removeRule = qScopeGuard([this, rule] { m_hub.proxy().removeRule(rule); });
+    EngineApi api(endpoint);
+    QVERIFY(api.version()->name.startsWith(u"Podman"_s));
+    (void)api.remove(configDigest, true);
+    FollowedPull pull;
+    startPull(pull);
+    const auto owned = runJob(new EngineLoadJob(*pull.store, pull.handle, endpoint), 120'000);
+    QVERIFY2(owned->succeeded(), qPrintable(owned->error() ? owned->error()->message() : QString()));
+    QCOMPARE(m_hub.proxy().applied(rule), 1);
+    QCOMPARE(owned->report().stages, 1);
+    QCOMPARE(owned->report().id.toString(), configDigest);
+    QVERIFY(api.remove(configDigest, true));
 }
 
 void TestEngines::cancelBetweenStagesLeavesNoImage()

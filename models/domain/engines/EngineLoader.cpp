@@ -284,10 +284,12 @@ Result<EngineLoader::Report> EngineLoader::load(const ImageStore &store, const S
     load.exportOptions.arrivals = options.arrivals;
 
     // In stages only into Docker's own layer store (its load is the one whose behaviour stages
-    // rely on), following a pull of more than one layer.
+    // rely on), following a pull of more than one layer; not into a Podman answering on the
+    // Docker socket (DOCKER_HOST=…/podman.sock), whose load wants every layer's file.
     std::optional<ImageManifest> manifest;
     QJsonObject config;
-    if (options.arrivals && endpoint.kind == EngineKind::Docker && options.inStages) {
+    if (options.arrivals && endpoint.kind == EngineKind::Docker && options.inStages
+        && !version->name.startsWith(QLatin1StringView("Podman"))) {
         auto storage = api.storage();
         auto stored = store.readImageManifest(image.manifest);
         if (storage && !storage->containerdImageStore && stored && stored->layers.size() > 1) {
