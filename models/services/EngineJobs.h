@@ -3,7 +3,8 @@
 // finished(), cancel() at any time) over the synchronous engine code, run on the thread pool.
 //   EngineLoadJob   — an image into an engine (EngineLoader: streamed, then checked), with
 //                     throttled progress (archive bytes sent): one already stored, or one being
-//                     pulled, streamed while the pull runs ("Pull to: Docker / Podman").
+//                     pulled, streamed while the pull runs ("Pull to: Docker / Podman"; into Docker
+//                     in stages it unpacks meanwhile).
 //   EngineImagesJob — the engine's images with their platforms, for Local images.
 //   EngineRemoveJob — one image out of the engine (the window asks for confirmation first).
 //   EngineImageJob  — one image of the engine read for the panes (EngineImageReader: its export

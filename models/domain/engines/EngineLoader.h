@@ -8,9 +8,10 @@
 // run natively is loaded anyway, with a note about emulation.
 //
 // Synchronous: EngineLoadJob runs it on a worker thread (the window, `wharf load`, `wharf pull --to`),
-// after a pull or while one runs (Options::arrivals). Cancelled (from any
-// thread, through Options::cancel) drops the connection before the archive ends, and the engine
-// discards what it had received: no half image.
+// after a pull or while one runs (Options::arrivals; into Docker's own layer store in stages that
+// Docker unpacks while the pull runs, Options::inStages). Cancelled (from any thread, through
+// Options::cancel) drops the connection before the archive ends, and the engine discards what it
+// had received, and the stages it has are removed: no half image.
 
 #include "archive/LayerDecompressor.h"
 #include "core/Digest.h"
