@@ -150,11 +150,12 @@ bool awaitReady(const Future &future, const std::atomic_bool *cancel)
 }
 
 // One stage on its own connection and thread: the archive all written (`sent`), then Docker's
-// answer (the stage's config digest: the image it made).
+// answer (the stage's config digest: the image it made). The thread holds the promise only (the
+// run holds the thread's state: holding the run would be a cycle).
 struct StageRun
 {
-    std::promise<void> sentPromise;
-    std::shared_future<void> sent = sentPromise.get_future().share();
+    std::shared_ptr<std::promise<void>> sentPromise = std::make_shared<std::promise<void>>();
+    std::shared_future<void> sent = sentPromise->get_future().share();
     std::shared_future<Result<Digest>> answer;
 };
 
@@ -216,13 +217,14 @@ Result<Digest> loadInStages(Load &load, const ImageManifest &manifest, const QJs
             };
         }
         const int number = int(runs.size()) + 1;
-        run->answer = std::async(std::launch::async, [&load, run, exporting, last, number, from, to, count]() -> Result<Digest> {
+        run->answer = std::async(std::launch::async, [&load, sentPromise = run->sentPromise, exporting, last, number, from, to,
+                                                      count]() -> Result<Digest> {
                           EngineApi api(load.endpoint); // no cancel: the exporter checks it while it writes
                           qCDebug(lcEngines).noquote() << "stage" << number << "(layers" << from + 1 << "to" << to << "of" << count
                                                        << ") begins at" << load.clock.elapsed() << "ms";
-                          auto answer = load.send(api, exporting, last, [run, &load, number] {
+                          auto answer = load.send(api, exporting, last, [&sentPromise, &load, number] {
                               qCDebug(lcEngines).noquote() << "stage" << number << "all sent at" << load.clock.elapsed() << "ms";
-                              run->sentPromise.set_value();
+                              sentPromise->set_value();
                           });
                           releaseThreadHashingState(); // OpenSSL's per-thread state (see Digest.h)
                           qCDebug(lcEngines).noquote() << "stage" << number << "(layers" << from + 1 << "to" << to << "of" << count
