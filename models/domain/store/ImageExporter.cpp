@@ -409,26 +409,30 @@ Result<ImageExporter::Report> ImageExporter::exportWith(const ImageStore &store,
     auto configBytes = readSmallBlob(store, manifest.config, kMaxConfigSize);
     if (!configBytes)
         return wharf::unexpected(configBytes.error().withContext(Tr::tr("reading the config")));
+    // A stage describes the first layers of this image, with a config of its own (EngineLoader
+    // derives it) whose diff_ids must be the image's first ones, or with the image's config.
     qsizetype from = 0;
     bool whole = true;
+    std::optional<QList<Digest>> stageDiffIds;
+    const auto stageMismatch = [&image] {
+        return fail(Error::Code::MalformedDocument, Tr::tr("a stage of the load does not describe the first layers of %1").arg(image.reference));
+    };
     if (options.stage && format == Format::DockerArchive) {
-        // The stage's config must describe a prefix of this image's layers (EngineLoader derives it).
-        const QByteArray stageConfig = options.stage->config.isEmpty() ? *configBytes : options.stage->config;
-        auto own = parseConfig(*configBytes);
-        auto staged = parseConfig(stageConfig);
         const qsizetype layers = options.stage->layers;
-        if (!own || !staged || layers < 1 || layers > manifest.layers.size() || options.stage->from < 0
-            || options.stage->from >= layers || staged->diffIds != own->diffIds.mid(0, layers))
-            return fail(Error::Code::MalformedDocument, Tr::tr("a stage of the load does not describe the first layers of %1")
-                                                            .arg(image.reference));
+        if (layers < 1 || layers > manifest.layers.size() || options.stage->from < 0 || options.stage->from >= layers)
+            return stageMismatch();
+        if (!options.stage->config.isEmpty()) {
+            auto own = parseConfig(*configBytes);
+            if (!own)
+                return stageMismatch();
+            stageDiffIds = own->diffIds.mid(0, layers);
+            manifest.config.digest = Digest::sha256Of(options.stage->config);
+            manifest.config.size = options.stage->config.size();
+            *configBytes = options.stage->config;
+        }
         whole = layers == manifest.layers.size();
         from = options.stage->from;
         manifest.layers.resize(layers);
-        if (!options.stage->config.isEmpty()) {
-            manifest.config.digest = Digest::sha256Of(stageConfig);
-            manifest.config.size = stageConfig.size();
-            *configBytes = stageConfig;
-        }
     }
 
     std::optional<ImageConfig> config;
@@ -444,6 +448,8 @@ Result<ImageExporter::Report> ImageExporter::exportWith(const ImageStore &store,
             return fail(Error::Code::UnsupportedMediaType,
                         Tr::tr("%1 is not a container image (its config is “%2”); only --format oci-archive can export it")
                             .arg(image.reference, manifest.config.mediaType.left(200)));
+        if (stageDiffIds && config->diffIds != *stageDiffIds)
+            return stageMismatch();
         if (config->diffIds.size() != manifest.layers.size())
             return fail(Error::Code::MalformedDocument, Tr::tr("the config lists %1 diff_ids for %2 layers; the image is inconsistent")
                                                             .arg(config->diffIds.size()).arg(manifest.layers.size()));
